@@ -30,8 +30,11 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
  * _prisma_migrations the way `prisma migrate deploy` records them. A migration whose file
  * changed after it was applied is refused.
  */
-export async function migrate(databaseUrl: string, log: (line: string) => void = () => {}): Promise<string[]> {
-  const migrations = await readMigrations();
+export async function migrate(
+  databaseUrl: string,
+  { log = () => {}, dir = MIGRATIONS_DIR }: { log?: (line: string) => void; dir?: string } = {},
+): Promise<string[]> {
+  const migrations = await readMigrations(dir);
   const client = new pg.Client({ connectionString: databaseUrl, application_name: "shootq-migrate" });
   await client.connect();
   const applied: string[] = [];
@@ -84,6 +87,6 @@ export async function migrate(databaseUrl: string, log: (line: string) => void =
 if (import.meta.url === `file://${process.argv[1]}`) {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
-  const applied = await migrate(url, console.log);
+  const applied = await migrate(url, { log: console.log });
   console.log(applied.length ? `applied ${applied.length} migration(s)` : "database is up to date");
 }

@@ -1,0 +1,47 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { authOptions, type SessionUser } from "@/lib/auth/options";
+import { readDb } from "@/lib/db";
+
+export type StudioUser = SessionUser & { studioId: string };
+
+/** The signed-in user, re-checked against the database (removed staff lose access at once). */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(authOptions()).catch(() => null);
+  const user = session?.user;
+  if (!user?.id) return null;
+  const db = await readDb();
+  const current = await db.user.findFirst({
+    where: { id: user.id, removedAt: null },
+    select: { id: true, email: true, name: true, role: true, studioId: true },
+  });
+  return current;
+});
+
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect("/sign-in");
+  return user;
+}
+
+/** A photographer (owner or staff) with a studio; admins and strangers are sent away. */
+export async function requireStudioUser(): Promise<StudioUser> {
+  const user = await requireUser();
+  if (!user.studioId || user.role === "ADMIN") redirect(user.role === "ADMIN" ? "/admin" : "/sign-in");
+  return user as StudioUser;
+}
+
+export async function requireOwner(): Promise<StudioUser> {
+  const user = await requireStudioUser();
+  if (user.role !== "OWNER") notFound();
+  return user;
+}
+
+/** Platform admins only; everyone else sees a 404, as if /admin did not exist. */
+export async function requireAdmin(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user || user.role !== "ADMIN") notFound();
+  return user;
+}

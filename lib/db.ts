@@ -1,0 +1,88 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { readReplicas } from "@prisma/extension-read-replicas";
+import { headers } from "next/headers";
+import { cache } from "react";
+import { PrismaClient } from "@/prisma/generated/prisma/client";
+import { env } from "@/lib/env";
+import { isUnavailableError } from "@/lib/errors";
+import { READ_HOST_HEADER, parseReadHost } from "@/lib/read-host";
+
+function createClient(connectionString: string, applicationName: string) {
+  const adapter = new PrismaPg({
+    connectionString,
+    application_name: applicationName,
+    max: env().DB_POOL_SIZE,
+    connectionTimeoutMillis: 2_000,
+  });
+  // Secrets never leave the database unless a query asks for them by name.
+  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+}
+
+type BaseClient = ReturnType<typeof createClient>;
+
+function withFailover(replica: BaseClient, primary: BaseClient) {
+  // A read never fails because a replica died between the health probe and the query.
+  return replica.$extends({
+    query: {
+      async $allOperations({ model, operation, args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          if (!model || !isUnavailableError(error)) throw error;
+          const delegate = (primary as unknown as Record<string, Record<string, (a: unknown) => Promise<unknown>>>)[
+            model.charAt(0).toLowerCase() + model.slice(1)
+          ];
+          return delegate[operation](args);
+        }
+      },
+    },
+  }) as unknown as BaseClient;
+}
+
+function createClients() {
+  const { DATABASE_URL, DATABASE_REPLICA_URLS } = env();
+  const primary = createClient(DATABASE_URL, "shootq-primary");
+  const replicas = DATABASE_REPLICA_URLS.map((url, i) => withFailover(createClient(url, `shootq-replica-${i + 1}`), primary));
+  // One routed client per possible read host: the extension sends reads to that host and
+  // writes, $transaction and raw SQL to the primary. "primary" routes reads to the primary itself.
+  const routed = {
+    primary: primary.$extends(readReplicas({ replicas: [primary] })),
+    replicas: replicas.map((replica) => primary.$extends(readReplicas({ replicas: [replica] }))),
+  };
+  return { primary, routed };
+}
+
+type Clients = ReturnType<typeof createClients>;
+export type Db = Clients["routed"]["primary"];
+/** A client inside a write transaction. */
+export type Tx = Parameters<Parameters<BaseClient["$transaction"]>[0]>[0];
+
+const globalForDb = globalThis as unknown as { shootqDb?: Clients };
+
+function clients(): Clients {
+  globalForDb.shootqDb ??= createClients();
+  return globalForDb.shootqDb;
+}
+
+/** The primary, for the write wrapper and for probes that must see the latest commit. */
+export function primaryDb(): BaseClient {
+  return clients().primary;
+}
+
+/** The client for a given read host; unknown or out-of-range hosts read from the primary. */
+export function dbForHost(host: string | null | undefined): Db {
+  const { routed } = clients();
+  const parsed = parseReadHost(host);
+  if (parsed.kind === "replica") return routed.replicas[parsed.index] ?? routed.primary;
+  return routed.primary;
+}
+
+/**
+ * The database for this request's reads. proxy.ts picks one host per request (a replica that
+ * has replayed this user's last write, or the primary) so a page never mixes hosts.
+ */
+export const readDb = cache(async (): Promise<Db> => {
+  const h = await headers();
+  return dbForHost(h.get(READ_HOST_HEADER));
+});

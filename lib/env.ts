@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+// Development-only fallbacks. Production refuses them (see refine below), so a node started
+// with NODE_ENV=production and no real secrets never comes up.
+const DEV_SESSION_SECRET = "dev-only-session-secret-change-me-0123456789";
+const DEV_AUTH_SECRET = "dev-only-auth-secret-change-me-0123456789abcd";
+
+const secret = z.string().min(32, "must be at least 32 characters");
+const urlList = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean))
+  .pipe(z.array(z.url()));
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.url(),
+    DATABASE_REPLICA_URLS: urlList,
+    SESSION_SECRET: secret.default(DEV_SESSION_SECRET),
+    SESSION_SECRET_PREVIOUS: secret.optional(),
+    NEXTAUTH_SECRET: secret.default(DEV_AUTH_SECRET),
+    SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+    REPLICA_MAX_LAG_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
+    REPLICA_MAX_LAG_SECONDS: z.coerce.number().positive().default(30),
+    READ_PIN_SECONDS: z.coerce.number().int().positive().default(60),
+    DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
+    SMTP_URL: z.string().default("smtp://127.0.0.1:1025"),
+    MAIL_FROM: z.string().default("ShootQ <no-reply@shootq.local>"),
+    APP_URL: z.url().optional(),
+  })
+  .superRefine((e, ctx) => {
+    if (e.NODE_ENV !== "production") return;
+    if (e.SESSION_SECRET === DEV_SESSION_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "must be set to a real secret in production" });
+    }
+    if (e.NEXTAUTH_SECRET === DEV_AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "must be set to a real secret in production" });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+let parsed: Env | undefined;
+
+/** The environment, parsed once. Throws a readable error listing every bad variable. */
+export function env(): Env {
+  if (parsed) return parsed;
+  const result = schema.safeParse(process.env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`ShootQ cannot start, the environment is invalid:\n${lines.join("\n")}`);
+  }
+  parsed = result.data;
+  return parsed;
+}

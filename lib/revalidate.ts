@@ -1,0 +1,27 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { replicaMonitor } from "@/lib/replicas";
+import { env } from "@/lib/env";
+import { getAppSession, prunePins } from "@/lib/session";
+
+const UNREACHABLE_LSN = "FFFFFFFF/FFFFFFFF";
+
+/**
+ * The one way to finish a write: revalidates `paths` and pins them, in the user's sealed cookie,
+ * to the primary's WAL position after the commit. Until a replica has replayed that position
+ * (or the pin expires), requests for those paths read from the primary, on whichever node.
+ * Call it only after the transaction has committed.
+ */
+export async function revalidate(paths: string[]): Promise<void> {
+  const unique = [...new Set(paths)];
+  for (const path of unique) revalidatePath(path);
+  if (unique.length === 0 || env().DATABASE_REPLICA_URLS.length === 0) return;
+  // If the position cannot be read, pin to "never caught up": the paths read from the primary
+  // until the pin expires, which is slower but never stale.
+  const lsn = await replicaMonitor()
+    .primaryLsn()
+    .catch(() => UNREACHABLE_LSN);
+  const session = await getAppSession();
+  session.pins = prunePins([...(session.pins ?? []), { lsn, paths: unique, exp: Date.now() + env().READ_PIN_SECONDS * 1000 }]);
+  await session.save();
+}

@@ -1,0 +1,32 @@
+// `npm run build`: one production build that every node of a release shares. SHOOTQ_BUILD_ID
+// (default: the git commit, plus a content hash when the tree has local changes) becomes the
+// Next.js build id and deploymentId.
+import { execSync, spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { createHash } from "node:crypto";
+import { ROOT } from "./lib/paths.ts";
+
+function defaultBuildId(): string {
+  try {
+    const commit = execSync("git rev-parse --short=12 HEAD", { cwd: ROOT, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
+    const dirty = execSync("git status --porcelain --untracked-files=no", { cwd: ROOT }).toString();
+    if (!dirty) return commit;
+    const diff = execSync("git diff HEAD", { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    return `${commit}-${createHash("sha256").update(diff).digest("hex").slice(0, 8)}`;
+  } catch {
+    return `local-${Date.now().toString(36)}`;
+  }
+}
+
+const buildId = process.env.SHOOTQ_BUILD_ID ?? defaultBuildId();
+console.log(`[build] build id ${buildId}`);
+const env = { ...process.env, SHOOTQ_BUILD_ID: buildId, PRISMA_SCHEMA_ENGINE_BINARY: `${ROOT}/scripts/db/no-engine` };
+for (const [cmd, args] of [
+  ["node_modules/.bin/prisma", ["generate"]],
+  ["node_modules/.bin/next", ["build"]],
+] as const) {
+  const result = spawnSync(cmd, args, { cwd: ROOT, env, stdio: "inherit" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+writeFileSync(path.join(ROOT, ".next", "shootq-build-id"), buildId);

@@ -1,0 +1,37 @@
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { isReachableByPostgres } from "../db/embedded-cluster.ts";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+export const DATA_DIR = path.join(ROOT, ".data");
+
+/**
+ * Where the embedded databases keep their files: .data/pg in the project, unless the postgres
+ * user cannot reach it (a checkout under a private home folder), then a folder under /var/lib.
+ */
+export function databaseDir(): string {
+  const local = path.join(DATA_DIR, "pg");
+  mkdirSync(local, { recursive: true });
+  if (isReachableByPostgres(local)) return local;
+  const fallback = path.join("/var/lib/shootq", createHash("sha256").update(ROOT).digest("hex").slice(0, 12));
+  mkdirSync(fallback, { recursive: true });
+  return fallback;
+}
+
+type LocalSecrets = { SESSION_SECRET: string; NEXTAUTH_SECRET: string };
+
+/** Secrets for a local run, made once and kept in the git-ignored .data folder. */
+export function localSecrets(): LocalSecrets {
+  const file = path.join(DATA_DIR, "secrets.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as LocalSecrets;
+  mkdirSync(DATA_DIR, { recursive: true });
+  const secrets = { SESSION_SECRET: randomBytes(32).toString("base64url"), NEXTAUTH_SECRET: randomBytes(32).toString("base64url") };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+export function buildExists(): boolean {
+  return existsSync(path.join(ROOT, ".next", "BUILD_ID"));
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# `npm test`: every check, in the order that fails fastest. Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n=== %s\n' "$*"; }
+step "system packages"; bash scripts/ensure-system-deps.sh
+step "prisma generate"; npm run --silent generate
+step "typecheck"; npm run --silent typecheck
+step "lint"; npm run --silent lint
+step "build"; npm run --silent build
+step "unit and integration tests"; npx vitest run
+step "end-to-end tests"; npx playwright test
