@@ -16,8 +16,16 @@ import type {
   WorkflowTemplate,
 } from "./generated/prisma/client";
 
-/** A plain client or an interactive transaction: factories only use model delegates. */
-export type FactoryDb = Prisma.TransactionClient;
+/**
+ * Any client for this schema: plain, transaction, or one built with the app's global `omit` or
+ * extensions. TypeScript treats those as unrelated types, and factories only use model delegates.
+ */
+export type FactoryDb = Record<Uncapitalize<Prisma.ModelName>, object>;
+type Client = Prisma.TransactionClient;
+const client = (db: FactoryDb) => db as unknown as Client;
+
+/** Users come back without the password hash, as the app's client returns them. */
+export type FactoryUser = Omit<User, "passwordHash">;
 
 export const TEST_PASSWORD = "shootq-test-password";
 
@@ -78,10 +86,10 @@ type UserOptions = { email?: string; name?: string; password?: string };
 async function insertUser(
   db: FactoryDb,
   data: { studioId: string | null; role: User["role"] } & UserOptions,
-): Promise<{ user: User; password: string }> {
+): Promise<{ user: FactoryUser; password: string }> {
   const person = randomPerson();
   const password = data.password ?? TEST_PASSWORD;
-  const user = await db.user.create({
+  const user = await client(db).user.create({
     data: {
       studioId: data.studioId,
       role: data.role,
@@ -90,6 +98,7 @@ async function insertUser(
       passwordHash: await hash(password),
       calendarToken: newCalendarToken(),
     },
+    omit: { passwordHash: true },
   });
   return { user, password };
 }
@@ -107,14 +116,14 @@ export type CreateStudioOptions = {
 export async function createStudio(
   db: FactoryDb,
   options: CreateStudioOptions = {},
-): Promise<{ studio: Studio; owner: User; brands: Brand[]; password: string }> {
+): Promise<{ studio: Studio; owner: FactoryUser; brands: Brand[]; password: string }> {
   const name = options.name ?? `${pick(STUDIO_NAMES)} ${randomSuffix()}`;
-  const studio = await db.studio.create({
+  const studio = await client(db).studio.create({
     data: { name, slug: slugify(name), ...(options.timeZone ? { timeZone: options.timeZone } : {}) },
   });
   const brands: Brand[] = [];
   for (const brandName of options.brands ?? [name]) {
-    brands.push(await db.brand.create({ data: { studioId: studio.id, name: brandName } }));
+    brands.push(await client(db).brand.create({ data: { studioId: studio.id, name: brandName } }));
   }
   const { user: owner, password } = await insertUser(db, {
     studioId: studio.id,
@@ -136,7 +145,7 @@ export function createAdmin(db: FactoryDb, options: UserOptions = {}) {
 }
 
 async function firstBrandId(db: FactoryDb, studioId: string): Promise<string> {
-  const brand = await db.brand.findFirst({ where: { studioId }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  const brand = await client(db).brand.findFirst({ where: { studioId }, orderBy: { createdAt: "asc" }, select: { id: true } });
   if (!brand) throw new Error(`studio ${studioId} has no brand; create it with createStudio`);
   return brand.id;
 }
@@ -161,7 +170,7 @@ const INQUIRY_MESSAGES: Record<(typeof EVENT_TYPES)[number], string[]> = {
 export function createLead(db: FactoryDb, input: LeadInput): Promise<Lead> {
   const person = randomPerson();
   const eventType = (input.eventType ?? pick(EVENT_TYPES)) as (typeof EVENT_TYPES)[number];
-  return db.lead.create({
+  return client(db).lead.create({
     data: {
       name: person.name,
       email: person.email,
@@ -178,7 +187,7 @@ export type ContactInput = Overrides<Prisma.ContactUncheckedCreateInput, "studio
 
 export function createContact(db: FactoryDb, input: ContactInput): Promise<Contact> {
   const person = randomPerson();
-  return db.contact.create({ data: { name: person.name, email: person.email, phone: randomPhone(), ...input } });
+  return client(db).contact.create({ data: { name: person.name, email: person.email, phone: randomPhone(), ...input } });
 }
 
 export type JobInput = Overrides<Prisma.JobUncheckedCreateInput, "studioId"> & {
@@ -191,9 +200,9 @@ export async function createJob(db: FactoryDb, input: JobInput): Promise<Job & {
   const brandId = fields.brandId ?? (await firstBrandId(db, fields.studioId));
   const contactId = fields.contactId ?? (await createContact(db, { studioId: fields.studioId, ...contactFields })).id;
   const type = fields.type ?? pick(EVENT_TYPES);
-  const contact = await db.contact.findUniqueOrThrow({ where: { id: contactId } });
+  const contact = await client(db).contact.findUniqueOrThrow({ where: { id: contactId } });
   const lastName = contact.name.split(" ").at(-1) ?? contact.name;
-  return db.job.create({
+  return client(db).job.create({
     data: {
       title: `${lastName} ${type[0].toUpperCase()}${type.slice(1)}`,
       type,
@@ -211,7 +220,7 @@ export type EventInput = Overrides<Prisma.EventUncheckedCreateInput, "studioId" 
 
 export function createEvent(db: FactoryDb, input: EventInput): Promise<Event> {
   const startsAt = input.startsAt ? new Date(input.startsAt) : days(7);
-  return db.event.create({
+  return client(db).event.create({
     data: {
       name: "Engagement session",
       endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
@@ -226,7 +235,7 @@ export function createEvent(db: FactoryDb, input: EventInput): Promise<Event> {
 export type TaskInput = Overrides<Prisma.TaskUncheckedCreateInput, "studioId" | "jobId">;
 
 export function createTask(db: FactoryDb, input: TaskInput): Promise<Task> {
-  return db.task.create({
+  return client(db).task.create({
     data: { workflow: "Leather Album", position: 0, name: "Album Design", dueAt: days(7), ...input },
   });
 }
@@ -234,7 +243,7 @@ export function createTask(db: FactoryDb, input: TaskInput): Promise<Task> {
 export type NotificationInput = Overrides<Prisma.NotificationUncheckedCreateInput, "studioId">;
 
 export function createNotification(db: FactoryDb, input: NotificationInput): Promise<Notification> {
-  return db.notification.create({
+  return client(db).notification.create({
     data: { kind: "lead.created", message: `You have a new lead from ${randomPerson().name}`, ...input },
   });
 }
@@ -251,7 +260,7 @@ export function createWorkflowTemplate(
     { name: "Client Approves Design", offsetDays: 7 },
     { name: "Place order for Product", offsetDays: 3 },
   ];
-  return db.workflowTemplate.create({
+  return client(db).workflowTemplate.create({
     data: {
       studioId: input.studioId,
       name: input.name ?? "Leather Album",
@@ -283,7 +292,7 @@ export function createQuestionnaireTemplate(
     { id: "venue", kind: "short", label: "Venue name and address" },
     { id: "first-look", kind: "choice", label: "Are you planning a first look?", options: ["Yes", "No", "Not sure yet"] },
   ];
-  return db.questionnaireTemplate.create({
+  return client(db).questionnaireTemplate.create({
     data: { studioId: input.studioId, name: input.name ?? "Wedding day details", questions },
   });
 }
