@@ -39,8 +39,13 @@ export function formToObject(form: FormData): Record<string, unknown> {
   return out;
 }
 
+/** Echoed back to refill a failed form; secrets are never sent back. */
 function textValues(raw: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === "string").map(([k, v]) => [k, (v as string).slice(0, 5000)]));
+  return Object.fromEntries(
+    Object.entries(raw)
+      .filter(([k, v]) => typeof v === "string" && !/password|token/i.test(k))
+      .map(([k, v]) => [k, (v as string).slice(0, 5000)]),
+  );
 }
 
 async function currentUser(access: Access): Promise<SessionUser | null> {

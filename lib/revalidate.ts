@@ -14,7 +14,7 @@ const UNREACHABLE_LSN = "FFFFFFFF/FFFFFFFF";
  */
 export async function revalidate(paths: string[]): Promise<void> {
   const unique = [...new Set(paths)];
-  for (const path of unique) revalidatePath(path);
+  for (const path of unique) revalidatePath(path === "*" ? "/" : path, path === "*" ? "layout" : undefined);
   if (unique.length === 0 || env().DATABASE_REPLICA_URLS.length === 0) return;
   // If the position cannot be read, pin to "never caught up": the paths read from the primary
   // until the pin expires, which is slower but never stale.

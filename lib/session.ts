@@ -62,9 +62,9 @@ export function prunePins(pins: ReadPin[], now = Date.now()): ReadPin[] {
   return [merged, ...live.slice(overflow.length)];
 }
 
-/** Whether a pin for `pinned` covers a request for `pathname`: the page itself and pages below it. */
+/** Whether a pin for `pinned` covers `pathname`: the page and pages below it; "*" covers every page. */
 export function pinCovers(pinned: string, pathname: string): boolean {
-  if (pinned === pathname) return true;
+  if (pinned === pathname || pinned === "*") return true;
   if (pinned === "/") return false;
   return pathname.startsWith(pinned.endsWith("/") ? pinned : `${pinned}/`);
 }

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { verify } from "@node-rs/argon2";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { PrismaClient } from "@/prisma/generated/prisma/client";
 import { DEMO_LOGINS, seedDemo, type SeedResult } from "@/prisma/seed";
 import { migrate } from "@/scripts/db/migrate";
@@ -29,7 +29,7 @@ async function countRows() {
 }
 
 beforeAll(async () => {
-  const baseUrl = process.env.DATABASE_URL;
+  const baseUrl = process.env.DATABASE_URL ?? inject("cluster")?.primaryUrl;
   if (!baseUrl) throw new Error("DATABASE_URL is not set; the test global setup provides it");
   admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();

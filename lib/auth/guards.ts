@@ -3,7 +3,7 @@ import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { authOptions, type SessionUser } from "@/lib/auth/options";
-import { readDb } from "@/lib/db";
+import { primaryDb, readDb } from "@/lib/db";
 
 export type StudioUser = SessionUser & { studioId: string };
 
@@ -12,12 +12,10 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions()).catch(() => null);
   const user = session?.user;
   if (!user?.id) return null;
-  const db = await readDb();
-  const current = await db.user.findFirst({
-    where: { id: user.id, removedAt: null },
-    select: { id: true, email: true, name: true, role: true, studioId: true },
-  });
-  return current;
+  const query = { where: { id: user.id, removedAt: null }, select: { id: true, email: true, name: true, role: true, studioId: true } } as const;
+  // A user who just signed up may not have reached this request's replica yet: a miss is
+  // confirmed on the primary before anyone is signed out.
+  return (await (await readDb()).user.findFirst(query)) ?? (await primaryDb().user.findFirst(query));
 });
 
 export async function requireUser(): Promise<SessionUser> {

@@ -16,7 +16,7 @@ export async function startTestCluster(delays: string[]): Promise<TestCluster> {
   chmodSync(dir, 0o755);
   const primaryPort = await freePort();
   const replicaPorts: number[] = [];
-  for (const _ of delays) replicaPorts.push(await freePort());
+  while (replicaPorts.length < delays.length) replicaPorts.push(await freePort());
   const cluster = await startEmbeddedCluster({ dir, primaryPort, replicaPorts, replicaDelays: delays });
   await migrate(cluster.primaryUrl);
   return {

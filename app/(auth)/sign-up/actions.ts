@@ -9,6 +9,8 @@ export const signUp = defineAction({
   schema: signUpSchema,
   async run({ tx, input }) {
     await createStudioWithOwner(tx, input);
-    return { revalidate: [], message: "Your studio is ready." };
+    // Everything this studio will see is brand new: every page reads from the primary until
+    // a replica has it.
+    return { revalidate: ["*"], message: "Your studio is ready." };
   },
 });

@@ -10,17 +10,18 @@ import { signUp } from "./actions";
 
 export function SignUpForm() {
   const [state, action, pending] = useActionState(signUp, initialActionState);
-  const form = useRef<HTMLFormElement>(null);
+  // React clears the form once the action settles: keep what was submitted to sign in with.
+  const submitted = useRef<FormData | null>(null);
 
   useEffect(() => {
-    if (!state.ok || !form.current) return;
-    const data = new FormData(form.current);
+    const data = submitted.current;
+    if (!state.ok || !data) return;
     void signIn("credentials", { email: data.get("email"), password: data.get("password"), callbackUrl: "/dashboard" });
   }, [state]);
 
   const v = state.values ?? {};
   return (
-    <form ref={form} action={action} className="space-y-4" noValidate>
+    <form action={action} onSubmit={(e) => (submitted.current = new FormData(e.currentTarget))} className="space-y-4" noValidate>
       <FormMessage state={state} />
       <TextField label="Your name" name="name" autoComplete="name" defaultValue={v.name} errors={state.fieldErrors?.name} />
       <TextField label="Studio name" name="studioName" autoComplete="organization" defaultValue={v.studioName} errors={state.fieldErrors?.studioName} />

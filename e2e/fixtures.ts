@@ -1,0 +1,34 @@
+import { test as base, expect, type Page } from "@playwright/test";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { createStudio } from "../prisma/factories";
+import { PrismaClient } from "../prisma/generated/prisma/client";
+
+// Specs run in parallel: each one makes its own studio through the seed factories, on the
+// primary the app writes to (DATABASE_URL is set by the global setup).
+let client: PrismaClient | undefined;
+export function testDb(): PrismaClient {
+  client ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
+  return client;
+}
+
+export type StudioFixture = Awaited<ReturnType<typeof createStudio>>;
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+export const test = base.extend<{ studio: StudioFixture; signedIn: StudioFixture }>({
+  studio: async ({}, use) => {
+    await use(await createStudio(testDb(), { brands: ["Weddings by Test", "Portraits by Test"] }));
+  },
+  signedIn: async ({ page, studio }, use) => {
+    await signIn(page, studio.owner.email, studio.password);
+    await use(studio);
+  },
+});
+
+export { expect };
