@@ -1,4 +1,5 @@
 import { type Tx } from "@/lib/db";
+import { enqueueEmailJob } from "@/lib/email/queue";
 
 export type OutgoingEmail = {
   studioId: string | null;
@@ -11,8 +12,11 @@ export type OutgoingEmail = {
 
 /**
  * Queues an email in the transaction of the change that causes it: if the change rolls back,
- * no email exists; if it commits, the worker (not the request) delivers it.
+ * neither the email nor its delivery job exists; if it commits, the worker (not the request)
+ * delivers it.
  */
 export async function queueEmail(tx: Tx, email: OutgoingEmail): Promise<{ id: string }> {
-  return tx.emailMessage.create({ data: email, select: { id: true } });
+  const row = await tx.emailMessage.create({ data: email, select: { id: true } });
+  await enqueueEmailJob(tx, row.id);
+  return row;
 }

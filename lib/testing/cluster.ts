@@ -1,6 +1,7 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { ensureQueueSchema } from "@/lib/email/queue";
 import { startEmbeddedCluster, type Cluster } from "@/scripts/db/embedded-cluster";
 import { migrate } from "@/scripts/db/migrate";
 import { freePort } from "@/scripts/lib/processes";
@@ -19,6 +20,7 @@ export async function startTestCluster(delays: string[]): Promise<TestCluster> {
   while (replicaPorts.length < delays.length) replicaPorts.push(await freePort());
   const cluster = await startEmbeddedCluster({ dir, primaryPort, replicaPorts, replicaDelays: delays });
   await migrate(cluster.primaryUrl);
+  await ensureQueueSchema(cluster.primaryUrl);
   return {
     ...cluster,
     dir,

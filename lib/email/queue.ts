@@ -1,0 +1,82 @@
+import PgBoss from "pg-boss";
+
+/** The pg-boss queue the email worker works; one job per EmailMessage delivery attempt chain. */
+export const EMAIL_QUEUE = "email";
+/** Where pg-boss moves a job that failed its last retry (or timed out on it). */
+export const EMAIL_DEAD_LETTER_QUEUE = "email-failed";
+
+export type EmailJob = { emailId: string };
+
+export type RetryPolicy = { retryLimit: number; retryDelaySeconds: number; expireInSeconds: number };
+
+/** Five attempts over about a quarter of an hour (30 s, 1, 2, 4 min, with jitter). */
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { retryLimit: 4, retryDelaySeconds: 30, expireInSeconds: 120 };
+
+/** Anything that runs one SQL statement with positional parameters inside the caller's transaction. */
+export type RawSqlRunner = { $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T> };
+
+// A PgBoss instance that never connects: it only builds the INSERT, which runs on the `db`
+// passed to send() (the caller's transaction), so the job commits or rolls back with the email.
+const detached = new PgBoss({
+  db: {
+    executeSql: () => Promise.reject(new Error("the outbox only enqueues through a transaction")),
+  },
+  schedule: false,
+  supervise: false,
+  migrate: false,
+});
+
+function toParam(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value !== null && typeof value === "object" && !(value instanceof Date)) return JSON.stringify(value);
+  return value;
+}
+
+/** pg-boss's `db` option, executing on a Prisma transaction client. */
+export function transactionAdapter(tx: RawSqlRunner): PgBoss.Db {
+  return {
+    async executeSql(text, values = []) {
+      const rows = await tx.$queryRawUnsafe<unknown[]>(text, ...values.map(toParam));
+      return { rows };
+    },
+  };
+}
+
+/** Enqueues the delivery of one email in the caller's transaction. */
+export async function enqueueEmailJob(tx: RawSqlRunner, emailId: string): Promise<string> {
+  const jobId = await detached.send(EMAIL_QUEUE, { emailId } satisfies EmailJob, { db: transactionAdapter(tx) });
+  // pg-boss inserts nothing (and returns null) when the queue does not exist.
+  if (!jobId) throw new Error(`the "${EMAIL_QUEUE}" queue does not exist: run ensureQueueSchema() before the app starts`);
+  return jobId;
+}
+
+function queueOptions(policy: RetryPolicy): PgBoss.Queue {
+  return {
+    name: EMAIL_QUEUE,
+    policy: "standard",
+    retryLimit: policy.retryLimit,
+    retryDelay: policy.retryDelaySeconds,
+    retryBackoff: true,
+    expireInSeconds: policy.expireInSeconds,
+    deadLetter: EMAIL_DEAD_LETTER_QUEUE,
+  };
+}
+
+/**
+ * Creates (or migrates) pg-boss's schema and the email queues, and sets the retry policy new
+ * jobs take. Idempotent and safe to run from several processes at once (pg-boss takes an
+ * advisory lock). Must run before any request can queue an email.
+ */
+export async function ensureQueueSchema(databaseUrl: string, policy: RetryPolicy = DEFAULT_RETRY_POLICY): Promise<void> {
+  const boss = new PgBoss({ connectionString: databaseUrl, max: 1, schedule: false, supervise: false, migrate: true, application_name: "shootq-queue-setup" });
+  boss.on("error", (error) => console.error(JSON.stringify({ msg: "queue setup error", error: String(error) })));
+  await boss.start();
+  try {
+    if (!(await boss.getQueue(EMAIL_DEAD_LETTER_QUEUE))) await boss.createQueue(EMAIL_DEAD_LETTER_QUEUE, { name: EMAIL_DEAD_LETTER_QUEUE, retryLimit: 5, retryDelay: 5, retryBackoff: true });
+    const options = queueOptions(policy);
+    if (await boss.getQueue(EMAIL_QUEUE)) await boss.updateQueue(EMAIL_QUEUE, options);
+    else await boss.createQueue(EMAIL_QUEUE, options);
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+}

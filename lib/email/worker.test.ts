@@ -1,0 +1,174 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { primaryDb } from "@/lib/db";
+import { queueEmail } from "@/lib/email/outbox";
+import { DEFAULT_RETRY_POLICY, enqueueEmailJob, ensureQueueSchema } from "@/lib/email/queue";
+import { startSmtpSink, type SmtpSink } from "@/lib/email/smtp-sink";
+import { messageIdFor, startEmailWorker, type EmailWorker } from "@/lib/email/worker";
+import { createStudio, randomSuffix } from "@/prisma/factories";
+
+const databaseUrl = () => process.env.DATABASE_URL!;
+const FROM = "ShootQ <no-reply@shootq.test>";
+
+let sinks: SmtpSink[] = [];
+let workers: EmailWorker[] = [];
+
+async function sink(options: Parameters<typeof startSmtpSink>[0] = {}) {
+  const s = await startSmtpSink(options);
+  sinks.push(s);
+  return s;
+}
+
+async function worker(smtpUrl: string, concurrency = 2) {
+  const w = await startEmailWorker({ databaseUrl: databaseUrl(), smtpUrl, from: FROM, concurrency, pollingIntervalSeconds: 0.5, log: () => {} });
+  workers.push(w);
+  return w;
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 40_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function queue(studioId: string, count: number) {
+  const tag = randomSuffix();
+  const ids: string[] = [];
+  await primaryDb().$transaction(async (tx) => {
+    for (let i = 0; i < count; i++) {
+      const { id } = await queueEmail(tx, { studioId, kind: "test", to: `client-${tag}-${i}@example.com`, subject: `Hello ${tag} #${i}`, text: "Your gallery is ready." });
+      ids.push(id);
+    }
+  });
+  return ids;
+}
+
+const emails = (ids: string[]) => primaryDb().emailMessage.findMany({ where: { id: { in: ids } }, orderBy: { to: "asc" } });
+const countOf = (list: string[], value: string) => list.filter((v) => v === value).length;
+
+let studioId: string;
+
+beforeAll(async () => {
+  studioId = (await createStudio(primaryDb())).studio.id;
+});
+
+afterEach(async () => {
+  for (const w of workers) await w.stop();
+  for (const s of sinks) await s.close();
+  workers = [];
+  sinks = [];
+});
+
+afterAll(async () => {
+  await ensureQueueSchema(databaseUrl(), DEFAULT_RETRY_POLICY);
+});
+
+describe("email worker", () => {
+  it("delivers a queued email over SMTP once, with its deterministic Message-ID, and marks it SENT", async () => {
+    const smtp = await sink();
+    const [id] = await queue(studioId, 1);
+    await worker(smtp.url);
+    const [email] = await until("the email to be sent", async () => {
+      const rows = await emails([id]);
+      return rows[0].status === "SENT" && rows;
+    });
+    expect(email.sentAt).toBeInstanceOf(Date);
+    expect(email.attempts).toBe(1);
+    const received = smtp.accepted.filter((m) => m.messageId === messageIdFor(id));
+    expect(received).toHaveLength(1);
+    expect(received[0].to).toEqual([email.to]);
+    expect(received[0].subject).toBe(email.subject);
+  });
+
+  it("queues nothing, neither the row nor its job, when the causing transaction rolls back", async () => {
+    let queuedId = "";
+    await expect(
+      primaryDb().$transaction(async (tx) => {
+        queuedId = (await queueEmail(tx, { studioId, kind: "test", to: "nobody@example.com", subject: "Never", text: "Never" })).id;
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect(queuedId).not.toBe("");
+    expect(await primaryDb().emailMessage.count({ where: { id: queuedId } })).toBe(0);
+    const jobs = await primaryDb().$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pgboss.job WHERE data->>'emailId' = $1`, queuedId);
+    expect(jobs[0].n).toBe(0);
+  });
+
+  it("commits the delivery job with the email, so a worker started later still sends it", async () => {
+    const [id] = await queue(studioId, 1);
+    const jobs = await primaryDb().$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'email' AND data->>'emailId' = $1`, id);
+    expect(jobs[0].n).toBe(1);
+    const smtp = await sink();
+    await worker(smtp.url);
+    await until("the email to be sent", async () => (await emails([id]))[0].status === "SENT");
+    expect(countOf(smtp.accepted.map((m) => m.messageId), messageIdFor(id))).toBe(1);
+  });
+
+  for (const refuse of ["rcpt", "data"] as const) {
+    it(`marks emails FAILED after their retries when the server refuses at ${refuse.toUpperCase()}, losing none and sending none twice`, async () => {
+      await ensureQueueSchema(databaseUrl(), { retryLimit: 2, retryDelaySeconds: 1, expireInSeconds: 30 });
+      try {
+        const smtp = await sink({ refuse });
+        const ids = await queue(studioId, 3);
+        await worker(smtp.url);
+        const rows = await until("every email to fail", async () => {
+          const list = await emails(ids);
+          return list.every((e) => e.status === "FAILED") && list;
+        });
+        for (const email of rows) {
+          expect(email.attempts).toBe(3);
+          expect(email.sentAt).toBeNull();
+          expect(email.lastError).toMatch(refuse === "rcpt" ? /550/ : /554/);
+          if (refuse === "rcpt") expect(countOf(smtp.recipientsOffered, email.to)).toBe(3);
+          else expect(countOf(smtp.dataOffered, messageIdFor(email.id))).toBe(3);
+        }
+        expect(smtp.accepted.filter((m) => ids.some((id) => m.messageId === messageIdFor(id)))).toEqual([]);
+        const notes = await primaryDb().notification.findMany({ where: { studioId, kind: "email.failed", link: "/emails", message: { contains: rows[0].to } } });
+        expect(notes).toHaveLength(1);
+        // The dead-letter pass that follows the last failure leaves the FAILED rows as they are.
+        await new Promise((r) => setTimeout(r, 1500));
+        expect((await emails(ids)).map((e) => [e.status, e.attempts])).toEqual(rows.map(() => ["FAILED", 3]));
+      } finally {
+        await ensureQueueSchema(databaseUrl(), DEFAULT_RETRY_POLICY);
+      }
+    });
+  }
+
+  it("sends nothing twice when the worker is restarted half-way through a batch", async () => {
+    const smtp = await sink({ dataDelayMs: 150 });
+    const ids = await queue(studioId, 12);
+    const first = await worker(smtp.url, 2);
+    const mine = () => smtp.accepted.filter((m) => ids.some((id) => m.messageId === messageIdFor(id)));
+    await until("a few emails to go out", async () => mine().length >= 3);
+    await first.stop();
+    workers = workers.filter((w) => w !== first);
+    const sentBeforeRestart = mine().length;
+    expect(sentBeforeRestart).toBeLessThan(12);
+    await worker(smtp.url, 2);
+    await until("every email to be sent", async () => (await emails(ids)).every((e) => e.status === "SENT"));
+    const messageIds = mine().map((m) => m.messageId);
+    expect(messageIds).toHaveLength(12);
+    expect(new Set(messageIds).size).toBe(12);
+    expect((await emails(ids)).every((e) => e.attempts === 1)).toBe(true);
+  });
+
+  it("sends once when the same email is handed to two workers at the same time (a redelivered job)", async () => {
+    const smtp = await sink({ dataDelayMs: 400 });
+    const [id] = await queue(studioId, 1);
+    await primaryDb().$transaction((tx) => enqueueEmailJob(tx, id));
+    await Promise.all([worker(smtp.url, 1), worker(smtp.url, 1)]);
+    await until("the email to be sent", async () => (await emails([id]))[0].status === "SENT");
+    await until("both jobs to finish", async () => {
+      const [row] = await primaryDb().$queryRawUnsafe<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'email' AND data->>'emailId' = $1 AND state = 'completed'`,
+        id,
+      );
+      return row.n === 2;
+    });
+    expect(countOf(smtp.dataOffered, messageIdFor(id))).toBe(1);
+    expect(countOf(smtp.accepted.map((m) => m.messageId), messageIdFor(id))).toBe(1);
+  });
+});

@@ -1,0 +1,131 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import nodemailer from "nodemailer";
+import PgBoss from "pg-boss";
+import { EMAIL_DEAD_LETTER_QUEUE, EMAIL_QUEUE, type EmailJob } from "@/lib/email/queue";
+import { notify } from "@/lib/notifications/mutations";
+import { PrismaClient } from "@/prisma/generated/prisma/client";
+
+export type EmailWorkerOptions = {
+  databaseUrl: string;
+  smtpUrl: string;
+  from: string;
+  /** Emails delivered at the same time by this process. */
+  concurrency?: number;
+  pollingIntervalSeconds?: number;
+  log?: (entry: Record<string, unknown>) => void;
+};
+
+export type EmailWorker = { stop(): Promise<void> };
+
+type Outcome = "sent" | "already-sent" | "not-queued" | "missing" | "failed";
+
+/** The Message-ID is derived from the row, so a receiver can recognise a redelivery. */
+export const messageIdFor = (emailId: string) => `<${emailId}@shootq>`;
+
+function createWorkerDb(databaseUrl: string) {
+  const adapter = new PrismaPg({ connectionString: databaseUrl, application_name: "shootq-email-worker", max: 4 });
+  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+
+/**
+ * Works the email queue: each job delivers one EmailMessage over SMTP. The row is locked
+ * (SELECT … FOR UPDATE) for the whole attempt and skipped when already SENT, so a job that
+ * pg-boss hands out twice (a restart, an expired attempt still finishing) never sends twice.
+ * Failures are retried by pg-boss with backoff; the last one marks the email FAILED.
+ */
+export async function startEmailWorker(options: EmailWorkerOptions): Promise<EmailWorker> {
+  const log = options.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  const db = createWorkerDb(options.databaseUrl);
+  const transport = nodemailer.createTransport({
+    url: options.smtpUrl,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
+  const boss = new PgBoss({ connectionString: options.databaseUrl, max: 4, schedule: false, application_name: "shootq-email-queue" });
+  boss.on("error", (error) => log({ msg: "queue error", error: errorText(error) }));
+  await boss.start();
+
+  async function deliver(emailId: string, isLastAttempt: boolean): Promise<{ outcome: Outcome; error?: string }> {
+    return db.$transaction(
+      async (tx) => {
+        const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "EmailMessage" WHERE id = ${emailId} FOR UPDATE`;
+        if (!locked) return { outcome: "missing" };
+        if (locked.status === "SENT") return { outcome: "already-sent" };
+        if (locked.status !== "QUEUED") return { outcome: "not-queued" };
+        const email = await tx.emailMessage.findUniqueOrThrow({ where: { id: emailId }, select: { id: true, studioId: true, to: true, subject: true, text: true } });
+        try {
+          await transport.sendMail({ messageId: messageIdFor(email.id), from: options.from, to: email.to, subject: email.subject, text: email.text });
+        } catch (error) {
+          const message = errorText(error);
+          await tx.emailMessage.update({
+            where: { id: email.id },
+            data: { attempts: { increment: 1 }, lastError: message, status: isLastAttempt ? "FAILED" : "QUEUED" },
+            select: { id: true },
+          });
+          if (isLastAttempt && email.studioId) await notifyFailure(tx, email);
+          return { outcome: "failed", error: message };
+        }
+        await tx.emailMessage.update({ where: { id: email.id }, data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 }, lastError: null }, select: { id: true } });
+        return { outcome: "sent" };
+      },
+      { maxWait: 10_000, timeout: 90_000 },
+    );
+  }
+
+  // pg-boss gave up on a job (last retry failed, or it expired while active): the email is FAILED
+  // unless an attempt still finishing gets it out first (the lock makes us wait for it).
+  async function giveUp(emailId: string): Promise<Outcome> {
+    return db.$transaction(async (tx) => {
+      const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "EmailMessage" WHERE id = ${emailId} FOR UPDATE`;
+      if (!locked) return "missing";
+      if (locked.status !== "QUEUED") return "not-queued";
+      const email = await tx.emailMessage.update({
+        where: { id: emailId },
+        data: { status: "FAILED", lastError: "Delivery gave up after the last retry." },
+        select: { id: true, studioId: true, to: true, subject: true },
+      });
+      if (email.studioId) await notifyFailure(tx, email);
+      return "failed";
+    });
+  }
+
+  const workOptions = { batchSize: 1, includeMetadata: true as const, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 };
+  for (let i = 0; i < (options.concurrency ?? 4); i++) {
+    await boss.work<EmailJob>(EMAIL_QUEUE, workOptions, async ([job]) => {
+      const isLastAttempt = job.retryCount >= job.retryLimit;
+      const result = await deliver(job.data.emailId, isLastAttempt);
+      log({ msg: "email delivery", emailId: job.data.emailId, attempt: job.retryCount + 1, outcome: result.outcome, error: result.error });
+      // Throwing hands the job back to pg-boss, which schedules the retry (or dead-letters it).
+      if (result.outcome === "failed") throw new Error(result.error);
+      return { outcome: result.outcome };
+    });
+  }
+  await boss.work<EmailJob>(EMAIL_DEAD_LETTER_QUEUE, workOptions, async ([job]) => {
+    const outcome = await giveUp(job.data.emailId);
+    log({ msg: "email gave up", emailId: job.data.emailId, outcome });
+    return { outcome };
+  });
+
+  return {
+    async stop() {
+      // Graceful: attempts in flight finish (and commit) before the connections close.
+      await boss.stop({ graceful: true, wait: true, timeout: 60_000 });
+      transport.close();
+      await db.$disconnect();
+    },
+  };
+}
+
+type FailedEmail = { id: string; studioId: string | null; to: string; subject: string };
+
+async function notifyFailure(tx: Parameters<typeof notify>[0], email: FailedEmail) {
+  await notify(tx, {
+    studioId: email.studioId!,
+    kind: "email.failed",
+    message: `An email to ${email.to} failed to send ("${email.subject}")`,
+    link: "/emails",
+  });
+}
