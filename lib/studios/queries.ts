@@ -6,3 +6,17 @@ export function findStudioShell(db: Db, { studioId }: { studioId: string }) {
     select: { id: true, name: true, slug: true, timeZone: true, brands: { select: { id: true, name: true }, orderBy: { name: "asc" } } },
   });
 }
+
+export function findStudioSettings(db: Db, { studioId }: { studioId: string }) {
+  return db.studio.findUnique({
+    where: { id: studioId },
+    select: {
+      name: true,
+      slug: true,
+      timeZone: true,
+      createdAt: true,
+      brands: { select: { id: true, name: true, _count: { select: { jobs: true } } }, orderBy: { name: "asc" } },
+      _count: { select: { users: { where: { removedAt: null } }, leads: true, jobs: true } },
+    },
+  });
+}

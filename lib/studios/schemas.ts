@@ -18,3 +18,15 @@ export const signUpSchema = z.object({
   email,
   password: newPassword,
 });
+
+const timeZones = new Set(Intl.supportedValuesOf("timeZone"));
+
+export const studioSettingsSchema = z.object({
+  name: z.string().trim().min(2, "Enter your studio's name.").max(120, "Use at most 120 characters."),
+  timeZone: z.string().refine((tz) => timeZones.has(tz), "Choose a time zone from the list."),
+});
+
+export const brandNameSchema = z.string().trim().min(2, "Enter a brand name.").max(80, "Use at most 80 characters.");
+export const brandSchema = z.object({ name: brandNameSchema });
+export const brandRenameSchema = z.object({ brandId: z.string().min(1).max(64), name: brandNameSchema });
+export const brandIdSchema = z.object({ brandId: z.string().min(1).max(64) });

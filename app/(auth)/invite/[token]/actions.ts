@@ -1,0 +1,14 @@
+"use server";
+
+import { defineAction } from "@/lib/actions";
+import { acceptInvite } from "@/lib/team/mutations";
+import { acceptInviteSchema } from "@/lib/team/schemas";
+
+export const acceptInvitation = defineAction({
+  access: "public",
+  schema: acceptInviteSchema,
+  async run({ tx, input }) {
+    await acceptInvite(tx, input);
+    return { revalidate: ["*"], message: "Welcome to the team." };
+  },
+});

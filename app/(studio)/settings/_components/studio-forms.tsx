@@ -1,0 +1,52 @@
+"use client";
+
+import { ActionForm } from "@/components/ui/action-form";
+import { SelectField, TextField } from "@/components/ui/field";
+import { createBrand, removeBrand, saveStudio, updateBrand } from "../actions";
+
+export function StudioForm({ name, timeZone, timeZones }: { name: string; timeZone: string; timeZones: string[] }) {
+  return (
+    <ActionForm action={saveStudio} submitLabel="Save studio">
+      {(s) => (
+        <>
+          <TextField label="Studio name" name="name" defaultValue={s.values?.name ?? name} errors={s.fieldErrors?.name} />
+          <SelectField label="Time zone" name="timeZone" defaultValue={s.values?.timeZone ?? timeZone} errors={s.fieldErrors?.timeZone}>
+            {timeZones.map((tz) => (
+              <option key={tz} value={tz}>
+                {tz.replaceAll("_", " ")}
+              </option>
+            ))}
+          </SelectField>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function BrandRow({ id, name, jobs }: { id: string; name: string; jobs: number }) {
+  return (
+    <li className="flex flex-wrap items-end gap-3 py-3">
+      <ActionForm action={updateBrand} submitLabel="Rename" variant="secondary" className="flex flex-1 items-end gap-2">
+        {(s) => (
+          <>
+            <input type="hidden" name="brandId" value={id} />
+            <div className="flex-1">
+              <TextField label={`Brand name (${jobs} job${jobs === 1 ? "" : "s"})`} name="name" defaultValue={s.values?.name ?? name} errors={s.fieldErrors?.name} />
+            </div>
+          </>
+        )}
+      </ActionForm>
+      <ActionForm action={removeBrand} submitLabel={`Delete ${name}`} variant="danger" className="flex items-end gap-2">
+        {() => <input type="hidden" name="brandId" value={id} />}
+      </ActionForm>
+    </li>
+  );
+}
+
+export function NewBrandForm() {
+  return (
+    <ActionForm action={createBrand} submitLabel="Add brand" variant="secondary">
+      {(s) => <TextField label="New brand name" name="name" defaultValue={s.ok ? "" : s.values?.name} errors={s.fieldErrors?.name} />}
+    </ActionForm>
+  );
+}

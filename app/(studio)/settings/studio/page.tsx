@@ -1,0 +1,33 @@
+import { notFound } from "next/navigation";
+import { Card, PageHeader } from "@/components/ui/card";
+import { requireOwner } from "@/lib/auth/guards";
+import { readDb } from "@/lib/db";
+import { findStudioSettings } from "@/lib/studios/queries";
+import { BrandRow, NewBrandForm, StudioForm } from "../_components/studio-forms";
+
+export const metadata = { title: "Studio settings" };
+
+export default async function StudioSettingsPage() {
+  const user = await requireOwner();
+  const studio = await findStudioSettings(await readDb(), { studioId: user.studioId });
+  if (!studio) notFound();
+  return (
+    <>
+      <PageHeader title="Studio & brands" />
+      <Card title="Studio">
+        <StudioForm name={studio.name} timeZone={studio.timeZone} timeZones={Intl.supportedValuesOf("timeZone")} />
+      </Card>
+      <Card title="Brands">
+        <p className="mb-2 text-sm text-slate-600">Every list and the dashboard can be filtered by brand.</p>
+        <ul className="divide-y divide-slate-100">
+          {studio.brands.map((b) => (
+            <BrandRow key={b.id} id={b.id} name={b.name} jobs={b._count.jobs} />
+          ))}
+        </ul>
+        <div className="mt-4 border-t border-slate-100 pt-4">
+          <NewBrandForm />
+        </div>
+      </Card>
+    </>
+  );
+}

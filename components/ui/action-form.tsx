@@ -1,0 +1,29 @@
+"use client";
+
+import { useActionState, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { initialActionState, type ActionState } from "@/lib/action-state";
+
+type Props = {
+  action: (state: ActionState, form: FormData) => Promise<ActionState>;
+  submitLabel: string;
+  variant?: "primary" | "secondary" | "danger";
+  className?: string;
+  /** Fields, given the last state so they can show errors and keep values. */
+  children?: (state: ActionState) => ReactNode;
+};
+
+/** A form bound to one server action, with its message, field errors and pending state. */
+export function ActionForm({ action, submitLabel, variant = "primary", className = "space-y-4", children }: Props) {
+  const [state, formAction, pending] = useActionState(action, initialActionState);
+  return (
+    <form action={formAction} className={className} noValidate>
+      <FormMessage state={state} />
+      {children?.(state)}
+      <Button type="submit" variant={variant} disabled={pending}>
+        {pending ? "Saving…" : submitLabel}
+      </Button>
+    </form>
+  );
+}

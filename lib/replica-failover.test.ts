@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { createStudio } from "@/prisma/factories";
+import { PrismaClient } from "@/prisma/generated/prisma/client";
+import { startTestApp, type TestApp } from "@/lib/testing/app";
+import { startTestCluster, type TestCluster } from "@/lib/testing/cluster";
+import { HttpSession } from "@/lib/testing/http";
+
+// Its own primary and prompt replica, so killing the replica disturbs no other test.
+describe("a replica that dies", () => {
+  let cluster: TestCluster;
+  let app: TestApp;
+  let http: HttpSession;
+  let studioName: string;
+
+  beforeAll(async () => {
+    cluster = await startTestCluster(["0"]);
+    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: cluster.primaryUrl }) });
+    const { studio, owner, password } = await createStudio(db);
+    studioName = studio.name;
+    await db.$disconnect();
+    app = await startTestApp({ primaryUrl: cluster.primaryUrl, replicaUrls: cluster.replicaUrls });
+    http = new HttpSession(app.url);
+    await http.signIn(owner.email, password);
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await cluster?.destroy();
+  });
+
+  async function readDashboard() {
+    const page = await http.getText("/dashboard");
+    return { ok: page.status === 200 && page.text.includes(studioName), reads: page.reads };
+  }
+
+  it("every read succeeds while it is down, and it is used again once it is back", async () => {
+    expect((await readDashboard()).reads).toBe("replica-1");
+
+    await cluster.stopReplica(0);
+    const during: boolean[] = [];
+    const hosts = new Set<string | null>();
+    const until = Date.now() + 4_000;
+    while (Date.now() < until) {
+      const r = await readDashboard();
+      during.push(r.ok);
+      hosts.add(r.reads);
+    }
+    expect(during.length).toBeGreaterThan(10);
+    expect(during.every(Boolean)).toBe(true);
+    expect(hosts.has("primary")).toBe(true);
+
+    const health = await (await fetch(`${app.url}/api/health`)).json();
+    expect(health.replicas[0]).toMatchObject({ reachable: false, inRotation: false });
+    expect(health.replicas[0].reason).toMatch(/unreachable/);
+
+    await cluster.startReplica(0);
+    let back = false;
+    for (let i = 0; i < 40 && !back; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      const r = await readDashboard();
+      expect(r.ok).toBe(true);
+      back = r.reads === "replica-1";
+    }
+    expect(back).toBe(true);
+  });
+});
