@@ -1,4 +1,5 @@
-import { getIronSession, sealData, unsealData, type SessionOptions } from "iron-session";
+import { createHash } from "node:crypto";
+import { sealData, unsealData } from "iron-session";
 import { cookies } from "next/headers";
 import { env } from "@/lib/env";
 import { maxLsn } from "@/lib/lsn";
@@ -19,34 +20,59 @@ export function isSecureCookies(): boolean {
   return e.SECURE_COOKIES ? e.SECURE_COOKIES === "true" : e.NODE_ENV === "production";
 }
 
-export function sessionOptions(): SessionOptions {
+type Passwords = { seal: Record<string, string>; open: Record<string, string> };
+
+// Each secret's id is derived from the secret itself, so a cookie sealed before a rotation names
+// the id its secret still has afterwards, whichever variable that secret has moved to.
+const secretId = (secret: string) => String(parseInt(createHash("sha256").update(secret).digest("hex").slice(0, 8), 16));
+
+/** New cookies are sealed with `current`; cookies sealed with `previous` still open. */
+export function sessionPasswords(current: string, previous?: string): Passwords {
+  const seal = { [secretId(current)]: current };
+  return { seal, open: previous ? { ...seal, [secretId(previous)]: previous } : seal };
+}
+
+const TTL_SECONDS = 60 * 60 * 24 * 14;
+
+function cookieOptions() {
+  return { httpOnly: true, sameSite: "lax" as const, secure: isSecureCookies(), path: "/", maxAge: TTL_SECONDS };
+}
+
+function currentPasswords(): Passwords {
   const e = env();
-  // The highest id seals new cookies; older ids still open cookies sealed before a rotation.
-  const password: Record<string, string> = { 2: e.SESSION_SECRET };
-  if (e.SESSION_SECRET_PREVIOUS) password[1] = e.SESSION_SECRET_PREVIOUS;
-  return {
-    password,
-    cookieName: APP_COOKIE,
-    ttl: 60 * 60 * 24 * 14,
-    cookieOptions: { httpOnly: true, sameSite: "lax", secure: isSecureCookies(), path: "/" },
-  };
+  return sessionPasswords(e.SESSION_SECRET, e.SESSION_SECRET_PREVIOUS);
 }
 
-/** The session for server components, actions and route handlers. Tampered or expired: empty. */
-export async function getAppSession() {
-  return getIronSession<AppSession>(await cookies(), sessionOptions());
-}
-
-/** Opens a raw cookie value (proxy.ts has no cookies() store). Anything invalid opens as {}. */
-export async function openSessionCookie(value: string | undefined): Promise<AppSession> {
+/** Opens a cookie value. Tampered, expired, truncated or foreign: an empty session, never an error. */
+export async function openSessionCookie(value: string | undefined, passwords = currentPasswords()): Promise<AppSession> {
   if (!value) return {};
-  const opts = sessionOptions();
-  return unsealData<AppSession>(value, { password: opts.password, ttl: opts.ttl });
+  try {
+    return await unsealData<AppSession>(value, { password: passwords.open, ttl: TTL_SECONDS });
+  } catch {
+    return {};
+  }
 }
 
-export async function sealSessionCookie(session: AppSession): Promise<string> {
-  const opts = sessionOptions();
-  return sealData(session, { password: opts.password, ttl: opts.ttl });
+export async function sealSessionCookie(session: AppSession, passwords = currentPasswords()): Promise<string> {
+  return sealData(session, { password: passwords.seal, ttl: TTL_SECONDS });
+}
+
+export type MutableSession = AppSession & { save(): Promise<void>; destroy(): Promise<void> };
+
+/** The session for server components (read only), actions and route handlers (read and save). */
+export async function getAppSession(): Promise<MutableSession> {
+  const store = await cookies();
+  const session: MutableSession = {
+    ...(await openSessionCookie(store.get(APP_COOKIE)?.value)),
+    async save() {
+      const data: AppSession = { pins: session.pins, brandId: session.brandId, flash: session.flash };
+      store.set(APP_COOKIE, await sealSessionCookie(data), cookieOptions());
+    },
+    async destroy() {
+      store.delete(APP_COOKIE);
+    },
+  };
+  return session;
 }
 
 /** Drops expired pins and keeps the cookie small: beyond MAX_PINS, merges the oldest into one. */

@@ -1,0 +1,29 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+async function loadEnv(vars: Record<string, string | undefined>) {
+  vi.resetModules();
+  for (const [k, v] of Object.entries(vars)) vi.stubEnv(k, v as string);
+  const { env } = await import("@/lib/env");
+  return env;
+}
+
+afterEach(() => vi.unstubAllEnvs());
+
+describe("the environment", () => {
+  it("in production, refuses to start with the development secrets", async () => {
+    const env = await loadEnv({ NODE_ENV: "production", SESSION_SECRET: undefined, NEXTAUTH_SECRET: undefined, DATABASE_URL: "postgresql://u:p@db/x" });
+    expect(() => env()).toThrow(/SESSION_SECRET: must be set to a real secret in production[\s\S]*NEXTAUTH_SECRET/);
+  });
+
+  it("in production, refuses a secret that is too short", async () => {
+    const env = await loadEnv({ NODE_ENV: "production", SESSION_SECRET: "short", NEXTAUTH_SECRET: "x".repeat(40), DATABASE_URL: "postgresql://u:p@db/x" });
+    expect(() => env()).toThrow(/SESSION_SECRET: must be at least 32 characters/);
+  });
+
+  it("lists every replica URL and rejects one that is not a URL", async () => {
+    const ok = await loadEnv({ DATABASE_URL: "postgresql://u:p@db/x", DATABASE_REPLICA_URLS: "postgresql://u:p@r1/x, postgresql://u:p@r2/x" });
+    expect(ok().DATABASE_REPLICA_URLS).toEqual(["postgresql://u:p@r1/x", "postgresql://u:p@r2/x"]);
+    const bad = await loadEnv({ DATABASE_URL: "postgresql://u:p@db/x", DATABASE_REPLICA_URLS: "not a url" });
+    expect(() => bad()).toThrow(/DATABASE_REPLICA_URLS/);
+  });
+});
