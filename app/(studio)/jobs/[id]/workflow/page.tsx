@@ -1,0 +1,66 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { requireStudioUser } from "@/lib/auth/guards";
+import { readDb } from "@/lib/db";
+import { describeDue } from "@/lib/workflows/due-dates";
+import { findJobWorkflow, findWorkflowTemplates } from "@/lib/workflows/queries";
+import { CompleteTaskButton } from "@/app/(studio)/tasks/_components/complete-task-button";
+import { ApplyWorkflowForm } from "./apply-form";
+
+export const metadata = { title: "Workflow" };
+
+export default async function JobWorkflowPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireStudioUser();
+  const { id } = await params;
+  const db = await readDb();
+  const [job, templates] = await Promise.all([findJobWorkflow(db, { studioId: user.studioId, jobId: id }), findWorkflowTemplates(db, { studioId: user.studioId })]);
+  if (!job) notFound();
+  const now = new Date();
+  const next = job.tasks.find((t) => !t.completedAt);
+  const completedOn = new Intl.DateTimeFormat("en-US", { timeZone: job.studio.timeZone, dateStyle: "medium" });
+  return (
+    <>
+      <PageHeader title={`Workflow for ${job.title}`}>
+        <Link href={`/jobs/${job.id}`} className="text-sm text-brand-600 hover:underline">
+          Back to the job
+        </Link>
+      </PageHeader>
+      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+        <Card title="Tasks">
+          {job.tasks.length === 0 ? (
+            <EmptyState>No tasks yet. Apply a workflow to plan this job&apos;s steps.</EmptyState>
+          ) : (
+            <ol className="divide-y divide-slate-100" aria-label="Tasks">
+              {job.tasks.map((t) => (
+                <li key={t.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                  <div>
+                    <p className={`text-sm ${t.completedAt ? "text-slate-400 line-through" : "font-medium text-slate-900"}`}>
+                      {t.workflow} → {t.name}
+                      {t.id === next?.id ? <span className="ml-2 rounded bg-brand-50 px-1.5 py-0.5 text-xs font-semibold text-brand-700 no-underline">Next</span> : null}
+                    </p>
+                    <p className="text-xs text-slate-500">{t.completedAt ? `Done ${completedOn.format(t.completedAt)}` : describeDue(t.dueAt, now, job.studio.timeZone)}</p>
+                  </div>
+                  {t.completedAt ? null : <CompleteTaskButton taskId={t.id} taskName={t.name} />}
+                </li>
+              ))}
+            </ol>
+          )}
+        </Card>
+        <Card title="Apply a workflow">
+          {templates.length === 0 ? (
+            <p className="text-sm text-slate-600">
+              You have no workflows yet.{" "}
+              <Link href="/workflows/new" className="text-brand-600 hover:underline">
+                Create one
+              </Link>
+              .
+            </p>
+          ) : (
+            <ApplyWorkflowForm jobId={job.id} templates={templates.map((t) => ({ id: t.id, name: t.name }))} />
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

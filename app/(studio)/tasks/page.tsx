@@ -1,0 +1,47 @@
+import Link from "next/link";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { requireStudioUser } from "@/lib/auth/guards";
+import { selectedBrandId } from "@/lib/brands/filter";
+import { readDb } from "@/lib/db";
+import { findStudioShell } from "@/lib/studios/queries";
+import { findOpenTasks } from "@/lib/workflows/queries";
+import { CompleteTaskButton } from "./_components/complete-task-button";
+
+export const metadata = { title: "Tasks" };
+
+export default async function TasksPage() {
+  const user = await requireStudioUser();
+  const db = await readDb();
+  const studio = await findStudioShell(db, { studioId: user.studioId });
+  const brandId = await selectedBrandId(studio?.brands ?? []);
+  const tasks = await findOpenTasks(db, { studioId: user.studioId, brandId, now: new Date() });
+  return (
+    <>
+      <PageHeader title="Tasks" />
+      <Card>
+        {tasks.length === 0 ? (
+          <EmptyState>
+            No open tasks. Start a workflow from a job to plan its steps, or set up your <Link href="/workflows" className="text-brand-600 hover:underline">workflows</Link>.
+          </EmptyState>
+        ) : (
+          <ul className="divide-y divide-slate-100" aria-label="Open tasks">
+            {tasks.map((t) => (
+              <li key={t.taskId} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                <div>
+                  <p className="text-sm font-medium text-slate-900">
+                    <Link href={`/jobs/${t.jobId}/workflow`} className="hover:underline">
+                      {t.jobTitle}
+                    </Link>{" "}
+                    - {t.workflow} → {t.name}
+                  </p>
+                  <p className={`text-xs ${t.overdueDays > 0 ? "font-medium text-red-600" : "text-slate-500"}`}>{t.dueLabel}</p>
+                </div>
+                <CompleteTaskButton taskId={t.taskId} taskName={`${t.name} for ${t.jobTitle}`} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </>
+  );
+}

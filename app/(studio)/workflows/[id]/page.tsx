@@ -1,0 +1,25 @@
+import { notFound } from "next/navigation";
+import { Card, PageHeader } from "@/components/ui/card";
+import { requireStudioUser } from "@/lib/auth/guards";
+import { readDb } from "@/lib/db";
+import { findWorkflowTemplate } from "@/lib/workflows/queries";
+import { updateWorkflow } from "../actions";
+import { WorkflowForm } from "../_components/workflow-form";
+
+export const metadata = { title: "Edit workflow" };
+
+export default async function EditWorkflowPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireStudioUser();
+  const { id } = await params;
+  const template = await findWorkflowTemplate(await readDb(), { studioId: user.studioId, templateId: id });
+  if (!template) notFound();
+  return (
+    <>
+      <PageHeader title={`Edit ${template.name}`} />
+      <Card>
+        <p className="mb-4 text-sm text-slate-500">Jobs that already use this workflow keep their tasks as they are.</p>
+        <WorkflowForm action={updateWorkflow} templateId={template.id} name={template.name} steps={template.steps} submitLabel="Save workflow" />
+      </Card>
+    </>
+  );
+}

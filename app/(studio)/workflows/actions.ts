@@ -1,0 +1,23 @@
+"use server";
+
+import { defineAction } from "@/lib/actions";
+import { createWorkflowTemplate, updateWorkflowTemplate } from "@/lib/workflows/mutations";
+import { updateWorkflowSchema, workflowFormSchema } from "@/lib/workflows/schemas";
+
+export const createWorkflow = defineAction({
+  access: "studio",
+  schema: workflowFormSchema,
+  async run({ tx, input, user }) {
+    const { id } = await createWorkflowTemplate(tx, { studioId: user.studioId, ...input });
+    return { revalidate: ["/workflows", `/workflows/${id}`], redirectTo: "/workflows" };
+  },
+});
+
+export const updateWorkflow = defineAction({
+  access: "studio",
+  schema: updateWorkflowSchema,
+  async run({ tx, input, user }) {
+    await updateWorkflowTemplate(tx, { studioId: user.studioId, ...input });
+    return { revalidate: ["/workflows", `/workflows/${input.templateId}`], redirectTo: "/workflows" };
+  },
+});

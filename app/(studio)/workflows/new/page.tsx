@@ -1,0 +1,18 @@
+import { Card, PageHeader } from "@/components/ui/card";
+import { requireStudioUser } from "@/lib/auth/guards";
+import { createWorkflow } from "../actions";
+import { WorkflowForm } from "../_components/workflow-form";
+
+export const metadata = { title: "New workflow" };
+
+export default async function NewWorkflowPage() {
+  await requireStudioUser();
+  return (
+    <>
+      <PageHeader title="New workflow" />
+      <Card>
+        <WorkflowForm action={createWorkflow} submitLabel="Create workflow" />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import { type StepAnchor } from "@/lib/workflows/schemas";
+import { addDays, atLocalTime, daysBetween, localDate } from "@/lib/workflows/zoned-time";
+
+/** Tasks fall due at the end of the studio's working day. */
+export const DUE_HOUR = 17;
+
+/**
+ * Due dates for a template's steps, in order. JOB_DATE counts from the job's date (today when
+ * the job has none yet); PREVIOUS_STEP counts from the step before (the first step from the job).
+ */
+export function computeDueDates(
+  steps: { offsetDays: number; anchor: StepAnchor }[],
+  { jobDate, now, timeZone }: { jobDate: Date | null; now: Date; timeZone: string },
+): Date[] {
+  const start = jobDate ?? localDate(now, timeZone);
+  let previous: Date | null = null;
+  return steps.map((step) => {
+    const base: Date = step.anchor === "PREVIOUS_STEP" && previous ? previous : start;
+    const day = addDays(base, step.offsetDays);
+    previous = day;
+    return atLocalTime(day, timeZone, DUE_HOUR);
+  });
+}
+
+/** Whole days a task is late, counted in the studio's calendar (0 when it is not late). */
+export function overdueDays(dueAt: Date, now: Date, timeZone: string): number {
+  if (dueAt.getTime() >= now.getTime()) return 0;
+  return Math.max(0, daysBetween(localDate(dueAt, timeZone), localDate(now, timeZone)));
+}
+
+/** "Due Jun 19" (with the year when it is not this year), "Due today", or "3 days ago" when late. */
+export function describeDue(dueAt: Date, now: Date, timeZone: string): string {
+  const late = overdueDays(dueAt, now, timeZone);
+  if (late > 0) return late === 1 ? "1 day ago" : `${late} days ago`;
+  const [due, today] = [localDate(dueAt, timeZone), localDate(now, timeZone)];
+  if (due.getTime() === today.getTime()) return "Due today";
+  const sameYear = due.getUTCFullYear() === today.getUTCFullYear();
+  const label = due.toLocaleDateString("en-US", { timeZone: "UTC", month: "short", day: "numeric", ...(sameYear ? {} : { year: "numeric" }) });
+  return `Due ${label}`;
+}
