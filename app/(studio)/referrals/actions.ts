@@ -1,0 +1,26 @@
+"use server";
+
+import { defineAction } from "@/lib/actions";
+import { createReferral, respondToReferral } from "@/lib/referrals/mutations";
+import { referralFormSchema, respondSchema } from "@/lib/referrals/schemas";
+
+export const sendReferral = defineAction({
+  access: "studio",
+  schema: referralFormSchema,
+  async run({ tx, input, user }) {
+    await createReferral(tx, { studioId: user.studioId, userId: user.id, ...input });
+    return { revalidate: ["/referrals", "/dashboard", "/emails"], redirectTo: "/referrals" };
+  },
+});
+
+export const answerReferral = defineAction({
+  access: "studio",
+  schema: respondSchema,
+  async run({ tx, input, user }) {
+    const { leadId } = await respondToReferral(tx, { studioId: user.studioId, userId: user.id, ...input });
+    return {
+      revalidate: ["/referrals", "/dashboard", "/leads", ...(leadId ? [`/leads/${leadId}`] : [])],
+      message: leadId ? "Accepted. The client is now one of your leads." : "Rejected. The photographer who referred it has been told.",
+    };
+  },
+});

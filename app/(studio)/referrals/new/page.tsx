@@ -1,0 +1,50 @@
+import { notFound } from "next/navigation";
+import { Card, PageHeader } from "@/components/ui/card";
+import { requireStudioUser } from "@/lib/auth/guards";
+import { readDb } from "@/lib/db";
+import { previewReferral } from "@/lib/referrals/queries";
+import { ReferralForm } from "../_components/referral-form";
+
+export const metadata = { title: "Refer to another photographer" };
+
+const param = (v: string | string[] | undefined) => (typeof v === "string" && v.length > 0 && v.length <= 64 ? v : undefined);
+
+export default async function NewReferralPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireStudioUser();
+  const query = await searchParams;
+  const leadId = param(query.leadId);
+  const jobId = leadId ? undefined : param(query.jobId);
+  const preview = await previewReferral(await readDb(), { studioId: user.studioId, leadId, jobId });
+  if (!preview) notFound();
+  const { subject } = preview;
+  return (
+    <>
+      <PageHeader title={`Refer ${preview.subjectTitle}`} />
+      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+        <Card>
+          <ReferralForm leadId={leadId} jobId={jobId} defaultNote={subject.message ?? ""} />
+        </Card>
+        <Card title="What they will see">
+          <p className="mb-3 text-xs text-slate-500">Only these details are shared, plus your name and message. Nothing else from your studio.</p>
+          <dl className="space-y-1 text-sm">
+            <dt className="text-slate-500">Client</dt>
+            <dd>{subject.clientName}</dd>
+            <dt className="text-slate-500">Email</dt>
+            <dd>{subject.email || <span className="text-red-600">No email address: add one before referring.</span>}</dd>
+            {subject.phone ? (
+              <>
+                <dt className="text-slate-500">Phone</dt>
+                <dd>{subject.phone}</dd>
+              </>
+            ) : null}
+            <dt className="text-slate-500">Event</dt>
+            <dd>
+              {subject.eventType}
+              {subject.eventDate ? ` on ${subject.eventDate}` : ""}
+            </dd>
+          </dl>
+        </Card>
+      </div>
+    </>
+  );
+}
