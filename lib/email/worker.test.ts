@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { primaryDb } from "@/lib/db";
+import { retryEmail } from "@/lib/email/mutations";
 import { queueEmail } from "@/lib/email/outbox";
 import { DEFAULT_RETRY_POLICY, enqueueEmailJob, ensureQueueSchema } from "@/lib/email/queue";
 import { startSmtpSink, type SmtpSink } from "@/lib/email/smtp-sink";
@@ -136,6 +137,26 @@ describe("email worker", () => {
       }
     });
   }
+
+  it("delivers a failed email once it is retried", async () => {
+    const [id] = await queue(studioId, 1);
+    await primaryDb().emailMessage.update({ where: { id }, data: { status: "FAILED", attempts: 5, lastError: "550 Mailbox unavailable" } });
+    const smtp = await sink();
+    await worker(smtp.url);
+    // The original job finds the email FAILED and leaves it alone.
+    await until("the first job to finish", async () => {
+      const [row] = await primaryDb().$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'email' AND data->>'emailId' = $1 AND state = 'completed'`, id);
+      return row.n === 1;
+    });
+    expect((await emails([id]))[0].status).toBe("FAILED");
+    await primaryDb().$transaction((tx) => retryEmail(tx, { studioId, emailId: id }));
+    const [email] = await until("the retried email to be sent", async () => {
+      const rows = await emails([id]);
+      return rows[0].status === "SENT" && rows;
+    });
+    expect(email.attempts).toBe(6);
+    expect(countOf(smtp.accepted.map((m) => m.messageId), messageIdFor(id))).toBe(1);
+  });
 
   it("sends nothing twice when the worker is restarted half-way through a batch", async () => {
     const smtp = await sink({ dataDelayMs: 150 });

@@ -1,0 +1,59 @@
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { requireStudioUser } from "@/lib/auth/guards";
+import { readDb } from "@/lib/db";
+import { findStudioEmails } from "@/lib/email/queries";
+import { RetryButton } from "./retry-button";
+
+export const metadata = { title: "Emails" };
+
+const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
+const STATUS_STYLE = { QUEUED: "bg-amber-50 text-amber-800", SENT: "bg-emerald-50 text-emerald-800", FAILED: "bg-red-50 text-red-700" } as const;
+const STATUS_LABEL = { QUEUED: "Sending", SENT: "Sent", FAILED: "Failed" } as const;
+
+export default async function EmailsPage() {
+  const user = await requireStudioUser();
+  const emails = await findStudioEmails(await readDb(), { studioId: user.studioId });
+  return (
+    <>
+      <PageHeader title="Emails" />
+      <Card>
+        {emails.length === 0 ? (
+          <EmptyState>No emails yet. Proposals, questionnaires and referrals you send show up here.</EmptyState>
+        ) : (
+          <table className="w-full text-left text-sm">
+            <thead className="text-xs uppercase text-slate-500">
+              <tr>
+                <th className="py-2 pr-3 font-medium">To</th>
+                <th className="py-2 pr-3 font-medium">Subject</th>
+                <th className="py-2 pr-3 font-medium">Queued</th>
+                <th className="py-2 pr-3 font-medium">Status</th>
+                <th className="py-2 font-medium">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {emails.map((e) => (
+                <tr key={e.id} className="align-top">
+                  <td className="py-2 pr-3">{e.to}</td>
+                  <td className="py-2 pr-3">{e.subject}</td>
+                  <td className="py-2 pr-3 whitespace-nowrap text-slate-500">{dateTime.format(e.createdAt)}</td>
+                  <td className="py-2 pr-3">
+                    <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[e.status]}`}>{STATUS_LABEL[e.status]}</span>
+                    {e.status === "SENT" && e.sentAt ? <p className="mt-1 text-xs text-slate-500">{dateTime.format(e.sentAt)}</p> : null}
+                    {e.status === "FAILED" ? (
+                      <p className="mt-1 text-xs text-red-700">
+                        After {e.attempts} attempt(s): {e.lastError ?? "unknown error"}
+                      </p>
+                    ) : null}
+                  </td>
+                  <td className="py-2">{e.status === "FAILED" ? <RetryButton emailId={e.id} to={e.to} /> : null}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import { type Db } from "@/lib/db";
+
+/** The studio's outbox, newest first, for /emails. */
+export function findStudioEmails(db: Db, { studioId, take = 200 }: { studioId: string; take?: number }) {
+  return db.emailMessage.findMany({
+    where: { studioId },
+    select: { id: true, kind: true, to: true, subject: true, status: true, attempts: true, lastError: true, createdAt: true, sentAt: true },
+    orderBy: { createdAt: "desc" },
+    take,
+  });
+}
+
+export async function hasFailedEmails(db: Db, { studioId }: { studioId: string }): Promise<boolean> {
+  const failed = await db.emailMessage.findFirst({ where: { studioId, status: "FAILED" }, select: { id: true } });
+  return failed !== null;
+}
