@@ -1,0 +1,14 @@
+"use server";
+
+import { defineAction } from "@/lib/actions";
+import { dismissBroadcast } from "@/lib/broadcasts/mutations";
+import { dismissSchema } from "@/lib/broadcasts/schemas";
+
+export const dismissBroadcastAction = defineAction({
+  access: "studio",
+  schema: dismissSchema,
+  async run({ tx, input, user }) {
+    await dismissBroadcast(tx, { userId: user.id, broadcastId: input.broadcastId });
+    return { revalidate: ["/dashboard"] };
+  },
+});

@@ -1,0 +1,37 @@
+import Link from "next/link";
+import { findActiveBroadcasts } from "@/lib/broadcasts/queries";
+import { readDb } from "@/lib/db";
+import { DismissBroadcastButton } from "./dismiss-broadcast-button";
+
+/** Announcements from ShootQ at the top of What's New, until they end or this user dismisses them. */
+export async function Broadcasts({ userId }: { userId: string }) {
+  const broadcasts = await findActiveBroadcasts(await readDb(), { userId, now: new Date() });
+  if (broadcasts.length === 0) return null;
+  return (
+    <ul className="mb-4 space-y-2" aria-label="Announcements from ShootQ">
+      {broadcasts.map((b) => (
+        <li key={b.id} className="flex items-start justify-between gap-3 rounded-md bg-brand-50 px-3 py-2 ring-1 ring-brand-100">
+          <div className="text-sm">
+            <p className="font-medium text-slate-900">
+              {b.isNew ? <span className="mr-2 rounded bg-brand-600 px-1.5 py-0.5 text-[10px] font-bold text-white">NEW</span> : null}
+              {b.title}
+            </p>
+            <p className="whitespace-pre-wrap text-slate-700">{b.body}</p>
+            {b.link ? (
+              b.link.startsWith("/") ? (
+                <Link href={b.link} className="text-brand-600 hover:underline">
+                  Learn more
+                </Link>
+              ) : (
+                <a href={b.link} className="text-brand-600 hover:underline" target="_blank" rel="noopener noreferrer">
+                  Learn more
+                </a>
+              )
+            ) : null}
+          </div>
+          <DismissBroadcastButton broadcastId={b.id} title={b.title} />
+        </li>
+      ))}
+    </ul>
+  );
+}
