@@ -12,6 +12,7 @@ const STUDIO_NAV = [
   ["/dashboard", "Dashboard"],
   ["/leads", "Leads"],
   ["/jobs", "Jobs"],
+  ["/bookings", "Bookings"],
   ["/calendar", "Calendar"],
   ["/settings", "Settings"],
 ] as const;

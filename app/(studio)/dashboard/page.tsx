@@ -1,21 +1,117 @@
-import { Card, PageHeader } from "@/components/ui/card";
-import { requireStudioUser } from "@/lib/auth/guards";
-import { readDb } from "@/lib/db";
+import Link from "next/link";
+import { Broadcasts } from "@/components/dashboard/broadcasts";
+import { ActionButton } from "@/components/pipeline/action-button";
+import { Pagination } from "@/components/pipeline/pagination";
+import { ShootList } from "@/components/pipeline/shoot-list";
+import { WeekAgenda } from "@/components/pipeline/week-agenda";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { formatDateTime } from "@/lib/calendar/zoned";
+import { requirePipelineContext } from "@/lib/dashboard/context";
+import { loadDashboard, type DashboardPages } from "@/lib/dashboard/queries";
+import { describeDue, overdueDays } from "@/lib/workflows/due-dates";
+import { formatNextTask } from "@/lib/workflows/queries";
+import { markAllNotificationsReadAction, markNotificationReadAction } from "./actions";
 
 export const metadata = { title: "Dashboard" };
 
-export default async function DashboardPage() {
-  const user = await requireStudioUser();
-  const db = await readDb();
-  const newLeads = await db.lead.count({ where: { studioId: user.studioId, status: "NEW" } });
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const PAGE_PARAMS = ["news", "newsBefore", "shoots", "shootsBefore", "next", "nextBefore"] as const;
+
+function readPages(search: Record<string, string | string[] | undefined>): DashboardPages {
+  const pages: DashboardPages = {};
+  for (const key of PAGE_PARAMS) {
+    const value = search[key];
+    const text = Array.isArray(value) ? value[0] : value;
+    if (text && text.length <= 300) pages[key] = text;
+  }
+  return pages;
+}
+
+export default async function DashboardPage({ searchParams }: Props) {
+  const { user, db, studio, brandId } = await requirePipelineContext();
+  const pages = readPages(await searchParams);
+  const now = new Date();
+  const tz = studio.timeZone;
+  const d = await loadDashboard(db, { studioId: user.studioId, userId: user.id, brandId, timeZone: tz, now, pages });
+  // Each list pages on its own; the others keep their place.
+  const keep = (drop: (typeof PAGE_PARAMS)[number][]) => Object.fromEntries(PAGE_PARAMS.filter((k) => !drop.includes(k)).map((k) => [k, pages[k]]));
+
   return (
     <>
       <PageHeader title={`Welcome back, ${user.name.split(" ")[0]}`} />
-      <Card title="What's New">
-        <p className="text-sm" data-testid="new-leads">
-          You have {newLeads} new lead(s).
-        </p>
-      </Card>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <div className="space-y-6">
+          <Card
+            title="What's New"
+            action={d.whatsNew.rows.length > 0 ? <ActionButton action={markAllNotificationsReadAction} fields={{}} label="Mark all as read" variant="ghost" /> : null}
+          >
+            <Broadcasts userId={user.id} />
+            <ul className="mb-3 space-y-1 text-sm">
+              <li data-testid="new-leads">
+                <Link href="/leads?status=NEW" className="hover:underline">
+                  You have {d.newLeads} new lead(s).
+                </Link>
+              </li>
+              <li data-testid="bookings-to-review">
+                <Link href="/bookings" className="hover:underline">
+                  You have {d.bookingsToReview} booking(s) to review.
+                </Link>
+              </li>
+            </ul>
+            {d.whatsNew.rows.length === 0 ? (
+              <EmptyState>You&apos;re all caught up.</EmptyState>
+            ) : (
+              <ul aria-label="Notifications" className="divide-y divide-slate-100">
+                {d.whatsNew.rows.map((n) => (
+                  <li key={n.id} className="flex items-start justify-between gap-3 py-2 text-sm">
+                    <div>
+                      {n.link ? (
+                        <Link href={n.link} className="font-medium text-brand-700 hover:underline">
+                          {n.message}
+                        </Link>
+                      ) : (
+                        <span className="font-medium text-slate-900">{n.message}</span>
+                      )}
+                      <p className="text-xs text-slate-500">{formatDateTime(n.createdAt, tz)}</p>
+                    </div>
+                    <ActionButton action={markNotificationReadAction} fields={{ notificationId: n.id }} label="Mark read" variant="ghost" />
+                  </li>
+                ))}
+              </ul>
+            )}
+            <Pagination basePath="/dashboard" params={keep(["news", "newsBefore"])} next={d.whatsNew.next} prev={d.whatsNew.prev} afterParam="news" beforeParam="newsBefore" label="Notifications pages" />
+          </Card>
+
+          <Card title="What's Next">
+            {d.whatsNext.rows.length === 0 ? (
+              <EmptyState>No open tasks. Start a workflow on a job and its next step shows up here.</EmptyState>
+            ) : (
+              <ul aria-label="Next tasks" className="divide-y divide-slate-100">
+                {d.whatsNext.rows.map((t) => (
+                  <li key={t.id} className="py-2 text-sm">
+                    <Link href={`/jobs/${t.jobId}`} className="font-medium text-slate-900 hover:underline">
+                      {formatNextTask(t)}
+                    </Link>
+                    <p className={`text-xs ${overdueDays(t.dueAt, now, tz) > 0 ? "font-medium text-red-600" : "text-slate-500"}`}>{describeDue(t.dueAt, now, tz)}</p>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <Pagination basePath="/dashboard" params={keep(["next", "nextBefore"])} next={d.whatsNext.next} prev={d.whatsNext.prev} afterParam="next" beforeParam="nextBefore" label="Tasks pages" />
+          </Card>
+        </div>
+
+        <div className="space-y-6">
+          <Card title="What's Happening">
+            <WeekAgenda days={d.week} timeZone={tz} todayKey={d.todayKey} label="What's Happening" />
+          </Card>
+          <Card title="Scheduled Shoots">
+            <ShootList shoots={d.shoots.rows} timeZone={tz} />
+            <Pagination basePath="/dashboard" params={keep(["shoots", "shootsBefore"])} next={d.shoots.next} prev={d.shoots.prev} afterParam="shoots" beforeParam="shootsBefore" label="Shoots pages" />
+          </Card>
+        </div>
+      </div>
     </>
   );
 }

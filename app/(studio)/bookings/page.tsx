@@ -1,0 +1,83 @@
+import Link from "next/link";
+import { z } from "zod";
+import { ActionButton } from "@/components/pipeline/action-button";
+import { Pagination } from "@/components/pipeline/pagination";
+import { BookingStatusBadge } from "@/components/pipeline/status-badge";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { findBookingPage } from "@/lib/bookings/queries";
+import { dayKeyOfDateColumn, formatDateTime, formatShortDayKey } from "@/lib/calendar/zoned";
+import { requirePipelineContext } from "@/lib/dashboard/context";
+import { formatCents, proposalTotalCents } from "@/lib/proposals/money";
+import { confirmBookingAction } from "./actions";
+
+export const metadata = { title: "Bookings" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const one = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().optional());
+const bookingParams = z.object({
+  show: one.pipe(z.enum(["review", "confirmed"]).default("review")).catch("review"),
+  after: one.catch(undefined),
+  before: one.catch(undefined),
+});
+
+export default async function BookingsPage({ searchParams }: Props) {
+  const { user, db, studio, brandId } = await requirePipelineContext();
+  const params = bookingParams.parse(await searchParams);
+  const status = params.show === "confirmed" ? "CONFIRMED" : "PENDING_REVIEW";
+  const page = await findBookingPage(db, { studioId: user.studioId, brandId, status, after: params.after, before: params.before });
+  const tz = studio.timeZone;
+  return (
+    <>
+      <PageHeader title="Bookings" />
+      <Card>
+        <nav aria-label="Booking views" className="mb-4 flex gap-1">
+          {(
+            [
+              ["review", "To review"],
+              ["confirmed", "Confirmed"],
+            ] as const
+          ).map(([show, label]) => (
+            <Link
+              key={show}
+              href={`/bookings?show=${show}`}
+              aria-current={params.show === show ? "page" : undefined}
+              className={`rounded-md px-3 py-1.5 text-sm font-medium ${params.show === show ? "bg-brand-600 text-white" : "text-slate-600 hover:bg-slate-100"}`}
+            >
+              {label}
+            </Link>
+          ))}
+        </nav>
+        {page.rows.length === 0 ? (
+          <EmptyState>{status === "PENDING_REVIEW" ? "No bookings to review. They appear here when a client accepts a proposal." : "No confirmed bookings yet."}</EmptyState>
+        ) : (
+          <ul aria-label={status === "PENDING_REVIEW" ? "Bookings to review" : "Confirmed bookings"} className="divide-y divide-slate-100">
+            {page.rows.map((b) => (
+              <li key={b.id} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm">
+                <div>
+                  <p className="font-medium text-slate-900">
+                    <Link href={`/jobs/${b.job.id}`} className="text-brand-700 hover:underline">
+                      {b.job.title}
+                    </Link>{" "}
+                    <BookingStatusBadge status={b.status} />
+                  </p>
+                  <p className="text-slate-600">
+                    {b.job.contact.name} accepted “{b.proposal.title}” ({formatCents(proposalTotalCents(b.proposal.items))}, deposit {formatCents(b.proposal.depositCents)}) on{" "}
+                    {formatDateTime(b.createdAt, tz)}
+                  </p>
+                  <p className="text-slate-500">
+                    {b.job.brand.name}
+                    {b.job.date ? ` · ${formatShortDayKey(dayKeyOfDateColumn(b.job.date))}` : ""}
+                    {b.confirmedAt ? ` · Confirmed ${formatDateTime(b.confirmedAt, tz)}` : ""}
+                  </p>
+                </div>
+                {b.status === "PENDING_REVIEW" ? <ActionButton action={confirmBookingAction} fields={{ bookingId: b.id }} label="Confirm booking" variant="primary" /> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        <Pagination basePath="/bookings" params={{ show: params.show }} next={page.next} prev={page.prev} label="Bookings pages" />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+"use server";
+
+import { defineAction } from "@/lib/actions";
+import { markAllNotificationsRead, markNotificationRead } from "@/lib/dashboard/mutations";
+import { markAllNotificationsReadSchema, markNotificationReadSchema } from "@/lib/dashboard/schemas";
+
+export const markNotificationReadAction = defineAction({
+  access: "studio",
+  schema: markNotificationReadSchema,
+  async run({ tx, input, user }) {
+    await markNotificationRead(tx, { studioId: user.studioId, userId: user.id, notificationId: input.notificationId });
+    return { revalidate: ["/dashboard"] };
+  },
+});
+
+export const markAllNotificationsReadAction = defineAction({
+  access: "studio",
+  schema: markAllNotificationsReadSchema,
+  async run({ tx, user }) {
+    await markAllNotificationsRead(tx, { studioId: user.studioId, userId: user.id });
+    return { revalidate: ["/dashboard"] };
+  },
+});

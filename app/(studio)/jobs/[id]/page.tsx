@@ -1,0 +1,188 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActionButton } from "@/components/pipeline/action-button";
+import { BookingStatusBadge, Badge, JobStatusBadge, LeadStatusBadge, ProposalStatusBadge } from "@/components/pipeline/status-badge";
+import { buttonClass } from "@/components/ui/button";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { dayKeyOf, dayKeyOfDateColumn, formatDateTime, formatDayKey, formatShortDayKey, formatTime } from "@/lib/calendar/zoned";
+import { requirePipelineContext } from "@/lib/dashboard/context";
+import { publicOrigin } from "@/lib/inquiries/public-url";
+import { findJob } from "@/lib/jobs/queries";
+import { formatCents, proposalTotalCents } from "@/lib/proposals/money";
+import { confirmBookingAction } from "../../bookings/actions";
+import { deleteEventAction, sendProposalAction } from "../actions";
+import { EventForm } from "../_components/event-form";
+import { JobStatusForm } from "../_components/job-status-form";
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function JobPage({ params }: Props) {
+  const { user, db, studio } = await requirePipelineContext();
+  const job = await findJob(db, { studioId: user.studioId, jobId: (await params).id.slice(0, 64) });
+  if (!job) notFound();
+  const tz = studio.timeZone;
+  const origin = await publicOrigin();
+  const todayKey = dayKeyOf(new Date(), tz);
+  return (
+    <>
+      <PageHeader title={job.title}>
+        <JobStatusBadge status={job.status} />
+        <Link href={`/jobs/${job.id}/workflow`} className={buttonClass("secondary")}>
+          Workflow
+        </Link>
+        <Link href={`/jobs/${job.id}/questionnaires`} className={buttonClass("secondary")}>
+          Questionnaires
+        </Link>
+      </PageHeader>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card title="Events">
+            {job.events.length === 0 ? (
+              <EmptyState>No sessions or shoots yet.</EmptyState>
+            ) : (
+              <ul aria-label="Events" className="mb-4 divide-y divide-slate-100">
+                {job.events.map((event) => (
+                  <li key={event.id} className="flex flex-wrap items-start justify-between gap-3 py-3 text-sm">
+                    <div>
+                      <p className="font-medium text-slate-900">
+                        {event.name} {event.isShoot ? <Badge tone="violet">Shoot</Badge> : null}
+                      </p>
+                      <p className="text-slate-600">
+                        {formatDayKey(dayKeyOf(event.startsAt, tz), todayKey)}, {formatTime(event.startsAt, tz)}
+                        {event.endsAt ? `–${formatTime(event.endsAt, tz)}` : ""}
+                      </p>
+                      {event.location ? <p className="text-slate-500">{event.location}</p> : null}
+                    </div>
+                    <div className="flex items-start gap-2">
+                      <Link href={`/jobs/${job.id}/events/${event.id}/edit`} className={buttonClass("ghost")} aria-label={`Edit ${event.name}`}>
+                        Edit
+                      </Link>
+                      <ActionButton action={deleteEventAction} fields={{ eventId: event.id }} label="Delete" variant="ghost" confirm={`Delete “${event.name}”?`} />
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <details className="rounded-md border border-slate-200 p-4" open={job.events.length === 0}>
+              <summary className="cursor-pointer text-sm font-medium text-slate-800">Add an event</summary>
+              <div className="mt-3">
+                <EventForm mode="create" jobId={job.id} defaults={{ date: job.date ? dayKeyOfDateColumn(job.date) : "" }} />
+              </div>
+            </details>
+          </Card>
+
+          <Card
+            title="Proposals"
+            action={
+              <Link href={`/jobs/${job.id}/proposals/new`} className={buttonClass("secondary")}>
+                New proposal
+              </Link>
+            }
+          >
+            {job.proposals.length === 0 ? (
+              <EmptyState>No proposals yet.</EmptyState>
+            ) : (
+              <ul aria-label="Proposals" className="divide-y divide-slate-100">
+                {job.proposals.map((p) => (
+                  <li key={p.id} className="space-y-2 py-4 text-sm">
+                    <div className="flex flex-wrap items-center justify-between gap-2">
+                      <p className="font-medium text-slate-900">
+                        {p.title} <ProposalStatusBadge status={p.status} />
+                      </p>
+                      {p.status === "DRAFT" ? (
+                        <ActionButton action={sendProposalAction} fields={{ proposalId: p.id }} label="Send to client" pendingLabel="Sending…" variant="primary" />
+                      ) : null}
+                    </div>
+                    <ul className="text-slate-600">
+                      {p.items.map((item) => (
+                        <li key={item.id}>
+                          {item.quantity} × {item.description} · {formatCents(item.unitPriceCents)}
+                        </li>
+                      ))}
+                    </ul>
+                    <p className="text-slate-700">
+                      Total {formatCents(proposalTotalCents(p.items))} · Deposit {formatCents(p.depositCents)} · Expires {formatDateTime(p.expiresAt, tz)}
+                    </p>
+                    {p.status !== "DRAFT" ? (
+                      <p className="text-slate-600">
+                        {p.sentAt ? `Sent ${formatDateTime(p.sentAt, tz)}` : null}
+                        {p.respondedAt ? ` · ${p.status === "ACCEPTED" ? "Accepted" : "Declined"} ${formatDateTime(p.respondedAt, tz)}` : null}
+                        <br />
+                        Client link:{" "}
+                        <a href={`/p/${p.token}`} className="break-all text-brand-600 hover:underline" data-testid="client-link">
+                          {`${origin}/p/${p.token}`}
+                        </a>
+                      </p>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+
+          <Card title="Bookings">
+            {job.bookings.length === 0 ? (
+              <EmptyState>No bookings yet. A booking appears here when the client accepts a proposal.</EmptyState>
+            ) : (
+              <ul aria-label="Bookings" className="divide-y divide-slate-100">
+                {job.bookings.map((b) => (
+                  <li key={b.id} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm">
+                    <div>
+                      <p className="font-medium text-slate-900">
+                        {b.proposal.title} <BookingStatusBadge status={b.status} />
+                      </p>
+                      <p className="text-slate-600">
+                        Accepted {formatDateTime(b.createdAt, tz)}
+                        {b.confirmedAt ? ` · Confirmed ${formatDateTime(b.confirmedAt, tz)}` : ""}
+                      </p>
+                    </div>
+                    {b.status === "PENDING_REVIEW" ? <ActionButton action={confirmBookingAction} fields={{ bookingId: b.id }} label="Confirm booking" variant="primary" /> : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </div>
+
+        <div className="space-y-6">
+          <Card title="Details">
+            <dl className="space-y-3 text-sm">
+              <div>
+                <dt className="text-slate-500">Client</dt>
+                <dd className="text-slate-900">{job.contact.name}</dd>
+                {job.contact.email ? <dd><a href={`mailto:${job.contact.email}`} className="text-brand-600 hover:underline">{job.contact.email}</a></dd> : null}
+                {job.contact.phone ? <dd className="text-slate-600">{job.contact.phone}</dd> : null}
+              </div>
+              <div>
+                <dt className="text-slate-500">Type</dt>
+                <dd className="capitalize text-slate-900">{job.type}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-500">Date</dt>
+                <dd className="text-slate-900">{job.date ? formatShortDayKey(dayKeyOfDateColumn(job.date)) : "Not set"}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-500">Brand</dt>
+                <dd className="text-slate-900">{job.brand.name}</dd>
+              </div>
+              {job.lead ? (
+                <div>
+                  <dt className="text-slate-500">From lead</dt>
+                  <dd>
+                    <Link href={`/leads/${job.lead.id}`} className="text-brand-600 hover:underline">
+                      {job.lead.name}
+                    </Link>{" "}
+                    <LeadStatusBadge status={job.lead.status} />
+                  </dd>
+                </div>
+              ) : null}
+            </dl>
+          </Card>
+          <Card title="Status">
+            <JobStatusForm jobId={job.id} status={job.status} />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { initialActionState } from "@/lib/action-state";
+import { JOB_TYPES } from "@/lib/jobs/schemas";
+import { createJobAction } from "../actions";
+
+type Props = {
+  brands: { id: string; name: string }[];
+  defaultBrandId?: string;
+  contacts: { id: string; name: string; email: string | null }[];
+};
+
+export function JobForm({ brands, defaultBrandId, contacts }: Props) {
+  const [state, action, pending] = useActionState(createJobAction, initialActionState);
+  const v = state.values ?? {};
+  const e = state.fieldErrors ?? {};
+  return (
+    <form action={action} className="max-w-xl space-y-4" noValidate>
+      <FormMessage state={state} />
+      <fieldset className="space-y-3 rounded-md border border-slate-200 p-4">
+        <legend className="px-1 text-sm font-semibold text-slate-800">Client</legend>
+        <SelectField label="Existing client" name="contactId" defaultValue={v.contactId ?? ""} errors={e.contactId}>
+          <option value="">New client (enter below)</option>
+          {contacts.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+              {c.email ? ` (${c.email})` : ""}
+            </option>
+          ))}
+        </SelectField>
+        <TextField label="New client's name" name="contactName" defaultValue={v.contactName} errors={e.contactName} />
+        <TextField label="New client's email" name="contactEmail" type="email" defaultValue={v.contactEmail} errors={e.contactEmail} />
+        <TextField label="New client's phone" name="contactPhone" type="tel" defaultValue={v.contactPhone} errors={e.contactPhone} hint="Optional" />
+      </fieldset>
+      <TextField label="Job title" name="title" defaultValue={v.title} errors={e.title} hint="For example: Nguyen–Walsh Wedding" />
+      <TextField label="Job type" name="type" list="job-types" defaultValue={v.type} errors={e.type} hint="Wedding, portrait, event, commercial, or your own." />
+      <datalist id="job-types">
+        {JOB_TYPES.map((t) => (
+          <option key={t} value={t} />
+        ))}
+      </datalist>
+      <TextField label="Job date" name="date" type="date" defaultValue={v.date} errors={e.date} hint="Optional" />
+      <SelectField label="Brand" name="brandId" defaultValue={v.brandId ?? defaultBrandId ?? brands[0]?.id} errors={e.brandId}>
+        {brands.map((b) => (
+          <option key={b.id} value={b.id}>
+            {b.name}
+          </option>
+        ))}
+      </SelectField>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Creating…" : "Create job"}
+      </Button>
+    </form>
+  );
+}

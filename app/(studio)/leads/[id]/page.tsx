@@ -1,0 +1,105 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Pagination } from "@/components/pipeline/pagination";
+import { LeadStatusBadge } from "@/components/pipeline/status-badge";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { dayKeyOfDateColumn, formatDateTime, formatShortDayKey } from "@/lib/calendar/zoned";
+import { requirePipelineContext } from "@/lib/dashboard/context";
+import { findLead, findLeadNotePage } from "@/lib/leads/queries";
+import { ConvertLeadForm } from "../_components/convert-lead-form";
+import { LeadNoteForm } from "../_components/lead-note-form";
+import { LeadStageForm } from "../_components/lead-stage-form";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+function defaultJobTitle(name: string, type: string) {
+  const last = name.trim().split(/\s+/).at(-1) ?? name;
+  return `${last} ${type.charAt(0).toUpperCase()}${type.slice(1)}`.slice(0, 120);
+}
+
+export default async function LeadPage({ params, searchParams }: Props) {
+  const { user, db, studio } = await requirePipelineContext();
+  const { id } = await params;
+  const search = await searchParams;
+  const lead = await findLead(db, { studioId: user.studioId, leadId: id.slice(0, 64) });
+  if (!lead) notFound();
+  const notes = await findLeadNotePage(db, { studioId: user.studioId, leadId: lead.id, after: one(search.after), before: one(search.before) });
+  const tz = studio.timeZone;
+  const details: [string, React.ReactNode][] = [
+    ["Email", <a key="e" href={`mailto:${lead.email}`} className="text-brand-600 hover:underline">{lead.email}</a>],
+    ["Phone", lead.phone ?? "—"],
+    ["Event type", <span key="t" className="capitalize">{lead.eventType}</span>],
+    ["Event date", lead.eventDate ? formatShortDayKey(dayKeyOfDateColumn(lead.eventDate)) : "—"],
+    ["Brand", lead.brand?.name ?? "—"],
+    ["Received", `${formatDateTime(lead.createdAt, tz)} (${lead.source})`],
+  ];
+  return (
+    <>
+      <PageHeader title={lead.name}>
+        <LeadStatusBadge status={lead.status} />
+      </PageHeader>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card title="Inquiry">
+            <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
+              {details.map(([label, value]) => (
+                <div key={label}>
+                  <dt className="text-slate-500">{label}</dt>
+                  <dd className="text-slate-900">{value}</dd>
+                </div>
+              ))}
+            </dl>
+            {lead.message ? <p className="mt-4 whitespace-pre-line rounded-md bg-slate-50 p-3 text-sm text-slate-700">{lead.message}</p> : null}
+          </Card>
+          <Card title="Notes">
+            <LeadNoteForm leadId={lead.id} />
+            {notes.rows.length === 0 ? (
+              <EmptyState>No notes yet.</EmptyState>
+            ) : (
+              <ul aria-label="Notes" className="mt-4 divide-y divide-slate-100">
+                {notes.rows.map((note) => (
+                  <li key={note.id} className="py-3 text-sm">
+                    <p className="whitespace-pre-line text-slate-800">{note.body}</p>
+                    <p className="mt-1 text-xs text-slate-500">
+                      {note.author?.name ?? "Former staff"} · {formatDateTime(note.createdAt, tz)}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <Pagination basePath={`/leads/${lead.id}`} params={{}} next={notes.next} prev={notes.prev} label="Notes pages" />
+          </Card>
+        </div>
+        <div className="space-y-6">
+          <Card title="Pipeline stage">
+            <LeadStageForm leadId={lead.id} status={lead.status} />
+          </Card>
+          <Card title="Job">
+            {lead.job ? (
+              <p className="text-sm">
+                Converted to{" "}
+                <Link href={`/jobs/${lead.job.id}`} className="font-medium text-brand-600 hover:underline">
+                  {lead.job.title}
+                </Link>
+                .
+              </p>
+            ) : (
+              <ConvertLeadForm
+                leadId={lead.id}
+                brands={studio.brands}
+                defaults={{
+                  title: defaultJobTitle(lead.name, lead.eventType),
+                  type: lead.eventType,
+                  date: lead.eventDate ? dayKeyOfDateColumn(lead.eventDate) : "",
+                  brandId: lead.brandId ?? undefined,
+                }}
+              />
+            )}
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { TextArea } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { initialActionState } from "@/lib/action-state";
+import { addLeadNoteAction } from "../actions";
+
+export function LeadNoteForm({ leadId }: { leadId: string }) {
+  const [state, action, pending] = useActionState(addLeadNoteAction, initialActionState);
+  return (
+    <form action={action} className="space-y-3">
+      <FormMessage state={state} />
+      <input type="hidden" name="leadId" value={leadId} />
+      <TextArea label="Add a note" name="body" rows={3} defaultValue={state.ok ? "" : state.values?.body} errors={state.fieldErrors?.body} />
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Saving…" : "Add note"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+"use server";
+
+import { defineAction } from "@/lib/actions";
+import { addLeadNote, changeLeadStatus, convertLeadToJob, createLead } from "@/lib/leads/mutations";
+import { addLeadNoteSchema, changeLeadStatusSchema, convertLeadSchema, createLeadSchema } from "@/lib/leads/schemas";
+
+export const createLeadAction = defineAction({
+  access: "studio",
+  schema: createLeadSchema,
+  async run({ tx, input, user }) {
+    const lead = await createLead(tx, { studioId: user.studioId, input });
+    return { revalidate: ["/leads", "/dashboard"], redirectTo: `/leads/${lead.id}` };
+  },
+});
+
+export const changeLeadStatusAction = defineAction({
+  access: "studio",
+  schema: changeLeadStatusSchema,
+  async run({ tx, input, user }) {
+    await changeLeadStatus(tx, { studioId: user.studioId, ...input });
+    return { revalidate: ["/leads", "/dashboard"], message: "Stage updated." };
+  },
+});
+
+export const addLeadNoteAction = defineAction({
+  access: "studio",
+  schema: addLeadNoteSchema,
+  async run({ tx, input, user }) {
+    await addLeadNote(tx, { studioId: user.studioId, authorId: user.id, ...input });
+    return { revalidate: [`/leads/${input.leadId}`], message: "Note added." };
+  },
+});
+
+export const convertLeadAction = defineAction({
+  access: "studio",
+  schema: convertLeadSchema,
+  async run({ tx, input, user }) {
+    const { jobId } = await convertLeadToJob(tx, { studioId: user.studioId, input });
+    return { revalidate: ["/leads", "/jobs", "/dashboard", "/calendar"], redirectTo: `/jobs/${jobId}` };
+  },
+});

@@ -1,0 +1,37 @@
+import { type Db } from "@/lib/db";
+
+/** The user a private feed token belongs to; removed staff and admins have no feed. */
+export function findFeedOwner(db: Db, { token }: { token: string }) {
+  return db.user.findFirst({
+    where: { calendarToken: token, removedAt: null, studioId: { not: null }, role: { in: ["OWNER", "STAFF"] } },
+    select: { id: true, studioId: true, studio: { select: { name: true, timeZone: true } } },
+  });
+}
+
+/** The signed-in user's own feed token, for the subscribe URL on the calendar page. */
+export async function findCalendarToken(db: Db, { studioId, userId }: { studioId: string; userId: string }) {
+  const user = await db.user.findFirst({ where: { id: userId, studioId }, select: { calendarToken: true } });
+  return user?.calendarToken ?? null;
+}
+
+export const FEED_PAST_DAYS = 90;
+export const FEED_MAX_EVENTS = 2000;
+
+/** A feed's events: the last few months and everything ahead, bounded so a feed stays small. */
+export function findFeedEvents(db: Db, { studioId, from }: { studioId: string; from: Date }) {
+  return db.event.findMany({
+    where: { studioId, startsAt: { gte: from } },
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    take: FEED_MAX_EVENTS,
+    select: {
+      id: true,
+      name: true,
+      startsAt: true,
+      endsAt: true,
+      location: true,
+      isShoot: true,
+      job: { select: { id: true, title: true, contact: { select: { name: true } } } },
+    },
+  });
+}
+export type FeedEvent = Awaited<ReturnType<typeof findFeedEvents>>[number];

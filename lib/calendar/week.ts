@@ -1,0 +1,16 @@
+import { addDays, dayKeyOf, startOfDay } from "@/lib/calendar/zoned";
+
+export type AgendaDay<E> = { key: string; events: E[] };
+
+/** The instants bounding `days` local days from `firstDayKey` in `timeZone`. */
+export function agendaRange(firstDayKey: string, timeZone: string, days = 7) {
+  return { from: startOfDay(firstDayKey, timeZone), to: startOfDay(addDays(firstDayKey, days), timeZone) };
+}
+
+/** One row per local day, each with the events that start on it, in order. */
+export function groupByDay<E extends { startsAt: Date }>(events: E[], firstDayKey: string, timeZone: string, days = 7): AgendaDay<E>[] {
+  const rows: AgendaDay<E>[] = Array.from({ length: days }, (_, i) => ({ key: addDays(firstDayKey, i), events: [] }));
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  for (const event of events) byKey.get(dayKeyOf(event.startsAt, timeZone))?.events.push(event);
+  return rows;
+}

@@ -1,0 +1,130 @@
+// Wall-clock arithmetic in a studio's IANA time zone with Intl only: a "day key" is a local
+// calendar date "YYYY-MM-DD"; instants are Dates. DST gaps resolve forward, like most calendars.
+
+const partsFormats = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = partsFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    partsFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+function wallParts(instant: Date, timeZone: string) {
+  const parts = Object.fromEntries(partsFormat(timeZone).formatToParts(instant).map((p) => [p.type, Number(p.value)]));
+  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+}
+
+/** How far `timeZone`'s wall clock is ahead of UTC at `instant`, in ms. */
+function offsetMs(instant: number, timeZone: string): number {
+  const p = wallParts(new Date(instant), timeZone);
+  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return wall - Math.floor(instant / 1000) * 1000;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    partsFormat(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** The local calendar date of `instant` in `timeZone`. */
+export function dayKeyOf(instant: Date, timeZone: string): string {
+  const p = wallParts(instant, timeZone);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+/** "HH:MM" (24-hour) of `instant` in `timeZone`, as a time input expects. */
+export function timeOfDayOf(instant: Date, timeZone: string): string {
+  const p = wallParts(instant, timeZone);
+  return `${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+function splitKey(dayKey: string): [number, number, number] {
+  const [y, m, d] = dayKey.split("-").map(Number);
+  return [y, m, d];
+}
+
+export function isValidDayKey(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [y, m, d] = splitKey(value);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1900 && y <= 2200;
+}
+
+export function addDays(dayKey: string, days: number): string {
+  const [y, m, d] = splitKey(dayKey);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The instant when wall time `hh:mm` on `dayKey` happens in `timeZone`. */
+export function zonedInstant(dayKey: string, timeOfDay: string, timeZone: string): Date {
+  const [y, m, d] = splitKey(dayKey);
+  const [hh, mm] = timeOfDay.split(":").map(Number);
+  const wall = Date.UTC(y, m - 1, d, hh, mm);
+  const first = wall - offsetMs(wall, timeZone);
+  return new Date(wall - offsetMs(first, timeZone));
+}
+
+/** Local midnight starting `dayKey` in `timeZone`. */
+export function startOfDay(dayKey: string, timeZone: string): Date {
+  return zonedInstant(dayKey, "00:00", timeZone);
+}
+
+/** A `@db.Date` column value (midnight UTC) for a day key, and back. */
+export function dateColumn(dayKey: string): Date {
+  const [y, m, d] = splitKey(dayKey);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+export function dayKeyOfDateColumn(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** "Monday, March 3" (plus the year when it is not `thisYearKey`'s year). */
+export function formatDayKey(dayKey: string, thisYearKey?: string): string {
+  const sameYear = thisYearKey ? thisYearKey.slice(0, 4) === dayKey.slice(0, 4) : false;
+  return new Intl.DateTimeFormat("en-US", {
+    timeZone: "UTC",
+    weekday: "long",
+    month: "long",
+    day: "numeric",
+    ...(sameYear ? {} : { year: "numeric" }),
+  }).format(dateColumn(dayKey));
+}
+
+/** "Mar 3, 2027" for a calendar date. */
+export function formatShortDayKey(dayKey: string): string {
+  return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", day: "numeric", year: "numeric" }).format(dateColumn(dayKey));
+}
+
+/** "4:30 PM" in `timeZone`. */
+export function formatTime(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit" }).format(instant);
+}
+
+/** "Mar 3, 2027, 4:30 PM" in `timeZone`. */
+export function formatDateTime(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-US", { timeZone, month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit" }).format(instant);
+}
+
+/** Whole local days from `fromKey` to `toKey` (negative when `toKey` is earlier). */
+export function daysBetween(fromKey: string, toKey: string): number {
+  return Math.round((dateColumn(toKey).getTime() - dateColumn(fromKey).getTime()) / 86_400_000);
+}

@@ -1,0 +1,126 @@
+import { countBookingsToReview } from "@/lib/bookings/queries";
+import { addDays, dayKeyOf } from "@/lib/calendar/zoned";
+import { agendaRange, groupByDay } from "@/lib/calendar/week";
+import { type Db } from "@/lib/db";
+import { findEventsBetween, findUpcomingShootPage } from "@/lib/events/queries";
+import { isUnavailableError } from "@/lib/errors";
+import { decodeCursor, encodeCursor, findKeysetPage, type KeysetPage, type PageRequest } from "@/lib/jobs/keyset";
+import { countNewLeads } from "@/lib/leads/queries";
+import { Prisma } from "@/prisma/generated/prisma/client";
+
+type Scope = { studioId: string; brandId?: string };
+
+export const DASHBOARD_PAGE_SIZE = 10;
+
+/**
+ * What's New: the studio's notifications this user has not read, newest first. Notifications
+ * carry no brand, so the brand filter does not narrow them (the counts beside them do).
+ */
+export function findWhatsNewPage(db: Db, { studioId, userId, ...request }: { studioId: string; userId: string } & PageRequest) {
+  return findKeysetPage({
+    sections: [{ where: { studioId, reads: { none: { userId } } }, key: "createdAt", dir: "desc" }],
+    request,
+    size: DASHBOARD_PAGE_SIZE,
+    fetch: ({ where, orderBy, take }) =>
+      db.notification.findMany({
+        where: where as Prisma.NotificationWhereInput,
+        orderBy: orderBy as Prisma.NotificationOrderByWithRelationInput[],
+        take,
+        select: { id: true, message: true, link: true, createdAt: true },
+      }),
+    keyOf: (row) => row.createdAt,
+  });
+}
+
+export type NextTask = { id: string; name: string; workflow: string; dueAt: Date; jobId: string; jobTitle: string };
+
+/**
+ * What's Next: for each job that is not cancelled, its first open task by position, soonest due
+ * first. Read as "open tasks in due order that have no earlier open task in their job", so the
+ * (studioId, completedAt, dueAt) index yields rows in order and each page stops after 11 hits,
+ * however many jobs the studio has.
+ */
+export async function findWhatsNextPage(
+  db: Db,
+  { studioId, brandId, after, before }: Scope & PageRequest,
+): Promise<KeysetPage<NextTask>> {
+  const size = DASHBOARD_PAGE_SIZE;
+  const beforeCursor = decodeCursor(before);
+  const afterCursor = beforeCursor ? undefined : decodeCursor(after);
+  const cursor = beforeCursor ?? afterCursor;
+  const backward = Boolean(beforeCursor);
+  const at = cursor?.k ? new Date(cursor.k) : null;
+  const seek =
+    cursor && at
+      ? backward
+        ? Prisma.sql`AND t."dueAt" <= ${at} AND (t."dueAt", t.id) < (${at}, ${cursor.id})`
+        : Prisma.sql`AND t."dueAt" >= ${at} AND (t."dueAt", t.id) > (${at}, ${cursor.id})`
+      : Prisma.empty;
+  const order = backward ? Prisma.sql`t."dueAt" DESC, t.id DESC` : Prisma.sql`t."dueAt" ASC, t.id ASC`;
+  const query = Prisma.sql`
+    SELECT t.id, t.name, t.workflow, t."dueAt", j.id AS "jobId", j.title AS "jobTitle"
+    FROM "Task" t
+    JOIN "Job" j ON j.id = t."jobId" AND j."studioId" = t."studioId"
+    WHERE t."studioId" = ${studioId}
+      AND t."completedAt" IS NULL
+      AND j.status <> 'CANCELLED'
+      ${brandId ? Prisma.sql`AND j."brandId" = ${brandId}` : Prisma.empty}
+      AND NOT EXISTS (
+        SELECT 1 FROM "Task" earlier
+        WHERE earlier."jobId" = t."jobId" AND earlier."completedAt" IS NULL AND earlier.position < t.position
+      )
+      ${seek}
+    ORDER BY ${order}
+    LIMIT ${size + 1}`;
+  const rows = await readRaw<NextTask[]>(db, query);
+  const hasMore = rows.length > size;
+  const page = rows.slice(0, size);
+  if (backward) page.reverse();
+  const cursorOf = (t: NextTask) => encodeCursor({ s: 0, k: t.dueAt.toISOString(), id: t.id });
+  const hasNext = backward ? true : hasMore;
+  const hasPrev = backward ? hasMore : Boolean(afterCursor);
+  return {
+    rows: page,
+    next: hasNext && page.length ? cursorOf(page[page.length - 1]) : undefined,
+    prev: hasPrev && page.length ? cursorOf(page[0]) : undefined,
+  };
+}
+
+/** Raw SQL goes to the primary unless sent to this request's read host explicitly. */
+async function readRaw<T>(db: Db, query: Prisma.Sql): Promise<T> {
+  try {
+    return await db.$replica().$queryRaw<T>(query);
+  } catch (error) {
+    if (!isUnavailableError(error)) throw error;
+    return db.$primary().$queryRaw<T>(query);
+  }
+}
+
+export type DashboardPages = { news?: string; newsBefore?: string; shoots?: string; shootsBefore?: string; next?: string; nextBefore?: string };
+
+/** Everything the dashboard shows, read from this request's one read host. */
+export async function loadDashboard(
+  db: Db,
+  { studioId, userId, brandId, timeZone, now, pages }: Scope & { userId: string; timeZone: string; now: Date; pages: DashboardPages },
+) {
+  const todayKey = dayKeyOf(now, timeZone);
+  const range = agendaRange(todayKey, timeZone);
+  const [whatsNew, newLeads, bookingsToReview, weekEvents, shoots, whatsNext] = await Promise.all([
+    findWhatsNewPage(db, { studioId, userId, after: pages.news, before: pages.newsBefore }),
+    countNewLeads(db, { studioId, brandId }),
+    countBookingsToReview(db, { studioId, brandId }),
+    findEventsBetween(db, { studioId, brandId, ...range }),
+    findUpcomingShootPage(db, { studioId, brandId, from: now, size: DASHBOARD_PAGE_SIZE, after: pages.shoots, before: pages.shootsBefore }),
+    findWhatsNextPage(db, { studioId, brandId, after: pages.next, before: pages.nextBefore }),
+  ]);
+  return {
+    todayKey,
+    lastDayKey: addDays(todayKey, 6),
+    whatsNew,
+    newLeads,
+    bookingsToReview,
+    week: groupByDay(weekEvents, todayKey, timeZone),
+    shoots,
+    whatsNext,
+  };
+}

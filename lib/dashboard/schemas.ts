@@ -1,0 +1,5 @@
+import { z } from "zod";
+import { recordId } from "@/lib/contacts/schemas";
+
+export const markNotificationReadSchema = z.object({ notificationId: recordId });
+export const markAllNotificationsReadSchema = z.object({});

@@ -1,0 +1,45 @@
+import { type Db } from "@/lib/db";
+import { findKeysetPage, type PageRequest } from "@/lib/jobs/keyset";
+import { type Prisma } from "@/prisma/generated/prisma/client";
+
+type Scope = { studioId: string; brandId?: string };
+
+const eventSelect = {
+  id: true,
+  name: true,
+  startsAt: true,
+  endsAt: true,
+  location: true,
+  isShoot: true,
+  job: { select: { id: true, title: true } },
+} satisfies Prisma.EventSelect;
+
+export type CalendarEvent = Prisma.EventGetPayload<{ select: typeof eventSelect }>;
+
+const scoped = ({ studioId, brandId }: Scope): Prisma.EventWhereInput => ({ studioId, ...(brandId ? { job: { brandId } } : {}) });
+
+/** Every event starting in [from, to): a week view's worth, so the bound is generous, not a page. */
+export function findEventsBetween(db: Db, scope: Scope & { from: Date; to: Date }) {
+  return db.event.findMany({
+    where: { ...scoped(scope), startsAt: { gte: scope.from, lt: scope.to } },
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    take: 500,
+    select: eventSelect,
+  });
+}
+
+/** Shoots from `from` on, soonest first, a page at a time. */
+export function findUpcomingShootPage(db: Db, { from, size, ...rest }: Scope & PageRequest & { from: Date; size?: number }) {
+  return findKeysetPage<CalendarEvent>({
+    sections: [{ where: { ...scoped(rest), isShoot: true, startsAt: { gte: from } }, key: "startsAt", dir: "asc" }],
+    request: rest,
+    size,
+    fetch: ({ where, orderBy, take }) =>
+      db.event.findMany({ where: where as Prisma.EventWhereInput, orderBy: orderBy as Prisma.EventOrderByWithRelationInput[], take, select: eventSelect }),
+    keyOf: (row) => row.startsAt,
+  });
+}
+
+export function findEvent(db: Db, { studioId, eventId }: { studioId: string; eventId: string }) {
+  return db.event.findFirst({ where: { id: eventId, studioId }, select: eventSelect });
+}

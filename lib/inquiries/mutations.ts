@@ -1,0 +1,40 @@
+import { type Tx } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { INQUIRY_LIMIT, HONEYPOT_FIELD, type InquiryInput } from "@/lib/inquiries/schemas";
+import { createLead } from "@/lib/leads/mutations";
+import { notify } from "@/lib/notifications/mutations";
+import { recordHit, retryAfter } from "@/lib/rate-limit";
+
+export type InquiryOutcome = { kind: "created"; leadId: string; studioId: string } | { kind: "ignored" };
+
+/**
+ * A client's inquiry from the public page or the studio's own website. The studio comes from
+ * the public slug (it is the only tenant key a stranger has); everything after carries its id.
+ */
+export async function submitInquiry(
+  tx: Tx,
+  { slug, clientAddress, input, source = "inquiry" }: { slug: string; clientAddress: string; input: InquiryInput; source?: string },
+): Promise<InquiryOutcome> {
+  const studio = await tx.studio.findUnique({ where: { slug }, select: { id: true } });
+  if (!studio) throw notFound("That studio");
+
+  const limit = { bucket: "inquiry", key: clientAddress, ...INQUIRY_LIMIT };
+  const wait = await retryAfter(tx, limit);
+  if (wait > 0) {
+    const minutes = Math.ceil(wait / 60);
+    throw new AppError("RATE_LIMITED", `Too many inquiries from your connection. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+  }
+  await recordHit(tx, limit.bucket, limit.key);
+
+  // A bot that filled the hidden field is told "thank you" and nothing is saved, so it has no
+  // reason to try again differently.
+  if (input[HONEYPOT_FIELD]) return { kind: "ignored" };
+
+  if (input.brandId) {
+    const brand = await tx.brand.findFirst({ where: { id: input.brandId, studioId: studio.id }, select: { id: true } });
+    if (!brand) throw new AppError("VALIDATION", "Please correct the highlighted fields.", { brandId: ["Choose one of the listed services."] });
+  }
+  const lead = await createLead(tx, { studioId: studio.id, input, source });
+  await notify(tx, { studioId: studio.id, kind: "lead.created", message: `You have a new lead from ${input.name}`, link: `/leads/${lead.id}` });
+  return { kind: "created", leadId: lead.id, studioId: studio.id };
+}

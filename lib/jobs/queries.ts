@@ -1,0 +1,96 @@
+import { dateColumn } from "@/lib/calendar/zoned";
+import { type Db } from "@/lib/db";
+import { findKeysetPage, type PageRequest, type Section } from "@/lib/jobs/keyset";
+import { type JobStatus, type Prisma } from "@/prisma/generated/prisma/client";
+
+export const JOB_VIEWS = { upcoming: "Upcoming", past: "Past", unscheduled: "No date yet" } as const;
+export type JobView = keyof typeof JOB_VIEWS;
+
+export type JobListFilter = { studioId: string; brandId?: string; status?: JobStatus; view: JobView; todayKey: string };
+
+const listSelect = {
+  id: true,
+  title: true,
+  type: true,
+  date: true,
+  status: true,
+  brand: { select: { name: true } },
+  contact: { select: { name: true } },
+} satisfies Prisma.JobSelect;
+
+export type JobListRow = Prisma.JobGetPayload<{ select: typeof listSelect }>;
+
+function jobSections({ studioId, brandId, status, view, todayKey }: JobListFilter): Section[] {
+  const base = { studioId, ...(brandId ? { brandId } : {}), ...(status ? { status } : {}) };
+  const today = dateColumn(todayKey);
+  if (view === "past") return [{ where: { ...base, date: { lt: today } }, key: "date", dir: "desc" }];
+  if (view === "unscheduled") return [{ where: { ...base, date: null }, key: null, dir: "desc" }];
+  return [{ where: { ...base, date: { gte: today } }, key: "date", dir: "asc" }];
+}
+
+/** One page (25) of jobs: upcoming soonest first, past most recent first, or undated newest first. */
+export function findJobPage(db: Db, filter: JobListFilter & PageRequest) {
+  return findKeysetPage<JobListRow>({
+    sections: jobSections(filter),
+    request: filter,
+    fetch: ({ where, orderBy, take }) =>
+      db.job.findMany({ where: where as Prisma.JobWhereInput, orderBy: orderBy as Prisma.JobOrderByWithRelationInput[], take, select: listSelect }),
+    keyOf: (row, section) => (section.key === "date" ? row.date : null),
+  });
+}
+
+export function findJob(db: Db, { studioId, jobId }: { studioId: string; jobId: string }) {
+  return db.job.findFirst({
+    where: { id: jobId, studioId },
+    select: {
+      id: true,
+      title: true,
+      type: true,
+      date: true,
+      status: true,
+      createdAt: true,
+      brand: { select: { id: true, name: true } },
+      contact: { select: { id: true, name: true, email: true, phone: true } },
+      lead: { select: { id: true, name: true, status: true } },
+      // A job has a handful of sessions, proposals and bookings; these lists are bounded, not paged.
+      events: {
+        where: { studioId },
+        orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+        take: 100,
+        select: { id: true, name: true, startsAt: true, endsAt: true, location: true, isShoot: true },
+      },
+      proposals: {
+        where: { studioId },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: 50,
+        select: {
+          id: true,
+          title: true,
+          status: true,
+          token: true,
+          depositCents: true,
+          expiresAt: true,
+          sentAt: true,
+          respondedAt: true,
+          createdAt: true,
+          items: { orderBy: { position: "asc" }, select: { id: true, description: true, quantity: true, unitPriceCents: true } },
+        },
+      },
+      bookings: {
+        where: { studioId },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: 50,
+        select: { id: true, status: true, createdAt: true, confirmedAt: true, proposal: { select: { title: true } } },
+      },
+    },
+  });
+}
+export type JobDetail = NonNullable<Awaited<ReturnType<typeof findJob>>>;
+
+/** The brand options and the job for a form that needs both (new proposal, edit event). */
+export function findJobSummary(db: Db, { studioId, jobId }: { studioId: string; jobId: string }) {
+  return db.job.findFirst({
+    where: { id: jobId, studioId },
+    select: { id: true, title: true, date: true, contact: { select: { name: true, email: true } } },
+  });
+}

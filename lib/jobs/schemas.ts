@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { optionalDayKeyField } from "@/lib/calendar/fields";
+import { contactPhone, optionalRecordId, recordId, requiredText } from "@/lib/contacts/schemas";
+import { email } from "@/lib/studios/schemas";
+import { JobStatus } from "@/prisma/generated/prisma/enums";
+
+export const JOB_TYPES = ["wedding", "portrait", "event", "commercial"] as const;
+
+/** One of JOB_TYPES or the studio's own word for it ("newborn", "headshots"). */
+export const jobType = requiredText("a type, such as wedding or portrait", 40).transform((v) => {
+  const known = JOB_TYPES.find((t) => t === v.toLowerCase());
+  return known ?? v;
+});
+
+export const JOB_STATUS_LABELS: Record<JobStatus, string> = {
+  LEAD: "Lead",
+  PROPOSED: "Proposed",
+  BOOKED: "Booked",
+  COMPLETED: "Completed",
+  CANCELLED: "Cancelled",
+};
+
+export const jobStatusField = z.enum(JobStatus, { error: "Choose a status from the list." });
+
+export const jobTitle = requiredText("a title", 120);
+
+export const createJobSchema = z
+  .object({
+    title: jobTitle,
+    type: jobType,
+    date: optionalDayKeyField,
+    brandId: recordId.pipe(z.string().min(1, "Choose a brand.")),
+    contactId: optionalRecordId,
+    contactName: z.string().trim().max(120, "Use at most 120 characters.").optional().transform((v) => v || undefined),
+    contactEmail: z.string().trim().max(254, "That email address is too long.").optional().transform((v) => v || undefined),
+    contactPhone,
+  })
+  .superRefine((v, ctx) => {
+    if (v.contactId) return;
+    if (!v.contactName) ctx.addIssue({ code: "custom", path: ["contactName"], message: "Choose an existing client or enter the new client's name." });
+    if (!v.contactEmail) ctx.addIssue({ code: "custom", path: ["contactEmail"], message: "Enter the new client's email address." });
+    else if (!email.safeParse(v.contactEmail).success) ctx.addIssue({ code: "custom", path: ["contactEmail"], message: "Enter a valid email address." });
+  }, { when: () => true })
+  .transform(({ contactName, contactEmail, contactPhone: phone, contactId, ...job }) => ({
+    ...job,
+    contact: contactId
+      ? ({ kind: "existing", id: contactId } as const)
+      : ({ kind: "new", name: contactName!, email: email.parse(contactEmail), phone } as const),
+  }));
+export type CreateJobInput = z.infer<typeof createJobSchema>;
+
+export const changeJobStatusSchema = z.object({ jobId: recordId, status: jobStatusField });

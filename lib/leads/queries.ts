@@ -1,0 +1,100 @@
+import { type Db } from "@/lib/db";
+import { findKeysetPage, type PageRequest, type Section } from "@/lib/jobs/keyset";
+import { type LeadSort } from "@/lib/leads/schemas";
+import { type LeadStatus, type Prisma } from "@/prisma/generated/prisma/client";
+
+export type LeadListFilter = {
+  studioId: string;
+  brandId?: string;
+  status?: LeadStatus;
+  q?: string;
+  sort: LeadSort;
+};
+
+const listSelect = {
+  id: true,
+  name: true,
+  email: true,
+  eventType: true,
+  eventDate: true,
+  status: true,
+  createdAt: true,
+  brand: { select: { name: true } },
+} satisfies Prisma.LeadSelect;
+
+export type LeadListRow = Prisma.LeadGetPayload<{ select: typeof listSelect }>;
+
+export function leadListWhere({ studioId, brandId, status, q }: LeadListFilter): Prisma.LeadWhereInput {
+  return {
+    studioId,
+    ...(brandId ? { brandId } : {}),
+    ...(status ? { status } : {}),
+    // Served by the trigram index on (name, email); the studio filter then applies to the few matches.
+    ...(q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] } : {}),
+  };
+}
+
+function leadSections(filter: LeadListFilter): Section[] {
+  const where = leadListWhere(filter) as Record<string, unknown>;
+  if (filter.sort === "oldest") return [{ where, key: "createdAt", dir: "asc" }];
+  if (filter.sort === "event-date") {
+    // Dated leads soonest first, then undated ones: two sections so each stays an index range.
+    return [
+      { where: { AND: [where, { eventDate: { not: null } }] }, key: "eventDate", dir: "asc" },
+      { where: { AND: [where, { eventDate: null }] }, key: null, dir: "desc" },
+    ];
+  }
+  return [{ where, key: "createdAt", dir: "desc" }];
+}
+
+/** One page (25) of the leads list. */
+export function findLeadPage(db: Db, filter: LeadListFilter & PageRequest) {
+  return findKeysetPage<LeadListRow>({
+    sections: leadSections(filter),
+    request: filter,
+    fetch: ({ where, orderBy, take }) =>
+      db.lead.findMany({ where: where as Prisma.LeadWhereInput, orderBy: orderBy as Prisma.LeadOrderByWithRelationInput[], take, select: listSelect }),
+    keyOf: (row, section) => (section.key === "eventDate" ? row.eventDate : section.key === "createdAt" ? row.createdAt : null),
+  });
+}
+
+export function findLead(db: Db, { studioId, leadId }: { studioId: string; leadId: string }) {
+  return db.lead.findFirst({
+    where: { id: leadId, studioId },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      phone: true,
+      eventType: true,
+      eventDate: true,
+      message: true,
+      status: true,
+      source: true,
+      createdAt: true,
+      brandId: true,
+      brand: { select: { name: true } },
+      job: { select: { id: true, title: true } },
+    },
+  });
+}
+
+export function findLeadNotePage(db: Db, { studioId, leadId, ...request }: { studioId: string; leadId: string } & PageRequest) {
+  return findKeysetPage({
+    sections: [{ where: { studioId, leadId }, key: "createdAt", dir: "desc" }],
+    request,
+    size: 20,
+    fetch: ({ where, orderBy, take }) =>
+      db.leadNote.findMany({
+        where: where as Prisma.LeadNoteWhereInput,
+        orderBy: orderBy as Prisma.LeadNoteOrderByWithRelationInput[],
+        take,
+        select: { id: true, body: true, createdAt: true, author: { select: { name: true } } },
+      }),
+    keyOf: (row) => row.createdAt,
+  });
+}
+
+export function countNewLeads(db: Db, { studioId, brandId }: { studioId: string; brandId?: string }) {
+  return db.lead.count({ where: { studioId, status: "NEW", ...(brandId ? { brandId } : {}) } });
+}

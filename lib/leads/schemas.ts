@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { optionalDayKeyField } from "@/lib/calendar/fields";
+import { contactEmail, contactName, contactPhone, optionalRecordId, optionalText, recordId, requiredText } from "@/lib/contacts/schemas";
+import { jobTitle, jobType } from "@/lib/jobs/schemas";
+import { LeadStatus } from "@/prisma/generated/prisma/enums";
+
+export const LEAD_STATUS_LABELS: Record<LeadStatus, string> = {
+  NEW: "New",
+  CONTACTED: "Contacted",
+  PROPOSAL_SENT: "Proposal sent",
+  BOOKED: "Booked",
+  LOST: "Lost",
+};
+
+export const LEAD_STATUSES = Object.keys(LEAD_STATUS_LABELS) as LeadStatus[];
+
+export const leadStatusField = z.enum(LeadStatus, { error: "Choose a stage from the list." });
+
+/** What an inquiry asks, whoever fills it in: the client on the public form or the photographer. */
+export const leadFields = {
+  name: contactName,
+  email: contactEmail,
+  phone: contactPhone,
+  eventType: jobType,
+  eventDate: optionalDayKeyField,
+  message: optionalText(2000),
+};
+
+export const createLeadSchema = z.object({ ...leadFields, brandId: optionalRecordId });
+export type CreateLeadInput = z.infer<typeof createLeadSchema>;
+
+export const changeLeadStatusSchema = z.object({ leadId: recordId, status: leadStatusField });
+
+export const addLeadNoteSchema = z.object({ leadId: recordId, body: requiredText("a note", 2000) });
+
+export const convertLeadSchema = z.object({
+  leadId: recordId,
+  title: jobTitle,
+  type: jobType,
+  date: optionalDayKeyField,
+  brandId: recordId.pipe(z.string().min(1, "Choose a brand.")),
+});
+export type ConvertLeadInput = z.infer<typeof convertLeadSchema>;
+
+export const LEAD_SORTS = { newest: "Newest first", oldest: "Oldest first", "event-date": "Event date" } as const;
+export type LeadSort = keyof typeof LEAD_SORTS;
+
+const one = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().optional());
+
+/** The list's URL: anything unexpected falls back to the default instead of failing the page. */
+export const leadListParams = z.object({
+  q: one.transform((v) => v?.trim().slice(0, 100) || undefined),
+  status: one.pipe(leadStatusField.optional()).catch(undefined),
+  sort: one.pipe(z.enum(Object.keys(LEAD_SORTS) as [LeadSort, ...LeadSort[]]).default("newest")).catch("newest"),
+  after: one.catch(undefined),
+  before: one.catch(undefined),
+});
+export type LeadListParams = z.infer<typeof leadListParams>;

@@ -1,0 +1,135 @@
+import { randomBytes } from "node:crypto";
+import { addDays, dayKeyOf, formatDateTime, startOfDay } from "@/lib/calendar/zoned";
+import { type Tx } from "@/lib/db";
+import { queueEmail } from "@/lib/email/outbox";
+import { AppError, notFound } from "@/lib/errors";
+import { requireJob } from "@/lib/jobs/mutations";
+import { notify } from "@/lib/notifications/mutations";
+import { formatCents, proposalTotalCents } from "@/lib/proposals/money";
+import { type CreateProposalInput } from "@/lib/proposals/schemas";
+
+type Tenant = { studioId: string };
+
+/** The client-access secret: 32 random bytes, so a link cannot be guessed or enumerated. */
+export const newProposalToken = () => randomBytes(32).toString("base64url");
+
+async function studioTimeZone(tx: Tx, studioId: string) {
+  const studio = await tx.studio.findUnique({ where: { id: studioId }, select: { name: true, timeZone: true } });
+  if (!studio) throw notFound("That studio");
+  return studio;
+}
+
+/** A draft proposal; it expires at the end of `expiresOn` in the studio's time zone. */
+export async function createProposal(tx: Tx, { studioId, input, now = new Date() }: Tenant & { input: CreateProposalInput; now?: Date }) {
+  const job = await requireJob(tx, { studioId, jobId: input.jobId });
+  const { timeZone } = await studioTimeZone(tx, studioId);
+  if (input.expiresOn < dayKeyOf(now, timeZone)) {
+    throw new AppError("VALIDATION", "Please correct the highlighted fields.", { expiresOn: ["Choose today or a later date."] });
+  }
+  return tx.proposal.create({
+    data: {
+      studioId,
+      jobId: job.id,
+      title: input.title,
+      depositCents: input.depositCents,
+      expiresAt: startOfDay(addDays(input.expiresOn, 1), timeZone),
+      // Drafts are never shown to anyone; sending issues the token the client receives.
+      token: newProposalToken(),
+      items: { create: input.items.map((item, position) => ({ position, ...item })) },
+    },
+    select: { id: true, jobId: true },
+  });
+}
+
+/** Sends a draft: a fresh client-access link, emailed through the outbox in this transaction. */
+export async function sendProposal(tx: Tx, { studioId, proposalId, origin, now = new Date() }: Tenant & { proposalId: string; origin: string; now?: Date }) {
+  const proposal = await tx.proposal.findFirst({
+    where: { id: proposalId, studioId },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      expiresAt: true,
+      depositCents: true,
+      items: { select: { quantity: true, unitPriceCents: true } },
+      job: { select: { id: true, title: true, status: true, contact: { select: { name: true, email: true } }, lead: { select: { id: true, status: true } } } },
+    },
+  });
+  if (!proposal) throw notFound("That proposal");
+  if (proposal.status !== "DRAFT") throw new AppError("CONFLICT", "This proposal was already sent.");
+  if (proposal.expiresAt <= now) throw new AppError("VALIDATION", "This proposal has expired. Create a new one with a later expiry date.");
+  const to = proposal.job.contact.email;
+  if (!to) throw new AppError("VALIDATION", `${proposal.job.contact.name} has no email address to send the proposal to.`);
+  const studio = await studioTimeZone(tx, studioId);
+
+  const token = newProposalToken();
+  const { count } = await tx.proposal.updateMany({ where: { id: proposal.id, studioId, status: "DRAFT" }, data: { status: "SENT", token, sentAt: now } });
+  if (count === 0) throw new AppError("CONFLICT", "This proposal was already sent.");
+  const link = `${origin}/p/${token}`;
+  await queueEmail(tx, {
+    studioId,
+    kind: "proposal.sent",
+    to,
+    subject: `Your proposal from ${studio.name}: ${proposal.title}`,
+    text: [
+      `Hi ${proposal.job.contact.name},`,
+      "",
+      `${studio.name} has sent you a proposal for ${proposal.job.title}: ${proposal.title}.`,
+      `Total ${formatCents(proposalTotalCents(proposal.items))}, deposit ${formatCents(proposal.depositCents)}.`,
+      `Review and accept it here before ${formatDateTime(proposal.expiresAt, studio.timeZone)}:`,
+      link,
+    ].join("\n"),
+  });
+  const lead = proposal.job.lead;
+  if (lead && (lead.status === "NEW" || lead.status === "CONTACTED")) {
+    await tx.lead.updateMany({ where: { id: lead.id, studioId }, data: { status: "PROPOSAL_SENT" } });
+  }
+  if (proposal.job.status === "LEAD") await tx.job.updateMany({ where: { id: proposal.job.id, studioId }, data: { status: "PROPOSED" } });
+  return { jobId: proposal.job.id, token, link };
+}
+
+const ANSWERED: Record<string, string> = { ACCEPTED: "accepted", DECLINED: "declined" };
+
+/**
+ * The client's answer on the proposal page. The token is the only key a client has; the
+ * studio comes from the proposal it unlocks. A second answer, or one after expiry, is refused.
+ */
+export async function respondToProposal(
+  tx: Tx,
+  { token, decision, now = new Date() }: { token: string; decision: "accept" | "decline"; now?: Date },
+) {
+  const proposal = await tx.proposal.findUnique({
+    where: { token },
+    select: {
+      id: true,
+      studioId: true,
+      status: true,
+      expiresAt: true,
+      respondedAt: true,
+      job: { select: { id: true, title: true, lead: { select: { id: true } } } },
+    },
+  });
+  if (!proposal || proposal.status === "DRAFT") throw notFound("That proposal");
+  const { studioId } = proposal;
+  if (proposal.status !== "SENT") throw new AppError("CONFLICT", `You already ${ANSWERED[proposal.status]} this proposal.`);
+  if (proposal.expiresAt <= now) throw new AppError("CONFLICT", "This proposal has expired and can no longer be accepted or declined. Please contact the studio.");
+
+  const status = decision === "accept" ? "ACCEPTED" : "DECLINED";
+  // Conditional on SENT: of two simultaneous answers, exactly one wins.
+  const { count } = await tx.proposal.updateMany({ where: { id: proposal.id, studioId, status: "SENT" }, data: { status, respondedAt: now } });
+  if (count === 0) throw new AppError("CONFLICT", "This proposal was already answered.");
+
+  if (decision === "accept") {
+    await tx.booking.create({ data: { studioId, jobId: proposal.job.id, proposalId: proposal.id }, select: { id: true } });
+    if (proposal.job.lead) await tx.lead.updateMany({ where: { id: proposal.job.lead.id, studioId }, data: { status: "BOOKED" } });
+    await notify(tx, { studioId, kind: "booking.created", message: "You have a new booking to review", link: "/bookings" });
+  } else {
+    await notify(tx, {
+      studioId,
+      kind: "proposal.declined",
+      message: `Your most recent proposal for ${proposal.job.title} was declined`,
+      link: `/jobs/${proposal.job.id}`,
+    });
+  }
+  return { studioId, jobId: proposal.job.id, status };
+}

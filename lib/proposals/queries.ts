@@ -1,0 +1,25 @@
+import { type Db } from "@/lib/db";
+
+/** A proposal as its client sees it, by its access token. Drafts are invisible. */
+export function findProposalForClient(db: Db, { token }: { token: string }) {
+  return db.proposal.findFirst({
+    where: { token, status: { in: ["SENT", "ACCEPTED", "DECLINED"] } },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      depositCents: true,
+      expiresAt: true,
+      sentAt: true,
+      respondedAt: true,
+      items: { orderBy: { position: "asc" }, select: { id: true, description: true, quantity: true, unitPriceCents: true } },
+      job: { select: { title: true, contact: { select: { name: true } } } },
+      studio: { select: { name: true, timeZone: true } },
+    },
+  });
+}
+
+/** A sent proposal can be answered until the end of its expiry day (stored as the next local midnight). */
+export function isProposalExpired(expiresAt: Date, now = new Date()): boolean {
+  return expiresAt.getTime() <= now.getTime();
+}
