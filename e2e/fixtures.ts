@@ -1,5 +1,6 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { waitForReplay } from "../lib/testing/cluster";
 import { createStudio } from "../prisma/factories";
 import { PrismaClient } from "../prisma/generated/prisma/client";
 
@@ -9,6 +10,14 @@ let client: PrismaClient | undefined;
 export function testDb(): PrismaClient {
   client ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
   return client;
+}
+
+/**
+ * Rows a spec inserts straight into the primary reach the 3 s-late replica 3 s later (the app's
+ * own writes are pinned, these are not): wait for them before a page reads them.
+ */
+export async function replicated(): Promise<void> {
+  await waitForReplay({ primaryUrl: process.env.DATABASE_URL!, replicaUrls: (process.env.DATABASE_REPLICA_URLS ?? "").split(",").filter(Boolean) });
 }
 
 export type StudioFixture = Awaited<ReturnType<typeof createStudio>>;
@@ -23,7 +32,9 @@ export async function signIn(page: Page, email: string, password: string) {
 
 export const test = base.extend<{ studio: StudioFixture; signedIn: StudioFixture }>({
   studio: async ({}, use) => {
-    await use(await createStudio(testDb(), { brands: ["Weddings by Test", "Portraits by Test"] }));
+    const studio = await createStudio(testDb(), { brands: ["Weddings by Test", "Portraits by Test"] });
+    await replicated();
+    await use(studio);
   },
   signedIn: async ({ page, studio }, use) => {
     await signIn(page, studio.owner.email, studio.password);

@@ -7,11 +7,18 @@ import { getSessionUser, type StudioUser } from "@/lib/auth/guards";
 import { type SessionUser } from "@/lib/auth/options";
 import { primaryDb, type Tx } from "@/lib/db";
 import { AppError, toAppError } from "@/lib/errors";
+import { signInAs } from "@/lib/auth/session-cookie";
 import { revalidate } from "@/lib/revalidate";
-import { getAppSession } from "@/lib/session";
 
 /** What a write returns: the paths it changed and, optionally, where to send the user. */
-export type WriteOutcome = { revalidate: string[]; redirectTo?: string; flash?: string; message?: string };
+export type WriteOutcome = {
+  revalidate: string[];
+  redirectTo?: string;
+  flash?: string;
+  message?: string;
+  /** Signs this user in once the transaction has committed (sign-up, accepted invitation). */
+  signInAs?: SessionUser;
+};
 
 type Access = "public" | "studio" | "owner" | "admin";
 type UserFor<A extends Access> = A extends "public" ? null : A extends "admin" ? SessionUser : StudioUser;
@@ -82,17 +89,17 @@ export function defineAction<S extends z.ZodType, A extends Access>(def: Definit
       );
     } catch (error) {
       const known = toAppError(error);
-      if (known) return { ok: false, message: known.message, fieldErrors: known.fieldErrors, values };
+      if (known) {
+        // A failure that belongs to a field is shown beside it; the summary only points there.
+        const hasFieldErrors = Object.keys(known.fieldErrors).length > 0;
+        return { ok: false, message: hasFieldErrors ? "Please correct the highlighted fields." : known.message, fieldErrors: known.fieldErrors, values };
+      }
       const requestId = (await headers()).get("x-request-id");
       console.error(JSON.stringify({ msg: "action failed", requestId, error: String((error as Error)?.stack ?? error) }));
       return { ok: false, message: UNEXPECTED, values };
     }
-    await revalidate(outcome.revalidate);
-    if (outcome.flash) {
-      const session = await getAppSession();
-      session.flash = { kind: "success", message: outcome.flash };
-      await session.save();
-    }
+    if (outcome.signInAs) await signInAs(outcome.signInAs);
+    await revalidate(outcome.revalidate, { flash: outcome.flash });
     if (outcome.redirectTo) redirect(outcome.redirectTo);
     return { ok: true, message: outcome.message };
   };

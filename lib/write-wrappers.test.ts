@@ -88,7 +88,7 @@ describe("the write wrappers", () => {
     const form = new FormData();
     form.set("tag", "action-rollback");
     const state = await action({ ok: false }, form);
-    expect(state).toMatchObject({ ok: false, message: "The date is taken.", fieldErrors: { date: ["The date is taken."] }, values: { tag: "action-rollback" } });
+    expect(state).toMatchObject({ ok: false, message: "Please correct the highlighted fields.", fieldErrors: { date: ["The date is taken."] }, values: { tag: "action-rollback" } });
     expect(await countLeads(studio.id, "action-rollback")).toBe(0);
   });
 });

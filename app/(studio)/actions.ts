@@ -19,3 +19,11 @@ export const chooseBrand = defineAction({
     return { revalidate: [], redirectTo: input.returnTo };
   },
 });
+
+/** Forgets the flash message once the page has shown it. */
+export async function clearFlash(): Promise<void> {
+  const session = await getAppSession();
+  if (!session.flash) return;
+  session.flash = undefined;
+  await session.save();
+}

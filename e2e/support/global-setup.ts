@@ -1,6 +1,6 @@
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { startTestCluster } from "../../lib/testing/cluster";
+import { buildExists } from "../../scripts/lib/paths";
 import { startService, stopService, waitForHttp } from "../../scripts/lib/processes";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -10,7 +10,7 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
  * served by `next start`. Specs see the database through DATABASE_URL (for their fixtures).
  */
 export default async function globalSetup() {
-  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("no production build: run `npm run build` first");
+  if (!buildExists()) throw new Error("no production build: run `npm run build` first");
   const cluster = await startTestCluster([process.env.SHOOTQ_REPLICA_DELAY ?? "3s"]);
   const port = Number(process.env.E2E_PORT ?? 3210);
   const appUrl = `http://localhost:${port}`;

@@ -35,9 +35,9 @@ export async function createStudioWithOwner(
       passwordHash: await hashPassword(input.password),
       calendarToken: newCalendarToken(),
     },
-    select: { id: true },
+    select: { id: true, email: true, name: true, role: true, studioId: true },
   });
-  return { studioId: studio.id, userId: user.id, slug: studio.slug };
+  return { studioId: studio.id, slug: studio.slug, user };
 }
 
 export async function updateStudio(tx: Tx, { studioId, name, timeZone }: { studioId: string; name: string; timeZone: string }) {

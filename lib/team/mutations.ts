@@ -6,6 +6,8 @@ import { notify } from "@/lib/notifications/mutations";
 import { newCalendarToken } from "@/lib/studios/mutations";
 import { hashToken, INVITE_DAYS, newInviteToken } from "@/lib/team/tokens";
 
+const SESSION_FIELDS = { id: true, email: true, name: true, role: true, studioId: true } as const;
+
 /** Creates an invitation and queues its email; returns the link's token (shown once). */
 export async function inviteStaff(
   tx: Tx,
@@ -53,8 +55,8 @@ export async function acceptInvite(tx: Tx, { token, name, password, now = new Da
   if (claimed.count !== 1) throw new AppError("NOT_FOUND", "This invitation was already used.");
   const data = { studioId: invite.studioId, name, role: "STAFF" as const, passwordHash: await hashPassword(password), removedAt: null };
   const user = taken
-    ? await tx.user.update({ where: { id: taken.id }, data, select: { id: true, email: true } })
-    : await tx.user.create({ data: { ...data, email: invite.email, calendarToken: newCalendarToken() }, select: { id: true, email: true } });
+    ? await tx.user.update({ where: { id: taken.id }, data, select: SESSION_FIELDS })
+    : await tx.user.create({ data: { ...data, email: invite.email, calendarToken: newCalendarToken() }, select: SESSION_FIELDS });
   await notify(tx, { studioId: invite.studioId, kind: "staff.joined", message: `${name} accepted your invitation and joined the team`, link: "/settings/team" });
   return user;
 }

@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
 import path from "node:path";
+import { buildExists } from "@/scripts/lib/paths";
 import { freePort, startService, stopService, waitForHttp } from "@/scripts/lib/processes";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -8,7 +8,7 @@ export type TestApp = { url: string; logs: () => string[]; stop(): Promise<void>
 
 /** The production build served by a real `next start` against the given databases. */
 export async function startTestApp(opts: { primaryUrl: string; replicaUrls: string[]; env?: Record<string, string> }): Promise<TestApp> {
-  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("no production build: run `npm run build` first");
+  if (!buildExists()) throw new Error("no production build: run `npm run build` first");
   const port = await freePort();
   const url = `http://localhost:${port}`;
   const service = startService(

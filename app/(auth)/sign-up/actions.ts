@@ -8,9 +8,9 @@ export const signUp = defineAction({
   access: "public",
   schema: signUpSchema,
   async run({ tx, input }) {
-    await createStudioWithOwner(tx, input);
+    const { user } = await createStudioWithOwner(tx, input);
     // Everything this studio will see is brand new: every page reads from the primary until
     // a replica has it.
-    return { revalidate: ["*"], message: "Your studio is ready." };
+    return { revalidate: ["*"], signInAs: user, redirectTo: "/dashboard" };
   },
 });

@@ -72,7 +72,7 @@ export const removeBrand = defineAction({
   schema: brandIdSchema,
   async run({ tx, input, user }) {
     await deleteBrand(tx, { studioId: user.studioId, brandId: input.brandId });
-    return { revalidate: EVERY_PAGE, message: "Brand deleted." };
+    return { revalidate: EVERY_PAGE, flash: "Brand deleted." };
   },
 });
 
@@ -90,7 +90,7 @@ export const cancelInvite = defineAction({
   schema: inviteIdSchema,
   async run({ tx, input, user }) {
     await revokeInvite(tx, { studioId: user.studioId, inviteId: input.inviteId });
-    return { revalidate: ["/settings/team"], message: "Invitation cancelled." };
+    return { revalidate: ["/settings/team"], flash: "Invitation cancelled." };
   },
 });
 
@@ -99,6 +99,6 @@ export const removeMember = defineAction({
   schema: memberIdSchema.extend({ confirm: z.literal("yes", { error: "Confirm the removal." }).optional() }),
   async run({ tx, input, user }) {
     await removeStaff(tx, { studioId: user.studioId, actorId: user.id, userId: input.userId });
-    return { revalidate: ["/settings/team"], message: "Team member removed. They can no longer sign in." };
+    return { revalidate: ["/settings/team"], flash: "Team member removed. They can no longer sign in." };
   },
 });

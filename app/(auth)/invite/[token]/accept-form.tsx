@@ -1,7 +1,6 @@
 "use client";
 
-import { signIn } from "next-auth/react";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -10,19 +9,15 @@ import { acceptInvitation } from "./actions";
 
 export function AcceptInviteForm({ token, email }: { token: string; email: string }) {
   const [state, action, pending] = useActionState(acceptInvitation, initialActionState);
-  const submitted = useRef<FormData | null>(null);
-  useEffect(() => {
-    if (state.ok && submitted.current) void signIn("credentials", { email, password: submitted.current.get("password"), callbackUrl: "/dashboard" });
-  }, [state, email]);
   return (
-    <form action={action} onSubmit={(e) => (submitted.current = new FormData(e.currentTarget))} className="space-y-4" noValidate>
+    <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="token" value={token} />
       <TextField label="Email" name="email-display" value={email} readOnly disabled />
       <TextField label="Your name" name="name" autoComplete="name" defaultValue={state.values?.name} errors={state.fieldErrors?.name} />
       <TextField label="Choose a password" name="password" type="password" autoComplete="new-password" errors={state.fieldErrors?.password} hint="At least 10 characters." />
-      <Button type="submit" className="w-full" disabled={pending || state.ok}>
-        {state.ok ? "Signing you in…" : "Join the studio"}
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? "Joining…" : "Join the studio"}
       </Button>
     </form>
   );

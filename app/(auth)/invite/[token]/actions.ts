@@ -8,7 +8,7 @@ export const acceptInvitation = defineAction({
   access: "public",
   schema: acceptInviteSchema,
   async run({ tx, input }) {
-    await acceptInvite(tx, input);
-    return { revalidate: ["*"], message: "Welcome to the team." };
+    const user = await acceptInvite(tx, input);
+    return { revalidate: ["*"], signInAs: user, redirectTo: "/dashboard" };
   },
 });

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { createStaff, createStudio } from "@/prisma/factories";
+import { primaryDb } from "@/lib/db";
+import { acceptInvite, inviteStaff, removeStaff, revokeInvite } from "@/lib/team/mutations";
+import { hashToken } from "@/lib/team/tokens";
+
+const db = () => primaryDb();
+const appUrl = "http://localhost:3000";
+
+describe("staff invitations", () => {
+  it("an owner's invite stores only the token's hash, queues the email with the link, and accepting creates staff once", async () => {
+    const { studio, owner } = await createStudio(db());
+    const email = `new-${Date.now()}@example.com`;
+    const { token, link } = await db().$transaction((tx) => inviteStaff(tx, { studioId: studio.id, invitedBy: owner, email, appUrl }));
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const stored = await db().invite.findFirstOrThrow({ where: { studioId: studio.id, email } });
+    expect(stored.tokenHash).toBe(hashToken(token));
+    const mail = await db().emailMessage.findFirstOrThrow({ where: { studioId: studio.id, kind: "staff.invite", to: email } });
+    expect(mail.text).toContain(link);
+
+    const user = await db().$transaction((tx) => acceptInvite(tx, { token, name: "Sam Staff", password: "a-good-password" }));
+    expect(await db().user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ studioId: studio.id, role: "STAFF", email });
+    await expect(db().$transaction((tx) => acceptInvite(tx, { token, name: "Again", password: "a-good-password" }))).rejects.toThrow(/expired or was already used/);
+  });
+
+  it("an expired invitation cannot be accepted", async () => {
+    const { studio, owner } = await createStudio(db());
+    const past = new Date(Date.now() - 8 * 86_400_000);
+    const { token } = await db().$transaction((tx) => inviteStaff(tx, { studioId: studio.id, invitedBy: owner, email: `late-${Date.now()}@example.com`, appUrl, now: past }));
+    await expect(db().$transaction((tx) => acceptInvite(tx, { token, name: "Late", password: "a-good-password" }))).rejects.toThrow(/expired/);
+  });
+
+  it("inviting someone who already has an account is refused beside the email field", async () => {
+    const { studio, owner } = await createStudio(db());
+    const other = await createStudio(db());
+    await expect(db().$transaction((tx) => inviteStaff(tx, { studioId: studio.id, invitedBy: owner, email: other.owner.email, appUrl }))).rejects.toMatchObject({
+      code: "CONFLICT",
+      fieldErrors: { email: ["That email already has a ShootQ account."] },
+    });
+  });
+});
+
+describe("removing staff", () => {
+  it("owners remove staff; nobody removes the owner; another studio's member is not found and untouched", async () => {
+    const a = await createStudio(db());
+    const b = await createStudio(db());
+    const { user: staffA } = await createStaff(db(), a.studio.id);
+    const { user: staffB } = await createStaff(db(), b.studio.id);
+
+    await expect(db().$transaction((tx) => removeStaff(tx, { studioId: a.studio.id, actorId: a.owner.id, userId: a.owner.id }))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(db().$transaction((tx) => removeStaff(tx, { studioId: a.studio.id, actorId: a.owner.id, userId: staffB.id }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await db().user.findUniqueOrThrow({ where: { id: staffB.id } })).removedAt).toBeNull();
+
+    await db().$transaction((tx) => removeStaff(tx, { studioId: a.studio.id, actorId: a.owner.id, userId: staffA.id }));
+    expect((await db().user.findUniqueOrThrow({ where: { id: staffA.id } })).removedAt).not.toBeNull();
+  });
+
+  it("an invitation of another studio cannot be revoked", async () => {
+    const a = await createStudio(db());
+    const b = await createStudio(db());
+    const { inviteId } = await db().$transaction((tx) => inviteStaff(tx, { studioId: b.studio.id, invitedBy: b.owner, email: `keep-${Date.now()}@example.com`, appUrl }));
+    await expect(db().$transaction((tx) => revokeInvite(tx, { studioId: a.studio.id, inviteId }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await db().invite.count({ where: { id: inviteId } })).toBe(1);
+  });
+});
