@@ -62,6 +62,17 @@ export function authOptions(): AuthOptions {
     session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 14 },
     useSecureCookies: isSecureCookies(),
     pages: { signIn: "/sign-in" },
+    // A forged or stale cookie is an expected event (the user is simply signed out): one line,
+    // no stack trace. Anything else is logged once as an error.
+    logger: {
+      error(code, metadata) {
+        const expected = code === "JWT_SESSION_ERROR" || code === "CLIENT_FETCH_ERROR";
+        const message = metadata instanceof Error ? metadata.message : (metadata as { message?: string })?.message;
+        console[expected ? "warn" : "error"](JSON.stringify({ msg: expected ? "invalid session cookie" : "auth error", code, message }));
+      },
+      warn() {},
+      debug() {},
+    },
     providers: [
       CredentialsProvider({
         name: "Email and password",

@@ -7,7 +7,7 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 export type TestApp = { url: string; logs: () => string[]; stop(): Promise<void> };
 
 /** The production build served by a real `next start` against the given databases. */
-export async function startTestApp(opts: { primaryUrl: string; replicaUrls: string[]; env?: Record<string, string> }): Promise<TestApp> {
+export async function startTestApp(opts: { primaryUrl: string; replicaUrls: string[]; env?: Record<string, string | undefined> }): Promise<TestApp> {
   if (!buildExists()) throw new Error("no production build: run `npm run build` first");
   const port = await freePort();
   const url = `http://localhost:${port}`;
