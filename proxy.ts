@@ -20,6 +20,7 @@ export async function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers } });
   response.headers.set(READS_RESPONSE_HEADER, host);
   response.headers.set("x-request-id", requestId);
+  response.headers.set("x-shootq-node", process.env.SHOOTQ_NODE_NAME ?? "node");
 
   console.log(
     JSON.stringify({

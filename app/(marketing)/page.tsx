@@ -1,6 +1,8 @@
+import Image from "next/image";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { buttonClass } from "@/components/ui/button";
+import { assetUrl } from "@/lib/assets";
 import { getSessionUser } from "@/lib/auth/guards";
 
 export default async function LandingPage() {
@@ -15,7 +17,10 @@ export default async function LandingPage() {
   return (
     <main>
       <header className="mx-auto flex max-w-5xl items-center justify-between px-6 py-6">
-        <span className="text-2xl font-bold tracking-tight text-brand-700">ShootQ</span>
+        <span className="flex items-center gap-3 text-2xl font-bold tracking-tight text-brand-700">
+          <Image src={assetUrl("/logo.svg")} alt="" width={36} height={36} unoptimized priority />
+          ShootQ
+        </span>
         <nav className="flex gap-3">
           <Link href="/sign-in" className={buttonClass("ghost")}>
             Sign in
