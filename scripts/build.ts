@@ -1,11 +1,14 @@
 // `npm run build`: one production build that every node of a release shares. SHOOTQ_BUILD_ID
 // (default: the git commit, plus a content hash when the tree has local changes) becomes the
-// Next.js build id and deploymentId.
+// Next.js build id and deploymentId. NEXT_SERVER_ACTIONS_ENCRYPTION_KEY (default: the local one in
+// .data/secrets.json) is fixed into the build: it salts the server action ids, so every build made
+// with the same key keeps the ids of unchanged actions, and every node must run with that key.
 import { execSync, spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
-import { ROOT } from "./lib/paths.ts";
+import { localSecrets, ROOT } from "./lib/paths.ts";
+import { precompress } from "./lib/precompress.ts";
 
 function defaultBuildId(): string {
   try {
@@ -21,7 +24,12 @@ function defaultBuildId(): string {
 
 const buildId = process.env.SHOOTQ_BUILD_ID ?? defaultBuildId();
 console.log(`[build] build id ${buildId}`);
-const env = { ...process.env, SHOOTQ_BUILD_ID: buildId, PRISMA_SCHEMA_ENGINE_BINARY: `${ROOT}/scripts/db/no-engine` };
+const env = {
+  ...process.env,
+  SHOOTQ_BUILD_ID: buildId,
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? localSecrets().NEXT_SERVER_ACTIONS_ENCRYPTION_KEY,
+  PRISMA_SCHEMA_ENGINE_BINARY: `${ROOT}/scripts/db/no-engine`,
+};
 for (const [cmd, args] of [
   ["node_modules/.bin/prisma", ["generate"]],
   ["node_modules/.bin/next", ["build"]],
@@ -30,3 +38,4 @@ for (const [cmd, args] of [
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 writeFileSync(path.join(ROOT, ".next", "shootq-build-id"), buildId);
+console.log(`[build] pre-compressed ${precompress(path.join(ROOT, ".next", "static"))} static file(s) for nginx`);

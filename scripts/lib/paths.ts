@@ -20,14 +20,24 @@ export function databaseDir(): string {
   return fallback;
 }
 
-type LocalSecrets = { SESSION_SECRET: string; NEXTAUTH_SECRET: string };
+export type LocalSecrets = { SESSION_SECRET: string; NEXTAUTH_SECRET: string; NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: string };
 
-/** Secrets for a local run, made once and kept in the git-ignored .data folder. */
+const makeSecret: Record<keyof LocalSecrets, () => string> = {
+  SESSION_SECRET: () => randomBytes(32).toString("base64url"),
+  NEXTAUTH_SECRET: () => randomBytes(32).toString("base64url"),
+  // Next.js wants standard base64 of an AES key; it is fixed at build time and every node needs the same one.
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: () => randomBytes(32).toString("base64"),
+};
+
+/** Secrets for a local run, made once and kept in the git-ignored .data folder (missing ones are added). */
 export function localSecrets(): LocalSecrets {
   const file = path.join(DATA_DIR, "secrets.json");
-  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as LocalSecrets;
+  const stored = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Partial<LocalSecrets>) : {};
+  const missing = (Object.keys(makeSecret) as (keyof LocalSecrets)[]).filter((k) => !stored[k]);
+  if (missing.length === 0) return stored as LocalSecrets;
+  const secrets = { ...stored } as LocalSecrets;
+  for (const key of missing) secrets[key] = makeSecret[key]();
   mkdirSync(DATA_DIR, { recursive: true });
-  const secrets = { SESSION_SECRET: randomBytes(32).toString("base64url"), NEXTAUTH_SECRET: randomBytes(32).toString("base64url") };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }

