@@ -9,7 +9,8 @@ export const createTemplate = defineAction({
   schema: templateFormSchema,
   async run({ tx, input, user }) {
     const { id } = await createQuestionnaireTemplate(tx, { studioId: user.studioId, ...input });
-    return { revalidate: ["/questionnaires", `/questionnaires/${id}`], redirectTo: "/questionnaires" };
+    // Every job page offers the templates: "/jobs" pins them all for this user.
+    return { revalidate: ["/questionnaires", `/questionnaires/${id}`, "/jobs"], redirectTo: "/questionnaires" };
   },
 });
 
@@ -18,6 +19,6 @@ export const updateTemplate = defineAction({
   schema: updateTemplateSchema,
   async run({ tx, input, user }) {
     await updateQuestionnaireTemplate(tx, { studioId: user.studioId, ...input });
-    return { revalidate: ["/questionnaires", `/questionnaires/${input.templateId}`], redirectTo: "/questionnaires" };
+    return { revalidate: ["/questionnaires", `/questionnaires/${input.templateId}`, "/jobs"], redirectTo: "/questionnaires" };
   },
 });

@@ -9,7 +9,8 @@ export const createWorkflow = defineAction({
   schema: workflowFormSchema,
   async run({ tx, input, user }) {
     const { id } = await createWorkflowTemplate(tx, { studioId: user.studioId, ...input });
-    return { revalidate: ["/workflows", `/workflows/${id}`], redirectTo: "/workflows" };
+    // Every job page offers the workflows: "/jobs" pins them all for this user.
+    return { revalidate: ["/workflows", `/workflows/${id}`, "/jobs"], redirectTo: "/workflows" };
   },
 });
 
@@ -18,6 +19,6 @@ export const updateWorkflow = defineAction({
   schema: updateWorkflowSchema,
   async run({ tx, input, user }) {
     await updateWorkflowTemplate(tx, { studioId: user.studioId, ...input });
-    return { revalidate: ["/workflows", `/workflows/${input.templateId}`], redirectTo: "/workflows" };
+    return { revalidate: ["/workflows", `/workflows/${input.templateId}`, "/jobs"], redirectTo: "/workflows" };
   },
 });

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { readDb } from "@/lib/db";
+import { dbForHost, readDb } from "@/lib/db";
 import { findQuestionnaireForClient } from "@/lib/questionnaires/queries";
 import { TOKEN_PATTERN } from "@/lib/questionnaires/schemas";
 import { AnswerForm } from "./answer-form";
@@ -11,7 +11,9 @@ const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeStyle
 export default async function ClientQuestionnairePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   if (!TOKEN_PATTERN.test(token)) notFound();
-  const questionnaire = await findQuestionnaireForClient(await readDb(), { token });
+  // The link can be opened moments after it was sent, before this request's replica has the row:
+  // a miss is confirmed on the primary before the client is told the link is wrong.
+  const questionnaire = (await findQuestionnaireForClient(await readDb(), { token })) ?? (await findQuestionnaireForClient(dbForHost("primary"), { token }));
   if (!questionnaire) notFound();
   const isSubmitted = questionnaire.status === "SUBMITTED";
   return (
