@@ -1,0 +1,195 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createJob, createLead, createStaff, createStudio, createTask, createNotification, createEvent } from "@/prisma/factories";
+import { primaryDb } from "@/lib/db";
+import { startTestApp, type TestApp } from "@/lib/testing/app";
+import { HttpSession } from "@/lib/testing/http";
+import { DIST_DIR } from "@/scripts/lib/paths";
+
+// Walks every page route and every server action of the build as a user of studio A, aimed at
+// the ids of studio B. Every answer must be a 404 (or a form error) and B must be unchanged.
+
+const cluster = inject("cluster");
+const db = () => primaryDb();
+const marker = `Zz${Math.random().toString(36).slice(2, 10)}`;
+
+type BIds = Record<string, string>;
+
+async function makeStudioB(): Promise<BIds> {
+  const b = await createStudio(db(), { name: `Studio ${marker}`, brands: [`Brand ${marker}`] });
+  const studioId = b.studio.id;
+  const { user: staff } = await createStaff(db(), studioId, { name: `Staff ${marker}` });
+  const lead = await createLead(db(), { studioId, name: `Lead ${marker}` });
+  const note = await db().leadNote.create({ data: { studioId, leadId: lead.id, body: `Note ${marker}` } });
+  const job = await createJob(db(), { studioId, title: `Job ${marker}`, contact: { name: `Client ${marker}` } });
+  const event = await createEvent(db(), { studioId, jobId: job.id, name: `Event ${marker}` });
+  const proposal = await db().proposal.create({
+    data: { studioId, jobId: job.id, title: `Proposal ${marker}`, expiresAt: new Date(Date.now() + 30 * 86_400_000), status: "ACCEPTED", token: `tok-${marker}-p`, items: { create: { position: 0, description: `Item ${marker}`, unitPriceCents: 10_000 } } },
+  });
+  const draft = await db().proposal.create({ data: { studioId, jobId: job.id, title: `Draft ${marker}`, expiresAt: new Date(Date.now() + 30 * 86_400_000), token: `tok-${marker}-d` } });
+  const booking = await db().booking.create({ data: { studioId, jobId: job.id, proposalId: proposal.id } });
+  const qTemplate = await db().questionnaireTemplate.create({ data: { studioId, name: `QT ${marker}`, questions: [{ id: "q1", kind: "short", label: `Question ${marker}` }] } });
+  const questionnaire = await db().questionnaire.create({ data: { studioId, jobId: job.id, templateId: qTemplate.id, title: `Q ${marker}`, questions: qTemplate.questions!, token: `tok-${marker}-q` } });
+  const wTemplate = await db().workflowTemplate.create({ data: { studioId, name: `WT ${marker}`, steps: { create: { position: 0, name: `Step ${marker}`, offsetDays: 3, anchor: "JOB_DATE" } } } });
+  const task = await createTask(db(), { studioId, jobId: job.id, name: `Task ${marker}`, workflow: `WT ${marker}` });
+  const notification = await createNotification(db(), { studioId, message: `Notice ${marker}` });
+  const invite = await db().invite.create({ data: { studioId, email: `invite-${marker}@example.com`, tokenHash: `hash-${marker}`, invitedById: b.owner.id, expiresAt: new Date(Date.now() + 86_400_000) } });
+  const email = await db().emailMessage.create({ data: { studioId, kind: "test", to: `c-${marker}@example.com`, subject: `Mail ${marker}`, text: "x", status: "FAILED" } });
+  const referral = await db().referral.create({ data: { fromStudioId: studioId, fromUserId: b.owner.id, toEmail: `elsewhere-${marker}@example.com`, subject: { name: `Ref ${marker}` }, subjectTitle: `Ref ${marker}` } });
+  return {
+    studioId, userId: staff.id, ownerId: b.owner.id, brandId: b.brands[0].id, leadId: lead.id, noteId: note.id, jobId: job.id, contactId: job.contactId,
+    eventId: event.id, proposalId: draft.id, acceptedProposalId: proposal.id, bookingId: booking.id, templateId: qTemplate.id, questionnaireTemplateId: qTemplate.id,
+    questionnaireId: questionnaire.id, workflowTemplateId: wTemplate.id, taskId: task.id, notificationId: notification.id, inviteId: invite.id, emailId: email.id, referralId: referral.id,
+  };
+}
+
+/** Everything of studio B, as one comparable string. */
+async function fingerprint(studioId: string): Promise<string> {
+  const rows = await db().$queryRawUnsafe<{ t: string; h: string | null }[]>(`
+    SELECT 'studio' t, md5(string_agg(row_to_json(s)::text, '')) h FROM "Studio" s WHERE id = $1
+    UNION ALL SELECT c.table_name, NULL FROM information_schema.columns c WHERE false`, studioId);
+  const tables = await db().$queryRawUnsafe<{ table_name: string }[]>(
+    `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'studioId' ORDER BY table_name`,
+  );
+  const parts = [JSON.stringify(rows)];
+  for (const { table_name } of tables) {
+    const r = await db().$queryRawUnsafe<{ h: string | null }[]>(`SELECT md5(string_agg(row_to_json(x)::text, '' ORDER BY x.id)) h FROM "${table_name}" x WHERE "studioId" = $1`, studioId);
+    parts.push(`${table_name}:${r[0].h}`);
+  }
+  const children = [
+    `SELECT md5(string_agg(row_to_json(i)::text, '' ORDER BY i.id)) h FROM "ProposalItem" i JOIN "Proposal" p ON p.id = i."proposalId" WHERE p."studioId" = $1`,
+    `SELECT md5(string_agg(row_to_json(s)::text, '' ORDER BY s.id)) h FROM "WorkflowStepTemplate" s JOIN "WorkflowTemplate" w ON w.id = s."templateId" WHERE w."studioId" = $1`,
+    `SELECT md5(string_agg(row_to_json(r)::text, '' ORDER BY r.id)) h FROM "Referral" r WHERE r."fromStudioId" = $1 OR r."toStudioId" = $1`,
+    `SELECT count(*)::text h FROM "NotificationRead" nr JOIN "User" u ON u.id = nr."userId" WHERE u."studioId" = $1`,
+  ];
+  for (const sql of children) parts.push((await db().$queryRawUnsafe<{ h: string | null }[]>(sql, studioId))[0].h ?? "none");
+  return parts.join("\n");
+}
+
+type Manifest = Record<string, string>;
+const appPaths = (): string[] => Object.keys(JSON.parse(readFileSync(path.join(DIST_DIR, "server", "app-paths-manifest.json"), "utf8")) as Manifest);
+const actions = () =>
+  Object.entries(
+    (JSON.parse(readFileSync(path.join(DIST_DIR, "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }> }).node,
+  ).map(([id, a]) => ({ id, page: Object.keys(a.workers)[0], name: `${a.filename}#${a.exportedName}` }));
+
+/** "/(studio)/leads/[id]/page" -> "/leads/<id>", with each dynamic segment given by `fill`. */
+function toUrl(route: string, fill: (param: string, before: string) => string | undefined): string | undefined {
+  const segments = route.replace(/\/(page|route)$/, "").split("/").filter((s) => s && !/^\(.*\)$/.test(s));
+  const out: string[] = [];
+  for (const [i, s] of segments.entries()) {
+    const m = /^\[(.+)\]$/.exec(s);
+    if (!m) {
+      out.push(s);
+      continue;
+    }
+    const value = fill(m[1], segments[i - 1] ?? "");
+    if (value === undefined) return undefined;
+    out.push(value);
+  }
+  return `/${out.join("/")}`;
+}
+
+// Routes opened by a capability (a token or public slug) rather than by a signed-in studio.
+const CAPABILITY_ROUTES = /\[token\]|\[slug\]|\[\.\.\.nextauth\]|^\/_|^\/api\//;
+
+function idFor(ids: BIds, param: string, before: string): string | undefined {
+  if (param === "eventId") return ids.eventId;
+  const byFolder: Record<string, string> = {
+    leads: ids.leadId, jobs: ids.jobId, questionnaires: ids.questionnaireTemplateId, workflows: ids.workflowTemplateId,
+    referrals: ids.referralId, bookings: ids.bookingId, emails: ids.emailId, proposals: ids.proposalId, events: ids.eventId, tasks: ids.taskId,
+  };
+  return param === "id" ? byFolder[before] : undefined;
+}
+
+let encodeReply: (value: unknown) => Promise<FormData | string>;
+
+describe("nobody sees or changes another studio's data", () => {
+  let app: TestApp;
+  let http: HttpSession;
+  let ids: BIds;
+  let ownIds: { leadId: string; jobId: string };
+
+  beforeAll(async () => {
+    // React's own encoder for server-action arguments, as the browser sends them.
+    const require = createRequire(import.meta.url);
+    ({ encodeReply } = require("next/dist/compiled/react-server-dom-turbopack/cjs/react-server-dom-turbopack-client.node.production.js"));
+    ids = await makeStudioB();
+    const a = await createStudio(db());
+    const ownLead = await createLead(db(), { studioId: a.studio.id });
+    const ownJob = await createJob(db(), { studioId: a.studio.id });
+    ownIds = { leadId: ownLead.id, jobId: ownJob.id };
+    // Reads on the primary only: this test is about tenancy, not replication.
+    app = await startTestApp({ primaryUrl: cluster.primaryUrl, replicaUrls: [] });
+    http = new HttpSession(app.url);
+    await http.signIn(a.owner.email, a.password);
+  });
+  afterAll(() => app?.stop());
+
+  it("every page route given another studio's ids answers 404 and shows none of its data", async () => {
+    const checked: string[] = [];
+    for (const route of appPaths()) {
+      if (CAPABILITY_ROUTES.test(route) || !route.includes("[")) continue;
+      const url = toUrl(route, (param, before) => idFor(ids, param, before));
+      expect(url, `no id mapping for ${route}: add one in idFor so this route is walked`).toBeDefined();
+      const page = await http.getText(url!);
+      expect.soft(page.status, `${url}`).toBe(404);
+      expect.soft(page.text.includes(marker), `${url} leaks studio B's data`).toBe(false);
+      checked.push(url!);
+    }
+    expect(checked.length).toBeGreaterThanOrEqual(6);
+  });
+
+  // The search term is a prefix of B's marker: pages echo it, but only a leak shows it whole.
+  it("every page without ids, even with another studio's ids in its query string, shows none of its data", async () => {
+    const query = new URLSearchParams({ leadId: ids.leadId, jobId: ids.jobId, id: ids.jobId, brandId: ids.brandId, templateId: ids.templateId, q: marker.slice(0, 7) }).toString();
+    let checked = 0;
+    for (const route of appPaths()) {
+      if (CAPABILITY_ROUTES.test(route) || route.includes("[")) continue;
+      const url = toUrl(route, () => undefined)!;
+      const page = await http.getText(`${url}?${query}`);
+      expect.soft(page.status, url).toBeLessThan(500);
+      expect.soft(page.text.includes(marker), `${url} leaks studio B's data`).toBe(false);
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(15);
+  });
+
+  it("every server action called with another studio's ids changes nothing of it and never fails with a 500", async () => {
+    const before = await fingerprint(ids.studioId);
+    const all = actions();
+    expect(all.length).toBeGreaterThanOrEqual(20);
+    const refused = new Set<string>();
+    for (const action of all) {
+      const pageUrl = toUrl(action.page.replace(/^app/, ""), (param, seg) => (param === "id" && seg === "leads" ? ownIds.leadId : param === "id" && seg === "jobs" ? ownIds.jobId : "x"));
+      // Two shapes of form: B's ids under every id-like name, and "templateId" as a workflow.
+      for (const variant of [ids, { ...ids, templateId: ids.workflowTemplateId }]) {
+        const form = new FormData();
+        for (const [k, v] of Object.entries(variant)) form.set(k, v);
+        form.set("id", variant.jobId);
+        for (const [k, v] of Object.entries({
+          name: "Intruder", title: "Intruder", body: "Intruder", email: "intruder@example.com", toEmail: "intruder@example.com", status: "CONTACTED", message: "x",
+          type: "wedding", eventType: "wedding", date: "2030-01-01", startsAt: "2030-01-01T10:00", startTime: "10:00", endTime: "11:00", expiresOn: "2030-01-01",
+          decision: "accept", timeZone: "America/New_York", returnTo: "/dashboard",
+        })) form.set(k, v);
+        const res = await http.fetch(pageUrl ?? "/dashboard", {
+          method: "POST",
+          headers: { "next-action": action.id, accept: "text/x-component" },
+          body: (await encodeReply([{ ok: false }, form])) as FormData,
+        });
+        const text = await res.text();
+        expect.soft(res.status, `${action.name} answered ${res.status}`).toBeLessThan(500);
+        expect.soft(text.includes("Something went wrong"), `${action.name} hit an unexpected error`).toBe(false);
+        if (/not found|does not exist/i.test(text)) refused.add(action.name);
+        else if (process.env.TENANCY_DEBUG) console.log(action.name, res.status, text.slice(0, 400).replace(/\s+/g, " "));
+      }
+    }
+    expect(await fingerprint(ids.studioId)).toBe(before);
+    // Most actions took B's ids as well-formed input and refused them as not found; the others
+    // create only in A's own studio or ignore ids.
+    console.log(`refused as not found: ${refused.size}/${all.length}\n${[...refused].sort().join("\n")}`);
+    expect(refused.size).toBeGreaterThanOrEqual(20);
+  }, 180_000);
+});
