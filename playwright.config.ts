@@ -6,6 +6,8 @@ const port = Number(process.env.E2E_PORT ?? 3210);
 // The background-networking flags keep it from calling home on a closed network.
 export default defineConfig({
   testDir: "e2e",
+  // e2e/cluster needs nginx and several nodes: playwright.cluster.config.ts runs it.
+  testIgnore: ["cluster/**"],
   globalSetup: "./e2e/support/global-setup.ts",
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),

@@ -1,0 +1,124 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "../fixtures";
+import { clusterStatus, rollCluster, waitForAllNodes } from "./control";
+import { startLoad, type LoadRequest } from "./load";
+
+// These specs kill and restart nodes, so the cluster config runs them alone, after every journey.
+test.describe.configure({ mode: "serial" });
+
+const BASE = `http://localhost:${process.env.E2E_CLUSTER_PORT ?? 3310}`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function cookieHeader(context: { cookies(): Promise<{ name: string; value: string }[]> }) {
+  return (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+}
+
+// Pages people load. Not /api/health: under this load on two cores its 500 ms database probe may
+// time out and answer 503, which is that endpoint's contract, not a failed page.
+function reads(cookie: string): LoadRequest[] {
+  return [
+    { path: "/" },
+    { path: "/sign-in" },
+    { path: "/dashboard", headers: { cookie } },
+    { path: "/settings", headers: { cookie } },
+  ];
+}
+
+function expectNoFailures(result: { sent: number; failed: number; failures: string[] }) {
+  expect(result.failures.slice(0, 10), `${result.failed} of ${result.sent} requests failed`).toEqual([]);
+  expect(result.failed).toBe(0);
+}
+
+test("one node killed during a run of GETs causes no failed request", async ({ page, signedIn }) => {
+  const before = await waitForAllNodes();
+  const victim = before.nodes[1];
+  const load = startLoad({ baseUrl: BASE, concurrency: 8, requests: reads(await cookieHeader(page.context())) });
+  await sleep(2_000);
+  process.kill(victim.pid!, "SIGKILL");
+  await sleep(4_000);
+  const result = await load.stop();
+  console.log(`kill drill: ${result.sent} requests, ${result.failed} failed, by node ${JSON.stringify(result.byNode)}`);
+  expectNoFailures(result);
+  expect(result.byNode["node-1"]).toBeGreaterThan(50);
+  expect(result.byNode["node-2"]).toBeGreaterThan(10);
+
+  // The cluster restarts the dead node on its own.
+  const after = await waitForAllNodes();
+  const restarted = after.nodes.find((n) => n.name === victim.name)!;
+  expect(restarted.pid).not.toBe(victim.pid);
+  expect(restarted.restarts).toBe(victim.restarts + 1);
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("studio-name")).toHaveText(signedIn.studio.name);
+});
+
+test("a rolling restart during a run of requests causes no failed request", async ({ page, signedIn }) => {
+  const before = await waitForAllNodes();
+  const cookie = await cookieHeader(page.context());
+  const requests: LoadRequest[] = [
+    ...reads(cookie),
+    // A write that is never replayed: a wrong password, answered by whichever node nginx picks.
+    {
+      method: "POST",
+      path: "/api/auth/callback/credentials",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "email=nobody%40example.com&password=wrong-password-1",
+    },
+  ];
+  const load = startLoad({ baseUrl: BASE, concurrency: 8, requests });
+  await sleep(1_000);
+  const report = await rollCluster();
+  await sleep(1_000);
+  const result = await load.stop();
+  console.log(`rolling restart: ${JSON.stringify(report.steps)}; ${result.sent} requests, ${result.failed} failed, ${result.resent} resent on a fresh connection`);
+  expectNoFailures(result);
+  expect(report.steps.map((s) => s.node)).toEqual(["node-1", "node-2"]);
+
+  const after = await waitForAllNodes();
+  for (const node of after.nodes) {
+    expect(node.pid).not.toBe(before.nodes.find((n) => n.name === node.name)!.pid);
+  }
+  // Still signed in after every node restarted: sessions live in cookies, not in a node.
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("studio-name")).toHaveText(signedIn.studio.name);
+});
+
+const held = (page: Page) => page.evaluate(() => (window as unknown as { heldPage?: boolean }).heldPage);
+
+test("a browser holding a page of the previous release reloads fully on its next navigation, and its actions still work", async ({ page, signedIn }) => {
+  const problems: string[] = [];
+  const other = await page.context().newPage();
+  for (const p of [page, other]) {
+    p.on("pageerror", (e) => problems.push(e.message));
+    p.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+    await p.goto("/dashboard");
+    await expect(p.getByTestId("studio-name")).toHaveText(signedIn.studio.name);
+    await p.evaluate(() => ((window as unknown as { heldPage: boolean }).heldPage = true));
+  }
+  const nav = page.getByRole("navigation", { name: "Studio" });
+  // Within one release a click is a client-side navigation: the page's JavaScript state stays.
+  await nav.getByRole("link", { name: "Settings" }).click();
+  await expect(page).toHaveURL(/\/settings$/);
+  expect(await held(page)).toBe(true);
+
+  const deploymentId = `e2e-next-${Date.now().toString(36)}`;
+  await rollCluster({ deploymentId });
+  const assetsAfterRollout: string[] = [];
+  page.on("request", (r) => r.url().includes("/_next/static/") && assetsAfterRollout.push(r.url()));
+
+  // After the rollout the same click is a full page load of the new release.
+  await nav.getByRole("link", { name: "Dashboard" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByTestId("studio-name")).toHaveText(signedIn.studio.name);
+  await expect.poll(() => held(page)).toBeUndefined();
+  expect(assetsAfterRollout.some((u) => u.includes(`dpl=${deploymentId}`))).toBe(true);
+
+  // A server action from a page of the previous release is still found and answered.
+  const saved = other.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined);
+  await other.getByLabel("for:").selectOption({ label: signedIn.brands[0].name });
+  expect((await saved).ok()).toBe(true);
+  await other.goto("/dashboard");
+  await expect(other.getByLabel("for:")).toHaveValue(signedIn.brands[0].id);
+
+  expect(problems.filter((p) => /Server Action|ChunkLoadError|Loading chunk|Failed to fetch/i.test(p))).toEqual([]);
+  expect((await clusterStatus()).deploymentId).toBe(deploymentId);
+});

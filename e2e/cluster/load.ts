@@ -1,0 +1,86 @@
+import http from "node:http";
+
+// A bounded load on loopback: `concurrency` loops of requests until stopped. A request fails when
+// it errors (reset, refused, timeout) or answers 5xx. Like a browser (and as RFC 9112 §9.3.1
+// allows), a request that meets a kept-alive connection the server closed before answering any
+// byte is sent once more on a new one: nginx closes idle connections whenever it reloads.
+
+export type LoadRequest = { method?: "GET" | "POST"; path: string; headers?: Record<string, string>; body?: string };
+
+export type LoadResult = {
+  sent: number;
+  failed: number;
+  failures: string[];
+  /** Requests resent after a kept-alive connection closed under them (no response byte received). */
+  resent: number;
+  byNode: Record<string, number>;
+};
+
+type Answer = { status: number; node: string; upstream: string };
+
+function send(agent: http.Agent, base: URL, req: LoadRequest, retried = false): Promise<Answer & { resent: boolean }> {
+  return new Promise((resolve, reject) => {
+    const r = http.request(
+      { agent, host: base.hostname, port: base.port, path: req.path, method: req.method ?? "GET", headers: req.headers, timeout: 15_000 },
+      (res) => {
+        res.resume();
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            node: String(res.headers["x-shootq-node"] ?? "none"),
+            upstream: String(res.headers["x-upstream"] ?? "?"),
+            resent: retried,
+          }),
+        );
+        res.on("error", reject);
+      },
+    );
+    r.on("timeout", () => r.destroy(new Error("timed out after 15 s")));
+    r.on("error", (e: NodeJS.ErrnoException) => {
+      const staleConnection = r.reusedSocket && (e.code === "ECONNRESET" || e.message === "socket hang up");
+      if (staleConnection && !retried) send(agent, base, req, true).then(resolve, reject);
+      else reject(e);
+    });
+    r.end(req.body);
+  });
+}
+
+export function startLoad(opts: { baseUrl: string; requests: LoadRequest[]; concurrency: number; maxRequests?: number }) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
+  const base = new URL(opts.baseUrl);
+  const result: LoadResult = { sent: 0, failed: 0, failures: [], resent: 0, byNode: {} };
+  let running = true;
+  let next = 0;
+  const limit = opts.maxRequests ?? 100_000;
+
+  async function loop() {
+    while (running && result.sent < limit) {
+      const req = opts.requests[next++ % opts.requests.length];
+      result.sent++;
+      const label = `${req.method ?? "GET"} ${req.path}`;
+      try {
+        const answer = await send(agent, base, req);
+        if (answer.resent) result.resent++;
+        result.byNode[answer.node] = (result.byNode[answer.node] ?? 0) + 1;
+        if (answer.status >= 500) {
+          result.failed++;
+          result.failures.push(`${label}: HTTP ${answer.status} from ${answer.upstream}`);
+        }
+      } catch (e) {
+        result.failed++;
+        result.failures.push(`${label}: ${(e as NodeJS.ErrnoException).code ?? ""} ${(e as Error).message}`);
+      }
+    }
+  }
+
+  const loops = Array.from({ length: opts.concurrency }, () => loop());
+  return {
+    result,
+    async stop(): Promise<LoadResult> {
+      running = false;
+      await Promise.all(loops);
+      agent.destroy();
+      return result;
+    },
+  };
+}
