@@ -27,7 +27,3 @@ export function findBookingPage(db: Db, { status, ...rest }: Scope & PageRequest
     keyOf: (row) => row.createdAt,
   });
 }
-
-export function countBookingsToReview(db: Db, scope: Scope) {
-  return db.booking.count({ where: { ...scoped(scope), status: "PENDING_REVIEW" } });
-}

@@ -79,7 +79,9 @@ export function zonedInstant(dayKey: string, timeOfDay: string, timeZone: string
   const [hh, mm] = timeOfDay.split(":").map(Number);
   const wall = Date.UTC(y, m - 1, d, hh, mm);
   const first = wall - offsetMs(wall, timeZone);
-  return new Date(wall - offsetMs(first, timeZone));
+  const second = wall - offsetMs(first, timeZone);
+  // A time skipped by a spring-forward gap never matches its wall clock: move it past the gap.
+  return new Date(second + offsetMs(second, timeZone) === wall ? second : first);
 }
 
 /** Local midnight starting `dayKey` in `timeZone`. */

@@ -1,11 +1,9 @@
-import { countBookingsToReview } from "@/lib/bookings/queries";
 import { addDays, dayKeyOf } from "@/lib/calendar/zoned";
 import { agendaRange, groupByDay } from "@/lib/calendar/week";
 import { type Db } from "@/lib/db";
 import { findEventsBetween, findUpcomingShootPage } from "@/lib/events/queries";
 import { isUnavailableError } from "@/lib/errors";
-import { decodeCursor, encodeCursor, findKeysetPage, type KeysetPage, type PageRequest } from "@/lib/jobs/keyset";
-import { countNewLeads } from "@/lib/leads/queries";
+import { COUNT_CAP, decodeCursor, encodeCursor, findKeysetPage, type KeysetPage, type PageRequest } from "@/lib/jobs/keyset";
 import { Prisma } from "@/prisma/generated/prisma/client";
 
 type Scope = { studioId: string; brandId?: string };
@@ -56,7 +54,10 @@ export async function findWhatsNextPage(
         ? Prisma.sql`AND t."dueAt" <= ${at} AND (t."dueAt", t.id) < (${at}, ${cursor.id})`
         : Prisma.sql`AND t."dueAt" >= ${at} AND (t."dueAt", t.id) > (${at}, ${cursor.id})`
       : Prisma.empty;
-  const order = backward ? Prisma.sql`t."dueAt" DESC, t.id DESC` : Prisma.sql`t."dueAt" ASC, t.id ASC`;
+  // "completedAt" is NULL on every row here, so ordering by it changes nothing, but it lets the
+  // planner read (studioId, completedAt, dueAt) in index order and stop after one page; with
+  // `IS NULL` alone it does not see that the index is already in due-date order and sorts all.
+  const order = backward ? Prisma.sql`t."completedAt" DESC, t."dueAt" DESC, t.id DESC` : Prisma.sql`t."completedAt" ASC, t."dueAt" ASC, t.id ASC`;
   const query = Prisma.sql`
     SELECT t.id, t.name, t.workflow, t."dueAt", j.id AS "jobId", j.title AS "jobTitle"
     FROM "Task" t
@@ -84,6 +85,35 @@ export async function findWhatsNextPage(
     next: hasNext && page.length ? cursorOf(page[page.length - 1]) : undefined,
     prev: hasPrev && page.length ? cursorOf(page[0]) : undefined,
   };
+}
+
+/**
+ * Counts for What's New. They stop at COUNT_CAP (shown as "1,000+"): past that the number is
+ * no longer news, and a bounded count stays an index read however many rows match. Raw SQL
+ * because Prisma's bounded count adds an ORDER BY id that would walk the primary key instead.
+ * Bookings awaiting review are few, so each one's brand is a primary-key lookup of its job.
+ */
+export async function countNewLeads(db: Db, { studioId, brandId }: Scope): Promise<number> {
+  const rows = await readRaw<{ n: number }[]>(
+    db,
+    Prisma.sql`SELECT count(*)::int AS n FROM (
+      SELECT 1 FROM "Lead" WHERE "studioId" = ${studioId} AND status = 'NEW' ${brandId ? Prisma.sql`AND "brandId" = ${brandId}` : Prisma.empty} LIMIT ${COUNT_CAP}
+    ) capped`,
+  );
+  return rows[0].n;
+}
+
+export async function countBookingsToReview(db: Db, { studioId, brandId }: Scope): Promise<number> {
+  const rows = await readRaw<{ n: number }[]>(
+    db,
+    Prisma.sql`SELECT count(*)::int AS n FROM (
+      SELECT 1 FROM "Booking" b
+      WHERE b."studioId" = ${studioId} AND b.status = 'PENDING_REVIEW'
+      ${brandId ? Prisma.sql`AND (SELECT j."brandId" FROM "Job" j WHERE j.id = b."jobId") = ${brandId}` : Prisma.empty}
+      LIMIT ${COUNT_CAP}
+    ) capped`,
+  );
+  return rows[0].n;
 }
 
 /** Raw SQL goes to the primary unless sent to this request's read host explicitly. */

@@ -18,14 +18,19 @@ export type CalendarEvent = Prisma.EventGetPayload<{ select: typeof eventSelect 
 
 const scoped = ({ studioId, brandId }: Scope): Prisma.EventWhereInput => ({ studioId, ...(brandId ? { job: { brandId } } : {}) });
 
-/** Every event starting in [from, to): a week view's worth, so the bound is generous, not a page. */
-export function findEventsBetween(db: Db, scope: Scope & { from: Date; to: Date }) {
-  return db.event.findMany({
-    where: { ...scoped(scope), startsAt: { gte: scope.from, lt: scope.to } },
+/**
+ * Every event starting in [from, to): a week view's worth, so the bound is generous, not a page.
+ * The brand is checked on the few rows of the week rather than joined in SQL, so the read stays
+ * one range of the (studioId, startsAt) index plus primary-key lookups of their jobs.
+ */
+export async function findEventsBetween(db: Db, { studioId, brandId, from, to }: Scope & { from: Date; to: Date }): Promise<CalendarEvent[]> {
+  const events = await db.event.findMany({
+    where: { studioId, startsAt: { gte: from, lt: to } },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     take: 500,
-    select: eventSelect,
+    select: { ...eventSelect, job: { select: { id: true, title: true, brandId: true } } },
   });
+  return events.filter((e) => !brandId || e.job.brandId === brandId).map((e) => ({ ...e, job: { id: e.job.id, title: e.job.title } }));
 }
 
 /** Shoots from `from` on, soonest first, a page at a time. */

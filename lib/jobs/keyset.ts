@@ -7,6 +7,13 @@ import { z } from "zod";
 
 export const PAGE_SIZE = 25;
 
+/** Where dashboard counts stop counting; shown as "1,000+". */
+export const COUNT_CAP = 1000;
+
+export function formatCount(count: number): string {
+  return count >= COUNT_CAP ? `${COUNT_CAP.toLocaleString("en-US")}+` : String(count);
+}
+
 type Direction = "asc" | "desc";
 type Where = Record<string, unknown>;
 

@@ -24,12 +24,15 @@ export const jobStatusField = z.enum(JobStatus, { error: "Choose a status from t
 
 export const jobTitle = requiredText("a title", 120);
 
+/** A brand picked from the studio's list (the mutation checks it is the studio's). */
+export const brandField = z.string({ error: "Choose a brand." }).trim().min(1, "Choose a brand.").max(64, "Choose one of your brands.");
+
 export const createJobSchema = z
   .object({
     title: jobTitle,
     type: jobType,
     date: optionalDayKeyField,
-    brandId: recordId.pipe(z.string().min(1, "Choose a brand.")),
+    brandId: brandField,
     contactId: optionalRecordId,
     contactName: z.string().trim().max(120, "Use at most 120 characters.").optional().transform((v) => v || undefined),
     contactEmail: z.string().trim().max(254, "That email address is too long.").optional().transform((v) => v || undefined),

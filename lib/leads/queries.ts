@@ -94,7 +94,3 @@ export function findLeadNotePage(db: Db, { studioId, leadId, ...request }: { stu
     keyOf: (row) => row.createdAt,
   });
 }
-
-export function countNewLeads(db: Db, { studioId, brandId }: { studioId: string; brandId?: string }) {
-  return db.lead.count({ where: { studioId, status: "NEW", ...(brandId ? { brandId } : {}) } });
-}

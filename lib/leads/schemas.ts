@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { optionalDayKeyField } from "@/lib/calendar/fields";
 import { contactEmail, contactName, contactPhone, optionalRecordId, optionalText, recordId, requiredText } from "@/lib/contacts/schemas";
-import { jobTitle, jobType } from "@/lib/jobs/schemas";
+import { brandField, jobTitle, jobType } from "@/lib/jobs/schemas";
 import { LeadStatus } from "@/prisma/generated/prisma/enums";
 
 export const LEAD_STATUS_LABELS: Record<LeadStatus, string> = {
@@ -38,7 +38,7 @@ export const convertLeadSchema = z.object({
   title: jobTitle,
   type: jobType,
   date: optionalDayKeyField,
-  brandId: recordId.pipe(z.string().min(1, "Choose a brand.")),
+  brandId: brandField,
 });
 export type ConvertLeadInput = z.infer<typeof convertLeadSchema>;
 

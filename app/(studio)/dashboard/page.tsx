@@ -8,6 +8,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/calendar/zoned";
 import { requirePipelineContext } from "@/lib/dashboard/context";
 import { loadDashboard, type DashboardPages } from "@/lib/dashboard/queries";
+import { formatCount } from "@/lib/jobs/keyset";
 import { describeDue, overdueDays } from "@/lib/workflows/due-dates";
 import { formatNextTask } from "@/lib/workflows/queries";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "./actions";
@@ -50,12 +51,12 @@ export default async function DashboardPage({ searchParams }: Props) {
             <ul className="mb-3 space-y-1 text-sm">
               <li data-testid="new-leads">
                 <Link href="/leads?status=NEW" className="hover:underline">
-                  You have {d.newLeads} new lead(s).
+                  You have {formatCount(d.newLeads)} new lead(s).
                 </Link>
               </li>
               <li data-testid="bookings-to-review">
                 <Link href="/bookings" className="hover:underline">
-                  You have {d.bookingsToReview} booking(s) to review.
+                  You have {formatCount(d.bookingsToReview)} booking(s) to review.
                 </Link>
               </li>
             </ul>

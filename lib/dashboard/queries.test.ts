@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { dbForHost, primaryDb } from "@/lib/db";
+import { findWhatsNextPage, loadDashboard } from "@/lib/dashboard/queries";
+import { createEvent, createJob, createLead, createStudio, createTask } from "@/prisma/factories";
+
+const db = () => primaryDb();
+const read = () => dbForHost("primary");
+const day = 86_400_000;
+
+describe("What's Next", () => {
+  it("shows each active job's first open task by position, soonest due first, per brand", async () => {
+    const { studio, brands } = await createStudio(db(), { brands: ["Weddings", "Portraits"] });
+    const studioId = studio.id;
+    const now = Date.now();
+    const album = await createJob(db(), { studioId, brandId: brands[0].id, title: "Album job", status: "COMPLETED" });
+    const prints = await createJob(db(), { studioId, brandId: brands[1].id, title: "Prints job" });
+    const cancelled = await createJob(db(), { studioId, brandId: brands[0].id, title: "Cancelled job", status: "CANCELLED" });
+    await createTask(db(), { studioId, jobId: album.id, position: 0, name: "Album Design", dueAt: new Date(now - 10 * day), completedAt: new Date() });
+    const albumNext = await createTask(db(), { studioId, jobId: album.id, position: 1, name: "Client Approves Design", dueAt: new Date(now - 3 * day) });
+    await createTask(db(), { studioId, jobId: album.id, position: 2, name: "Place order", dueAt: new Date(now - 5 * day) });
+    const printsNext = await createTask(db(), { studioId, jobId: prints.id, workflow: "Portrait Prints", position: 0, name: "Cull", dueAt: new Date(now + 2 * day) });
+    await createTask(db(), { studioId, jobId: cancelled.id, position: 0, name: "Never", dueAt: new Date(now - 20 * day) });
+
+    const all = await findWhatsNextPage(read(), { studioId });
+    expect(all.rows.map((t) => [t.id, t.jobTitle])).toEqual([
+      [albumNext.id, "Album job"],
+      [printsNext.id, "Prints job"],
+    ]);
+    const portraits = await findWhatsNextPage(read(), { studioId, brandId: brands[1].id });
+    expect(portraits.rows.map((t) => t.id)).toEqual([printsNext.id]);
+  });
+
+  it("pages ten at a time, forward and back", async () => {
+    const { studio } = await createStudio(db());
+    const studioId = studio.id;
+    const ids: string[] = [];
+    for (let i = 0; i < 23; i++) {
+      const job = await createJob(db(), { studioId, title: `Job ${i}` });
+      ids.push((await createTask(db(), { studioId, jobId: job.id, dueAt: new Date(Date.UTC(2027, 0, 1 + i)) })).id);
+    }
+    const first = await findWhatsNextPage(read(), { studioId });
+    const second = await findWhatsNextPage(read(), { studioId, after: first.next });
+    const third = await findWhatsNextPage(read(), { studioId, after: second.next });
+    expect([...first.rows, ...second.rows, ...third.rows].map((t) => t.id)).toEqual(ids);
+    expect(third.next).toBeUndefined();
+    expect((await findWhatsNextPage(read(), { studioId, before: third.prev })).rows.map((t) => t.id)).toEqual(second.rows.map((t) => t.id));
+    expect((await findWhatsNextPage(read(), { studioId, before: second.prev })).prev).toBeUndefined();
+  });
+});
+
+describe("loadDashboard", () => {
+  it("counts new leads and shows seven days of events in the studio's zone, filtered by brand", async () => {
+    const timeZone = "America/Los_Angeles";
+    const { studio, owner, brands } = await createStudio(db(), { timeZone, brands: ["Weddings", "Portraits"] });
+    const studioId = studio.id;
+    const now = new Date("2027-06-01T18:00:00Z"); // 11:00 in Los Angeles
+    const wedding = await createJob(db(), { studioId, brandId: brands[0].id, title: "Wedding" });
+    const portrait = await createJob(db(), { studioId, brandId: brands[1].id, title: "Portrait" });
+    // 23:30 on June 1 in Los Angeles is June 2 in UTC: it still belongs to today's row.
+    await createEvent(db(), { studioId, jobId: wedding.id, name: "Rehearsal", startsAt: new Date("2027-06-02T06:30:00Z") });
+    await createEvent(db(), { studioId, jobId: portrait.id, name: "Family session", startsAt: new Date("2027-06-04T17:00:00Z"), isShoot: true });
+    await createEvent(db(), { studioId, jobId: wedding.id, name: "Too late", startsAt: new Date("2027-06-08T08:00:00Z") });
+    await createLead(db(), { studioId, brandId: brands[0].id });
+    await createLead(db(), { studioId, brandId: brands[1].id });
+    await createLead(db(), { studioId, brandId: brands[1].id, status: "CONTACTED" });
+
+    const all = await loadDashboard(read(), { studioId, userId: owner.id, timeZone, now, pages: {} });
+    expect(all.newLeads).toBe(2);
+    expect(all.week.map((d) => [d.key, d.events.map((e) => e.name)])).toEqual([
+      ["2027-06-01", ["Rehearsal"]],
+      ["2027-06-02", []],
+      ["2027-06-03", []],
+      ["2027-06-04", ["Family session"]],
+      ["2027-06-05", []],
+      ["2027-06-06", []],
+      ["2027-06-07", []],
+    ]);
+    const portraits = await loadDashboard(read(), { studioId, userId: owner.id, brandId: brands[1].id, timeZone, now, pages: {} });
+    expect(portraits.newLeads).toBe(1);
+    expect(portraits.week.flatMap((d) => d.events.map((e) => e.name))).toEqual(["Family session"]);
+    expect(portraits.shoots.rows.map((e) => e.name)).toEqual(["Family session"]);
+  });
+});

@@ -1,0 +1,223 @@
+import { randomBytes } from "node:crypto";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { readReplicas } from "@prisma/extension-read-replicas";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { findBookingPage } from "@/lib/bookings/queries";
+import { loadDashboard } from "@/lib/dashboard/queries";
+import { type Db } from "@/lib/db";
+import { encodeCursor } from "@/lib/jobs/keyset";
+import { findJobPage } from "@/lib/jobs/queries";
+import { findLeadPage } from "@/lib/leads/queries";
+import { PrismaClient } from "@/prisma/generated/prisma/client";
+import { migrate } from "@/scripts/db/migrate";
+
+// A studio the size of a busy decade (20,000 leads, 5,000 jobs and their clients, events,
+// tasks, notifications and bookings) in a database of its own. Every list and dashboard query
+// runs through the app's own query functions; each statement they send is EXPLAINed, and none
+// may read a big table sequentially. The studio is nearly the whole database here, which is
+// the planner's hardest case: were the studio one of many, the index would win even more easily.
+
+const LEADS = 20_000;
+const JOBS = 5_000;
+const NEW_LEADS = 400;
+// A bitmap heap scan reads only the rows its bitmap index scans found.
+const INDEXED_READS = ["Index Scan", "Index Only Scan", "Bitmap Heap Scan"];
+const BIG_TABLES = ["Lead", "Job", "Contact", "Event", "Task", "Notification", "Booking", "Proposal"];
+
+const databaseName = `plans_${randomBytes(6).toString("hex")}`;
+const studioId = "0190a000-0000-7000-8000-000000000001";
+const brandA = "0190a000-0000-7000-8000-0000000000a1";
+const brandB = "0190a000-0000-7000-8000-0000000000b2";
+const ownerId = "0190a000-0000-7000-8000-0000000000c3";
+
+let admin: pg.Client;
+let sql: pg.Client;
+let base: PrismaClient;
+let db: Db;
+let captured: { query: string; params: string }[] = [];
+
+type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[]; "Actual Total Time"?: number };
+
+function nodes(plan: PlanNode): PlanNode[] {
+  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
+}
+
+/** Runs `work`, then EXPLAIN ANALYZEs every statement it sent. */
+async function explain(work: () => Promise<unknown>) {
+  captured = [];
+  await work();
+  const plans: { query: string; nodes: PlanNode[]; ms: number }[] = [];
+  for (const { query, params } of captured) {
+    if (!/^\s*SELECT/i.test(query)) continue;
+    const values = JSON.parse(params) as unknown[];
+    const { rows } = await sql.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${query}`, values);
+    const root = rows[0]["QUERY PLAN"][0] as { Plan: PlanNode; "Execution Time": number };
+    plans.push({ query, nodes: nodes(root.Plan), ms: root["Execution Time"] });
+  }
+  return plans;
+}
+
+const timings: [string, number][] = [];
+
+async function expectIndexScans(label: string, work: () => Promise<unknown>, mustUse: string[]) {
+  const plans = await explain(work);
+  expect(plans.length, `${label}: no statements captured`).toBeGreaterThan(0);
+  for (const plan of plans) {
+    const seq = plan.nodes.filter((n) => n["Node Type"] === "Seq Scan" && BIG_TABLES.includes(n["Relation Name"] ?? ""));
+    expect(seq.map((n) => n["Relation Name"]), `${label}: sequential scan in\n${plan.query}`).toEqual([]);
+  }
+  const indexed = new Set(
+    plans.flatMap((p) => p.nodes.filter((n) => INDEXED_READS.includes(n["Node Type"]) && n["Relation Name"]).map((n) => n["Relation Name"]!)),
+  );
+  for (const table of mustUse) expect([...indexed], `${label}: ${table} not read through an index`).toContain(table);
+  timings.push([label, Math.max(...plans.map((p) => p.ms))]);
+}
+
+beforeAll(async () => {
+  const baseUrl = process.env.DATABASE_URL ?? inject("cluster").primaryUrl;
+  admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${databaseName}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${databaseName}`;
+  await migrate(url.toString());
+  sql = new pg.Client({ connectionString: url.toString() });
+  await sql.connect();
+
+  const started = performance.now();
+  await sql.query("BEGIN");
+  await sql.query(`INSERT INTO "Studio"(id, name, slug, "timeZone") VALUES ($1, 'Volume Studio', 'volume-studio', 'America/New_York'), ('0190a000-0000-7000-8000-00000000ffff', 'Small Studio', 'small-studio', 'UTC')`, [studioId]);
+  await sql.query(`INSERT INTO "Brand"(id, "studioId", name) VALUES ($1, $3, 'Weddings'), ($2, $3, 'Portraits')`, [brandA, brandB, studioId]);
+  await sql.query(`INSERT INTO "User"(id, "studioId", email, name, "passwordHash", role, "calendarToken") VALUES ($1, $2, 'owner@volume.example', 'Owner', 'x', 'OWNER', 'volume-calendar-token')`, [ownerId, studioId]);
+  await sql.query(
+    `INSERT INTO "Lead"(id, "studioId", "brandId", name, email, "eventType", "eventDate", status, "createdAt", "updatedAt")
+     SELECT gen_random_uuid()::text, $1, CASE WHEN g % 2 = 0 THEN $2 ELSE $3 END, 'Person ' || g, 'person' || g || '@example.com',
+            (ARRAY['wedding','portrait','event','commercial'])[1 + g % 4],
+            CASE WHEN g % 7 = 0 THEN NULL ELSE current_date + (g % 500) END,
+            -- As in a real studio, only the latest inquiries are still new.
+            CASE WHEN g <= ${NEW_LEADS} THEN 'NEW' ELSE (ARRAY['CONTACTED','PROPOSAL_SENT','BOOKED','LOST'])[1 + g % 4] END::"LeadStatus",
+            now() - g * interval '13 minutes', now()
+     FROM generate_series(1, ${LEADS}) g`,
+    [studioId, brandA, brandB],
+  );
+  await sql.query(`INSERT INTO "Contact"(id, "studioId", name, email) SELECT 'c-' || g, $1, 'Client ' || g, 'client' || g || '@example.com' FROM generate_series(1, ${JOBS}) g`, [studioId]);
+  await sql.query(
+    `INSERT INTO "Job"(id, "studioId", "brandId", "contactId", title, type, date, status)
+     SELECT 'j-' || g, $1, CASE WHEN g % 2 = 0 THEN $2 ELSE $3 END, 'c-' || g, 'Job ' || g, 'wedding',
+            CASE WHEN g % 11 = 0 THEN NULL ELSE current_date + (g % 900 - 450) END,
+            (ARRAY['LEAD','PROPOSED','BOOKED','COMPLETED','CANCELLED'])[1 + g % 5]::"JobStatus"
+     FROM generate_series(1, ${JOBS}) g`,
+    [studioId, brandA, brandB],
+  );
+  await sql.query(
+    `INSERT INTO "Event"(id, "studioId", "jobId", name, "startsAt", "endsAt", "isShoot")
+     SELECT 'e-' || g, $1, 'j-' || (1 + g % ${JOBS}), 'Session', now() + (g % 900 - 450) * interval '1 day' + (g % 12) * interval '1 hour',
+            now() + (g % 900 - 450) * interval '1 day' + (g % 12 + 2) * interval '1 hour', g % 3 = 0
+     FROM generate_series(1, ${JOBS * 2}) g`,
+    [studioId],
+  );
+  await sql.query(
+    `INSERT INTO "Task"(id, "studioId", "jobId", workflow, position, name, "dueAt", "completedAt")
+     SELECT 't-' || j || '-' || p, $1, 'j-' || j, 'Leather Album', p, 'Step ' || p, now() + (j % 300 - 150 + p * 7) * interval '1 day',
+            CASE WHEN p < j % 3 THEN now() ELSE NULL END
+     FROM generate_series(1, ${JOBS}) j, generate_series(0, 2) p`,
+    [studioId],
+  );
+  await sql.query(
+    `INSERT INTO "Notification"(id, "studioId", kind, message, link, "createdAt")
+     SELECT 'n-' || g, $1, 'lead.created', 'You have a new lead from Person ' || g, '/leads', now() - g * interval '13 minutes' FROM generate_series(1, ${LEADS}) g`,
+    [studioId],
+  );
+  await sql.query(`INSERT INTO "NotificationRead"("notificationId", "userId") SELECT 'n-' || g, $1 FROM generate_series(100, ${LEADS}) g`, [ownerId]);
+  await sql.query(
+    `INSERT INTO "Proposal"(id, "studioId", "jobId", title, "expiresAt", status, token, "createdAt")
+     SELECT 'p-' || g, $1, 'j-' || g, 'Collection', now() + interval '30 days', 'ACCEPTED', 'token-' || g, now() - g * interval '1 hour' FROM generate_series(1, 2000) g`,
+    [studioId],
+  );
+  await sql.query(
+    `INSERT INTO "Booking"(id, "studioId", "jobId", "proposalId", status, "createdAt")
+     SELECT 'b-' || g, $1, 'j-' || g, 'p-' || g, CASE WHEN g % 10 = 0 THEN 'PENDING_REVIEW' ELSE 'CONFIRMED' END::"BookingStatus", now() - g * interval '1 hour'
+     FROM generate_series(1, 2000) g`,
+    [studioId],
+  );
+  await sql.query("COMMIT");
+  // What autovacuum does shortly after a bulk load: planner statistics and the visibility map.
+  await sql.query("VACUUM ANALYZE");
+  timings.push(["seed the volume studio (ms, wall clock)", performance.now() - started]);
+
+  base = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString() }), omit: { user: { passwordHash: true } }, log: [{ emit: "event", level: "query" }] });
+  const events = base as unknown as { $on(event: "query", listener: (e: { query: string; params: string }) => void): void };
+  events.$on("query", (e) => captured.push({ query: e.query, params: e.params }));
+  db = base.$extends(readReplicas({ replicas: [base] })) as unknown as Db;
+}, 180_000);
+
+afterAll(async () => {
+  if (timings.length) console.log(`query plans on ${LEADS} leads / ${JOBS} jobs (worst statement, ms):\n${timings.map(([l, ms]) => `  ${ms.toFixed(2).padStart(8)}  ${l}`).join("\n")}`);
+  await base?.$disconnect();
+  await sql?.end();
+  if (admin) {
+    await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+    await admin.end();
+  }
+});
+
+async function deepLeadCursor(order: "DESC" | "ASC") {
+  const { rows } = await sql.query(`SELECT id, "createdAt" FROM "Lead" WHERE "studioId" = $1 ORDER BY "createdAt" ${order}, id ${order} OFFSET 15000 LIMIT 1`, [studioId]);
+  return encodeCursor({ s: 0, k: (rows[0].createdAt as Date).toISOString(), id: rows[0].id });
+}
+
+describe(`query plans on a studio with ${LEADS} leads and ${JOBS} jobs`, () => {
+  it("the leads list uses indexes for every sort, filter, search and page", async () => {
+    const deep = await deepLeadCursor("DESC");
+    const page = (extra: object) => () => findLeadPage(db, { studioId, sort: "newest", ...extra });
+    await expectIndexScans("leads: newest, first page", page({}), ["Lead"]);
+    await expectIndexScans("leads: newest, page 600", page({ after: deep }), ["Lead"]);
+    await expectIndexScans("leads: newest, back from page 600", page({ before: deep }), ["Lead"]);
+    await expectIndexScans("leads: oldest, page 600", page({ sort: "oldest", after: await deepLeadCursor("ASC") }), ["Lead"]);
+    await expectIndexScans("leads: stage filter", page({ status: "NEW" }), ["Lead"]);
+    await expectIndexScans("leads: brand filter", page({ brandId: brandA }), ["Lead"]);
+    await expectIndexScans("leads: brand and stage", page({ brandId: brandB, status: "LOST" }), ["Lead"]);
+    await expectIndexScans("leads: search by name", page({ q: "Person 1999" }), ["Lead"]);
+    await expectIndexScans("leads: search by email", page({ q: "person12345@" }), ["Lead"]);
+    await expectIndexScans("leads: search matching thousands", page({ q: "example.com" }), ["Lead"]);
+    await expectIndexScans("leads: event date", page({ sort: "event-date" }), ["Lead"]);
+    const undated = await sql.query(`SELECT id FROM "Lead" WHERE "studioId" = $1 AND "eventDate" IS NULL ORDER BY id DESC OFFSET 1000 LIMIT 1`, [studioId]);
+    await expectIndexScans("leads: event date, among the undated", page({ sort: "event-date", after: encodeCursor({ s: 1, k: null, id: undated.rows[0].id }) }), ["Lead"]);
+    await expectIndexScans("leads: event date and stage", page({ sort: "event-date", status: "CONTACTED" }), ["Lead"]);
+  });
+
+  it("the jobs list uses indexes for every view, filter and page", async () => {
+    const todayKey = new Date().toISOString().slice(0, 10);
+    const { rows } = await sql.query(`SELECT id, date FROM "Job" WHERE "studioId" = $1 AND date >= current_date ORDER BY date, id OFFSET 2000 LIMIT 1`, [studioId]);
+    const deep = encodeCursor({ s: 0, k: (rows[0].date as Date).toISOString(), id: rows[0].id });
+    const page = (extra: object) => () => findJobPage(db, { studioId, view: "upcoming", todayKey, ...extra });
+    await expectIndexScans("jobs: upcoming", page({}), ["Job"]);
+    await expectIndexScans("jobs: upcoming, page 80", page({ after: deep }), ["Job"]);
+    await expectIndexScans("jobs: past", page({ view: "past" }), ["Job"]);
+    await expectIndexScans("jobs: no date yet", page({ view: "unscheduled" }), ["Job"]);
+    await expectIndexScans("jobs: status filter", page({ status: "BOOKED" }), ["Job"]);
+    await expectIndexScans("jobs: brand filter", page({ brandId: brandB }), ["Job"]);
+    await expectIndexScans("jobs: brand and status", page({ view: "past", brandId: brandA, status: "COMPLETED" }), ["Job"]);
+  });
+
+  it("the dashboard and the bookings list use indexes, for all brands and for one", async () => {
+    const now = new Date();
+    for (const brandId of [undefined, brandA]) {
+      const label = brandId ? "one brand" : "all brands";
+      await expectIndexScans(`dashboard: ${label}`, () => loadDashboard(db, { studioId, userId: ownerId, brandId, timeZone: "America/New_York", now, pages: {} }), [
+        "Lead",
+        "Event",
+        "Task",
+        "Notification",
+        "Booking",
+      ]);
+      await expectIndexScans(`bookings to review: ${label}`, () => findBookingPage(db, { studioId, brandId, status: "PENDING_REVIEW" }), ["Booking"]);
+    }
+    const dashboard = await loadDashboard(db, { studioId, userId: ownerId, timeZone: "America/New_York", now, pages: {} });
+    expect(dashboard.newLeads).toBe(NEW_LEADS);
+    expect(dashboard.whatsNew.rows).toHaveLength(10);
+    expect(dashboard.whatsNext.rows).toHaveLength(10);
+    expect(dashboard.week.flatMap((d) => d.events).length).toBeGreaterThan(0);
+  });
+});
