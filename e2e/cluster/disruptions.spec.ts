@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, test } from "../fixtures";
 import { clusterStatus, rollCluster, waitForAllNodes } from "./control";
@@ -28,6 +30,18 @@ function expectNoFailures(result: { sent: number; failed: number; failures: stri
   expect(result.failures.slice(0, 10), `${result.failed} of ${result.sent} requests failed`).toEqual([]);
   expect(result.failed).toBe(0);
 }
+
+test("after every journey ran, no node has kept a page or data cache another node could read stale", async () => {
+  // Every page is rendered per request (force-dynamic): Next.js writes ISR pages and fetch data
+  // under .next/cache and .next/server/app of the release the nodes run from. Only the build's own
+  // error page may be there.
+  const releases = path.join(process.env.SHOOTQ_CLUSTER_DATA_DIR!, "releases");
+  const [release] = readdirSync(releases);
+  const next = path.join(releases, release, ".next");
+  expect(existsSync(path.join(next, "cache"))).toBe(false);
+  const rendered = readdirSync(path.join(next, "server", "app"), { recursive: true, encoding: "utf8" }).filter((f) => /\.(html|rsc|body)$/.test(f));
+  expect(rendered.filter((f) => !f.startsWith("_global-error"))).toEqual([]);
+});
 
 test("one node killed during a run of GETs causes no failed request", async ({ page, signedIn }) => {
   const before = await waitForAllNodes();
