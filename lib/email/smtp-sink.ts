@@ -39,6 +39,7 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
   const dataOffered: string[] = [];
   const server = new SMTPServer({
     authOptional: true,
+    disableReverseLookup: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
     onRcptTo(address, _session, callback) {

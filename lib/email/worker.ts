@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import nodemailer from "nodemailer";
+import { parseConnectionUrl } from "nodemailer/lib/shared";
 import PgBoss from "pg-boss";
 import { EMAIL_DEAD_LETTER_QUEUE, EMAIL_QUEUE, type EmailJob } from "@/lib/email/queue";
 import { notify } from "@/lib/notifications/mutations";
@@ -22,8 +23,8 @@ type Outcome = "sent" | "already-sent" | "not-queued" | "missing" | "failed";
 /** The Message-ID is derived from the row, so a receiver can recognise a redelivery. */
 export const messageIdFor = (emailId: string) => `<${emailId}@shootq>`;
 
-function createWorkerDb(databaseUrl: string) {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, application_name: "shootq-email-worker", max: 4 });
+function createWorkerDb(databaseUrl: string, connections: number) {
+  const adapter = new PrismaPg({ connectionString: databaseUrl, application_name: "shootq-email-worker", max: connections });
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
 }
 
@@ -37,9 +38,13 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
  */
 export async function startEmailWorker(options: EmailWorkerOptions): Promise<EmailWorker> {
   const log = options.log ?? ((entry) => console.log(JSON.stringify(entry)));
-  const db = createWorkerDb(options.databaseUrl);
+  const db = createWorkerDb(options.databaseUrl, (options.concurrency ?? 4) + 2);
+  // nodemailer ignores every other option when given `url`, so the URL is parsed first.
+  // Pooled: SMTP servers make each new connection wait for its greeting, so connections are reused.
   const transport = nodemailer.createTransport({
-    url: options.smtpUrl,
+    ...parseConnectionUrl(options.smtpUrl),
+    pool: true,
+    maxConnections: options.concurrency ?? 4,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
@@ -92,18 +97,32 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
     });
   }
 
-  const workOptions = { batchSize: 1, includeMetadata: true as const, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 };
-  for (let i = 0; i < (options.concurrency ?? 4); i++) {
-    await boss.work<EmailJob>(EMAIL_QUEUE, workOptions, async ([job]) => {
-      const isLastAttempt = job.retryCount >= job.retryLimit;
-      const result = await deliver(job.data.emailId, isLastAttempt);
-      log({ msg: "email delivery", emailId: job.data.emailId, attempt: job.retryCount + 1, outcome: result.outcome, error: result.error });
-      // Throwing hands the job back to pg-boss, which schedules the retry (or dead-letters it).
-      if (result.outcome === "failed") throw new Error(result.error);
-      return { outcome: result.outcome };
-    });
+  const concurrency = options.concurrency ?? 4;
+  const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 1;
+
+  async function handle(job: PgBoss.JobWithMetadata<EmailJob>) {
+    const isLastAttempt = job.retryCount >= job.retryLimit;
+    let result: { outcome: Outcome; error?: string };
+    try {
+      result = await deliver(job.data.emailId, isLastAttempt);
+    } catch (error) {
+      result = { outcome: "failed", error: errorText(error) };
+    }
+    log({ msg: "email delivery", emailId: job.data.emailId, attempt: job.retryCount + 1, outcome: result.outcome, error: result.error });
+    // Each job of a batch is settled on its own: pg-boss retries (or dead-letters) only the failed ones.
+    if (result.outcome === "failed") await boss.fail(EMAIL_QUEUE, job.id, { message: result.error });
+    else await boss.complete(EMAIL_QUEUE, job.id, { outcome: result.outcome });
   }
-  await boss.work<EmailJob>(EMAIL_DEAD_LETTER_QUEUE, workOptions, async ([job]) => {
+
+  // One poller fetching up to `concurrency` jobs at a time; each in-flight delivery holds one
+  // database connection (the row lock) and one SMTP connection.
+  let pollerId = "";
+  pollerId = await boss.work<EmailJob>(EMAIL_QUEUE, { batchSize: concurrency, includeMetadata: true, pollingIntervalSeconds }, async (jobs) => {
+    await Promise.all(jobs.map(handle));
+    // A full batch means more are waiting: fetch again now rather than after the polling interval.
+    if (jobs.length === concurrency) boss.notifyWorker(pollerId);
+  });
+  await boss.work<EmailJob>(EMAIL_DEAD_LETTER_QUEUE, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds }, async ([job]) => {
     const outcome = await giveUp(job.data.emailId);
     log({ msg: "email gave up", emailId: job.data.emailId, outcome });
     return { outcome };
