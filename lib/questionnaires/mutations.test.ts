@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { dbForHost, primaryDb, type Tx } from "@/lib/db";
 import { answerQuestionnaire, createQuestionnaireTemplate, sendQuestionnaire, updateQuestionnaireTemplate } from "@/lib/questionnaires/mutations";
 import { findQuestionnaireForClient } from "@/lib/questionnaires/queries";
-import { answerField, templateFormSchema, updateTemplateSchema } from "@/lib/questionnaires/schemas";
+import { answerField, answerFormSchema, sendQuestionnaireSchema, templateFormSchema, updateTemplateSchema } from "@/lib/questionnaires/schemas";
 import { createJob, createQuestionnaireTemplate as createTemplateRow, createStudio } from "@/prisma/factories";
 
 const inTx = <T>(fn: (tx: Tx) => Promise<T>) => primaryDb().$transaction(fn);
@@ -52,6 +52,12 @@ describe("questionnaire templates", () => {
       "Question 2: choose a kind of answer.",
       "Question 3: a choice needs at least two options, one per line.",
     ]);
+  });
+
+  it("send and answer forms explain a missing questionnaire and a broken link", () => {
+    expect(fieldErrors(sendQuestionnaireSchema.safeParse({ jobId: "j", templateId: "" })).templateId).toEqual(["Choose a questionnaire to send."]);
+    expect(fieldErrors(answerFormSchema.safeParse({ token: "short" })).token).toEqual(["This link is not valid."]);
+    expect(answerFormSchema.parse({ token: "x".repeat(32), answer_venue: "Here" })).toEqual({ token: "x".repeat(32), intent: "save", answer_venue: "Here" });
   });
 
   it("reject a template without questions", () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { dbForHost, primaryDb, type Tx } from "@/lib/db";
 import { createReferral, respondToReferral } from "@/lib/referrals/mutations";
 import { findReceivedReferrals, findSentReferrals } from "@/lib/referrals/queries";
-import { referralFormSchema } from "@/lib/referrals/schemas";
+import { referralFormSchema, respondSchema } from "@/lib/referrals/schemas";
 import { createJob, createLead, createStaff, createStudio, dateOnly } from "@/prisma/factories";
 
 const inTx = <T>(fn: (tx: Tx) => Promise<T>) => primaryDb().$transaction(fn);
@@ -40,6 +40,7 @@ describe("referral form", () => {
     expect(errors({ jobId: "j", toEmail: "not-an-email" }).toEmail).toEqual(["Enter a valid email address."]);
     expect(errors({ toEmail: "a@example.com" }).toEmail).toEqual(["Choose one lead or one job to refer."]);
     expect(errors({ leadId: "l", jobId: "j", toEmail: "a@example.com" }).toEmail).toEqual(["Choose one lead or one job to refer."]);
+    expect(z.flattenError(respondSchema.safeParse({ referralId: "r", decision: "maybe" }).error!).fieldErrors).toEqual({ decision: ["Choose to accept or reject the referral."] });
     expect(referralFormSchema.parse({ jobId: "j", toEmail: " Someone@Example.com ", note: "" })).toEqual({ jobId: "j", leadId: undefined, toEmail: "someone@example.com", note: null });
   });
 });

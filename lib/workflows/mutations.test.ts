@@ -4,7 +4,7 @@ import { dbForHost, primaryDb, type Tx } from "@/lib/db";
 import { computeDueDates, describeDue, overdueDays } from "@/lib/workflows/due-dates";
 import { applyWorkflow, completeTask, createWorkflowTemplate, updateWorkflowTemplate } from "@/lib/workflows/mutations";
 import { findNextTasks, findOpenTasks, formatNextTask } from "@/lib/workflows/queries";
-import { updateWorkflowSchema, workflowFormSchema } from "@/lib/workflows/schemas";
+import { applyWorkflowSchema, completeTaskSchema, updateWorkflowSchema, workflowFormSchema } from "@/lib/workflows/schemas";
 import { createJob, createStudio, createWorkflowTemplate as createTemplateRow } from "@/prisma/factories";
 
 const inTx = <T>(fn: (tx: Tx) => Promise<T>) => primaryDb().$transaction(fn);
@@ -58,6 +58,12 @@ describe("workflow templates", () => {
       "Step 2: enter a whole number of days between -730 and 730.",
       "Step 2: choose what the days count from.",
     ]);
+  });
+
+  it("applying and completing explain a missing choice", () => {
+    const errors = z.flattenError(applyWorkflowSchema.safeParse({ jobId: "j", templateId: " " }).error!).fieldErrors;
+    expect(errors).toEqual({ templateId: ["Choose a workflow to apply."] });
+    expect(completeTaskSchema.safeParse({ taskId: "" }).success).toBe(false);
   });
 
   it("are created with ordered steps and edited in place; another studio's template is NOT_FOUND and unchanged", async () => {
