@@ -2,9 +2,10 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import nodemailer from "nodemailer";
 import { parseConnectionUrl } from "nodemailer/lib/shared";
 import PgBoss from "pg-boss";
-import { EMAIL_DEAD_LETTER_QUEUE, EMAIL_QUEUE, type EmailJob } from "@/lib/email/queue";
-import { notify } from "@/lib/notifications/mutations";
-import { PrismaClient } from "@/prisma/generated/prisma/client";
+// Relative imports: the worker runs under tsx from any working directory, without the "@/" alias.
+import { PrismaClient } from "../../prisma/generated/prisma/client";
+import { notify } from "../notifications/mutations";
+import { EMAIL_DEAD_LETTER_QUEUE, EMAIL_QUEUE, type EmailJob } from "./queue";
 
 export type EmailWorkerOptions = {
   databaseUrl: string;
