@@ -8,10 +8,8 @@ export const answerProposal = defineAction({
   access: "public",
   schema: respondToProposalSchema,
   async run({ tx, input }) {
-    const { jobId, status } = await respondToProposal(tx, input);
-    return {
-      revalidate: [`/p/${input.token}`, "/dashboard", "/bookings", "/leads", `/jobs/${jobId}`],
-      message: status === "ACCEPTED" ? "Thank you! Your booking is confirmed pending the studio's review." : "Thank you for letting us know.",
-    };
+    const { jobId } = await respondToProposal(tx, input);
+    // The page re-renders with the answer; the studio's pages are listed for their revalidation.
+    return { revalidate: [`/p/${input.token}`, "/dashboard", "/bookings", "/leads", `/jobs/${jobId}`] };
   },
 });

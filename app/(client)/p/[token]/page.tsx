@@ -69,9 +69,9 @@ export default async function ClientProposalPage({ params }: Props) {
           </>
         ) : (
           <p role="status" className={`rounded-md px-4 py-3 text-sm ${proposal.status === "ACCEPTED" ? "bg-emerald-50 text-emerald-800" : "bg-slate-100 text-slate-700"}`}>
-            {proposal.status === "ACCEPTED" ? "You accepted this proposal" : "You declined this proposal"}
-            {proposal.respondedAt ? ` on ${formatDateTime(proposal.respondedAt, tz)}` : ""}.
-            {proposal.status === "ACCEPTED" ? ` ${proposal.studio.name} will confirm your booking shortly.` : ""}
+            {proposal.status === "ACCEPTED" ? "Thank you! You accepted this proposal" : "You declined this proposal"}
+            {proposal.respondedAt ? ` on ${formatDateTime(proposal.respondedAt, tz)}` : ""}.{" "}
+            {proposal.status === "ACCEPTED" ? `${proposal.studio.name} will review and confirm your booking shortly.` : "Thank you for letting us know."}
           </p>
         )}
       </div>

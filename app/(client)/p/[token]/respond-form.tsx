@@ -13,7 +13,11 @@ export function RespondForm({ token }: { token: string }) {
     <form action={action} className="space-y-3">
       <FormMessage state={state} />
       <input type="hidden" name="token" value={token} />
-      {state.ok ? null : (
+      {state.ok ? (
+        <p role="status" className="text-sm text-slate-600">
+          Saving your answer…
+        </p>
+      ) : (
         <div className="flex gap-3">
           <Button type="submit" name="decision" value="accept" disabled={pending}>
             Accept proposal

@@ -26,7 +26,9 @@ export default async function JobPage({ params }: Props) {
   return (
     <>
       <PageHeader title={job.title}>
-        <JobStatusBadge status={job.status} />
+        <span data-testid="job-status">
+          <JobStatusBadge status={job.status} />
+        </span>
         <Link href={`/jobs/${job.id}/workflow`} className={buttonClass("secondary")}>
           Workflow
         </Link>
@@ -63,12 +65,10 @@ export default async function JobPage({ params }: Props) {
                 ))}
               </ul>
             )}
-            <details className="rounded-md border border-slate-200 p-4" open={job.events.length === 0}>
-              <summary className="cursor-pointer text-sm font-medium text-slate-800">Add an event</summary>
-              <div className="mt-3">
-                <EventForm mode="create" jobId={job.id} defaults={{ date: job.date ? dayKeyOfDateColumn(job.date) : "" }} />
-              </div>
-            </details>
+            <section aria-label="Add an event" className="rounded-md border border-slate-200 p-4">
+              <h3 className="mb-3 text-sm font-medium text-slate-800">Add an event</h3>
+              <EventForm mode="create" jobId={job.id} defaults={{ date: job.date ? dayKeyOfDateColumn(job.date) : "" }} />
+            </section>
           </Card>
 
           <Card
