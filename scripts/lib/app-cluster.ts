@@ -1,4 +1,4 @@
-import { createWriteStream, existsSync, mkdirSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { startNginx, type Nginx, type NginxSettings } from "./nginx.ts";
 import { DATA_DIR, ROOT } from "./paths.ts";
@@ -109,6 +109,9 @@ export async function startAppCluster(opts: AppClusterOptions): Promise<AppClust
   const staticRoot = path.join(prefix, "www");
   const releasesDir = path.join(dataDir, "releases");
   const logDir = path.join(dataDir, "logs");
+  // Earlier builds' static files are kept for as long as this cluster runs (pages of a previous
+  // release stay usable through a roll); a fresh start begins with the current build's only.
+  rmSync(staticRoot, { recursive: true, force: true });
   for (const d of [prefix, staticRoot, releasesDir, logDir]) mkdirSync(d, { recursive: true });
 
   let release = stageRelease({ releasesDir, staticRoot });
