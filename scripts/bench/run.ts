@@ -1,0 +1,273 @@
+// `npm run bench`: ShootQ under load on this machine, end to end and on loopback only. A throwaway
+// primary + replica, data generated at 10% then topped up to 100%, the app cluster (nginx + 2
+// nodes) beside one node reached directly, autocannon at several concurrency levels. Writes
+// bench/results/latest.json and latest.md. `--quick` is a short smoke run (tiny data, 1 s cells).
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { HttpSession } from "../../lib/testing/http.ts";
+import { waitForReplay } from "../../lib/testing/cluster.ts";
+import { nginxBinary } from "../lib/nginx.ts";
+import { ROOT } from "../lib/paths.ts";
+import { onShutdown } from "../lib/processes.ts";
+import { currentBuildId } from "../lib/release.ts";
+import { BIG_STUDIO, generateScaleData, type ScaleReport } from "./generate.ts";
+import { runLoad, type LoadSpec, type LoadStats } from "./lib/load.ts";
+import { captureQueries, readShare, snapshotCounters } from "./lib/pg-stats.ts";
+import { renderMarkdown, type BenchResults, type Measurement, type Target } from "./lib/report.ts";
+import { actionHeaders, encodeActionBody, findServerAction, readServerActions } from "./lib/server-actions.ts";
+import { sql, startBenchApp, startBenchDatabase, type BenchApp, type BenchDatabase } from "./lib/stack.ts";
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    duration: { type: "string" },
+    levels: { type: "string" },
+    small: { type: "string" },
+    full: { type: "string" },
+    out: { type: "string" },
+  },
+  strict: true,
+});
+const quick = values.quick;
+const durationSec = Number(values.duration ?? (quick ? 1 : 3));
+const levels = (values.levels ?? (quick ? "4,16" : "8,32,64")).split(",").map(Number);
+const smallScale = Number(values.small ?? (quick ? 0.005 : 0.1));
+const fullScale = Number(values.full ?? (quick ? 0.01 : 1.0));
+const outPrefix = values.out ?? (quick ? path.join(os.tmpdir(), "shootq-bench-quick") : path.join(ROOT, "bench", "results", "latest"));
+if (!levels.every((n) => Number.isInteger(n) && n > 0 && n <= 256) || !(durationSec > 0 && durationSec <= 60)) {
+  console.error("--levels takes whole numbers from 1 to 256 (e.g. 8,32,64); --duration seconds from 1 to 60");
+  process.exit(2);
+}
+
+const t0 = Date.now();
+const log = (line: string) => console.log(`[bench ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+// However the machine behaves, the bench ends: a run that hangs is a failed run.
+const deadline = setTimeout(() => {
+  console.error("[bench] took longer than 20 minutes; stopping");
+  process.kill(process.pid, "SIGTERM");
+}, 20 * 60_000);
+deadline.unref();
+
+const running: { db?: BenchDatabase; app?: BenchApp } = {};
+async function stopAll() {
+  const { app, db } = running;
+  running.app = running.db = undefined;
+  await app?.stop().catch((e) => console.error(e));
+  await db?.destroy().catch((e) => console.error(e));
+}
+onShutdown(stopAll);
+
+function version(cmd: string, args: string[]): string {
+  try {
+    return execFileSync(cmd, args, { stdio: ["ignore", "pipe", "pipe"] }).toString().trim() || "?";
+  } catch (e) {
+    return ((e as { stderr?: Buffer }).stderr?.toString() ?? "?").trim();
+  }
+}
+
+async function bigStudio(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string; lead: string; leads: number }>(
+      `SELECT s.id, (SELECT id FROM "Lead" WHERE "studioId" = s.id ORDER BY "createdAt" DESC LIMIT 1) AS lead,
+              (SELECT count(*)::int FROM "Lead" WHERE "studioId" = s.id) AS leads
+       FROM "Studio" s WHERE s.slug = $1`,
+      [BIG_STUDIO.slug],
+    );
+    return rows[0];
+  } finally {
+    await client.end();
+  }
+}
+
+const WRITER_EMAIL = "bench.writer@example.com";
+async function countWrites(url: string, studioId: string): Promise<number> {
+  const [rows] = await sql(url, `SELECT count(*)::int AS n FROM "Lead" WHERE "studioId" = '${studioId}' AND email = '${WRITER_EMAIL}'`);
+  return rows[0].n as number;
+}
+
+async function main() {
+  const startedAt = new Date().toISOString();
+  const loadAverageAtStart = os.loadavg().map((n) => Math.round(n * 100) / 100);
+  log(`levels ${levels.join(", ")}; ${durationSec} s per cell; data ${smallScale * 100}% then ${fullScale * 100}%; load average ${loadAverageAtStart.join(" ")}`);
+
+  const db = (running.db = await startBenchDatabase(log));
+  const generation: ScaleReport[] = [];
+  const generate = async (scale: number) => {
+    log(`generating data at ${scale * 100}% volume…`);
+    const report = await generateScaleData(db.superPrimaryUrl, { scale, log: (l) => log(`  ${l}`) });
+    log(`  ${Object.entries(report.counts).map(([k, v]) => `${v.toLocaleString("en-US")} ${k}`).join(", ")} in ${(report.ms / 1000).toFixed(1)} s`);
+    generation.push(report);
+    await waitForReplay(db, 300_000);
+  };
+  await generate(smallScale);
+
+  const app = (running.app = await startBenchApp(db, { nodes: 2, log }));
+  const clusterUrl = app.url;
+  const singleUrl = app.nodeUrls[0];
+  const session = new HttpSession(clusterUrl);
+  await session.signIn(BIG_STUDIO.email, BIG_STUDIO.password);
+  const cookie = session.cookieHeader();
+  const signedIn = { cookie };
+  const check = await session.getText("/dashboard");
+  if (check.status !== 200) throw new Error(`the big studio's dashboard answered ${check.status} after signing in`);
+
+  const ping = await fetch(`${clusterUrl}/api/ping`);
+  await ping.arrayBuffer();
+  const ceiling = ping.ok
+    ? { path: "/api/ping", description: "GET /api/ping: a route handler with no query (the ceiling)" }
+    : { path: "/", description: "the landing page signed out: a server-rendered page with no query (the ceiling; the app has no /api/ping)" };
+  const signInHtml = await (await fetch(`${clusterUrl}/sign-in`)).text();
+  const chunk = /\/_next\/static\/chunks\/[\w.-]+\.js/.exec(signInHtml)?.[0];
+  if (!chunk) throw new Error("no /_next/static chunk found in /sign-in");
+
+  const measurements: Measurement[] = [];
+  const baseFor = (t: Target) => (t === "cluster" || t === "nginx" ? clusterUrl : singleUrl);
+  /** A short warm-up (first renders load code), then `durationSec` of load at `connections`. */
+  const load = async (label: string, target: Target, spec: Omit<LoadSpec, "url" | "connections">, connections: number, pathname: string, afterWarmUp?: () => Promise<void>) => {
+    const url = `${baseFor(target)}${pathname}`;
+    await runLoad({ ...spec, url, connections: Math.min(connections, 4), amount: Math.max(8, connections) });
+    await afterWarmUp?.();
+    const stats = await runLoad({ ...spec, url, connections, durationSec });
+    log(`  ${label.padEnd(14)} ${target.padEnd(7)} c=${String(connections).padEnd(3)} ${fmt(stats)}`);
+    return stats;
+  };
+  const measure = async (...args: Parameters<typeof load>) => {
+    const [scenario, target] = args;
+    const stats = await load(...args);
+    measurements.push({ scenario, target, stats });
+    return stats;
+  };
+
+  const dashboardGrowth = async (scale: number) => {
+    const { leads } = await bigStudio(db.primaryUrl);
+    const out: BenchResults["growth"] = [];
+    for (const c of [1, 8]) out.push({ scale, leads, connections: c, stats: await load(`dashboard ${scale * 100}%`, "single", { headers: signedIn }, c, "/dashboard") });
+    return out;
+  };
+
+  log(`dashboard at ${smallScale * 100}% volume`);
+  const growth = await dashboardGrowth(smallScale);
+  await generate(fullScale);
+  log(`dashboard at ${fullScale * 100}% volume`);
+  growth.push(...(await dashboardGrowth(fullScale)));
+
+  const big = await bigStudio(db.primaryUrl);
+  const scenarios = [
+    { name: "ceiling", ...ceiling, headers: {} as Record<string, string> },
+    { name: "dashboard", path: "/dashboard", description: "the big studio's dashboard, signed in as its owner", headers: signedIn },
+    { name: "lead list", path: "/leads", description: "the first page of the big studio's leads", headers: signedIn },
+    { name: "lead detail", path: `/leads/${big.lead}`, description: "one lead's page", headers: signedIn },
+  ];
+
+  log("read-only load: cluster (nginx + 2 nodes) vs one node");
+  const countersBefore = await snapshotCounters(db.adminUrls);
+  const readStarted = Date.now();
+  for (const s of scenarios) {
+    for (const c of levels) {
+      for (const target of ["cluster", "single"] as const) await measure(s.name, target, { headers: s.headers }, c, s.path);
+    }
+  }
+  log(`static asset ${chunk}: nginx vs a node`);
+  for (const c of levels) {
+    for (const target of ["nginx", "node"] as const) await measure("static asset", target, {}, c, chunk);
+  }
+  const readSeconds = Math.round((Date.now() - readStarted) / 1000);
+  // Backends report their counters when idle, at most 10 s late.
+  await new Promise((r) => setTimeout(r, 11_000));
+  const reads = { ...readShare(countersBefore, await snapshotCounters(db.adminUrls)), window: `${readSeconds} s of the read scenarios above, health probes included` };
+  log(`reads: ${(reads.replicaShare * 100).toFixed(1)}% of transactions on the replica (${reads.replicaTransactions} vs ${reads.primaryTransactions} on the primary)`);
+
+  const single = new HttpSession(singleUrl);
+  await single.signIn(BIG_STUDIO.email, BIG_STUDIO.password);
+  await single.getText("/dashboard");
+  const dashboardQueries = {
+    scale: fullScale,
+    ...(await captureQueries(
+      [
+        { name: "primary", adminUrl: db.adminUrls.primary, logFile: db.logFiles.primary },
+        ...db.adminUrls.replicas.map((adminUrl, i) => ({ name: `replica-${i + 1}`, adminUrl, logFile: db.logFiles.replicas[i] })),
+      ],
+      async () => {
+        const r = await single.getText("/dashboard");
+        if (r.status !== 200) throw new Error(`dashboard answered ${r.status} while its queries were logged`);
+      },
+    )),
+  };
+  log(`one dashboard render: ${dashboardQueries.queries} queries, ${dashboardQueries.totalMs} ms in PostgreSQL`);
+
+  log("writes: create lead (server action, signed in)");
+  const createLead = findServerAction(readServerActions(), "createLeadAction");
+  const body = encodeActionBody({ name: "Bench Writer", email: WRITER_EMAIL, phone: "(555) 010-2026", eventType: "wedding", eventDate: "2027-06-12", message: "Written by npm run bench" });
+  const writes: BenchResults["writes"] = [];
+  const writeScenario = { name: "create lead", path: "/leads/new", description: "createLeadAction (the New lead form's server action), signed in; its answer carries the new lead's page" };
+  for (const c of levels) {
+    for (const target of ["cluster", "single"] as const) {
+      let before = 0;
+      const spec = { method: "POST" as const, headers: { ...signedIn, ...actionHeaders(createLead, body, baseFor(target)) }, body: body.body };
+      const stats = await measure(writeScenario.name, target, spec, c, writeScenario.path, async () => {
+        before = await countWrites(db.primaryUrl, big.id);
+      });
+      // Requests still in flight when the clock stopped finish on the server: let them land.
+      await new Promise((r) => setTimeout(r, 2_000));
+      const leadsCreated = (await countWrites(db.primaryUrl, big.id)) - before;
+      writes.push({ target, connections: c, ok: stats.ok, leadsCreated });
+    }
+  }
+
+  const results: BenchResults = {
+    command: quick ? "npm run bench -- --quick" : "npm run bench",
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model.trim() ?? "?",
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      loadAverageAtStart,
+      node: process.version,
+      postgres: String((await sql(db.adminUrls.primary, "SHOW server_version"))[0][0].server_version),
+      nginx: version(nginxBinary(), ["-v"]).replace(/^nginx version: /, ""),
+    },
+    build: currentBuildId(),
+    options: { levels, durationSec, smallScale, fullScale },
+    generation,
+    growth,
+    scenarios: [...scenarios.map(({ name, description, path: p }) => ({ name, description, path: p })), { name: "static asset", description: "a /_next/static JavaScript chunk", path: chunk }, { name: writeScenario.name, description: writeScenario.description, path: writeScenario.path }],
+    measurements,
+    reads,
+    dashboardQueries,
+    writes,
+    notes: [
+      "autocannon runs in the bench's own Node process on the same 2 cores as nginx, the nodes and PostgreSQL, so every number includes that contention.",
+      `Ceiling: ${ceiling.description}.`,
+      "Create lead goes through the signed-in server action: the public POST /api/inquiries/<slug> allows 5 inquiries an hour per address, and nginx sets X-Real-IP, so it cannot be driven through the cluster.",
+      "Read share counts committed transactions per server in pg_stat_database; the app sends each read outside a write as its own transaction.",
+      "Queries per render: log_min_duration_statement = 0 (ALTER SYSTEM, reset after) on every server around one request, counting statements from the app's pools (application_name shootq-primary / shootq-replica-N); time is PostgreSQL's parse + bind + execute.",
+    ],
+  };
+  mkdirSync(path.dirname(outPrefix), { recursive: true });
+  writeFileSync(`${outPrefix}.json`, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(`${outPrefix}.md`, renderMarkdown(results));
+  log(`wrote ${path.relative(ROOT, `${outPrefix}.json`)} and .md`);
+}
+
+function fmt(s: LoadStats): string {
+  const failed = s.failed ? `  FAILED ${s.failed} ${JSON.stringify(s.statuses)}` : "";
+  return `${s.rps.toFixed(1).padStart(8)} req/s  p50 ${s.p50.toFixed(1).padStart(7)}  p95 ${s.p95.toFixed(1).padStart(7)}  p99 ${s.p99.toFixed(1).padStart(7)} ms${failed}`;
+}
+
+try {
+  await main();
+} catch (e) {
+  console.error(e);
+  process.exitCode = 1;
+} finally {
+  clearTimeout(deadline);
+  await stopAll();
+  log("done");
+}
