@@ -18,6 +18,11 @@ const STUDIO_NAV = [
   ["/jobs", "Jobs"],
   ["/bookings", "Bookings"],
   ["/calendar", "Calendar"],
+  ["/tasks", "Tasks"],
+  ["/questionnaires", "Questionnaires"],
+  ["/workflows", "Workflows"],
+  ["/referrals", "Referrals"],
+  ["/emails", "Emails"],
   ["/settings", "Settings"],
 ] as const;
 

@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../prisma/generated/prisma/client.ts";
 import { seedDemo } from "../../prisma/seed.ts";
 import { startEmbeddedCluster, type Cluster } from "../db/embedded-cluster.ts";
+import { ensureQueueSchema } from "../../lib/email/queue.ts";
 import { migrate } from "../db/migrate.ts";
 import { databaseDir } from "./paths.ts";
 
@@ -34,6 +35,8 @@ export async function provideDatabase(opts: { replicas?: number; log: (line: str
 export async function prepareDatabase(primaryUrl: string, log: (line: string) => void): Promise<void> {
   const applied = await migrate(primaryUrl, { log });
   log(applied.length ? `applied ${applied.length} migration(s)` : "migrations up to date");
+  // pg-boss's own tables (the email queue), created idempotently: safe from several processes.
+  await ensureQueueSchema(primaryUrl);
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: primaryUrl }) });
   try {
     const result = await seedDemo(db);
