@@ -87,7 +87,7 @@ export function findJob(db: Db, { studioId, jobId }: { studioId: string; jobId: 
 }
 export type JobDetail = NonNullable<Awaited<ReturnType<typeof findJob>>>;
 
-/** The brand options and the job for a form that needs both (new proposal, edit event). */
+/** Just enough of a job to head a form about it (the new-proposal page). */
 export function findJobSummary(db: Db, { studioId, jobId }: { studioId: string; jobId: string }) {
   return db.job.findFirst({
     where: { id: jobId, studioId },
