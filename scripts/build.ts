@@ -7,7 +7,7 @@ import { execSync, spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
-import { localSecrets, ROOT } from "./lib/paths.ts";
+import { localSecrets, DIST_DIR, ROOT } from "./lib/paths.ts";
 import { precompress } from "./lib/precompress.ts";
 
 function defaultBuildId(): string {
@@ -37,5 +37,5 @@ for (const [cmd, args] of [
   const result = spawnSync(cmd, args, { cwd: ROOT, env, stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
-writeFileSync(path.join(ROOT, ".next", "shootq-build-id"), buildId);
-console.log(`[build] pre-compressed ${precompress(path.join(ROOT, ".next", "static"))} static file(s) for nginx`);
+writeFileSync(path.join(DIST_DIR, "shootq-build-id"), buildId);
+console.log(`[build] pre-compressed ${precompress(path.join(DIST_DIR, "static"))} static file(s) for nginx`);

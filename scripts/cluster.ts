@@ -8,8 +8,9 @@ import { printWelcome } from "./lib/banner.ts";
 import { serveClusterControl, type ClusterControl } from "./lib/cluster-control.ts";
 import { prepareDatabase, provideDatabase } from "./lib/database.ts";
 import { ensureBuild } from "./lib/ensure-build.ts";
+import { startMailSink, type MailSink } from "./lib/mail-sink.ts";
 import { localSecrets } from "./lib/paths.ts";
-import { onShutdown } from "./lib/processes.ts";
+import { onShutdown, stopService } from "./lib/processes.ts";
 
 const log = (line: string) => console.log(`[cluster] ${line}`);
 
@@ -35,11 +36,13 @@ const url = process.env.APP_URL ?? `http://localhost:${port}`;
 const db = await provideDatabase({ replicas, log });
 let cluster: AppCluster | null = null;
 let control: ClusterControl | null = null;
+let mail: MailSink | null = null;
 let stopping = false;
 onShutdown(async () => {
   stopping = true;
   await control?.close();
   await cluster?.stop();
+  if (mail?.service) await stopService(mail.service);
   await db.stop();
   log("stopped");
 });
@@ -47,6 +50,7 @@ onShutdown(async () => {
 try {
   await prepareDatabase(db.primaryUrl, log);
   ensureBuild(log);
+  mail = await startMailSink(log);
   cluster = await startAppCluster({
     nodes: nodeCount,
     port,
@@ -56,10 +60,12 @@ try {
       ...process.env,
       DATABASE_URL: db.primaryUrl,
       DATABASE_REPLICA_URLS: db.replicaUrls.join(","),
+      SMTP_URL: mail.smtpUrl,
     },
     log,
   });
 } catch (e) {
+  if (mail?.service) await stopService(mail.service);
   await db.stop();
   throw e;
 }
@@ -79,5 +85,6 @@ printWelcome({
   details: [
     `Cluster:  ${nodeCount} app node(s) behind nginx${cluster.status().worker ? ", the worker" : ""}; logs in .data/logs and .data/nginx/logs`,
     "Rolling restart onto the latest `npm run build`: npm run cluster:roll",
+    ...(mail?.webUrl ? [`Emails the demo sends: ${mail.webUrl}`] : []),
   ],
 });

@@ -10,3 +10,4 @@ step "lint"; npm run --silent lint
 step "build"; npm run --silent build
 step "unit and integration tests"; npx vitest run
 step "end-to-end tests"; npx playwright test
+step "end-to-end tests on the cluster (nginx, 2 nodes, replica 2 s behind)"; npx playwright test -c playwright.cluster.config.ts

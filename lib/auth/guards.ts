@@ -3,19 +3,21 @@ import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { authOptions, type SessionUser } from "@/lib/auth/options";
-import { primaryDb, readDb } from "@/lib/db";
+import { primaryDb } from "@/lib/db";
 
 export type StudioUser = SessionUser & { studioId: string };
 
-/** The signed-in user, re-checked against the database (removed staff lose access at once). */
+/** The signed-in user, re-checked against the database on every request. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions()).catch(() => null);
   const user = session?.user;
   if (!user?.id) return null;
-  const query = { where: { id: user.id, removedAt: null }, select: { id: true, email: true, name: true, role: true, studioId: true } } as const;
-  // A user who just signed up may not have reached this request's replica yet: a miss is
-  // confirmed on the primary before anyone is signed out.
-  return (await (await readDb()).user.findFirst(query)) ?? (await primaryDb().user.findFirst(query));
+  // Read on the primary: a staff member removed a moment ago must lose access at once, not
+  // when the replica catches up. One primary-key lookup per request is the price.
+  return primaryDb().user.findFirst({
+    where: { id: user.id, removedAt: null },
+    select: { id: true, email: true, name: true, role: true, studioId: true },
+  });
 });
 
 export async function requireUser(): Promise<SessionUser> {

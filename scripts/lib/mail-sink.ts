@@ -23,6 +23,6 @@ export async function startMailSink(log: (line: string) => void): Promise<MailSi
     { quiet: true },
   );
   const webUrl = `http://localhost:${webPort}`;
-  await waitForHttp(`http://127.0.0.1:${webPort}/`, 30_000);
+  await waitForHttp(`http://127.0.0.1:${webPort}/healthz`, 30_000);
   return { service, smtpUrl: `smtp://127.0.0.1:${smtpPort}`, webUrl };
 }

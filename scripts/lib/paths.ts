@@ -6,6 +6,8 @@ import { isReachableByPostgres } from "../db/embedded-cluster.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const DATA_DIR = path.join(ROOT, ".data");
+/** The Next.js build folder (next.config.ts reads the same variable). */
+export const DIST_DIR = path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next");
 
 /**
  * Where the embedded databases keep their files: .data/pg in the project, unless the postgres
@@ -43,5 +45,5 @@ export function localSecrets(): LocalSecrets {
 }
 
 export function buildExists(): boolean {
-  return existsSync(path.join(ROOT, ".next", "BUILD_ID"));
+  return existsSync(path.join(DIST_DIR, "BUILD_ID"));
 }
