@@ -22,5 +22,9 @@ describe("server actions over HTTP", () => {
     const rsc = '0:{"a":"$@1","q":"","i":false}\n1:{"ok":false,"message":"Please correct the highlighted fields.","fieldErrors":{"email":["Enter a valid email address."]}}\n';
     expect(parseActionState(rsc)).toEqual({ ok: false, message: "Please correct the highlighted fields.", fieldErrors: { email: ["Enter a valid email address."] } });
     expect(parseActionState('1:"$Sreact.fragment"\n')).toBeNull();
+    // Long strings travel as text rows with a byte length and no line break after them.
+    const long = "é".repeat(3000);
+    const withText = `0:{"a":"$@1"}\n2:T${Buffer.byteLength(long).toString(16)},${long}1:{"ok":false,"message":"Use at most 120 characters.","values":{"name":"$2"}}\n`;
+    expect(parseActionState(withText)).toMatchObject({ ok: false, message: "Use at most 120 characters.", values: { name: "$2" } });
   });
 });

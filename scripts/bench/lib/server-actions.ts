@@ -72,16 +72,38 @@ export function actionHeaders(action: Pick<ServerAction, "id">, body: ActionBody
   return { "next-action": action.id, accept: "text/x-component", origin, "content-type": body.contentType };
 }
 
-/** The action's returned state, from an RSC answer ("1:{...}"), or null when it redirected or sent none. */
-export function parseActionState(rsc: string): { ok?: boolean; message?: string; fieldErrors?: Record<string, string[]> } | null {
-  for (const line of rsc.split("\n")) {
-    const m = /^1:(\{.*\})$/.exec(line);
-    if (!m) continue;
-    try {
-      return JSON.parse(m[1]) as { ok?: boolean; message?: string; fieldErrors?: Record<string, string[]> };
-    } catch {
-      return null;
+/** The rows of an RSC answer by id: "<id>:<json>\n", or "<id>:T<hex byte length>,<text>" (long strings). */
+export function parseRscRows(rsc: string): Map<string, string> {
+  const buf = Buffer.from(rsc, "utf8");
+  const rows = new Map<string, string>();
+  let i = 0;
+  while (i < buf.length) {
+    const colon = buf.indexOf(0x3a, i);
+    if (colon < 0) break;
+    const id = buf.subarray(i, colon).toString("utf8");
+    if (buf[colon + 1] === 0x54 /* T */) {
+      const comma = buf.indexOf(0x2c, colon);
+      const length = parseInt(buf.subarray(colon + 2, comma).toString("utf8"), 16);
+      rows.set(id, buf.subarray(comma + 1, comma + 1 + length).toString("utf8"));
+      i = comma + 1 + length;
+    } else {
+      const end = buf.indexOf(0x0a, colon);
+      rows.set(id, buf.subarray(colon + 1, end < 0 ? buf.length : end).toString("utf8"));
+      i = end < 0 ? buf.length : end + 1;
     }
   }
-  return null;
+  return rows;
+}
+
+export type ActionState = { ok?: boolean; message?: string; fieldErrors?: Record<string, string[]> };
+
+/** The action's returned state (row 1 of its RSC answer), or null when it redirected or sent none. */
+export function parseActionState(rsc: string): ActionState | null {
+  const row = parseRscRows(rsc).get("1");
+  if (!row?.startsWith("{")) return null;
+  try {
+    return JSON.parse(row) as ActionState;
+  } catch {
+    return null;
+  }
 }

@@ -1,0 +1,141 @@
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { queueEmail } from "../../lib/email/outbox.ts";
+import { ensureQueueSchema } from "../../lib/email/queue.ts";
+import { startSmtpSink, type SmtpSink } from "../../lib/email/smtp-sink.ts";
+import { PrismaClient } from "../../prisma/generated/prisma/client.ts";
+import { localSecrets, ROOT } from "../lib/paths.ts";
+import { startService, stopService, type Service } from "../lib/processes.ts";
+import { sleep, summarize, waitUntil, type DrillContext, type DrillResult } from "./lib/context.ts";
+
+export const WORKER_SCRIPT = path.join(ROOT, "scripts", "worker.ts");
+const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+
+function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // gone while we looked
+    }
+  }
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) out.push(...(children.get(out[i]) ?? []));
+  return out;
+}
+
+async function countSent(url: string, tag: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "EmailMessage" WHERE subject LIKE $1 AND status = 'SENT'`, [`Drill ${tag} %`]);
+    return rows[0].n;
+  } finally {
+    await client.end();
+  }
+}
+
+type Round = { how: "SIGTERM" | "SIGKILL"; queued: number; received: number; unique: number; duplicates: number; missing: number; sentInDatabase: number; seconds: number | null; killedAfter: number };
+
+/**
+ * (c) N emails are queued; the worker is stopped mid-way and started again; the SMTP sink must
+ * receive each exactly once. Two rounds: a graceful restart (SIGTERM, as a deploy does) and a
+ * crash (SIGKILL). After a crash, a delivery the SMTP server accepted but the worker never
+ * recorded is sent again with the same Message-ID: counted here as a duplicate delivery.
+ */
+export async function restartWorker(ctx: DrillContext, opts: { emails: number }): Promise<DrillResult> {
+  const started = Date.now();
+  if (!existsSync(WORKER_SCRIPT)) {
+    return { ...summarize("c", "kill and restart the worker", started, [], { details: { reason: "scripts/worker.ts does not exist" } }), ran: false, passed: false };
+  }
+  // Short expiry and retry delay in this throwaway database: a job whose worker died is handed
+  // out again after seconds instead of the production two minutes.
+  await ensureQueueSchema(ctx.db.primaryUrl, { retryLimit: 6, retryDelaySeconds: 1, expireInSeconds: 4 });
+  const sink: SmtpSink = await startSmtpSink({ dataDelayMs: 60 });
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: ctx.db.primaryUrl }) });
+  let worker: Service | null = null;
+  const start = () =>
+    startService("worker", TSX, [WORKER_SCRIPT], {
+      ...process.env,
+      ...localSecrets(),
+      NODE_ENV: "production",
+      DATABASE_URL: ctx.db.primaryUrl,
+      DATABASE_REPLICA_URLS: ctx.db.replicaUrls.join(","),
+      SMTP_URL: sink.url,
+      MAIL_FROM: "ShootQ Drill <drill@shootq.local>",
+      EMAIL_WORKER_CONCURRENCY: "4",
+    }, { quiet: true, cwd: ROOT });
+  const rounds: Round[] = [];
+  try {
+    for (const how of ["SIGTERM", "SIGKILL"] as const) {
+      const tag = `${how}-${Date.now().toString(36)}`;
+      const subjects = new Set<string>();
+      await prisma.$transaction(async (tx) => {
+        for (let i = 0; i < opts.emails; i++) {
+          const subject = `Drill ${tag} #${i}`;
+          subjects.add(subject);
+          await queueEmail(tx as never, { studioId: ctx.big.studioId, kind: "drill", to: `client-${i}@example.com`, subject, text: `Email ${i} of a worker drill.` });
+        }
+      });
+      const mine = () => sink.accepted.filter((m) => subjects.has(m.subject));
+      const t0 = Date.now();
+      worker = start();
+      await waitUntil(async () => mine().length >= Math.ceil(opts.emails / 3), 60_000);
+      const killedAfter = mine().length;
+      ctx.log(`  ${how} to the worker after ${killedAfter} of ${opts.emails} emails`);
+      if (how === "SIGTERM") await stopService(worker, 60_000);
+      else {
+        for (const pid of descendants(worker.child.pid!)) {
+          try {
+            process.kill(pid, "SIGKILL");
+          } catch {
+            // already gone
+          }
+        }
+        await worker.exited;
+      }
+      await sleep(500);
+      worker = start();
+      const seconds = await waitUntil(async () => (await countSent(ctx.db.primaryUrl, tag)) === opts.emails, 90_000);
+      await sleep(1_000);
+      await stopService(worker, 60_000);
+      worker = null;
+      const received = mine();
+      const unique = new Set(received.map((m) => m.subject));
+      rounds.push({
+        how,
+        queued: opts.emails,
+        received: received.length,
+        unique: unique.size,
+        duplicates: received.length - unique.size,
+        missing: [...subjects].filter((s) => !unique.has(s)).length,
+        sentInDatabase: await countSent(ctx.db.primaryUrl, tag),
+        seconds: seconds === null ? null : Math.round((Date.now() - t0) / 100) / 10,
+        killedAfter,
+      });
+      ctx.log(`  ${how}: ${JSON.stringify(rounds.at(-1))}`);
+    }
+  } finally {
+    if (worker) await stopService(worker, 10_000);
+    await prisma.$disconnect();
+    await sink.close();
+  }
+  const [graceful, crash] = rounds;
+  const checks = [
+    { what: "graceful restart: every email received exactly once", ok: graceful.missing === 0 && graceful.duplicates === 0, detail: JSON.stringify(graceful) },
+    { what: "crash and restart: no email lost", ok: crash.missing === 0 && crash.sentInDatabase === crash.queued, detail: JSON.stringify(crash) },
+    { what: "crash and restart: no email received twice", ok: crash.duplicates === 0, detail: `${crash.duplicates} duplicate deliveries (same Message-ID, so a receiver can drop them)` },
+  ];
+  return summarize("c", "kill and restart the worker", started, checks, {
+    sent: rounds.reduce((n, r) => n + r.queued, 0),
+    failed: rounds.reduce((n, r) => n + r.missing, 0),
+    dataLost: rounds.reduce((n, r) => n + r.missing, 0),
+    details: { rounds, note: "the queue's expiry is 4 s in this drill (production: 120 s), so a crashed attempt is retried quickly" },
+  });
+}
