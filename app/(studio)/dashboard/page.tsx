@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Broadcasts } from "@/components/dashboard/broadcasts";
+import { FailedEmailBanner } from "@/components/email/failed-email-banner";
 import { ActionButton } from "@/components/pipeline/action-button";
 import { Pagination } from "@/components/pipeline/pagination";
 import { ShootList } from "@/components/pipeline/shoot-list";
@@ -48,6 +49,7 @@ export default async function DashboardPage({ searchParams }: Props) {
             action={d.whatsNew.rows.length > 0 ? <ActionButton action={markAllNotificationsReadAction} fields={{}} label="Mark all as read" variant="ghost" /> : null}
           >
             <Broadcasts userId={user.id} />
+            <FailedEmailBanner studioId={user.studioId} />
             <ul className="mb-3 space-y-1 text-sm">
               <li data-testid="new-leads">
                 <Link href="/leads?status=NEW" className="hover:underline">
