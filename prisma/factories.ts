@@ -1,5 +1,6 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { hash } from "@node-rs/argon2";
+import { newCalendarToken, slugify } from "../lib/studios/identifiers.ts";
 import type {
   Brand,
   Contact,
@@ -15,6 +16,8 @@ import type {
   WorkflowStepTemplate,
   WorkflowTemplate,
 } from "./generated/prisma/client";
+
+export { newCalendarToken, slugify };
 
 /**
  * Any client for this schema: plain, transaction, or one built with the app's global `omit` or
@@ -52,18 +55,7 @@ export const LOCATIONS = [
 
 export const pick = <T>(items: readonly T[]): T => items[randomInt(items.length)];
 export const randomSuffix = () => randomBytes(4).toString("hex");
-export const newCalendarToken = () => randomBytes(24).toString("base64url");
 export const newToken = () => randomBytes(24).toString("base64url");
-
-export function slugify(name: string): string {
-  const base = name
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40);
-  return `${base || "studio"}-${randomBytes(3).toString("hex")}`;
-}
 
 export function randomPerson() {
   const first = pick(FIRST_NAMES);

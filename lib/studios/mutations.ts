@@ -1,19 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-
-export function slugify(name: string): string {
-  const base = name
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40);
-  return `${base || "studio"}-${randomBytes(3).toString("hex")}`;
-}
-
-export const newCalendarToken = () => randomBytes(24).toString("base64url");
+import { newCalendarToken, slugify } from "@/lib/studios/identifiers";
 
 /** Sign-up: a studio, its first brand (named after it) and its owner. */
 export async function createStudioWithOwner(

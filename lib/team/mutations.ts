@@ -3,7 +3,7 @@ import { type Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";
 import { AppError, notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/mutations";
-import { newCalendarToken } from "@/lib/studios/mutations";
+import { newCalendarToken } from "@/lib/studios/identifiers";
 import { hashToken, INVITE_DAYS, newInviteToken } from "@/lib/team/tokens";
 
 const SESSION_FIELDS = { id: true, email: true, name: true, role: true, studioId: true } as const;
