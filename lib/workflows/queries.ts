@@ -47,13 +47,14 @@ export type OpenTask = {
 };
 
 type Filter = { studioId: string; brandId?: string; now: Date };
+type Page = { skip: number; take: number };
 
 async function studioTimeZone(db: Db, studioId: string): Promise<string> {
   const studio = await db.studio.findUnique({ where: { id: studioId }, select: { timeZone: true } });
   return studio?.timeZone ?? "UTC";
 }
 
-async function openTasks(db: Db, { studioId, brandId, now }: Filter, distinctJobs: boolean): Promise<OpenTask[]> {
+async function openTasks(db: Db, { studioId, brandId, now }: Filter, distinctJobs: boolean, page?: Page): Promise<OpenTask[]> {
   const [timeZone, rows] = await Promise.all([
     studioTimeZone(db, studioId),
     db.task.findMany({
@@ -61,6 +62,7 @@ async function openTasks(db: Db, { studioId, brandId, now }: Filter, distinctJob
       select: { id: true, jobId: true, workflow: true, name: true, position: true, dueAt: true, job: { select: { title: true, brandId: true } } },
       orderBy: distinctJobs ? [{ jobId: "asc" }, { position: "asc" }] : [{ dueAt: "asc" }, { position: "asc" }],
       ...(distinctJobs ? { distinct: ["jobId" as const] } : {}),
+      ...(page ?? {}),
     }),
   ]);
   const tasks = rows.map((t) => ({
@@ -87,9 +89,9 @@ export function findNextTasks(db: Db, filter: Filter): Promise<OpenTask[]> {
   return openTasks(db, filter, true);
 }
 
-/** Every open task, soonest due first, for /tasks. */
-export function findOpenTasks(db: Db, filter: Filter): Promise<OpenTask[]> {
-  return openTasks(db, filter, false);
+/** Open tasks, soonest due first, one page at a time (index on studioId, completedAt, dueAt). */
+export function findOpenTasks(db: Db, filter: Filter, page: Page = { skip: 0, take: 50 }): Promise<OpenTask[]> {
+  return openTasks(db, filter, false, page);
 }
 
 /** The dashboard's line for a task: "Job - Task <Product -> Step>". */

@@ -9,12 +9,17 @@ import { CompleteTaskButton } from "./_components/complete-task-button";
 
 export const metadata = { title: "Tasks" };
 
-export default async function TasksPage() {
+const PAGE_SIZE = 50;
+
+export default async function TasksPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  const page = Math.max(1, Math.min(10_000, Number.parseInt((await searchParams).page ?? "1", 10) || 1));
   const user = await requireStudioUser();
   const db = await readDb();
   const studio = await findStudioShell(db, { studioId: user.studioId });
   const brandId = await selectedBrandId(studio?.brands ?? []);
-  const tasks = await findOpenTasks(db, { studioId: user.studioId, brandId, now: new Date() });
+  // One extra row tells whether there is a next page.
+  const rows = await findOpenTasks(db, { studioId: user.studioId, brandId, now: new Date() }, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE + 1 });
+  const tasks = rows.slice(0, PAGE_SIZE);
   return (
     <>
       <PageHeader title="Tasks" />
@@ -41,6 +46,10 @@ export default async function TasksPage() {
             ))}
           </ul>
         )}
+        <nav aria-label="Pages" className="mt-4 flex justify-between text-sm">
+          {page > 1 ? <Link href={`/tasks?page=${page - 1}`} className="text-brand-600 hover:underline">← Sooner tasks</Link> : <span />}
+          {rows.length > PAGE_SIZE ? <Link href={`/tasks?page=${page + 1}`} className="text-brand-600 hover:underline">Later tasks →</Link> : null}
+        </nav>
       </Card>
     </>
   );
