@@ -27,6 +27,7 @@ console.log(`[build] build id ${buildId}`);
 const env = {
   ...process.env,
   SHOOTQ_BUILD_ID: buildId,
+  NEXT_TELEMETRY_DISABLED: "1",
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? localSecrets().NEXT_SERVER_ACTIONS_ENCRYPTION_KEY,
   PRISMA_SCHEMA_ENGINE_BINARY: `${ROOT}/scripts/db/no-engine`,
 };
