@@ -47,7 +47,7 @@ export type Case = { area: "action" | "route" | "page" | "cookie"; target: strin
 const snippet = (s: string) => s.replace(/\s+/g, " ").slice(0, 160);
 
 /** What an action's answer says: rejected with a message, accepted, or an error. */
-function judgeAction(status: number, headers: Headers, text: string): Pick<Case, "verdict" | "message"> {
+export function judgeAction(status: number, headers: Headers, text: string): Pick<Case, "verdict" | "message"> {
   if (status >= 500) return { verdict: "error", message: `HTTP ${status} ${snippet(text)}` };
   if (headers.get("x-action-redirect")) return { verdict: "accepted", message: `redirected to ${headers.get("x-action-redirect")}` };
   if (status >= 400) return { verdict: "rejected", message: snippet(text) || `HTTP ${status}` };

@@ -48,14 +48,14 @@ export async function stopPrimary(ctx: DrillContext, opts: { phaseMs: number }):
   ctx.log("  stopping the primary");
   primaryDown = true;
   const stoppedAt = Date.now();
+  const readsAtStop = { sent: reads.result.sent, failed: reads.result.failed };
   await ctx.db.stopPrimary();
   await sleep(Math.min(1_500, opts.phaseMs));
   const inquiryEmail = `drill-d-inquiry-${Date.now().toString(36)}@example.com`;
   const duringInquiry = await postInquiry(ctx.app.url, "Drill Outage Inquiry", inquiryEmail);
   ctx.log(`  POST /api/inquiries during the outage: ${duringInquiry.status} ${JSON.stringify(duringInquiry.body)}`);
-  const readsBeforeOutageEnd = { ...reads.result.byLabel };
   await sleep(opts.phaseMs * 2);
-  const readFailuresDuring = reads.result.failed;
+  const readsDuringOutage = { sent: reads.result.sent - readsAtStop.sent, failed: reads.result.failed - readsAtStop.failed };
 
   ctx.log("  starting the primary again");
   const restartedAt = Date.now();
@@ -73,7 +73,11 @@ export async function stopPrimary(ctx: DrillContext, opts: { phaseMs: number }):
   const afterRows = await countRows(ctx.db.primaryUrl, ctx.big.studioId, afterEmail);
 
   const checks = [
-    { what: "no read failed while the primary was down", ok: readFailuresDuring === 0, detail: `${readFailuresDuring} failed` },
+    {
+      what: "pages that only read kept working while the primary was down",
+      ok: readsDuringOutage.sent > 0 && readsDuringOutage.failed === 0,
+      detail: `${readsDuringOutage.sent - readsDuringOutage.failed} of ${readsDuringOutage.sent} answered 200`,
+    },
     { what: "no read failed at all", ok: readResult.failed === 0, detail: `${readResult.failed} of ${readResult.sent}` },
     { what: "writes during the outage answered the read-only message (server action form state)", ok: stored.readOnly > 0 && writeResult.failed === 0, detail: `${stored.readOnly} read-only, ${stored.failed} other failures` },
     {
@@ -99,7 +103,7 @@ export async function stopPrimary(ctx: DrillContext, opts: { phaseMs: number }):
       writes: stored,
       readsByHost: readResult.reads,
       reads: readResult.byLabel,
-      readsAtOutageEnd: readsBeforeOutageEnd,
+      readsDuringOutage,
     },
   });
 }
