@@ -8,6 +8,7 @@ import { type SessionUser } from "@/lib/auth/options";
 import { primaryDb, type Tx } from "@/lib/db";
 import { AppError, toAppError } from "@/lib/errors";
 import { signInAs } from "@/lib/auth/session-cookie";
+import { unstorableFields } from "@/lib/input";
 import { revalidate } from "@/lib/revalidate";
 
 /** What a write returns: the paths it changed and, optionally, where to send the user. */
@@ -73,8 +74,12 @@ async function currentUser(access: Access): Promise<SessionUser | null> {
  */
 export function defineAction<S extends z.ZodType, A extends Access>(def: Definition<S, A>) {
   return async function action(_prev: ActionState, form: FormData): Promise<ActionState> {
+    // Only a browser's form reaches here normally; anything else is answered, not thrown.
+    if (!(form instanceof FormData)) return { ok: false, message: "That request could not be read. Please reload the page and try again." };
     const raw = formToObject(form);
     const values = textValues(raw);
+    const unstorable = unstorableFields(raw);
+    if (Object.keys(unstorable).length > 0) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: unstorable, values };
     let outcome: WriteOutcome;
     try {
       const user = await currentUser(def.access);

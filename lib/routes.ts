@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getSessionUser, type StudioUser } from "@/lib/auth/guards";
 import { primaryDb, type Tx } from "@/lib/db";
 import { AppError, toAppError } from "@/lib/errors";
+import { unstorableFields } from "@/lib/input";
 import { revalidate } from "@/lib/revalidate";
 
 // Route handlers that write: the same rules as server actions (lib/actions.ts), answered as JSON
@@ -57,7 +58,12 @@ export function defineWriteRoute<S extends z.ZodType, A extends Access, P = Reco
         if (!current.studioId || current.role === "ADMIN") throw new AppError("NOT_FOUND", "Not found.");
         user = current as StudioUser;
       }
-      const parsed = def.schema.safeParse(await readBody(request));
+      const body = await readBody(request);
+      const unstorable = body && typeof body === "object" ? unstorableFields(body as Record<string, unknown>) : {};
+      if (Object.keys(unstorable).length > 0) {
+        return NextResponse.json({ error: "Please correct the highlighted fields.", fieldErrors: unstorable }, { status: 400, headers });
+      }
+      const parsed = def.schema.safeParse(body);
       if (!parsed.success) {
         const { fieldErrors } = z.flattenError(parsed.error) as { fieldErrors: Record<string, string[]> };
         return NextResponse.json({ error: "Please correct the highlighted fields.", fieldErrors }, { status: 400, headers });

@@ -106,3 +106,27 @@ describe("routing inside the Prisma client", () => {
     expect(viaPrimary?.id).toBe(studio.id);
   });
 });
+
+describe("text PostgreSQL cannot store", () => {
+  it("a NUL character is refused beside its field by actions and routes, and nothing runs", async () => {
+    let ran = false;
+    const run = async () => {
+      ran = true;
+      return { revalidate: [], body: {} };
+    };
+    const action = defineAction({ access: "public", schema, run });
+    const form = new FormData();
+    form.set("tag", "abc\u0000def");
+    expect(await action({ ok: false }, form)).toMatchObject({ ok: false, fieldErrors: { tag: ["Remove the invisible control characters from this field."] } });
+    const route = defineWriteRoute({ access: "public", schema, run });
+    const res = await route(post({ tag: "abc\u0000def" }), { params: Promise.resolve({}) });
+    expect(res.status).toBe(400);
+    expect((await res.json()).fieldErrors.tag).toEqual(["Remove the invisible control characters from this field."]);
+    expect(ran).toBe(false);
+  });
+
+  it("an action called with something other than a form answers with a message instead of throwing", async () => {
+    const action = defineAction({ access: "public", schema, run: async () => ({ revalidate: [] }) });
+    expect(await action({ ok: false }, { tag: "abc" } as unknown as FormData)).toMatchObject({ ok: false, message: expect.stringMatching(/could not be read/) });
+  });
+});
