@@ -391,7 +391,7 @@ async function main() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   main().catch((e) => {
-    console.error(e);
+    console.error(`[generate] ${(e as Error).message}`);
     process.exit(1);
   });
 }
