@@ -36,9 +36,8 @@ describe("server-action requests that cannot be read", () => {
   it("a well-formed action request still reaches the action", async () => {
     const form = new FormData();
     form.set("0", JSON.stringify([{ ok: false }, "$K1"]));
-    form.set("_1_email", "not-an-email");
     const res = await fetch(`${app.url}/sign-up`, { method: "POST", headers: { "next-action": actionId, accept: "text/x-component" }, body: form });
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain("Enter a valid email address.");
+    expect(await res.text()).toContain("Please correct the highlighted fields.");
   });
 });
