@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { isMalformedActionRequest } from "@/lib/action-request";
+import { refuseUnreadablePost } from "@/lib/action-request";
 import { READ_HOST_HEADER, READS_RESPONSE_HEADER, formatReadHost } from "@/lib/read-host";
 import { decideReadHost } from "@/lib/read-routing";
 import { replicaMonitor } from "@/lib/replicas";
@@ -11,9 +11,10 @@ export async function proxy(request: NextRequest) {
   const started = Date.now();
   const requestId = crypto.randomUUID();
   const { pathname } = request.nextUrl;
-  if (await isMalformedActionRequest(request)) {
-    console.log(JSON.stringify({ msg: "request", requestId, method: request.method, path: pathname, refused: "malformed server action" }));
-    return NextResponse.json({ error: "That request could not be read. Please reload the page and try again." }, { status: 400 });
+  const refusal = await refuseUnreadablePost(request);
+  if (refusal) {
+    console.log(JSON.stringify({ msg: "request", requestId, method: request.method, path: pathname, refused: refusal.status }));
+    return NextResponse.json({ error: refusal.error }, { status: refusal.status });
   }
   const session = await openSessionCookie(request.cookies.get(APP_COOKIE)?.value);
   const decision = await decideReadHost(replicaMonitor(), { method: request.method, pathname, pins: session.pins ?? [] });

@@ -33,6 +33,22 @@ describe("server-action requests that cannot be read", () => {
     }
   });
 
+  it("an action posted from another site is refused with 403, an oversized one with 413", async () => {
+    const foreign = await fetch(`${app.url}/sign-up`, {
+      method: "POST",
+      headers: { "next-action": actionId, "content-type": "text/plain;charset=UTF-8", origin: "https://evil.example" },
+      body: "[]",
+    });
+    expect(foreign.status).toBe(403);
+    const big = await post(JSON.stringify(["x".repeat(1_100_000)]), "text/plain;charset=UTF-8");
+    expect(big.status).toBe(413);
+  });
+
+  it("a sign-in post that is not a form answers 400, not 500", async () => {
+    const res = await fetch(`${app.url}/api/auth/callback/credentials`, { method: "POST", headers: { "content-type": "application/json" }, body: "{" });
+    expect(res.status).toBe(400);
+  });
+
   it("a well-formed action request still reaches the action", async () => {
     const form = new FormData();
     form.set("0", JSON.stringify([{ ok: false }, "$K1"]));

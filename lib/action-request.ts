@@ -1,30 +1,55 @@
 import { type NextRequest } from "next/server";
 
+/** Next.js' own limit for a server action's body. */
+const MAX_ACTION_BYTES = 1024 * 1024;
+
+export type Refusal = { status: number; error: string };
+
+const isJson = (text: string) => {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /**
- * Whether a server-action POST is unreadable before Next.js tries to decode it (Next answers
- * such bodies with a 500). Browsers send multipart/form-data or text/plain JSON; anything else,
- * a multipart body without a boundary, or an argument list that is not JSON is refused here.
+ * Refuses, before Next.js decodes them, the POSTs it would answer with a 500: server actions
+ * from another site, too large, or unreadable (browsers send multipart/form-data or text/plain
+ * JSON), and next-auth posts that are not forms.
  */
-export async function isMalformedActionRequest(request: NextRequest): Promise<boolean> {
-  if (request.method !== "POST" || !request.headers.has("next-action")) return false;
+export async function refuseUnreadablePost(request: NextRequest): Promise<Refusal | null> {
+  if (request.method !== "POST") return null;
   const type = request.headers.get("content-type") ?? "";
-  const isJson = (text: string) => {
+  if (request.nextUrl.pathname.startsWith("/api/auth/")) {
+    return type.startsWith("application/x-www-form-urlencoded") ? null : { status: 400, error: "Send the sign-in form as a form." };
+  }
+  if (!request.headers.has("next-action")) return null;
+
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (origin && origin !== "null") {
+    let originHost: string | null = null;
     try {
-      JSON.parse(text);
-      return true;
+      originHost = new URL(origin).host;
     } catch {
-      return false;
+      originHost = null;
     }
-  };
+    if (originHost !== host) return { status: 403, error: "Forms can only be sent from ShootQ's own pages." };
+  }
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_ACTION_BYTES) return { status: 413, error: "That form is too large." };
+
+  const unreadable = { status: 400, error: "That request could not be read. Please reload the page and try again." };
   try {
     if (type.startsWith("multipart/form-data")) {
-      if (!/boundary=/.test(type)) return true;
+      if (!/boundary=/.test(type)) return unreadable;
       const args = (await request.clone().formData()).get("0");
-      return typeof args === "string" && !isJson(args);
+      return typeof args === "string" && !isJson(args) ? unreadable : null;
     }
-    if (type.startsWith("text/plain")) return !isJson(await request.clone().text());
-    return !type.startsWith("application/x-www-form-urlencoded");
+    if (type.startsWith("text/plain")) return isJson(await request.clone().text()) ? null : unreadable;
+    return type.startsWith("application/x-www-form-urlencoded") ? null : unreadable;
   } catch {
-    return true;
+    return unreadable;
   }
 }

@@ -9,8 +9,12 @@ export type EmailJob = { emailId: string };
 
 export type RetryPolicy = { retryLimit: number; retryDelaySeconds: number; expireInSeconds: number };
 
-/** Five attempts over about a quarter of an hour (30 s, 1, 2, 4 min, with jitter). */
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { retryLimit: 4, retryDelaySeconds: 30, expireInSeconds: 120 };
+/**
+ * Five attempts over about a quarter of an hour (30 s, 1, 2, 4 min, with jitter). A job expires,
+ * and is handed out again, 60 s after it started: longer than one delivery can take (SMTP socket
+ * timeout 20 s, transaction 45 s).
+ */
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { retryLimit: 4, retryDelaySeconds: 30, expireInSeconds: 60 };
 
 /** Anything that runs one SQL statement with positional parameters inside the caller's transaction. */
 export type RawSqlRunner = { $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T> };

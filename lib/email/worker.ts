@@ -48,9 +48,11 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
     maxConnections: options.concurrency ?? 4,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
-    socketTimeout: 30_000,
+    socketTimeout: 20_000,
   });
-  const boss = new PgBoss({ connectionString: options.databaseUrl, max: 4, schedule: false, application_name: "shootq-email-queue" });
+  // Frequent maintenance finds a crashed worker's expired jobs soon after they expire, so a
+  // SIGKILLed worker's in-flight emails are retried within about a minute and a quarter.
+  const boss = new PgBoss({ connectionString: options.databaseUrl, max: 4, schedule: false, maintenanceIntervalSeconds: 15, application_name: "shootq-email-queue" });
   boss.on("error", (error) => log({ msg: "queue error", error: errorText(error) }));
   await boss.start();
 
@@ -77,7 +79,7 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
         await tx.emailMessage.update({ where: { id: email.id }, data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 }, lastError: null }, select: { id: true } });
         return { outcome: "sent" };
       },
-      { maxWait: 10_000, timeout: 90_000 },
+      { maxWait: 10_000, timeout: 45_000 },
     );
   }
 
