@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { atLocalTime, isTimeZone } from "@/lib/workflows/zoned-time";
+import { isValidTimeZone, zonedInstant } from "@/lib/calendar/zoned";
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$/;
 
@@ -10,7 +10,7 @@ function parseLocal(value: string, timeZone: string): Date | null {
   const [year, month, day, hh, mm] = m.slice(1).map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCMonth() !== month - 1 || hh > 23 || mm > 59) return null;
-  return atLocalTime(date, timeZone, hh, mm);
+  return zonedInstant(date.toISOString().slice(0, 10), `${hh}:${mm}`, timeZone);
 }
 
 const isLink = (v: string) => /^\/(?!\/)\S*$/.test(v) || /^https?:\/\/\S+$/.test(v);
@@ -27,7 +27,7 @@ export const broadcastFormSchema = z
     if (!body) problem("body", "Write the message.");
     else if (body.length > 2000) problem("body", "Use at most 2,000 characters.");
     if (link && (link.length > 500 || !isLink(link))) problem("link", "Enter a path like /settings or a full https:// address.");
-    const timeZone = isTimeZone(form.timeZone) ? form.timeZone : "UTC";
+    const timeZone = isValidTimeZone(form.timeZone) ? form.timeZone : "UTC";
     const startsAt = parseLocal(form.startsAt, timeZone);
     const endsAt = parseLocal(form.endsAt, timeZone);
     if (!startsAt) problem("startsAt", "Enter when it starts showing.");

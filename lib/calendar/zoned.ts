@@ -99,31 +99,37 @@ export function dayKeyOfDateColumn(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one: each shape is built once.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function cachedFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify(options);
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** "Monday, March 3" (plus the year when it is not `thisYearKey`'s year). */
 export function formatDayKey(dayKey: string, thisYearKey?: string): string {
   const sameYear = thisYearKey ? thisYearKey.slice(0, 4) === dayKey.slice(0, 4) : false;
-  return new Intl.DateTimeFormat("en-US", {
-    timeZone: "UTC",
-    weekday: "long",
-    month: "long",
-    day: "numeric",
-    ...(sameYear ? {} : { year: "numeric" }),
-  }).format(dateColumn(dayKey));
+  return cachedFormat({ timeZone: "UTC", weekday: "long", month: "long", day: "numeric", ...(sameYear ? {} : { year: "numeric" }) }).format(dateColumn(dayKey));
 }
 
-/** "Mar 3, 2027" for a calendar date. */
-export function formatShortDayKey(dayKey: string): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", day: "numeric", year: "numeric" }).format(dateColumn(dayKey));
+/** "Mar 3, 2027" for a calendar date; "Mar 3" when `withYear` is false. */
+export function formatShortDayKey(dayKey: string, withYear = true): string {
+  return cachedFormat({ timeZone: "UTC", month: "short", day: "numeric", ...(withYear ? { year: "numeric" } : {}) }).format(dateColumn(dayKey));
 }
 
 /** "4:30 PM" in `timeZone`. */
 export function formatTime(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit" }).format(instant);
+  return cachedFormat({ timeZone, hour: "numeric", minute: "2-digit" }).format(instant);
 }
 
 /** "Mar 3, 2027, 4:30 PM" in `timeZone`. */
 export function formatDateTime(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone, month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit" }).format(instant);
+  return cachedFormat({ timeZone, month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit" }).format(instant);
 }
 
 /** Whole local days from `fromKey` to `toKey` (negative when `toKey` is earlier). */

@@ -1,5 +1,5 @@
 import { type StepAnchor } from "@/lib/workflows/schemas";
-import { addDays, atLocalTime, daysBetween, localDate } from "@/lib/workflows/zoned-time";
+import { addDays, dayKeyOf, dayKeyOfDateColumn, daysBetween, formatShortDayKey, zonedInstant } from "@/lib/calendar/zoned";
 
 /** Tasks fall due at the end of the studio's working day. */
 export const DUE_HOUR = 17;
@@ -12,29 +12,27 @@ export function computeDueDates(
   steps: { offsetDays: number; anchor: StepAnchor }[],
   { jobDate, now, timeZone }: { jobDate: Date | null; now: Date; timeZone: string },
 ): Date[] {
-  const start = jobDate ?? localDate(now, timeZone);
-  let previous: Date | null = null;
+  const start = jobDate ? dayKeyOfDateColumn(jobDate) : dayKeyOf(now, timeZone);
+  let previous: string | null = null;
   return steps.map((step) => {
-    const base: Date = step.anchor === "PREVIOUS_STEP" && previous ? previous : start;
+    const base = step.anchor === "PREVIOUS_STEP" && previous ? previous : start;
     const day = addDays(base, step.offsetDays);
     previous = day;
-    return atLocalTime(day, timeZone, DUE_HOUR);
+    return zonedInstant(day, `${DUE_HOUR}:00`, timeZone);
   });
 }
 
 /** Whole days a task is late, counted in the studio's calendar (0 when it is not late). */
 export function overdueDays(dueAt: Date, now: Date, timeZone: string): number {
   if (dueAt.getTime() >= now.getTime()) return 0;
-  return Math.max(0, daysBetween(localDate(dueAt, timeZone), localDate(now, timeZone)));
+  return Math.max(0, daysBetween(dayKeyOf(dueAt, timeZone), dayKeyOf(now, timeZone)));
 }
 
 /** "Due Jun 19" (with the year when it is not this year), "Due today", or "3 days ago" when late. */
 export function describeDue(dueAt: Date, now: Date, timeZone: string): string {
   const late = overdueDays(dueAt, now, timeZone);
   if (late > 0) return late === 1 ? "1 day ago" : `${late} days ago`;
-  const [due, today] = [localDate(dueAt, timeZone), localDate(now, timeZone)];
-  if (due.getTime() === today.getTime()) return "Due today";
-  const sameYear = due.getUTCFullYear() === today.getUTCFullYear();
-  const label = due.toLocaleDateString("en-US", { timeZone: "UTC", month: "short", day: "numeric", ...(sameYear ? {} : { year: "numeric" }) });
-  return `Due ${label}`;
+  const [due, today] = [dayKeyOf(dueAt, timeZone), dayKeyOf(now, timeZone)];
+  if (due === today) return "Due today";
+  return `Due ${formatShortDayKey(due, due.slice(0, 4) !== today.slice(0, 4))}`;
 }
