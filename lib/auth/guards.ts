@@ -1,17 +1,16 @@
 import "server-only";
-import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { authOptions, type SessionUser } from "@/lib/auth/options";
+import { type SessionUser } from "@/lib/auth/options";
+import { readSessionUser } from "@/lib/auth/session-cookie";
 import { primaryDb } from "@/lib/db";
 
 export type StudioUser = SessionUser & { studioId: string };
 
 /** The signed-in user, re-checked against the database on every request. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions()).catch(() => null);
-  const user = session?.user;
-  if (!user?.id) return null;
+  const user = await readSessionUser();
+  if (!user) return null;
   // Read on the primary: a staff member removed a moment ago must lose access at once, not
   // when the replica catches up. One primary-key lookup per request is the price.
   return primaryDb().user.findFirst({
