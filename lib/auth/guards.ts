@@ -3,7 +3,8 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { type SessionUser } from "@/lib/auth/options";
 import { readSessionUser } from "@/lib/auth/session-cookie";
-import { primaryDb } from "@/lib/db";
+import { primaryDb, readDb } from "@/lib/db";
+import { isUnavailableError } from "@/lib/errors";
 
 export type StudioUser = SessionUser & { studioId: string };
 
@@ -12,11 +13,15 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const user = await readSessionUser();
   if (!user) return null;
   // Read on the primary: a staff member removed a moment ago must lose access at once, not
-  // when the replica catches up. One primary-key lookup per request is the price.
-  return primaryDb().user.findFirst({
-    where: { id: user.id, removedAt: null },
-    select: { id: true, email: true, name: true, role: true, studioId: true },
-  });
+  // when the replica catches up. While the primary is down nobody can be removed, and the
+  // replica answers instead, so pages that only read keep working.
+  const query = { where: { id: user.id, removedAt: null }, select: { id: true, email: true, name: true, role: true, studioId: true } } as const;
+  try {
+    return await primaryDb().user.findFirst(query);
+  } catch (error) {
+    if (!isUnavailableError(error)) throw error;
+    return (await readDb()).user.findFirst(query);
+  }
 });
 
 export async function requireUser(): Promise<SessionUser> {
