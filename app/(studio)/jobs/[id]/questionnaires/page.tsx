@@ -4,7 +4,8 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireStudioUser } from "@/lib/auth/guards";
 import { readDb } from "@/lib/db";
 import { findJobQuestionnaires, findQuestionnaireTemplates } from "@/lib/questionnaires/queries";
-import { SendQuestionnaireForm } from "./send-form";
+import { JobTemplateForm } from "@/components/studio/job-template-form";
+import { sendQuestionnaireToClient } from "./actions";
 
 export const metadata = { title: "Questionnaires" };
 
@@ -66,7 +67,14 @@ export default async function JobQuestionnairesPage({ params }: { params: Promis
               <p className="mb-4 text-sm text-slate-600">
                 {job.contact.name} gets a private link by email{job.contact.email ? ` at ${job.contact.email}` : ""}.
               </p>
-              <SendQuestionnaireForm jobId={job.id} templates={templates} />
+              <JobTemplateForm
+                action={sendQuestionnaireToClient}
+                jobId={job.id}
+                templates={templates}
+                noun="Questionnaire"
+                submitLabel="Send questionnaire"
+                pendingLabel="Sending…"
+              />
             </>
           )}
         </Card>

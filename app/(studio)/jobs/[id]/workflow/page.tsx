@@ -6,7 +6,8 @@ import { readDb } from "@/lib/db";
 import { describeDue } from "@/lib/workflows/due-dates";
 import { findJobWorkflow, findWorkflowTemplates } from "@/lib/workflows/queries";
 import { CompleteTaskButton } from "@/app/(studio)/tasks/_components/complete-task-button";
-import { ApplyWorkflowForm } from "./apply-form";
+import { JobTemplateForm } from "@/components/studio/job-template-form";
+import { applyWorkflowToJob } from "./actions";
 
 export const metadata = { title: "Workflow" };
 
@@ -57,7 +58,14 @@ export default async function JobWorkflowPage({ params }: { params: Promise<{ id
               .
             </p>
           ) : (
-            <ApplyWorkflowForm jobId={job.id} templates={templates.map((t) => ({ id: t.id, name: t.name }))} />
+            <JobTemplateForm
+              action={applyWorkflowToJob}
+              jobId={job.id}
+              templates={templates.map((t) => ({ id: t.id, name: t.name }))}
+              noun="Workflow"
+              submitLabel="Apply workflow"
+              pendingLabel="Applying…"
+            />
           )}
         </Card>
       </div>

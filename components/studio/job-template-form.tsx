@@ -1,0 +1,39 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { initialActionState, type ActionState } from "@/lib/action-state";
+
+type Props = {
+  action: (state: ActionState, form: FormData) => Promise<ActionState>;
+  jobId: string;
+  templates: { id: string; name: string }[];
+  /** What a template is called here, e.g. "Workflow" or "Questionnaire". */
+  noun: string;
+  submitLabel: string;
+  pendingLabel: string;
+};
+
+/** Picks one of the studio's templates for a job and submits it (send a questionnaire, apply a workflow). */
+export function JobTemplateForm({ action: run, jobId, templates, noun, submitLabel, pendingLabel }: Props) {
+  const [state, action, pending] = useActionState(run, initialActionState);
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="jobId" value={jobId} />
+      <SelectField label={noun} name="templateId" defaultValue={state.values?.templateId ?? ""} errors={state.fieldErrors?.templateId}>
+        <option value="">Choose a {noun.toLowerCase()}…</option>
+        {templates.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.name}
+          </option>
+        ))}
+      </SelectField>
+      <Button type="submit" disabled={pending}>
+        {pending ? pendingLabel : submitLabel}
+      </Button>
+    </form>
+  );
+}
