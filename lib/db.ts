@@ -29,7 +29,11 @@ function withFailover(replica: BaseClient, primary: BaseClient) {
         try {
           return await query(args);
         } catch (error) {
-          if (!model || !isUnavailableError(error)) throw error;
+          // Any failure of a replica read is retried once on the primary: a replica dying mid-query
+          // surfaces in many shapes (refused, reset, terminated, closed), and a genuine query error
+          // simply fails again there. Only a query Prisma rejected before sending is not retried.
+          if (!model || (error as Error)?.name === "PrismaClientValidationError") throw error;
+          if (!isUnavailableError(error)) console.warn(JSON.stringify({ msg: "replica read failed, retried on the primary", model, operation, error: String((error as Error)?.message ?? error).slice(0, 300) }));
           const delegate = (primary as unknown as Record<string, Record<string, (a: unknown) => Promise<unknown>>>)[
             model.charAt(0).toLowerCase() + model.slice(1)
           ];
