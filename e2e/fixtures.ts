@@ -20,6 +20,17 @@ export async function replicated(): Promise<void> {
   await waitForReplay({ primaryUrl: process.env.DATABASE_URL!, replicaUrls: (process.env.DATABASE_REPLICA_URLS ?? "").split(",").filter(Boolean) });
 }
 
+/**
+ * Another person's write (a client's answer, an admin's broadcast) is not pinned for this user,
+ * so it shows once the replica has it: reload until `check` passes, as someone refreshing would.
+ */
+export async function reloadUntil(page: Page, check: () => Promise<void>, timeout = 20_000): Promise<void> {
+  await expect(async () => {
+    await page.reload();
+    await check();
+  }).toPass({ timeout, intervals: [500, 1000] });
+}
+
 export type StudioFixture = Awaited<ReturnType<typeof createStudio>>;
 
 export async function signIn(page: Page, email: string, password: string) {

@@ -1,7 +1,6 @@
 import { type Page } from "@playwright/test";
 import { createAdmin, randomSuffix } from "../../prisma/factories";
-import { expect, signIn, test, testDb } from "../fixtures";
-import { reloadUntil, replicated } from "./helpers";
+import { expect, reloadUntil, replicated, signIn, test, testDb } from "../fixtures";
 
 /** A datetime-local value in the browser's own zone, `minutes` from now. */
 const localInput = (page: Page, minutes: number) =>

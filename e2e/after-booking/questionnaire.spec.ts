@@ -1,6 +1,5 @@
 import { createJob } from "../../prisma/factories";
-import { expect, test, testDb } from "../fixtures";
-import { reloadUntil, replicated } from "./helpers";
+import { expect, reloadUntil, replicated, test, testDb } from "../fixtures";
 
 test("a client answers a questionnaire and the photographer sees the response", async ({ page, browser, signedIn }) => {
   const job = await createJob(testDb(), { studioId: signedIn.studio.id, title: "Nguyen–Walsh Wedding", contact: { name: "Grace Nguyen", email: `grace-${Date.now()}@example.com` } });
@@ -57,6 +56,10 @@ test("a client answers a questionnaire and the photographer sees the response", 
   await expect(page.getByText("Wave Hill, Bronx")).toBeVisible();
   await expect(page.getByText("Yes", { exact: true })).toBeVisible();
 
+  // The client's answer is someone else's write: the photographer's pages show it once the
+  // replica has it (a moment), as a person reloading would see.
   await page.goto("/dashboard");
-  await expect(page.getByRole("link", { name: "Your questionnaire for Nguyen–Walsh Wedding has received a response" })).toBeVisible();
+  await reloadUntil(page, async () => {
+    await expect(page.getByRole("link", { name: "Your questionnaire for Nguyen–Walsh Wedding has received a response" })).toBeVisible({ timeout: 1_000 });
+  });
 });

@@ -1,6 +1,5 @@
 import { createJob, createStudio } from "../../prisma/factories";
-import { expect, signIn, test, testDb } from "../fixtures";
-import { reloadUntil, replicated } from "./helpers";
+import { expect, reloadUntil, replicated, signIn, test, testDb } from "../fixtures";
 
 test("a photographer refers a job to another photographer, who signs in and accepts it as a lead", async ({ page, browser, signedIn }) => {
   const receiver = await createStudio(testDb(), { ownerName: "Theo Park" });

@@ -1,6 +1,5 @@
 import { createJob, dateOnly } from "../../prisma/factories";
-import { expect, test, testDb } from "../fixtures";
-import { replicated } from "./helpers";
+import { expect, replicated, test, testDb } from "../fixtures";
 
 test("completing a workflow task moves What's Next to the job's next step", async ({ page, signedIn }) => {
   const job = await createJob(testDb(), { studioId: signedIn.studio.id, title: "Patel–Morgan Wedding", date: dateOnly(new Date(Date.now() - 30 * 86_400_000)) });

@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createJob } from "../../prisma/factories";
-import { expect, replicated, test, testDb } from "../fixtures";
-import { reloadUntil } from "./helpers";
+import { expect, reloadUntil, replicated, test, testDb } from "../fixtures";
 
 async function sentProposal(studioId: string, jobTitle: string, expiresAt: Date) {
   const job = await createJob(testDb(), { studioId, title: jobTitle, status: "PROPOSED" });

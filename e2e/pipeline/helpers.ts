@@ -1,16 +1,3 @@
-import { expect, type Page } from "@playwright/test";
-
-/**
- * Another person's write (a client's inquiry or answer) is not pinned for the photographer, so
- * it shows once the replica has it: reload until `check` passes, as someone refreshing would.
- */
-export async function reloadUntil(page: Page, check: () => Promise<void>, timeout = 20_000): Promise<void> {
-  await expect(async () => {
-    await page.reload();
-    await check();
-  }).toPass({ timeout, intervals: [500, 1000] });
-}
-
 /** A calendar date `days` from today in `timeZone`, as a date input takes it. */
 export function dayInZone(days: number, timeZone = "America/New_York"): string {
   const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());

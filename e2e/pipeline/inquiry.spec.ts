@@ -1,5 +1,4 @@
-import { expect, test, testDb } from "../fixtures";
-import { reloadUntil } from "./helpers";
+import { expect, reloadUntil, test, testDb } from "../fixtures";
 
 test("an inquiry on the public page appears as a new lead on the dashboard", async ({ browser, page, studio }) => {
   const client = await browser.newContext();

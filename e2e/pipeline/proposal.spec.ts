@@ -1,6 +1,5 @@
 import { createJob, createLead } from "../../prisma/factories";
-import { expect, replicated, test, testDb } from "../fixtures";
-import { reloadUntil } from "./helpers";
+import { expect, reloadUntil, replicated, test, testDb } from "../fixtures";
 
 test("a proposal sent, accepted by the client in a fresh browser and confirmed books the job", async ({ browser, page, signedIn }) => {
   const job = await createJob(testDb(), {
