@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { findActiveBroadcasts } from "@/lib/broadcasts/queries";
 import { readDb } from "@/lib/db";
-import { DismissBroadcastButton } from "./dismiss-broadcast-button";
+import { ActionButton } from "@/components/ui/action-button";
+import { dismissBroadcastAction } from "./broadcast-actions";
 
 /** Announcements from ShootQ at the top of What's New, until they end or this user dismisses them. */
 export async function Broadcasts({ userId }: { userId: string }) {
@@ -29,7 +30,7 @@ export async function Broadcasts({ userId }: { userId: string }) {
               )
             ) : null}
           </div>
-          <DismissBroadcastButton broadcastId={b.id} title={b.title} />
+          <ActionButton action={dismissBroadcastAction} fields={{ broadcastId: b.id }} label="Dismiss" variant="ghost" ariaLabel={`Dismiss ${b.title}`} />
         </li>
       ))}
     </ul>

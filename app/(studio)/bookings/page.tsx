@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { z } from "zod";
-import { ActionButton } from "@/components/pipeline/action-button";
+import { ActionButton } from "@/components/ui/action-button";
 import { Pagination } from "@/components/pipeline/pagination";
 import { BookingStatusBadge } from "@/components/pipeline/status-badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";

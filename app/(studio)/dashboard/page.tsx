@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Broadcasts } from "@/components/dashboard/broadcasts";
 import { FailedEmailBanner } from "@/components/email/failed-email-banner";
-import { ActionButton } from "@/components/pipeline/action-button";
+import { ActionButton } from "@/components/ui/action-button";
 import { Pagination } from "@/components/pipeline/pagination";
 import { ShootList } from "@/components/pipeline/shoot-list";
 import { WeekAgenda } from "@/components/pipeline/week-agenda";

@@ -2,7 +2,8 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireStudioUser } from "@/lib/auth/guards";
 import { readDb } from "@/lib/db";
 import { findStudioEmails } from "@/lib/email/queries";
-import { RetryButton } from "./retry-button";
+import { ActionButton } from "@/components/ui/action-button";
+import { retryEmailAction } from "./actions";
 
 export const metadata = { title: "Emails" };
 
@@ -47,7 +48,7 @@ export default async function EmailsPage() {
                       </p>
                     ) : null}
                   </td>
-                  <td className="py-2">{e.status === "FAILED" ? <RetryButton emailId={e.id} to={e.to} /> : null}</td>
+                  <td className="py-2">{e.status === "FAILED" ? <ActionButton action={retryEmailAction} fields={{ emailId: e.id }} label="Retry" pendingLabel="Retrying…" ariaLabel={`Retry the email to ${e.to}`} /> : null}</td>
                 </tr>
               ))}
             </tbody>

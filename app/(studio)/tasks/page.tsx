@@ -5,7 +5,8 @@ import { selectedBrandId } from "@/lib/brands/filter";
 import { readDb } from "@/lib/db";
 import { findStudioShell } from "@/lib/studios/queries";
 import { findOpenTasks } from "@/lib/workflows/queries";
-import { CompleteTaskButton } from "./_components/complete-task-button";
+import { ActionButton } from "@/components/ui/action-button";
+import { completeTaskAction } from "./actions";
 
 export const metadata = { title: "Tasks" };
 
@@ -41,7 +42,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
                   </p>
                   <p className={`text-xs ${t.overdueDays > 0 ? "font-medium text-red-600" : "text-slate-500"}`}>{t.dueLabel}</p>
                 </div>
-                <CompleteTaskButton taskId={t.taskId} taskName={`${t.name} for ${t.jobTitle}`} />
+                <ActionButton action={completeTaskAction} fields={{ taskId: t.taskId }} label="Complete" pendingLabel="Completing…" ariaLabel={`Complete ${t.name} for ${t.jobTitle}`} />
               </li>
             ))}
           </ul>

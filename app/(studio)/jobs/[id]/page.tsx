@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActionButton } from "@/components/pipeline/action-button";
+import { ActionButton } from "@/components/ui/action-button";
 import { BookingStatusBadge, Badge, JobStatusBadge, LeadStatusBadge, ProposalStatusBadge } from "@/components/pipeline/status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";

@@ -5,7 +5,8 @@ import { requireStudioUser } from "@/lib/auth/guards";
 import { readDb } from "@/lib/db";
 import { describeDue } from "@/lib/workflows/due-dates";
 import { findJobWorkflow, findWorkflowTemplates } from "@/lib/workflows/queries";
-import { CompleteTaskButton } from "@/app/(studio)/tasks/_components/complete-task-button";
+import { ActionButton } from "@/components/ui/action-button";
+import { completeTaskAction } from "@/app/(studio)/tasks/actions";
 import { JobTemplateForm } from "@/components/studio/job-template-form";
 import { applyWorkflowToJob } from "./actions";
 
@@ -42,7 +43,7 @@ export default async function JobWorkflowPage({ params }: { params: Promise<{ id
                     </p>
                     <p className="text-xs text-slate-500">{t.completedAt ? `Done ${completedOn.format(t.completedAt)}` : describeDue(t.dueAt, now, job.studio.timeZone)}</p>
                   </div>
-                  {t.completedAt ? null : <CompleteTaskButton taskId={t.id} taskName={t.name} />}
+                  {t.completedAt ? null : <ActionButton action={completeTaskAction} fields={{ taskId: t.id }} label="Complete" pendingLabel="Completing…" ariaLabel={"Complete " + t.name} />}
                 </li>
               ))}
             </ol>

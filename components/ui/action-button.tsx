@@ -13,10 +13,12 @@ type Props = {
   variant?: "primary" | "secondary" | "danger" | "ghost";
   /** Asked before submitting, for actions that cannot be undone. */
   confirm?: string;
+  /** The button's accessible name when its label alone is ambiguous ("Complete" which task?). */
+  ariaLabel?: string;
 };
 
 /** A one-button form (confirm, delete, mark read) that shows why it failed next to itself. */
-export function ActionButton({ action, fields, label, pendingLabel, variant = "secondary", confirm }: Props) {
+export function ActionButton({ action, fields, label, pendingLabel, variant = "secondary", confirm, ariaLabel }: Props) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
   return (
     <form
@@ -29,7 +31,7 @@ export function ActionButton({ action, fields, label, pendingLabel, variant = "s
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <Button type="submit" variant={variant} disabled={pending}>
+      <Button type="submit" variant={variant} disabled={pending} aria-label={ariaLabel}>
         {pending ? (pendingLabel ?? label) : label}
       </Button>
       {state.message ? (
