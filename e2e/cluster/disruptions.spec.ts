@@ -132,7 +132,11 @@ test("a browser holding a page of the previous release reloads fully on its next
   const saved = other.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined);
   await other.getByLabel("for:").selectOption({ label: signedIn.brands[0].name });
   expect((await saved).ok()).toBe(true);
-  await other.goto("/dashboard");
+  // The action redirects back to the page; let that navigation finish before opening another.
+  await other.waitForLoadState("load");
+  await expect(async () => {
+    await other.goto("/dashboard");
+  }).toPass({ timeout: 10_000 });
   await expect(other.getByLabel("for:")).toHaveValue(signedIn.brands[0].id);
 
   expect(problems.filter((p) => /Server Action|ChunkLoadError|Loading chunk|Failed to fetch/i.test(p))).toEqual([]);
