@@ -1,4 +1,4 @@
-import { expect, signIn, test, testDb } from "../fixtures";
+import { expect, reloadUntil, signIn, test, testDb } from "../fixtures";
 
 test("an owner invites a staff member who accepts, works in the studio, and loses access when removed", async ({ page, browser, signedIn }) => {
   const email = `staff-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@example.com`;
@@ -30,7 +30,10 @@ test("an owner invites a staff member who accepts, works in the studio, and lose
   const billing = await staff.goto("/settings/billing");
   expect(billing?.status()).toBe(404);
 
-  await page.reload();
+  // The new member is someone else's write for the owner: it shows once the replica has it.
+  await reloadUntil(page, async () => {
+    await expect(page.getByRole("button", { name: "Remove Riley Second-Shooter" })).toBeVisible({ timeout: 1_000 });
+  });
   await page.getByRole("button", { name: "Remove Riley Second-Shooter" }).click();
   await expect(page.getByRole("status")).toHaveText("Team member removed. They can no longer sign in.");
 
