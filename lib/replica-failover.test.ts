@@ -16,7 +16,8 @@ describe("a replica that dies", () => {
   beforeAll(async () => {
     cluster = await startTestCluster(["0"]);
     const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: cluster.primaryUrl }) });
-    const { studio, owner, password } = await createStudio(db);
+    // A name without characters HTML escapes, so the page text can be matched as is.
+    const { studio, owner, password } = await createStudio(db, { name: `Failover Studio ${Date.now()}` });
     studioName = studio.name;
     await db.$disconnect();
     app = await startTestApp({ primaryUrl: cluster.primaryUrl, replicaUrls: cluster.replicaUrls });
