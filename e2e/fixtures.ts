@@ -1,6 +1,6 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { waitForReplay } from "../lib/testing/cluster";
+import { waitForReplay } from "../scripts/testing/cluster";
 import { createStudio } from "../prisma/factories";
 import { PrismaClient } from "../prisma/generated/prisma/client";
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startTestApp, type TestApp } from "@/lib/testing/app";
+import { startTestApp, type TestApp } from "@/scripts/testing/app";
 import { DIST_DIR } from "@/scripts/lib/paths";
 
 const cluster = inject("cluster");

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createStudio } from "@/prisma/factories";
 import { dbForHost, primaryDb } from "@/lib/db";
-import { startTestApp, type TestApp } from "@/lib/testing/app";
-import { HttpSession } from "@/lib/testing/http";
+import { startTestApp, type TestApp } from "@/scripts/testing/app";
+import { HttpSession } from "@/scripts/testing/http";
 
 // The cluster from the global setup: replica-1 applies WAL 3 s late, replica-2 promptly.
 const { primaryUrl, replicaUrls } = inject("cluster");

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { createStudio } from "@/prisma/factories";
 import { PrismaClient } from "@/prisma/generated/prisma/client";
-import { startTestApp, type TestApp } from "@/lib/testing/app";
-import { startTestCluster, type TestCluster } from "@/lib/testing/cluster";
-import { HttpSession } from "@/lib/testing/http";
+import { startTestApp, type TestApp } from "@/scripts/testing/app";
+import { startTestCluster, type TestCluster } from "@/scripts/testing/cluster";
+import { HttpSession } from "@/scripts/testing/http";
 
 // Its own primary and prompt replica, so killing the replica disturbs no other test.
 describe("a replica that dies", () => {

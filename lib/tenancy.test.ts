@@ -4,8 +4,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createJob, createLead, createStaff, createStudio, createTask, createNotification, createEvent } from "@/prisma/factories";
 import { primaryDb } from "@/lib/db";
-import { startTestApp, type TestApp } from "@/lib/testing/app";
-import { HttpSession } from "@/lib/testing/http";
+import { startTestApp, type TestApp } from "@/scripts/testing/app";
+import { HttpSession } from "@/scripts/testing/http";
 import { DIST_DIR } from "@/scripts/lib/paths";
 
 // Walks every page route and every server action of the build as a user of studio A, aimed at

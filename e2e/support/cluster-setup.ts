@@ -1,6 +1,6 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
-import { startTestCluster } from "../../lib/testing/cluster";
+import { startTestCluster } from "../../scripts/testing/cluster";
 import { startAppCluster } from "../../scripts/lib/app-cluster";
 import { serveClusterControl } from "../../scripts/lib/cluster-control";
 import { localSecrets } from "../../scripts/lib/paths";

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { startTestCluster } from "../../lib/testing/cluster";
+import { startTestCluster } from "../../scripts/testing/cluster";
 import { buildExists } from "../../scripts/lib/paths";
 import { startService, stopService, waitForHttp } from "../../scripts/lib/processes";
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createStudio } from "@/prisma/factories";
 import { primaryDb } from "@/lib/db";
-import { waitForReplay } from "@/lib/testing/cluster";
-import { startTestApp, type TestApp } from "@/lib/testing/app";
-import { HttpSession } from "@/lib/testing/http";
+import { waitForReplay } from "@/scripts/testing/cluster";
+import { startTestApp, type TestApp } from "@/scripts/testing/app";
+import { HttpSession } from "@/scripts/testing/http";
 
 const cluster = inject("cluster");
 

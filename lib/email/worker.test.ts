@@ -3,7 +3,7 @@ import { primaryDb } from "@/lib/db";
 import { retryEmail } from "@/lib/email/mutations";
 import { queueEmail } from "@/lib/email/outbox";
 import { DEFAULT_RETRY_POLICY, enqueueEmailJob, ensureQueueSchema } from "@/lib/email/queue";
-import { startSmtpSink, type SmtpSink } from "@/lib/email/smtp-sink";
+import { startSmtpSink, type SmtpSink } from "@/scripts/testing/smtp-sink";
 import { messageIdFor, startEmailWorker, type EmailWorker } from "@/lib/email/worker";
 import { createStudio, randomSuffix } from "@/prisma/factories";
 

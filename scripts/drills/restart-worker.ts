@@ -4,7 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { queueEmail } from "../../lib/email/outbox.ts";
 import { ensureQueueSchema } from "../../lib/email/queue.ts";
-import { startSmtpSink, type SmtpSink } from "../../lib/email/smtp-sink.ts";
+import { startSmtpSink, type SmtpSink } from "../testing/smtp-sink.ts";
 import { PrismaClient } from "../../prisma/generated/prisma/client.ts";
 import { localSecrets, ROOT } from "../lib/paths.ts";
 import { startService, stopService, type Service } from "../lib/processes.ts";

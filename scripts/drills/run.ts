@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { waitForReplay } from "../../lib/testing/cluster.ts";
+import { waitForReplay } from "../testing/cluster.ts";
 import { generateScaleData } from "../bench/generate.ts";
 import { startBenchApp, startBenchDatabase, startRun } from "../bench/lib/stack.ts";
 import { ROOT } from "../lib/paths.ts";

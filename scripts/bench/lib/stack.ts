@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { startTestCluster, waitForReplay, type TestCluster } from "../../../lib/testing/cluster.ts";
+import { startTestCluster, waitForReplay, type TestCluster } from "../../testing/cluster.ts";
 import { startAppCluster, type AppCluster } from "../../lib/app-cluster.ts";
 import { ensureBuild } from "../../lib/ensure-build.ts";
 import { localSecrets } from "../../lib/paths.ts";

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { READ_ONLY_MESSAGE } from "../../../lib/errors.ts";
-import { HttpSession } from "../../../lib/testing/http.ts";
+import { HttpSession } from "../../testing/http.ts";
 import { BIG_STUDIO } from "../../bench/generate.ts";
 import { actionHeaders, encodeActionBody, findServerAction, parseActionState, readServerActions, type ServerAction } from "../../bench/lib/server-actions.ts";
 import type { BenchApp, BenchDatabase } from "../../bench/lib/stack.ts";

@@ -1,10 +1,10 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ensureQueueSchema } from "@/lib/email/queue";
-import { startEmbeddedCluster, type Cluster } from "@/scripts/db/embedded-cluster";
-import { migrate } from "@/scripts/db/migrate";
-import { freePort } from "@/scripts/lib/processes";
+import { ensureQueueSchema } from "../../lib/email/queue.ts";
+import { startEmbeddedCluster, type Cluster } from "../db/embedded-cluster.ts";
+import { migrate } from "../db/migrate.ts";
+import { freePort } from "../lib/processes.ts";
 import pg from "pg";
 
 /** Waits until every replica has replayed everything the primary has committed so far. */

@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { startTestCluster, type TestCluster } from "@/lib/testing/cluster";
+import { startTestCluster, type TestCluster } from "./cluster.ts";
 
 // One real primary and two real streaming replicas for the whole run: replica-1 applies WAL
 // 3 s late (SHOOTQ_REPLICA_DELAY), replica-2 promptly. Tests that need another shape start

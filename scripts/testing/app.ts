@@ -1,6 +1,6 @@
 import path from "node:path";
-import { buildExists } from "@/scripts/lib/paths";
-import { freePort, startService, stopService, waitForHttp } from "@/scripts/lib/processes";
+import { buildExists } from "../lib/paths.ts";
+import { freePort, startService, stopService, waitForHttp } from "../lib/processes.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
