@@ -28,6 +28,9 @@ const schema = z
     SMTP_URL: z.string().default("smtp://127.0.0.1:1025"),
     MAIL_FROM: z.string().default("ShootQ <no-reply@shootq.local>"),
     APP_URL: z.url().optional(),
+    NEXTAUTH_URL: z.url().optional(),
+    /** Proxies in front of the app that append to X-Forwarded-For (1 behind the bundled nginx). */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   })
   .superRefine((e, ctx) => {
     if (e.NODE_ENV !== "production") return;

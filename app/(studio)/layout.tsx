@@ -1,16 +1,12 @@
 import Image from "next/image";
-import { notFound } from "next/navigation";
 import { BrandPicker } from "@/components/studio/brand-picker";
 import { NavLink } from "@/components/studio/nav-link";
 import { SignOutButton } from "@/components/studio/sign-out-button";
 import { assetUrl } from "@/lib/assets";
-import { requireStudioUser } from "@/lib/auth/guards";
-import { selectedBrandId } from "@/lib/brands/filter";
-import { readDb } from "@/lib/db";
-import { findStudioShell } from "@/lib/studios/queries";
+import { requireStudioContext } from "@/lib/auth/context";
 import { getAppSession } from "@/lib/session";
 import { FlashMessage } from "@/components/ui/flash-message";
-import { chooseBrand, clearFlash } from "./actions";
+import { chooseBrandAction, clearFlashAction } from "./actions";
 
 const STUDIO_NAV = [
   ["/dashboard", "Dashboard"],
@@ -27,10 +23,7 @@ const STUDIO_NAV = [
 ] as const;
 
 export default async function StudioLayout({ children }: { children: React.ReactNode }) {
-  const user = await requireStudioUser();
-  const studio = await findStudioShell(await readDb(), { studioId: user.studioId });
-  if (!studio) notFound();
-  const brandId = await selectedBrandId(studio.brands);
+  const { user, studio, brandId } = await requireStudioContext();
   const { flash } = await getAppSession();
   return (
     <div className="min-h-screen">
@@ -46,7 +39,7 @@ export default async function StudioLayout({ children }: { children: React.React
             </span>
           </div>
           <div className="flex items-center gap-4">
-            <BrandPicker brands={studio.brands} selected={brandId} action={chooseBrand} />
+            <BrandPicker brands={studio.brands} selected={brandId} action={chooseBrandAction} />
             <span className="text-sm text-slate-300">{user.name}</span>
             <SignOutButton />
           </div>
@@ -60,7 +53,7 @@ export default async function StudioLayout({ children }: { children: React.React
         </nav>
       </header>
       <main className="mx-auto max-w-7xl px-4 py-8">
-        <FlashMessage flash={flash} clear={clearFlash} />
+        <FlashMessage flash={flash} clear={clearFlashAction} />
         {children}
       </main>
     </div>

@@ -1,6 +1,6 @@
 import { NavLink } from "@/components/studio/nav-link";
 import { SignOutButton } from "@/components/studio/sign-out-button";
-import { requireAdmin } from "@/lib/auth/guards";
+import { requireAdminContext } from "@/lib/auth/context";
 
 const ADMIN_NAV = [
   ["/admin", "Home"],
@@ -9,7 +9,7 @@ const ADMIN_NAV = [
 
 // Platform admins only: everyone else, signed in or not, gets a 404 as if /admin did not exist.
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  const admin = await requireAdmin();
+  const { user: admin } = await requireAdminContext();
   return (
     <div className="min-h-screen">
       <header className="bg-slate-900">

@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
-import { requireAdmin } from "@/lib/auth/guards";
+import { requireAdminContext } from "@/lib/auth/context";
 
 export const metadata = { title: "Admin" };
 
 const TOOLS = [["/admin/broadcasts", "Notify All Users", "Announce something on every photographer's dashboard, for a period you choose."]] as const;
 
 export default async function AdminHomePage() {
-  const admin = await requireAdmin();
+  const { user: admin } = await requireAdminContext();
   return (
     <>
       <PageHeader title={`Hello, ${admin.name.split(" ")[0]}`} />

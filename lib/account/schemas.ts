@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { email, newPassword, personName } from "@/lib/studios/schemas";
+import { email, newPassword, personName } from "@/lib/fields";
 
 const currentPassword = z.string().min(1, "Enter your current password.").max(200);
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { primaryDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { verifyPassword } from "@/lib/auth/password";
+import { clientAddress } from "@/lib/client-address";
 import { clearHits, recordHit, retryAfter } from "@/lib/rate-limit";
 import { isSecureCookies } from "@/lib/session";
 import { type UserRole } from "@/prisma/generated/prisma/enums";
@@ -22,12 +23,6 @@ export const SIGN_IN_LIMITS = {
   perAccount: { max: 5, windowSeconds: 15 * 60 },
   perAddress: { max: 30, windowSeconds: 15 * 60 },
 };
-
-function clientAddress(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  return first || String(headers?.["x-real-ip"] ?? "unknown");
-}
 
 /** Checks email and password; failed attempts are throttled per account and per address. */
 export async function authenticate(input: unknown, address: string): Promise<SessionUser> {
@@ -77,7 +72,7 @@ export function authOptions(): AuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        authorize: (input, req) => authenticate(input, clientAddress(req?.headers as Record<string, string>)),
+        authorize: (input, req) => authenticate(input, clientAddress(req?.headers)),
       }),
     ],
     callbacks: {

@@ -1,4 +1,4 @@
 import { z } from "zod";
-import { recordId } from "@/lib/contacts/schemas";
+import { recordId } from "@/lib/fields";
 
 export const confirmBookingSchema = z.object({ bookingId: recordId });

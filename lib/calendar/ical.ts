@@ -1,5 +1,6 @@
 import ical from "ical-generator";
 import { type FeedEvent } from "@/lib/calendar/queries";
+import { jobUrl } from "@/lib/urls";
 
 /**
  * An iCalendar document for Google or Apple Calendar to subscribe to. Times are written in UTC
@@ -16,7 +17,7 @@ export function buildCalendarFeed({ studioName, timeZone, origin, events }: { st
       summary: `${event.name}: ${event.job.title}`,
       description: [`Client: ${event.job.contact.name}`, event.isShoot ? "Shoot" : null].filter(Boolean).join("\n"),
       location: event.location ?? undefined,
-      url: `${origin}/jobs/${event.job.id}`,
+      url: jobUrl(origin, event.job.id),
     });
   }
   return calendar.toString();

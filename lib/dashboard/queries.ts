@@ -3,12 +3,19 @@ import { agendaRange, groupByDay } from "@/lib/calendar/week";
 import { type Db } from "@/lib/db";
 import { findEventsBetween, findUpcomingShootPage } from "@/lib/events/queries";
 import { isUnavailableError } from "@/lib/errors";
-import { COUNT_CAP, decodeCursor, encodeCursor, findKeysetPage, type KeysetPage, type PageRequest } from "@/lib/jobs/keyset";
+import { decodeCursor, encodeCursor, findKeysetPage, type KeysetPage, type PageRequest } from "@/lib/pagination";
 import { Prisma } from "@/prisma/generated/prisma/client";
 
 type Scope = { studioId: string; brandId?: string };
 
 export const DASHBOARD_PAGE_SIZE = 10;
+
+/** Where dashboard counts stop counting; shown as "1,000+". */
+export const COUNT_CAP = 1000;
+
+export function formatCount(count: number): string {
+  return count >= COUNT_CAP ? `${COUNT_CAP.toLocaleString("en-US")}+` : String(count);
+}
 
 /**
  * What's New: the studio's notifications this user has not read, newest first. Notifications

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { findBookingPage } from "@/lib/bookings/queries";
 import { loadDashboard } from "@/lib/dashboard/queries";
 import { type Db } from "@/lib/db";
-import { encodeCursor } from "@/lib/jobs/keyset";
+import { encodeCursor } from "@/lib/pagination";
 import { findJobPage } from "@/lib/jobs/queries";
 import { findLeadPage } from "@/lib/leads/queries";
 import { PrismaClient } from "@/prisma/generated/prisma/client";

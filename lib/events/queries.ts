@@ -1,5 +1,5 @@
 import { type Db } from "@/lib/db";
-import { findKeysetPage, type PageRequest } from "@/lib/jobs/keyset";
+import { findKeysetPage, type PageRequest } from "@/lib/pagination";
 import { type Prisma } from "@/prisma/generated/prisma/client";
 
 type Scope = { studioId: string; brandId?: string };

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { checkboxField, dayKeyField, optionalTimeOfDayField, timeOfDayField } from "@/lib/calendar/fields";
-import { optionalText, recordId, requiredText } from "@/lib/contacts/schemas";
+import { checkboxField, dayKeyField, optionalText, optionalTimeOfDayField, recordId, requiredText, timeOfDayField } from "@/lib/fields";
 
 /** A session or shoot as the form sends it: wall-clock date and times in the studio's zone. */
 const eventFields = z

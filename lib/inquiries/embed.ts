@@ -1,4 +1,5 @@
 import { HONEYPOT_FIELD } from "@/lib/inquiries/schemas";
+import { inquiryEndpointUrl } from "@/lib/urls";
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -8,7 +9,7 @@ const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;")
  * the endpoint answers with CORS headers so the script can read the JSON.
  */
 export function inquiryEmbedSnippet({ origin, slug, brandId }: { origin: string; slug: string; brandId?: string }): string {
-  const action = `${origin}/api/inquiries/${encodeURIComponent(slug)}`;
+  const action = inquiryEndpointUrl(origin, slug);
   const field = (name: string, label: string, input: string) =>
     `  <p><label>${label}<br>${input}</label><small data-error-for="${name}" style="color:#b91c1c"></small></p>`;
   return [

@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { primaryDb, type Tx } from "@/lib/db";
-import { clientAddress } from "@/lib/inquiries/client-address";
 import { inquiryEmbedSnippet } from "@/lib/inquiries/embed";
 import { submitInquiry } from "@/lib/inquiries/mutations";
 import { INQUIRY_LIMIT, inquirySchema } from "@/lib/inquiries/schemas";
@@ -80,14 +79,6 @@ describe("submitInquiry", () => {
       eventDate: ["Enter a real date as YYYY-MM-DD."],
       phone: ["Use at most 40 characters."],
     });
-  });
-});
-
-describe("clientAddress", () => {
-  it("prefers our proxy's X-Real-IP, then the last X-Forwarded-For hop, never the client's own claim", () => {
-    expect(clientAddress(new Headers({ "x-real-ip": "198.51.100.7", "x-forwarded-for": "1.1.1.1, 198.51.100.7" }))).toBe("198.51.100.7");
-    expect(clientAddress(new Headers({ "x-forwarded-for": "6.6.6.6, 198.51.100.9" }))).toBe("198.51.100.9");
-    expect(clientAddress(new Headers())).toBe("unknown");
   });
 });
 

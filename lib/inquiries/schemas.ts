@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalRecordId } from "@/lib/contacts/schemas";
+import { optionalRecordId } from "@/lib/fields";
 import { leadFields } from "@/lib/leads/schemas";
 
 /** The honeypot's name: hidden from people, tempting to form-filling bots. */

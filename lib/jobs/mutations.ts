@@ -2,7 +2,7 @@ import { dateColumn } from "@/lib/calendar/zoned";
 import { createContact, requireContactId } from "@/lib/contacts/mutations";
 import { type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { requireBrandId } from "@/lib/jobs/brands";
+import { requireBrandId } from "@/lib/brands/mutations";
 import { type CreateJobInput } from "@/lib/jobs/schemas";
 import { type JobStatus } from "@/prisma/generated/prisma/client";
 

@@ -1,6 +1,6 @@
 import { dateColumn } from "@/lib/calendar/zoned";
 import { type Db } from "@/lib/db";
-import { findKeysetPage, type PageRequest, type Section } from "@/lib/jobs/keyset";
+import { findKeysetPage, type PageRequest, type Section } from "@/lib/pagination";
 import { type JobStatus, type Prisma } from "@/prisma/generated/prisma/client";
 
 export const JOB_VIEWS = { upcoming: "Upcoming", past: "Past", unscheduled: "No date yet" } as const;

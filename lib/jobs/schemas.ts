@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { optionalDayKeyField } from "@/lib/calendar/fields";
-import { contactPhone, optionalRecordId, recordId, requiredText } from "@/lib/contacts/schemas";
-import { email } from "@/lib/studios/schemas";
+import { brandField } from "@/lib/brands/schemas";
+import { email, optionalDayKeyField, optionalPhone, optionalRecordId, recordId, requiredText } from "@/lib/fields";
 import { JobStatus } from "@/prisma/generated/prisma/enums";
 
 export const JOB_TYPES = ["wedding", "portrait", "event", "commercial"] as const;
@@ -24,9 +23,6 @@ export const jobStatusField = z.enum(JobStatus, { error: "Choose a status from t
 
 export const jobTitle = requiredText("a title", 120);
 
-/** A brand picked from the studio's list (the mutation checks it is the studio's). */
-export const brandField = z.string({ error: "Choose a brand." }).trim().min(1, "Choose a brand.").max(64, "Choose one of your brands.");
-
 export const createJobSchema = z
   .object({
     title: jobTitle,
@@ -36,7 +32,7 @@ export const createJobSchema = z
     contactId: optionalRecordId,
     contactName: z.string().trim().max(120, "Use at most 120 characters.").optional().transform((v) => v || undefined),
     contactEmail: z.string().trim().max(254, "That email address is too long.").optional().transform((v) => v || undefined),
-    contactPhone,
+    contactPhone: optionalPhone,
   })
   .superRefine((v, ctx) => {
     if (v.contactId) return;

@@ -1,7 +1,7 @@
 import { dateColumn } from "@/lib/calendar/zoned";
 import { type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { firstBrandId, requireBrandId } from "@/lib/jobs/brands";
+import { firstBrandId, requireBrandId } from "@/lib/brands/mutations";
 import { type ConvertLeadInput, type CreateLeadInput } from "@/lib/leads/schemas";
 import { type JobStatus, type LeadStatus } from "@/prisma/generated/prisma/client";
 

@@ -1,5 +1,5 @@
 import { type Db } from "@/lib/db";
-import { findKeysetPage, type PageRequest, type Section } from "@/lib/jobs/keyset";
+import { findKeysetPage, type PageRequest, type Section } from "@/lib/pagination";
 import { type LeadSort } from "@/lib/leads/schemas";
 import { type LeadStatus, type Prisma } from "@/prisma/generated/prisma/client";
 

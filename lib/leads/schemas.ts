@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { optionalDayKeyField } from "@/lib/calendar/fields";
-import { contactEmail, contactName, contactPhone, optionalRecordId, optionalText, recordId, requiredText } from "@/lib/contacts/schemas";
-import { brandField, jobTitle, jobType } from "@/lib/jobs/schemas";
+import { brandField } from "@/lib/brands/schemas";
+import { email, optionalDayKeyField, optionalPhone, optionalRecordId, optionalText, personName, recordId, requiredText } from "@/lib/fields";
+import { jobTitle, jobType } from "@/lib/jobs/schemas";
 import { LeadStatus } from "@/prisma/generated/prisma/enums";
 
 export const LEAD_STATUS_LABELS: Record<LeadStatus, string> = {
@@ -18,9 +18,9 @@ export const leadStatusField = z.enum(LeadStatus, { error: "Choose a stage from 
 
 /** What an inquiry asks, whoever fills it in: the client on the public form or the photographer. */
 export const leadFields = {
-  name: contactName,
-  email: contactEmail,
-  phone: contactPhone,
+  name: personName,
+  email,
+  phone: optionalPhone,
   eventType: jobType,
   eventDate: optionalDayKeyField,
   message: optionalText(2000),

@@ -7,6 +7,7 @@ import { requireJob } from "@/lib/jobs/mutations";
 import { notify } from "@/lib/notifications/mutations";
 import { formatCents, proposalTotalCents } from "@/lib/proposals/money";
 import { type CreateProposalInput } from "@/lib/proposals/schemas";
+import { proposalUrl } from "@/lib/urls";
 
 type Tenant = { studioId: string };
 
@@ -65,7 +66,7 @@ export async function sendProposal(tx: Tx, { studioId, proposalId, origin, now =
   const token = newProposalToken();
   const { count } = await tx.proposal.updateMany({ where: { id: proposal.id, studioId, status: "DRAFT" }, data: { status: "SENT", token, sentAt: now } });
   if (count === 0) throw new AppError("CONFLICT", "This proposal was already sent.");
-  const link = `${origin}/p/${token}`;
+  const link = proposalUrl(origin, token);
   await queueEmail(tx, {
     studioId,
     kind: "proposal.sent",

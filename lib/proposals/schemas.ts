@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { dayKeyField } from "@/lib/calendar/fields";
-import { recordId, requiredText } from "@/lib/contacts/schemas";
+import { dayKeyField, recordId, requiredText } from "@/lib/fields";
 import { formatCents, MAX_CENTS, parseMoney, proposalTotalCents } from "@/lib/proposals/money";
 
 export const MAX_LINE_ITEMS = 50;

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { type Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";
-import { appUrl } from "@/lib/email/links";
 import { AppError, notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/mutations";
 import { type Question, readQuestions, validateAnswers } from "@/lib/questionnaires/schemas";
+import { questionnaireUrl } from "@/lib/urls";
 
 type TemplateInput = { name: string; questions: Question[] };
 
@@ -27,7 +27,7 @@ export async function updateQuestionnaireTemplate(tx: Tx, input: { studioId: str
 /** A client-access link must not be guessable: 192 random bits. */
 const newToken = () => randomBytes(24).toString("base64url");
 
-export async function sendQuestionnaire(tx: Tx, input: { studioId: string; jobId: string; templateId: string }) {
+export async function sendQuestionnaire(tx: Tx, input: { studioId: string; jobId: string; templateId: string; origin: string }) {
   const job = await tx.job.findFirst({
     where: { id: input.jobId, studioId: input.studioId },
     select: { id: true, title: true, studio: { select: { name: true } }, contact: { select: { name: true, email: true } } },
@@ -59,7 +59,7 @@ export async function sendQuestionnaire(tx: Tx, input: { studioId: string; jobId
       `${job.studio.name} has a few questions for you about ${job.title}.`,
       `You can answer them here, save as you go, and submit when you're done:`,
       "",
-      appUrl(`/q/${token}`),
+      questionnaireUrl(input.origin, token),
       "",
       "No account is needed. Please keep this link to yourself.",
     ].join("\n"),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "@/lib/fields";
 
 export const QUESTION_KINDS = ["short", "long", "choice", "date"] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
@@ -90,11 +91,9 @@ function toTemplate(form: z.infer<typeof templateFields>, ctx: z.RefinementCtx) 
 export const templateFormSchema = templateFields.transform(toTemplate);
 export type TemplateForm = z.infer<typeof templateFormSchema>;
 
-const rowId = z.string().trim().min(1, "Choose one.").max(64, "That id is not valid.");
+export const updateTemplateSchema = templateFields.extend({ templateId: recordId }).transform((form, ctx) => ({ templateId: form.templateId, ...toTemplate(form, ctx) }));
 
-export const updateTemplateSchema = templateFields.extend({ templateId: rowId }).transform((form, ctx) => ({ templateId: form.templateId, ...toTemplate(form, ctx) }));
-
-export const sendQuestionnaireSchema = z.object({ jobId: rowId, templateId: z.string().trim().min(1, "Choose a questionnaire to send.").max(64) });
+export const sendQuestionnaireSchema = z.object({ jobId: recordId, templateId: z.string().trim().min(1, "Choose a questionnaire to send.").max(64) });
 
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{20,100}$/;
 

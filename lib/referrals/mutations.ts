@@ -1,9 +1,9 @@
 import { type Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";
-import { appUrl } from "@/lib/email/links";
 import { AppError, notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/mutations";
 import { readSubject, type ReferralSubject } from "@/lib/referrals/schemas";
+import { signUpUrl } from "@/lib/urls";
 import { JOB_REFERRAL_SELECT, jobReferrable, LEAD_REFERRAL_SELECT, leadReferrable, type Referrable } from "@/lib/referrals/subject";
 
 async function copyReferrable(tx: Tx, input: { studioId: string; leadId?: string; jobId?: string; note: string | null }): Promise<Referrable> {
@@ -17,7 +17,7 @@ async function copyReferrable(tx: Tx, input: { studioId: string; leadId?: string
   return jobReferrable(job, input.note);
 }
 
-function invitationText(senderName: string, subject: ReferralSubject): string {
+function invitationText(senderName: string, subject: ReferralSubject, origin: string): string {
   return [
     `${senderName} thinks you'd be a great photographer for ${subject.clientName} and referred them to you through ShootQ.`,
     "",
@@ -27,7 +27,7 @@ function invitationText(senderName: string, subject: ReferralSubject): string {
     `Event: ${subject.eventType}${subject.eventDate ? ` on ${subject.eventDate}` : ""}`,
     ...(subject.message ? ["", subject.message] : []),
     "",
-    `ShootQ keeps leads, proposals and bookings in one place. Create your free studio: ${appUrl("/sign-up")}`,
+    `ShootQ keeps leads, proposals and bookings in one place. Create your free studio: ${signUpUrl(origin)}`,
   ].join("\n");
 }
 
@@ -35,7 +35,7 @@ function invitationText(senderName: string, subject: ReferralSubject): string {
  * Refers a lead or job to another photographer by email. The referral carries a copy of what
  * is referred; a photographer already on ShootQ is notified, anyone else is invited by email.
  */
-export async function createReferral(tx: Tx, input: { studioId: string; userId: string; leadId?: string; jobId?: string; toEmail: string; note: string | null }) {
+export async function createReferral(tx: Tx, input: { studioId: string; userId: string; leadId?: string; jobId?: string; toEmail: string; note: string | null; origin: string }) {
   const sender = await tx.user.findFirst({ where: { id: input.userId, studioId: input.studioId }, select: { id: true, name: true, email: true } });
   if (!sender) throw notFound("Your account");
   const { subject, subjectTitle } = await copyReferrable(tx, input);
@@ -59,7 +59,7 @@ export async function createReferral(tx: Tx, input: { studioId: string; userId: 
       kind: "referral.invite",
       to: input.toEmail,
       subject: `${sender.name} referred a client to you`,
-      text: invitationText(sender.name, subject),
+      text: invitationText(sender.name, subject, input.origin),
     });
   }
   await notify(tx, {

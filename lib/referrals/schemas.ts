@@ -1,19 +1,17 @@
 import { z } from "zod";
-import { email } from "@/lib/studios/schemas";
-
-const optionalId = z.string().trim().max(64, "That id is not valid.").optional().transform((v) => v || undefined);
+import { email, optionalRecordId, recordId } from "@/lib/fields";
 
 export const referralFormSchema = z
   .object({
-    leadId: optionalId,
-    jobId: optionalId,
+    leadId: optionalRecordId,
+    jobId: optionalRecordId,
     toEmail: email,
     note: z.string().trim().max(2000, "Use at most 2,000 characters.").optional().transform((v) => v || null),
   })
   .refine((v) => Boolean(v.leadId) !== Boolean(v.jobId), { message: "Choose one lead or one job to refer.", path: ["toEmail"] });
 
 export const respondSchema = z.object({
-  referralId: z.string().trim().min(1).max(64),
+  referralId: recordId,
   decision: z.enum(["accept", "reject"], "Choose to accept or reject the referral."),
 });
 

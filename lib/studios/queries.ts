@@ -15,8 +15,7 @@ export function findStudioSettings(db: Db, { studioId }: { studioId: string }) {
       slug: true,
       timeZone: true,
       createdAt: true,
-      brands: { select: { id: true, name: true, _count: { select: { jobs: true } } }, orderBy: { name: "asc" } },
-      _count: { select: { users: { where: { removedAt: null } }, leads: true, jobs: true } },
+      _count: { select: { users: { where: { removedAt: null } }, leads: true, jobs: true, brands: true } },
     },
   });
 }

@@ -5,13 +5,13 @@ import { acceptInvite, inviteStaff, removeStaff, revokeInvite } from "@/lib/team
 import { hashToken } from "@/lib/team/tokens";
 
 const db = () => primaryDb();
-const appUrl = "http://localhost:3000";
+const origin = "http://localhost:3000";
 
 describe("staff invitations", () => {
   it("an owner's invite stores only the token's hash, queues the email with the link, and accepting creates staff once", async () => {
     const { studio, owner } = await createStudio(db());
     const email = `new-${Date.now()}@example.com`;
-    const { token, link } = await db().$transaction((tx) => inviteStaff(tx, { studioId: studio.id, invitedBy: owner, email, appUrl }));
+    const { token, link } = await db().$transaction((tx) => inviteStaff(tx, { studioId: studio.id, invitedBy: owner, email, origin }));
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const stored = await db().invite.findFirstOrThrow({ where: { studioId: studio.id, email } });
     expect(stored.tokenHash).toBe(hashToken(token));
@@ -26,14 +26,14 @@ describe("staff invitations", () => {
   it("an expired invitation cannot be accepted", async () => {
     const { studio, owner } = await createStudio(db());
     const past = new Date(Date.now() - 8 * 86_400_000);
-    const { token } = await db().$transaction((tx) => inviteStaff(tx, { studioId: studio.id, invitedBy: owner, email: `late-${Date.now()}@example.com`, appUrl, now: past }));
+    const { token } = await db().$transaction((tx) => inviteStaff(tx, { studioId: studio.id, invitedBy: owner, email: `late-${Date.now()}@example.com`, origin, now: past }));
     await expect(db().$transaction((tx) => acceptInvite(tx, { token, name: "Late", password: "a-good-password" }))).rejects.toThrow(/expired/);
   });
 
   it("inviting someone who already has an account is refused beside the email field", async () => {
     const { studio, owner } = await createStudio(db());
     const other = await createStudio(db());
-    await expect(db().$transaction((tx) => inviteStaff(tx, { studioId: studio.id, invitedBy: owner, email: other.owner.email, appUrl }))).rejects.toMatchObject({
+    await expect(db().$transaction((tx) => inviteStaff(tx, { studioId: studio.id, invitedBy: owner, email: other.owner.email, origin }))).rejects.toMatchObject({
       code: "CONFLICT",
       fieldErrors: { email: ["That email already has a ShootQ account."] },
     });
@@ -58,7 +58,7 @@ describe("removing staff", () => {
   it("an invitation of another studio cannot be revoked", async () => {
     const a = await createStudio(db());
     const b = await createStudio(db());
-    const { inviteId } = await db().$transaction((tx) => inviteStaff(tx, { studioId: b.studio.id, invitedBy: b.owner, email: `keep-${Date.now()}@example.com`, appUrl }));
+    const { inviteId } = await db().$transaction((tx) => inviteStaff(tx, { studioId: b.studio.id, invitedBy: b.owner, email: `keep-${Date.now()}@example.com`, origin }));
     await expect(db().$transaction((tx) => revokeInvite(tx, { studioId: a.studio.id, inviteId }))).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db().invite.count({ where: { id: inviteId } })).toBe(1);
   });

@@ -5,13 +5,14 @@ import { AppError, notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/mutations";
 import { newCalendarToken } from "@/lib/studios/identifiers";
 import { hashToken, INVITE_DAYS, newInviteToken } from "@/lib/team/tokens";
+import { invitationUrl } from "@/lib/urls";
 
 const SESSION_FIELDS = { id: true, email: true, name: true, role: true, studioId: true } as const;
 
 /** Creates an invitation and queues its email; returns the link's token (shown once). */
 export async function inviteStaff(
   tx: Tx,
-  { studioId, invitedBy, email, appUrl, now = new Date() }: { studioId: string; invitedBy: { id: string; name: string }; email: string; appUrl: string; now?: Date },
+  { studioId, invitedBy, email, origin, now = new Date() }: { studioId: string; invitedBy: { id: string; name: string }; email: string; origin: string; now?: Date },
 ) {
   const existing = await tx.user.findUnique({ where: { email }, select: { studioId: true, removedAt: true } });
   if (existing && !existing.removedAt) {
@@ -25,7 +26,7 @@ export async function inviteStaff(
     data: { studioId, email, invitedById: invitedBy.id, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + INVITE_DAYS * 86_400_000) },
     select: { id: true, studio: { select: { name: true } } },
   });
-  const link = `${appUrl}/invite/${token}`;
+  const link = invitationUrl(origin, token);
   await queueEmail(tx, {
     studioId,
     kind: "staff.invite",

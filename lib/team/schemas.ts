@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { email, newPassword, personName } from "@/lib/studios/schemas";
+import { email, newPassword, personName } from "@/lib/fields";
 
 export const inviteSchema = z.object({ email });
 

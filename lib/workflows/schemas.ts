@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "@/lib/fields";
 
 export const STEP_ANCHORS = ["JOB_DATE", "PREVIOUS_STEP"] as const;
 export type StepAnchor = (typeof STEP_ANCHORS)[number];
@@ -43,10 +44,8 @@ function toTemplate(form: z.infer<typeof templateFields>, ctx: z.RefinementCtx) 
 /** The builder posts one entry per step in parallel arrays: stepName[], stepOffset[], stepAnchor[]. */
 export const workflowFormSchema = templateFields.transform(toTemplate);
 
-const rowId = z.string().trim().min(1, "Choose one.").max(64, "That id is not valid.");
+export const updateWorkflowSchema = templateFields.extend({ templateId: recordId }).transform((form, ctx) => ({ templateId: form.templateId, ...toTemplate(form, ctx) }));
 
-export const updateWorkflowSchema = templateFields.extend({ templateId: rowId }).transform((form, ctx) => ({ templateId: form.templateId, ...toTemplate(form, ctx) }));
+export const applyWorkflowSchema = z.object({ jobId: recordId, templateId: z.string().trim().min(1, "Choose a workflow to apply.").max(64) });
 
-export const applyWorkflowSchema = z.object({ jobId: rowId, templateId: z.string().trim().min(1, "Choose a workflow to apply.").max(64) });
-
-export const completeTaskSchema = z.object({ taskId: rowId, returnTo: z.string().regex(/^\/[A-Za-z0-9/_-]*$/).max(300).optional() });
+export const completeTaskSchema = z.object({ taskId: recordId, returnTo: z.string().regex(/^\/[A-Za-z0-9/_-]*$/).max(300).optional() });

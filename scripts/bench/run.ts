@@ -228,7 +228,7 @@ async function main() {
     notes: [
       "autocannon runs in the bench's own Node process on the same 2 cores as nginx, the nodes and PostgreSQL, so every number includes that contention.",
       `Ceiling: ${ceiling.description}.`,
-      "Create lead goes through the signed-in server action: the public POST /api/inquiries/<slug> allows 5 inquiries an hour per address, and nginx sets X-Real-IP, so it cannot be driven through the cluster.",
+      "Create lead goes through the signed-in server action: the public POST /api/inquiries/<slug> allows 5 inquiries an hour per address, and behind nginx the address is the one nginx saw, so it cannot be driven through the cluster.",
       "Read share counts committed transactions per server in pg_stat_database; the app sends each read outside a write as its own transaction.",
       "Queries per render: log_min_duration_statement = 0 (ALTER SYSTEM, reset after) on every server around one request, counting statements from the app's pools (application_name shootq-primary / shootq-replica-N); time is PostgreSQL's parse + bind + execute.",
     ],

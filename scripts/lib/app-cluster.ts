@@ -145,6 +145,8 @@ export async function startAppCluster(opts: AppClusterOptions): Promise<AppClust
     NEXT_DIST_DIR: ".next",
     NEXTAUTH_URL: opts.url,
     APP_URL: opts.url,
+    // Every node sits behind the bundled nginx, which appends the client's address to X-Forwarded-For.
+    TRUSTED_PROXY_HOPS: "1",
     ...(deploymentOverride ? { SHOOTQ_BUILD_ID: deploymentOverride } : {}),
   });
 

@@ -6,7 +6,7 @@ import { BookingStatusBadge } from "@/components/pipeline/status-badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { findBookingPage } from "@/lib/bookings/queries";
 import { dayKeyOfDateColumn, formatDateTime, formatShortDayKey } from "@/lib/calendar/zoned";
-import { requirePipelineContext } from "@/lib/dashboard/context";
+import { requireStudioContext } from "@/lib/auth/context";
 import { formatCents, proposalTotalCents } from "@/lib/proposals/money";
 import { confirmBookingAction } from "./actions";
 
@@ -22,7 +22,7 @@ const bookingParams = z.object({
 });
 
 export default async function BookingsPage({ searchParams }: Props) {
-  const { user, db, studio, brandId } = await requirePipelineContext();
+  const { user, db, studio, brandId } = await requireStudioContext();
   const params = bookingParams.parse(await searchParams);
   const status = params.show === "confirmed" ? "CONFIRMED" : "PENDING_REVIEW";
   const page = await findBookingPage(db, { studioId: user.studioId, brandId, status, after: params.after, before: params.before });

@@ -8,9 +8,9 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { findCalendarToken } from "@/lib/calendar/queries";
 import { agendaRange, groupByDay } from "@/lib/calendar/week";
 import { addDays, dayKeyOf, formatShortDayKey, isValidDayKey } from "@/lib/calendar/zoned";
-import { requirePipelineContext } from "@/lib/dashboard/context";
+import { requireStudioContext } from "@/lib/auth/context";
 import { findEventsBetween, findUpcomingShootPage } from "@/lib/events/queries";
-import { publicOrigin } from "@/lib/inquiries/public-url";
+import { calendarFeedUrl, publicOrigin } from "@/lib/urls";
 
 export const metadata = { title: "Calendar" };
 
@@ -24,7 +24,7 @@ const calendarParams = z.object({
 });
 
 export default async function CalendarPage({ searchParams }: Props) {
-  const { user, db, studio, brandId } = await requirePipelineContext();
+  const { user, db, studio, brandId } = await requireStudioContext();
   const params = calendarParams.parse(await searchParams);
   const tz = studio.timeZone;
   const now = new Date();
@@ -36,7 +36,7 @@ export default async function CalendarPage({ searchParams }: Props) {
     findUpcomingShootPage(db, { studioId: user.studioId, brandId, from: now, after: params.shoots, before: params.shootsBefore }),
     findCalendarToken(db, { studioId: user.studioId, userId: user.id }),
   ]);
-  const feedUrl = token ? `${await publicOrigin()}/api/calendar/${token}` : null;
+  const feedUrl = token ? calendarFeedUrl(await publicOrigin(), token) : null;
   const weekLink = (key: string) => `/calendar?week=${key}`;
   return (
     <>

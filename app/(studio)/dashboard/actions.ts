@@ -1,8 +1,8 @@
 "use server";
 
 import { defineAction } from "@/lib/actions";
-import { markAllNotificationsRead, markNotificationRead } from "@/lib/dashboard/mutations";
-import { markAllNotificationsReadSchema, markNotificationReadSchema } from "@/lib/dashboard/schemas";
+import { markAllNotificationsRead, markNotificationRead } from "@/lib/notifications/mutations";
+import { markAllNotificationsReadSchema, markNotificationReadSchema } from "@/lib/notifications/schemas";
 
 export const markNotificationReadAction = defineAction({
   access: "studio",

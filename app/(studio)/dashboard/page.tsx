@@ -7,9 +7,8 @@ import { ShootList } from "@/components/pipeline/shoot-list";
 import { WeekAgenda } from "@/components/pipeline/week-agenda";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/calendar/zoned";
-import { requirePipelineContext } from "@/lib/dashboard/context";
-import { loadDashboard, type DashboardPages } from "@/lib/dashboard/queries";
-import { formatCount } from "@/lib/jobs/keyset";
+import { requireStudioContext } from "@/lib/auth/context";
+import { formatCount, loadDashboard, type DashboardPages } from "@/lib/dashboard/queries";
 import { describeDue, overdueDays } from "@/lib/workflows/due-dates";
 import { formatNextTask } from "@/lib/workflows/queries";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "./actions";
@@ -31,7 +30,7 @@ function readPages(search: Record<string, string | string[] | undefined>): Dashb
 }
 
 export default async function DashboardPage({ searchParams }: Props) {
-  const { user, db, studio, brandId } = await requirePipelineContext();
+  const { user, db, studio, brandId } = await requireStudioContext();
   const pages = readPages(await searchParams);
   const now = new Date();
   const tz = studio.timeZone;

@@ -1,6 +1,5 @@
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { requireStudioUser } from "@/lib/auth/guards";
-import { readDb } from "@/lib/db";
+import { requireStudioContext } from "@/lib/auth/context";
 import { findStudioEmails } from "@/lib/email/queries";
 import { ActionButton } from "@/components/ui/action-button";
 import { retryEmailAction } from "./actions";
@@ -12,8 +11,8 @@ const STATUS_STYLE = { QUEUED: "bg-amber-50 text-amber-800", SENT: "bg-emerald-5
 const STATUS_LABEL = { QUEUED: "Sending", SENT: "Sent", FAILED: "Failed" } as const;
 
 export default async function EmailsPage() {
-  const user = await requireStudioUser();
-  const emails = await findStudioEmails(await readDb(), { studioId: user.studioId });
+  const { user, db } = await requireStudioContext();
+  const emails = await findStudioEmails(db, { studioId: user.studioId });
   return (
     <>
       <PageHeader title="Emails" />

@@ -3,7 +3,7 @@
 import { defineAction } from "@/lib/actions";
 import { createEvent, deleteEvent, updateEvent } from "@/lib/events/mutations";
 import { createEventSchema, deleteEventSchema, updateEventSchema } from "@/lib/events/schemas";
-import { publicOrigin } from "@/lib/inquiries/public-url";
+import { publicOrigin } from "@/lib/urls";
 import { changeJobStatus, createJob } from "@/lib/jobs/mutations";
 import { changeJobStatusSchema, createJobSchema } from "@/lib/jobs/schemas";
 import { createProposal, sendProposal } from "@/lib/proposals/mutations";

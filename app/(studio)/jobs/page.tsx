@@ -5,7 +5,7 @@ import { JobStatusBadge } from "@/components/pipeline/status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { dayKeyOf, dayKeyOfDateColumn, formatShortDayKey } from "@/lib/calendar/zoned";
-import { requirePipelineContext } from "@/lib/dashboard/context";
+import { requireStudioContext } from "@/lib/auth/context";
 import { findJobPage, JOB_VIEWS, type JobView } from "@/lib/jobs/queries";
 import { JOB_STATUS_LABELS, jobStatusField } from "@/lib/jobs/schemas";
 import { type JobStatus } from "@/prisma/generated/prisma/enums";
@@ -25,7 +25,7 @@ const jobListParams = z.object({
 const control = "rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300";
 
 export default async function JobsPage({ searchParams }: Props) {
-  const { user, db, studio, brandId } = await requirePipelineContext();
+  const { user, db, studio, brandId } = await requireStudioContext();
   const params = jobListParams.parse(await searchParams);
   const todayKey = dayKeyOf(new Date(), studio.timeZone);
   const page = await findJobPage(db, { studioId: user.studioId, brandId, todayKey, ...params });

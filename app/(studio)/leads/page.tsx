@@ -4,7 +4,7 @@ import { LeadStatusBadge } from "@/components/pipeline/status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { dayKeyOf, dayKeyOfDateColumn, formatShortDayKey } from "@/lib/calendar/zoned";
-import { requirePipelineContext } from "@/lib/dashboard/context";
+import { requireStudioContext } from "@/lib/auth/context";
 import { findLeadPage } from "@/lib/leads/queries";
 import { LEAD_SORTS, LEAD_STATUS_LABELS, LEAD_STATUSES, leadListParams } from "@/lib/leads/schemas";
 
@@ -15,7 +15,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const control = "rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300";
 
 export default async function LeadsPage({ searchParams }: Props) {
-  const { user, db, studio, brandId } = await requirePipelineContext();
+  const { user, db, studio, brandId } = await requireStudioContext();
   const params = leadListParams.parse(await searchParams);
   const page = await findLeadPage(db, { studioId: user.studioId, brandId, ...params });
   const filtered = Boolean(params.q || params.status);

@@ -1,15 +1,14 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { requireStudioUser } from "@/lib/auth/guards";
-import { readDb } from "@/lib/db";
+import { requireStudioContext } from "@/lib/auth/context";
 import { findQuestionnaireTemplates } from "@/lib/questionnaires/queries";
 
 export const metadata = { title: "Questionnaires" };
 
 export default async function QuestionnairesPage() {
-  const user = await requireStudioUser();
-  const templates = await findQuestionnaireTemplates(await readDb(), { studioId: user.studioId });
+  const { user, db } = await requireStudioContext();
+  const templates = await findQuestionnaireTemplates(db, { studioId: user.studioId });
   return (
     <>
       <PageHeader title="Questionnaires">

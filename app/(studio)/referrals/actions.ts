@@ -3,12 +3,13 @@
 import { defineAction } from "@/lib/actions";
 import { createReferral, respondToReferral } from "@/lib/referrals/mutations";
 import { referralFormSchema, respondSchema } from "@/lib/referrals/schemas";
+import { publicOrigin } from "@/lib/urls";
 
 export const sendReferral = defineAction({
   access: "studio",
   schema: referralFormSchema,
   async run({ tx, input, user }) {
-    await createReferral(tx, { studioId: user.studioId, userId: user.id, ...input });
+    await createReferral(tx, { studioId: user.studioId, userId: user.id, ...input, origin: await publicOrigin() });
     return { revalidate: ["/referrals", "/dashboard", "/emails"], redirectTo: "/referrals" };
   },
 });

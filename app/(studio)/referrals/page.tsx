@@ -1,6 +1,5 @@
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { requireStudioUser } from "@/lib/auth/guards";
-import { readDb } from "@/lib/db";
+import { requireStudioContext } from "@/lib/auth/context";
 import { findReceivedReferrals, findSentReferrals } from "@/lib/referrals/queries";
 import { AnswerButtons } from "./_components/answer-buttons";
 
@@ -10,8 +9,7 @@ const day = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
 const STATUS_LABEL = { PENDING: "Waiting for an answer", ACCEPTED: "Accepted", REJECTED: "Rejected" } as const;
 
 export default async function ReferralsPage() {
-  const user = await requireStudioUser();
-  const db = await readDb();
+  const { user, db } = await requireStudioContext();
   const [received, sent] = await Promise.all([findReceivedReferrals(db, { studioId: user.studioId }), findSentReferrals(db, { studioId: user.studioId })]);
   return (
     <>

@@ -4,11 +4,13 @@ import { z } from "zod";
 import { changeEmail, changePassword, updateProfile } from "@/lib/account/mutations";
 import { emailChangeSchema, passwordChangeSchema, profileSchema } from "@/lib/account/schemas";
 import { defineAction } from "@/lib/actions";
-import { env } from "@/lib/env";
-import { addBrand, deleteBrand, renameBrand, updateStudio } from "@/lib/studios/mutations";
-import { brandIdSchema, brandRenameSchema, brandSchema, studioSettingsSchema } from "@/lib/studios/schemas";
+import { addBrand, deleteBrand, renameBrand } from "@/lib/brands/mutations";
+import { addBrandSchema, deleteBrandSchema, renameBrandSchema } from "@/lib/brands/schemas";
+import { updateStudio } from "@/lib/studios/mutations";
+import { updateStudioSchema } from "@/lib/studios/schemas";
 import { inviteStaff, removeStaff, revokeInvite } from "@/lib/team/mutations";
 import { inviteIdSchema, inviteSchema, memberIdSchema } from "@/lib/team/schemas";
+import { publicOrigin } from "@/lib/urls";
 
 // Names and brands show in the header of every studio page, hence "*".
 const EVERY_PAGE = ["*"];
@@ -42,7 +44,7 @@ export const savePassword = defineAction({
 
 export const saveStudio = defineAction({
   access: "owner",
-  schema: studioSettingsSchema,
+  schema: updateStudioSchema,
   async run({ tx, input, user }) {
     await updateStudio(tx, { studioId: user.studioId, ...input });
     return { revalidate: EVERY_PAGE, message: "Studio settings saved." };
@@ -51,7 +53,7 @@ export const saveStudio = defineAction({
 
 export const createBrand = defineAction({
   access: "owner",
-  schema: brandSchema,
+  schema: addBrandSchema,
   async run({ tx, input, user }) {
     await addBrand(tx, { studioId: user.studioId, name: input.name });
     return { revalidate: EVERY_PAGE, message: `Brand "${input.name}" added.` };
@@ -60,7 +62,7 @@ export const createBrand = defineAction({
 
 export const updateBrand = defineAction({
   access: "owner",
-  schema: brandRenameSchema,
+  schema: renameBrandSchema,
   async run({ tx, input, user }) {
     await renameBrand(tx, { studioId: user.studioId, ...input });
     return { revalidate: EVERY_PAGE, message: "Brand renamed." };
@@ -69,7 +71,7 @@ export const updateBrand = defineAction({
 
 export const removeBrand = defineAction({
   access: "owner",
-  schema: brandIdSchema,
+  schema: deleteBrandSchema,
   async run({ tx, input, user }) {
     await deleteBrand(tx, { studioId: user.studioId, brandId: input.brandId });
     return { revalidate: EVERY_PAGE, flash: "Brand deleted." };
@@ -80,7 +82,7 @@ export const sendInvite = defineAction({
   access: "owner",
   schema: inviteSchema,
   async run({ tx, input, user }) {
-    await inviteStaff(tx, { studioId: user.studioId, invitedBy: user, email: input.email, appUrl: env().APP_URL ?? "http://localhost:3000" });
+    await inviteStaff(tx, { studioId: user.studioId, invitedBy: user, email: input.email, origin: await publicOrigin() });
     return { revalidate: ["/settings/team"], message: `Invitation sent to ${input.email}.` };
   },
 });

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { requireStudioUser } from "@/lib/auth/guards";
+import { requireStudioContext } from "@/lib/auth/context";
 
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
-  const user = await requireStudioUser();
+  const { user } = await requireStudioContext();
   const links = [
     ["/settings", "Account"],
     ...(user.role === "OWNER" ? [["/settings/studio", "Studio & brands"]] : []),

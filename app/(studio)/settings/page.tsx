@@ -1,11 +1,11 @@
 import { Card, PageHeader } from "@/components/ui/card";
-import { requireStudioUser } from "@/lib/auth/guards";
+import { requireStudioContext } from "@/lib/auth/context";
 import { AccountForms } from "./_components/account-section";
 
 export const metadata = { title: "Account settings" };
 
 export default async function AccountSettingsPage() {
-  const user = await requireStudioUser();
+  const { user } = await requireStudioContext();
   return (
     <>
       <PageHeader title="Account" />

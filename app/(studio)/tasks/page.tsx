@@ -1,9 +1,6 @@
 import Link from "next/link";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { requireStudioUser } from "@/lib/auth/guards";
-import { selectedBrandId } from "@/lib/brands/filter";
-import { readDb } from "@/lib/db";
-import { findStudioShell } from "@/lib/studios/queries";
+import { requireStudioContext } from "@/lib/auth/context";
 import { findOpenTasks } from "@/lib/workflows/queries";
 import { ActionButton } from "@/components/ui/action-button";
 import { completeTaskAction } from "./actions";
@@ -14,10 +11,7 @@ const PAGE_SIZE = 50;
 
 export default async function TasksPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const page = Math.max(1, Math.min(10_000, Number.parseInt((await searchParams).page ?? "1", 10) || 1));
-  const user = await requireStudioUser();
-  const db = await readDb();
-  const studio = await findStudioShell(db, { studioId: user.studioId });
-  const brandId = await selectedBrandId(studio?.brands ?? []);
+  const { user, db, brandId } = await requireStudioContext();
   // One extra row tells whether there is a next page.
   const rows = await findOpenTasks(db, { studioId: user.studioId, brandId, now: new Date() }, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE + 1 });
   const tasks = rows.slice(0, PAGE_SIZE);

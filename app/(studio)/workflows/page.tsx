@@ -1,16 +1,15 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { requireStudioUser } from "@/lib/auth/guards";
-import { readDb } from "@/lib/db";
+import { requireStudioContext } from "@/lib/auth/context";
 import { findWorkflowTemplates } from "@/lib/workflows/queries";
 import { STEP_ANCHOR_LABELS } from "@/lib/workflows/schemas";
 
 export const metadata = { title: "Workflows" };
 
 export default async function WorkflowsPage() {
-  const user = await requireStudioUser();
-  const templates = await findWorkflowTemplates(await readDb(), { studioId: user.studioId });
+  const { user, db } = await requireStudioContext();
+  const templates = await findWorkflowTemplates(db, { studioId: user.studioId });
   return (
     <>
       <PageHeader title="Workflows">

@@ -1,7 +1,6 @@
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { requireAdmin } from "@/lib/auth/guards";
 import { findBroadcasts } from "@/lib/broadcasts/queries";
-import { readDb } from "@/lib/db";
+import { requireAdminContext } from "@/lib/auth/context";
 import { BroadcastForm } from "./broadcast-form";
 
 export const metadata = { title: "Notify All Users" };
@@ -10,8 +9,8 @@ const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeSty
 const utc = (d: Date) => `${dateTime.format(d)} UTC`;
 
 export default async function BroadcastsPage() {
-  await requireAdmin();
-  const broadcasts = await findBroadcasts(await readDb());
+  const { db } = await requireAdminContext();
+  const broadcasts = await findBroadcasts(db);
   const now = new Date();
   return (
     <>

@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { defineAction } from "@/lib/actions";
-import { clientAddress } from "@/lib/inquiries/client-address";
+import { clientAddress } from "@/lib/client-address";
 import { submitInquiry } from "@/lib/inquiries/mutations";
 import { inquirySchema } from "@/lib/inquiries/schemas";
 import { studioSlug } from "@/lib/inquiries/slug";

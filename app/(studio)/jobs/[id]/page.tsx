@@ -5,8 +5,8 @@ import { BookingStatusBadge, Badge, JobStatusBadge, LeadStatusBadge, ProposalSta
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { dayKeyOf, dayKeyOfDateColumn, formatDateTime, formatDayKey, formatShortDayKey, formatTime } from "@/lib/calendar/zoned";
-import { requirePipelineContext } from "@/lib/dashboard/context";
-import { publicOrigin } from "@/lib/inquiries/public-url";
+import { requireStudioContext } from "@/lib/auth/context";
+import { proposalUrl, publicOrigin } from "@/lib/urls";
 import { findJob } from "@/lib/jobs/queries";
 import { formatCents, proposalTotalCents } from "@/lib/proposals/money";
 import { confirmBookingAction } from "../../bookings/actions";
@@ -17,7 +17,7 @@ import { JobStatusForm } from "../_components/job-status-form";
 type Props = { params: Promise<{ id: string }> };
 
 export default async function JobPage({ params }: Props) {
-  const { user, db, studio } = await requirePipelineContext();
+  const { user, db, studio } = await requireStudioContext();
   const job = await findJob(db, { studioId: user.studioId, jobId: (await params).id.slice(0, 64) });
   if (!job) notFound();
   const tz = studio.timeZone;
@@ -110,7 +110,7 @@ export default async function JobPage({ params }: Props) {
                         <br />
                         Client link:{" "}
                         <a href={`/p/${p.token}`} className="break-all text-brand-600 hover:underline" data-testid="client-link">
-                          {`${origin}/p/${p.token}`}
+                          {proposalUrl(origin, p.token)}
                         </a>
                       </p>
                     ) : null}

@@ -1,7 +1,7 @@
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { findContactOptions } from "@/lib/contacts/queries";
-import { requirePipelineContext } from "@/lib/dashboard/context";
+import { requireStudioContext } from "@/lib/auth/context";
 import { JobForm } from "../_components/job-form";
 
 export const metadata = { title: "New job" };
@@ -9,7 +9,7 @@ export const metadata = { title: "New job" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function NewJobPage({ searchParams }: Props) {
-  const { user, db, studio, brandId } = await requirePipelineContext();
+  const { user, db, studio, brandId } = await requireStudioContext();
   const raw = (await searchParams).client;
   const q = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 100) || undefined;
   const contacts = await findContactOptions(db, { studioId: user.studioId, q });

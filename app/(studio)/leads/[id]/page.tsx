@@ -4,7 +4,7 @@ import { Pagination } from "@/components/pipeline/pagination";
 import { LeadStatusBadge } from "@/components/pipeline/status-badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { dayKeyOfDateColumn, formatDateTime, formatShortDayKey } from "@/lib/calendar/zoned";
-import { requirePipelineContext } from "@/lib/dashboard/context";
+import { requireStudioContext } from "@/lib/auth/context";
 import { findLead, findLeadNotePage } from "@/lib/leads/queries";
 import { ConvertLeadForm } from "../_components/convert-lead-form";
 import { LeadNoteForm } from "../_components/lead-note-form";
@@ -20,7 +20,7 @@ function defaultJobTitle(name: string, type: string) {
 }
 
 export default async function LeadPage({ params, searchParams }: Props) {
-  const { user, db, studio } = await requirePipelineContext();
+  const { user, db, studio } = await requireStudioContext();
   const { id } = await params;
   const search = await searchParams;
   const lead = await findLead(db, { studioId: user.studioId, leadId: id.slice(0, 64) });

@@ -1,17 +1,17 @@
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
-import { requirePipelineContext } from "@/lib/dashboard/context";
+import { requireStudioContext } from "@/lib/auth/context";
 import { inquiryEmbedSnippet } from "@/lib/inquiries/embed";
-import { publicOrigin } from "@/lib/inquiries/public-url";
+import { inquiryPageUrl, publicOrigin } from "@/lib/urls";
 
 export const metadata = { title: "Inquiry form" };
 
 const code = "block w-full rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100";
 
 export default async function InquiryFormPage() {
-  const { studio } = await requirePipelineContext();
+  const { studio } = await requireStudioContext();
   const origin = await publicOrigin();
-  const pageUrl = `${origin}/inquire/${studio.slug}`;
+  const pageUrl = inquiryPageUrl(origin, studio.slug);
   return (
     <>
       <PageHeader title="Inquiry form" />

@@ -1,11 +1,11 @@
 import { Card, PageHeader } from "@/components/ui/card";
-import { requirePipelineContext } from "@/lib/dashboard/context";
+import { requireStudioContext } from "@/lib/auth/context";
 import { LeadForm } from "../_components/lead-form";
 
 export const metadata = { title: "New lead" };
 
 export default async function NewLeadPage() {
-  const { studio, brandId } = await requirePipelineContext();
+  const { studio, brandId } = await requireStudioContext();
   return (
     <>
       <PageHeader title="New lead" />

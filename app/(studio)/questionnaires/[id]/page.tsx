@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
-import { requireStudioUser } from "@/lib/auth/guards";
-import { readDb } from "@/lib/db";
+import { requireStudioContext } from "@/lib/auth/context";
 import { findQuestionnaireTemplate } from "@/lib/questionnaires/queries";
 import { updateTemplate } from "../actions";
 import { TemplateForm } from "../_components/template-form";
@@ -9,9 +8,9 @@ import { TemplateForm } from "../_components/template-form";
 export const metadata = { title: "Edit questionnaire" };
 
 export default async function EditQuestionnairePage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireStudioUser();
+  const { user, db } = await requireStudioContext();
   const { id } = await params;
-  const template = await findQuestionnaireTemplate(await readDb(), { studioId: user.studioId, templateId: id });
+  const template = await findQuestionnaireTemplate(db, { studioId: user.studioId, templateId: id });
   if (!template) notFound();
   return (
     <>

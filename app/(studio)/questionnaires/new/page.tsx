@@ -1,12 +1,12 @@
 import { Card, PageHeader } from "@/components/ui/card";
-import { requireStudioUser } from "@/lib/auth/guards";
+import { requireStudioContext } from "@/lib/auth/context";
 import { createTemplate } from "../actions";
 import { TemplateForm } from "../_components/template-form";
 
 export const metadata = { title: "New questionnaire" };
 
 export default async function NewQuestionnairePage() {
-  await requireStudioUser();
+  await requireStudioContext();
   return (
     <>
       <PageHeader title="New questionnaire" />

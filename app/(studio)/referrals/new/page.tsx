@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
-import { requireStudioUser } from "@/lib/auth/guards";
-import { readDb } from "@/lib/db";
+import { requireStudioContext } from "@/lib/auth/context";
 import { previewReferral } from "@/lib/referrals/queries";
 import { ReferralForm } from "../_components/referral-form";
 
@@ -10,11 +9,11 @@ export const metadata = { title: "Refer to another photographer" };
 const param = (v: string | string[] | undefined) => (typeof v === "string" && v.length > 0 && v.length <= 64 ? v : undefined);
 
 export default async function NewReferralPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requireStudioUser();
+  const { user, db } = await requireStudioContext();
   const query = await searchParams;
   const leadId = param(query.leadId);
   const jobId = leadId ? undefined : param(query.jobId);
-  const preview = await previewReferral(await readDb(), { studioId: user.studioId, leadId, jobId });
+  const preview = await previewReferral(db, { studioId: user.studioId, leadId, jobId });
   if (!preview) notFound();
   const { subject } = preview;
   return (

@@ -1,21 +1,20 @@
 import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
-import { requireOwner } from "@/lib/auth/guards";
-import { readDb } from "@/lib/db";
+import { requireOwnerContext } from "@/lib/auth/context";
 import { findStudioSettings } from "@/lib/studios/queries";
 
 export const metadata = { title: "Billing" };
 
 /** Owners only: staff get a 404, as if the page did not exist. */
 export default async function BillingPage() {
-  const user = await requireOwner();
-  const studio = await findStudioSettings(await readDb(), { studioId: user.studioId });
+  const { user, db } = await requireOwnerContext();
+  const studio = await findStudioSettings(db, { studioId: user.studioId });
   if (!studio) notFound();
   const rows = [
     ["Plan", "ShootQ Studio"],
     ["Customer since", studio.createdAt.toLocaleDateString("en-US", { dateStyle: "long" })],
     ["Seats in use", String(studio._count.users)],
-    ["Brands", String(studio.brands.length)],
+    ["Brands", String(studio._count.brands)],
     ["Leads", String(studio._count.leads)],
     ["Jobs", String(studio._count.jobs)],
   ];

@@ -1,15 +1,15 @@
 import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
-import { requireOwner } from "@/lib/auth/guards";
-import { readDb } from "@/lib/db";
+import { requireOwnerContext } from "@/lib/auth/context";
+import { findBrandsWithJobCounts } from "@/lib/brands/queries";
 import { findStudioSettings } from "@/lib/studios/queries";
 import { BrandRow, NewBrandForm, StudioForm } from "../_components/studio-forms";
 
 export const metadata = { title: "Studio settings" };
 
 export default async function StudioSettingsPage() {
-  const user = await requireOwner();
-  const studio = await findStudioSettings(await readDb(), { studioId: user.studioId });
+  const { user, db } = await requireOwnerContext();
+  const [studio, brands] = await Promise.all([findStudioSettings(db, { studioId: user.studioId }), findBrandsWithJobCounts(db, { studioId: user.studioId })]);
   if (!studio) notFound();
   return (
     <>
@@ -20,7 +20,7 @@ export default async function StudioSettingsPage() {
       <Card title="Brands">
         <p className="mb-2 text-sm text-slate-600">Every list and the dashboard can be filtered by brand.</p>
         <ul className="divide-y divide-slate-100">
-          {studio.brands.map((b) => (
+          {brands.map((b) => (
             <BrandRow key={b.id} id={b.id} name={b.name} jobs={b._count.jobs} />
           ))}
         </ul>

@@ -1,15 +1,14 @@
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { requireStudioUser } from "@/lib/auth/guards";
-import { readDb } from "@/lib/db";
+import { requireStudioContext } from "@/lib/auth/context";
 import { findTeam } from "@/lib/team/queries";
 import { CancelInviteForm, InviteForm, RemoveMemberForm } from "../_components/team-forms";
 
 export const metadata = { title: "Team" };
 
 export default async function TeamPage() {
-  const user = await requireStudioUser();
+  const { user, db } = await requireStudioContext();
   const isOwner = user.role === "OWNER";
-  const { members, invites } = await findTeam(await readDb(), { studioId: user.studioId });
+  const { members, invites } = await findTeam(db, { studioId: user.studioId });
   return (
     <>
       <PageHeader title="Team" />

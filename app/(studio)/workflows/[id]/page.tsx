@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
-import { requireStudioUser } from "@/lib/auth/guards";
-import { readDb } from "@/lib/db";
+import { requireStudioContext } from "@/lib/auth/context";
 import { findWorkflowTemplate } from "@/lib/workflows/queries";
 import { updateWorkflow } from "../actions";
 import { WorkflowForm } from "../_components/workflow-form";
@@ -9,9 +8,9 @@ import { WorkflowForm } from "../_components/workflow-form";
 export const metadata = { title: "Edit workflow" };
 
 export default async function EditWorkflowPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireStudioUser();
+  const { user, db } = await requireStudioContext();
   const { id } = await params;
-  const template = await findWorkflowTemplate(await readDb(), { studioId: user.studioId, templateId: id });
+  const template = await findWorkflowTemplate(db, { studioId: user.studioId, templateId: id });
   if (!template) notFound();
   return (
     <>

@@ -1,12 +1,12 @@
 import { Card, PageHeader } from "@/components/ui/card";
-import { requireStudioUser } from "@/lib/auth/guards";
+import { requireStudioContext } from "@/lib/auth/context";
 import { createWorkflow } from "../actions";
 import { WorkflowForm } from "../_components/workflow-form";
 
 export const metadata = { title: "New workflow" };
 
 export default async function NewWorkflowPage() {
-  await requireStudioUser();
+  await requireStudioContext();
   return (
     <>
       <PageHeader title="New workflow" />

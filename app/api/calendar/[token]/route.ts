@@ -3,7 +3,7 @@ import { z } from "zod";
 import { buildCalendarFeed } from "@/lib/calendar/ical";
 import { FEED_PAST_DAYS, findFeedEvents, findFeedOwner } from "@/lib/calendar/queries";
 import { readDb } from "@/lib/db";
-import { publicOrigin } from "@/lib/inquiries/public-url";
+import { publicOrigin } from "@/lib/urls";
 
 const feedToken = z.string().regex(/^[A-Za-z0-9_-]{16,128}(\.ics)?$/);
 

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
-import { clientAddress } from "@/lib/inquiries/client-address";
+import { clientAddress } from "@/lib/client-address";
 import { submitInquiry } from "@/lib/inquiries/mutations";
 import { inquirySchema } from "@/lib/inquiries/schemas";
 import { studioSlug } from "@/lib/inquiries/slug";

@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { requireStudioUser } from "@/lib/auth/guards";
-import { readDb } from "@/lib/db";
+import { requireStudioContext } from "@/lib/auth/context";
 import { findJobQuestionnaires, findQuestionnaireTemplates } from "@/lib/questionnaires/queries";
 import { JobTemplateForm } from "@/components/studio/job-template-form";
 import { sendQuestionnaireToClient } from "./actions";
@@ -12,9 +11,8 @@ export const metadata = { title: "Questionnaires" };
 const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
 
 export default async function JobQuestionnairesPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireStudioUser();
+  const { user, db } = await requireStudioContext();
   const { id } = await params;
-  const db = await readDb();
   const [job, templates] = await Promise.all([findJobQuestionnaires(db, { studioId: user.studioId, jobId: id }), findQuestionnaireTemplates(db, { studioId: user.studioId })]);
   if (!job) notFound();
   return (

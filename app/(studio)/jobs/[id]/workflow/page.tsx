@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { requireStudioUser } from "@/lib/auth/guards";
-import { readDb } from "@/lib/db";
+import { requireStudioContext } from "@/lib/auth/context";
 import { describeDue } from "@/lib/workflows/due-dates";
 import { findJobWorkflow, findWorkflowTemplates } from "@/lib/workflows/queries";
 import { ActionButton } from "@/components/ui/action-button";
@@ -13,9 +12,8 @@ import { applyWorkflowToJob } from "./actions";
 export const metadata = { title: "Workflow" };
 
 export default async function JobWorkflowPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireStudioUser();
+  const { user, db } = await requireStudioContext();
   const { id } = await params;
-  const db = await readDb();
   const [job, templates] = await Promise.all([findJobWorkflow(db, { studioId: user.studioId, jobId: id }), findWorkflowTemplates(db, { studioId: user.studioId })]);
   if (!job) notFound();
   const now = new Date();

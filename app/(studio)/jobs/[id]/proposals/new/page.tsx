@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
 import { addDays, dayKeyOf } from "@/lib/calendar/zoned";
-import { requirePipelineContext } from "@/lib/dashboard/context";
+import { requireStudioContext } from "@/lib/auth/context";
 import { findJobSummary } from "@/lib/jobs/queries";
 import { ProposalForm } from "../../../_components/proposal-form";
 
@@ -11,7 +11,7 @@ export const metadata = { title: "New proposal" };
 type Props = { params: Promise<{ id: string }> };
 
 export default async function NewProposalPage({ params }: Props) {
-  const { user, db, studio } = await requirePipelineContext();
+  const { user, db, studio } = await requireStudioContext();
   const job = await findJobSummary(db, { studioId: user.studioId, jobId: (await params).id.slice(0, 64) });
   if (!job) notFound();
   return (

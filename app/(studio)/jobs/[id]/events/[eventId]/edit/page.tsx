@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
 import { dayKeyOf, timeOfDayOf } from "@/lib/calendar/zoned";
-import { requirePipelineContext } from "@/lib/dashboard/context";
+import { requireStudioContext } from "@/lib/auth/context";
 import { findEvent } from "@/lib/events/queries";
 import { EventForm } from "../../../../_components/event-form";
 
@@ -11,7 +11,7 @@ export const metadata = { title: "Edit event" };
 type Props = { params: Promise<{ id: string; eventId: string }> };
 
 export default async function EditEventPage({ params }: Props) {
-  const { user, db, studio } = await requirePipelineContext();
+  const { user, db, studio } = await requireStudioContext();
   const { id, eventId } = await params;
   const event = await findEvent(db, { studioId: user.studioId, eventId: eventId.slice(0, 64) });
   if (!event || event.job.id !== id) notFound();

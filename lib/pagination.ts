@@ -1,18 +1,11 @@
 import { z } from "zod";
 
-// Keyset pagination for the pipeline's lists. A list is one or more sections read in order
+// Keyset pagination for every list. A list is one or more sections read in order
 // (e.g. leads with an event date by date, then leads without one by id); each section orders by
 // (key, id), which an index on (studioId, ..., key) serves with a range scan, however deep the
 // page. OFFSET would read and discard every earlier row on every page.
 
 export const PAGE_SIZE = 25;
-
-/** Where dashboard counts stop counting; shown as "1,000+". */
-export const COUNT_CAP = 1000;
-
-export function formatCount(count: number): string {
-  return count >= COUNT_CAP ? `${COUNT_CAP.toLocaleString("en-US")}+` : String(count);
-}
 
 type Direction = "asc" | "desc";
 type Where = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dbForHost, primaryDb, type Tx } from "@/lib/db";
-import { markAllNotificationsRead, markNotificationRead } from "@/lib/dashboard/mutations";
+import { markAllNotificationsRead, markNotificationRead } from "@/lib/notifications/mutations";
 import { findWhatsNewPage } from "@/lib/dashboard/queries";
 import { createNotification, createStaff, createStudio } from "@/prisma/factories";
 

@@ -1,0 +1,36 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { requireAdmin, requireStudioUser } from "@/lib/auth/guards";
+import { selectedBrandId } from "@/lib/brands/filter";
+import { readDb } from "@/lib/db";
+import { findStudioShell } from "@/lib/studios/queries";
+
+/**
+ * What every studio page starts from: the signed-in photographer, this request's read client,
+ * the studio (name, time zone, brands) and the brand filter chosen in the header. Cached per
+ * request, so the layout and the page share one lookup of the studio.
+ */
+export const requireStudioContext = cache(async () => {
+  const user = await requireStudioUser();
+  const db = await readDb();
+  const studio = await findStudioShell(db, { studioId: user.studioId });
+  if (!studio) notFound();
+  const brandId = await selectedBrandId(studio.brands);
+  return { user, db, studio, brandId };
+});
+
+export type StudioContext = Awaited<ReturnType<typeof requireStudioContext>>;
+
+/** The studio context for owner-only pages; staff get a 404, as if the page did not exist. */
+export const requireOwnerContext = cache(async () => {
+  const context = await requireStudioContext();
+  if (context.user.role !== "OWNER") notFound();
+  return context;
+});
+
+/** Platform admins' pages: the admin and this request's read client; everyone else gets a 404. */
+export const requireAdminContext = cache(async () => {
+  const user = await requireAdmin();
+  return { user, db: await readDb() };
+});

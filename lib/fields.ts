@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { isValidDayKey } from "@/lib/calendar/zoned";
+
+// Form fields every domain's schemas are built from. FormData sends "" for an empty input, so
+// optional text becomes null rather than an empty string.
+
+export const requiredText = (what: string, max: number) =>
+  z
+    .string({ error: `Enter ${what}.` })
+    .trim()
+    .min(1, `Enter ${what}.`)
+    .max(max, `Use at most ${max} characters.`);
+
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters.`)
+    .optional()
+    .transform((v) => v || null);
+
+/** An id from a URL or a hidden field: only its shape is checked; lookups prove it is ours. */
+export const recordId = z.string({ error: "That item was not found." }).trim().min(1, "That item was not found.").max(64, "That item was not found.");
+
+export const optionalRecordId = z
+  .string()
+  .trim()
+  .max(64, "That item was not found.")
+  .optional()
+  .transform((v) => v || undefined);
+
+export const email = z
+  .string()
+  .trim()
+  .min(1, "Enter an email address.")
+  .max(254, "That email address is too long.")
+  .pipe(z.email("Enter a valid email address."))
+  .transform((e) => e.toLowerCase());
+
+export const personName = requiredText("a name", 120);
+
+export const newPassword = z.string().min(10, "Use at least 10 characters.").max(200, "Use at most 200 characters.");
+
+export const optionalPhone = z
+  .string()
+  .trim()
+  .max(40, "Use at most 40 characters.")
+  .regex(/^[0-9+().\-\s/x]*$/i, "Use digits, spaces and + ( ) - only.")
+  .optional()
+  .transform((v) => v || null);
+
+/** A calendar date from a date input: "YYYY-MM-DD". */
+export const dayKeyField = z
+  .string({ error: "Enter a date." })
+  .trim()
+  .min(1, "Enter a date.")
+  .refine(isValidDayKey, "Enter a real date as YYYY-MM-DD.");
+
+export const optionalDayKeyField = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => v || null)
+  .refine((v) => v === null || isValidDayKey(v), "Enter a real date as YYYY-MM-DD.");
+
+const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d(:00)?$/;
+
+/** A time of day from a time input: "HH:MM", 24-hour. */
+export const timeOfDayField = z
+  .string({ error: "Enter a time." })
+  .trim()
+  .min(1, "Enter a time.")
+  .regex(TIME_OF_DAY, "Enter a time as HH:MM (24-hour).")
+  .transform((v) => v.slice(0, 5));
+
+export const optionalTimeOfDayField = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => v || null)
+  .refine((v) => v === null || TIME_OF_DAY.test(v), "Enter a time as HH:MM (24-hour).")
+  .transform((v) => (v ? v.slice(0, 5) : null));
+
+/** A checkbox: present ("on") when ticked, absent otherwise. */
+export const checkboxField = z
+  .union([z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
+  .optional()
+  .transform((v) => v === "on" || v === "true");

@@ -1,0 +1,33 @@
+import { headers } from "next/headers";
+import { env } from "@/lib/env";
+
+// Every link that leaves the app (emails, client pages, the calendar feed, the embeddable form)
+// is absolute and built here from one origin. The origin follows one rule: APP_URL, else
+// NEXTAUTH_URL, else (only where there is a request) the host the request came in on.
+
+/** The public origin from the environment, or undefined when neither variable is set. */
+export function configuredOrigin(): string | undefined {
+  const { APP_URL, NEXTAUTH_URL } = env();
+  return (APP_URL ?? NEXTAUTH_URL)?.replace(/\/+$/, "");
+}
+
+/** The origin outsiders use to reach this app. Pages, server actions and route handlers only. */
+export async function publicOrigin(): Promise<string> {
+  const configured = configuredOrigin();
+  if (configured) return configured;
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
+  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
+  return `${proto.split(",")[0].trim()}://${host.split(",")[0].trim()}`;
+}
+
+const at = (origin: string, path: string) => `${origin.replace(/\/+$/, "")}${path}`;
+
+export const proposalUrl = (origin: string, token: string) => at(origin, `/p/${token}`);
+export const questionnaireUrl = (origin: string, token: string) => at(origin, `/q/${token}`);
+export const invitationUrl = (origin: string, token: string) => at(origin, `/invite/${token}`);
+export const signUpUrl = (origin: string) => at(origin, "/sign-up");
+export const inquiryPageUrl = (origin: string, slug: string) => at(origin, `/inquire/${slug}`);
+export const inquiryEndpointUrl = (origin: string, slug: string) => at(origin, `/api/inquiries/${encodeURIComponent(slug)}`);
+export const calendarFeedUrl = (origin: string, token: string) => at(origin, `/api/calendar/${token}`);
+export const jobUrl = (origin: string, jobId: string) => at(origin, `/jobs/${jobId}`);
