@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createStudio } from "@/prisma/factories";
 import { SIGN_IN_LIMITS } from "@/lib/auth/options";
 import { primaryDb } from "@/lib/db";
-import { startTestApp, type TestApp } from "@/lib/testing/app";
-import { HttpSession } from "@/lib/testing/http";
+import { startTestApp, type TestApp } from "@/scripts/testing/app";
+import { HttpSession } from "@/scripts/testing/http";
 
 const cluster = inject("cluster");
 
