@@ -1,4 +1,3 @@
-import { AppError } from "@/lib/errors";
 import { defineWriteRoute } from "@/lib/routes";
 import { inviteStaff } from "@/lib/team/mutations";
 import { inviteSchema } from "@/lib/team/schemas";
@@ -6,10 +5,9 @@ import { publicOrigin } from "@/lib/urls";
 
 /** Invite a staff member by email (JSON API; the Team settings page does the same by form). */
 export const POST = defineWriteRoute({
-  access: "studio",
+  access: "owner",
   schema: inviteSchema,
   async run({ tx, input, user }) {
-    if (user.role !== "OWNER") throw new AppError("NOT_FOUND", "Not found.");
     const { inviteId } = await inviteStaff(tx, { studioId: user.studioId, invitedBy: user, email: input.email, origin: await publicOrigin() });
     return { status: 201, body: { id: inviteId, email: input.email }, revalidate: ["/settings/team"] };
   },

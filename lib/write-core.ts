@@ -1,0 +1,90 @@
+import "server-only";
+import { z } from "zod";
+import { getSessionUser, type StudioUser } from "@/lib/auth/guards";
+import { type SessionUser } from "@/lib/auth/options";
+import { signInAs } from "@/lib/auth/session-cookie";
+import { primaryDb, type Tx } from "@/lib/db";
+import { AppError, toAppError } from "@/lib/errors";
+import { unstorableFields } from "@/lib/input";
+import { revalidate } from "@/lib/revalidate";
+
+// The one way to write, behind two thin adapters: defineAction (lib/actions.ts) for server
+// actions and defineWriteRoute (lib/routes.ts) for POST/PUT/PATCH/DELETE route handlers.
+
+export type Access = "public" | "studio" | "owner" | "admin";
+export type UserFor<A extends Access> = A extends "public" ? null : A extends "admin" ? SessionUser : StudioUser;
+
+/** What every write returns once committed: the paths it changed, pinned for read-your-writes. */
+export type Committed = {
+  revalidate: string[];
+  /** A one-shot message for the next page. */
+  flash?: string;
+  /** Signs this user in once the transaction has committed (sign-up, accepted invitation). */
+  signInAs?: SessionUser;
+};
+
+export type WriteFailure = { ok: false; status: number; message: string; fieldErrors: Record<string, string[]> };
+export type WriteResult<O> = { ok: true; outcome: O } | WriteFailure;
+
+export const FIX_FIELDS_MESSAGE = "Please correct the highlighted fields.";
+export const UNEXPECTED_MESSAGE = "Something went wrong and nothing was saved.";
+
+type Write<S extends z.ZodType, A extends Access, C, O extends Committed> = {
+  access: A;
+  schema: S;
+  /** "action" or "route": names the log line of an unexpected failure. */
+  kind: string;
+  /** The submitted fields, read only once the caller may write. */
+  readInput: () => Promise<unknown>;
+  requestId: () => Promise<string | null>;
+  run: (ctx: { tx: Tx; input: z.infer<S>; user: UserFor<A> } & C) => Promise<O>;
+  context: C;
+};
+
+async function currentUser(access: Access): Promise<SessionUser | null> {
+  if (access === "public") return null;
+  const user = await getSessionUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
+  const allowed =
+    access === "admin" ? user.role === "ADMIN" : Boolean(user.studioId) && user.role !== "ADMIN" && (access !== "owner" || user.role === "OWNER");
+  // Callers without the right role get the same answer as for a missing resource.
+  if (!allowed) throw new AppError("NOT_FOUND", "That page or action does not exist.");
+  return user;
+}
+
+const failure = (status: number, message: string, fieldErrors: Record<string, string[]> = {}): WriteFailure => ({ ok: false, status, message, fieldErrors });
+
+/**
+ * Checks the caller's access, refuses text PostgreSQL cannot store, parses the input with zod
+ * (every field's errors at once), runs `run` on the primary in one transaction (any throw rolls
+ * back everything it wrote), and after the commit pins and revalidates the paths it changed.
+ * Expected failures come back as values with a status; unexpected ones are logged once with the
+ * request id and answered without their details.
+ */
+export async function runWrite<S extends z.ZodType, A extends Access, C, O extends Committed>(write: Write<S, A, C, O>): Promise<WriteResult<O>> {
+  let outcome: O;
+  try {
+    const user = (await currentUser(write.access)) as UserFor<A>;
+    const raw = await write.readInput();
+    const unstorable = raw && typeof raw === "object" ? unstorableFields(raw as Record<string, unknown>) : {};
+    if (Object.keys(unstorable).length > 0) return failure(400, FIX_FIELDS_MESSAGE, unstorable);
+    const parsed = write.schema.safeParse(raw);
+    if (!parsed.success) {
+      const { fieldErrors } = z.flattenError(parsed.error) as { fieldErrors: Record<string, string[]> };
+      return failure(400, FIX_FIELDS_MESSAGE, fieldErrors);
+    }
+    outcome = await primaryDb().$transaction((tx) => write.run({ tx, input: parsed.data, user, ...write.context }), { maxWait: 5_000, timeout: 15_000 });
+  } catch (error) {
+    const known = toAppError(error);
+    if (known) {
+      // A failure that belongs to a field is shown beside it; the summary only points there.
+      const hasFieldErrors = Object.keys(known.fieldErrors).length > 0;
+      return failure(known.status, hasFieldErrors ? FIX_FIELDS_MESSAGE : known.message, known.fieldErrors);
+    }
+    console.error(JSON.stringify({ msg: `${write.kind} failed`, requestId: await write.requestId().catch(() => null), error: String((error as Error)?.stack ?? error) }));
+    return failure(500, UNEXPECTED_MESSAGE);
+  }
+  if (outcome.signInAs) await signInAs(outcome.signInAs);
+  await revalidate(outcome.revalidate, { flash: outcome.flash });
+  return { ok: true, outcome };
+}
