@@ -166,6 +166,9 @@ describe("email worker", () => {
     await until("a few emails to go out", async () => mine().length >= 3);
     await first.stop();
     workers = workers.filter((w) => w !== first);
+    // A graceful stop finishes every job it fetched: none is left active, waiting to expire.
+    const [active] = await primaryDb().$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'email' AND state = 'active' AND data->>'emailId' = ANY($1::text[])`, ids);
+    expect(active.n).toBe(0);
     const sentBeforeRestart = mine().length;
     expect(sentBeforeRestart).toBeLessThan(12);
     await worker(smtp.url, 2);

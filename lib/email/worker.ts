@@ -113,30 +113,90 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
     }
     log({ msg: "email delivery", emailId: job.data.emailId, attempt: job.retryCount + 1, outcome: result.outcome, error: result.error });
     // Each job of a batch is settled on its own: pg-boss retries (or dead-letters) only the failed ones.
-    if (result.outcome === "failed") await boss.fail(EMAIL_QUEUE, job.id, { message: result.error });
-    else await boss.complete(EMAIL_QUEUE, job.id, { outcome: result.outcome });
+    await settle(EMAIL_QUEUE, job.id, () =>
+      result.outcome === "failed" ? boss.fail(EMAIL_QUEUE, job.id, { message: result.error }) : boss.complete(EMAIL_QUEUE, job.id, { outcome: result.outcome }),
+    );
   }
 
-  // One poller fetching up to `concurrency` jobs at a time; each in-flight delivery holds one
-  // database connection (the row lock) and one SMTP connection.
-  let pollerId = "";
-  pollerId = await boss.work<EmailJob>(EMAIL_QUEUE, { batchSize: concurrency, includeMetadata: true, pollingIntervalSeconds }, async (jobs) => {
-    await Promise.all(jobs.map(handle));
-    // A full batch means more are waiting: fetch again now rather than after the polling interval.
-    if (jobs.length === concurrency) boss.notifyWorker(pollerId);
-  });
-  await boss.work<EmailJob>(EMAIL_DEAD_LETTER_QUEUE, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds }, async ([job]) => {
-    const outcome = await giveUp(job.data.emailId);
-    log({ msg: "email gave up", emailId: job.data.emailId, outcome });
-    return { outcome };
-  });
+  // A job that could not be settled stays active until it expires and is then handed out again;
+  // the row lock and status check make that second attempt harmless.
+  async function settle(queue: string, jobId: string, call: () => Promise<unknown>) {
+    try {
+      await call();
+    } catch (error) {
+      log({ msg: "could not settle a queue job", queue, jobId, error: errorText(error) });
+    }
+  }
+
+  // One loop per queue fetching up to `concurrency` jobs at a time; each in-flight delivery holds
+  // one database connection (the row lock) and one SMTP connection.
+  const loops = [
+    pollQueue(boss, EMAIL_QUEUE, { batchSize: concurrency, pollingIntervalSeconds, log }, handle),
+    pollQueue(boss, EMAIL_DEAD_LETTER_QUEUE, { batchSize: 1, pollingIntervalSeconds, log }, async (job) => {
+      try {
+        const outcome = await giveUp(job.data.emailId);
+        log({ msg: "email gave up", emailId: job.data.emailId, outcome });
+        await settle(EMAIL_DEAD_LETTER_QUEUE, job.id, () => boss.complete(EMAIL_DEAD_LETTER_QUEUE, job.id, { outcome }));
+      } catch (error) {
+        log({ msg: "email give-up failed", emailId: job.data.emailId, error: errorText(error) });
+        await settle(EMAIL_DEAD_LETTER_QUEUE, job.id, () => boss.fail(EMAIL_DEAD_LETTER_QUEUE, job.id, { message: errorText(error) }));
+      }
+    }),
+  ];
 
   return {
     async stop() {
-      // Graceful: attempts in flight finish (and commit) before the connections close.
-      await boss.stop({ graceful: true, wait: true, timeout: 60_000 });
+      // Graceful: the loops fetch nothing more, and every job already fetched is delivered and
+      // settled (its transaction committed) before the connections close. pg-boss's own graceful
+      // stop does not cover a fetch in flight: its jobs stayed active until they expired.
+      await Promise.all(loops.map((loop) => loop.stop()));
+      await boss.stop({ graceful: false, wait: true });
       transport.close();
       await db.$disconnect();
+    },
+  };
+}
+
+type QueueLoop = { stop(): Promise<void> };
+
+/**
+ * Fetches batches from `queue` and hands each job to `handle` until stopped; a full batch is
+ * followed by the next fetch at once, otherwise it waits the polling interval. `stop()` resolves
+ * once the fetch in flight (if any) and its jobs are done.
+ */
+function pollQueue(
+  boss: PgBoss,
+  queue: string,
+  opts: { batchSize: number; pollingIntervalSeconds: number; log: (entry: Record<string, unknown>) => void },
+  handle: (job: PgBoss.JobWithMetadata<EmailJob>) => Promise<void>,
+): QueueLoop {
+  let stopping = false;
+  let wake: (() => void) | null = null;
+  const pause = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, opts.pollingIntervalSeconds * 1000);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    }).finally(() => (wake = null));
+  const done = (async () => {
+    while (!stopping) {
+      let jobs: PgBoss.JobWithMetadata<EmailJob>[] = [];
+      try {
+        jobs = await boss.fetch<EmailJob>(queue, { batchSize: opts.batchSize, includeMetadata: true });
+      } catch (error) {
+        opts.log({ msg: "queue fetch failed", queue, error: errorText(error) });
+      }
+      await Promise.all(jobs.map(handle));
+      if (jobs.length < opts.batchSize && !stopping) await pause();
+    }
+  })();
+  return {
+    async stop() {
+      stopping = true;
+      wake?.();
+      await done;
     },
   };
 }
