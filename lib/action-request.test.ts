@@ -11,7 +11,7 @@ describe("server-action requests that cannot be read", () => {
   let actionId: string;
   beforeAll(async () => {
     const manifest = JSON.parse(readFileSync(path.join(DIST_DIR, "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName: string }> };
-    actionId = Object.entries(manifest.node).find(([, a]) => a.exportedName === "signUp")![0];
+    actionId = Object.entries(manifest.node).find(([, a]) => a.exportedName === "signUpAction")![0];
     app = await startTestApp({ primaryUrl: cluster.primaryUrl, replicaUrls: [] });
   });
   afterAll(() => app?.stop());

@@ -20,10 +20,10 @@ export async function retryAfter(db: Counter, limit: Limit, now = new Date()): P
   return Math.max(1, Math.ceil((oldest + limit.windowSeconds * 1000 - now.getTime()) / 1000));
 }
 
-export async function recordHit(db: Counter, bucket: string, key: string): Promise<void> {
+export async function recordHit(db: Counter, { bucket, key }: Pick<Limit, "bucket" | "key">): Promise<void> {
   await db.rateLimitHit.create({ data: { bucket, key } });
 }
 
-export async function clearHits(db: Counter, bucket: string, key: string): Promise<void> {
+export async function clearHits(db: Counter, { bucket, key }: Pick<Limit, "bucket" | "key">): Promise<void> {
   await db.rateLimitHit.deleteMany({ where: { bucket, key } });
 }

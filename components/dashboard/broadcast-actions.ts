@@ -2,11 +2,11 @@
 
 import { defineAction } from "@/lib/actions";
 import { dismissBroadcast } from "@/lib/broadcasts/mutations";
-import { dismissSchema } from "@/lib/broadcasts/schemas";
+import { dismissBroadcastSchema } from "@/lib/broadcasts/schemas";
 
 export const dismissBroadcastAction = defineAction({
   access: "studio",
-  schema: dismissSchema,
+  schema: dismissBroadcastSchema,
   async run({ tx, input, user }) {
     await dismissBroadcast(tx, { userId: user.id, broadcastId: input.broadcastId });
     return { revalidate: ["/dashboard"] };

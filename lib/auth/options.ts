@@ -44,10 +44,10 @@ export async function authenticate(input: unknown, address: string): Promise<Ses
   });
   const ok = user && !user.removedAt && (await verifyPassword(user.passwordHash, password));
   if (!ok) {
-    await Promise.all(limits.map((l) => recordHit(db, l.bucket, l.key)));
+    await Promise.all(limits.map((l) => recordHit(db, l)));
     throw new Error("That email and password do not match.");
   }
-  await clearHits(db, "signin-account", email);
+  await clearHits(db, { bucket: "signin-account", key: email });
   return { id: user.id, email: user.email, name: user.name, role: user.role, studioId: user.studioId };
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { dbForHost, primaryDb, type Tx } from "@/lib/db";
 import { createBroadcast, dismissBroadcast } from "@/lib/broadcasts/mutations";
 import { findActiveBroadcasts, findBroadcasts } from "@/lib/broadcasts/queries";
-import { broadcastFormSchema } from "@/lib/broadcasts/schemas";
+import { createBroadcastSchema } from "@/lib/broadcasts/schemas";
 import { createAdmin, createStaff, createStudio } from "@/prisma/factories";
 
 const inTx = <T>(fn: (tx: Tx) => Promise<T>) => primaryDb().$transaction(fn);
@@ -11,13 +11,13 @@ const db = () => primaryDb();
 const read = () => dbForHost("primary");
 const HOUR = 3_600_000;
 
-function input(overrides: Partial<z.input<typeof broadcastFormSchema>> = {}) {
-  return broadcastFormSchema.parse({ title: "Scheduled maintenance", body: "ShootQ is read-only on Sunday 2–3 am.", link: "/settings", startsAt: "2020-01-01T00:00", endsAt: "2099-01-01T00:00", isNew: "on", ...overrides });
+function input(overrides: Partial<z.input<typeof createBroadcastSchema>> = {}) {
+  return createBroadcastSchema.parse({ title: "Scheduled maintenance", body: "ShootQ is read-only on Sunday 2–3 am.", link: "/settings", startsAt: "2020-01-01T00:00", endsAt: "2099-01-01T00:00", isNew: "on", ...overrides });
 }
 
 describe("broadcast form", () => {
   it("reports every problem at once", () => {
-    const result = broadcastFormSchema.safeParse({ title: "", body: " ", link: "javascript:alert(1)", startsAt: "tomorrow", endsAt: "2020-01-01T00:00" });
+    const result = createBroadcastSchema.safeParse({ title: "", body: " ", link: "javascript:alert(1)", startsAt: "tomorrow", endsAt: "2020-01-01T00:00" });
     const errors = z.flattenError(result.error!).fieldErrors as Record<string, string[]>;
     expect(errors).toEqual({
       title: ["Enter a title."],
@@ -26,7 +26,7 @@ describe("broadcast form", () => {
       startsAt: ["Enter when it starts showing."],
       endsAt: ["The end must be in the future."],
     });
-    expect(z.flattenError(broadcastFormSchema.safeParse({ title: "t", body: "b", startsAt: "2099-01-02T00:00", endsAt: "2099-01-01T00:00" }).error!).fieldErrors).toEqual({
+    expect(z.flattenError(createBroadcastSchema.safeParse({ title: "t", body: "b", startsAt: "2099-01-02T00:00", endsAt: "2099-01-01T00:00" }).error!).fieldErrors).toEqual({
       endsAt: ["The end must be after the start."],
     });
   });

@@ -17,7 +17,7 @@ const isLink = (v: string) => /^\/(?!\/)\S*$/.test(v) || /^https?:\/\/\S+$/.test
 const text = z.string().max(5000).default("");
 
 // Every field is checked in one pass, so the form shows all its problems at once.
-export const broadcastFormSchema = z
+export const createBroadcastSchema = z
   .object({ title: text, body: text, link: text, startsAt: text, endsAt: text, timeZone: z.string().max(64).default("UTC"), isNew: z.string().optional() })
   .transform((form, ctx) => {
     const problem = (path: string, message: string) => ctx.addIssue({ code: "custom", message, path: [path] });
@@ -36,6 +36,6 @@ export const broadcastFormSchema = z
     else if (endsAt.getTime() <= Date.now()) problem("endsAt", "The end must be in the future.");
     return { title, body, link: link || null, startsAt: startsAt!, endsAt: endsAt!, isNew: form.isNew === "on" || form.isNew === "true" };
   });
-export type BroadcastInput = z.infer<typeof broadcastFormSchema>;
+export type CreateBroadcastInput = z.infer<typeof createBroadcastSchema>;
 
-export const dismissSchema = z.object({ broadcastId: z.string().trim().min(1).max(64) });
+export const dismissBroadcastSchema = z.object({ broadcastId: z.string().trim().min(1).max(64) });

@@ -9,6 +9,7 @@ import { type Db } from "@/lib/db";
 import { encodeCursor } from "@/lib/pagination";
 import { findJobPage } from "@/lib/jobs/queries";
 import { findLeadPage } from "@/lib/leads/queries";
+import { findOpenTaskPage } from "@/lib/workflows/queries";
 import { PrismaClient } from "@/prisma/generated/prisma/client";
 import { migrate } from "@/scripts/db/migrate";
 
@@ -199,6 +200,17 @@ describe(`query plans on a studio with ${LEADS} leads and ${JOBS} jobs`, () => {
     await expectIndexScans("jobs: status filter", page({ status: "BOOKED" }), ["Job"]);
     await expectIndexScans("jobs: brand filter", page({ brandId: brandB }), ["Job"]);
     await expectIndexScans("jobs: brand and status", page({ view: "past", brandId: brandA, status: "COMPLETED" }), ["Job"]);
+  });
+
+  it("the tasks list uses indexes on every page, for all brands and for one", async () => {
+    const now = new Date();
+    const { rows } = await sql.query(`SELECT id, "dueAt" FROM "Task" WHERE "studioId" = $1 AND "completedAt" IS NULL ORDER BY "dueAt", id OFFSET 5000 LIMIT 1`, [studioId]);
+    const deep = encodeCursor({ s: 0, k: (rows[0].dueAt as Date).toISOString(), id: rows[0].id });
+    const page = (extra: object) => () => findOpenTaskPage(db, { studioId, now, timeZone: "America/New_York", ...extra });
+    await expectIndexScans("tasks: first page", page({}), ["Task", "Job"]);
+    await expectIndexScans("tasks: page 100", page({ after: deep }), ["Task", "Job"]);
+    await expectIndexScans("tasks: back from page 100", page({ before: deep }), ["Task", "Job"]);
+    await expectIndexScans("tasks: one brand", page({ brandId: brandA }), ["Task", "Job"]);
   });
 
   it("the dashboard and the bookings list use indexes, for all brands and for one", async () => {

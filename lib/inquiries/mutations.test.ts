@@ -4,7 +4,7 @@ import { z } from "zod";
 import { primaryDb, type Tx } from "@/lib/db";
 import { inquiryEmbedSnippet } from "@/lib/inquiries/embed";
 import { submitInquiry } from "@/lib/inquiries/mutations";
-import { INQUIRY_LIMIT, inquirySchema } from "@/lib/inquiries/schemas";
+import { INQUIRY_LIMIT, submitInquirySchema } from "@/lib/inquiries/schemas";
 import { createStudio } from "@/prisma/factories";
 
 const inTx = <T>(fn: (tx: Tx) => Promise<T>) => primaryDb().$transaction(fn);
@@ -19,7 +19,7 @@ const address = () => `203.0.113.${randomBytes(2).readUInt16BE() % 250}-${random
 describe("submitInquiry", () => {
   it("turns an inquiry into a new lead of the first brand and tells the studio", async () => {
     const { studio, brands } = await createStudio(db(), { brands: ["Weddings", "Portraits"] });
-    const outcome = await inTx((tx) => submitInquiry(tx, { slug: studio.slug, clientAddress: address(), input: inquirySchema.parse(form) }));
+    const outcome = await inTx((tx) => submitInquiry(tx, { slug: studio.slug, clientAddress: address(), input: submitInquirySchema.parse(form) }));
     expect(outcome.kind).toBe("created");
     const lead = await db().lead.findFirstOrThrow({ where: { studioId: studio.id } });
     expect(lead).toMatchObject({ name: "Jane Example", email: "jane@example.com", phone: null, status: "NEW", brandId: brands[0].id, source: "inquiry" });
@@ -29,14 +29,14 @@ describe("submitInquiry", () => {
 
   it("files the inquiry under the brand the client chose", async () => {
     const { studio, brands } = await createStudio(db(), { brands: ["Weddings", "Portraits"] });
-    await inTx((tx) => submitInquiry(tx, { slug: studio.slug, clientAddress: address(), input: inquirySchema.parse({ ...form, brandId: brands[1].id }) }));
+    await inTx((tx) => submitInquiry(tx, { slug: studio.slug, clientAddress: address(), input: submitInquirySchema.parse({ ...form, brandId: brands[1].id }) }));
     expect((await db().lead.findFirstOrThrow({ where: { studioId: studio.id } })).brandId).toBe(brands[1].id);
   });
 
   it("refuses another studio's brand and saves nothing", async () => {
     const { studio } = await createStudio(db());
     const other = await createStudio(db());
-    const input = inquirySchema.parse({ ...form, brandId: other.brands[0].id });
+    const input = submitInquirySchema.parse({ ...form, brandId: other.brands[0].id });
     await expect(inTx((tx) => submitInquiry(tx, { slug: studio.slug, clientAddress: address(), input }))).rejects.toMatchObject({
       fieldErrors: { brandId: ["Choose one of the listed services."] },
     });
@@ -46,7 +46,7 @@ describe("submitInquiry", () => {
   it("thanks a bot that filled the honeypot and saves nothing", async () => {
     const { studio } = await createStudio(db());
     const outcome = await inTx((tx) =>
-      submitInquiry(tx, { slug: studio.slug, clientAddress: address(), input: inquirySchema.parse({ ...form, website: "http://spam.example" }) }),
+      submitInquiry(tx, { slug: studio.slug, clientAddress: address(), input: submitInquirySchema.parse({ ...form, website: "http://spam.example" }) }),
     );
     expect(outcome).toEqual({ kind: "ignored" });
     expect(await db().lead.count({ where: { studioId: studio.id } })).toBe(0);
@@ -56,23 +56,23 @@ describe("submitInquiry", () => {
   it("limits each address to a few inquiries an hour, then explains when to retry", async () => {
     const { studio } = await createStudio(db());
     const from = address();
-    const send = () => inTx((tx) => submitInquiry(tx, { slug: studio.slug, clientAddress: from, input: inquirySchema.parse(form) }));
+    const send = () => inTx((tx) => submitInquiry(tx, { slug: studio.slug, clientAddress: from, input: submitInquirySchema.parse(form) }));
     for (let i = 0; i < INQUIRY_LIMIT.max; i++) await send();
     await expect(send()).rejects.toMatchObject({ code: "RATE_LIMITED", message: expect.stringMatching(/^Too many inquiries from your connection\. Please try again in \d+ minutes?\.$/) });
     expect(await db().lead.count({ where: { studioId: studio.id } })).toBe(INQUIRY_LIMIT.max);
     // Another address is not affected.
-    await inTx((tx) => submitInquiry(tx, { slug: studio.slug, clientAddress: address(), input: inquirySchema.parse(form) }));
+    await inTx((tx) => submitInquiry(tx, { slug: studio.slug, clientAddress: address(), input: submitInquirySchema.parse(form) }));
     expect(await db().lead.count({ where: { studioId: studio.id } })).toBe(INQUIRY_LIMIT.max + 1);
   });
 
   it("answers an unknown studio with NOT_FOUND", async () => {
-    await expect(inTx((tx) => submitInquiry(tx, { slug: "no-such-studio-000", clientAddress: address(), input: inquirySchema.parse(form) }))).rejects.toMatchObject({
+    await expect(inTx((tx) => submitInquiry(tx, { slug: "no-such-studio-000", clientAddress: address(), input: submitInquirySchema.parse(form) }))).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
   });
 
   it("explains every invalid field of the public form", () => {
-    expect(fieldErrors(inquirySchema.safeParse({ name: "", email: "", eventType: "", eventDate: "2027-13-01", phone: "x".repeat(41) }))).toEqual({
+    expect(fieldErrors(submitInquirySchema.safeParse({ name: "", email: "", eventType: "", eventDate: "2027-13-01", phone: "x".repeat(41) }))).toEqual({
       name: ["Enter a name."],
       email: ["Enter an email address."],
       eventType: ["Enter a type, such as wedding or portrait."],

@@ -1,6 +1,6 @@
 import { type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { INQUIRY_LIMIT, HONEYPOT_FIELD, type InquiryInput } from "@/lib/inquiries/schemas";
+import { INQUIRY_LIMIT, HONEYPOT_FIELD, type SubmitInquiryInput } from "@/lib/inquiries/schemas";
 import { createLead } from "@/lib/leads/mutations";
 import { notify } from "@/lib/notifications/mutations";
 import { recordHit, retryAfter } from "@/lib/rate-limit";
@@ -13,7 +13,7 @@ export type InquiryOutcome = { kind: "created"; leadId: string; studioId: string
  */
 export async function submitInquiry(
   tx: Tx,
-  { slug, clientAddress, input, source = "inquiry" }: { slug: string; clientAddress: string; input: InquiryInput; source?: string },
+  { slug, clientAddress, input, source = "inquiry" }: { slug: string; clientAddress: string; input: SubmitInquiryInput; source?: string },
 ): Promise<InquiryOutcome> {
   const studio = await tx.studio.findUnique({ where: { slug }, select: { id: true } });
   if (!studio) throw notFound("That studio");
@@ -24,7 +24,7 @@ export async function submitInquiry(
     const minutes = Math.ceil(wait / 60);
     throw new AppError("RATE_LIMITED", `Too many inquiries from your connection. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
   }
-  await recordHit(tx, limit.bucket, limit.key);
+  await recordHit(tx, limit);
 
   // A bot that filled the hidden field is told "thank you" and nothing is saved, so it has no
   // reason to try again differently.

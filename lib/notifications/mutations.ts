@@ -11,8 +11,8 @@ export type NotificationInput = {
 };
 
 /** Every event that What's New shows is one row, written in the transaction that caused it. */
-export async function notify(tx: Tx, input: NotificationInput): Promise<void> {
-  await tx.notification.create({ data: input, select: { id: true } });
+export async function notify(tx: Tx, { studioId, kind, message, link }: NotificationInput): Promise<void> {
+  await tx.notification.create({ data: { studioId, kind, message, link }, select: { id: true } });
 }
 
 type Reader = { studioId: string; userId: string };

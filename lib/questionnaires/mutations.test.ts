@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { dbForHost, primaryDb, type Tx } from "@/lib/db";
 import { answerQuestionnaire, createQuestionnaireTemplate, sendQuestionnaire, updateQuestionnaireTemplate } from "@/lib/questionnaires/mutations";
 import { findQuestionnaireForClient } from "@/lib/questionnaires/queries";
-import { answerField, answerFormSchema, sendQuestionnaireSchema, templateFormSchema, updateTemplateSchema } from "@/lib/questionnaires/schemas";
+import { answerField, answerQuestionnaireSchema, sendQuestionnaireSchema, createQuestionnaireTemplateSchema, updateQuestionnaireTemplateSchema } from "@/lib/questionnaires/schemas";
 import { createJob, createQuestionnaireTemplate as createTemplateRow, createStudio } from "@/prisma/factories";
 
 const ORIGIN = "https://app.example";
@@ -22,7 +22,7 @@ const fieldErrors = (result: { success: boolean; error?: z.ZodError }) =>
 
 describe("questionnaire templates", () => {
   it("turn the builder's parallel fields into questions with ids and options", () => {
-    const parsed = templateFormSchema.parse({
+    const parsed = createQuestionnaireTemplateSchema.parse({
       name: " Wedding details ",
       questionId: ["", ""],
       questionKind: ["short", "choice"],
@@ -38,7 +38,7 @@ describe("questionnaire templates", () => {
   });
 
   it("reject a blank name, a blank question, an unknown kind and a choice without two options, naming each question", () => {
-    const result = templateFormSchema.safeParse({
+    const result = createQuestionnaireTemplateSchema.safeParse({
       name: " ",
       questionId: ["", "", ""],
       questionKind: ["short", "bogus", "choice"],
@@ -57,20 +57,20 @@ describe("questionnaire templates", () => {
 
   it("send and answer forms explain a missing questionnaire and a broken link", () => {
     expect(fieldErrors(sendQuestionnaireSchema.safeParse({ jobId: "j", templateId: "" })).templateId).toEqual(["Choose a questionnaire to send."]);
-    expect(fieldErrors(answerFormSchema.safeParse({ token: "short" })).token).toEqual(["This link is not valid."]);
-    expect(answerFormSchema.parse({ token: "x".repeat(32), answer_venue: "Here" })).toEqual({ token: "x".repeat(32), intent: "save", answer_venue: "Here" });
+    expect(fieldErrors(answerQuestionnaireSchema.safeParse({ token: "short" })).token).toEqual(["This link is not valid."]);
+    expect(answerQuestionnaireSchema.parse({ token: "x".repeat(32), answer_venue: "Here" })).toEqual({ token: "x".repeat(32), intent: "save", answer_venue: "Here" });
   });
 
   it("reject a template without questions", () => {
-    expect(fieldErrors(templateFormSchema.safeParse({ name: "Empty" })).questions).toEqual(["Add at least one question."]);
+    expect(fieldErrors(createQuestionnaireTemplateSchema.safeParse({ name: "Empty" })).questions).toEqual(["Add at least one question."]);
   });
 
   it("are created and edited within the studio; another studio's template is NOT_FOUND and unchanged", async () => {
     const { studioId } = await studioWithJob();
     const other = await studioWithJob();
-    const form = templateFormSchema.parse({ name: "Portrait prep", questionKind: ["date"], questionLabel: ["Preferred date"], questionId: [""], questionOptions: [""] });
+    const form = createQuestionnaireTemplateSchema.parse({ name: "Portrait prep", questionKind: ["date"], questionLabel: ["Preferred date"], questionId: [""], questionOptions: [""] });
     const { id } = await inTx((tx) => createQuestionnaireTemplate(tx, { studioId, ...form }));
-    const edit = updateTemplateSchema.parse({ templateId: id, name: "Portrait prep v2", questionKind: ["long"], questionLabel: ["Anything else?"], questionId: [""], questionOptions: [""] });
+    const edit = updateQuestionnaireTemplateSchema.parse({ templateId: id, name: "Portrait prep v2", questionKind: ["long"], questionLabel: ["Anything else?"], questionId: [""], questionOptions: [""] });
     await inTx((tx) => updateQuestionnaireTemplate(tx, { studioId, ...edit }));
     expect(await db().questionnaireTemplate.findUniqueOrThrow({ where: { id } })).toMatchObject({ name: "Portrait prep v2", questions: [{ kind: "long", label: "Anything else?" }] });
 

@@ -8,18 +8,18 @@ import { questionnaireUrl } from "@/lib/urls";
 
 type TemplateInput = { name: string; questions: Question[] };
 
-export async function createQuestionnaireTemplate(tx: Tx, input: { studioId: string } & TemplateInput) {
+export async function createQuestionnaireTemplate(tx: Tx, { studioId, name, questions }: { studioId: string } & TemplateInput) {
   return tx.questionnaireTemplate.create({
-    data: { studioId: input.studioId, name: input.name, questions: input.questions },
+    data: { studioId, name, questions },
     select: { id: true },
   });
 }
 
 /** Questionnaires already sent keep their own copy of the questions; only new sends change. */
-export async function updateQuestionnaireTemplate(tx: Tx, input: { studioId: string; templateId: string } & TemplateInput) {
+export async function updateQuestionnaireTemplate(tx: Tx, { studioId, templateId, name, questions }: { studioId: string; templateId: string } & TemplateInput) {
   const { count } = await tx.questionnaireTemplate.updateMany({
-    where: { id: input.templateId, studioId: input.studioId },
-    data: { name: input.name, questions: input.questions },
+    where: { id: templateId, studioId },
+    data: { name, questions },
   });
   if (count === 0) throw notFound("That questionnaire");
 }
@@ -27,14 +27,14 @@ export async function updateQuestionnaireTemplate(tx: Tx, input: { studioId: str
 /** A client-access link must not be guessable: 192 random bits. */
 const newToken = () => randomBytes(24).toString("base64url");
 
-export async function sendQuestionnaire(tx: Tx, input: { studioId: string; jobId: string; templateId: string; origin: string }) {
+export async function sendQuestionnaire(tx: Tx, { studioId, jobId, templateId, origin }: { studioId: string; jobId: string; templateId: string; origin: string }) {
   const job = await tx.job.findFirst({
-    where: { id: input.jobId, studioId: input.studioId },
+    where: { id: jobId, studioId },
     select: { id: true, title: true, studio: { select: { name: true } }, contact: { select: { name: true, email: true } } },
   });
   if (!job) throw notFound("That job");
   const template = await tx.questionnaireTemplate.findFirst({
-    where: { id: input.templateId, studioId: input.studioId },
+    where: { id: templateId, studioId },
     select: { id: true, name: true, questions: true },
   });
   if (!template) throw new AppError("NOT_FOUND", "That questionnaire was not found.", { templateId: ["Choose one of your questionnaires."] });
@@ -45,11 +45,11 @@ export async function sendQuestionnaire(tx: Tx, input: { studioId: string; jobId
 
   const token = newToken();
   const questionnaire = await tx.questionnaire.create({
-    data: { studioId: input.studioId, jobId: job.id, templateId: template.id, title: template.name, questions, token },
+    data: { studioId, jobId: job.id, templateId: template.id, title: template.name, questions, token },
     select: { id: true },
   });
   await queueEmail(tx, {
-    studioId: input.studioId,
+    studioId,
     kind: "questionnaire.sent",
     to: email,
     subject: `${job.studio.name}: ${template.name}`,
@@ -59,13 +59,13 @@ export async function sendQuestionnaire(tx: Tx, input: { studioId: string; jobId
       `${job.studio.name} has a few questions for you about ${job.title}.`,
       `You can answer them here, save as you go, and submit when you're done:`,
       "",
-      questionnaireUrl(input.origin, token),
+      questionnaireUrl(origin, token),
       "",
       "No account is needed. Please keep this link to yourself.",
     ].join("\n"),
   });
   await notify(tx, {
-    studioId: input.studioId,
+    studioId,
     kind: "questionnaire.sent",
     message: `${template.name} was sent to ${job.contact.name} for ${job.title}`,
     link: `/jobs/${job.id}/questionnaires`,
@@ -77,24 +77,23 @@ export async function sendQuestionnaire(tx: Tx, input: { studioId: string; jobId
  * The client's answers, reached by the link's token alone (the token is the credential).
  * Saving keeps partial answers; submitting is final, after which the questionnaire is read-only.
  */
-export async function answerQuestionnaire(tx: Tx, input: { token: string; raw: Record<string, unknown>; submit: boolean; now?: Date }) {
+export async function answerQuestionnaire(tx: Tx, { token, raw, submit, now = new Date() }: { token: string; raw: Record<string, unknown>; submit: boolean; now?: Date }) {
   const questionnaire = await tx.questionnaire.findUnique({
-    where: { token: input.token },
+    where: { token },
     select: { id: true, studioId: true, jobId: true, status: true, questions: true, answers: true, job: { select: { title: true } } },
   });
   if (!questionnaire) throw notFound("That questionnaire");
   if (questionnaire.status === "SUBMITTED") throw new AppError("CONFLICT", "These answers were already submitted and can no longer be changed.");
-  const { answers, fieldErrors } = validateAnswers(readQuestions(questionnaire.questions), input.raw);
+  const { answers, fieldErrors } = validateAnswers(readQuestions(questionnaire.questions), raw);
   if (Object.keys(fieldErrors).length > 0) throw new AppError("VALIDATION", "Please correct the highlighted answers. Nothing was saved.", fieldErrors);
 
-  const now = input.now ?? new Date();
   // Guarded on status so two submits racing each other cannot both succeed.
   const { count } = await tx.questionnaire.updateMany({
     where: { id: questionnaire.id, status: "SENT" },
-    data: { answers, ...(input.submit ? { status: "SUBMITTED", submittedAt: now } : {}) },
+    data: { answers, ...(submit ? { status: "SUBMITTED", submittedAt: now } : {}) },
   });
   if (count === 0) throw new AppError("CONFLICT", "These answers were already submitted and can no longer be changed.");
-  if (input.submit) {
+  if (submit) {
     await notify(tx, {
       studioId: questionnaire.studioId,
       kind: "questionnaire.submitted",
@@ -102,5 +101,5 @@ export async function answerQuestionnaire(tx: Tx, input: { token: string; raw: R
       link: `/jobs/${questionnaire.jobId}/questionnaires`,
     });
   }
-  return { id: questionnaire.id, jobId: questionnaire.jobId, submitted: input.submit };
+  return { id: questionnaire.id, jobId: questionnaire.jobId, submitted: submit };
 }

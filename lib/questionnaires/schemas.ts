@@ -88,17 +88,17 @@ function toTemplate(form: z.infer<typeof templateFields>, ctx: z.RefinementCtx) 
  * questionKind[], questionLabel[], questionOptions[] with one option per line). Problems are
  * reported under `questions`, each naming its question, so the form can show them together.
  */
-export const templateFormSchema = templateFields.transform(toTemplate);
-export type TemplateForm = z.infer<typeof templateFormSchema>;
+export const createQuestionnaireTemplateSchema = templateFields.transform(toTemplate);
+export type CreateQuestionnaireTemplateInput = z.infer<typeof createQuestionnaireTemplateSchema>;
 
-export const updateTemplateSchema = templateFields.extend({ templateId: recordId }).transform((form, ctx) => ({ templateId: form.templateId, ...toTemplate(form, ctx) }));
+export const updateQuestionnaireTemplateSchema = templateFields.extend({ templateId: recordId }).transform((form, ctx) => ({ templateId: form.templateId, ...toTemplate(form, ctx) }));
 
 export const sendQuestionnaireSchema = z.object({ jobId: recordId, templateId: z.string().trim().min(1, "Choose a questionnaire to send.").max(64) });
 
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{20,100}$/;
 
 /** The client's form: the token, what to do, and one `answer_<questionId>` field per question. */
-export const answerFormSchema = z.looseObject({
+export const answerQuestionnaireSchema = z.looseObject({
   token: z.string().regex(TOKEN_PATTERN, "This link is not valid."),
   intent: z.enum(["save", "submit"]).default("save"),
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { dbForHost, primaryDb, type Tx } from "@/lib/db";
 import { createReferral, respondToReferral } from "@/lib/referrals/mutations";
 import { findReceivedReferrals, findSentReferrals } from "@/lib/referrals/queries";
-import { referralFormSchema, respondSchema } from "@/lib/referrals/schemas";
+import { createReferralSchema, respondToReferralSchema } from "@/lib/referrals/schemas";
 import { createJob, createLead, createStaff, createStudio, dateOnly } from "@/prisma/factories";
 
 const ORIGIN = "https://app.example";
@@ -35,14 +35,14 @@ const notifications = (studioId: string, kind: string) => db().notification.find
 describe("referral form", () => {
   it("needs a valid address and exactly one lead or job", () => {
     const errors = (v: unknown) => {
-      const r = referralFormSchema.safeParse(v);
+      const r = createReferralSchema.safeParse(v);
       return r.success ? {} : (z.flattenError(r.error).fieldErrors as Record<string, string[]>);
     };
     expect(errors({ jobId: "j", toEmail: "not-an-email" }).toEmail).toEqual(["Enter a valid email address."]);
     expect(errors({ toEmail: "a@example.com" }).toEmail).toEqual(["Choose one lead or one job to refer."]);
     expect(errors({ leadId: "l", jobId: "j", toEmail: "a@example.com" }).toEmail).toEqual(["Choose one lead or one job to refer."]);
-    expect(z.flattenError(respondSchema.safeParse({ referralId: "r", decision: "maybe" }).error!).fieldErrors).toEqual({ decision: ["Choose to accept or reject the referral."] });
-    expect(referralFormSchema.parse({ jobId: "j", toEmail: " Someone@Example.com ", note: "" })).toEqual({ jobId: "j", leadId: undefined, toEmail: "someone@example.com", note: null });
+    expect(z.flattenError(respondToReferralSchema.safeParse({ referralId: "r", decision: "maybe" }).error!).fieldErrors).toEqual({ decision: ["Choose to accept or reject the referral."] });
+    expect(createReferralSchema.parse({ jobId: "j", toEmail: " Someone@Example.com ", note: "" })).toEqual({ jobId: "j", leadId: undefined, toEmail: "someone@example.com", note: null });
   });
 });
 

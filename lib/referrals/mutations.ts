@@ -6,15 +6,15 @@ import { readSubject, type ReferralSubject } from "@/lib/referrals/schemas";
 import { signUpUrl } from "@/lib/urls";
 import { JOB_REFERRAL_SELECT, jobReferrable, LEAD_REFERRAL_SELECT, leadReferrable, type Referrable } from "@/lib/referrals/subject";
 
-async function copyReferrable(tx: Tx, input: { studioId: string; leadId?: string; jobId?: string; note: string | null }): Promise<Referrable> {
-  if (input.leadId) {
-    const lead = await tx.lead.findFirst({ where: { id: input.leadId, studioId: input.studioId }, select: LEAD_REFERRAL_SELECT });
+async function copyReferrable(tx: Tx, { studioId, leadId, jobId, note }: { studioId: string; leadId?: string; jobId?: string; note: string | null }): Promise<Referrable> {
+  if (leadId) {
+    const lead = await tx.lead.findFirst({ where: { id: leadId, studioId }, select: LEAD_REFERRAL_SELECT });
     if (!lead) throw notFound("That lead");
-    return leadReferrable(lead, input.note);
+    return leadReferrable(lead, note);
   }
-  const job = await tx.job.findFirst({ where: { id: input.jobId, studioId: input.studioId }, select: JOB_REFERRAL_SELECT });
+  const job = await tx.job.findFirst({ where: { id: jobId, studioId }, select: JOB_REFERRAL_SELECT });
   if (!job) throw notFound("That job");
-  return jobReferrable(job, input.note);
+  return jobReferrable(job, note);
 }
 
 function invitationText(senderName: string, subject: ReferralSubject, origin: string): string {
@@ -35,37 +35,40 @@ function invitationText(senderName: string, subject: ReferralSubject, origin: st
  * Refers a lead or job to another photographer by email. The referral carries a copy of what
  * is referred; a photographer already on ShootQ is notified, anyone else is invited by email.
  */
-export async function createReferral(tx: Tx, input: { studioId: string; userId: string; leadId?: string; jobId?: string; toEmail: string; note: string | null; origin: string }) {
-  const sender = await tx.user.findFirst({ where: { id: input.userId, studioId: input.studioId }, select: { id: true, name: true, email: true } });
+export async function createReferral(
+  tx: Tx,
+  { studioId, userId, leadId, jobId, toEmail, note, origin }: { studioId: string; userId: string; leadId?: string; jobId?: string; toEmail: string; note: string | null; origin: string },
+) {
+  const sender = await tx.user.findFirst({ where: { id: userId, studioId }, select: { id: true, name: true, email: true } });
   if (!sender) throw notFound("Your account");
-  const { subject, subjectTitle } = await copyReferrable(tx, input);
+  const { subject, subjectTitle } = await copyReferrable(tx, { studioId, leadId, jobId, note });
   const receiver = await tx.user.findFirst({
-    where: { email: input.toEmail, removedAt: null, studioId: { not: null } },
+    where: { email: toEmail, removedAt: null, studioId: { not: null } },
     select: { studioId: true },
   });
-  if (receiver?.studioId === input.studioId) {
+  if (receiver?.studioId === studioId) {
     throw new AppError("VALIDATION", "Refer to a photographer outside your studio.", { toEmail: ["That address belongs to someone in your own studio."] });
   }
   const toStudioId = receiver?.studioId ?? null;
   const referral = await tx.referral.create({
-    data: { fromStudioId: input.studioId, fromUserId: sender.id, toEmail: input.toEmail, toStudioId, subject, subjectTitle },
+    data: { fromStudioId: studioId, fromUserId: sender.id, toEmail, toStudioId, subject, subjectTitle },
     select: { id: true },
   });
   if (toStudioId) {
     await notify(tx, { studioId: toStudioId, kind: "referral.received", message: `${sender.name} referred you to ${subjectTitle}`, link: "/referrals" });
   } else {
     await queueEmail(tx, {
-      studioId: input.studioId,
+      studioId,
       kind: "referral.invite",
-      to: input.toEmail,
+      to: toEmail,
       subject: `${sender.name} referred a client to you`,
-      text: invitationText(sender.name, subject, input.origin),
+      text: invitationText(sender.name, subject, origin),
     });
   }
   await notify(tx, {
-    studioId: input.studioId,
+    studioId,
     kind: "referral.sent",
-    message: `You referred ${subjectTitle} to ${input.toEmail}${toStudioId ? "" : " (invited to ShootQ)"}`,
+    message: `You referred ${subjectTitle} to ${toEmail}${toStudioId ? "" : " (invited to ShootQ)"}`,
     link: "/referrals",
   });
   return { id: referral.id, toStudioId };
@@ -75,21 +78,24 @@ export async function createReferral(tx: Tx, input: { studioId: string; userId: 
  * The receiving studio accepts (the copy becomes a lead of theirs, source "referral") or
  * rejects. Only a referral addressed to this studio can be answered, and only once.
  */
-export async function respondToReferral(tx: Tx, input: { studioId: string; userId: string; referralId: string; decision: "accept" | "reject"; now?: Date }) {
+export async function respondToReferral(
+  tx: Tx,
+  { studioId, userId, referralId, decision, now = new Date() }: { studioId: string; userId: string; referralId: string; decision: "accept" | "reject"; now?: Date },
+) {
   const referral = await tx.referral.findFirst({
-    where: { id: input.referralId, toStudioId: input.studioId },
+    where: { id: referralId, toStudioId: studioId },
     select: { id: true, fromStudioId: true, subject: true, subjectTitle: true, status: true },
   });
   if (!referral) throw notFound("That referral");
-  const responder = await tx.user.findFirst({ where: { id: input.userId, studioId: input.studioId }, select: { name: true } });
+  const responder = await tx.user.findFirst({ where: { id: userId, studioId }, select: { name: true } });
   if (!responder) throw notFound("Your account");
   const { count } = await tx.referral.updateMany({
-    where: { id: referral.id, toStudioId: input.studioId, status: "PENDING" },
-    data: { status: input.decision === "accept" ? "ACCEPTED" : "REJECTED", respondedAt: input.now ?? new Date() },
+    where: { id: referral.id, toStudioId: studioId, status: "PENDING" },
+    data: { status: decision === "accept" ? "ACCEPTED" : "REJECTED", respondedAt: now },
   });
   if (count === 0) throw new AppError("CONFLICT", "That referral was already answered.");
 
-  if (input.decision === "reject") {
+  if (decision === "reject") {
     await notify(tx, { studioId: referral.fromStudioId, kind: "referral.rejected", message: `${responder.name} rejected your referral for ${referral.subjectTitle}`, link: "/referrals" });
     return { leadId: null };
   }
@@ -97,7 +103,7 @@ export async function respondToReferral(tx: Tx, input: { studioId: string; userI
   if (!subject) throw new AppError("CONFLICT", "That referral cannot be read; ask the sender to refer again.");
   const lead = await tx.lead.create({
     data: {
-      studioId: input.studioId,
+      studioId,
       name: subject.clientName,
       email: subject.email,
       phone: subject.phone,
@@ -108,7 +114,7 @@ export async function respondToReferral(tx: Tx, input: { studioId: string; userI
     },
     select: { id: true },
   });
-  await notify(tx, { studioId: input.studioId, kind: "lead.created", message: `You have a new lead from ${subject.clientName} (referral)`, link: `/leads/${lead.id}` });
+  await notify(tx, { studioId, kind: "lead.created", message: `You have a new lead from ${subject.clientName} (referral)`, link: `/leads/${lead.id}` });
   await notify(tx, { studioId: referral.fromStudioId, kind: "referral.accepted", message: `${responder.name} accepted your referral for ${referral.subjectTitle}`, link: "/referrals" });
   return { leadId: lead.id };
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { email, optionalRecordId, recordId } from "@/lib/fields";
 
-export const referralFormSchema = z
+export const createReferralSchema = z
   .object({
     leadId: optionalRecordId,
     jobId: optionalRecordId,
@@ -10,7 +10,7 @@ export const referralFormSchema = z
   })
   .refine((v) => Boolean(v.leadId) !== Boolean(v.jobId), { message: "Choose one lead or one job to refer.", path: ["toEmail"] });
 
-export const respondSchema = z.object({
+export const respondToReferralSchema = z.object({
   referralId: recordId,
   decision: z.enum(["accept", "reject"], "Choose to accept or reject the referral."),
 });

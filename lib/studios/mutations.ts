@@ -6,21 +6,21 @@ import { newCalendarToken, slugify } from "@/lib/studios/identifiers";
 /** Sign-up: a studio, its first brand (named after it) and its owner. */
 export async function createStudioWithOwner(
   tx: Tx,
-  input: { name: string; studioName: string; email: string; password: string },
+  { name, studioName, email, password }: { name: string; studioName: string; email: string; password: string },
 ) {
-  const taken = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  const taken = await tx.user.findUnique({ where: { email }, select: { id: true } });
   if (taken) throw new AppError("CONFLICT", "An account with that email already exists.", { email: ["An account with that email already exists. Sign in instead."] });
   const studio = await tx.studio.create({
-    data: { name: input.studioName, slug: slugify(input.studioName), brands: { create: { name: input.studioName } } },
+    data: { name: studioName, slug: slugify(studioName), brands: { create: { name: studioName } } },
     select: { id: true, slug: true },
   });
   const user = await tx.user.create({
     data: {
       studioId: studio.id,
-      email: input.email,
-      name: input.name,
+      email,
+      name,
       role: "OWNER",
-      passwordHash: await hashPassword(input.password),
+      passwordHash: await hashPassword(password),
       calendarToken: newCalendarToken(),
     },
     select: { id: true, email: true, name: true, role: true, studioId: true },

@@ -38,7 +38,7 @@ export async function inviteStaff(
 }
 
 /** Looks up an open invitation by its link's token; expired, used or unknown -> NOT_FOUND. */
-export async function findOpenInvite(tx: Tx, token: string, now = new Date()) {
+export async function findOpenInvite(tx: Tx, { token, now = new Date() }: { token: string; now?: Date }) {
   const invite = await tx.invite.findUnique({
     where: { tokenHash: hashToken(token) },
     select: { id: true, email: true, studioId: true, expiresAt: true, acceptedAt: true, studio: { select: { name: true } } },
@@ -48,7 +48,7 @@ export async function findOpenInvite(tx: Tx, token: string, now = new Date()) {
 }
 
 export async function acceptInvite(tx: Tx, { token, name, password, now = new Date() }: { token: string; name: string; password: string; now?: Date }) {
-  const invite = await findOpenInvite(tx, token, now);
+  const invite = await findOpenInvite(tx, { token, now });
   const taken = await tx.user.findUnique({ where: { email: invite.email }, select: { id: true, removedAt: true } });
   if (taken && !taken.removedAt) throw new AppError("CONFLICT", "That email already has a ShootQ account. Sign in instead.");
   // The claim is conditional so two tabs accepting at once create one account.

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { email, newPassword, personName } from "@/lib/fields";
 
-export const inviteSchema = z.object({ email });
+export const inviteStaffSchema = z.object({ email });
 
 export const inviteToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "That invitation link is not valid.");
 
 export const acceptInviteSchema = z.object({ token: inviteToken, name: personName, password: newPassword });
 
-export const memberIdSchema = z.object({ userId: z.string().min(1).max(64) });
-export const inviteIdSchema = z.object({ inviteId: z.string().min(1).max(64) });
+export const removeStaffSchema = z.object({ userId: z.string().min(1).max(64) });
+export const revokeInviteSchema = z.object({ inviteId: z.string().min(1).max(64) });

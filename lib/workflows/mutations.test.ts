@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { dbForHost, primaryDb, type Tx } from "@/lib/db";
 import { computeDueDates, describeDue, overdueDays } from "@/lib/workflows/due-dates";
 import { applyWorkflow, completeTask, createWorkflowTemplate, updateWorkflowTemplate } from "@/lib/workflows/mutations";
-import { findNextTasks, findOpenTasks, formatNextTask } from "@/lib/workflows/queries";
-import { applyWorkflowSchema, completeTaskSchema, updateWorkflowSchema, workflowFormSchema } from "@/lib/workflows/schemas";
+import { findWhatsNextPage } from "@/lib/dashboard/queries";
+import { findOpenTaskPage, formatNextTask } from "@/lib/workflows/queries";
+import { applyWorkflowSchema, completeTaskSchema, updateWorkflowTemplateSchema, createWorkflowTemplateSchema } from "@/lib/workflows/schemas";
 import { createJob, createStudio, createWorkflowTemplate as createTemplateRow } from "@/prisma/factories";
 
 const inTx = <T>(fn: (tx: Tx) => Promise<T>) => primaryDb().$transaction(fn);
@@ -49,7 +50,7 @@ describe("due dates", () => {
 
 describe("workflow templates", () => {
   it("reject a blank name, a blank step, a non-number of days and an unknown anchor, naming each step", () => {
-    const result = workflowFormSchema.safeParse({ name: "", stepName: ["", "Design"], stepOffset: ["3", "soon"], stepAnchor: ["JOB_DATE", "WHENEVER"] });
+    const result = createWorkflowTemplateSchema.safeParse({ name: "", stepName: ["", "Design"], stepOffset: ["3", "soon"], stepAnchor: ["JOB_DATE", "WHENEVER"] });
     expect(result.success).toBe(false);
     const errors = z.flattenError(result.error!).fieldErrors as Record<string, string[]>;
     expect(errors.name).toEqual(["Give the workflow a name."]);
@@ -70,7 +71,7 @@ describe("workflow templates", () => {
     const { studioId } = await studio();
     const other = await studio();
     const otherTemplate = await createTemplateRow(db(), { studioId: other.studioId });
-    const form = workflowFormSchema.parse({
+    const form = createWorkflowTemplateSchema.parse({
       name: "Leather Album",
       stepName: ["Album Design", "Client Approves Design", "Place order for Product"],
       stepOffset: ["14", "7", "3"],
@@ -84,7 +85,7 @@ describe("workflow templates", () => {
       [2, "Place order for Product", 3, "PREVIOUS_STEP"],
     ]);
 
-    const edit = updateWorkflowSchema.parse({ templateId: id, name: "Album", stepName: ["Design"], stepOffset: ["10"], stepAnchor: ["JOB_DATE"] });
+    const edit = updateWorkflowTemplateSchema.parse({ templateId: id, name: "Album", stepName: ["Design"], stepOffset: ["10"], stepAnchor: ["JOB_DATE"] });
     await inTx((tx) => updateWorkflowTemplate(tx, { studioId, ...edit }));
     expect(await db().workflowStepTemplate.count({ where: { templateId: id } })).toBe(1);
 
@@ -134,18 +135,21 @@ describe("applying a workflow and completing tasks", () => {
     await inTx((tx) => applyWorkflow(tx, { studioId, jobId: job.id, templateId: template.id }));
     const now = new Date("2027-06-22T12:00:00Z");
 
-    const [before] = await findNextTasks(read(), { studioId, now });
+    const { timeZone } = await db().studio.findUniqueOrThrow({ where: { id: studioId }, select: { timeZone: true } });
+    // What the dashboard shows for a task: overdue or not, by how many days, and its label.
+    const due = (t: { dueAt: Date }) => [t.dueAt.getTime() < now.getTime(), overdueDays(t.dueAt, now, timeZone), describeDue(t.dueAt, now, timeZone)];
+    const [before] = (await findWhatsNextPage(read(), { studioId })).rows;
     expect(formatNextTask(before)).toBe("Chen Wedding - Task <Leather Album -> Album Design>");
-    expect([before.isOverdue, before.overdueDays, before.dueLabel]).toEqual([true, 3, "3 days ago"]);
+    expect(due(before)).toEqual([true, 3, "3 days ago"]);
 
-    const result = await inTx((tx) => completeTask(tx, { studioId, taskId: before.taskId, now }));
+    const result = await inTx((tx) => completeTask(tx, { studioId, taskId: before.id, now }));
     expect(result.next?.name).toBe("Client Approves Design");
-    const [after] = await findNextTasks(read(), { studioId, now });
+    const [after] = (await findWhatsNextPage(read(), { studioId })).rows;
     expect(formatNextTask(after)).toBe("Chen Wedding - Task <Leather Album -> Client Approves Design>");
-    expect([after.isOverdue, after.overdueDays, after.dueLabel]).toEqual([false, 0, "Due Jun 26"]);
+    expect(due(after)).toEqual([false, 0, "Due Jun 26"]);
     expect(await db().notification.count({ where: { studioId, kind: "task.completed", link: `/jobs/${job.id}/workflow` } })).toBe(1);
 
-    await expect(inTx((tx) => completeTask(tx, { studioId, taskId: before.taskId, now }))).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(inTx((tx) => completeTask(tx, { studioId, taskId: before.id, now }))).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("refuses to complete another studio's task with NOT_FOUND and leaves it open", async () => {
@@ -166,15 +170,15 @@ describe("applying a workflow and completing tasks", () => {
     for (const job of [wedding, portrait, cancelled]) await inTx((tx) => applyWorkflow(tx, { studioId, jobId: job.id, templateId: template.id }));
     const now = new Date("2027-01-01T00:00:00Z");
 
-    const next = await findNextTasks(read(), { studioId, now });
+    const next = (await findWhatsNextPage(read(), { studioId })).rows;
     expect(next.map((t) => [t.jobTitle, t.name])).toEqual([
       ["Portrait", "Album Design"],
       ["Wedding", "Album Design"],
     ]);
-    expect((await findNextTasks(read(), { studioId, brandId: brands[0].id, now })).map((t) => t.jobTitle)).toEqual(["Wedding"]);
-    expect(await findOpenTasks(read(), { studioId, now })).toHaveLength(6);
+    expect((await findWhatsNextPage(read(), { studioId, brandId: brands[0].id })).rows.map((t) => t.jobTitle)).toEqual(["Wedding"]);
+    expect((await findOpenTaskPage(read(), { studioId, now, timeZone: "UTC" })).rows).toHaveLength(6);
 
     const other = await studio();
-    expect(await findNextTasks(read(), { studioId: other.studioId, now })).toEqual([]);
+    expect((await findWhatsNextPage(read(), { studioId: other.studioId })).rows).toEqual([]);
   });
 });

@@ -8,45 +8,45 @@ type TemplateInput = { name: string; steps: StepInput[] };
 
 const stepRows = (steps: StepInput[]) => steps.map((s, position) => ({ position, name: s.name, offsetDays: s.offsetDays, anchor: s.anchor }));
 
-export async function createWorkflowTemplate(tx: Tx, input: { studioId: string } & TemplateInput) {
+export async function createWorkflowTemplate(tx: Tx, { studioId, name, steps }: { studioId: string } & TemplateInput) {
   return tx.workflowTemplate.create({
-    data: { studioId: input.studioId, name: input.name, steps: { create: stepRows(input.steps) } },
+    data: { studioId, name, steps: { create: stepRows(steps) } },
     select: { id: true },
   });
 }
 
 /** Tasks already created from the template keep their names and dates; only later uses change. */
-export async function updateWorkflowTemplate(tx: Tx, input: { studioId: string; templateId: string } & TemplateInput) {
-  const template = await tx.workflowTemplate.findFirst({ where: { id: input.templateId, studioId: input.studioId }, select: { id: true } });
+export async function updateWorkflowTemplate(tx: Tx, { studioId, templateId, name, steps }: { studioId: string; templateId: string } & TemplateInput) {
+  const template = await tx.workflowTemplate.findFirst({ where: { id: templateId, studioId }, select: { id: true } });
   if (!template) throw notFound("That workflow");
   await tx.workflowStepTemplate.deleteMany({ where: { templateId: template.id } });
   await tx.workflowTemplate.update({
     where: { id: template.id },
-    data: { name: input.name, steps: { create: stepRows(input.steps) } },
+    data: { name, steps: { create: stepRows(steps) } },
     select: { id: true },
   });
 }
 
 /** Creates the job's tasks from a template, after any tasks it already has. */
-export async function applyWorkflow(tx: Tx, input: { studioId: string; jobId: string; templateId: string; now?: Date }) {
+export async function applyWorkflow(tx: Tx, { studioId, jobId, templateId, now = new Date() }: { studioId: string; jobId: string; templateId: string; now?: Date }) {
   const job = await tx.job.findFirst({
-    where: { id: input.jobId, studioId: input.studioId },
+    where: { id: jobId, studioId },
     select: { id: true, title: true, date: true, studio: { select: { timeZone: true } } },
   });
   if (!job) throw notFound("That job");
   const template = await tx.workflowTemplate.findFirst({
-    where: { id: input.templateId, studioId: input.studioId },
+    where: { id: templateId, studioId },
     select: { id: true, name: true, steps: { select: { name: true, offsetDays: true, anchor: true }, orderBy: { position: "asc" } } },
   });
   if (!template) throw new AppError("NOT_FOUND", "That workflow was not found.", { templateId: ["Choose one of your workflows."] });
   if (template.steps.length === 0) throw new AppError("VALIDATION", "That workflow has no steps.", { templateId: ["Add steps to it first."] });
 
-  const last = await tx.task.findFirst({ where: { studioId: input.studioId, jobId: job.id }, select: { position: true }, orderBy: { position: "desc" } });
+  const last = await tx.task.findFirst({ where: { studioId, jobId: job.id }, select: { position: true }, orderBy: { position: "desc" } });
   const first = (last?.position ?? -1) + 1;
-  const dueDates = computeDueDates(template.steps, { jobDate: job.date, now: input.now ?? new Date(), timeZone: job.studio.timeZone });
+  const dueDates = computeDueDates(template.steps, { jobDate: job.date, now, timeZone: job.studio.timeZone });
   await tx.task.createMany({
     data: template.steps.map((step, i) => ({
-      studioId: input.studioId,
+      studioId,
       jobId: job.id,
       workflow: template.name,
       position: first + i,
@@ -55,7 +55,7 @@ export async function applyWorkflow(tx: Tx, input: { studioId: string; jobId: st
     })),
   });
   await notify(tx, {
-    studioId: input.studioId,
+    studioId,
     kind: "workflow.applied",
     message: `${template.name} was started for ${job.title}`,
     link: `/jobs/${job.id}/workflow`,
@@ -64,22 +64,22 @@ export async function applyWorkflow(tx: Tx, input: { studioId: string; jobId: st
 }
 
 /** Marks a task done; the job's next open task (lowest position) becomes its What's Next. */
-export async function completeTask(tx: Tx, input: { studioId: string; taskId: string; now?: Date }) {
+export async function completeTask(tx: Tx, { studioId, taskId, now = new Date() }: { studioId: string; taskId: string; now?: Date }) {
   const task = await tx.task.findFirst({
-    where: { id: input.taskId, studioId: input.studioId },
+    where: { id: taskId, studioId },
     select: { id: true, name: true, workflow: true, jobId: true, completedAt: true, job: { select: { title: true } } },
   });
   if (!task) throw notFound("That task");
-  const { count } = await tx.task.updateMany({ where: { id: task.id, studioId: input.studioId, completedAt: null }, data: { completedAt: input.now ?? new Date() } });
+  const { count } = await tx.task.updateMany({ where: { id: task.id, studioId, completedAt: null }, data: { completedAt: now } });
   if (count === 0) throw new AppError("CONFLICT", "That task is already complete.");
   await notify(tx, {
-    studioId: input.studioId,
+    studioId,
     kind: "task.completed",
     message: `${task.workflow}: ${task.name} is done for ${task.job.title}`,
     link: `/jobs/${task.jobId}/workflow`,
   });
   const next = await tx.task.findFirst({
-    where: { studioId: input.studioId, jobId: task.jobId, completedAt: null },
+    where: { studioId, jobId: task.jobId, completedAt: null },
     select: { id: true, name: true, workflow: true, dueAt: true },
     orderBy: { position: "asc" },
   });

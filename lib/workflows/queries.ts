@@ -1,4 +1,6 @@
 import { type Db } from "@/lib/db";
+import { findKeysetPage, type KeysetPage, type PageRequest } from "@/lib/pagination";
+import { type Prisma } from "@/prisma/generated/prisma/client";
 import { describeDue, overdueDays } from "@/lib/workflows/due-dates";
 
 export async function findWorkflowTemplates(db: Db, { studioId }: { studioId: string }) {
@@ -46,26 +48,13 @@ export type OpenTask = {
   dueLabel: string;
 };
 
-type Filter = { studioId: string; brandId?: string; now: Date };
-type Page = { skip: number; take: number };
+/** How many open tasks /tasks shows at a time. */
+export const TASK_PAGE_SIZE = 50;
 
-async function studioTimeZone(db: Db, studioId: string): Promise<string> {
-  const studio = await db.studio.findUnique({ where: { id: studioId }, select: { timeZone: true } });
-  return studio?.timeZone ?? "UTC";
-}
+type TaskRow = { id: string; jobId: string; workflow: string; name: string; position: number; dueAt: Date; job: { title: string; brandId: string } };
 
-async function openTasks(db: Db, { studioId, brandId, now }: Filter, distinctJobs: boolean, page?: Page): Promise<OpenTask[]> {
-  const [timeZone, rows] = await Promise.all([
-    studioTimeZone(db, studioId),
-    db.task.findMany({
-      where: { studioId, completedAt: null, job: { studioId, status: { not: "CANCELLED" }, ...(brandId ? { brandId } : {}) } },
-      select: { id: true, jobId: true, workflow: true, name: true, position: true, dueAt: true, job: { select: { title: true, brandId: true } } },
-      orderBy: distinctJobs ? [{ jobId: "asc" }, { position: "asc" }] : [{ dueAt: "asc" }, { position: "asc" }],
-      ...(distinctJobs ? { distinct: ["jobId" as const] } : {}),
-      ...(page ?? {}),
-    }),
-  ]);
-  const tasks = rows.map((t) => ({
+function toOpenTask(t: TaskRow, now: Date, timeZone: string): OpenTask {
+  return {
     taskId: t.id,
     jobId: t.jobId,
     jobTitle: t.job.title,
@@ -77,21 +66,30 @@ async function openTasks(db: Db, { studioId, brandId, now }: Filter, distinctJob
     isOverdue: t.dueAt.getTime() < now.getTime(),
     overdueDays: overdueDays(t.dueAt, now, timeZone),
     dueLabel: describeDue(t.dueAt, now, timeZone),
-  }));
-  return tasks.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+  };
 }
 
-/**
- * What's Next: for every job that is not cancelled, its next open task (the lowest position not
- * yet completed), soonest due first. Optionally only one brand's jobs.
- */
-export function findNextTasks(db: Db, filter: Filter): Promise<OpenTask[]> {
-  return openTasks(db, filter, true);
-}
-
-/** Open tasks, soonest due first, one page at a time (index on studioId, completedAt, dueAt). */
-export function findOpenTasks(db: Db, filter: Filter, page: Page = { skip: 0, take: 50 }): Promise<OpenTask[]> {
-  return openTasks(db, filter, false, page);
+/** Open tasks of jobs that are not cancelled, soonest due first, a page at a time (index on studioId, completedAt, dueAt). */
+export async function findOpenTaskPage(
+  db: Db,
+  { studioId, brandId, now, timeZone, ...request }: { studioId: string; brandId?: string; now: Date; timeZone: string } & PageRequest,
+): Promise<KeysetPage<OpenTask>> {
+  const page = await findKeysetPage<TaskRow>({
+    sections: [{ where: { studioId, completedAt: null, job: { studioId, status: { not: "CANCELLED" }, ...(brandId ? { brandId } : {}) } }, key: "dueAt", dir: "asc" }],
+    request,
+    size: TASK_PAGE_SIZE,
+    // Ordering by completedAt (NULL on every row here) first lets the planner read the
+    // (studioId, completedAt, dueAt) index in order and stop after one page instead of sorting all.
+    fetch: ({ where, orderBy, take }) =>
+      db.task.findMany({
+        where: where as Prisma.TaskWhereInput,
+        orderBy: [{ completedAt: orderBy[0].dueAt }, ...orderBy] as Prisma.TaskOrderByWithRelationInput[],
+        take,
+        select: { id: true, jobId: true, workflow: true, name: true, position: true, dueAt: true, job: { select: { title: true, brandId: true } } },
+      }),
+    keyOf: (row) => row.dueAt,
+  });
+  return { ...page, rows: page.rows.map((t) => toOpenTask(t, now, timeZone)) };
 }
 
 /** The dashboard's line for a task: "Job - Task <Product -> Step>". */

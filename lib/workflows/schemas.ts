@@ -42,9 +42,9 @@ function toTemplate(form: z.infer<typeof templateFields>, ctx: z.RefinementCtx) 
 }
 
 /** The builder posts one entry per step in parallel arrays: stepName[], stepOffset[], stepAnchor[]. */
-export const workflowFormSchema = templateFields.transform(toTemplate);
+export const createWorkflowTemplateSchema = templateFields.transform(toTemplate);
 
-export const updateWorkflowSchema = templateFields.extend({ templateId: recordId }).transform((form, ctx) => ({ templateId: form.templateId, ...toTemplate(form, ctx) }));
+export const updateWorkflowTemplateSchema = templateFields.extend({ templateId: recordId }).transform((form, ctx) => ({ templateId: form.templateId, ...toTemplate(form, ctx) }));
 
 export const applyWorkflowSchema = z.object({ jobId: recordId, templateId: z.string().trim().min(1, "Choose a workflow to apply.").max(64) });
 

@@ -4,7 +4,7 @@ import { defineAction } from "@/lib/actions";
 import { createStudioWithOwner } from "@/lib/studios/mutations";
 import { signUpSchema } from "@/lib/studios/schemas";
 
-export const signUp = defineAction({
+export const signUpAction = defineAction({
   access: "public",
   schema: signUpSchema,
   async run({ tx, input }) {

@@ -5,10 +5,10 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { initialActionState } from "@/lib/action-state";
-import { signUp } from "./actions";
+import { signUpAction } from "./actions";
 
 export function SignUpForm() {
-  const [state, action, pending] = useActionState(signUp, initialActionState);
+  const [state, action, pending] = useActionState(signUpAction, initialActionState);
   const v = state.values ?? {};
   return (
     <form action={action} className="space-y-4" noValidate>

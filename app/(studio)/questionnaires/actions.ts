@@ -2,11 +2,11 @@
 
 import { defineAction } from "@/lib/actions";
 import { createQuestionnaireTemplate, updateQuestionnaireTemplate } from "@/lib/questionnaires/mutations";
-import { templateFormSchema, updateTemplateSchema } from "@/lib/questionnaires/schemas";
+import { createQuestionnaireTemplateSchema, updateQuestionnaireTemplateSchema } from "@/lib/questionnaires/schemas";
 
-export const createTemplate = defineAction({
+export const createQuestionnaireAction = defineAction({
   access: "studio",
-  schema: templateFormSchema,
+  schema: createQuestionnaireTemplateSchema,
   async run({ tx, input, user }) {
     const { id } = await createQuestionnaireTemplate(tx, { studioId: user.studioId, ...input });
     // Every job page offers the templates: "/jobs" pins them all for this user.
@@ -14,9 +14,9 @@ export const createTemplate = defineAction({
   },
 });
 
-export const updateTemplate = defineAction({
+export const updateQuestionnaireAction = defineAction({
   access: "studio",
-  schema: updateTemplateSchema,
+  schema: updateQuestionnaireTemplateSchema,
   async run({ tx, input, user }) {
     await updateQuestionnaireTemplate(tx, { studioId: user.studioId, ...input });
     return { revalidate: ["/questionnaires", `/questionnaires/${input.templateId}`, "/jobs"], redirectTo: "/questionnaires" };

@@ -2,21 +2,21 @@
 
 import { defineAction } from "@/lib/actions";
 import { createReferral, respondToReferral } from "@/lib/referrals/mutations";
-import { referralFormSchema, respondSchema } from "@/lib/referrals/schemas";
+import { createReferralSchema, respondToReferralSchema } from "@/lib/referrals/schemas";
 import { publicOrigin } from "@/lib/urls";
 
-export const sendReferral = defineAction({
+export const createReferralAction = defineAction({
   access: "studio",
-  schema: referralFormSchema,
+  schema: createReferralSchema,
   async run({ tx, input, user }) {
     await createReferral(tx, { studioId: user.studioId, userId: user.id, ...input, origin: await publicOrigin() });
     return { revalidate: ["/referrals", "/dashboard", "/emails"], redirectTo: "/referrals" };
   },
 });
 
-export const answerReferral = defineAction({
+export const respondToReferralAction = defineAction({
   access: "studio",
-  schema: respondSchema,
+  schema: respondToReferralSchema,
   async run({ tx, input, user }) {
     const { leadId } = await respondToReferral(tx, { studioId: user.studioId, userId: user.id, ...input });
     return {

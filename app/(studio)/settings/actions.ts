@@ -2,47 +2,47 @@
 
 import { z } from "zod";
 import { changeEmail, changePassword, updateProfile } from "@/lib/account/mutations";
-import { emailChangeSchema, passwordChangeSchema, profileSchema } from "@/lib/account/schemas";
+import { changeEmailSchema, changePasswordSchema, updateProfileSchema } from "@/lib/account/schemas";
 import { defineAction } from "@/lib/actions";
 import { addBrand, deleteBrand, renameBrand } from "@/lib/brands/mutations";
 import { addBrandSchema, deleteBrandSchema, renameBrandSchema } from "@/lib/brands/schemas";
 import { updateStudio } from "@/lib/studios/mutations";
 import { updateStudioSchema } from "@/lib/studios/schemas";
 import { inviteStaff, removeStaff, revokeInvite } from "@/lib/team/mutations";
-import { inviteIdSchema, inviteSchema, memberIdSchema } from "@/lib/team/schemas";
+import { revokeInviteSchema, inviteStaffSchema, removeStaffSchema } from "@/lib/team/schemas";
 import { publicOrigin } from "@/lib/urls";
 
 // Names and brands show in the header of every studio page, hence "*".
 const EVERY_PAGE = ["*"];
 
-export const saveProfile = defineAction({
+export const updateProfileAction = defineAction({
   access: "studio",
-  schema: profileSchema,
+  schema: updateProfileSchema,
   async run({ tx, input, user }) {
     await updateProfile(tx, { userId: user.id, name: input.name });
     return { revalidate: EVERY_PAGE, message: "Your name was saved." };
   },
 });
 
-export const saveEmail = defineAction({
+export const changeEmailAction = defineAction({
   access: "studio",
-  schema: emailChangeSchema,
+  schema: changeEmailSchema,
   async run({ tx, input, user }) {
     await changeEmail(tx, { userId: user.id, ...input });
     return { revalidate: ["/settings"], message: "Your email was changed. Use it next time you sign in." };
   },
 });
 
-export const savePassword = defineAction({
+export const changePasswordAction = defineAction({
   access: "studio",
-  schema: passwordChangeSchema,
+  schema: changePasswordSchema,
   async run({ tx, input, user }) {
     await changePassword(tx, { userId: user.id, currentPassword: input.currentPassword, newPassword: input.newPassword });
     return { revalidate: [], message: "Your password was changed." };
   },
 });
 
-export const saveStudio = defineAction({
+export const updateStudioAction = defineAction({
   access: "owner",
   schema: updateStudioSchema,
   async run({ tx, input, user }) {
@@ -51,7 +51,7 @@ export const saveStudio = defineAction({
   },
 });
 
-export const createBrand = defineAction({
+export const addBrandAction = defineAction({
   access: "owner",
   schema: addBrandSchema,
   async run({ tx, input, user }) {
@@ -60,7 +60,7 @@ export const createBrand = defineAction({
   },
 });
 
-export const updateBrand = defineAction({
+export const renameBrandAction = defineAction({
   access: "owner",
   schema: renameBrandSchema,
   async run({ tx, input, user }) {
@@ -69,7 +69,7 @@ export const updateBrand = defineAction({
   },
 });
 
-export const removeBrand = defineAction({
+export const deleteBrandAction = defineAction({
   access: "owner",
   schema: deleteBrandSchema,
   async run({ tx, input, user }) {
@@ -78,27 +78,27 @@ export const removeBrand = defineAction({
   },
 });
 
-export const sendInvite = defineAction({
+export const inviteStaffAction = defineAction({
   access: "owner",
-  schema: inviteSchema,
+  schema: inviteStaffSchema,
   async run({ tx, input, user }) {
     await inviteStaff(tx, { studioId: user.studioId, invitedBy: user, email: input.email, origin: await publicOrigin() });
     return { revalidate: ["/settings/team"], message: `Invitation sent to ${input.email}.` };
   },
 });
 
-export const cancelInvite = defineAction({
+export const revokeInviteAction = defineAction({
   access: "owner",
-  schema: inviteIdSchema,
+  schema: revokeInviteSchema,
   async run({ tx, input, user }) {
     await revokeInvite(tx, { studioId: user.studioId, inviteId: input.inviteId });
     return { revalidate: ["/settings/team"], flash: "Invitation cancelled." };
   },
 });
 
-export const removeMember = defineAction({
+export const removeStaffAction = defineAction({
   access: "owner",
-  schema: memberIdSchema.extend({ confirm: z.literal("yes", { error: "Confirm the removal." }).optional() }),
+  schema: removeStaffSchema.extend({ confirm: z.literal("yes", { error: "Confirm the removal." }).optional() }),
   async run({ tx, input, user }) {
     await removeStaff(tx, { studioId: user.studioId, actorId: user.id, userId: input.userId });
     return { revalidate: ["/settings/team"], flash: "Team member removed. They can no longer sign in." };

@@ -2,11 +2,11 @@
 
 import { defineAction } from "@/lib/actions";
 import { createWorkflowTemplate, updateWorkflowTemplate } from "@/lib/workflows/mutations";
-import { updateWorkflowSchema, workflowFormSchema } from "@/lib/workflows/schemas";
+import { updateWorkflowTemplateSchema, createWorkflowTemplateSchema } from "@/lib/workflows/schemas";
 
-export const createWorkflow = defineAction({
+export const createWorkflowAction = defineAction({
   access: "studio",
-  schema: workflowFormSchema,
+  schema: createWorkflowTemplateSchema,
   async run({ tx, input, user }) {
     const { id } = await createWorkflowTemplate(tx, { studioId: user.studioId, ...input });
     // Every job page offers the workflows: "/jobs" pins them all for this user.
@@ -14,9 +14,9 @@ export const createWorkflow = defineAction({
   },
 });
 
-export const updateWorkflow = defineAction({
+export const updateWorkflowAction = defineAction({
   access: "studio",
-  schema: updateWorkflowSchema,
+  schema: updateWorkflowTemplateSchema,
   async run({ tx, input, user }) {
     await updateWorkflowTemplate(tx, { studioId: user.studioId, ...input });
     return { revalidate: ["/workflows", `/workflows/${input.templateId}`, "/jobs"], redirectTo: "/workflows" };

@@ -2,12 +2,12 @@
 
 import { defineAction } from "@/lib/actions";
 import { createBroadcast } from "@/lib/broadcasts/mutations";
-import { broadcastFormSchema } from "@/lib/broadcasts/schemas";
+import { createBroadcastSchema } from "@/lib/broadcasts/schemas";
 
 // access "admin": anyone else gets NOT_FOUND from the wrapper before the input is even read.
-export const sendBroadcast = defineAction({
+export const createBroadcastAction = defineAction({
   access: "admin",
-  schema: broadcastFormSchema,
+  schema: createBroadcastSchema,
   async run({ tx, input, user }) {
     await createBroadcast(tx, { adminId: user.id, ...input });
     return { revalidate: ["/admin/broadcasts", "/dashboard"], message: "Broadcast scheduled. Photographers see it on their dashboard while it runs." };

@@ -5,13 +5,13 @@ import { Button } from "@/components/ui/button";
 import { TextArea, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { initialActionState } from "@/lib/action-state";
-import { sendBroadcast } from "./actions";
+import { createBroadcastAction } from "./actions";
 
 const noSubscription = () => () => {};
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export function BroadcastForm() {
-  const [state, action, pending] = useActionState(sendBroadcast, initialActionState);
+  const [state, action, pending] = useActionState(createBroadcastAction, initialActionState);
   // Times are typed in the admin's own zone; the server converts them with this.
   const timeZone = useSyncExternalStore(noSubscription, browserTimeZone, () => "UTC");
   const v = state.ok ? {} : (state.values ?? {});

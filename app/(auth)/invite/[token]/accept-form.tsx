@@ -5,10 +5,10 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { initialActionState } from "@/lib/action-state";
-import { acceptInvitation } from "./actions";
+import { acceptInviteAction } from "./actions";
 
 export function AcceptInviteForm({ token, email }: { token: string; email: string }) {
-  const [state, action, pending] = useActionState(acceptInvitation, initialActionState);
+  const [state, action, pending] = useActionState(acceptInviteAction, initialActionState);
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />

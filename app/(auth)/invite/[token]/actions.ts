@@ -4,7 +4,7 @@ import { defineAction } from "@/lib/actions";
 import { acceptInvite } from "@/lib/team/mutations";
 import { acceptInviteSchema } from "@/lib/team/schemas";
 
-export const acceptInvitation = defineAction({
+export const acceptInviteAction = defineAction({
   access: "public",
   schema: acceptInviteSchema,
   async run({ tx, input }) {

@@ -13,7 +13,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   // Invitations are read on the primary: the owner may have sent it a moment ago.
   const invite = parsed.success
     ? await primaryDb()
-        .$transaction((tx) => findOpenInvite(tx, parsed.data))
+        .$transaction((tx) => findOpenInvite(tx, { token: parsed.data }))
         .catch((e) => (toAppError(e) ? null : Promise.reject(e)))
     : null;
   if (!invite) {

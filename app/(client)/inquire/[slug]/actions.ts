@@ -4,12 +4,12 @@ import { headers } from "next/headers";
 import { defineAction } from "@/lib/actions";
 import { clientAddress } from "@/lib/client-address";
 import { submitInquiry } from "@/lib/inquiries/mutations";
-import { inquirySchema } from "@/lib/inquiries/schemas";
+import { submitInquirySchema } from "@/lib/inquiries/schemas";
 import { studioSlug } from "@/lib/inquiries/slug";
 
-export const sendInquiry = defineAction({
+export const submitInquiryAction = defineAction({
   access: "public",
-  schema: inquirySchema.extend({ slug: studioSlug }),
+  schema: submitInquirySchema.extend({ slug: studioSlug }),
   async run({ tx, input }) {
     const { slug, ...inquiry } = input;
     await submitInquiry(tx, { slug, clientAddress: clientAddress(await headers()), input: inquiry });

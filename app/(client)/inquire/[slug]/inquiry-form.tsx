@@ -7,10 +7,10 @@ import { FormMessage } from "@/components/ui/form-message";
 import { initialActionState } from "@/lib/action-state";
 import { HONEYPOT_FIELD } from "@/lib/inquiries/schemas";
 import { JOB_TYPES } from "@/lib/jobs/schemas";
-import { sendInquiry } from "./actions";
+import { submitInquiryAction } from "./actions";
 
 export function InquiryForm({ slug, brands }: { slug: string; brands: { id: string; name: string }[] }) {
-  const [state, action, pending] = useActionState(sendInquiry, initialActionState);
+  const [state, action, pending] = useActionState(submitInquiryAction, initialActionState);
   if (state.ok) {
     return (
       <p role="status" className="rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-800">

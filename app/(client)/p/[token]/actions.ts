@@ -4,7 +4,7 @@ import { defineAction } from "@/lib/actions";
 import { respondToProposal } from "@/lib/proposals/mutations";
 import { respondToProposalSchema } from "@/lib/proposals/schemas";
 
-export const answerProposal = defineAction({
+export const respondToProposalAction = defineAction({
   access: "public",
   schema: respondToProposalSchema,
   async run({ tx, input }) {

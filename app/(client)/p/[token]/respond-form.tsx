@@ -4,11 +4,11 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { initialActionState } from "@/lib/action-state";
-import { answerProposal } from "./actions";
+import { respondToProposalAction } from "./actions";
 
 /** Accept or Decline: one form, the clicked button sends the decision. */
 export function RespondForm({ token }: { token: string }) {
-  const [state, action, pending] = useActionState(answerProposal, initialActionState);
+  const [state, action, pending] = useActionState(respondToProposalAction, initialActionState);
   return (
     <form action={action} className="space-y-3">
       <FormMessage state={state} />

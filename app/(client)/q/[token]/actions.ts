@@ -2,11 +2,11 @@
 
 import { defineAction } from "@/lib/actions";
 import { answerQuestionnaire } from "@/lib/questionnaires/mutations";
-import { answerFormSchema } from "@/lib/questionnaires/schemas";
+import { answerQuestionnaireSchema } from "@/lib/questionnaires/schemas";
 
-export const saveAnswers = defineAction({
+export const answerQuestionnaireAction = defineAction({
   access: "public",
-  schema: answerFormSchema,
+  schema: answerQuestionnaireSchema,
   async run({ tx, input }) {
     const { token, intent, ...raw } = input;
     const result = await answerQuestionnaire(tx, { token, raw, submit: intent === "submit" });

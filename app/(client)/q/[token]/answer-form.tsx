@@ -6,7 +6,7 @@ import { TextArea, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { initialActionState } from "@/lib/action-state";
 import { answerField, type Question } from "@/lib/questionnaires/schemas";
-import { saveAnswers } from "./actions";
+import { answerQuestionnaireAction } from "./actions";
 
 function ChoiceQuestion({ question, value, errors }: { question: Question; value: string; errors?: string[] }) {
   const id = useId();
@@ -29,7 +29,7 @@ function ChoiceQuestion({ question, value, errors }: { question: Question; value
 }
 
 export function AnswerForm({ token, questions, answers }: { token: string; questions: Question[]; answers: Record<string, string> }) {
-  const [state, action, pending] = useActionState(saveAnswers, initialActionState);
+  const [state, action, pending] = useActionState(answerQuestionnaireAction, initialActionState);
   const valueOf = (q: Question) => state.values?.[answerField(q.id)] ?? answers[q.id] ?? "";
   return (
     <form action={action} className="space-y-6" noValidate>

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireStudioContext } from "@/lib/auth/context";
 import { findQuestionnaireTemplate } from "@/lib/questionnaires/queries";
-import { updateTemplate } from "../actions";
+import { updateQuestionnaireAction } from "../actions";
 import { TemplateForm } from "../_components/template-form";
 
 export const metadata = { title: "Edit questionnaire" };
@@ -17,7 +17,7 @@ export default async function EditQuestionnairePage({ params }: { params: Promis
       <PageHeader title={`Edit ${template.name}`} />
       <Card>
         <p className="mb-4 text-sm text-slate-500">Questionnaires already sent keep the questions they were sent with.</p>
-        <TemplateForm action={updateTemplate} templateId={template.id} name={template.name} questions={template.questions} submitLabel="Save questionnaire" />
+        <TemplateForm action={updateQuestionnaireAction} templateId={template.id} name={template.name} questions={template.questions} submitLabel="Save questionnaire" />
       </Card>
     </>
   );

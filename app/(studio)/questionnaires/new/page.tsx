@@ -1,6 +1,6 @@
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireStudioContext } from "@/lib/auth/context";
-import { createTemplate } from "../actions";
+import { createQuestionnaireAction } from "../actions";
 import { TemplateForm } from "../_components/template-form";
 
 export const metadata = { title: "New questionnaire" };
@@ -11,7 +11,7 @@ export default async function NewQuestionnairePage() {
     <>
       <PageHeader title="New questionnaire" />
       <Card>
-        <TemplateForm action={createTemplate} submitLabel="Create questionnaire" />
+        <TemplateForm action={createQuestionnaireAction} submitLabel="Create questionnaire" />
       </Card>
     </>
   );

@@ -4,10 +4,10 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { initialActionState } from "@/lib/action-state";
-import { answerReferral } from "../actions";
+import { respondToReferralAction } from "../actions";
 
 export function AnswerButtons({ referralId, title }: { referralId: string; title: string }) {
-  const [state, action, pending] = useActionState(answerReferral, initialActionState);
+  const [state, action, pending] = useActionState(respondToReferralAction, initialActionState);
   return (
     <form action={action} className="space-y-2">
       <FormMessage state={state} />

@@ -5,10 +5,10 @@ import { Button } from "@/components/ui/button";
 import { TextArea, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { initialActionState } from "@/lib/action-state";
-import { sendReferral } from "../actions";
+import { createReferralAction } from "../actions";
 
 export function ReferralForm({ leadId, jobId, defaultNote }: { leadId?: string; jobId?: string; defaultNote: string }) {
-  const [state, action, pending] = useActionState(sendReferral, initialActionState);
+  const [state, action, pending] = useActionState(createReferralAction, initialActionState);
   const v = state.values ?? {};
   return (
     <form action={action} className="space-y-4" noValidate>

@@ -2,11 +2,11 @@
 
 import { ActionForm } from "@/components/ui/action-form";
 import { TextField } from "@/components/ui/field";
-import { saveEmail, savePassword, saveProfile } from "../actions";
+import { changeEmailAction, changePasswordAction, updateProfileAction } from "../actions";
 
 export function ProfileForm({ name }: { name: string }) {
   return (
-    <ActionForm action={saveProfile} submitLabel="Save name">
+    <ActionForm action={updateProfileAction} submitLabel="Save name">
       {(s) => <TextField label="Name" name="name" defaultValue={s.values?.name ?? name} errors={s.fieldErrors?.name} autoComplete="name" />}
     </ActionForm>
   );
@@ -14,7 +14,7 @@ export function ProfileForm({ name }: { name: string }) {
 
 export function EmailForm({ email }: { email: string }) {
   return (
-    <ActionForm action={saveEmail} submitLabel="Change email">
+    <ActionForm action={changeEmailAction} submitLabel="Change email">
       {(s) => (
         <>
           <TextField label="Email" name="email" type="email" defaultValue={s.values?.email ?? email} errors={s.fieldErrors?.email} autoComplete="email" />
@@ -27,7 +27,7 @@ export function EmailForm({ email }: { email: string }) {
 
 export function PasswordForm() {
   return (
-    <ActionForm action={savePassword} submitLabel="Change password">
+    <ActionForm action={changePasswordAction} submitLabel="Change password">
       {(s) => (
         <>
           <TextField label="Current password" name="currentPassword" type="password" errors={s.fieldErrors?.currentPassword} autoComplete="current-password" />

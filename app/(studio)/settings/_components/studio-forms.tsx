@@ -2,11 +2,11 @@
 
 import { ActionForm } from "@/components/ui/action-form";
 import { SelectField, TextField } from "@/components/ui/field";
-import { createBrand, removeBrand, saveStudio, updateBrand } from "../actions";
+import { addBrandAction, deleteBrandAction, updateStudioAction, renameBrandAction } from "../actions";
 
 export function StudioForm({ name, timeZone, timeZones }: { name: string; timeZone: string; timeZones: string[] }) {
   return (
-    <ActionForm action={saveStudio} submitLabel="Save studio">
+    <ActionForm action={updateStudioAction} submitLabel="Save studio">
       {(s) => (
         <>
           <TextField label="Studio name" name="name" defaultValue={s.values?.name ?? name} errors={s.fieldErrors?.name} />
@@ -26,7 +26,7 @@ export function StudioForm({ name, timeZone, timeZones }: { name: string; timeZo
 export function BrandRow({ id, name, jobs }: { id: string; name: string; jobs: number }) {
   return (
     <li className="flex flex-wrap items-end gap-3 py-3">
-      <ActionForm action={updateBrand} submitLabel="Rename" variant="secondary" className="flex flex-1 items-end gap-2">
+      <ActionForm action={renameBrandAction} submitLabel="Rename" variant="secondary" className="flex flex-1 items-end gap-2">
         {(s) => (
           <>
             <input type="hidden" name="brandId" value={id} />
@@ -36,7 +36,7 @@ export function BrandRow({ id, name, jobs }: { id: string; name: string; jobs: n
           </>
         )}
       </ActionForm>
-      <ActionForm action={removeBrand} submitLabel={`Delete ${name}`} variant="danger" className="flex items-end gap-2">
+      <ActionForm action={deleteBrandAction} submitLabel={`Delete ${name}`} variant="danger" className="flex items-end gap-2">
         {() => <input type="hidden" name="brandId" value={id} />}
       </ActionForm>
     </li>
@@ -45,7 +45,7 @@ export function BrandRow({ id, name, jobs }: { id: string; name: string; jobs: n
 
 export function NewBrandForm() {
   return (
-    <ActionForm action={createBrand} submitLabel="Add brand" variant="secondary">
+    <ActionForm action={addBrandAction} submitLabel="Add brand" variant="secondary">
       {(s) => <TextField label="New brand name" name="name" defaultValue={s.ok ? "" : s.values?.name} errors={s.fieldErrors?.name} />}
     </ActionForm>
   );

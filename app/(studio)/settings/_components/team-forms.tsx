@@ -2,11 +2,11 @@
 
 import { ActionForm } from "@/components/ui/action-form";
 import { TextField } from "@/components/ui/field";
-import { cancelInvite, removeMember, sendInvite } from "../actions";
+import { revokeInviteAction, removeStaffAction, inviteStaffAction } from "../actions";
 
 export function InviteForm() {
   return (
-    <ActionForm action={sendInvite} submitLabel="Send invitation">
+    <ActionForm action={inviteStaffAction} submitLabel="Send invitation">
       {(s) => <TextField label="Email of the person to invite" name="email" type="email" defaultValue={s.ok ? "" : s.values?.email} errors={s.fieldErrors?.email} />}
     </ActionForm>
   );
@@ -14,7 +14,7 @@ export function InviteForm() {
 
 export function RemoveMemberForm({ userId, name }: { userId: string; name: string }) {
   return (
-    <ActionForm action={removeMember} submitLabel={`Remove ${name}`} variant="danger" className="flex items-center gap-2">
+    <ActionForm action={removeStaffAction} submitLabel={`Remove ${name}`} variant="danger" className="flex items-center gap-2">
       {() => <input type="hidden" name="userId" value={userId} />}
     </ActionForm>
   );
@@ -22,7 +22,7 @@ export function RemoveMemberForm({ userId, name }: { userId: string; name: strin
 
 export function CancelInviteForm({ inviteId, email }: { inviteId: string; email: string }) {
   return (
-    <ActionForm action={cancelInvite} submitLabel={`Cancel invitation for ${email}`} variant="secondary" className="flex items-center gap-2">
+    <ActionForm action={revokeInviteAction} submitLabel={`Cancel invitation for ${email}`} variant="secondary" className="flex items-center gap-2">
       {() => <input type="hidden" name="inviteId" value={inviteId} />}
     </ActionForm>
   );

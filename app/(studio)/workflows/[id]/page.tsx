@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireStudioContext } from "@/lib/auth/context";
 import { findWorkflowTemplate } from "@/lib/workflows/queries";
-import { updateWorkflow } from "../actions";
+import { updateWorkflowAction } from "../actions";
 import { WorkflowForm } from "../_components/workflow-form";
 
 export const metadata = { title: "Edit workflow" };
@@ -17,7 +17,7 @@ export default async function EditWorkflowPage({ params }: { params: Promise<{ i
       <PageHeader title={`Edit ${template.name}`} />
       <Card>
         <p className="mb-4 text-sm text-slate-500">Jobs that already use this workflow keep their tasks as they are.</p>
-        <WorkflowForm action={updateWorkflow} templateId={template.id} name={template.name} steps={template.steps} submitLabel="Save workflow" />
+        <WorkflowForm action={updateWorkflowAction} templateId={template.id} name={template.name} steps={template.steps} submitLabel="Save workflow" />
       </Card>
     </>
   );

@@ -1,6 +1,6 @@
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireStudioContext } from "@/lib/auth/context";
-import { createWorkflow } from "../actions";
+import { createWorkflowAction } from "../actions";
 import { WorkflowForm } from "../_components/workflow-form";
 
 export const metadata = { title: "New workflow" };
@@ -11,7 +11,7 @@ export default async function NewWorkflowPage() {
     <>
       <PageHeader title="New workflow" />
       <Card>
-        <WorkflowForm action={createWorkflow} submitLabel="Create workflow" />
+        <WorkflowForm action={createWorkflowAction} submitLabel="Create workflow" />
       </Card>
     </>
   );

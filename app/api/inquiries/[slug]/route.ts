@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/client-address";
 import { submitInquiry } from "@/lib/inquiries/mutations";
-import { inquirySchema } from "@/lib/inquiries/schemas";
+import { submitInquirySchema } from "@/lib/inquiries/schemas";
 import { studioSlug } from "@/lib/inquiries/slug";
 import { defineWriteRoute } from "@/lib/routes";
 
@@ -19,9 +19,9 @@ export function OPTIONS() {
   return new NextResponse(null, { status: 204, headers: CORS });
 }
 
-export const POST = defineWriteRoute<typeof inquirySchema, "public", { slug: string }>({
+export const POST = defineWriteRoute<typeof submitInquirySchema, "public", { slug: string }>({
   access: "public",
-  schema: inquirySchema,
+  schema: submitInquirySchema,
   headers: CORS,
   async run({ tx, input, params, request }) {
     const slug = studioSlug.safeParse(params.slug);

@@ -5,7 +5,7 @@ import { sendQuestionnaire } from "@/lib/questionnaires/mutations";
 import { sendQuestionnaireSchema } from "@/lib/questionnaires/schemas";
 import { publicOrigin } from "@/lib/urls";
 
-export const sendQuestionnaireToClient = defineAction({
+export const sendQuestionnaireAction = defineAction({
   access: "studio",
   schema: sendQuestionnaireSchema,
   async run({ tx, input, user }) {

@@ -4,7 +4,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireStudioContext } from "@/lib/auth/context";
 import { findJobQuestionnaires, findQuestionnaireTemplates } from "@/lib/questionnaires/queries";
 import { JobTemplateForm } from "@/components/studio/job-template-form";
-import { sendQuestionnaireToClient } from "./actions";
+import { sendQuestionnaireAction } from "./actions";
 
 export const metadata = { title: "Questionnaires" };
 
@@ -66,7 +66,7 @@ export default async function JobQuestionnairesPage({ params }: { params: Promis
                 {job.contact.name} gets a private link by email{job.contact.email ? ` at ${job.contact.email}` : ""}.
               </p>
               <JobTemplateForm
-                action={sendQuestionnaireToClient}
+                action={sendQuestionnaireAction}
                 jobId={job.id}
                 templates={templates}
                 noun="Questionnaire"

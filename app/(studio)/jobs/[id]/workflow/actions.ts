@@ -4,7 +4,7 @@ import { defineAction } from "@/lib/actions";
 import { applyWorkflow } from "@/lib/workflows/mutations";
 import { applyWorkflowSchema } from "@/lib/workflows/schemas";
 
-export const applyWorkflowToJob = defineAction({
+export const applyWorkflowAction = defineAction({
   access: "studio",
   schema: applyWorkflowSchema,
   async run({ tx, input, user }) {

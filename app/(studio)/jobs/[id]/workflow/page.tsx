@@ -7,7 +7,7 @@ import { findJobWorkflow, findWorkflowTemplates } from "@/lib/workflows/queries"
 import { ActionButton } from "@/components/ui/action-button";
 import { completeTaskAction } from "@/app/(studio)/tasks/actions";
 import { JobTemplateForm } from "@/components/studio/job-template-form";
-import { applyWorkflowToJob } from "./actions";
+import { applyWorkflowAction } from "./actions";
 
 export const metadata = { title: "Workflow" };
 
@@ -58,7 +58,7 @@ export default async function JobWorkflowPage({ params }: { params: Promise<{ id
             </p>
           ) : (
             <JobTemplateForm
-              action={applyWorkflowToJob}
+              action={applyWorkflowAction}
               jobId={job.id}
               templates={templates.map((t) => ({ id: t.id, name: t.name }))}
               noun="Workflow"
