@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // Tests derive emailed link tokens as the app does; apps they start get the same secret.
+    env: { LINK_SECRET: "test-link-secret-0123456789abcdefghijklmn" },
   },
 });

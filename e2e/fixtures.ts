@@ -1,8 +1,10 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { waitForReplay } from "../scripts/testing/cluster";
+import { renderQueuedEmail } from "../scripts/testing/outbox";
 import { createStudio } from "../prisma/factories";
 import { PrismaClient } from "../prisma/generated/prisma/client";
+import { type Prisma } from "../prisma/generated/prisma/client";
 
 // Specs run in parallel: each one makes its own studio through the seed factories, on the
 // primary the app writes to (DATABASE_URL is set by the global setup).
@@ -29,6 +31,18 @@ export async function reloadUntil(page: Page, check: () => Promise<void>, timeou
     await page.reload();
     await check();
   }).toPass({ timeout, intervals: [500, 1000] });
+}
+
+/** The newest queued email matching `where`, rendered (links included) as the worker sends it. */
+export function queuedEmail(where: Prisma.EmailMessageWhereInput) {
+  return renderQueuedEmail(testDb(), where);
+}
+
+/** The first link in `text` whose path starts with `prefix` (e.g. "/invite/"). */
+export function linkIn(text: string, prefix: string): string {
+  const match = new RegExp(`https?://\\S+${prefix}[A-Za-z0-9_-]+`).exec(text);
+  if (!match) throw new Error(`no ${prefix} link in: ${text}`);
+  return match[0];
 }
 
 export type StudioFixture = Awaited<ReturnType<typeof createStudio>>;

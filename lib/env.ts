@@ -4,6 +4,7 @@ import { z } from "zod";
 // with NODE_ENV=production and no real secrets never comes up.
 const DEV_SESSION_SECRET = "dev-only-session-secret-change-me-0123456789";
 const DEV_AUTH_SECRET = "dev-only-auth-secret-change-me-0123456789abcd";
+const DEV_LINK_SECRET = "dev-only-link-secret-change-me-0123456789abcd";
 
 const secret = z.string().min(32, "must be at least 32 characters");
 const urlList = z
@@ -20,6 +21,8 @@ const schema = z
     SESSION_SECRET: secret.default(DEV_SESSION_SECRET),
     SESSION_SECRET_PREVIOUS: secret.optional(),
     NEXTAUTH_SECRET: secret.default(DEV_AUTH_SECRET),
+    /** Derives the tokens in emailed links; every node and the worker share it. */
+    LINK_SECRET: secret.default(DEV_LINK_SECRET),
     SECURE_COOKIES: z.enum(["true", "false"]).optional(),
     REPLICA_MAX_LAG_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
     REPLICA_MAX_LAG_SECONDS: z.coerce.number().positive().default(30),
@@ -39,6 +42,9 @@ const schema = z
     }
     if (e.NEXTAUTH_SECRET === DEV_AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "must be set to a real secret in production" });
+    }
+    if (e.LINK_SECRET === DEV_LINK_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["LINK_SECRET"], message: "must be set to a real secret in production" });
     }
   });
 

@@ -36,7 +36,7 @@ async function makeStudioB(): Promise<BIds> {
   const task = await createTask(db(), { studioId, jobId: job.id, name: `Task ${marker}`, workflow: `WT ${marker}` });
   const notification = await createNotification(db(), { studioId, message: `Notice ${marker}` });
   const invite = await db().invite.create({ data: { studioId, email: `invite-${marker}@example.com`, tokenHash: `hash-${marker}`, invitedById: b.owner.id, expiresAt: new Date(Date.now() + 86_400_000) } });
-  const email = await db().emailMessage.create({ data: { studioId, kind: "test", to: `c-${marker}@example.com`, subject: `Mail ${marker}`, text: "x", status: "FAILED" } });
+  const email = await db().emailMessage.create({ data: { studioId, kind: "test", to: `c-${marker}@example.com`, subject: `Mail ${marker}`, status: "FAILED" } });
   const referral = await db().referral.create({ data: { fromStudioId: studioId, fromUserId: b.owner.id, toEmail: `elsewhere-${marker}@example.com`, subject: { name: `Ref ${marker}` }, subjectTitle: `Ref ${marker}` } });
   return {
     studioId, userId: staff.id, ownerId: b.owner.id, brandId: b.brands[0].id, leadId: lead.id, noteId: note.id, jobId: job.id, contactId: job.contactId,

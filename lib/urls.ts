@@ -1,4 +1,3 @@
-import { headers } from "next/headers";
 import { env } from "@/lib/env";
 
 // Every link that leaves the app (emails, client pages, the calendar feed, the embeddable form)
@@ -15,6 +14,9 @@ export function configuredOrigin(): string | undefined {
 export async function publicOrigin(): Promise<string> {
   const configured = configuredOrigin();
   if (configured) return configured;
+  // Loaded here, not at the top: the email worker and test runners build links with this module
+  // outside Next.js, where next/headers cannot be resolved.
+  const { headers } = await import("next/headers");
   const h = await headers();
   const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
   const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");

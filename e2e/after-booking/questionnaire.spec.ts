@@ -1,5 +1,5 @@
 import { createJob } from "../../prisma/factories";
-import { expect, reloadUntil, replicated, test, testDb } from "../fixtures";
+import { expect, linkIn, queuedEmail, reloadUntil, replicated, test, testDb } from "../fixtures";
 
 test("a client answers a questionnaire and the photographer sees the response", async ({ page, browser, signedIn }) => {
   const job = await createJob(testDb(), { studioId: signedIn.studio.id, title: "Nguyen–Walsh Wedding", contact: { name: "Grace Nguyen", email: `grace-${Date.now()}@example.com` } });
@@ -26,9 +26,9 @@ test("a client answers a questionnaire and the photographer sees the response", 
   await expect(page.getByText(/waiting for answers/)).toBeVisible();
 
   // The client follows the link in the email; no account, a browser of their own.
-  const email = await testDb().emailMessage.findFirstOrThrow({ where: { studioId: signedIn.studio.id, kind: "questionnaire.sent" } });
+  const email = await queuedEmail({ studioId: signedIn.studio.id, kind: "questionnaire.sent" });
   expect(email.to).toBe(job.contact.email);
-  const link = email.text.match(/https?:\/\/\S+\/q\/[A-Za-z0-9_-]+/)![0];
+  const link = linkIn(email.text, "/q/");
   const clientContext = await browser.newContext();
   const client = await clientContext.newPage();
   await client.goto(new URL(link).pathname);

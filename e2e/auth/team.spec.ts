@@ -1,4 +1,4 @@
-import { expect, reloadUntil, signIn, test, testDb } from "../fixtures";
+import { expect, linkIn, queuedEmail, reloadUntil, signIn, test } from "../fixtures";
 
 test("an owner invites a staff member who accepts, works in the studio, and loses access when removed", async ({ page, browser, signedIn }) => {
   const email = `staff-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@example.com`;
@@ -9,9 +9,9 @@ test("an owner invites a staff member who accepts, works in the studio, and lose
   await expect(page.getByRole("status")).toHaveText(`Invitation sent to ${email}.`);
   await expect(page.getByRole("list", { name: "Open invitations" })).toContainText(email);
 
-  // The invitation travels by email: read the link from the outbox.
-  const mail = await testDb().emailMessage.findFirstOrThrow({ where: { to: email, kind: "staff.invite" } });
-  const link = new URL(/https?:\/\/\S+\/invite\/\S+/.exec(mail.text)![0]);
+  // The invitation travels by email: render the queued one as the worker would send it.
+  const mail = await queuedEmail({ to: email, kind: "staff.invite" });
+  const link = new URL(linkIn(mail.text, "/invite/"));
 
   const staffContext = await browser.newContext();
   const staff = await staffContext.newPage();

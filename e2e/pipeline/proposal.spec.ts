@@ -1,5 +1,5 @@
 import { createJob, createLead } from "../../prisma/factories";
-import { expect, reloadUntil, replicated, test, testDb } from "../fixtures";
+import { expect, linkIn, queuedEmail, reloadUntil, replicated, test, testDb } from "../fixtures";
 
 test("a proposal sent, accepted by the client in a fresh browser and confirmed books the job", async ({ browser, page, signedIn }) => {
   const job = await createJob(testDb(), {
@@ -33,9 +33,9 @@ test("a proposal sent, accepted by the client in a fresh browser and confirmed b
   await expect(page.getByRole("button", { name: "Send to client" })).toHaveCount(0);
 
   // The client opens the link from the email the outbox holds for them.
-  const email = await testDb().emailMessage.findFirstOrThrow({ where: { studioId: signedIn.studio.id, kind: "proposal.sent" } });
+  const email = await queuedEmail({ studioId: signedIn.studio.id, kind: "proposal.sent" });
   expect(email.to).toBe("isabella.rossi@example.com");
-  const link = email.text.match(/https?:\/\/\S+\/p\/[A-Za-z0-9_-]{43}/)?.[0];
+  const link = linkIn(email.text, "/p/");
   expect(link).toBeTruthy();
   await expect(page.getByTestId("client-link")).toHaveText(link!);
 

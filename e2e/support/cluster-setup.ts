@@ -5,6 +5,7 @@ import { startAppCluster } from "../../scripts/lib/app-cluster";
 import { serveClusterControl } from "../../scripts/lib/cluster-control";
 import { localSecrets } from "../../scripts/lib/paths";
 import { currentBuildId } from "../../scripts/lib/release";
+import { E2E_LINK_SECRET } from "./global-setup";
 
 export const CLUSTER_PORT = Number(process.env.E2E_CLUSTER_PORT ?? 3310);
 
@@ -16,7 +17,7 @@ export const CLUSTER_PORT = Number(process.env.E2E_CLUSTER_PORT ?? 3310);
 export default async function clusterSetup() {
   currentBuildId(); // fails early, and clearly, without a build
   const db = await startTestCluster([process.env.SHOOTQ_REPLICA_DELAY ?? "2s"]);
-  Object.assign(process.env, { DATABASE_URL: db.primaryUrl, DATABASE_REPLICA_URLS: db.replicaUrls.join(",") });
+  Object.assign(process.env, { DATABASE_URL: db.primaryUrl, DATABASE_REPLICA_URLS: db.replicaUrls.join(","), APP_URL: `http://localhost:${CLUSTER_PORT}`, LINK_SECRET: E2E_LINK_SECRET });
   // nginx's workers (user nobody when run as root) read the static files staged here.
   const dataDir = mkdtempSync(`${os.tmpdir()}/shootq-e2e-cluster-`);
   chmodSync(dataDir, 0o755);
@@ -35,6 +36,7 @@ export default async function clusterSetup() {
         ...process.env,
         SESSION_SECRET: "e2e-session-secret-0123456789abcdefghijkl",
         NEXTAUTH_SECRET: "e2e-nextauth-secret-0123456789abcdefghijk",
+        LINK_SECRET: E2E_LINK_SECRET,
         SECURE_COOKIES: "false",
       },
       log: (line) => console.log(`[e2e-cluster] ${line}`),

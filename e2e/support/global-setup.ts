@@ -4,6 +4,7 @@ import { buildExists } from "../../scripts/lib/paths";
 import { startService, stopService, waitForHttp } from "../../scripts/lib/processes";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
+export const E2E_LINK_SECRET = "e2e-link-secret-0123456789abcdefghijklmn";
 
 /**
  * A real primary and a streaming replica that applies WAL 3 s late, and the production build
@@ -14,7 +15,8 @@ export default async function globalSetup() {
   const cluster = await startTestCluster([process.env.SHOOTQ_REPLICA_DELAY ?? "3s"]);
   const port = Number(process.env.E2E_PORT ?? 3210);
   const appUrl = `http://localhost:${port}`;
-  Object.assign(process.env, { DATABASE_URL: cluster.primaryUrl, DATABASE_REPLICA_URLS: cluster.replicaUrls.join(",") });
+  // The specs render queued emails as the worker would: same public URL, same link secret.
+  Object.assign(process.env, { DATABASE_URL: cluster.primaryUrl, DATABASE_REPLICA_URLS: cluster.replicaUrls.join(","), APP_URL: appUrl, LINK_SECRET: E2E_LINK_SECRET });
   const app = startService(
     "e2e-app",
     path.join(ROOT, "node_modules/.bin/next"),
@@ -26,6 +28,7 @@ export default async function globalSetup() {
       APP_URL: appUrl,
       SESSION_SECRET: "e2e-session-secret-0123456789abcdefghijkl",
       NEXTAUTH_SECRET: "e2e-nextauth-secret-0123456789abcdefghijk",
+      LINK_SECRET: E2E_LINK_SECRET,
       SECURE_COOKIES: "false",
       SHOOTQ_NODE_NAME: "e2e-node",
     },

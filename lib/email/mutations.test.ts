@@ -10,7 +10,7 @@ const db = () => primaryDb();
 
 async function studioWithEmail(status: "QUEUED" | "SENT" | "FAILED") {
   const { studio } = await createStudio(db());
-  const { id } = await inTx((tx) => queueEmail(tx, { studioId: studio.id, kind: "test", to: "client@example.com", subject: "Hello", text: "Hi" }));
+  const { id } = await inTx((tx) => queueEmail(tx, { studioId: studio.id, kind: "system.notice", to: "client@example.com", params: { subject: "Hello", text: "Hi" } }));
   await db().emailMessage.update({ where: { id }, data: { status, attempts: 5, lastError: status === "FAILED" ? "550 Mailbox unavailable" : null } });
   return { studioId: studio.id, emailId: id };
 }

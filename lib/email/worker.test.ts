@@ -4,11 +4,17 @@ import { retryEmail } from "@/lib/email/mutations";
 import { queueEmail } from "@/lib/email/outbox";
 import { DEFAULT_RETRY_POLICY, enqueueEmailJob, ensureQueueSchema } from "@/lib/email/queue";
 import { startSmtpSink, type SmtpSink } from "@/scripts/testing/smtp-sink";
-import { messageIdFor, startEmailWorker, type EmailWorker } from "@/lib/email/worker";
+import { messageIdFor, startEmailWorker, type EmailWorker, type EmailWorkerOptions } from "@/lib/email/worker";
+import { z } from "zod";
+import { defineEmailKind } from "@/lib/email/kind";
+import { findEmailKind } from "@/lib/email/kinds";
+import { inviteStaff, revokeInvite } from "@/lib/team/mutations";
+import { hashToken } from "@/lib/tokens";
 import { createStudio, randomSuffix } from "@/prisma/factories";
 
 const databaseUrl = () => process.env.DATABASE_URL!;
 const FROM = "ShootQ <no-reply@shootq.test>";
+const ORIGIN = "https://app.shootq.test";
 
 let sinks: SmtpSink[] = [];
 let workers: EmailWorker[] = [];
@@ -19,8 +25,8 @@ async function sink(options: Parameters<typeof startSmtpSink>[0] = {}) {
   return s;
 }
 
-async function worker(smtpUrl: string, concurrency = 2) {
-  const w = await startEmailWorker({ databaseUrl: databaseUrl(), smtpUrl, from: FROM, concurrency, pollingIntervalSeconds: 0.5, log: () => {} });
+async function worker(smtpUrl: string, concurrency = 2, kinds?: EmailWorkerOptions["kinds"]) {
+  const w = await startEmailWorker({ databaseUrl: databaseUrl(), smtpUrl, from: FROM, origin: ORIGIN, concurrency, pollingIntervalSeconds: 0.5, log: () => {}, kinds });
   workers.push(w);
   return w;
 }
@@ -40,7 +46,7 @@ async function queue(studioId: string, count: number) {
   const ids: string[] = [];
   await primaryDb().$transaction(async (tx) => {
     for (let i = 0; i < count; i++) {
-      const { id } = await queueEmail(tx, { studioId, kind: "test", to: `client-${tag}-${i}@example.com`, subject: `Hello ${tag} #${i}`, text: "Your gallery is ready." });
+      const { id } = await queueEmail(tx, { studioId, kind: "system.notice", to: `client-${tag}-${i}@example.com`, params: { subject: `Hello ${tag} #${i}`, text: "Your gallery is ready." } });
       ids.push(id);
     }
   });
@@ -88,7 +94,7 @@ describe("email worker", () => {
     let queuedId = "";
     await expect(
       primaryDb().$transaction(async (tx) => {
-        queuedId = (await queueEmail(tx, { studioId, kind: "test", to: "nobody@example.com", subject: "Never", text: "Never" })).id;
+        queuedId = (await queueEmail(tx, { studioId, kind: "system.notice", to: "nobody@example.com", params: { subject: "Never", text: "Never" } })).id;
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
@@ -194,5 +200,78 @@ describe("email worker", () => {
     });
     expect(countOf(smtp.dataOffered, messageIdFor(id))).toBe(1);
     expect(countOf(smtp.accepted.map((m) => m.messageId), messageIdFor(id))).toBe(1);
+  });
+
+  it("renders at send time: the outbox holds no link, the email carries one that opens the invitation", async () => {
+    const smtp = await sink();
+    const { studio, owner } = await createStudio(primaryDb());
+    const to = `invitee-${randomSuffix()}@example.com`;
+    const { inviteId } = await primaryDb().$transaction((tx) => inviteStaff(tx, { studioId: studio.id, invitedBy: owner, email: to }));
+    const row = await primaryDb().emailMessage.findFirstOrThrow({ where: { studioId: studio.id, to } });
+    expect(row.params).toEqual({ inviteId });
+    expect(JSON.stringify(row)).not.toMatch(/https?:|\/invite\//);
+
+    await worker(smtp.url);
+    await until("the invitation to be sent", async () => (await emails([row.id]))[0].status === "SENT");
+    const [message] = smtp.accepted.filter((m) => m.messageId === messageIdFor(row.id));
+    const { text } = await message.parse();
+    const link = /https:\/\/app\.shootq\.test\/invite\/([A-Za-z0-9_-]{43})/.exec(text ?? "");
+    expect(link, text).not.toBeNull();
+    expect((await primaryDb().invite.findUniqueOrThrow({ where: { id: inviteId } })).tokenHash).toBe(hashToken(link![1]));
+  });
+
+  it("cancels, without sending, an invitation withdrawn before the worker got to it", async () => {
+    const smtp = await sink();
+    const { studio, owner } = await createStudio(primaryDb());
+    const to = `withdrawn-${randomSuffix()}@example.com`;
+    const { inviteId } = await primaryDb().$transaction((tx) => inviteStaff(tx, { studioId: studio.id, invitedBy: owner, email: to }));
+    await primaryDb().$transaction((tx) => revokeInvite(tx, { studioId: studio.id, inviteId }));
+    const { id } = await primaryDb().emailMessage.findFirstOrThrow({ where: { studioId: studio.id, to } });
+    await worker(smtp.url);
+    const [email] = await until("the email to be cancelled", async () => {
+      const rows = await emails([id]);
+      return rows[0].status === "CANCELLED" && rows;
+    });
+    expect(email.sentAt).toBeNull();
+    expect(smtp.recipientsOffered).not.toContain(to);
+    expect(await primaryDb().notification.count({ where: { studioId: studio.id, kind: "email.failed" } })).toBe(0);
+  });
+
+  it("attaches what a kind builds at send time, and only then", async () => {
+    let built = 0;
+    const withReceipt = defineEmailKind({
+      params: z.object({ subject: z.string(), text: z.string() }),
+      render: async (_ctx, p) => p,
+      attachments: async (_ctx, p) => {
+        built++;
+        return [{ filename: "receipt.txt", contentType: "text/plain", content: `Receipt for ${p.subject}` }];
+      },
+    });
+    const smtp = await sink();
+    const [id] = await queue(studioId, 1);
+    expect(built).toBe(0);
+    await worker(smtp.url, 1, (kind) => (kind === "system.notice" ? withReceipt : findEmailKind(kind)));
+    await until("the email to be sent", async () => (await emails([id]))[0].status === "SENT");
+    const [message] = smtp.accepted.filter((m) => m.messageId === messageIdFor(id));
+    const parsed = await message.parse();
+    expect(parsed.attachments.map((a) => [a.filename, a.contentType, a.content.toString()])).toEqual([["receipt.txt", "text/plain", `Receipt for ${message.subject}`]]);
+    expect(built).toBe(1);
+  });
+
+  it("delivers an email queued before the upgrade from its stored text, then erases that text", async () => {
+    const smtp = await sink();
+    const to = `legacy-${randomSuffix()}@example.com`;
+    const { id } = await primaryDb().emailMessage.create({
+      data: { studioId, kind: "legacy.text", to, subject: "Your invitation", params: { subject: "Your invitation", text: "Join: https://old.example/invite/abc" } },
+    });
+    await primaryDb().$transaction((tx) => enqueueEmailJob(tx, id));
+    await worker(smtp.url);
+    const [email] = await until("the legacy email to be sent", async () => {
+      const rows = await emails([id]);
+      return rows[0].status === "SENT" && rows;
+    });
+    expect(email.params).toEqual({});
+    const [message] = smtp.accepted.filter((m) => m.messageId === messageIdFor(id));
+    expect((await message.parse()).text).toContain("https://old.example/invite/abc");
   });
 });

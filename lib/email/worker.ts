@@ -5,12 +5,19 @@ import PgBoss from "pg-boss";
 // Relative imports: the worker runs under tsx from any working directory, without the "@/" alias.
 import { PrismaClient } from "../../prisma/generated/prisma/client";
 import { notify } from "../notifications/mutations";
+import { type EmailKind } from "./kind";
+import { LEGACY_KIND } from "./kinds";
 import { EMAIL_DEAD_LETTER_QUEUE, EMAIL_QUEUE, type EmailJob } from "./queue";
+import { renderOutboxEmail } from "./render";
 
 export type EmailWorkerOptions = {
   databaseUrl: string;
   smtpUrl: string;
   from: string;
+  /** The public origin the links in emails point at (APP_URL). */
+  origin: string;
+  /** Where kinds are looked up; tests add their own. */
+  kinds?: (kind: string) => EmailKind | undefined;
   /** Emails delivered at the same time by this process. */
   concurrency?: number;
   pollingIntervalSeconds?: number;
@@ -19,7 +26,7 @@ export type EmailWorkerOptions = {
 
 export type EmailWorker = { stop(): Promise<void> };
 
-type Outcome = "sent" | "already-sent" | "not-queued" | "missing" | "failed";
+type Outcome = "sent" | "already-sent" | "not-queued" | "missing" | "cancelled" | "failed";
 
 /** The Message-ID is derived from the row, so a receiver can recognise a redelivery. */
 export const messageIdFor = (emailId: string) => `<${emailId}@shootq>`;
@@ -63,9 +70,17 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
         if (!locked) return { outcome: "missing" };
         if (locked.status === "SENT") return { outcome: "already-sent" };
         if (locked.status !== "QUEUED") return { outcome: "not-queued" };
-        const email = await tx.emailMessage.findUniqueOrThrow({ where: { id: emailId }, select: { id: true, studioId: true, to: true, subject: true, text: true } });
+        const email = await tx.emailMessage.findUniqueOrThrow({ where: { id: emailId }, select: { id: true, studioId: true, kind: true, to: true, subject: true, params: true } });
         try {
-          await transport.sendMail({ messageId: messageIdFor(email.id), from: options.from, to: email.to, subject: email.subject, text: email.text });
+          // Rendered now, inside the row lock: links carry tokens derived at this moment, and
+          // an email whose subject went away (a withdrawn invitation) is cancelled, not sent.
+          const rendered = await renderOutboxEmail(tx, email, { origin: options.origin, kinds: options.kinds });
+          if (!rendered.ok) {
+            await tx.emailMessage.update({ where: { id: email.id }, data: { status: "CANCELLED", lastError: rendered.reason }, select: { id: true } });
+            return { outcome: "cancelled" };
+          }
+          const { subject, text, html, attachments } = rendered;
+          await transport.sendMail({ messageId: messageIdFor(email.id), from: options.from, to: email.to, subject, text, html, attachments });
         } catch (error) {
           const message = errorText(error);
           await tx.emailMessage.update({
@@ -76,7 +91,12 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
           if (isLastAttempt && email.studioId) await notifyFailure(tx, email);
           return { outcome: "failed", error: message };
         }
-        await tx.emailMessage.update({ where: { id: email.id }, data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 }, lastError: null }, select: { id: true } });
+        await tx.emailMessage.update({
+          where: { id: email.id },
+          // A migrated email's stored text may hold a link: it goes once the email is out.
+          data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 }, lastError: null, ...(email.kind === LEGACY_KIND ? { params: {} } : {}) },
+          select: { id: true },
+        });
         return { outcome: "sent" };
       },
       { maxWait: 10_000, timeout: 45_000 },

@@ -6,6 +6,7 @@ import { createProposal, respondToProposal, sendProposal } from "@/lib/proposals
 import { findProposalForClient } from "@/lib/proposals/queries";
 import { createProposalSchema, proposalToken, respondToProposalSchema } from "@/lib/proposals/schemas";
 import { createContact, createJob, createLead, createStudio } from "@/prisma/factories";
+import { renderQueuedEmail } from "@/scripts/testing/outbox";
 
 const inTx = <T>(fn: (tx: Tx) => Promise<T>) => primaryDb().$transaction(fn);
 const db = () => primaryDb();
@@ -13,7 +14,6 @@ const fieldErrors = (result: { success: boolean; error?: z.ZodError }) =>
   result.error ? (z.flattenError(result.error).fieldErrors as Record<string, string[]>) : {};
 
 const NOW = new Date("2027-03-01T15:00:00Z");
-const ORIGIN = "https://app.example";
 
 async function setup() {
   const { studio } = await createStudio(db(), { timeZone: "America/New_York", name: `Lumen ${Math.random().toString(36).slice(2, 8)}` });
@@ -38,7 +38,7 @@ const form = (jobId: string, extra: Record<string, unknown> = {}) =>
 async function sentProposal(extra: Record<string, unknown> = {}) {
   const s = await setup();
   const { id } = await inTx((tx) => createProposal(tx, { studioId: s.studioId, input: form(s.job.id, extra), now: NOW }));
-  const sent = await inTx((tx) => sendProposal(tx, { studioId: s.studioId, proposalId: id, origin: ORIGIN, now: NOW }));
+  const sent = await inTx((tx) => sendProposal(tx, { studioId: s.studioId, proposalId: id, now: NOW }));
   return { ...s, proposalId: id, ...sent };
 }
 
@@ -105,28 +105,30 @@ describe("createProposal", () => {
 
 describe("sendProposal", () => {
   it("issues a fresh 32-byte client link, emails it through the outbox and moves the lead and job along", async () => {
-    const { studioId, studioName, proposalId, token, link, job, lead } = await sentProposal();
+    const { studioId, studioName, proposalId, token, job, lead } = await sentProposal();
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(link).toBe(`${ORIGIN}/p/${token}`);
     expect(await db().proposal.findUniqueOrThrow({ where: { id: proposalId } })).toMatchObject({ status: "SENT", token, sentAt: NOW });
     const emails = await db().emailMessage.findMany({ where: { studioId } });
     expect(emails).toHaveLength(1);
     expect(emails[0]).toMatchObject({ kind: "proposal.sent", to: "isabella@example.com", subject: `Your proposal from ${studioName}: Full-Day Collection`, status: "QUEUED" });
-    expect(emails[0].text).toContain(link);
-    expect(emails[0].text).toContain("Total $5,801.00, deposit $1,000.00.");
+    // The outbox holds the proposal's id, never its link; the link is rendered when sending.
+    expect(emails[0].params).toEqual({ proposalId });
+    const sent = await renderQueuedEmail(db(), { id: emails[0].id });
+    expect(sent.text).toContain(`/p/${token}`);
+    expect(sent.text).toContain("Total $5,801.00, deposit $1,000.00.");
     expect((await db().lead.findUniqueOrThrow({ where: { id: lead.id } })).status).toBe("PROPOSAL_SENT");
     expect((await db().job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("PROPOSED");
   });
 
   it("refuses to send twice or to a client without an email, and queues nothing more", async () => {
     const { studioId, proposalId } = await sentProposal();
-    await expect(inTx((tx) => sendProposal(tx, { studioId, proposalId, origin: ORIGIN, now: NOW }))).rejects.toMatchObject({ code: "CONFLICT", message: "This proposal was already sent." });
+    await expect(inTx((tx) => sendProposal(tx, { studioId, proposalId, now: NOW }))).rejects.toMatchObject({ code: "CONFLICT", message: "This proposal was already sent." });
     expect(await db().emailMessage.count({ where: { studioId } })).toBe(1);
 
     const contact = await createContact(db(), { studioId, name: "No Email", email: null });
     const job = await createJob(db(), { studioId, contactId: contact.id });
     const { id } = await inTx((tx) => createProposal(tx, { studioId, input: form(job.id), now: NOW }));
-    await expect(inTx((tx) => sendProposal(tx, { studioId, proposalId: id, origin: ORIGIN, now: NOW }))).rejects.toMatchObject({
+    await expect(inTx((tx) => sendProposal(tx, { studioId, proposalId: id, now: NOW }))).rejects.toMatchObject({
       message: "No Email has no email address to send the proposal to.",
     });
     expect((await db().proposal.findUniqueOrThrow({ where: { id } })).status).toBe("DRAFT");
@@ -135,7 +137,7 @@ describe("sendProposal", () => {
   it("treats another studio's proposal as missing and leaves it a draft", async () => {
     const { studioId, otherStudioId, job } = await setup();
     const { id } = await inTx((tx) => createProposal(tx, { studioId, input: form(job.id), now: NOW }));
-    await expect(inTx((tx) => sendProposal(tx, { studioId: otherStudioId, proposalId: id, origin: ORIGIN, now: NOW }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(inTx((tx) => sendProposal(tx, { studioId: otherStudioId, proposalId: id, now: NOW }))).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await db().proposal.findUniqueOrThrow({ where: { id } })).status).toBe("DRAFT");
     expect(await db().emailMessage.count({ where: { studioId: { in: [studioId, otherStudioId] } } })).toBe(0);
   });

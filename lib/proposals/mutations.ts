@@ -1,13 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { addDays, dayKeyOf, formatDateTime, startOfDay } from "@/lib/calendar/zoned";
+import { addDays, dayKeyOf, startOfDay } from "@/lib/calendar/zoned";
 import { type Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";
 import { AppError, notFound } from "@/lib/errors";
 import { requireJob } from "@/lib/jobs/mutations";
 import { notify } from "@/lib/notifications/mutations";
-import { formatCents, proposalTotalCents } from "@/lib/proposals/money";
 import { type CreateProposalInput } from "@/lib/proposals/schemas";
-import { proposalUrl } from "@/lib/urls";
 
 type Tenant = { studioId: string };
 
@@ -43,16 +41,13 @@ export async function createProposal(tx: Tx, { studioId, input, now = new Date()
 }
 
 /** Sends a draft: a fresh client-access link, emailed through the outbox in this transaction. */
-export async function sendProposal(tx: Tx, { studioId, proposalId, origin, now = new Date() }: Tenant & { proposalId: string; origin: string; now?: Date }) {
+export async function sendProposal(tx: Tx, { studioId, proposalId, now = new Date() }: Tenant & { proposalId: string; now?: Date }) {
   const proposal = await tx.proposal.findFirst({
     where: { id: proposalId, studioId },
     select: {
       id: true,
-      title: true,
       status: true,
       expiresAt: true,
-      depositCents: true,
-      items: { select: { quantity: true, unitPriceCents: true } },
       job: { select: { id: true, title: true, status: true, contact: { select: { name: true, email: true } }, lead: { select: { id: true, status: true } } } },
     },
   });
@@ -61,32 +56,17 @@ export async function sendProposal(tx: Tx, { studioId, proposalId, origin, now =
   if (proposal.expiresAt <= now) throw new AppError("VALIDATION", "This proposal has expired. Create a new one with a later expiry date.");
   const to = proposal.job.contact.email;
   if (!to) throw new AppError("VALIDATION", `${proposal.job.contact.name} has no email address to send the proposal to.`);
-  const studio = await studioTimeZone(tx, studioId);
 
   const token = newProposalToken();
   const { count } = await tx.proposal.updateMany({ where: { id: proposal.id, studioId, status: "DRAFT" }, data: { status: "SENT", token, sentAt: now } });
   if (count === 0) throw new AppError("CONFLICT", "This proposal was already sent.");
-  const link = proposalUrl(origin, token);
-  await queueEmail(tx, {
-    studioId,
-    kind: "proposal.sent",
-    to,
-    subject: `Your proposal from ${studio.name}: ${proposal.title}`,
-    text: [
-      `Hi ${proposal.job.contact.name},`,
-      "",
-      `${studio.name} has sent you a proposal for ${proposal.job.title}: ${proposal.title}.`,
-      `Total ${formatCents(proposalTotalCents(proposal.items))}, deposit ${formatCents(proposal.depositCents)}.`,
-      `Review and accept it here before ${formatDateTime(proposal.expiresAt, studio.timeZone)}:`,
-      link,
-    ].join("\n"),
-  });
+  await queueEmail(tx, { studioId, kind: "proposal.sent", to, params: { proposalId: proposal.id } });
   const lead = proposal.job.lead;
   if (lead && (lead.status === "NEW" || lead.status === "CONTACTED")) {
     await tx.lead.updateMany({ where: { id: lead.id, studioId }, data: { status: "PROPOSAL_SENT" } });
   }
   if (proposal.job.status === "LEAD") await tx.job.updateMany({ where: { id: proposal.job.id, studioId }, data: { status: "PROPOSED" } });
-  return { jobId: proposal.job.id, token, link };
+  return { jobId: proposal.job.id, token };
 }
 
 const ANSWERED: Record<string, string> = { ACCEPTED: "accepted", DECLINED: "declined" };

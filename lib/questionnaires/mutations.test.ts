@@ -5,8 +5,8 @@ import { answerQuestionnaire, createQuestionnaireTemplate, sendQuestionnaire, up
 import { findQuestionnaireForClient } from "@/lib/questionnaires/queries";
 import { answerField, answerQuestionnaireSchema, sendQuestionnaireSchema, createQuestionnaireTemplateSchema, updateQuestionnaireTemplateSchema } from "@/lib/questionnaires/schemas";
 import { createJob, createQuestionnaireTemplate as createTemplateRow, createStudio } from "@/prisma/factories";
+import { renderQueuedEmail } from "@/scripts/testing/outbox";
 
-const ORIGIN = "https://app.example";
 const inTx = <T>(fn: (tx: Tx) => Promise<T>) => primaryDb().$transaction(fn);
 const db = () => primaryDb();
 
@@ -82,7 +82,7 @@ describe("questionnaire templates", () => {
 describe("sending a questionnaire", () => {
   it("snapshots the questions, gives the client an unguessable link by email and notifies the studio", async () => {
     const { studioId, job, template } = await studioWithJob();
-    const sent = await inTx((tx) => sendQuestionnaire(tx, { studioId, jobId: job.id, templateId: template.id, origin: ORIGIN }));
+    const sent = await inTx((tx) => sendQuestionnaire(tx, { studioId, jobId: job.id, templateId: template.id }));
     const row = await db().questionnaire.findUniqueOrThrow({ where: { id: sent.id } });
     expect(row).toMatchObject({ studioId, jobId: job.id, status: "SENT", title: template.name, questions: template.questions, answers: {} });
     expect(row.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
@@ -90,7 +90,8 @@ describe("sending a questionnaire", () => {
     const [email] = await db().emailMessage.findMany({ where: { studioId, kind: "questionnaire.sent" } });
     expect(email.to).toBe(job.contact.email);
     expect(email.status).toBe("QUEUED");
-    expect(email.text).toContain(`/q/${row.token}`);
+    expect(email.params).toEqual({ questionnaireId: sent.id });
+    expect((await renderQueuedEmail(db(), { id: email.id })).text).toContain(`/q/${row.token}`);
     const jobs = await db().$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'email' AND data->>'emailId' = $1`, email.id);
     expect(jobs[0].n).toBe(1);
     expect(await db().notification.findMany({ where: { studioId, kind: "questionnaire.sent" }, select: { link: true } })).toEqual([{ link: `/jobs/${job.id}/questionnaires` }]);
@@ -103,8 +104,8 @@ describe("sending a questionnaire", () => {
   it("refuses another studio's job or template with NOT_FOUND and creates nothing", async () => {
     const { studioId, job, template } = await studioWithJob();
     const other = await studioWithJob();
-    await expect(inTx((tx) => sendQuestionnaire(tx, { studioId, jobId: other.job.id, templateId: template.id, origin: ORIGIN }))).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(inTx((tx) => sendQuestionnaire(tx, { studioId, jobId: job.id, templateId: other.template.id, origin: ORIGIN }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(inTx((tx) => sendQuestionnaire(tx, { studioId, jobId: other.job.id, templateId: template.id }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(inTx((tx) => sendQuestionnaire(tx, { studioId, jobId: job.id, templateId: other.template.id }))).rejects.toMatchObject({ code: "NOT_FOUND" });
     for (const id of [studioId, other.studioId]) {
       expect(await db().questionnaire.count({ where: { studioId: id } })).toBe(0);
       expect(await db().emailMessage.count({ where: { studioId: id } })).toBe(0);
@@ -115,7 +116,7 @@ describe("sending a questionnaire", () => {
   it("refuses a client without an email address and creates nothing", async () => {
     const { studioId, template } = await studioWithJob();
     const job = await createJob(db(), { studioId, contact: { email: null } });
-    await expect(inTx((tx) => sendQuestionnaire(tx, { studioId, jobId: job.id, templateId: template.id, origin: ORIGIN }))).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(inTx((tx) => sendQuestionnaire(tx, { studioId, jobId: job.id, templateId: template.id }))).rejects.toMatchObject({ code: "VALIDATION" });
     expect(await db().questionnaire.count({ where: { studioId } })).toBe(0);
     expect(await db().emailMessage.count({ where: { studioId } })).toBe(0);
   });
@@ -124,7 +125,7 @@ describe("sending a questionnaire", () => {
 describe("answering a questionnaire", () => {
   async function sent() {
     const fixture = await studioWithJob();
-    const { token } = await inTx((tx) => sendQuestionnaire(tx, { studioId: fixture.studioId, jobId: fixture.job.id, templateId: fixture.template.id, origin: ORIGIN }));
+    const { token } = await inTx((tx) => sendQuestionnaire(tx, { studioId: fixture.studioId, jobId: fixture.job.id, templateId: fixture.template.id }));
     return { ...fixture, token };
   }
   const answer = (token: string, raw: Record<string, unknown>, submit = false) => inTx((tx) => answerQuestionnaire(tx, { token, raw, submit }));
@@ -166,7 +167,7 @@ describe("answering a questionnaire", () => {
   it("rejects a date that does not exist", async () => {
     const { studioId, job } = await studioWithJob();
     const template = await createTemplateRow(db(), { studioId, questions: [{ id: "rehearsal", kind: "date", label: "Rehearsal date" }] });
-    const { token } = await inTx((tx) => sendQuestionnaire(tx, { studioId, jobId: job.id, templateId: template.id, origin: ORIGIN }));
+    const { token } = await inTx((tx) => sendQuestionnaire(tx, { studioId, jobId: job.id, templateId: template.id }));
     await expect(answer(token, { [answerField("rehearsal")]: "2027-02-30" })).rejects.toMatchObject({ fieldErrors: { [answerField("rehearsal")]: ["Enter a real date (YYYY-MM-DD)."] } });
     await answer(token, { [answerField("rehearsal")]: "2027-02-28" });
     expect((await stored(token)).answers).toEqual({ rehearsal: "2027-02-28" });

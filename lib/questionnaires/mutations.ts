@@ -4,7 +4,6 @@ import { queueEmail } from "@/lib/email/outbox";
 import { AppError, notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/mutations";
 import { type Question, readQuestions, validateAnswers } from "@/lib/questionnaires/schemas";
-import { questionnaireUrl } from "@/lib/urls";
 
 type TemplateInput = { name: string; questions: Question[] };
 
@@ -27,10 +26,10 @@ export async function updateQuestionnaireTemplate(tx: Tx, { studioId, templateId
 /** A client-access link must not be guessable: 192 random bits. */
 const newToken = () => randomBytes(24).toString("base64url");
 
-export async function sendQuestionnaire(tx: Tx, { studioId, jobId, templateId, origin }: { studioId: string; jobId: string; templateId: string; origin: string }) {
+export async function sendQuestionnaire(tx: Tx, { studioId, jobId, templateId }: { studioId: string; jobId: string; templateId: string }) {
   const job = await tx.job.findFirst({
     where: { id: jobId, studioId },
-    select: { id: true, title: true, studio: { select: { name: true } }, contact: { select: { name: true, email: true } } },
+    select: { id: true, title: true, contact: { select: { name: true, email: true } } },
   });
   if (!job) throw notFound("That job");
   const template = await tx.questionnaireTemplate.findFirst({
@@ -48,22 +47,7 @@ export async function sendQuestionnaire(tx: Tx, { studioId, jobId, templateId, o
     data: { studioId, jobId: job.id, templateId: template.id, title: template.name, questions, token },
     select: { id: true },
   });
-  await queueEmail(tx, {
-    studioId,
-    kind: "questionnaire.sent",
-    to: email,
-    subject: `${job.studio.name}: ${template.name}`,
-    text: [
-      `Hi ${job.contact.name.split(" ")[0]},`,
-      "",
-      `${job.studio.name} has a few questions for you about ${job.title}.`,
-      `You can answer them here, save as you go, and submit when you're done:`,
-      "",
-      questionnaireUrl(origin, token),
-      "",
-      "No account is needed. Please keep this link to yourself.",
-    ].join("\n"),
-  });
+  await queueEmail(tx, { studioId, kind: "questionnaire.sent", to: email, params: { questionnaireId: questionnaire.id } });
   await notify(tx, {
     studioId,
     kind: "questionnaire.sent",

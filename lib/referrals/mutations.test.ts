@@ -5,8 +5,8 @@ import { createReferral, respondToReferral } from "@/lib/referrals/mutations";
 import { findReceivedReferrals, findSentReferrals } from "@/lib/referrals/queries";
 import { createReferralSchema, respondToReferralSchema } from "@/lib/referrals/schemas";
 import { createJob, createLead, createStaff, createStudio, dateOnly } from "@/prisma/factories";
+import { renderQueuedEmail } from "@/scripts/testing/outbox";
 
-const ORIGIN = "https://app.example";
 const inTx = <T>(fn: (tx: Tx) => Promise<T>) => primaryDb().$transaction(fn);
 const db = () => primaryDb();
 const read = () => dbForHost("primary");
@@ -51,7 +51,7 @@ describe("referring a job to a photographer on ShootQ", () => {
     const sender = await senderWithJob();
     const receiver = await photographer("Theo Park");
     const { id } = await inTx((tx) =>
-      createReferral(tx, { studioId: sender.studioId, userId: sender.owner.id, jobId: sender.job.id, toEmail: receiver.owner.email, note: "Lovely couple, outdoor ceremony.", origin: ORIGIN }),
+      createReferral(tx, { studioId: sender.studioId, userId: sender.owner.id, jobId: sender.job.id, toEmail: receiver.owner.email, note: "Lovely couple, outdoor ceremony." }),
     );
     const referral = await db().referral.findUniqueOrThrow({ where: { id } });
     expect(referral).toMatchObject({ toStudioId: receiver.studioId, status: "PENDING", subjectTitle: "Okafor–Reid Wedding" });
@@ -89,7 +89,7 @@ describe("referring a job to a photographer on ShootQ", () => {
   it("tells the sender when the receiver rejects it, and creates no lead", async () => {
     const sender = await senderWithJob();
     const receiver = await photographer("Theo Park");
-    const { id } = await inTx((tx) => createReferral(tx, { studioId: sender.studioId, userId: sender.owner.id, jobId: sender.job.id, toEmail: receiver.owner.email, note: null, origin: ORIGIN }));
+    const { id } = await inTx((tx) => createReferral(tx, { studioId: sender.studioId, userId: sender.owner.id, jobId: sender.job.id, toEmail: receiver.owner.email, note: null }));
     await inTx((tx) => respondToReferral(tx, { studioId: receiver.studioId, userId: receiver.owner.id, referralId: id, decision: "reject" }));
     expect(await notifications(sender.studioId, "referral.rejected")).toEqual([{ message: "Theo Park rejected your referral for Okafor–Reid Wedding", link: "/referrals" }]);
     expect(await db().lead.count({ where: { studioId: receiver.studioId } })).toBe(0);
@@ -98,7 +98,7 @@ describe("referring a job to a photographer on ShootQ", () => {
   it("gives the receiver nothing of the sender's studio beyond the copy", async () => {
     const sender = await senderWithJob();
     const receiver = await photographer("Theo Park");
-    await inTx((tx) => createReferral(tx, { studioId: sender.studioId, userId: sender.owner.id, jobId: sender.job.id, toEmail: receiver.owner.email, note: null, origin: ORIGIN }));
+    await inTx((tx) => createReferral(tx, { studioId: sender.studioId, userId: sender.owner.id, jobId: sender.job.id, toEmail: receiver.owner.email, note: null }));
 
     const received = await findReceivedReferrals(read(), { studioId: receiver.studioId });
     expect(received).toHaveLength(1);
@@ -110,10 +110,10 @@ describe("referring a job to a photographer on ShootQ", () => {
     // The receiver's studio id opens none of the sender's rows.
     expect(await findSentReferrals(read(), { studioId: receiver.studioId })).toEqual([]);
     await expect(
-      inTx((tx) => createReferral(tx, { studioId: receiver.studioId, userId: receiver.owner.id, leadId: sender.privateLead.id, toEmail: "someone@example.com", note: null, origin: ORIGIN })),
+      inTx((tx) => createReferral(tx, { studioId: receiver.studioId, userId: receiver.owner.id, leadId: sender.privateLead.id, toEmail: "someone@example.com", note: null })),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
-      inTx((tx) => createReferral(tx, { studioId: receiver.studioId, userId: receiver.owner.id, jobId: sender.job.id, toEmail: "someone@example.com", note: null, origin: ORIGIN })),
+      inTx((tx) => createReferral(tx, { studioId: receiver.studioId, userId: receiver.owner.id, jobId: sender.job.id, toEmail: "someone@example.com", note: null })),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db().referral.count({ where: { fromStudioId: receiver.studioId } })).toBe(0);
   });
@@ -122,7 +122,7 @@ describe("referring a job to a photographer on ShootQ", () => {
     const sender = await senderWithJob();
     const receiver = await photographer("Theo Park");
     const bystander = await photographer("Nosy Neighbour");
-    const { id } = await inTx((tx) => createReferral(tx, { studioId: sender.studioId, userId: sender.owner.id, jobId: sender.job.id, toEmail: receiver.owner.email, note: null, origin: ORIGIN }));
+    const { id } = await inTx((tx) => createReferral(tx, { studioId: sender.studioId, userId: sender.owner.id, jobId: sender.job.id, toEmail: receiver.owner.email, note: null }));
     for (const who of [bystander, sender]) {
       await expect(inTx((tx) => respondToReferral(tx, { studioId: who.studioId, userId: who.owner.id, referralId: id, decision: "accept" }))).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
@@ -137,13 +137,14 @@ describe("referring to someone not on ShootQ", () => {
     const sender = await senderWithJob();
     const lead = await createLead(db(), { studioId: sender.studioId, name: "Jane Doe", email: "jane@example.com", eventType: "portrait", message: "Family session in the fall" });
     const toEmail = `new-photographer-${Date.now()}@example.com`;
-    const { toStudioId } = await inTx((tx) => createReferral(tx, { studioId: sender.studioId, userId: sender.owner.id, leadId: lead.id, toEmail, note: "Family session in the fall, they loved your golden-hour work.", origin: ORIGIN }));
+    const { toStudioId } = await inTx((tx) => createReferral(tx, { studioId: sender.studioId, userId: sender.owner.id, leadId: lead.id, toEmail, note: "Family session in the fall, they loved your golden-hour work." }));
     expect(toStudioId).toBeNull();
     const [email] = await db().emailMessage.findMany({ where: { studioId: sender.studioId, kind: "referral.invite" } });
     expect(email).toMatchObject({ to: toEmail, subject: "Maya Lindqvist referred a client to you", status: "QUEUED" });
-    expect(email.text).toContain("Jane Doe");
-    expect(email.text).toContain("Family session in the fall, they loved your golden-hour work.");
-    expect(email.text).toContain("/sign-up");
+    const { text } = await renderQueuedEmail(db(), { id: email.id });
+    expect(text).toContain("Jane Doe");
+    expect(text).toContain("Family session in the fall, they loved your golden-hour work.");
+    expect(text).toContain("/sign-up");
     expect((await db().referral.findFirstOrThrow({ where: { toEmail } })).subjectTitle).toBe("Jane Doe – Portrait");
     expect(await notifications(sender.studioId, "referral.sent")).toEqual([{ message: `You referred Jane Doe – Portrait to ${toEmail} (invited to ShootQ)`, link: "/referrals" }]);
   });
@@ -152,7 +153,7 @@ describe("referring to someone not on ShootQ", () => {
     const sender = await senderWithJob();
     const { user: staff } = await createStaff(db(), sender.studioId);
     await expect(
-      inTx((tx) => createReferral(tx, { studioId: sender.studioId, userId: sender.owner.id, jobId: sender.job.id, toEmail: staff.email, note: null, origin: ORIGIN })),
+      inTx((tx) => createReferral(tx, { studioId: sender.studioId, userId: sender.owner.id, jobId: sender.job.id, toEmail: staff.email, note: null })),
     ).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { toEmail: ["That address belongs to someone in your own studio."] } });
     expect(await db().referral.count({ where: { fromStudioId: sender.studioId } })).toBe(0);
     expect(await db().notification.count({ where: { studioId: sender.studioId } })).toBe(0);
@@ -164,7 +165,7 @@ describe("referring a lead", () => {
     const sender = await senderWithJob();
     const receiver = await photographer("Theo Park");
     const lead = await createLead(db(), { studioId: sender.studioId, name: "Jane Doe", message: "Our budget is tight" });
-    const { id } = await inTx((tx) => createReferral(tx, { studioId: sender.studioId, userId: sender.owner.id, leadId: lead.id, toEmail: receiver.owner.email, note: null, origin: ORIGIN }));
+    const { id } = await inTx((tx) => createReferral(tx, { studioId: sender.studioId, userId: sender.owner.id, leadId: lead.id, toEmail: receiver.owner.email, note: null }));
     expect((await db().referral.findUniqueOrThrow({ where: { id } })).subject).toMatchObject({ clientName: "Jane Doe", message: null });
   });
 });

@@ -2,8 +2,7 @@ import { type Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";
 import { AppError, notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/mutations";
-import { readSubject, type ReferralSubject } from "@/lib/referrals/schemas";
-import { signUpUrl } from "@/lib/urls";
+import { readSubject } from "@/lib/referrals/schemas";
 import { JOB_REFERRAL_SELECT, jobReferrable, LEAD_REFERRAL_SELECT, leadReferrable, type Referrable } from "@/lib/referrals/subject";
 
 async function copyReferrable(tx: Tx, { studioId, leadId, jobId, note }: { studioId: string; leadId?: string; jobId?: string; note: string | null }): Promise<Referrable> {
@@ -17,27 +16,13 @@ async function copyReferrable(tx: Tx, { studioId, leadId, jobId, note }: { studi
   return jobReferrable(job, note);
 }
 
-function invitationText(senderName: string, subject: ReferralSubject, origin: string): string {
-  return [
-    `${senderName} thinks you'd be a great photographer for ${subject.clientName} and referred them to you through ShootQ.`,
-    "",
-    `Client: ${subject.clientName}`,
-    `Email: ${subject.email}`,
-    ...(subject.phone ? [`Phone: ${subject.phone}`] : []),
-    `Event: ${subject.eventType}${subject.eventDate ? ` on ${subject.eventDate}` : ""}`,
-    ...(subject.message ? ["", subject.message] : []),
-    "",
-    `ShootQ keeps leads, proposals and bookings in one place. Create your free studio: ${signUpUrl(origin)}`,
-  ].join("\n");
-}
-
 /**
  * Refers a lead or job to another photographer by email. The referral carries a copy of what
  * is referred; a photographer already on ShootQ is notified, anyone else is invited by email.
  */
 export async function createReferral(
   tx: Tx,
-  { studioId, userId, leadId, jobId, toEmail, note, origin }: { studioId: string; userId: string; leadId?: string; jobId?: string; toEmail: string; note: string | null; origin: string },
+  { studioId, userId, leadId, jobId, toEmail, note }: { studioId: string; userId: string; leadId?: string; jobId?: string; toEmail: string; note: string | null },
 ) {
   const sender = await tx.user.findFirst({ where: { id: userId, studioId }, select: { id: true, name: true, email: true } });
   if (!sender) throw notFound("Your account");
@@ -57,13 +42,7 @@ export async function createReferral(
   if (toStudioId) {
     await notify(tx, { studioId: toStudioId, kind: "referral.received", message: `${sender.name} referred you to ${subjectTitle}`, link: "/referrals" });
   } else {
-    await queueEmail(tx, {
-      studioId,
-      kind: "referral.invite",
-      to: toEmail,
-      subject: `${sender.name} referred a client to you`,
-      text: invitationText(sender.name, subject, origin),
-    });
+    await queueEmail(tx, { studioId, kind: "referral.invite", to: toEmail, params: { referralId: referral.id } });
   }
   await notify(tx, {
     studioId,

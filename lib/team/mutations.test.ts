@@ -2,21 +2,24 @@ import { describe, expect, it } from "vitest";
 import { createStaff, createStudio } from "@/prisma/factories";
 import { primaryDb } from "@/lib/db";
 import { acceptInvite, inviteStaff, removeStaff, revokeInvite } from "@/lib/team/mutations";
-import { hashToken } from "@/lib/team/tokens";
+import { hashToken, linkToken } from "@/lib/tokens";
+import { renderQueuedEmail } from "@/scripts/testing/outbox";
 
 const db = () => primaryDb();
-const origin = "http://localhost:3000";
 
 describe("staff invitations", () => {
-  it("an owner's invite stores only the token's hash, queues the email with the link, and accepting creates staff once", async () => {
+  it("an owner's invite stores only the token's hash, queues an email without the link, and accepting creates staff once", async () => {
     const { studio, owner } = await createStudio(db());
     const email = `new-${Date.now()}@example.com`;
-    const { token, link } = await db().$transaction((tx) => inviteStaff(tx, { studioId: studio.id, invitedBy: owner, email, origin }));
+    const { inviteId } = await db().$transaction((tx) => inviteStaff(tx, { studioId: studio.id, invitedBy: owner, email }));
+    const token = linkToken("invite", inviteId);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const stored = await db().invite.findFirstOrThrow({ where: { studioId: studio.id, email } });
     expect(stored.tokenHash).toBe(hashToken(token));
     const mail = await db().emailMessage.findFirstOrThrow({ where: { studioId: studio.id, kind: "staff.invite", to: email } });
-    expect(mail.text).toContain(link);
+    expect(JSON.stringify(mail)).not.toContain(token);
+    expect(mail.params).toEqual({ inviteId });
+    expect((await renderQueuedEmail(db(), { id: mail.id })).text).toContain(`/invite/${token}`);
 
     const user = await db().$transaction((tx) => acceptInvite(tx, { token, name: "Sam Staff", password: "a-good-password" }));
     expect(await db().user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ studioId: studio.id, role: "STAFF", email });
@@ -26,14 +29,15 @@ describe("staff invitations", () => {
   it("an expired invitation cannot be accepted", async () => {
     const { studio, owner } = await createStudio(db());
     const past = new Date(Date.now() - 8 * 86_400_000);
-    const { token } = await db().$transaction((tx) => inviteStaff(tx, { studioId: studio.id, invitedBy: owner, email: `late-${Date.now()}@example.com`, origin, now: past }));
+    const { inviteId } = await db().$transaction((tx) => inviteStaff(tx, { studioId: studio.id, invitedBy: owner, email: `late-${Date.now()}@example.com`, now: past }));
+    const token = linkToken("invite", inviteId);
     await expect(db().$transaction((tx) => acceptInvite(tx, { token, name: "Late", password: "a-good-password" }))).rejects.toThrow(/expired/);
   });
 
   it("inviting someone who already has an account is refused beside the email field", async () => {
     const { studio, owner } = await createStudio(db());
     const other = await createStudio(db());
-    await expect(db().$transaction((tx) => inviteStaff(tx, { studioId: studio.id, invitedBy: owner, email: other.owner.email, origin }))).rejects.toMatchObject({
+    await expect(db().$transaction((tx) => inviteStaff(tx, { studioId: studio.id, invitedBy: owner, email: other.owner.email }))).rejects.toMatchObject({
       code: "CONFLICT",
       fieldErrors: { email: ["That email already has a ShootQ account."] },
     });
@@ -58,7 +62,7 @@ describe("removing staff", () => {
   it("an invitation of another studio cannot be revoked", async () => {
     const a = await createStudio(db());
     const b = await createStudio(db());
-    const { inviteId } = await db().$transaction((tx) => inviteStaff(tx, { studioId: b.studio.id, invitedBy: b.owner, email: `keep-${Date.now()}@example.com`, origin }));
+    const { inviteId } = await db().$transaction((tx) => inviteStaff(tx, { studioId: b.studio.id, invitedBy: b.owner, email: `keep-${Date.now()}@example.com` }));
     await expect(db().$transaction((tx) => revokeInvite(tx, { studioId: a.studio.id, inviteId }))).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db().invite.count({ where: { id: inviteId } })).toBe(1);
   });

@@ -1,18 +1,19 @@
+import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { type Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";
 import { AppError, notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/mutations";
 import { newCalendarToken } from "@/lib/studios/identifiers";
-import { hashToken, INVITE_DAYS, newInviteToken } from "@/lib/team/tokens";
-import { invitationUrl } from "@/lib/urls";
+import { INVITE_DAYS } from "@/lib/team/schemas";
+import { hashToken, linkTokenHash } from "@/lib/tokens";
 
 const SESSION_FIELDS = { id: true, email: true, name: true, role: true, studioId: true } as const;
 
-/** Creates an invitation and queues its email; returns the link's token (shown once). */
+/** Creates an invitation and queues its email; the link is derived from the row when it is sent. */
 export async function inviteStaff(
   tx: Tx,
-  { studioId, invitedBy, email, origin, now = new Date() }: { studioId: string; invitedBy: { id: string; name: string }; email: string; origin: string; now?: Date },
+  { studioId, invitedBy, email, now = new Date() }: { studioId: string; invitedBy: { id: string; name: string }; email: string; now?: Date },
 ) {
   const existing = await tx.user.findUnique({ where: { email }, select: { studioId: true, removedAt: true } });
   if (existing && !existing.removedAt) {
@@ -21,20 +22,12 @@ export async function inviteStaff(
   }
   // A new invite replaces any open one for the same address: only the newest link works.
   await tx.invite.deleteMany({ where: { studioId, email, acceptedAt: null } });
-  const token = newInviteToken();
-  const invite = await tx.invite.create({
-    data: { studioId, email, invitedById: invitedBy.id, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + INVITE_DAYS * 86_400_000) },
-    select: { id: true, studio: { select: { name: true } } },
-  });
-  const link = invitationUrl(origin, token);
-  await queueEmail(tx, {
-    studioId,
-    kind: "staff.invite",
-    to: email,
-    subject: `${invitedBy.name} invited you to ${invite.studio.name} on ShootQ`,
-    text: `${invitedBy.name} invited you to join ${invite.studio.name} on ShootQ.\n\nAccept the invitation and choose a password:\n${link}\n\nThe link works for ${INVITE_DAYS} days.`,
-  });
-  return { inviteId: invite.id, token, link };
+  const expiresAt = new Date(now.getTime() + INVITE_DAYS * 86_400_000);
+  // The row's id is part of its link's token, so it is chosen here rather than by the database.
+  const id = randomUUID();
+  await tx.invite.create({ data: { id, studioId, email, invitedById: invitedBy.id, tokenHash: linkTokenHash("invite", id), expiresAt }, select: { id: true } });
+  await queueEmail(tx, { studioId, kind: "staff.invite", to: email, params: { inviteId: id } });
+  return { inviteId: id };
 }
 
 /** Looks up an open invitation by its link's token; expired, used or unknown -> NOT_FOUND. */

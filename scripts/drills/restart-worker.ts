@@ -79,6 +79,7 @@ export async function restartWorker(ctx: DrillContext, opts: { emails: number })
       NODE_ENV: "production",
       DATABASE_URL: ctx.db.primaryUrl,
       DATABASE_REPLICA_URLS: ctx.db.replicaUrls.join(","),
+      APP_URL: "http://localhost:3000",
       SMTP_URL: sink.url,
       MAIL_FROM: "ShootQ Drill <drill@shootq.local>",
       EMAIL_WORKER_CONCURRENCY: "4",
@@ -92,7 +93,7 @@ export async function restartWorker(ctx: DrillContext, opts: { emails: number })
         for (let i = 0; i < opts.emails; i++) {
           const subject = `Drill ${tag} #${i}`;
           subjects.add(subject);
-          await queueEmail(tx as never, { studioId: ctx.big.studioId, kind: "drill", to: `client-${i}@example.com`, subject, text: `Email ${i} of a worker drill.` });
+          await queueEmail(tx as never, { studioId: ctx.big.studioId, kind: "system.notice", to: `client-${i}@example.com`, params: { subject, text: `Email ${i} of a worker drill.` } });
         }
       });
       const mine = () => sink.accepted.filter((m) => subjects.has(m.subject));

@@ -1,7 +1,8 @@
 import { type AddressInfo } from "node:net";
+import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer, type SMTPServerDataStream } from "smtp-server";
 
-export type ReceivedMessage = { messageId: string; to: string[]; subject: string; raw: string };
+export type ReceivedMessage = { messageId: string; to: string[]; subject: string; raw: string; parse(): Promise<ParsedMail> };
 
 export type SmtpSink = {
   url: string;
@@ -53,7 +54,7 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
         dataOffered.push(messageId);
         if (options.dataDelayMs) await new Promise((r) => setTimeout(r, options.dataDelayMs));
         if (options.refuse === "data") return callback(Object.assign(new Error("Message rejected"), { responseCode: 554 }));
-        accepted.push({ messageId, to: session.envelope.rcptTo.map((r) => r.address), subject: header(raw, "Subject"), raw });
+        accepted.push({ messageId, to: session.envelope.rcptTo.map((r) => r.address), subject: header(raw, "Subject"), raw, parse: () => simpleParser(raw) });
         callback();
       });
     },

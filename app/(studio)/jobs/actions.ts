@@ -3,7 +3,6 @@
 import { defineAction } from "@/lib/actions";
 import { createEvent, deleteEvent, updateEvent } from "@/lib/events/mutations";
 import { createEventSchema, deleteEventSchema, updateEventSchema } from "@/lib/events/schemas";
-import { publicOrigin } from "@/lib/urls";
 import { changeJobStatus, createJob } from "@/lib/jobs/mutations";
 import { changeJobStatusSchema, createJobSchema } from "@/lib/jobs/schemas";
 import { createProposal, sendProposal } from "@/lib/proposals/mutations";
@@ -71,7 +70,7 @@ export const sendProposalAction = defineAction({
   access: "studio",
   schema: sendProposalSchema,
   async run({ tx, input, user }) {
-    const { jobId } = await sendProposal(tx, { studioId: user.studioId, proposalId: input.proposalId, origin: await publicOrigin() });
+    const { jobId } = await sendProposal(tx, { studioId: user.studioId, proposalId: input.proposalId });
     return { revalidate: [`/jobs/${jobId}`, "/jobs", "/leads"], message: "Proposal sent. Your client will get an email with the link." };
   },
 });

@@ -3,13 +3,12 @@
 import { defineAction } from "@/lib/actions";
 import { createReferral, respondToReferral } from "@/lib/referrals/mutations";
 import { createReferralSchema, respondToReferralSchema } from "@/lib/referrals/schemas";
-import { publicOrigin } from "@/lib/urls";
 
 export const createReferralAction = defineAction({
   access: "studio",
   schema: createReferralSchema,
   async run({ tx, input, user }) {
-    await createReferral(tx, { studioId: user.studioId, userId: user.id, ...input, origin: await publicOrigin() });
+    await createReferral(tx, { studioId: user.studioId, userId: user.id, ...input });
     return { revalidate: ["/referrals", "/dashboard", "/emails"], redirectTo: "/referrals" };
   },
 });

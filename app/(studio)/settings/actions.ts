@@ -10,7 +10,6 @@ import { updateStudio } from "@/lib/studios/mutations";
 import { updateStudioSchema } from "@/lib/studios/schemas";
 import { inviteStaff, removeStaff, revokeInvite } from "@/lib/team/mutations";
 import { revokeInviteSchema, inviteStaffSchema, removeStaffSchema } from "@/lib/team/schemas";
-import { publicOrigin } from "@/lib/urls";
 
 // Names and brands show in the header of every studio page, hence "*".
 const EVERY_PAGE = ["*"];
@@ -82,7 +81,7 @@ export const inviteStaffAction = defineAction({
   access: "owner",
   schema: inviteStaffSchema,
   async run({ tx, input, user }) {
-    await inviteStaff(tx, { studioId: user.studioId, invitedBy: user, email: input.email, origin: await publicOrigin() });
+    await inviteStaff(tx, { studioId: user.studioId, invitedBy: user, email: input.email });
     return { revalidate: ["/settings/team"], message: `Invitation sent to ${input.email}.` };
   },
 });

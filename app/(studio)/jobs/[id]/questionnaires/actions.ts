@@ -3,13 +3,12 @@
 import { defineAction } from "@/lib/actions";
 import { sendQuestionnaire } from "@/lib/questionnaires/mutations";
 import { sendQuestionnaireSchema } from "@/lib/questionnaires/schemas";
-import { publicOrigin } from "@/lib/urls";
 
 export const sendQuestionnaireAction = defineAction({
   access: "studio",
   schema: sendQuestionnaireSchema,
   async run({ tx, input, user }) {
-    const sent = await sendQuestionnaire(tx, { studioId: user.studioId, ...input, origin: await publicOrigin() });
+    const sent = await sendQuestionnaire(tx, { studioId: user.studioId, ...input });
     return {
       revalidate: [`/jobs/${sent.jobId}/questionnaires`, `/jobs/${sent.jobId}`, "/questionnaires", "/emails", "/dashboard"],
       message: "The questionnaire is on its way to your client.",

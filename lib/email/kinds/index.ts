@@ -1,0 +1,26 @@
+import { legacyText } from "@/lib/email/kinds/legacy-text";
+import { proposalSent } from "@/lib/email/kinds/proposal-sent";
+import { questionnaireSent } from "@/lib/email/kinds/questionnaire-sent";
+import { referralInvite } from "@/lib/email/kinds/referral-invite";
+import { staffInvite } from "@/lib/email/kinds/staff-invite";
+import { systemNotice } from "@/lib/email/kinds/system-notice";
+import { type EmailKind } from "@/lib/email/kind";
+
+/** Every email ShootQ sends, by the kind stored in the outbox row. */
+export const EMAIL_KINDS = {
+  "proposal.sent": proposalSent,
+  "questionnaire.sent": questionnaireSent,
+  "referral.invite": referralInvite,
+  "staff.invite": staffInvite,
+  "system.notice": systemNotice,
+} as const;
+
+export type EmailKindName = keyof typeof EMAIL_KINDS;
+
+/** Kinds the worker can still deliver but nothing queues any more. */
+export const LEGACY_KIND = "legacy.text";
+
+export function findEmailKind(kind: string): EmailKind | undefined {
+  if (kind === LEGACY_KIND) return legacyText as EmailKind;
+  return Object.hasOwn(EMAIL_KINDS, kind) ? (EMAIL_KINDS[kind as EmailKindName] as EmailKind) : undefined;
+}

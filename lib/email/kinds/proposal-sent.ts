@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { formatDateTime } from "@/lib/calendar/zoned";
+import { defineEmailKind } from "@/lib/email/kind";
+import { formatCents, proposalTotalCents } from "@/lib/proposals/money";
+import { proposalUrl } from "@/lib/urls";
+
+/** A sent proposal's link to its client page. */
+export const proposalSent = defineEmailKind({
+  params: z.object({ proposalId: z.string() }),
+  async render({ tx, origin, studioId }, { proposalId }) {
+    const proposal = await tx.proposal.findFirst({
+      where: { id: proposalId, studioId: studioId ?? undefined, status: { not: "DRAFT" } },
+      select: {
+        title: true,
+        token: true,
+        expiresAt: true,
+        depositCents: true,
+        items: { select: { quantity: true, unitPriceCents: true } },
+        studio: { select: { name: true, timeZone: true } },
+        job: { select: { title: true, contact: { select: { name: true } } } },
+      },
+    });
+    if (!proposal) return null;
+    const { studio, job } = proposal;
+    return {
+      subject: `Your proposal from ${studio.name}: ${proposal.title}`,
+      text: [
+        `Hi ${job.contact.name},`,
+        "",
+        `${studio.name} has sent you a proposal for ${job.title}: ${proposal.title}.`,
+        `Total ${formatCents(proposalTotalCents(proposal.items))}, deposit ${formatCents(proposal.depositCents)}.`,
+        `Review and accept it here before ${formatDateTime(proposal.expiresAt, studio.timeZone)}:`,
+        proposalUrl(origin, proposal.token),
+      ].join("\n"),
+    };
+  },
+});
