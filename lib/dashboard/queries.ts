@@ -1,6 +1,7 @@
 import { addDays, dayKeyOf } from "@/lib/calendar/zoned";
 import { agendaRange, groupByDay } from "@/lib/calendar/week";
 import { type Db } from "@/lib/db";
+import { type DashboardPages } from "@/lib/dashboard/schemas";
 import { findEventsBetween, findUpcomingShootPage } from "@/lib/events/queries";
 import { isUnavailableError } from "@/lib/errors";
 import { decodeCursor, encodeCursor, findKeysetPage, type KeysetPage, type PageRequest } from "@/lib/pagination";
@@ -133,7 +134,6 @@ async function readRaw<T>(db: Db, query: Prisma.Sql): Promise<T> {
   }
 }
 
-export type DashboardPages = { news?: string; newsBefore?: string; shoots?: string; shootsBefore?: string; next?: string; nextBefore?: string };
 
 /** Everything the dashboard shows, read from this request's one read host. */
 export async function loadDashboard(

@@ -1,10 +1,8 @@
 import { dateColumn } from "@/lib/calendar/zoned";
 import { type Db } from "@/lib/db";
+import { type JobView } from "@/lib/jobs/schemas";
 import { findKeysetPage, type PageRequest, type Section } from "@/lib/pagination";
 import { type JobStatus, type Prisma } from "@/prisma/generated/prisma/client";
-
-export const JOB_VIEWS = { upcoming: "Upcoming", past: "Past", unscheduled: "No date yet" } as const;
-export type JobView = keyof typeof JOB_VIEWS;
 
 export type JobListFilter = { studioId: string; brandId?: string; status?: JobStatus; view: JobView; todayKey: string };
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { brandField } from "@/lib/brands/schemas";
 import { email, optionalDayKeyField, optionalPhone, optionalRecordId, recordId, requiredText } from "@/lib/fields";
+import { pageParams, searchParam } from "@/lib/search-params";
 import { JobStatus } from "@/prisma/generated/prisma/enums";
 
 export const JOB_TYPES = ["wedding", "portrait", "event", "commercial"] as const;
@@ -49,3 +50,13 @@ export const createJobSchema = z
 export type CreateJobInput = z.infer<typeof createJobSchema>;
 
 export const changeJobStatusSchema = z.object({ jobId: recordId, status: jobStatusField });
+
+export const JOB_VIEWS = { upcoming: "Upcoming", past: "Past", unscheduled: "No date yet" } as const;
+export type JobView = keyof typeof JOB_VIEWS;
+
+/** The list's URL: anything unexpected falls back to the default instead of failing the page. */
+export const jobListParams = z.object({
+  view: searchParam.pipe(z.enum(Object.keys(JOB_VIEWS) as [JobView, ...JobView[]]).default("upcoming")).catch("upcoming"),
+  status: searchParam.pipe(jobStatusField.optional()).catch(undefined),
+  ...pageParams,
+});

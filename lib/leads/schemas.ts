@@ -2,6 +2,7 @@ import { z } from "zod";
 import { brandField } from "@/lib/brands/schemas";
 import { email, optionalDayKeyField, optionalPhone, optionalRecordId, optionalText, personName, recordId, requiredText } from "@/lib/fields";
 import { jobTitle, jobType } from "@/lib/jobs/schemas";
+import { pageParams, searchParam, searchText } from "@/lib/search-params";
 import { LeadStatus } from "@/prisma/generated/prisma/enums";
 
 export const LEAD_STATUS_LABELS: Record<LeadStatus, string> = {
@@ -45,14 +46,11 @@ export type ConvertLeadInput = z.infer<typeof convertLeadSchema>;
 export const LEAD_SORTS = { newest: "Newest first", oldest: "Oldest first", "event-date": "Event date" } as const;
 export type LeadSort = keyof typeof LEAD_SORTS;
 
-const one = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().optional());
-
 /** The list's URL: anything unexpected falls back to the default instead of failing the page. */
 export const leadListParams = z.object({
-  q: one.transform((v) => v?.trim().slice(0, 100) || undefined),
-  status: one.pipe(leadStatusField.optional()).catch(undefined),
-  sort: one.pipe(z.enum(Object.keys(LEAD_SORTS) as [LeadSort, ...LeadSort[]]).default("newest")).catch("newest"),
-  after: one.catch(undefined),
-  before: one.catch(undefined),
+  q: searchText,
+  status: searchParam.pipe(leadStatusField.optional()).catch(undefined),
+  sort: searchParam.pipe(z.enum(Object.keys(LEAD_SORTS) as [LeadSort, ...LeadSort[]]).default("newest")).catch("newest"),
+  ...pageParams,
 });
 export type LeadListParams = z.infer<typeof leadListParams>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { email, optionalRecordId, recordId } from "@/lib/fields";
+import { searchParam } from "@/lib/search-params";
 
 export const createReferralSchema = z
   .object({
@@ -33,3 +34,6 @@ export function readSubject(value: unknown): ReferralSubject | null {
   const parsed = referralSubjectSchema.safeParse(value);
   return parsed.success ? parsed.data : null;
 }
+
+/** /referrals/new?leadId=… or ?jobId=…: what to refer. */
+export const newReferralParams = z.object({ leadId: searchParam.pipe(optionalRecordId).catch(undefined), jobId: searchParam.pipe(optionalRecordId).catch(undefined) });

@@ -1,29 +1,24 @@
 import Link from "next/link";
-import { z } from "zod";
 import { ActionButton } from "@/components/ui/action-button";
-import { Pagination } from "@/components/pipeline/pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { BookingStatusBadge } from "@/components/pipeline/status-badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { ViewTabs } from "@/components/ui/filter-bar";
 import { findBookingPage } from "@/lib/bookings/queries";
+import { bookingListParams } from "@/lib/bookings/schemas";
 import { dayKeyOfDateColumn, formatDateTime, formatShortDayKey } from "@/lib/calendar/zoned";
 import { requireStudioContext } from "@/lib/auth/context";
 import { formatCents, proposalTotalCents } from "@/lib/proposals/money";
+import { type SearchParams } from "@/lib/search-params";
 import { confirmBookingAction } from "./actions";
 
 export const metadata = { title: "Bookings" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const one = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().optional());
-const bookingParams = z.object({
-  show: one.pipe(z.enum(["review", "confirmed"]).default("review")).catch("review"),
-  after: one.catch(undefined),
-  before: one.catch(undefined),
-});
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function BookingsPage({ searchParams }: Props) {
   const { user, db, studio, brandId } = await requireStudioContext();
-  const params = bookingParams.parse(await searchParams);
+  const params = bookingListParams.parse(await searchParams);
   const status = params.show === "confirmed" ? "CONFIRMED" : "PENDING_REVIEW";
   const page = await findBookingPage(db, { studioId: user.studioId, brandId, status, after: params.after, before: params.before });
   const tz = studio.timeZone;
@@ -31,23 +26,14 @@ export default async function BookingsPage({ searchParams }: Props) {
     <>
       <PageHeader title="Bookings" />
       <Card>
-        <nav aria-label="Booking views" className="mb-4 flex gap-1">
-          {(
-            [
-              ["review", "To review"],
-              ["confirmed", "Confirmed"],
-            ] as const
-          ).map(([show, label]) => (
-            <Link
-              key={show}
-              href={`/bookings?show=${show}`}
-              aria-current={params.show === show ? "page" : undefined}
-              className={`rounded-md px-3 py-1.5 text-sm font-medium ${params.show === show ? "bg-brand-600 text-white" : "text-slate-600 hover:bg-slate-100"}`}
-            >
-              {label}
-            </Link>
-          ))}
-        </nav>
+        <ViewTabs
+          label="Booking views"
+          className="mb-4 flex gap-1"
+          views={[
+            { href: "/bookings?show=review", label: "To review", isCurrent: params.show === "review" },
+            { href: "/bookings?show=confirmed", label: "Confirmed", isCurrent: params.show === "confirmed" },
+          ]}
+        />
         {page.rows.length === 0 ? (
           <EmptyState>{status === "PENDING_REVIEW" ? "No bookings to review. They appear here when a client accepts a proposal." : "No confirmed bookings yet."}</EmptyState>
         ) : (

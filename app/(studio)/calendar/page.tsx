@@ -1,27 +1,21 @@
 import Link from "next/link";
-import { z } from "zod";
-import { Pagination } from "@/components/pipeline/pagination";
-import { ShootList } from "@/components/pipeline/shoot-list";
-import { WeekAgenda } from "@/components/pipeline/week-agenda";
+import { Pagination } from "@/components/ui/pagination";
+import { ShootList } from "@/components/calendar/shoot-list";
+import { WeekAgenda } from "@/components/calendar/week-agenda";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { findCalendarToken } from "@/lib/calendar/queries";
+import { calendarParams } from "@/lib/calendar/schemas";
 import { agendaRange, groupByDay } from "@/lib/calendar/week";
-import { addDays, dayKeyOf, formatShortDayKey, isValidDayKey } from "@/lib/calendar/zoned";
+import { addDays, dayKeyOf, formatShortDayKey } from "@/lib/calendar/zoned";
 import { requireStudioContext } from "@/lib/auth/context";
 import { findEventsBetween, findUpcomingShootPage } from "@/lib/events/queries";
+import { type SearchParams } from "@/lib/search-params";
 import { calendarFeedUrl, publicOrigin } from "@/lib/urls";
 
 export const metadata = { title: "Calendar" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const one = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().optional());
-const calendarParams = z.object({
-  week: one.refine((v) => v === undefined || isValidDayKey(v)).catch(undefined),
-  shoots: one.catch(undefined),
-  shootsBefore: one.catch(undefined),
-});
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function CalendarPage({ searchParams }: Props) {
   const { user, db, studio, brandId } = await requireStudioContext();

@@ -1,42 +1,38 @@
 import Link from "next/link";
-import { Broadcasts } from "@/components/dashboard/broadcasts";
-import { FailedEmailBanner } from "@/components/email/failed-email-banner";
 import { ActionButton } from "@/components/ui/action-button";
-import { Pagination } from "@/components/pipeline/pagination";
-import { ShootList } from "@/components/pipeline/shoot-list";
-import { WeekAgenda } from "@/components/pipeline/week-agenda";
+import { ShootList } from "@/components/calendar/shoot-list";
+import { WeekAgenda } from "@/components/calendar/week-agenda";
+import { Pagination } from "@/components/ui/pagination";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/calendar/zoned";
 import { requireStudioContext } from "@/lib/auth/context";
-import { formatCount, loadDashboard, type DashboardPages } from "@/lib/dashboard/queries";
+import { findActiveBroadcasts } from "@/lib/broadcasts/queries";
+import { formatCount, loadDashboard } from "@/lib/dashboard/queries";
+import { DASHBOARD_PAGE_PARAMS, dashboardParams } from "@/lib/dashboard/schemas";
+import { type SearchParams } from "@/lib/search-params";
 import { describeDue, overdueDays } from "@/lib/workflows/due-dates";
 import { formatNextTask } from "@/lib/workflows/queries";
+import { hasFailedEmails } from "@/lib/email/queries";
+import { Broadcasts } from "./_components/broadcasts";
+import { FailedEmailBanner } from "./_components/failed-email-banner";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "./actions";
 
 export const metadata = { title: "Dashboard" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const PAGE_PARAMS = ["news", "newsBefore", "shoots", "shootsBefore", "next", "nextBefore"] as const;
-
-function readPages(search: Record<string, string | string[] | undefined>): DashboardPages {
-  const pages: DashboardPages = {};
-  for (const key of PAGE_PARAMS) {
-    const value = search[key];
-    const text = Array.isArray(value) ? value[0] : value;
-    if (text && text.length <= 300) pages[key] = text;
-  }
-  return pages;
-}
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function DashboardPage({ searchParams }: Props) {
   const { user, db, studio, brandId } = await requireStudioContext();
-  const pages = readPages(await searchParams);
+  const pages = dashboardParams.parse(await searchParams);
   const now = new Date();
   const tz = studio.timeZone;
-  const d = await loadDashboard(db, { studioId: user.studioId, userId: user.id, brandId, timeZone: tz, now, pages });
+  const [d, broadcasts, hasFailed] = await Promise.all([
+    loadDashboard(db, { studioId: user.studioId, userId: user.id, brandId, timeZone: tz, now, pages }),
+    findActiveBroadcasts(db, { userId: user.id, now }),
+    hasFailedEmails(db, { studioId: user.studioId }),
+  ]);
   // Each list pages on its own; the others keep their place.
-  const keep = (drop: (typeof PAGE_PARAMS)[number][]) => Object.fromEntries(PAGE_PARAMS.filter((k) => !drop.includes(k)).map((k) => [k, pages[k]]));
+  const keep = (drop: (typeof DASHBOARD_PAGE_PARAMS)[number][]) => Object.fromEntries(DASHBOARD_PAGE_PARAMS.filter((k) => !drop.includes(k)).map((k) => [k, pages[k]]));
 
   return (
     <>
@@ -47,8 +43,8 @@ export default async function DashboardPage({ searchParams }: Props) {
             title="What's New"
             action={d.whatsNew.rows.length > 0 ? <ActionButton action={markAllNotificationsReadAction} fields={{}} label="Mark all as read" variant="ghost" /> : null}
           >
-            <Broadcasts userId={user.id} />
-            <FailedEmailBanner studioId={user.studioId} />
+            <Broadcasts broadcasts={broadcasts} />
+            {hasFailed ? <FailedEmailBanner /> : null}
             <ul className="mb-3 space-y-1 text-sm">
               <li data-testid="new-leads">
                 <Link href="/leads?status=NEW" className="hover:underline">

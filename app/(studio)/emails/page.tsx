@@ -1,4 +1,5 @@
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { requireStudioContext } from "@/lib/auth/context";
 import { findStudioEmails } from "@/lib/email/queries";
 import { ActionButton } from "@/components/ui/action-button";
@@ -20,21 +21,9 @@ export default async function EmailsPage() {
         {emails.length === 0 ? (
           <EmptyState>No emails yet. Proposals, questionnaires and referrals you send show up here.</EmptyState>
         ) : (
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs uppercase text-slate-500">
-              <tr>
-                <th className="py-2 pr-3 font-medium">To</th>
-                <th className="py-2 pr-3 font-medium">Subject</th>
-                <th className="py-2 pr-3 font-medium">Queued</th>
-                <th className="py-2 pr-3 font-medium">Status</th>
-                <th className="py-2 font-medium">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+          <DataTable caption="Emails" columns={["To", "Subject", "Queued", "Status", <span key="actions" className="sr-only">Actions</span>]}>
               {emails.map((e) => (
-                <tr key={e.id} className="align-top">
+                <tr key={e.id} className="border-b border-slate-100 align-top">
                   <td className="py-2 pr-3">{e.to}</td>
                   <td className="py-2 pr-3">{e.subject}</td>
                   <td className="py-2 pr-3 whitespace-nowrap text-slate-500">{dateTime.format(e.createdAt)}</td>
@@ -51,8 +40,7 @@ export default async function EmailsPage() {
                   <td className="py-2">{e.status === "FAILED" ? <ActionButton action={retryEmailAction} fields={{ emailId: e.id }} label="Retry" pendingLabel="Retrying…" ariaLabel={`Retry the email to ${e.to}`} /> : null}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+          </DataTable>
         )}
       </Card>
     </>

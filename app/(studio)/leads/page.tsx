@@ -1,18 +1,19 @@
 import Link from "next/link";
-import { Pagination } from "@/components/pipeline/pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { LeadStatusBadge } from "@/components/pipeline/status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
+import { FilterBar, FilterSearch, FilterSelect } from "@/components/ui/filter-bar";
 import { dayKeyOf, dayKeyOfDateColumn, formatShortDayKey } from "@/lib/calendar/zoned";
 import { requireStudioContext } from "@/lib/auth/context";
 import { findLeadPage } from "@/lib/leads/queries";
 import { LEAD_SORTS, LEAD_STATUS_LABELS, LEAD_STATUSES, leadListParams } from "@/lib/leads/schemas";
+import { type SearchParams } from "@/lib/search-params";
 
 export const metadata = { title: "Leads" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const control = "rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300";
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function LeadsPage({ searchParams }: Props) {
   const { user, db, studio, brandId } = await requireStudioContext();
@@ -30,60 +31,17 @@ export default async function LeadsPage({ searchParams }: Props) {
         </Link>
       </PageHeader>
       <Card>
-        <form method="get" action="/leads" role="search" className="mb-4 flex flex-wrap items-end gap-3">
-          <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-            Search leads
-            <input name="q" type="search" defaultValue={params.q} placeholder="Name or email" maxLength={100} className={control} />
-          </label>
-          <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-            Stage
-            <select name="status" defaultValue={params.status ?? ""} className={control}>
-              <option value="">All stages</option>
-              {LEAD_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {LEAD_STATUS_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-            Sort
-            <select name="sort" defaultValue={params.sort} className={control}>
-              {Object.entries(LEAD_SORTS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className={buttonClass("secondary")}>
-            Apply
-          </button>
-          {filtered ? (
-            <Link href="/leads" className="text-sm text-brand-600 hover:underline">
-              Clear
-            </Link>
-          ) : null}
-        </form>
+        <FilterBar action="/leads" isSearch clearHref={filtered ? "/leads" : undefined}>
+          <FilterSearch label="Search leads" name="q" defaultValue={params.q} placeholder="Name or email" />
+          <FilterSelect label="Stage" name="status" defaultValue={params.status} allLabel="All stages" options={LEAD_STATUSES.map((s) => [s, LEAD_STATUS_LABELS[s]] as const)} />
+          <FilterSelect label="Sort" name="sort" defaultValue={params.sort} options={Object.entries(LEAD_SORTS)} />
+        </FilterBar>
         {page.rows.length === 0 ? (
           <EmptyState>
             {filtered ? "No leads match your search." : "No leads yet. Share your inquiry form, or add a lead by hand."}
           </EmptyState>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <caption className="sr-only">Leads</caption>
-              <thead>
-                <tr className="border-b border-slate-200 text-left text-slate-500">
-                  <th scope="col" className="py-2 pr-3 font-medium">Name</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Event</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Event date</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Stage</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Brand</th>
-                  <th scope="col" className="py-2 font-medium">Received</th>
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable caption="Leads" columns={["Name", "Event", "Event date", "Stage", "Brand", "Received"]}>
                 {page.rows.map((lead) => (
                   <tr key={lead.id} className="border-b border-slate-100">
                     <td className="py-2 pr-3">
@@ -101,9 +59,7 @@ export default async function LeadsPage({ searchParams }: Props) {
                     <td className="py-2 text-slate-600">{formatShortDayKey(dayKeyOf(lead.createdAt, studio.timeZone))}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
         )}
         <Pagination basePath="/leads" params={{ q: params.q, status: params.status, sort: params.sort }} next={page.next} prev={page.prev} label="Leads pages" />
       </Card>

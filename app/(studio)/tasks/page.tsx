@@ -1,21 +1,19 @@
 import Link from "next/link";
-import { Pagination } from "@/components/pipeline/pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { ActionButton } from "@/components/ui/action-button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireStudioContext } from "@/lib/auth/context";
+import { pageParamsSchema, type SearchParams } from "@/lib/search-params";
 import { findOpenTaskPage } from "@/lib/workflows/queries";
 import { completeTaskAction } from "./actions";
 
 export const metadata = { title: "Tasks" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function TasksPage({ searchParams }: Props) {
   const { user, db, studio, brandId } = await requireStudioContext();
-  const search = await searchParams;
-  const page = await findOpenTaskPage(db, { studioId: user.studioId, brandId, now: new Date(), timeZone: studio.timeZone, after: one(search.after), before: one(search.before) });
+  const page = await findOpenTaskPage(db, { studioId: user.studioId, brandId, now: new Date(), timeZone: studio.timeZone, ...pageParamsSchema.parse(await searchParams) });
   return (
     <>
       <PageHeader title="Tasks" />

@@ -1,12 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
+import { BrandSelect } from "@/components/brands/brand-select";
+import { EventTypeField } from "@/components/pipeline/event-type-field";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextArea, TextField } from "@/components/ui/field";
+import { TextArea, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { initialActionState } from "@/lib/action-state";
 import { HONEYPOT_FIELD } from "@/lib/inquiries/schemas";
-import { JOB_TYPES } from "@/lib/jobs/schemas";
 import { submitInquiryAction } from "./actions";
 
 export function InquiryForm({ slug, brands }: { slug: string; brands: { id: string; name: string }[] }) {
@@ -27,22 +28,10 @@ export function InquiryForm({ slug, brands }: { slug: string; brands: { id: stri
       <TextField label="Your name" name="name" autoComplete="name" defaultValue={v.name} errors={e.name} />
       <TextField label="Email" name="email" type="email" autoComplete="email" defaultValue={v.email} errors={e.email} />
       <TextField label="Phone" name="phone" type="tel" autoComplete="tel" defaultValue={v.phone} errors={e.phone} hint="Optional" />
-      <TextField label="Type of event" name="eventType" list="inquiry-event-types" defaultValue={v.eventType} errors={e.eventType} hint="Wedding, portrait, event, commercial, or your own words." />
-      <datalist id="inquiry-event-types">
-        {JOB_TYPES.map((t) => (
-          <option key={t} value={t} />
-        ))}
-      </datalist>
+      <EventTypeField label="Type of event" name="eventType" defaultValue={v.eventType} errors={e.eventType} hint="Wedding, portrait, event, commercial, or your own words." />
       <TextField label="Event date" name="eventDate" type="date" defaultValue={v.eventDate} errors={e.eventDate} hint="Optional" />
       {brands.length > 1 ? (
-        <SelectField label="Which service?" name="brandId" defaultValue={v.brandId ?? ""} errors={e.brandId}>
-          <option value="">Not sure yet</option>
-          {brands.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.name}
-            </option>
-          ))}
-        </SelectField>
+        <BrandSelect brands={brands} label="Which service?" emptyOption="Not sure yet" defaultValue={v.brandId} errors={e.brandId} />
       ) : null}
       <TextArea label="Message" name="message" defaultValue={v.message} errors={e.message} hint="Optional: venue, number of guests, what you have in mind." />
       {/* People never see this field; bots that fill every input do. */}

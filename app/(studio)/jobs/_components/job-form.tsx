@@ -1,11 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
+import { BrandSelect } from "@/components/brands/brand-select";
+import { EventTypeField } from "@/components/pipeline/event-type-field";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { initialActionState } from "@/lib/action-state";
-import { JOB_TYPES } from "@/lib/jobs/schemas";
 import { createJobAction } from "../actions";
 
 type Props = {
@@ -37,20 +38,9 @@ export function JobForm({ brands, defaultBrandId, contacts }: Props) {
         <TextField label="New client's phone" name="contactPhone" type="tel" defaultValue={v.contactPhone} errors={e.contactPhone} hint="Optional" />
       </fieldset>
       <TextField label="Job title" name="title" defaultValue={v.title} errors={e.title} hint="For example: Nguyen–Walsh Wedding" />
-      <TextField label="Job type" name="type" list="job-types" defaultValue={v.type} errors={e.type} hint="Wedding, portrait, event, commercial, or your own." />
-      <datalist id="job-types">
-        {JOB_TYPES.map((t) => (
-          <option key={t} value={t} />
-        ))}
-      </datalist>
+      <EventTypeField label="Job type" name="type" defaultValue={v.type} errors={e.type} hint="Wedding, portrait, event, commercial, or your own." />
       <TextField label="Job date" name="date" type="date" defaultValue={v.date} errors={e.date} hint="Optional" />
-      <SelectField label="Brand" name="brandId" defaultValue={v.brandId ?? defaultBrandId ?? brands[0]?.id} errors={e.brandId}>
-        {brands.map((b) => (
-          <option key={b.id} value={b.id}>
-            {b.name}
-          </option>
-        ))}
-      </SelectField>
+      <BrandSelect brands={brands} defaultValue={v.brandId ?? defaultBrandId} errors={e.brandId} />
       <Button type="submit" disabled={pending}>
         {pending ? "Creating…" : "Create job"}
       </Button>

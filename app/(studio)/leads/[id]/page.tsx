@@ -1,18 +1,17 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Pagination } from "@/components/pipeline/pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { LeadStatusBadge } from "@/components/pipeline/status-badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { dayKeyOfDateColumn, formatDateTime, formatShortDayKey } from "@/lib/calendar/zoned";
 import { requireStudioContext } from "@/lib/auth/context";
 import { findLead, findLeadNotePage } from "@/lib/leads/queries";
+import { pageParamsSchema, type SearchParams } from "@/lib/search-params";
 import { ConvertLeadForm } from "../_components/convert-lead-form";
 import { LeadNoteForm } from "../_components/lead-note-form";
 import { LeadStageForm } from "../_components/lead-stage-form";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
 function defaultJobTitle(name: string, type: string) {
   const last = name.trim().split(/\s+/).at(-1) ?? name;
@@ -22,10 +21,9 @@ function defaultJobTitle(name: string, type: string) {
 export default async function LeadPage({ params, searchParams }: Props) {
   const { user, db, studio } = await requireStudioContext();
   const { id } = await params;
-  const search = await searchParams;
   const lead = await findLead(db, { studioId: user.studioId, leadId: id.slice(0, 64) });
   if (!lead) notFound();
-  const notes = await findLeadNotePage(db, { studioId: user.studioId, leadId: lead.id, after: one(search.after), before: one(search.before) });
+  const notes = await findLeadNotePage(db, { studioId: user.studioId, leadId: lead.id, ...pageParamsSchema.parse(await searchParams) });
   const tz = studio.timeZone;
   const details: [string, React.ReactNode][] = [
     ["Email", <a key="e" href={`mailto:${lead.email}`} className="text-brand-600 hover:underline">{lead.email}</a>],

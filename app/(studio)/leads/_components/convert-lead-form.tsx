@@ -1,11 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
+import { BrandSelect } from "@/components/brands/brand-select";
+import { EventTypeField } from "@/components/pipeline/event-type-field";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { initialActionState } from "@/lib/action-state";
-import { JOB_TYPES } from "@/lib/jobs/schemas";
 import { convertLeadAction } from "../actions";
 
 type Props = {
@@ -24,20 +25,9 @@ export function ConvertLeadForm({ leadId, defaults, brands }: Props) {
       <FormMessage state={state} />
       <input type="hidden" name="leadId" value={leadId} />
       <TextField label="Job title" name="title" defaultValue={v.title ?? defaults.title} errors={e.title} />
-      <TextField label="Job type" name="type" list="convert-job-types" defaultValue={v.type ?? defaults.type} errors={e.type} />
-      <datalist id="convert-job-types">
-        {JOB_TYPES.map((t) => (
-          <option key={t} value={t} />
-        ))}
-      </datalist>
+      <EventTypeField label="Job type" name="type" defaultValue={v.type ?? defaults.type} errors={e.type} />
       <TextField label="Job date" name="date" type="date" defaultValue={v.date ?? defaults.date} errors={e.date} hint="Optional" />
-      <SelectField label="Brand" name="brandId" defaultValue={v.brandId ?? defaults.brandId ?? brands[0]?.id} errors={e.brandId}>
-        {brands.map((b) => (
-          <option key={b.id} value={b.id}>
-            {b.name}
-          </option>
-        ))}
-      </SelectField>
+      <BrandSelect brands={brands} defaultValue={v.brandId ?? defaults.brandId} errors={e.brandId} />
       <Button type="submit" disabled={pending}>
         {pending ? "Converting…" : "Convert to job"}
       </Button>

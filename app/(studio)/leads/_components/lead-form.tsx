@@ -1,11 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
+import { BrandSelect } from "@/components/brands/brand-select";
+import { EventTypeField } from "@/components/pipeline/event-type-field";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextArea, TextField } from "@/components/ui/field";
+import { TextArea, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { initialActionState } from "@/lib/action-state";
-import { JOB_TYPES } from "@/lib/jobs/schemas";
 import { createLeadAction } from "../actions";
 
 type Props = { brands: { id: string; name: string }[]; defaultBrandId?: string };
@@ -20,20 +21,9 @@ export function LeadForm({ brands, defaultBrandId }: Props) {
       <TextField label="Name" name="name" defaultValue={v.name} errors={e.name} />
       <TextField label="Email" name="email" type="email" defaultValue={v.email} errors={e.email} />
       <TextField label="Phone" name="phone" type="tel" defaultValue={v.phone} errors={e.phone} hint="Optional" />
-      <TextField label="Event type" name="eventType" list="lead-event-types" defaultValue={v.eventType} errors={e.eventType} hint="Wedding, portrait, event, commercial, or your own." />
-      <datalist id="lead-event-types">
-        {JOB_TYPES.map((t) => (
-          <option key={t} value={t} />
-        ))}
-      </datalist>
+      <EventTypeField label="Event type" name="eventType" defaultValue={v.eventType} errors={e.eventType} hint="Wedding, portrait, event, commercial, or your own." />
       <TextField label="Event date" name="eventDate" type="date" defaultValue={v.eventDate} errors={e.eventDate} hint="Optional" />
-      <SelectField label="Brand" name="brandId" defaultValue={v.brandId ?? defaultBrandId ?? brands[0]?.id} errors={e.brandId}>
-        {brands.map((b) => (
-          <option key={b.id} value={b.id}>
-            {b.name}
-          </option>
-        ))}
-      </SelectField>
+      <BrandSelect brands={brands} defaultValue={v.brandId ?? defaultBrandId} errors={e.brandId} />
       <TextArea label="Message" name="message" defaultValue={v.message} errors={e.message} hint="Optional: what they asked for." />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save lead"}

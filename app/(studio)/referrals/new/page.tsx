@@ -2,17 +2,17 @@ import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireStudioContext } from "@/lib/auth/context";
 import { previewReferral } from "@/lib/referrals/queries";
+import { newReferralParams } from "@/lib/referrals/schemas";
+import { type SearchParams } from "@/lib/search-params";
 import { ReferralForm } from "../_components/referral-form";
 
 export const metadata = { title: "Refer to another photographer" };
 
-const param = (v: string | string[] | undefined) => (typeof v === "string" && v.length > 0 && v.length <= 64 ? v : undefined);
-
-export default async function NewReferralPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NewReferralPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { user, db } = await requireStudioContext();
-  const query = await searchParams;
-  const leadId = param(query.leadId);
-  const jobId = leadId ? undefined : param(query.jobId);
+  const query = newReferralParams.parse(await searchParams);
+  const leadId = query.leadId;
+  const jobId = leadId ? undefined : query.jobId;
   const preview = await previewReferral(db, { studioId: user.studioId, leadId, jobId });
   if (!preview) notFound();
   const { subject } = preview;

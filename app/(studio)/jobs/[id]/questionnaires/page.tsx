@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireStudioContext } from "@/lib/auth/context";
 import { findJobQuestionnaires, findQuestionnaireTemplates } from "@/lib/questionnaires/queries";
-import { JobTemplateForm } from "@/components/studio/job-template-form";
+import { JobTemplateForm } from "../../_components/job-template-form";
 import { sendQuestionnaireAction } from "./actions";
 
 export const metadata = { title: "Questionnaires" };
@@ -52,29 +52,20 @@ export default async function JobQuestionnairesPage({ params }: { params: Promis
           )}
         </div>
         <Card title="Send a questionnaire">
-          {templates.length === 0 ? (
-            <p className="text-sm text-slate-600">
-              You have no questionnaires yet.{" "}
-              <Link href="/questionnaires/new" className="text-brand-600 hover:underline">
-                Create one
-              </Link>
-              .
-            </p>
-          ) : (
-            <>
-              <p className="mb-4 text-sm text-slate-600">
+          <JobTemplateForm
+            action={sendQuestionnaireAction}
+            jobId={job.id}
+            templates={templates}
+            noun="Questionnaire"
+            submitLabel="Send questionnaire"
+            pendingLabel="Sending…"
+            createHref="/questionnaires/new"
+            intro={
+              <p className="text-sm text-slate-600">
                 {job.contact.name} gets a private link by email{job.contact.email ? ` at ${job.contact.email}` : ""}.
               </p>
-              <JobTemplateForm
-                action={sendQuestionnaireAction}
-                jobId={job.id}
-                templates={templates}
-                noun="Questionnaire"
-                submitLabel="Send questionnaire"
-                pendingLabel="Sending…"
-              />
-            </>
-          )}
+            }
+          />
         </Card>
       </div>
     </>

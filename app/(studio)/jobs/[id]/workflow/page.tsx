@@ -6,7 +6,7 @@ import { describeDue } from "@/lib/workflows/due-dates";
 import { findJobWorkflow, findWorkflowTemplates } from "@/lib/workflows/queries";
 import { ActionButton } from "@/components/ui/action-button";
 import { completeTaskAction } from "@/app/(studio)/tasks/actions";
-import { JobTemplateForm } from "@/components/studio/job-template-form";
+import { JobTemplateForm } from "../../_components/job-template-form";
 import { applyWorkflowAction } from "./actions";
 
 export const metadata = { title: "Workflow" };
@@ -48,24 +48,15 @@ export default async function JobWorkflowPage({ params }: { params: Promise<{ id
           )}
         </Card>
         <Card title="Apply a workflow">
-          {templates.length === 0 ? (
-            <p className="text-sm text-slate-600">
-              You have no workflows yet.{" "}
-              <Link href="/workflows/new" className="text-brand-600 hover:underline">
-                Create one
-              </Link>
-              .
-            </p>
-          ) : (
-            <JobTemplateForm
-              action={applyWorkflowAction}
-              jobId={job.id}
-              templates={templates.map((t) => ({ id: t.id, name: t.name }))}
-              noun="Workflow"
-              submitLabel="Apply workflow"
-              pendingLabel="Applying…"
-            />
-          )}
+          <JobTemplateForm
+            action={applyWorkflowAction}
+            jobId={job.id}
+            templates={templates.map((t) => ({ id: t.id, name: t.name }))}
+            noun="Workflow"
+            submitLabel="Apply workflow"
+            pendingLabel="Applying…"
+            createHref="/workflows/new"
+          />
         </Card>
       </div>
     </>

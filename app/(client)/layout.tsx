@@ -1,5 +1,5 @@
-/** The client's side: no studio navigation, no account, just the page they were sent to. */
-export function ClientShell({ children }: { children: React.ReactNode }) {
+// The client's side: no studio navigation, no account, just the page they were sent to.
+export default function ClientLayout({ children }: { children: React.ReactNode }) {
   return (
     <div className="min-h-screen bg-slate-50">
       <main className="mx-auto max-w-2xl px-4 py-10">{children}</main>

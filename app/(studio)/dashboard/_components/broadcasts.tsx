@@ -1,12 +1,10 @@
 import Link from "next/link";
-import { findActiveBroadcasts } from "@/lib/broadcasts/queries";
-import { readDb } from "@/lib/db";
 import { ActionButton } from "@/components/ui/action-button";
-import { dismissBroadcastAction } from "./broadcast-actions";
+import { type findActiveBroadcasts } from "@/lib/broadcasts/queries";
+import { dismissBroadcastAction } from "../actions";
 
 /** Announcements from ShootQ at the top of What's New, until they end or this user dismisses them. */
-export async function Broadcasts({ userId }: { userId: string }) {
-  const broadcasts = await findActiveBroadcasts(await readDb(), { userId, now: new Date() });
+export function Broadcasts({ broadcasts }: { broadcasts: Awaited<ReturnType<typeof findActiveBroadcasts>> }) {
   if (broadcasts.length === 0) return null;
   return (
     <ul className="mb-4 space-y-2" aria-label="Announcements from ShootQ">

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
+import Link from "next/link";
+import { useActionState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -14,13 +15,29 @@ type Props = {
   noun: string;
   submitLabel: string;
   pendingLabel: string;
+  /** Where the studio creates its first template when it has none. */
+  createHref: string;
+  /** Shown above the form once there is a template to pick. */
+  intro?: ReactNode;
 };
 
 /** Picks one of the studio's templates for a job and submits it (send a questionnaire, apply a workflow). */
-export function JobTemplateForm({ action: run, jobId, templates, noun, submitLabel, pendingLabel }: Props) {
+export function JobTemplateForm({ action: run, jobId, templates, noun, submitLabel, pendingLabel, createHref, intro }: Props) {
   const [state, action, pending] = useActionState(run, initialActionState);
+  if (templates.length === 0) {
+    return (
+      <p className="text-sm text-slate-600">
+        You have no {noun.toLowerCase()}s yet.{" "}
+        <Link href={createHref} className="text-brand-600 hover:underline">
+          Create one
+        </Link>
+        .
+      </p>
+    );
+  }
   return (
     <form action={action} className="space-y-4" noValidate>
+      {intro}
       <FormMessage state={state} />
       <input type="hidden" name="jobId" value={jobId} />
       <SelectField label={noun} name="templateId" defaultValue={state.values?.templateId ?? ""} errors={state.fieldErrors?.templateId}>
