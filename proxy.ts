@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { refuseUnreadablePost } from "@/lib/action-request";
-import { READ_HOST_HEADER, READS_RESPONSE_HEADER, formatReadHost } from "@/lib/read-host";
-import { decideReadHost } from "@/lib/read-routing";
-import { replicaMonitor } from "@/lib/replicas";
+import { READ_HOST_HEADER, READS_RESPONSE_HEADER, formatReadHost } from "@/lib/replication/read-host";
+import { decideReadHost } from "@/lib/replication/routing";
+import { replicaMonitor } from "@/lib/replication/monitor";
 import { APP_COOKIE, openSessionCookie } from "@/lib/session";
 
 // Runs before every page, action and route handler: picks the one database host the request

@@ -6,7 +6,7 @@ import { cache } from "react";
 import { PrismaClient } from "@/prisma/generated/prisma/client";
 import { env } from "@/lib/env";
 import { isUnavailableError } from "@/lib/errors";
-import { READ_HOST_HEADER, parseReadHost } from "@/lib/read-host";
+import { READ_HOST_HEADER, parseReadHost } from "@/lib/replication/read-host";
 
 function createClient(connectionString: string, applicationName: string) {
   const adapter = new PrismaPg({

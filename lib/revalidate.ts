@@ -1,6 +1,6 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
-import { replicaMonitor } from "@/lib/replicas";
+import { replicaMonitor } from "@/lib/replication/monitor";
 import { env } from "@/lib/env";
 import { getAppSession, prunePins } from "@/lib/session";
 

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { sealData, unsealData } from "iron-session";
 import { cookies } from "next/headers";
 import { env } from "@/lib/env";
-import { maxLsn } from "@/lib/lsn";
+import { maxLsn } from "@/lib/replication/lsn";
 
 // The app's own sealed cookie: state that must follow a user from node to node.
 // Sign-in itself is next-auth's JWT cookie; this one holds read pins, the brand filter and flash.

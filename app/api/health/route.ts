@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { replicaMonitor } from "@/lib/replicas";
+import { replicaMonitor } from "@/lib/replication/monitor";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { env } from "@/lib/env";
-import { lsnToBigInt } from "@/lib/lsn";
+import { lsnToBigInt } from "@/lib/replication/lsn";
 
 // Replica health and replay positions, probed with plain `pg` pools so proxy.ts stays light.
 // Cached per node for a moment: an observation, never state that correctness depends on.

@@ -1,6 +1,6 @@
-import { lsnToBigInt, maxLsn } from "@/lib/lsn";
-import { type ReadHost } from "@/lib/read-host";
-import { type ClusterHealth, type ReplicaMonitor } from "@/lib/replicas";
+import { lsnToBigInt, maxLsn } from "@/lib/replication/lsn";
+import { type ReadHost } from "@/lib/replication/read-host";
+import { type ClusterHealth, type ReplicaMonitor } from "@/lib/replication/monitor";
 import { pinCovers, prunePins, type ReadPin } from "@/lib/session";
 
 export type ReadDecision = { host: ReadHost; reason: string };
