@@ -14,6 +14,7 @@ export async function GET() {
       reachable: !r.reason?.startsWith("unreachable"),
       inRotation: r.inRotation,
       reason: r.reason,
+      receiveLsn: r.receiveLsn,
       replayLsn: r.replayLsn,
       lagBytes: r.lagBytes,
       lagSeconds: r.lagSeconds,
