@@ -101,6 +101,12 @@ export const readDb = cache(async (): Promise<Db> => {
   return dbForHost(h.get(READ_HOST_HEADER));
 });
 
+/** The primary's current WAL position: every commit so far, this request's included, is at or before it. */
+export async function readPrimaryLsn(): Promise<string> {
+  const rows = await primaryDb().$queryRaw<{ lsn: string }[]>`SELECT pg_current_wal_lsn()::text AS lsn`;
+  return rows[0].lsn;
+}
+
 /** Raw SQL on this request's read host (the read-replicas extension would send it to the primary). */
 export function readRaw<T>(db: Db, query: Prisma.Sql): Promise<T> {
   return readWithFallback(() => db.$replica().$queryRaw<T>(query), () => db.$primary().$queryRaw<T>(query), isReplicaFailure, "raw read");
