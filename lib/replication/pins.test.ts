@@ -18,6 +18,11 @@ describe("read pins", () => {
     expect(pinCovers({ scope: scopeFor(["*"]) }, "/anything/at/all")).toBe(true);
   });
 
+  it("name a page once when a broader page of the same write covers it", () => {
+    expect(scopeFor(["/jobs", "/jobs/1", "/jobs/1/workflow", "/tasks"])).toEqual(scopeFor(["/jobs", "/tasks"]));
+    expect(scopeFor(["/", "/leads"])).toHaveLength(2);
+  });
+
   it("round-trip through the cookie, signed: a changed byte, another deployment's secret or an old format is refused", () => {
     const pin: ReadPin = { lsn: "16/B374D848", exp, scope: scopeFor(["/leads", "/dashboard"]) };
     const value = encodePin(pin, SECRET);

@@ -41,7 +41,10 @@ function coveringKeys(pathname: string): string[] {
 /** The scope of a write that changed `paths` ("*" for every page). */
 export function scopeFor(paths: string[]): PinScope {
   if (paths.includes("*")) return "*";
-  return unionScopes([[...new Set(paths.map((p) => pathKey(p === "/" ? "/" : p.replace(/\/+$/, ""))))]]);
+  const clean = [...new Set(paths.map((p) => (p === "/" ? "/" : p.replace(/\/+$/, ""))))];
+  // "/jobs" already covers "/jobs/1/workflow": fewer keys before the pin has to cover everything.
+  const needed = clean.filter((p) => !clean.some((other) => other !== p && other !== "/" && p.startsWith(`${other}/`)));
+  return unionScopes([needed.map(pathKey)]);
 }
 
 export function unionScopes(scopes: PinScope[]): PinScope {
