@@ -106,7 +106,7 @@ describe("read-your-writes with a user working fast (replica 3 s behind)", () =>
       .filter((c) => c.startsWith("shootq_flash_"))
       .map((c) => c.slice("shootq_flash_".length, c.indexOf("=")));
     if (ids.length === 0) return;
-    const answer = await sendAction(http, { action: actions().clearFlash, page: "/dashboard", args: [ids] });
+    const answer = await sendAction(http, { action: actions().clearFlashAction, page: "/dashboard", args: [ids] });
     http.absorb(answer.response);
   }
 
@@ -124,7 +124,7 @@ describe("read-your-writes with a user working fast (replica 3 s behind)", () =>
         const [made] = await concurrently(
           [
             { action: a.createLeadAction, page: "/leads/new", args: [{ ok: false }, formOf({ name: lead, email: "fast@example.com", eventType: "wedding", brandId: chosen.id })] },
-            { action: a.createWorkflow, page: "/workflows/new", args: [{ ok: false }, formOf({ name: workflow, "stepName[]": "Cull", "stepOffset[]": "3", "stepAnchor[]": "JOB_DATE" })] },
+            { action: a.createWorkflowAction, page: "/workflows/new", args: [{ ok: false }, formOf({ name: workflow, "stepName[]": "Cull", "stepOffset[]": "3", "stepAnchor[]": "JOB_DATE" })] },
           ],
           order,
         );
@@ -142,12 +142,12 @@ describe("read-your-writes with a user working fast (replica 3 s behind)", () =>
         const cancelled = world.invites[invite++];
         const answers = await concurrently(
           [
-            { action: a.chooseBrand, page: "/dashboard", args: [{ ok: false }, formOf({ brandId: brand.id, returnTo: "/dashboard" })] },
-            { action: a.cancelInvite, page: "/settings/team", args: [{ ok: false }, formOf({ inviteId: cancelled.id })] },
+            { action: a.chooseBrandAction, page: "/dashboard", args: [{ ok: false }, formOf({ brandId: brand.id, returnTo: "/dashboard" })] },
+            { action: a.revokeInviteAction, page: "/settings/team", args: [{ ok: false }, formOf({ inviteId: cancelled.id })] },
           ],
           order,
         );
-        answers.forEach((answer, i) => expectOk(answer, ["chooseBrand", "cancelInvite"][i]));
+        answers.forEach((answer, i) => expectOk(answer, ["chooseBrandAction", "revokeInviteAction"][i]));
         const team = await page("/settings/team");
         if (team.text.includes(cancelled.email)) stale.push(`round ${round}: /settings/team still lists ${cancelled.email} (read from ${team.reads})`);
         if (!team.text.includes("Invitation cancelled.")) stale.push(`round ${round}: the flash message was lost`);
@@ -165,10 +165,10 @@ describe("read-your-writes with a user working fast (replica 3 s behind)", () =>
     const sizes: number[] = [];
     const pins: number[] = [];
     const brand = world.brands[1];
-    expectOk(await submitAction(http, a.chooseBrand, "/dashboard", { brandId: brand.id, returnTo: "/dashboard" }), "chooseBrand");
+    expectOk(await submitAction(http, a.chooseBrandAction, "/dashboard", { brandId: brand.id, returnTo: "/dashboard" }), "chooseBrandAction");
     const { job, template, tasks, lead } = world;
     const writes = [
-      () => submitAction(http, a.updateTemplate, `/questionnaires/${template.id}`, { templateId: template.id, name: unique("Questions"), "questionId[]": "q1", "questionKind[]": "short", "questionLabel[]": "Where?", "questionOptions[]": "" }),
+      () => submitAction(http, a.updateQuestionnaireAction, `/questionnaires/${template.id}`, { templateId: template.id, name: unique("Questions"), "questionId[]": "q1", "questionKind[]": "short", "questionLabel[]": "Where?", "questionOptions[]": "" }),
       (i: number) => submitAction(http, a.completeTaskAction, "/tasks", { taskId: tasks[Math.floor(i / 4) % tasks.length].id }),
       () => submitAction(http, a.addLeadNoteAction, `/leads/${lead.id}`, { leadId: lead.id, body: unique("Note") }),
       () => submitAction(http, a.changeJobStatusAction, `/jobs/${job.id}`, { jobId: job.id, status: "PROPOSED" }),
@@ -189,7 +189,7 @@ describe("read-your-writes with a user working fast (replica 3 s behind)", () =>
     expect(shown.status).toBe(200);
     expect(shown.text).toContain(name);
     expect(shown.reads).toBe("primary");
-    expectOk(await submitAction(http, a.cancelInvite, "/settings/team", { inviteId: world.invites[world.invites.length - 1].id }), "cancelInvite");
+    expectOk(await submitAction(http, a.revokeInviteAction, "/settings/team", { inviteId: world.invites[world.invites.length - 1].id }), "revokeInviteAction");
     const team = await http.getText("/settings/team");
     expect(team.text).toContain("Invitation cancelled.");
     expect(isSelected(team.text, brand.id)).toBe(true);
