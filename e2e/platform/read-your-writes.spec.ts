@@ -54,7 +54,7 @@ test("two tabs saving at the same moment: each change shows at once in both, and
 
   // Whichever answer arrived last, each tab's next page has both writes (the replica is 3 s behind).
   await page.goto("/workflows");
-  await expect(page.getByText(workflow)).toBeVisible();
+  await expect(page.getByRole("heading", { name: workflow })).toBeVisible();
   await other.goto("/leads");
   await expect(other.getByRole("row", { name: new RegExp(lead) })).toBeVisible();
 
