@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, dayKeyOf } from "@/lib/calendar/zoned";
 import { pinCovers, readPinCookies } from "@/lib/replication/pins";
 import { seal, sessionPasswords } from "@/lib/session";
-import { hashToken, newInviteToken } from "@/lib/team/tokens";
+import { hashToken, newToken as newLinkToken } from "@/lib/tokens";
 import { createAdmin, createEvent, createJob, createLead, createNotification, createQuestionnaireTemplate, createStaff, createStudio, createTask, createWorkflowTemplate, newToken } from "@/prisma/factories";
 import { type Prisma, PrismaClient } from "@/prisma/generated/prisma/client";
 import { DIST_DIR } from "@/scripts/lib/paths";
@@ -130,10 +130,10 @@ async function makeWorld(db: Prisma.TransactionClient, shared: { sender: { studi
   const wTemplate = await createWorkflowTemplate(db, { studioId, name: "Walk Album" });
   const task = await createTask(db, { studioId, jobId: job.id, name: "Walk Task", workflow: "Walk Album", dueAt: new Date(Date.now() + 86_400_000) });
   const notification = await createNotification(db, { studioId, message: "Walk notification" });
-  const invite = await db.invite.create({ data: { studioId, email: `${unique("open-invite")}@example.com`, tokenHash: hashToken(newInviteToken()), invitedById: owner.id, expiresAt } });
-  const inviteToken = newInviteToken();
+  const invite = await db.invite.create({ data: { studioId, email: `${unique("open-invite")}@example.com`, tokenHash: hashToken(newLinkToken()), invitedById: owner.id, expiresAt } });
+  const inviteToken = newLinkToken();
   await db.invite.create({ data: { studioId, email: `${unique("newcomer")}@example.com`, tokenHash: hashToken(inviteToken), invitedById: owner.id, expiresAt } });
-  const email = await db.emailMessage.create({ data: { studioId, kind: "test", to: "walk.failed@example.com", subject: "Walk failed email", text: "x", status: "FAILED" } });
+  const email = await db.emailMessage.create({ data: { studioId, kind: "test", to: "walk.failed@example.com", subject: "Walk failed email", status: "FAILED" } });
   const referral = await db.referral.create({
     data: {
       fromStudioId: shared.sender.studioId,
