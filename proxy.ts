@@ -1,9 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { refuseUnreadablePost } from "@/lib/action-request";
-import { READ_HOST_HEADER, READS_RESPONSE_HEADER, formatReadHost } from "@/lib/read-host";
-import { decideReadHost } from "@/lib/read-routing";
-import { replicaMonitor } from "@/lib/replicas";
-import { APP_COOKIE, openSessionCookie } from "@/lib/session";
+import { isReplayedEverywhere, replicaMonitor } from "@/lib/replication/monitor";
+import { MAX_PINS, encodePin, foldPins, newPinName, readPinCookies } from "@/lib/replication/pins";
+import { READ_HOST_HEADER, READS_RESPONSE_HEADER, formatReadHost } from "@/lib/replication/read-host";
+import { decideReadHost, type ReadDecision } from "@/lib/replication/routing";
+import { LEGACY_APP_COOKIE, cookieOptions, signingSecrets } from "@/lib/session";
 
 // Runs before every page, action and route handler: picks the one database host the request
 // reads from, tells the render through a request header, and logs one line per request.
@@ -16,8 +17,9 @@ export async function proxy(request: NextRequest) {
     console.log(JSON.stringify({ msg: "request", requestId, method: request.method, path: pathname, refused: refusal.status }));
     return NextResponse.json({ error: refusal.error }, { status: refusal.status });
   }
-  const session = await openSessionCookie(request.cookies.get(APP_COOKIE)?.value);
-  const decision = await decideReadHost(replicaMonitor(), { method: request.method, pathname, pins: session.pins ?? [] });
+  const secrets = signingSecrets();
+  const pins = readPinCookies(request.cookies.getAll(), secrets);
+  const decision = await decideReadHost(replicaMonitor(), { method: request.method, pathname, pins: pins.live });
   const host = formatReadHost(decision.host);
 
   const headers = new Headers(request.headers);
@@ -27,6 +29,7 @@ export async function proxy(request: NextRequest) {
   response.headers.set(READS_RESPONSE_HEADER, host);
   response.headers.set("x-request-id", requestId);
   response.headers.set("x-shootq-node", process.env.SHOOTQ_NODE_NAME ?? "node");
+  tidyCookies(request, response, pins, decision, secrets[0]);
 
   console.log(
     JSON.stringify({
@@ -41,6 +44,27 @@ export async function proxy(request: NextRequest) {
     }),
   );
   return response;
+}
+
+/**
+ * Keeps the pin cookies few and small. Deleting a pin is safe from any response: pin names are
+ * unique, so no concurrent response re-sets one. Deleted: forged, garbled or expired pins, pins
+ * every replica has replayed, and the previous releases' single app cookie. On a page request
+ * carrying more than MAX_PINS pins (several tabs writing at once), they become one.
+ */
+function tidyCookies(request: NextRequest, response: NextResponse, pins: ReturnType<typeof readPinCookies>, decision: ReadDecision, secret: string) {
+  const { health } = decision;
+  const replayed = health ? pins.live.filter((p) => isReplayedEverywhere(health, p.lsn)).map((p) => p.name) : [];
+  let remaining = pins.live.filter((p) => !replayed.includes(p.name));
+  const drop = [...pins.dead, ...replayed];
+  if (request.cookies.has(LEGACY_APP_COOKIE)) drop.push(LEGACY_APP_COOKIE);
+  if (request.method === "GET" && remaining.length > MAX_PINS) {
+    const folded = foldPins(remaining);
+    drop.push(...remaining.map((p) => p.name));
+    remaining = [];
+    response.cookies.set(newPinName(), encodePin(folded, secret), cookieOptions(Math.max(1, folded.exp - Math.floor(Date.now() / 1000))));
+  }
+  for (const name of drop) response.cookies.delete(name);
 }
 
 export const config = {

@@ -3,10 +3,10 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
 import { headers } from "next/headers";
 import { cache } from "react";
-import { PrismaClient } from "@/prisma/generated/prisma/client";
+import { type Prisma, PrismaClient } from "@/prisma/generated/prisma/client";
 import { env } from "@/lib/env";
 import { isUnavailableError } from "@/lib/errors";
-import { READ_HOST_HEADER, parseReadHost } from "@/lib/read-host";
+import { READ_HOST_HEADER, parseReadHost } from "@/lib/replication/read-host";
 
 function createClient(connectionString: string, applicationName: string) {
   const adapter = new PrismaPg({
@@ -21,24 +21,34 @@ function createClient(connectionString: string, applicationName: string) {
 
 type BaseClient = ReturnType<typeof createClient>;
 
+/**
+ * Runs `first`; when it fails in a way `retryIf` accepts, runs `second` once instead. The one place
+ * a read moves between hosts: replica to primary (a replica dying mid-query) and primary to replica
+ * (a primary-first read while the primary is down).
+ */
+async function readWithFallback<T>(first: () => Promise<T>, second: () => Promise<T>, retryIf: (error: unknown) => boolean, what: string): Promise<T> {
+  try {
+    return await first();
+  } catch (error) {
+    if (!retryIf(error)) throw error;
+    if (!isUnavailableError(error)) console.warn(JSON.stringify({ msg: "read failed, retried on another host", what, error: String((error as Error)?.message ?? error).slice(0, 300) }));
+    return second();
+  }
+}
+
+// Any failure of a replica read is retried once on the primary: a replica dying mid-query surfaces
+// in many shapes (refused, reset, terminated, closed), and a genuine query error simply fails again
+// there. Only a query Prisma rejected before sending is not retried.
+const isReplicaFailure = (error: unknown) => (error as Error)?.name !== "PrismaClientValidationError";
+
 function withFailover(replica: BaseClient, primary: BaseClient) {
   // A read never fails because a replica died between the health probe and the query.
   return replica.$extends({
     query: {
       async $allOperations({ model, operation, args, query }) {
-        try {
-          return await query(args);
-        } catch (error) {
-          // Any failure of a replica read is retried once on the primary: a replica dying mid-query
-          // surfaces in many shapes (refused, reset, terminated, closed), and a genuine query error
-          // simply fails again there. Only a query Prisma rejected before sending is not retried.
-          if (!model || (error as Error)?.name === "PrismaClientValidationError") throw error;
-          if (!isUnavailableError(error)) console.warn(JSON.stringify({ msg: "replica read failed, retried on the primary", model, operation, error: String((error as Error)?.message ?? error).slice(0, 300) }));
-          const delegate = (primary as unknown as Record<string, Record<string, (a: unknown) => Promise<unknown>>>)[
-            model.charAt(0).toLowerCase() + model.slice(1)
-          ];
-          return delegate[operation](args);
-        }
+        if (!model) return query(args);
+        const delegate = (primary as unknown as Record<string, Record<string, (a: unknown) => Promise<unknown>>>)[model.charAt(0).toLowerCase() + model.slice(1)];
+        return readWithFallback(() => query(args), () => delegate[operation](args), isReplicaFailure, `${model}.${operation}`);
       },
     },
   }) as unknown as BaseClient;
@@ -90,3 +100,22 @@ export const readDb = cache(async (): Promise<Db> => {
   const h = await headers();
   return dbForHost(h.get(READ_HOST_HEADER));
 });
+
+/** The primary's current WAL position: every commit so far, this request's included, is at or before it. */
+export async function readPrimaryLsn(): Promise<string> {
+  const rows = await primaryDb().$queryRaw<{ lsn: string }[]>`SELECT pg_current_wal_lsn()::text AS lsn`;
+  return rows[0].lsn;
+}
+
+/** Raw SQL on this request's read host (the read-replicas extension would send it to the primary). */
+export function readRaw<T>(db: Db, query: Prisma.Sql): Promise<T> {
+  return readWithFallback(() => db.$replica().$queryRaw<T>(query), () => db.$primary().$queryRaw<T>(query), isReplicaFailure, "raw read");
+}
+
+/**
+ * Reads on the primary, for what must be current (who is signed in, with which role); while the
+ * primary cannot answer, on this request's read host instead, so pages that only read keep working.
+ */
+export function readPrimaryFirst<T>(read: (db: Db) => Promise<T>): Promise<T> {
+  return readWithFallback(() => read(clients().routed.primary), async () => read(await readDb()), isUnavailableError, "primary-first read");
+}

@@ -27,3 +27,21 @@ describe("the environment", () => {
     expect(() => bad()).toThrow(/DATABASE_REPLICA_URLS/);
   });
 });
+
+describe("configuration that contradicts itself", () => {
+  const base = { DATABASE_URL: "postgresql://u:p@db:5432/x" };
+
+  it("is refused: a pin that expires before a replica in rotation must have the write", async () => {
+    const env = await loadEnv({ ...base, REPLICA_MAX_LAG_SECONDS: "30", READ_PIN_SECONDS: "20" });
+    expect(() => env()).toThrow(/READ_PIN_SECONDS: must exceed REPLICA_MAX_LAG_SECONDS \+ 1 \(31\)/);
+    const ok = await loadEnv({ ...base, REPLICA_MAX_LAG_SECONDS: "5", READ_PIN_SECONDS: "10" });
+    expect(ok().READ_PIN_SECONDS).toBe(10);
+  });
+
+  it("is refused: the primary listed as a replica, or one replica listed twice", async () => {
+    const primary = await loadEnv({ ...base, DATABASE_REPLICA_URLS: "postgresql://u:p@db/x" });
+    expect(() => primary()).toThrow(/DATABASE_REPLICA_URLS: entry 1 is the primary/);
+    const twice = await loadEnv({ ...base, DATABASE_REPLICA_URLS: "postgresql://u:p@r1/x,postgresql://other:pw@r1:5432/x" });
+    expect(() => twice()).toThrow(/entry 2 lists the same replica twice/);
+  });
+});

@@ -36,6 +36,27 @@ const schema = z
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   })
   .superRefine((e, ctx) => {
+    // A pin must outlive the lag a replica in rotation may have (plus the 1 s its measurement may
+    // be old), or a page could be read from a replica that has not replayed the write yet.
+    if (e.READ_PIN_SECONDS <= e.REPLICA_MAX_LAG_SECONDS + 1) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["READ_PIN_SECONDS"],
+        message: `must exceed REPLICA_MAX_LAG_SECONDS + 1 (${e.REPLICA_MAX_LAG_SECONDS + 1}): a write's pin would expire while a replica in rotation may still lack it`,
+      });
+    }
+    const sameDatabase = (a: string, b: string) => {
+      if (!URL.canParse(a) || !URL.canParse(b)) return false; // reported as not a URL already
+      const [x, y] = [new URL(a), new URL(b)];
+      return x.hostname === y.hostname && (x.port || "5432") === (y.port || "5432") && x.pathname === y.pathname;
+    };
+    e.DATABASE_REPLICA_URLS.forEach((url, i) => {
+      if (sameDatabase(url, e.DATABASE_URL)) {
+        ctx.addIssue({ code: "custom", path: ["DATABASE_REPLICA_URLS"], message: `entry ${i + 1} is the primary (DATABASE_URL); list only streaming replicas` });
+      } else if (e.DATABASE_REPLICA_URLS.slice(0, i).some((other) => sameDatabase(other, url))) {
+        ctx.addIssue({ code: "custom", path: ["DATABASE_REPLICA_URLS"], message: `entry ${i + 1} lists the same replica twice` });
+      }
+    });
     if (e.NODE_ENV !== "production") return;
     if (e.SESSION_SECRET === DEV_SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "must be set to a real secret in production" });

@@ -1,19 +1,27 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { sealData, unsealData } from "iron-session";
 import { cookies } from "next/headers";
 import { env } from "@/lib/env";
-import { maxLsn } from "@/lib/lsn";
 
-// The app's own sealed cookie: state that must follow a user from node to node.
-// Sign-in itself is next-auth's JWT cookie; this one holds read pins, the brand filter and flash.
+// The app's own cookies: state that must follow a user from node to node. Sign-in itself is
+// next-auth's JWT cookie. Each piece of state that changes on its own has a cookie of its own,
+// written only by what changes it, so a response racing another can never erase it:
+//   shootq_brand        the brand filter, written only by the brand picker (sealed)
+//   shootq_flash_<id>   one per flash message, written by the write that made it and deleted by
+//                       the page that showed it (sealed)
+//   shootq_pin_<id>     read-your-writes pins (signed; lib/replication/pins.ts, lib/revalidate.ts)
 
-/** After a write, reads of `paths` must see WAL position `lsn` until `exp` (epoch ms). */
-export type ReadPin = { lsn: string; paths: string[]; exp: number };
 export type Flash = { kind: "success" | "error"; message: string };
-export type AppSession = { pins?: ReadPin[]; brandId?: string; flash?: Flash };
+export type ShownFlash = Flash & { id: string };
 
-export const APP_COOKIE = "shootq_app";
-const MAX_PINS = 16;
+export const BRAND_COOKIE = "shootq_brand";
+export const FLASH_COOKIE_PREFIX = "shootq_flash_";
+/** The single sealed cookie of earlier releases; the proxy deletes it. */
+export const LEGACY_APP_COOKIE = "shootq_app";
+
+const BRAND_TTL_SECONDS = 60 * 60 * 24 * 14;
+// A flash is for the next page; one that was never shown does not linger.
+const FLASH_TTL_SECONDS = 60 * 10;
 
 export function isSecureCookies(): boolean {
   const e = env();
@@ -32,65 +40,74 @@ export function sessionPasswords(current: string, previous?: string): Passwords 
   return { seal, open: previous ? { ...seal, [secretId(previous)]: previous } : seal };
 }
 
-const TTL_SECONDS = 60 * 60 * 24 * 14;
-
-function cookieOptions() {
-  return { httpOnly: true, sameSite: "lax" as const, secure: isSecureCookies(), path: "/", maxAge: TTL_SECONDS };
-}
-
 function currentPasswords(): Passwords {
   const e = env();
   return sessionPasswords(e.SESSION_SECRET, e.SESSION_SECRET_PREVIOUS);
 }
 
-/** Opens a cookie value. Tampered, expired, truncated or foreign: an empty session, never an error. */
-export async function openSessionCookie(value: string | undefined, passwords = currentPasswords()): Promise<AppSession> {
-  if (!value) return {};
+/** Secrets that sign pins: new pins with the first, pins signed before a rotation verify with the second. */
+export function signingSecrets(): string[] {
+  const e = env();
+  return [e.SESSION_SECRET, ...(e.SESSION_SECRET_PREVIOUS ? [e.SESSION_SECRET_PREVIOUS] : [])];
+}
+
+export function cookieOptions(maxAge: number) {
+  return { httpOnly: true, sameSite: "lax" as const, secure: isSecureCookies(), path: "/", maxAge };
+}
+
+/** Opens a sealed value. Tampered, expired, truncated or foreign: null, never an error. */
+export async function openSealed<T>(value: string | undefined, passwords = currentPasswords(), ttl = BRAND_TTL_SECONDS): Promise<T | null> {
+  if (!value) return null;
   try {
-    return await unsealData<AppSession>(value, { password: passwords.open, ttl: TTL_SECONDS });
+    const data = await unsealData<T | Record<string, never>>(value, { password: passwords.open, ttl });
+    return data && Object.keys(data).length > 0 ? (data as T) : null;
   } catch {
-    return {};
+    return null;
   }
 }
 
-export async function sealSessionCookie(session: AppSession, passwords = currentPasswords()): Promise<string> {
-  return sealData(session, { password: passwords.seal, ttl: TTL_SECONDS });
+export async function seal<T extends object>(data: T, passwords = currentPasswords(), ttl = BRAND_TTL_SECONDS): Promise<string> {
+  return sealData(data, { password: passwords.seal, ttl });
 }
 
-export type MutableSession = AppSession & { save(): Promise<void>; destroy(): Promise<void> };
+/** The brand the user last picked in the header, unchecked (see lib/brands/filter.ts). */
+export async function readBrandChoice(): Promise<string | undefined> {
+  const choice = await openSealed<{ brandId: string }>((await cookies()).get(BRAND_COOKIE)?.value);
+  return choice?.brandId;
+}
 
-/** The session for server components (read only), actions and route handlers (read and save). */
-export async function getAppSession(): Promise<MutableSession> {
+/** Only the brand picker calls this; undefined means all brands. */
+export async function saveBrandChoice(brandId: string | undefined): Promise<void> {
   const store = await cookies();
-  const session: MutableSession = {
-    ...(await openSessionCookie(store.get(APP_COOKIE)?.value)),
-    async save() {
-      const data: AppSession = { pins: session.pins, brandId: session.brandId, flash: session.flash };
-      store.set(APP_COOKIE, await sealSessionCookie(data), cookieOptions());
-    },
-    async destroy() {
-      store.delete(APP_COOKIE);
-    },
-  };
-  return session;
+  if (!brandId) store.delete(BRAND_COOKIE);
+  else store.set(BRAND_COOKIE, await seal({ brandId }), cookieOptions(BRAND_TTL_SECONDS));
 }
 
-/** Drops expired pins and keeps the cookie small: beyond MAX_PINS, merges the oldest into one. */
-export function prunePins(pins: ReadPin[], now = Date.now()): ReadPin[] {
-  const live = pins.filter((p) => p.exp > now);
-  if (live.length <= MAX_PINS) return live;
-  const overflow = live.slice(0, live.length - MAX_PINS + 1);
-  const merged: ReadPin = {
-    lsn: overflow.map((p) => p.lsn).reduce(maxLsn),
-    paths: [...new Set(overflow.flatMap((p) => p.paths))],
-    exp: Math.max(...overflow.map((p) => p.exp)),
-  };
-  return [merged, ...live.slice(overflow.length)];
+/** Leaves a one-shot message for the next page, in a cookie of its own. */
+export async function addFlash(flash: Flash): Promise<void> {
+  const id = randomBytes(4).toString("base64url");
+  (await cookies()).set(`${FLASH_COOKIE_PREFIX}${id}`, await seal({ ...flash, at: Date.now() }, undefined, FLASH_TTL_SECONDS), cookieOptions(FLASH_TTL_SECONDS));
 }
 
-/** Whether a pin for `pinned` covers `pathname`: the page and pages below it; "*" covers every page. */
-export function pinCovers(pinned: string, pathname: string): boolean {
-  if (pinned === pathname || pinned === "*") return true;
-  if (pinned === "/") return false;
-  return pathname.startsWith(pinned.endsWith("/") ? pinned : `${pinned}/`);
+/** The flash messages waiting for this user, oldest first. */
+export async function readFlashes(): Promise<ShownFlash[]> {
+  const found = await Promise.all(
+    (await cookies())
+      .getAll()
+      .filter((c) => c.name.startsWith(FLASH_COOKIE_PREFIX))
+      .map(async (c) => {
+        const flash = await openSealed<Flash & { at: number }>(c.value, undefined, FLASH_TTL_SECONDS);
+        return flash ? { id: c.name.slice(FLASH_COOKIE_PREFIX.length), kind: flash.kind, message: flash.message, at: flash.at } : null;
+      }),
+  );
+  return found
+    .filter((f) => f !== null)
+    .sort((a, b) => a.at - b.at)
+    .map(({ id, kind, message }) => ({ id, kind, message }));
+}
+
+/** Deletes the flash cookies a page has shown, and only those: a newer one stays for the next page. */
+export async function clearFlashes(ids: string[]): Promise<void> {
+  const store = await cookies();
+  for (const id of ids) if (store.has(`${FLASH_COOKIE_PREFIX}${id}`)) store.delete(`${FLASH_COOKIE_PREFIX}${id}`);
 }

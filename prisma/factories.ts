@@ -75,6 +75,13 @@ export function dateOnly(date: Date): Date {
 
 type UserOptions = { email?: string; name?: string; password?: string };
 
+// argon2 is slow on purpose; tests make hundreds of users with a handful of passwords.
+const hashes = new Map<string, Promise<string>>();
+const hashOnce = (password: string) => {
+  if (!hashes.has(password)) hashes.set(password, hash(password));
+  return hashes.get(password)!;
+};
+
 async function insertUser(
   db: FactoryDb,
   data: { studioId: string | null; role: User["role"] } & UserOptions,
@@ -87,7 +94,7 @@ async function insertUser(
       role: data.role,
       email: (data.email ?? person.email).toLowerCase(),
       name: data.name ?? person.name,
-      passwordHash: await hash(password),
+      passwordHash: await hashOnce(password),
       calendarToken: newCalendarToken(),
     },
     omit: { passwordHash: true },

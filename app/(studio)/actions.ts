@@ -1,9 +1,10 @@
 "use server";
 
+import { z } from "zod";
 import { defineAction } from "@/lib/actions";
 import { chooseBrandFilter } from "@/lib/brands/filter";
 import { chooseBrandSchema } from "@/lib/brands/schemas";
-import { getAppSession } from "@/lib/session";
+import { clearFlashes } from "@/lib/session";
 
 export const chooseBrandAction = defineAction({
   access: "studio",
@@ -14,10 +15,10 @@ export const chooseBrandAction = defineAction({
   },
 });
 
-/** Forgets the flash message once the page has shown it. */
-export async function clearFlashAction(): Promise<void> {
-  const session = await getAppSession();
-  if (!session.flash) return;
-  session.flash = undefined;
-  await session.save();
+const flashIds = z.array(z.string().regex(/^[\w-]{1,16}$/)).max(20);
+
+/** Forgets the flash messages the page has shown (and only those). */
+export async function clearFlashAction(ids: string[]): Promise<void> {
+  const parsed = flashIds.safeParse(ids);
+  if (parsed.success) await clearFlashes(parsed.data);
 }

@@ -2,7 +2,7 @@ import Image from "next/image";
 import { AppShell } from "@/components/studio/app-shell";
 import { assetUrl } from "@/lib/assets";
 import { requireStudioContext } from "@/lib/auth/context";
-import { getAppSession } from "@/lib/session";
+import { readFlashes } from "@/lib/session";
 import { FlashMessage } from "@/components/ui/flash-message";
 import { BrandPicker } from "./_components/brand-picker";
 import { chooseBrandAction, clearFlashAction } from "./actions";
@@ -23,7 +23,7 @@ const STUDIO_NAV = [
 
 export default async function StudioLayout({ children }: { children: React.ReactNode }) {
   const { user, studio, brandId } = await requireStudioContext();
-  const { flash } = await getAppSession();
+  const flashes = await readFlashes();
   return (
     <AppShell
       width="max-w-7xl"
@@ -43,7 +43,7 @@ export default async function StudioLayout({ children }: { children: React.React
       navLabel="Studio"
       nav={STUDIO_NAV}
     >
-      <FlashMessage flash={flash} clear={clearFlashAction} />
+      <FlashMessage flashes={flashes} clear={clearFlashAction} />
       {children}
     </AppShell>
   );

@@ -1,23 +1,27 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { type Flash } from "@/lib/session";
+import { type ShownFlash } from "@/lib/session";
 
 /**
- * Shows the one-shot message a write left in the session (e.g. after the form that made it
- * disappeared or redirected), then asks the server to forget it. The message stays on screen
- * even when the page re-renders without it.
+ * Shows the one-shot messages writes left (e.g. after the form that made one disappeared or
+ * redirected), then asks the server to forget exactly those. A message stays on screen even
+ * when the page re-renders without it.
  */
-export function FlashMessage({ flash, clear }: { flash?: Flash; clear: () => Promise<void> }) {
-  const [shown, setShown] = useState(flash);
-  if (flash && flash.message !== shown?.message) setShown(flash);
+export function FlashMessage({ flashes, clear }: { flashes: ShownFlash[]; clear: (ids: string[]) => Promise<void> }) {
+  const [shown, setShown] = useState(flashes);
+  if (flashes.some((f) => !shown.some((s) => s.id === f.id))) setShown(flashes);
+  const ids = flashes.map((f) => f.id).join(" ");
   useEffect(() => {
-    if (flash) void clear();
-  }, [flash, clear]);
-  if (!shown) return null;
+    if (ids) void clear(ids.split(" "));
+  }, [ids, clear]);
+  if (shown.length === 0) return null;
+  const isError = shown.some((f) => f.kind === "error");
   return (
-    <div role="status" className={`mb-6 rounded-md px-4 py-3 text-sm ${shown.kind === "success" ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-700"}`}>
-      {shown.message}
+    <div role="status" className={`mb-6 space-y-1 rounded-md px-4 py-3 text-sm ${isError ? "bg-red-50 text-red-700" : "bg-emerald-50 text-emerald-800"}`}>
+      {shown.map((f) => (
+        <p key={f.id}>{f.message}</p>
+      ))}
     </div>
   );
 }

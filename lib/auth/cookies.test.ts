@@ -39,7 +39,7 @@ describe("cookies on a production node", () => {
       body: JSON.stringify({ email: `cookie-${Date.now()}@example.com` }),
     });
     expect(write.status).toBe(201);
-    const appCookie = write.headers.getSetCookie().find((c) => c.startsWith("shootq_app="));
+    const appCookie = write.headers.getSetCookie().find((c) => c.startsWith("shootq_pin_"));
     expect(appCookie).toMatch(/HttpOnly/i);
     expect(appCookie).toMatch(/SameSite=Lax/i);
     expect(appCookie).toMatch(/Secure/);
@@ -58,11 +58,16 @@ describe("cookies on a production node", () => {
     }
   });
 
-  it("a tampered app cookie is ignored and the page still renders", async () => {
+  it("tampered app cookies are ignored and the page still renders", async () => {
     const http = new HttpSession(app.url);
     await http.signIn(owner.email, password);
-    http.setCookie("shootq_app", "Fe26.2**not-a-real-seal**");
+    http.setCookie("shootq_brand", "Fe26.2**not-a-real-seal**");
+    http.setCookie("shootq_flash_x", "Fe26.2**not-a-real-seal**");
+    http.setCookie("shootq_pin_x", "ffffffff.zzzzzz.*.AAAAAAAAAAAAAAAA");
     const page = await http.getText("/dashboard");
     expect(page.status).toBe(200);
+    // The forged pin is deleted, and was never honoured: the page read from a replica.
+    expect(page.reads).toMatch(/^replica-/);
+    expect(http.getCookie("shootq_pin_x")).toBeUndefined();
   });
 });

@@ -3,8 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { type SessionUser } from "@/lib/auth/options";
 import { readSessionUser } from "@/lib/auth/session-cookie";
-import { primaryDb, readDb } from "@/lib/db";
-import { isUnavailableError } from "@/lib/errors";
+import { readPrimaryFirst } from "@/lib/db";
 
 export type StudioUser = SessionUser & { studioId: string };
 
@@ -15,13 +14,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   // Read on the primary: a staff member removed a moment ago must lose access at once, not
   // when the replica catches up. While the primary is down nobody can be removed, and the
   // replica answers instead, so pages that only read keep working.
-  const query = { where: { id: user.id, removedAt: null }, select: { id: true, email: true, name: true, role: true, studioId: true } } as const;
-  try {
-    return await primaryDb().user.findFirst(query);
-  } catch (error) {
-    if (!isUnavailableError(error)) throw error;
-    return (await readDb()).user.findFirst(query);
-  }
+  return readPrimaryFirst((db) => db.user.findFirst({ where: { id: user.id, removedAt: null }, select: { id: true, email: true, name: true, role: true, studioId: true } }));
 });
 
 export async function requireUser(): Promise<SessionUser> {

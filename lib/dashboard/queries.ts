@@ -1,9 +1,8 @@
 import { addDays, dayKeyOf } from "@/lib/calendar/zoned";
 import { agendaRange, groupByDay } from "@/lib/calendar/week";
-import { type Db } from "@/lib/db";
+import { type Db, readRaw } from "@/lib/db";
 import { type DashboardPages } from "@/lib/dashboard/schemas";
 import { findEventsBetween, findUpcomingShootPage } from "@/lib/events/queries";
-import { isUnavailableError } from "@/lib/errors";
 import { decodeCursor, encodeCursor, findKeysetPage, type KeysetPage, type PageRequest } from "@/lib/pagination";
 import { Prisma } from "@/prisma/generated/prisma/client";
 
@@ -122,16 +121,6 @@ export async function countBookingsToReview(db: Db, { studioId, brandId }: Scope
     ) capped`,
   );
   return rows[0].n;
-}
-
-/** Raw SQL goes to the primary unless sent to this request's read host explicitly. */
-async function readRaw<T>(db: Db, query: Prisma.Sql): Promise<T> {
-  try {
-    return await db.$replica().$queryRaw<T>(query);
-  } catch (error) {
-    if (!isUnavailableError(error)) throw error;
-    return db.$primary().$queryRaw<T>(query);
-  }
 }
 
 

@@ -35,9 +35,12 @@ export async function createLead(tx: Tx, { studioId, input, source = "manual" }:
   });
 }
 
+/** Returns the job the lead became, if any: its page shows the lead's stage. */
 export async function changeLeadStatus(tx: Tx, { studioId, leadId, status }: Tenant & { leadId: string; status: LeadStatus }) {
-  const { count } = await tx.lead.updateMany({ where: { id: leadId, studioId }, data: { status } });
-  if (count === 0) throw notFound("That lead");
+  const lead = await tx.lead.findFirst({ where: { id: leadId, studioId }, select: { jobId: true } });
+  if (!lead) throw notFound("That lead");
+  await tx.lead.updateMany({ where: { id: leadId, studioId }, data: { status } });
+  return { jobId: lead.jobId };
 }
 
 export async function addLeadNote(tx: Tx, { studioId, leadId, authorId, body }: Tenant & { leadId: string; authorId: string; body: string }) {

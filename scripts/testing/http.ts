@@ -20,9 +20,20 @@ export class HttpSession {
   }
 
   async fetch(path: string, init: RequestInit = {}): Promise<Response> {
+    const res = await this.send(path, init);
+    this.absorb(res);
+    return res;
+  }
+
+  /** A request with this session's cookies whose answer does not change them (see `absorb`). */
+  send(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
-    if (this.cookies.size) headers.set("cookie", this.cookieHeader());
-    const res = await fetch(new URL(path, this.baseUrl), { ...init, headers, redirect: "manual" });
+    if (this.cookies.size && !headers.has("cookie")) headers.set("cookie", this.cookieHeader());
+    return fetch(new URL(path, this.baseUrl), { ...init, headers, redirect: "manual" });
+  }
+
+  /** Applies an answer's Set-Cookie headers, as a browser does when the answer arrives. */
+  absorb(res: Response): void {
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(";");
       const i = pair.indexOf("=");
@@ -31,7 +42,6 @@ export class HttpSession {
       if (value === "" || /max-age=0|expires=thu, 01 jan 1970/i.test(c)) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
-    return res;
   }
 
   async signIn(email: string, password: string): Promise<void> {

@@ -15,7 +15,8 @@ export const createJobAction = defineAction({
   schema: createJobSchema,
   async run({ tx, input, user }) {
     const job = await createJob(tx, { studioId: user.studioId, input });
-    return { revalidate: ["/jobs", "/dashboard"], redirectTo: `/jobs/${job.id}` };
+    // Billing counts the jobs, and studio settings count each brand's.
+    return { revalidate: ["/jobs", "/dashboard", "/settings/billing", "/settings/studio"], redirectTo: `/jobs/${job.id}` };
   },
 });
 
@@ -71,6 +72,6 @@ export const sendProposalAction = defineAction({
   schema: sendProposalSchema,
   async run({ tx, input, user }) {
     const { jobId } = await sendProposal(tx, { studioId: user.studioId, proposalId: input.proposalId });
-    return { revalidate: [`/jobs/${jobId}`, "/jobs", "/leads"], message: "Proposal sent. Your client will get an email with the link." };
+    return { revalidate: [`/jobs/${jobId}`, "/jobs", "/leads", "/dashboard", "/emails"], message: "Proposal sent. Your client will get an email with the link." };
   },
 });

@@ -9,7 +9,7 @@ export const createLeadAction = defineAction({
   schema: createLeadSchema,
   async run({ tx, input, user }) {
     const lead = await createLead(tx, { studioId: user.studioId, input });
-    return { revalidate: ["/leads", "/dashboard"], redirectTo: `/leads/${lead.id}` };
+    return { revalidate: ["/leads", "/dashboard", "/settings/billing"], redirectTo: `/leads/${lead.id}` };
   },
 });
 
@@ -17,8 +17,8 @@ export const changeLeadStatusAction = defineAction({
   access: "studio",
   schema: changeLeadStatusSchema,
   async run({ tx, input, user }) {
-    await changeLeadStatus(tx, { studioId: user.studioId, ...input });
-    return { revalidate: ["/leads", "/dashboard"], message: "Stage updated." };
+    const { jobId } = await changeLeadStatus(tx, { studioId: user.studioId, ...input });
+    return { revalidate: ["/leads", "/dashboard", ...(jobId ? [`/jobs/${jobId}`] : [])], message: "Stage updated." };
   },
 });
 
@@ -36,6 +36,6 @@ export const convertLeadAction = defineAction({
   schema: convertLeadSchema,
   async run({ tx, input, user }) {
     const { jobId } = await convertLeadToJob(tx, { studioId: user.studioId, input });
-    return { revalidate: ["/leads", "/jobs", "/dashboard", "/calendar"], redirectTo: `/jobs/${jobId}` };
+    return { revalidate: ["/leads", "/jobs", "/dashboard", "/calendar", "/settings/billing", "/settings/studio"], redirectTo: `/jobs/${jobId}` };
   },
 });

@@ -82,7 +82,7 @@ export const inviteStaffAction = defineAction({
   schema: inviteStaffSchema,
   async run({ tx, input, user }) {
     await inviteStaff(tx, { studioId: user.studioId, invitedBy: user, email: input.email });
-    return { revalidate: ["/settings/team"], message: `Invitation sent to ${input.email}.` };
+    return { revalidate: ["/settings/team", "/emails"], message: `Invitation sent to ${input.email}.` };
   },
 });
 
@@ -100,6 +100,6 @@ export const removeStaffAction = defineAction({
   schema: removeStaffSchema.extend({ confirm: z.literal("yes", { error: "Confirm the removal." }).optional() }),
   async run({ tx, input, user }) {
     await removeStaff(tx, { studioId: user.studioId, actorId: user.id, userId: input.userId });
-    return { revalidate: ["/settings/team"], flash: "Team member removed. They can no longer sign in." };
+    return { revalidate: ["/settings/team", "/settings/billing"], flash: "Team member removed. They can no longer sign in." };
   },
 });

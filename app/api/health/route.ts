@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { replicaMonitor } from "@/lib/replicas";
+import { replicaMonitor } from "@/lib/replication/monitor";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +14,7 @@ export async function GET() {
       reachable: !r.reason?.startsWith("unreachable"),
       inRotation: r.inRotation,
       reason: r.reason,
+      receiveLsn: r.receiveLsn,
       replayLsn: r.replayLsn,
       lagBytes: r.lagBytes,
       lagSeconds: r.lagSeconds,

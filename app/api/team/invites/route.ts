@@ -8,6 +8,6 @@ export const POST = defineWriteRoute({
   schema: inviteStaffSchema,
   async run({ tx, input, user }) {
     const { inviteId } = await inviteStaff(tx, { studioId: user.studioId, invitedBy: user, email: input.email });
-    return { status: 201, body: { id: inviteId, email: input.email }, revalidate: ["/settings/team"] };
+    return { status: 201, body: { id: inviteId, email: input.email }, revalidate: ["/settings/team", "/emails"] };
   },
 });

@@ -1,14 +1,16 @@
 import pg from "pg";
 import { env } from "@/lib/env";
-import { lsnToBigInt } from "@/lib/lsn";
+import { hasReplayed, lsnToBigInt } from "@/lib/replication/lsn";
 
 // Replica health and replay positions, probed with plain `pg` pools so proxy.ts stays light.
-// Cached per node for a moment: an observation, never state that correctness depends on.
+// Cached per node for a moment. Lag is computed from what the replica itself reports (its clock
+// and its received and replayed positions), so every node, freshly started or not, sees the same.
 
 export type ReplicaStatus = {
   index: number;
   inRotation: boolean;
   reason: string | null;
+  receiveLsn: string | null;
   replayLsn: string | null;
   lagBytes: number | null;
   lagSeconds: number | null;
@@ -19,6 +21,40 @@ export type ClusterHealth = {
   replicas: ReplicaStatus[];
   checkedAt: number;
 };
+
+type ReplicaRow = { recovery: boolean; receive: string | null; replay: string | null; streaming: boolean; since_replay: number | null };
+
+const REPLICA_PROBE = `SELECT pg_is_in_recovery() AS recovery, pg_last_wal_receive_lsn()::text AS receive, pg_last_wal_replay_lsn()::text AS replay,
+  coalesce((SELECT status = 'streaming' FROM pg_stat_wal_receiver), false) AS streaming,
+  extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8 AS since_replay`;
+
+/**
+ * How far behind a replica is, from its own report. Bytes: the primary's position minus what the
+ * replica has replayed. Seconds: while the replica holds WAL it has received but not replayed,
+ * the age of the last commit it replayed (its clock minus that commit's time). That is an upper
+ * bound (after an idle spell it overstates, which only keeps the replica out of rotation until
+ * it has replayed what it holds), never an understatement, and it needs no memory of this node.
+ * Nothing waiting and the receiver streaming (or nothing the primary has is missing): 0.
+ */
+export function replicaLag(row: Omit<ReplicaRow, "recovery">, primaryLsn: string | null): { lagBytes: number | null; lagSeconds: number } {
+  let lagBytes: number | null = null;
+  if (primaryLsn && row.replay) {
+    const diff = lsnToBigInt(primaryLsn) - lsnToBigInt(row.replay);
+    lagBytes = diff > 0n ? Number(diff) : 0;
+  }
+  const waiting = row.receive !== null && row.replay !== null && !hasReplayed(row.replay, row.receive);
+  if (waiting) return { lagBytes, lagSeconds: row.since_replay ?? Infinity };
+  if (lagBytes === 0 || row.streaming) return { lagBytes, lagSeconds: 0 };
+  // Cut off from a primary that has more: it falls behind by the time since its last replay.
+  // With the primary unreachable there is nothing fresher to read, so it stays usable.
+  if (primaryLsn === null) return { lagBytes, lagSeconds: 0 };
+  return { lagBytes, lagSeconds: row.since_replay ?? Infinity };
+}
+
+/** Whether every configured replica is known to have replayed `lsn`: a pin on it no longer matters anywhere. */
+export function isReplayedEverywhere(health: ClusterHealth, lsn: string | null): boolean {
+  return lsn !== null && health.replicas.length > 0 && health.replicas.every((r) => hasReplayed(r.replayLsn, lsn));
+}
 
 type Config = { primaryUrl: string; replicaUrls: string[]; maxLagBytes: number; maxLagSeconds: number };
 
@@ -42,14 +78,12 @@ function pool(url: string, name: string) {
 export class ReplicaMonitor {
   private primary: pg.Pool;
   private replicas: pg.Pool[];
-  private behindSince: (number | null)[];
   private cached: ClusterHealth | null = null;
   private inflight: Promise<ClusterHealth> | null = null;
 
   constructor(private config: Config) {
     this.primary = pool(config.primaryUrl, "shootq-probe-primary");
     this.replicas = config.replicaUrls.map((u, i) => pool(u, `shootq-probe-replica-${i + 1}`));
-    this.behindSince = config.replicaUrls.map(() => null);
   }
 
   get replicaCount() {
@@ -75,36 +109,21 @@ export class ReplicaMonitor {
   }
 
   private async probeReplica(index: number, primaryLsn: string | null): Promise<ReplicaStatus> {
-    const down = (reason: string): ReplicaStatus => ({ index, inRotation: false, reason, replayLsn: null, lagBytes: null, lagSeconds: null });
-    let row: { recovery: boolean; replay: string | null; since_replay: number | null };
+    const down = (reason: string): ReplicaStatus => ({ index, inRotation: false, reason, receiveLsn: null, replayLsn: null, lagBytes: null, lagSeconds: null });
+    let row: ReplicaRow;
     try {
-      const r = await this.replicas[index].query(
-        `SELECT pg_is_in_recovery() AS recovery, pg_last_wal_replay_lsn()::text AS replay,
-                extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8 AS since_replay`,
-      );
+      const r = await this.replicas[index].query<ReplicaRow>(REPLICA_PROBE);
       row = r.rows[0];
     } catch (e) {
       return down(`unreachable: ${(e as Error).message}`);
     }
     if (!row.recovery || !row.replay) return down("not a streaming standby");
-    const now = Date.now();
-    let lagBytes = 0;
-    if (primaryLsn) {
-      const diff = lsnToBigInt(primaryLsn) - lsnToBigInt(row.replay);
-      lagBytes = diff > 0n ? Number(diff) : 0;
-    }
-    if (lagBytes === 0) this.behindSince[index] = null;
-    else this.behindSince[index] ??= now;
-    // A caught-up replica has no lag, however long ago the primary last committed. When behind,
-    // the time since the last replayed commit overstates lag after an idle spell, so it is capped
-    // by how long this node has seen the replica behind.
-    const lagSeconds =
-      lagBytes === 0 ? 0 : Math.min(row.since_replay ?? Infinity, (now - (this.behindSince[index] ?? now)) / 1000);
+    const { lagBytes, lagSeconds } = replicaLag(row, primaryLsn);
     const { maxLagBytes, maxLagSeconds } = this.config;
     let reason: string | null = null;
-    if (lagBytes > maxLagBytes) reason = `lagging ${lagBytes} bytes (limit ${maxLagBytes})`;
-    else if (lagSeconds > maxLagSeconds) reason = `lagging ${lagSeconds.toFixed(1)} s (limit ${maxLagSeconds} s)`;
-    return { index, inRotation: reason === null, reason, replayLsn: row.replay, lagBytes, lagSeconds };
+    if (lagBytes !== null && lagBytes > maxLagBytes) reason = `lagging ${lagBytes} bytes (limit ${maxLagBytes})`;
+    else if (lagSeconds > maxLagSeconds) reason = Number.isFinite(lagSeconds) ? `lagging ${lagSeconds.toFixed(1)} s (limit ${maxLagSeconds} s)` : "lagging, by an unknown time (nothing replayed since it started)";
+    return { index, inRotation: reason === null, reason, receiveLsn: row.receive, replayLsn: row.replay, lagBytes, lagSeconds: Number.isFinite(lagSeconds) ? lagSeconds : null };
   }
 
   /** Indexes of the replicas in `candidates` that have replayed up to `lsn`, probed now. */
@@ -123,12 +142,6 @@ export class ReplicaMonitor {
       }),
     );
     return results.filter((i) => i >= 0);
-  }
-
-  /** The primary's current WAL position: every commit so far is at or before it. */
-  async primaryLsn(): Promise<string> {
-    const r = await this.primary.query<{ lsn: string }>("SELECT pg_current_wal_lsn()::text AS lsn");
-    return r.rows[0].lsn;
   }
 }
 

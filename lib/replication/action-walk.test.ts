@@ -1,0 +1,369 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, dayKeyOf } from "@/lib/calendar/zoned";
+import { pinCovers, readPinCookies } from "@/lib/replication/pins";
+import { seal, sessionPasswords } from "@/lib/session";
+import { hashToken, newToken as newLinkToken } from "@/lib/tokens";
+import { createAdmin, createEvent, createJob, createLead, createNotification, createQuestionnaireTemplate, createStaff, createStudio, createTask, createWorkflowTemplate, newToken } from "@/prisma/factories";
+import { type Prisma, PrismaClient } from "@/prisma/generated/prisma/client";
+import { DIST_DIR } from "@/scripts/lib/paths";
+import { startTestApp, type TestApp } from "@/scripts/testing/app";
+import { startTestCluster, waitForReplay, type TestCluster } from "@/scripts/testing/cluster";
+import { HttpSession } from "@/scripts/testing/http";
+import { buildActions, formOf, sendAction } from "@/scripts/testing/server-actions";
+
+/*
+ * Every server action of the build, and every page its user can see afterwards: none may show
+ * stale data because the replica lags. A write that forgets to pin a page it changes fails here,
+ * naming the action and the page.
+ *
+ * How. Its own primary and replica. Each action gets a studio of its own with one of everything
+ * (makeWorld), created up front, replayed, signed in. Then the replica's replay is paused: from
+ * there on it lacks every write of the walk, however slow the machine, so a page read from it
+ * after an action is stale unless the action pinned it. Actions of different studios run
+ * concurrently. After each, every page its user can see (every page route of the build, filled
+ * with every id the studio has once the action is done, new rows included) that no pin covers is
+ * requested with the cookies the action's answer set. Replay then resumes, and once the replica
+ * has caught up each page that was read from the replica is requested again with the same
+ * cookies; any difference (masking what differs between two renders anyway) is a stale page.
+ *
+ * Adding an action: one entry in SAMPLES under its exported name, e.g.
+ *   archiveLeadAction: { on: (w) => `/leads/${w.leadId}`, form: (w) => ({ leadId: w.leadId }) },
+ * `on` is a page that uses it, `form` a valid form (built from the World's ids), `as` who calls it
+ * (default the studio owner), `sees` which pages that caller can see (default the studio's).
+ * An action of the build without an entry fails the test; a sample that does not succeed too.
+ */
+
+const SECRET = "action-walk-session-secret-0123456789abcdef";
+const CONCURRENCY = 3;
+
+type World = Awaited<ReturnType<typeof makeWorld>>;
+type Caller = "owner" | "visitor" | "admin";
+type Sees = "studio" | "new-studio" | "client" | "admin";
+type Sample = {
+  on: (w: World) => string;
+  form?: (w: World) => Record<string, string | string[]>;
+  args?: (w: World) => unknown[];
+  as?: Caller;
+  sees?: Sees;
+  /** Prepares the caller's browser, e.g. a flash message waiting to be shown. */
+  before?: (http: HttpSession, w: World) => Promise<void>;
+};
+
+const soon = (w: World, days = 1) => addDays(dayKeyOf(new Date(), w.timeZone), days);
+const unique = (tag: string) => `${tag}-${Math.random().toString(36).slice(2, 8)}`;
+const steps = { "stepName[]": ["Cull", "Edit"], "stepOffset[]": ["2", "5"], "stepAnchor[]": ["JOB_DATE", "PREVIOUS_STEP"] };
+const questions = { "questionId[]": ["", ""], "questionKind[]": ["short", "choice"], "questionLabel[]": ["Venue?", "First look?"], "questionOptions[]": ["", "Yes\nNo"] };
+const event = (w: World) => ({ name: "Walk session", date: soon(w), startTime: "10:00", endTime: "11:30", location: "Walk Park", isShoot: "on" });
+
+const SAMPLES: Record<string, Sample> = {
+  acceptInviteAction: { as: "visitor", on: (w) => `/invite/${w.inviteToken}`, form: (w) => ({ token: w.inviteToken, name: "Walk Newcomer", password: "walk-password-123" }) },
+  signUpAction: { as: "visitor", sees: "new-studio", on: () => "/sign-up", form: () => ({ name: "Walk Founder", studioName: "Walk Studio", email: `${unique("founder")}@example.com`, password: "walk-password-123" }) },
+  submitInquiryAction: { as: "visitor", sees: "client", on: (w) => `/inquire/${w.slug}`, form: (w) => ({ slug: w.slug, name: "Walk Client", email: "walk.client@example.com", eventType: "wedding", message: "Hello" }) },
+  respondToProposalAction: { as: "visitor", sees: "client", on: (w) => `/p/${w.proposalToken}`, form: (w) => ({ token: w.proposalToken, decision: "accept" }) },
+  answerQuestionnaireAction: { as: "visitor", sees: "client", on: (w) => `/q/${w.questionnaireToken}`, form: (w) => ({ token: w.questionnaireToken, intent: "submit", answer_venue: "Walk Hall", "answer_first-look": "Yes" }) },
+  createBroadcastAction: { as: "admin", sees: "admin", on: () => "/admin/broadcasts", form: () => ({ title: "Walk notice", body: "Maintenance", link: "", startsAt: "2031-01-01T09:00", endsAt: "2031-01-02T09:00", timeZone: "UTC" }) },
+  dismissBroadcastAction: { on: () => "/dashboard", form: (w) => ({ broadcastId: w.broadcastId }) },
+  chooseBrandAction: { on: () => "/dashboard", form: (w) => ({ brandId: w.otherBrandId, returnTo: "/dashboard" }) },
+  clearFlashAction: { on: () => "/dashboard", args: () => [["walk"]], before: (http) => addFlashCookie(http, "walk", "Saved for the walk.") },
+  markNotificationReadAction: { on: () => "/dashboard", form: (w) => ({ notificationId: w.notificationId }) },
+  markAllNotificationsReadAction: { on: () => "/dashboard", form: () => ({}) },
+  createLeadAction: { on: () => "/leads/new", form: (w) => ({ name: "Walk Lead", email: "walk.lead@example.com", eventType: "wedding", eventDate: soon(w, 30), brandId: w.brandId }) },
+  changeLeadStatusAction: { on: (w) => `/leads/${w.convertedLeadId}`, form: (w) => ({ leadId: w.convertedLeadId, status: "CONTACTED" }) },
+  addLeadNoteAction: { on: (w) => `/leads/${w.leadId}`, form: (w) => ({ leadId: w.leadId, body: "Walk note" }) },
+  convertLeadAction: { on: (w) => `/leads/${w.leadId}`, form: (w) => ({ leadId: w.leadId, title: "Walk Wedding", type: "wedding", date: soon(w, 2), brandId: w.brandId }) },
+  createReferralAction: { on: () => "/referrals/new", form: (w) => ({ leadId: w.leadId, toEmail: `${unique("colleague")}@example.com`, note: "Walk referral" }) },
+  respondToReferralAction: { on: () => "/referrals", form: (w) => ({ referralId: w.referralId, decision: "accept" }) },
+  createJobAction: { on: () => "/jobs/new", form: (w) => ({ title: "Walk Job", type: "portrait", date: soon(w), brandId: w.brandId, contactName: "Walk Contact", contactEmail: "walk.contact@example.com" }) },
+  changeJobStatusAction: { on: (w) => `/jobs/${w.jobId}`, form: (w) => ({ jobId: w.jobId, status: "BOOKED" }) },
+  createEventAction: { on: (w) => `/jobs/${w.jobId}`, form: (w) => ({ jobId: w.jobId, ...event(w) }) },
+  updateEventAction: { on: (w) => `/jobs/${w.jobId}/events/${w.eventId}/edit`, form: (w) => ({ eventId: w.eventId, ...event(w) }) },
+  deleteEventAction: { on: (w) => `/jobs/${w.jobId}`, form: (w) => ({ eventId: w.eventId }) },
+  createProposalAction: { on: (w) => `/jobs/${w.jobId}/proposals/new`, form: (w) => ({ jobId: w.jobId, title: "Walk Collection", "description[]": "Full day", "quantity[]": "1", "unitPrice[]": "3000", deposit: "500", expiresOn: soon(w, 30) }) },
+  sendProposalAction: { on: (w) => `/jobs/${w.jobId}`, form: (w) => ({ proposalId: w.draftProposalId }) },
+  confirmBookingAction: { on: () => "/bookings", form: (w) => ({ bookingId: w.bookingId }) },
+  sendQuestionnaireAction: { on: (w) => `/jobs/${w.jobId}/questionnaires`, form: (w) => ({ jobId: w.jobId, templateId: w.questionnaireTemplateId }) },
+  applyWorkflowAction: { on: (w) => `/jobs/${w.jobId}/workflow`, form: (w) => ({ jobId: w.jobId, templateId: w.workflowTemplateId }) },
+  completeTaskAction: { on: () => "/tasks", form: (w) => ({ taskId: w.taskId }) },
+  createWorkflowAction: { on: () => "/workflows/new", form: () => ({ name: "Walk Workflow", ...steps }) },
+  updateWorkflowAction: { on: (w) => `/workflows/${w.workflowTemplateId}`, form: (w) => ({ templateId: w.workflowTemplateId, name: "Walk Workflow Renamed", ...steps }) },
+  createQuestionnaireAction: { on: () => "/questionnaires/new", form: () => ({ name: "Walk Questions", ...questions }) },
+  updateQuestionnaireAction: { on: (w) => `/questionnaires/${w.questionnaireTemplateId}`, form: (w) => ({ templateId: w.questionnaireTemplateId, name: "Walk Questions Renamed", ...questions }) },
+  retryEmailAction: { on: () => "/emails", form: (w) => ({ emailId: w.emailId }) },
+  updateProfileAction: { on: () => "/settings", form: () => ({ name: "Walk Renamed Owner" }) },
+  changeEmailAction: { on: () => "/settings", form: (w) => ({ email: `${unique("owner")}@example.com`, currentPassword: w.password }) },
+  changePasswordAction: { on: () => "/settings", form: (w) => ({ currentPassword: w.password, newPassword: "walk-password-456", confirmPassword: "walk-password-456" }) },
+  updateStudioAction: { on: () => "/settings/studio", form: (w) => ({ name: "Walk Studio Renamed", timeZone: w.timeZone }) },
+  addBrandAction: { on: () => "/settings/studio", form: () => ({ name: "Walk Brand" }) },
+  renameBrandAction: { on: () => "/settings/studio", form: (w) => ({ brandId: w.otherBrandId, name: "Walk Brand Renamed" }) },
+  deleteBrandAction: { on: () => "/settings/studio", form: (w) => ({ brandId: w.spareBrandId }) },
+  inviteStaffAction: { on: () => "/settings/team", form: () => ({ email: `${unique("invitee")}@example.com` }) },
+  revokeInviteAction: { on: () => "/settings/team", form: (w) => ({ inviteId: w.inviteId }) },
+  removeStaffAction: { on: () => "/settings/team", form: (w) => ({ userId: w.staffId, confirm: "yes" }) },
+};
+
+async function addFlashCookie(http: HttpSession, id: string, message: string) {
+  http.setCookie(`shootq_flash_${id}`, encodeURIComponent(await seal({ kind: "success", message, at: Date.now() }, sessionPasswords(SECRET), 600)));
+}
+
+/** One studio with one of everything an action may need, written on the primary. */
+async function makeWorld(db: Prisma.TransactionClient, shared: { sender: { studioId: string; userId: string }; broadcastId: string }) {
+  const { studio, owner, brands, password } = await createStudio(db, { brands: ["Walk Weddings", "Walk Portraits", "Walk Spare"] });
+  const studioId = studio.id;
+  const [brand, other, spare] = brands;
+  const { user: staff } = await createStaff(db, studioId);
+  const job = await createJob(db, { studioId, brandId: brand.id, title: "Walk Existing Job", status: "PROPOSED", date: new Date(Date.now() + 3 * 86_400_000), contact: { name: "Walk Existing Client", email: "walk.existing@example.com" } });
+  const lead = await createLead(db, { studioId, brandId: brand.id, name: "Walk Open Lead", status: "NEW" });
+  const converted = await createLead(db, { studioId, brandId: brand.id, name: "Walk Converted Lead", status: "BOOKED", jobId: job.id });
+  const ev = await createEvent(db, { studioId, jobId: job.id, name: "Walk Existing Session" });
+  const expiresAt = new Date(Date.now() + 30 * 86_400_000);
+  const items = { create: { position: 0, description: "Walk item", unitPriceCents: 100_000 } };
+  const draft = await db.proposal.create({ data: { studioId, jobId: job.id, title: "Walk Draft", expiresAt, token: newToken(), items } });
+  const sent = await db.proposal.create({ data: { studioId, jobId: job.id, title: "Walk Sent", expiresAt, status: "SENT", sentAt: new Date(), token: newToken(), items } });
+  const accepted = await db.proposal.create({ data: { studioId, jobId: job.id, title: "Walk Accepted", expiresAt, status: "ACCEPTED", token: newToken(), items } });
+  const booking = await db.booking.create({ data: { studioId, jobId: job.id, proposalId: accepted.id } });
+  const qTemplate = await createQuestionnaireTemplate(db, { studioId });
+  const questionnaire = await db.questionnaire.create({ data: { studioId, jobId: job.id, templateId: qTemplate.id, title: qTemplate.name, questions: qTemplate.questions!, token: newToken() } });
+  const wTemplate = await createWorkflowTemplate(db, { studioId, name: "Walk Album" });
+  const task = await createTask(db, { studioId, jobId: job.id, name: "Walk Task", workflow: "Walk Album", dueAt: new Date(Date.now() + 86_400_000) });
+  const notification = await createNotification(db, { studioId, message: "Walk notification" });
+  const invite = await db.invite.create({ data: { studioId, email: `${unique("open-invite")}@example.com`, tokenHash: hashToken(newLinkToken()), invitedById: owner.id, expiresAt } });
+  const inviteToken = newLinkToken();
+  await db.invite.create({ data: { studioId, email: `${unique("newcomer")}@example.com`, tokenHash: hashToken(inviteToken), invitedById: owner.id, expiresAt } });
+  const email = await db.emailMessage.create({ data: { studioId, kind: "test", to: "walk.failed@example.com", subject: "Walk failed email", status: "FAILED" } });
+  const referral = await db.referral.create({
+    data: {
+      fromStudioId: shared.sender.studioId,
+      fromUserId: shared.sender.userId,
+      toEmail: owner.email,
+      toStudioId: studioId,
+      subject: { clientName: "Walk Referred Client", email: "walk.referred@example.com", phone: null, eventType: "wedding", eventDate: null, message: null },
+      subjectTitle: "Walk Referred Client",
+    },
+  });
+  return {
+    studioId, ownerEmail: owner.email, password, slug: studio.slug, timeZone: studio.timeZone, brandId: brand.id, otherBrandId: other.id, spareBrandId: spare.id,
+    staffId: staff.id, leadId: lead.id, convertedLeadId: converted.id, jobId: job.id, eventId: ev.id, draftProposalId: draft.id, proposalToken: sent.token,
+    bookingId: booking.id, questionnaireTemplateId: qTemplate.id, questionnaireToken: questionnaire.token, workflowTemplateId: wTemplate.id, taskId: task.id,
+    notificationId: notification.id, inviteId: invite.id, inviteToken, emailId: email.id, referralId: referral.id, broadcastId: shared.broadcastId,
+  };
+}
+
+// Page routes of the build, e.g. "/(studio)/jobs/[id]/page", grouped by who can see them.
+type Route = { group: Sees; segments: string[]; pattern: RegExp };
+function pageRoutes(): Route[] {
+  const manifest = JSON.parse(readFileSync(path.join(DIST_DIR, "server", "app-paths-manifest.json"), "utf8")) as Record<string, string>;
+  return Object.keys(manifest)
+    .filter((r) => r.endsWith("/page"))
+    .flatMap((r) => {
+      const parts = r.replace(/\/page$/, "").split("/").filter(Boolean);
+      const group = parts[0] === "(studio)" ? "studio" : parts[0] === "(client)" ? "client" : parts[0] === "admin" ? "admin" : null;
+      if (!group) return [];
+      const segments = parts.filter((s) => !/^\(.*\)$/.test(s));
+      const pattern = new RegExp(`^/${segments.map((s) => (/^\[.+\]$/.test(s) ? "[^/]+" : s)).join("/")}$`);
+      return [{ group, segments, pattern } as Route];
+    });
+}
+
+type Ids = { byFolder: Record<string, string[]>; events: { id: string; jobId: string }[] };
+
+/** Every URL of a route: each [param] filled with each id the caller's data has for it. */
+function urlsFor(route: Route, ids: Ids): string[] {
+  let urls = [""];
+  route.segments.forEach((segment, i) => {
+    const param = /^\[(.+)\]$/.exec(segment)?.[1];
+    if (!param) urls = urls.map((u) => `${u}/${segment}`);
+    else if (param === "eventId") urls = urls.flatMap((u) => ids.events.filter((e) => u.endsWith(`/jobs/${e.jobId}/events`)).map((e) => `${u}/${e.id}`));
+    else {
+      const values = ids.byFolder[route.segments[i - 1]];
+      if (!values) throw new Error(`no ids for [${param}] in /${route.segments.join("/")}: add them in studioIds() so this route is walked`);
+      urls = urls.flatMap((u) => values.map((v) => `${u}/${v}`));
+    }
+  });
+  return urls;
+}
+
+/** Every id a studio's pages take, read on the primary: the world's and whatever the action made. */
+async function studioIds(db: PrismaClient, studioId: string): Promise<Ids> {
+  const where = { studioId };
+  const id = { id: true } as const;
+  const [leads, jobs, events, questionnaires, workflows] = await Promise.all([
+    db.lead.findMany({ where, select: id }),
+    db.job.findMany({ where, select: id }),
+    db.event.findMany({ where, select: { id: true, jobId: true } }),
+    db.questionnaireTemplate.findMany({ where, select: id }),
+    db.workflowTemplate.findMany({ where, select: id }),
+  ]);
+  const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+  return { byFolder: { leads: ids(leads), jobs: ids(jobs), questionnaires: ids(questionnaires), workflows: ids(workflows) }, events };
+}
+
+/**
+ * What a page shows: its text and the values its links and fields carry, as a sorted list. Markup
+ * that differs between two renders of the same data (React's streaming order, action reference
+ * numbers, generated ids, scripts) is left out.
+ */
+function contentOf(html: string): string[] {
+  const body = html.replace(/<(script|style|template)\b[\s\S]*?<\/\1>/g, "").replace(/<!--[\s\S]*?-->/g, "");
+  const tokens: string[] = [];
+  for (const m of body.matchAll(/<\/?[a-zA-Z][\w-]*([^>]*)>|([^<]+)/g)) {
+    const text = m[2]?.replace(/\s+/g, " ").trim();
+    if (text) tokens.push(text);
+    if (m[1] === undefined || /name="\$ACTION/.test(m[1])) continue;
+    for (const a of m[1].matchAll(/\s(href|value|selected|checked|datetime|aria-current)(?:="([^"]*)")?/g)) tokens.push(`${a[1]}=${a[2] ?? ""}`);
+  }
+  return tokens.sort();
+}
+
+/** What one page shows that the other does not. */
+function difference(early: string[], late: string[]): string {
+  const missing = (a: string[], b: string[]) => {
+    const rest = [...b];
+    return a.filter((t) => {
+      const k = rest.indexOf(t);
+      if (k < 0) return true;
+      rest.splice(k, 1);
+      return false;
+    });
+  };
+  const show = (ts: string[]) => JSON.stringify(ts.slice(0, 6).map((t) => t.slice(0, 80)));
+  return `right after the write it showed ${show(missing(early, late))}, once caught up ${show(missing(late, early))}`;
+}
+
+type Render = { status: number; location: string | null; reads: string | null; html: string };
+async function render(http: HttpSession, cookies: string, url: string): Promise<Render> {
+  const res = await http.send(url, { headers: { cookie: cookies } });
+  return { status: res.status, location: res.headers.get("location"), reads: res.headers.get("x-shootq-reads"), html: await res.text() };
+}
+
+async function inBatches<T, R>(items: T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: size }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await fn(items[i]);
+      }
+    }),
+  );
+  return results;
+}
+
+describe("every action of the build leaves every page its user can see fresh, with the replica behind", () => {
+  let cluster: TestCluster;
+  let app: TestApp;
+  let db: PrismaClient;
+  let replicaAdmin: pg.Client;
+  const routes = pageRoutes();
+
+  beforeAll(async () => {
+    cluster = await startTestCluster(["0"]);
+    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: cluster.primaryUrl }) });
+    const replicaUrl = new URL(cluster.adminUrl);
+    replicaUrl.port = new URL(cluster.replicaUrls[0]).port;
+    replicaAdmin = new pg.Client({ connectionString: replicaUrl.toString() });
+    await replicaAdmin.connect();
+    // The replica stays in rotation however long its replay is paused: staleness is the point.
+    app = await startTestApp({
+      primaryUrl: cluster.primaryUrl,
+      replicaUrls: cluster.replicaUrls,
+      env: { SESSION_SECRET: SECRET, REPLICA_MAX_LAG_SECONDS: "3000", READ_PIN_SECONDS: "4000", REPLICA_MAX_LAG_BYTES: String(2 ** 30) },
+    });
+  });
+  afterAll(async () => {
+    await replicaAdmin?.query("SELECT pg_wal_replay_resume()").catch(() => {});
+    await replicaAdmin?.end();
+    await db?.$disconnect();
+    await app?.stop();
+    await cluster?.destroy();
+  });
+
+  it("every action of the build has a sample", () => {
+    const missing = buildActions().filter((a) => !SAMPLES[a.exportedName]).map((a) => a.name);
+    expect(missing, "add an entry to SAMPLES for each of these actions").toEqual([]);
+  });
+
+  it("right after each action, every page its user can see equals the same page once the replica has caught up", async () => {
+    const actions = buildActions();
+    const started = Date.now();
+    const phases: string[] = [];
+    const phase = (name: string) => phases.push(`${name} ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    const sender = await createStudio(db);
+    const admin = await createAdmin(db);
+    const broadcast = await db.broadcast.create({ data: { title: "Walk broadcast", body: "Shown to everyone", startsAt: new Date(Date.now() - 3_600_000), endsAt: new Date(Date.now() + 86_400_000), createdById: admin.user.id } });
+    const shared = { sender: { studioId: sender.studio.id, userId: sender.owner.id }, broadcastId: broadcast.id };
+    // One transaction per studio: one commit to wait for instead of dozens.
+    const worlds = await inBatches(actions, CONCURRENCY, () => db.$transaction((tx) => makeWorld(tx, shared), { timeout: 60_000 }));
+    await waitForReplay(cluster);
+    phase("studios made");
+
+    const callers = await inBatches(actions, CONCURRENCY, async (action) => {
+      const http = new HttpSession(app.url);
+      const sample = SAMPLES[action.exportedName];
+      const w = worlds[actions.indexOf(action)];
+      if ((sample.as ?? "owner") === "owner") await http.signIn(w.ownerEmail, w.password);
+      if (sample.as === "admin") await http.signIn(admin.user.email, admin.password);
+      await sample.before?.(http, w);
+      return http;
+    });
+
+    phase("signed in");
+    // From here on the replica has nothing the walk writes.
+    await replicaAdmin.query("SELECT pg_wal_replay_pause()");
+    const problems: string[] = [];
+    const walked = await inBatches(actions, CONCURRENCY, async (action) => {
+      const i = actions.indexOf(action);
+      const [w, http, sample] = [worlds[i], callers[i], SAMPLES[action.exportedName]];
+      const form = sample.form?.(w);
+      const answer = await sendAction(http, { action, page: sample.on(w), args: sample.args?.(w) ?? [{ ok: false }, formOf(form ?? {})] });
+      http.absorb(answer.response);
+      if (answer.status !== 200 || answer.state?.ok === false) {
+        problems.push(`${action.name}: the sample did not succeed (HTTP ${answer.status}): ${JSON.stringify(answer.state) ?? answer.text.slice(0, 200)}`);
+        return { action, cookies: "", pages: new Map<string, Render>() };
+      }
+      const cookies = http.cookieHeader();
+      const sees = sample.sees ?? "studio";
+      const mine = routes.filter((r) => r.group === (sees === "new-studio" ? "studio" : sees));
+      let ids: Ids = { byFolder: {}, events: [] };
+      if (sees === "studio") ids = await studioIds(db, w.studioId);
+      if (sees === "new-studio") ids = await studioIds(db, (await db.user.findUniqueOrThrow({ where: { email: String(form?.email) } })).studioId!);
+      if (sees === "client") ids = { byFolder: { p: [w.proposalToken], q: [w.questionnaireToken], inquire: [w.slug] }, events: [] };
+      const urls = [...new Set(mine.flatMap((r) => urlsFor(r, ids)))];
+      // A page a pin covers reads from the primary (the routing's contract, checked on one page
+      // here and by the read-your-writes tests): only the others can be stale.
+      const pins = readPinCookies(cookies.split("; ").map((c) => ({ name: c.slice(0, c.indexOf("=")), value: c.slice(c.indexOf("=") + 1) })), [SECRET]).live;
+      const pinned = urls.filter((u) => pins.some((p) => pinCovers(p, u)));
+      const pages = new Map<string, Render>();
+      for (const url of [...pinned.slice(0, 1), ...urls.filter((u) => !pinned.includes(u))]) pages.set(url, await render(http, cookies, url));
+      if (pinned.length > 0 && pages.get(pinned[0])!.reads !== "primary") problems.push(`${action.name}: ${pinned[0]} is pinned but was read from ${pages.get(pinned[0])!.reads}`);
+      return { action, cookies, pages };
+    });
+    const behind = await replicaAdmin.query<{ paused: boolean }>("SELECT pg_get_wal_replay_pause_state() = 'paused' AS paused");
+    expect(behind.rows[0].paused, "the replica replayed during the walk: the pages above prove nothing").toBe(true);
+
+    phase("actions and pages right after them");
+    await replicaAdmin.query("SELECT pg_wal_replay_resume()");
+    await waitForReplay(cluster);
+    let compared = 0;
+    const tasks = walked.flatMap(({ action, cookies, pages }) => [...pages].filter(([, r]) => r.reads !== "primary").map(([url, early]) => ({ action, cookies, url, early })));
+    await inBatches(tasks, CONCURRENCY, async ({ action, cookies, url, early }) => {
+      const late = await render(new HttpSession(app.url), cookies, url);
+      compared++;
+      if (early.status !== late.status || early.location !== late.location) {
+        problems.push(`${action.name} left ${url} stale: HTTP ${early.status} (read from ${early.reads}) right after the write, ${late.status} once the replica caught up`);
+      } else {
+        const [before, after] = [contentOf(early.html), contentOf(late.html)];
+        if (before.join("\n") !== after.join("\n")) problems.push(`${action.name} left ${url} stale (read from ${early.reads}): ${difference(before, after)}`);
+      }
+    });
+    const total = walked.reduce((n, w) => n + w.pages.size, 0);
+    phase("pages once caught up");
+    console.log(`action walk: ${actions.length} actions, ${total} pages read right after them, ${compared} of those read from the replica and compared (${phases.join(", ")})`);
+    expect(problems).toEqual([]);
+    expect(total).toBeGreaterThan(actions.length * 5);
+  }, 600_000);
+});
