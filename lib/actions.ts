@@ -16,7 +16,7 @@ type Definition<S extends z.ZodType, A extends Access> = {
 };
 
 /** FormData to a plain object; fields named `x[]` become arrays. */
-export function formToObject(form: FormData): Record<string, unknown> {
+function formToObject(form: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of form.entries()) {
     if (key.startsWith("$ACTION")) continue;

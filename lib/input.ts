@@ -1,7 +1,7 @@
 /** PostgreSQL text cannot hold a NUL character: such input is refused field by field, not stored. */
 const UNSTORABLE = /\u0000/;
 
-export const UNSTORABLE_MESSAGE = "Remove the invisible control characters from this field.";
+const UNSTORABLE_MESSAGE = "Remove the invisible control characters from this field.";
 
 /** The top-level fields of `input` that contain text PostgreSQL cannot store. */
 export function unstorableFields(input: Record<string, unknown>): Record<string, string[]> {

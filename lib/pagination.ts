@@ -5,7 +5,7 @@ import { z } from "zod";
 // (key, id), which an index on (studioId, ..., key) serves with a range scan, however deep the
 // page. OFFSET would read and discard every earlier row on every page.
 
-export const PAGE_SIZE = 25;
+const PAGE_SIZE = 25;
 
 type Direction = "asc" | "desc";
 type Where = Record<string, unknown>;

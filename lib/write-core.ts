@@ -23,11 +23,11 @@ export type Committed = {
   signInAs?: SessionUser;
 };
 
-export type WriteFailure = { ok: false; status: number; message: string; fieldErrors: Record<string, string[]> };
-export type WriteResult<O> = { ok: true; outcome: O } | WriteFailure;
+type WriteFailure = { ok: false; status: number; message: string; fieldErrors: Record<string, string[]> };
+type WriteResult<O> = { ok: true; outcome: O } | WriteFailure;
 
-export const FIX_FIELDS_MESSAGE = "Please correct the highlighted fields.";
-export const UNEXPECTED_MESSAGE = "Something went wrong and nothing was saved.";
+const FIX_FIELDS_MESSAGE = "Please correct the highlighted fields.";
+const UNEXPECTED_MESSAGE = "Something went wrong and nothing was saved.";
 
 type Write<S extends z.ZodType, A extends Access, C, O extends Committed> = {
   access: A;

@@ -31,7 +31,7 @@ type Props<T> = {
  * An ordered list the user edits before saving (a questionnaire's questions, a workflow's steps).
  * Items live in state, so a failed save keeps every item as typed.
  */
-export function DraftList<T extends object>({ legend, errors, initial, blank, noun, addLabel, removeLabel, itemClassName, children }: Props<T>) {
+function DraftList<T extends object>({ legend, errors, initial, blank, noun, addLabel, removeLabel, itemClassName, children }: Props<T>) {
   const [items, setItems] = useState<Keyed<T>[]>(() => (initial.length ? initial : [blank(true)]).map(keyed));
   const update = (key: number, patch: Partial<T>) => setItems((list) => list.map((item) => (item.key === key ? { ...item, ...patch } : item)));
   const move = (index: number, by: -1 | 1) =>

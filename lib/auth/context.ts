@@ -20,8 +20,6 @@ export const requireStudioContext = cache(async () => {
   return { user, db, studio, brandId };
 });
 
-export type StudioContext = Awaited<ReturnType<typeof requireStudioContext>>;
-
 /** The studio context for owner-only pages; staff get a 404, as if the page did not exist. */
 export const requireOwnerContext = cache(async () => {
   const context = await requireStudioContext();

@@ -17,7 +17,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   return readPrimaryFirst((db) => db.user.findFirst({ where: { id: user.id, removedAt: null }, select: { id: true, email: true, name: true, role: true, studioId: true } }));
 });
 
-export async function requireUser(): Promise<SessionUser> {
+async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in");
   return user;
@@ -28,12 +28,6 @@ export async function requireStudioUser(): Promise<StudioUser> {
   const user = await requireUser();
   if (!user.studioId || user.role === "ADMIN") redirect(user.role === "ADMIN" ? "/admin" : "/sign-in");
   return user as StudioUser;
-}
-
-export async function requireOwner(): Promise<StudioUser> {
-  const user = await requireStudioUser();
-  if (user.role !== "OWNER") notFound();
-  return user;
 }
 
 /** Platform admins only; everyone else sees a 404, as if /admin did not exist. */

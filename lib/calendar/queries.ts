@@ -17,7 +17,7 @@ export async function findCalendarToken(db: Db, { studioId, userId }: { studioId
 export const FEED_PAST_DAYS = 60;
 // Building the document costs about 0.1 ms per event with ical-generator, so the bound keeps a
 // poll of even the busiest studio's feed near 100 ms.
-export const FEED_MAX_EVENTS = 1000;
+const FEED_MAX_EVENTS = 1000;
 
 /** A feed's events: the last two months and what lies ahead, soonest first, bounded. */
 export function findFeedEvents(db: Db, { studioId, from }: { studioId: string; from: Date }) {

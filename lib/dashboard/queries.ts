@@ -8,10 +8,10 @@ import { Prisma } from "@/prisma/generated/prisma/client";
 
 type Scope = { studioId: string; brandId?: string };
 
-export const DASHBOARD_PAGE_SIZE = 10;
+const DASHBOARD_PAGE_SIZE = 10;
 
 /** Where dashboard counts stop counting; shown as "1,000+". */
-export const COUNT_CAP = 1000;
+const COUNT_CAP = 1000;
 
 export function formatCount(count: number): string {
   return count >= COUNT_CAP ? `${COUNT_CAP.toLocaleString("en-US")}+` : String(count);
@@ -100,7 +100,7 @@ export async function findWhatsNextPage(
  * because Prisma's bounded count adds an ORDER BY id that would walk the primary key instead.
  * Bookings awaiting review are few, so each one's brand is a primary-key lookup of its job.
  */
-export async function countNewLeads(db: Db, { studioId, brandId }: Scope): Promise<number> {
+async function countNewLeads(db: Db, { studioId, brandId }: Scope): Promise<number> {
   const rows = await readRaw<{ n: number }[]>(
     db,
     Prisma.sql`SELECT count(*)::int AS n FROM (

@@ -20,7 +20,7 @@ export const JOB_STATUS_LABELS: Record<JobStatus, string> = {
   CANCELLED: "Cancelled",
 };
 
-export const jobStatusField = z.enum(JobStatus, { error: "Choose a status from the list." });
+const jobStatusField = z.enum(JobStatus, { error: "Choose a status from the list." });
 
 export const jobTitle = requiredText("a title", 120);
 

@@ -24,7 +24,7 @@ const listSelect = {
 
 export type LeadListRow = Prisma.LeadGetPayload<{ select: typeof listSelect }>;
 
-export function leadListWhere({ studioId, brandId, status, q }: LeadListFilter): Prisma.LeadWhereInput {
+function leadListWhere({ studioId, brandId, status, q }: LeadListFilter): Prisma.LeadWhereInput {
   return {
     studioId,
     ...(brandId ? { brandId } : {}),

@@ -15,7 +15,7 @@ export const LEAD_STATUS_LABELS: Record<LeadStatus, string> = {
 
 export const LEAD_STATUSES = Object.keys(LEAD_STATUS_LABELS) as LeadStatus[];
 
-export const leadStatusField = z.enum(LeadStatus, { error: "Choose a stage from the list." });
+const leadStatusField = z.enum(LeadStatus, { error: "Choose a stage from the list." });
 
 /** What an inquiry asks, whoever fills it in: the client on the public form or the photographer. */
 export const leadFields = {

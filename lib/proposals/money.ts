@@ -15,11 +15,6 @@ export function formatCents(cents: number): string {
   return usd.format(cents / 100);
 }
 
-/** "1250.00" for refilling a form. */
-export function centsToInput(cents: number): string {
-  return (cents / 100).toFixed(2);
-}
-
 export function proposalTotalCents(items: { quantity: number; unitPriceCents: number }[]): number {
   return items.reduce((sum, i) => sum + i.quantity * i.unitPriceCents, 0);
 }

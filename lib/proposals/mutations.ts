@@ -10,7 +10,7 @@ import { type CreateProposalInput } from "@/lib/proposals/schemas";
 type Tenant = { studioId: string };
 
 /** The client-access secret: 32 random bytes, so a link cannot be guessed or enumerated. */
-export const newProposalToken = () => randomBytes(32).toString("base64url");
+const newProposalToken = () => randomBytes(32).toString("base64url");
 
 async function studioTimeZone(tx: Tx, studioId: string) {
   const studio = await tx.studio.findUnique({ where: { id: studioId }, select: { name: true, timeZone: true } });

@@ -23,7 +23,7 @@ export const questionSchema = z.object({
 });
 export type Question = z.infer<typeof questionSchema>;
 
-export const questionsSchema = z.array(questionSchema).max(MAX_QUESTIONS);
+const questionsSchema = z.array(questionSchema).max(MAX_QUESTIONS);
 
 /** Stored JSON back to questions; a row that does not parse shows as having none. */
 export function readQuestions(value: unknown): Question[] {

@@ -2,7 +2,7 @@ import { type StepAnchor } from "@/lib/workflows/schemas";
 import { addDays, dayKeyOf, dayKeyOfDateColumn, daysBetween, formatShortDayKey, zonedInstant } from "@/lib/calendar/zoned";
 
 /** Tasks fall due at the end of the studio's working day. */
-export const DUE_HOUR = 17;
+const DUE_HOUR = 17;
 
 /**
  * Due dates for a template's steps, in order. JOB_DATE counts from the job's date (today when

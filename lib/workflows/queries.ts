@@ -36,12 +36,9 @@ export type OpenTask = {
   taskId: string;
   jobId: string;
   jobTitle: string;
-  brandId: string;
   workflow: string;
   name: string;
-  position: number;
   dueAt: Date;
-  isOverdue: boolean;
   /** Whole days late in the studio's calendar; 0 when not late (or late since earlier today). */
   overdueDays: number;
   /** "Due Jun 19", "Due today" or "3 days ago", in the studio's calendar. */
@@ -49,21 +46,18 @@ export type OpenTask = {
 };
 
 /** How many open tasks /tasks shows at a time. */
-export const TASK_PAGE_SIZE = 50;
+const TASK_PAGE_SIZE = 50;
 
-type TaskRow = { id: string; jobId: string; workflow: string; name: string; position: number; dueAt: Date; job: { title: string; brandId: string } };
+type TaskRow = { id: string; jobId: string; workflow: string; name: string; dueAt: Date; job: { title: string } };
 
 function toOpenTask(t: TaskRow, now: Date, timeZone: string): OpenTask {
   return {
     taskId: t.id,
     jobId: t.jobId,
     jobTitle: t.job.title,
-    brandId: t.job.brandId,
     workflow: t.workflow,
     name: t.name,
-    position: t.position,
     dueAt: t.dueAt,
-    isOverdue: t.dueAt.getTime() < now.getTime(),
     overdueDays: overdueDays(t.dueAt, now, timeZone),
     dueLabel: describeDue(t.dueAt, now, timeZone),
   };
@@ -85,7 +79,7 @@ export async function findOpenTaskPage(
         where: where as Prisma.TaskWhereInput,
         orderBy: [{ completedAt: orderBy[0].dueAt }, ...orderBy] as Prisma.TaskOrderByWithRelationInput[],
         take,
-        select: { id: true, jobId: true, workflow: true, name: true, position: true, dueAt: true, job: { select: { title: true, brandId: true } } },
+        select: { id: true, jobId: true, workflow: true, name: true, dueAt: true, job: { select: { title: true } } },
       }),
     keyOf: (row) => row.dueAt,
   });

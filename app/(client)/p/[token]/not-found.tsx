@@ -1,10 +1,9 @@
+import { NotFoundState } from "@/components/ui/not-found-state";
+
 export default function ProposalNotFound() {
   return (
-    <div className="rounded-xl bg-white p-8 text-center shadow-sm ring-1 ring-slate-200">
-      <h1 className="text-xl font-semibold text-slate-900">This proposal is no longer available</h1>
-      <p className="mt-3 text-sm text-slate-600">
-        The link may have expired or been mistyped. Please contact the studio that sent it and ask for a new one.
-      </p>
-    </div>
+    <NotFoundState title="This proposal is no longer available" home={{ href: "/", label: "Go to the ShootQ home page" }}>
+      The link may have expired or been mistyped. Please contact the studio that sent it and ask for a new one.
+    </NotFoundState>
   );
 }

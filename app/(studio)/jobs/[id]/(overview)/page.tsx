@@ -9,10 +9,10 @@ import { requireStudioContext } from "@/lib/auth/context";
 import { proposalUrl, publicOrigin } from "@/lib/urls";
 import { findJob } from "@/lib/jobs/queries";
 import { formatCents, proposalTotalCents } from "@/lib/proposals/money";
-import { confirmBookingAction } from "../../bookings/actions";
-import { deleteEventAction, sendProposalAction } from "../actions";
-import { EventForm } from "../_components/event-form";
-import { JobStatusForm } from "../_components/job-status-form";
+import { confirmBookingAction } from "@/app/(studio)/bookings/actions";
+import { deleteEventAction, sendProposalAction } from "../../actions";
+import { EventForm } from "../../_components/event-form";
+import { JobStatusForm } from "../../_components/job-status-form";
 
 type Props = { params: Promise<{ id: string }> };
 
