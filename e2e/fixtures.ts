@@ -1,6 +1,6 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { waitForReplay } from "../scripts/testing/cluster";
+import { waitForReplay } from "../scripts/testing/database";
 import { renderQueuedEmail } from "../scripts/testing/outbox";
 import { createStudio } from "../prisma/factories";
 import { PrismaClient } from "../prisma/generated/prisma/client";

@@ -29,7 +29,7 @@ async function countRows() {
 }
 
 beforeAll(async () => {
-  const baseUrl = process.env.DATABASE_URL ?? inject("cluster")?.primaryUrl;
+  const baseUrl = process.env.DATABASE_URL ?? inject("database")?.primaryUrl;
   if (!baseUrl) throw new Error("DATABASE_URL is not set; the test global setup provides it");
   admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();

@@ -76,7 +76,7 @@ async function expectIndexScans(label: string, work: () => Promise<unknown>, mus
 }
 
 beforeAll(async () => {
-  const baseUrl = process.env.DATABASE_URL ?? inject("cluster").primaryUrl;
+  const baseUrl = process.env.DATABASE_URL ?? inject("database").primaryUrl;
   admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${databaseName}`);

@@ -19,7 +19,7 @@ let admin: pg.Client;
 let sql: pg.Client;
 
 beforeAll(async () => {
-  const baseUrl = process.env.DATABASE_URL ?? inject("cluster").primaryUrl;
+  const baseUrl = process.env.DATABASE_URL ?? inject("database").primaryUrl;
   admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${databaseName}`);

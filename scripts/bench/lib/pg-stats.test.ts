@@ -34,16 +34,16 @@ describe("where the queries went", () => {
   });
 
   it("counts the statements the app's pools send while work runs, and only those", async () => {
-    const cluster = inject("cluster");
-    const adminUrl = cluster.adminUrl;
-    const client = (name: string) => new pg.Client({ connectionString: cluster.primaryUrl, application_name: name });
+    const database = inject("database");
+    const adminUrl = database.adminUrl;
+    const client = (name: string) => new pg.Client({ connectionString: database.primaryUrl, application_name: name });
     const app = client("shootq-primary");
     const other = client("shootq-probe-primary");
     await app.connect();
     await other.connect();
     try {
       await app.query("SELECT 1");
-      const result = await captureQueries([{ name: "primary", adminUrl, logFile: path.join(cluster.dir, "primary", "server.log") }], async () => {
+      const result = await captureQueries([{ name: "primary", adminUrl, logFile: path.join(database.dir, "primary", "server.log") }], async () => {
         await app.query("SELECT $1::int AS a", [1]);
         await app.query("SELECT 2 AS b");
         await other.query("SELECT 3 AS c");

@@ -1,19 +1,17 @@
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { ensureQueueSchema } from "../../lib/email/queue.ts";
-import { startEmbeddedCluster, type Cluster } from "../db/embedded-cluster.ts";
-import { migrate } from "../db/migrate.ts";
-import { freePort } from "../lib/processes.ts";
 import pg from "pg";
+import { ensureQueueSchema } from "../../lib/email/queue.ts";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "../db/embedded-postgres.ts";
+import { migrate } from "../db/migrate.ts";
+import { scratchDir } from "../lib/lifecycle.ts";
+import { freePort } from "../lib/processes.ts";
 
 /** Waits until every replica has replayed everything the primary has committed so far. */
-export async function waitForReplay(cluster: Pick<Cluster, "primaryUrl" | "replicaUrls">, timeoutMs = 30_000) {
-  const primary = new pg.Client({ connectionString: cluster.primaryUrl });
+export async function waitForReplay(db: Pick<EmbeddedPostgres, "primaryUrl" | "replicaUrls">, timeoutMs = 30_000) {
+  const primary = new pg.Client({ connectionString: db.primaryUrl });
   await primary.connect();
   const { rows } = await primary.query<{ lsn: string }>("SELECT pg_current_wal_lsn()::text AS lsn");
   await primary.end();
-  for (const url of cluster.replicaUrls) {
+  for (const url of db.replicaUrls) {
     const replica = new pg.Client({ connectionString: url });
     await replica.connect();
     try {
@@ -30,28 +28,31 @@ export async function waitForReplay(cluster: Pick<Cluster, "primaryUrl" | "repli
   }
 }
 
-export type TestCluster = Cluster & { dir: string; destroy(): Promise<void> };
+export type TestDatabase = EmbeddedPostgres & { dir: string; destroy(): Promise<void> };
 
 /**
  * A throwaway primary and replicas on free ports, migrated, in a folder the postgres user can
  * reach. `delays` gives each replica's recovery_min_apply_delay.
  */
-export async function startTestCluster(delays: string[]): Promise<TestCluster> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "shootq-test-"));
-  chmodSync(dir, 0o755);
+export async function startTestDatabase(delays: string[]): Promise<TestDatabase> {
+  const scratch = scratchDir("shootq-test");
+  const dir = scratch.path;
   const primaryPort = await freePort();
   const replicaPorts: number[] = [];
   while (replicaPorts.length < delays.length) replicaPorts.push(await freePort());
-  const cluster = await startEmbeddedCluster({ dir, primaryPort, replicaPorts, replicaDelays: delays });
-  await migrate(cluster.primaryUrl);
-  await ensureQueueSchema(cluster.primaryUrl);
-  await waitForReplay(cluster);
-  return {
-    ...cluster,
-    dir,
-    async destroy() {
-      await cluster.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
+  let db: EmbeddedPostgres | undefined;
+  const destroy = async () => {
+    await db?.stop();
+    scratch.remove();
   };
+  try {
+    db = await startEmbeddedPostgres({ dir, primaryPort, replicaPorts, replicaDelays: delays });
+    await migrate(db.primaryUrl);
+    await ensureQueueSchema(db.primaryUrl);
+    await waitForReplay(db);
+  } catch (error) {
+    await destroy();
+    throw error;
+  }
+  return { ...db, dir, destroy };
 }
