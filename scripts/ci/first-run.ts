@@ -13,7 +13,7 @@ import { HarnessError, runHarness } from "../lib/harness.ts";
 import { track } from "../lib/lifecycle.ts";
 import { ROOT } from "../lib/paths.ts";
 import { freePort, isPortFree, killProcessGroup, waitForHttp } from "../lib/processes.ts";
-import { DEMO_LOGINS } from "../../prisma/seed.ts";
+import { DEMO_LOGINS } from "../../prisma/seed-data.ts";
 import { HttpSession } from "../testing/http.ts";
 
 /** Two consecutive free ports: the embedded primary and its replica. */
@@ -66,7 +66,7 @@ await runHarness({ name: "first-run", elapsed: true, limitMinutes: 25 }, async (
   let output = "";
   start.stdout.on("data", (c: Buffer) => (output += c.toString()));
   start.stderr.on("data", (c: Buffer) => (output += c.toString()));
-  const exited = new Promise<number | null>((resolve) => start.on("exit", (code) => resolve(code)));
+  const exited = new Promise<string>((resolve) => start.on("exit", (code, signal) => resolve(signal ?? `exit code ${code}`)));
   track("npm start", async () => killProcessGroup(start.pid), () => killProcessGroup(start.pid));
 
   try {
@@ -82,10 +82,11 @@ await runHarness({ name: "first-run", elapsed: true, limitMinutes: 25 }, async (
   }
 
   process.kill(-start.pid!, "SIGINT");
-  const code = await Promise.race([exited, new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 120_000))]);
-  if (code !== 0) {
+  const how = await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r("still running after 2 minutes"), 120_000))]);
+  // npm itself dies of the SIGINT; the harness under it must have stopped everything and said so.
+  if (!["exit code 0", "SIGINT"].includes(how) || !/^\[shootq\] stopped$/m.test(output)) {
     console.error(output);
-    throw new HarnessError(`npm start did not stop cleanly on Ctrl-C (${code === "timeout" ? "still running after 2 minutes" : `exit code ${code}`})`);
+    throw new HarnessError(`npm start did not stop cleanly on Ctrl-C (${how})`);
   }
   const left = processesIn(dir);
   const listening = [];
