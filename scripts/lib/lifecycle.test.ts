@@ -48,7 +48,9 @@ async function expectNothingLeft(started: Started) {
   expect(existsSync(started.dir), started.dir).toBe(false);
 }
 
-describe("a harness", () => {
+// Each case initialises and starts two PostgreSQL servers and maildev in a child process: minutes
+// on a loaded 2-core machine, whatever the harness does.
+describe("a harness", { timeout: 240_000 }, () => {
   it("stops its databases, its mail sink and their folder when an error is thrown inside it", async () => {
     const { code, out, started } = await runFixture("throw");
     expect(out).toContain("boom: thrown inside the harness");

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { ensureQueueSchema } from "../../lib/email/queue.ts";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../db/embedded-postgres.ts";
@@ -55,4 +56,39 @@ export async function startTestDatabase(delays: string[]): Promise<TestDatabase>
     throw error;
   }
   return { ...db, dir, destroy };
+}
+
+export type ScratchDatabase = { url: string; replicaUrls: string[]; drop(): Promise<void> };
+
+/**
+ * A database of its own on the shared test servers (the replicas stream it too), migrated: for a
+ * test file that needs an empty database (the seed) or owns something database-wide (the email
+ * queue's workers and retry policy), so it can run beside every other file.
+ */
+export async function createScratchDatabase(shared: Pick<EmbeddedPostgres, "primaryUrl" | "replicaUrls">, opts: { prefix: string; queue?: boolean }): Promise<ScratchDatabase> {
+  const name = `${opts.prefix}_${randomBytes(6).toString("hex")}`;
+  const withName = (u: string) => Object.assign(new URL(u), { pathname: `/${name}` }).toString();
+  const admin = new pg.Client({ connectionString: shared.primaryUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = withName(shared.primaryUrl);
+  await migrate(url);
+  if (opts.queue) await ensureQueueSchema(url);
+  return {
+    url,
+    replicaUrls: shared.replicaUrls.map(withName),
+    async drop() {
+      const client = new pg.Client({ connectionString: shared.primaryUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
 }
