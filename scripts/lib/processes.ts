@@ -101,7 +101,7 @@ export async function waitForHttp(url: string, opts: { timeoutMs?: number; servi
   while (Date.now() < deadline) {
     if (exited !== undefined) throw new Error(`${opts.service!.name} exited (code ${exited ?? opts.service!.child.signalCode}) before ${url} answered`);
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
       await res.arrayBuffer();
       if (res.ok) return;
       last = `HTTP ${res.status}`;
