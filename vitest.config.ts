@@ -8,7 +8,11 @@ export default defineConfig({
     globalSetup: ["scripts/testing/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    fileParallelism: false,
+    // Files run side by side against the shared servers: each test makes its own studio, and a file
+    // that owns something database-wide (the email queue) gets a database of its own. They mostly
+    // wait (on replicas, app servers, SMTP), so more run at once than there are cores.
+    fileParallelism: true,
+    maxWorkers: 4,
     // Tests derive emailed link tokens as the app does; apps they start get the same secret.
     env: { LINK_SECRET: "test-link-secret-0123456789abcdefghijklmn" },
   },

@@ -1,8 +1,9 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { waitForReplay } from "../scripts/testing/cluster";
+import { waitForReplay } from "../scripts/testing/database";
 import { renderQueuedEmail } from "../scripts/testing/outbox";
 import { createStudio } from "../prisma/factories";
+import { mailbox, type Mailbox } from "./support/mailbox";
 import { PrismaClient } from "../prisma/generated/prisma/client";
 import { type Prisma } from "../prisma/generated/prisma/client";
 
@@ -55,7 +56,11 @@ export async function signIn(page: Page, email: string, password: string) {
   await expect(page).toHaveURL(/\/dashboard$/);
 }
 
-export const test = base.extend<{ studio: StudioFixture; signedIn: StudioFixture }>({
+export const test = base.extend<{ studio: StudioFixture; signedIn: StudioFixture; mailbox: Mailbox }>({
+  // The SMTP sink the worker delivers to: `await mailbox.waitFor({ to, subject })` is the email as received.
+  mailbox: async ({}, use) => {
+    await use(mailbox);
+  },
   studio: async ({}, use) => {
     const studio = await createStudio(testDb(), { brands: ["Weddings by Test", "Portraits by Test"] });
     await replicated();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startTestApp, type TestApp } from "@/scripts/testing/app";
 import { DIST_DIR } from "@/scripts/lib/paths";
 
-const cluster = inject("cluster");
+const database = inject("database");
 
 describe("server-action requests that cannot be read", () => {
   let app: TestApp;
@@ -12,7 +12,7 @@ describe("server-action requests that cannot be read", () => {
   beforeAll(async () => {
     const manifest = JSON.parse(readFileSync(path.join(DIST_DIR, "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName: string }> };
     actionId = Object.entries(manifest.node).find(([, a]) => a.exportedName === "signUpAction")![0];
-    app = await startTestApp({ primaryUrl: cluster.primaryUrl, replicaUrls: [] });
+    app = await startTestApp({ primaryUrl: database.primaryUrl, replicaUrls: [] });
   });
   afterAll(() => app?.stop());
 

@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from "@/scripts/testing/app";
 import { HttpSession } from "@/scripts/testing/http";
 
 // The cluster from the global setup: replica-1 applies WAL 3 s late, replica-2 promptly.
-const { primaryUrl, replicaUrls } = inject("cluster");
+const { primaryUrl, replicaUrls } = inject("database");
 const [delayedReplica, promptReplica] = replicaUrls;
 
 async function ownerSession(app: TestApp) {

@@ -3,30 +3,30 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { createStudio } from "@/prisma/factories";
 import { PrismaClient } from "@/prisma/generated/prisma/client";
 import { startTestApp, type TestApp } from "@/scripts/testing/app";
-import { startTestCluster, type TestCluster } from "@/scripts/testing/cluster";
+import { startTestDatabase, type TestDatabase } from "@/scripts/testing/database";
 import { HttpSession } from "@/scripts/testing/http";
 
 // Its own primary and prompt replica, so killing the replica disturbs no other test.
 describe("a replica that dies", () => {
-  let cluster: TestCluster;
+  let database: TestDatabase;
   let app: TestApp;
   let http: HttpSession;
   let studioName: string;
 
   beforeAll(async () => {
-    cluster = await startTestCluster(["0"]);
-    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: cluster.primaryUrl }) });
+    database = await startTestDatabase(["0"]);
+    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.primaryUrl }) });
     // A name without characters HTML escapes, so the page text can be matched as is.
     const { studio, owner, password } = await createStudio(db, { name: `Failover Studio ${Date.now()}` });
     studioName = studio.name;
     await db.$disconnect();
-    app = await startTestApp({ primaryUrl: cluster.primaryUrl, replicaUrls: cluster.replicaUrls });
+    app = await startTestApp({ primaryUrl: database.primaryUrl, replicaUrls: database.replicaUrls });
     http = new HttpSession(app.url);
     await http.signIn(owner.email, password);
   });
   afterAll(async () => {
     await app?.stop();
-    await cluster?.destroy();
+    await database?.destroy();
   });
 
   async function readDashboard() {
@@ -38,7 +38,7 @@ describe("a replica that dies", () => {
   it("every read succeeds while it is down, and it is used again once it is back", async () => {
     expect((await readDashboard()).reads).toBe("replica-1");
 
-    await cluster.stopReplica(0);
+    await database.stopReplica(0);
     const during: boolean[] = [];
     const failures: string[] = [];
     const hosts = new Set<string | null>();
@@ -57,7 +57,7 @@ describe("a replica that dies", () => {
     expect(health.replicas[0]).toMatchObject({ reachable: false, inRotation: false });
     expect(health.replicas[0].reason).toMatch(/unreachable/);
 
-    await cluster.startReplica(0);
+    await database.startReplica(0);
     let back = false;
     for (let i = 0; i < 40 && !back; i++) {
       await new Promise((r) => setTimeout(r, 250));

@@ -11,7 +11,7 @@ import { DIST_DIR } from "@/scripts/lib/paths";
 // Walks every page route and every server action of the build as a user of studio A, aimed at
 // the ids of studio B. Every answer must be a 404 (or a form error) and B must be unchanged.
 
-const cluster = inject("cluster");
+const database = inject("database");
 const db = () => primaryDb();
 const marker = `Zz${Math.random().toString(36).slice(2, 10)}`;
 
@@ -122,7 +122,7 @@ describe("nobody sees or changes another studio's data", () => {
     const ownJob = await createJob(db(), { studioId: a.studio.id });
     ownIds = { leadId: ownLead.id, jobId: ownJob.id };
     // Reads on the primary only: this test is about tenancy, not replication.
-    app = await startTestApp({ primaryUrl: cluster.primaryUrl, replicaUrls: [] });
+    app = await startTestApp({ primaryUrl: database.primaryUrl, replicaUrls: [] });
     http = new HttpSession(app.url);
     await http.signIn(a.owner.email, a.password);
   });

@@ -4,13 +4,13 @@ import { primaryDb } from "@/lib/db";
 import { startTestApp, type TestApp } from "@/scripts/testing/app";
 import { HttpSession } from "@/scripts/testing/http";
 
-const cluster = inject("cluster");
+const database = inject("database");
 
 // Route handlers take the same access levels as server actions, from the same write core.
 describe("an owner-only write route", () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp({ primaryUrl: cluster.primaryUrl, replicaUrls: [] });
+    app = await startTestApp({ primaryUrl: database.primaryUrl, replicaUrls: [] });
   });
   afterAll(() => app?.stop());
 

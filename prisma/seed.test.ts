@@ -1,15 +1,12 @@
-import { randomBytes } from "node:crypto";
 import { verify } from "@node-rs/argon2";
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { PrismaClient } from "@/prisma/generated/prisma/client";
 import { DEMO_LOGINS, seedDemo, type SeedResult } from "@/prisma/seed";
-import { migrate } from "@/scripts/db/migrate";
+import { createScratchDatabase, type ScratchDatabase } from "@/scripts/testing/database";
 
 // The seed only runs on a database without studios, so it gets a database of its own.
-const databaseName = `seed_${randomBytes(6).toString("hex")}`;
-let admin: pg.Client;
+let scratch: ScratchDatabase;
 let db: PrismaClient;
 let firstSeed: SeedResult;
 const now = new Date();
@@ -29,24 +26,14 @@ async function countRows() {
 }
 
 beforeAll(async () => {
-  const baseUrl = process.env.DATABASE_URL ?? inject("cluster")?.primaryUrl;
-  if (!baseUrl) throw new Error("DATABASE_URL is not set; the test global setup provides it");
-  admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${databaseName}`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${databaseName}`;
-  await migrate(url.toString());
-  db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString() }) });
+  scratch = await createScratchDatabase(inject("database"), { prefix: "seed" });
+  db = new PrismaClient({ adapter: new PrismaPg({ connectionString: scratch.url }) });
   firstSeed = await seedDemo(db, now);
 });
 
 afterAll(async () => {
   await db?.$disconnect();
-  if (admin) {
-    await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-    await admin.end();
-  }
+  await scratch?.drop();
 });
 
 describe("seedDemo", () => {

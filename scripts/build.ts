@@ -7,6 +7,7 @@ import { execSync, spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
+import { FINGERPRINT_FILE, sourceFingerprint } from "./lib/ensure-build.ts";
 import { localSecrets, DIST_DIR, ROOT } from "./lib/paths.ts";
 import { precompress } from "./lib/precompress.ts";
 
@@ -23,6 +24,8 @@ function defaultBuildId(): string {
 }
 
 const buildId = process.env.SHOOTQ_BUILD_ID ?? defaultBuildId();
+// Taken before building: an edit made while the build runs makes the next `npm start` rebuild.
+const fingerprint = sourceFingerprint();
 console.log(`[build] build id ${buildId}`);
 const env = {
   ...process.env,
@@ -39,4 +42,5 @@ for (const [cmd, args] of [
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 writeFileSync(path.join(DIST_DIR, "shootq-build-id"), buildId);
+writeFileSync(FINGERPRINT_FILE, fingerprint);
 console.log(`[build] pre-compressed ${precompress(path.join(DIST_DIR, "static"))} static file(s) for nginx`);

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createStudio } from "@/prisma/factories";
 import { primaryDb } from "@/lib/db";
-import { waitForReplay } from "@/scripts/testing/cluster";
+import { waitForReplay } from "@/scripts/testing/database";
 import { startTestApp, type TestApp } from "@/scripts/testing/app";
 import { HttpSession } from "@/scripts/testing/http";
 
-const cluster = inject("cluster");
+const database = inject("database");
 
 // A production node with its defaults: no SECURE_COOKIES override.
 describe("cookies on a production node", () => {
@@ -13,9 +13,9 @@ describe("cookies on a production node", () => {
   let owner: { email: string };
   let password: string;
   beforeAll(async () => {
-    app = await startTestApp({ primaryUrl: cluster.primaryUrl, replicaUrls: cluster.replicaUrls, env: { SECURE_COOKIES: undefined } });
+    app = await startTestApp({ primaryUrl: database.primaryUrl, replicaUrls: database.replicaUrls, env: { SECURE_COOKIES: undefined } });
     ({ owner, password } = await createStudio(primaryDb()));
-    await waitForReplay(cluster);
+    await waitForReplay(database);
   });
   afterAll(() => app.stop());
 

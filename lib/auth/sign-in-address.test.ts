@@ -6,7 +6,7 @@ import { primaryDb } from "@/lib/db";
 import { startTestApp, type TestApp } from "@/scripts/testing/app";
 import { HttpSession } from "@/scripts/testing/http";
 
-const cluster = inject("cluster");
+const database = inject("database");
 
 /** One sign-in attempt as a browser behind our proxy sends it; returns next-auth's error, if any. */
 async function attempt(app: TestApp, email: string, password: string, forwardedFor: string): Promise<string | null> {
@@ -26,7 +26,7 @@ async function attempt(app: TestApp, email: string, password: string, forwardedF
 describe("sign-in failures behind one proxy", () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp({ primaryUrl: cluster.primaryUrl, replicaUrls: [], env: { TRUSTED_PROXY_HOPS: "1" } });
+    app = await startTestApp({ primaryUrl: database.primaryUrl, replicaUrls: [], env: { TRUSTED_PROXY_HOPS: "1" } });
   });
   afterAll(() => app?.stop());
 

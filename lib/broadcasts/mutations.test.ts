@@ -45,9 +45,10 @@ describe("broadcasts", () => {
     const a = await createStudio(db());
     const b = await createStudio(db());
     const { user: staff } = await createStaff(db(), a.studio.id);
-    const rowsBefore = await db().broadcast.count();
+    // Counted per admin: other test files create broadcasts at the same time.
+    const rowsBefore = await db().broadcast.count({ where: { createdById: admin.id } });
     const { id } = await inTx((tx) => createBroadcast(tx, { adminId: admin.id, ...input() }));
-    expect(await db().broadcast.count()).toBe(rowsBefore + 1);
+    expect(await db().broadcast.count({ where: { createdById: admin.id } })).toBe(rowsBefore + 1);
     expect(await db().broadcastDismissal.count({ where: { broadcastId: id } })).toBe(0);
 
     const now = new Date();
@@ -78,9 +79,10 @@ describe("broadcasts", () => {
 
   it("can only be sent by a platform admin: anyone else is NOT_FOUND and nothing is saved", async () => {
     const { owner } = await createStudio(db());
-    const before = await db().broadcast.count();
-    await expect(inTx((tx) => createBroadcast(tx, { adminId: owner.id, ...input() }))).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await db().broadcast.count()).toBe(before);
+    // A title of its own: other test files create broadcasts at the same time.
+    const title = `Not from an admin ${owner.id}`;
+    await expect(inTx((tx) => createBroadcast(tx, { adminId: owner.id, ...input({ title }) }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await db().broadcast.count({ where: { title } })).toBe(0);
   });
 
   it("dismissing an unknown broadcast is NOT_FOUND", async () => {

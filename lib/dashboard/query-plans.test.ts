@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
 import pg from "pg";
@@ -11,7 +10,7 @@ import { findJobPage } from "@/lib/jobs/queries";
 import { findLeadPage } from "@/lib/leads/queries";
 import { findOpenTaskPage } from "@/lib/workflows/queries";
 import { PrismaClient } from "@/prisma/generated/prisma/client";
-import { migrate } from "@/scripts/db/migrate";
+import { createScratchDatabase, type ScratchDatabase } from "@/scripts/testing/database";
 
 // A studio the size of a busy decade (20,000 leads, 5,000 jobs and their clients, events,
 // tasks, notifications and bookings) in a database of its own. Every list and dashboard query
@@ -26,13 +25,12 @@ const NEW_LEADS = 400;
 const INDEXED_READS = ["Index Scan", "Index Only Scan", "Bitmap Heap Scan"];
 const BIG_TABLES = ["Lead", "Job", "Contact", "Event", "Task", "Notification", "Booking", "Proposal"];
 
-const databaseName = `plans_${randomBytes(6).toString("hex")}`;
 const studioId = "0190a000-0000-7000-8000-000000000001";
 const brandA = "0190a000-0000-7000-8000-0000000000a1";
 const brandB = "0190a000-0000-7000-8000-0000000000b2";
 const ownerId = "0190a000-0000-7000-8000-0000000000c3";
 
-let admin: pg.Client;
+let scratch: ScratchDatabase;
 let sql: pg.Client;
 let base: PrismaClient;
 let db: Db;
@@ -76,14 +74,8 @@ async function expectIndexScans(label: string, work: () => Promise<unknown>, mus
 }
 
 beforeAll(async () => {
-  const baseUrl = process.env.DATABASE_URL ?? inject("cluster").primaryUrl;
-  admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${databaseName}`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${databaseName}`;
-  await migrate(url.toString());
-  sql = new pg.Client({ connectionString: url.toString() });
+  scratch = await createScratchDatabase(inject("database"), { prefix: "plans" });
+  sql = new pg.Client({ connectionString: scratch.url });
   await sql.connect();
 
   const started = performance.now();
@@ -147,7 +139,7 @@ beforeAll(async () => {
   await sql.query("VACUUM ANALYZE");
   timings.push(["seed the volume studio (ms, wall clock)", performance.now() - started]);
 
-  base = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString() }), omit: { user: { passwordHash: true } }, log: [{ emit: "event", level: "query" }] });
+  base = new PrismaClient({ adapter: new PrismaPg({ connectionString: scratch.url }), omit: { user: { passwordHash: true } }, log: [{ emit: "event", level: "query" }] });
   const events = base as unknown as { $on(event: "query", listener: (e: { query: string; params: string }) => void): void };
   events.$on("query", (e) => captured.push({ query: e.query, params: e.params }));
   db = base.$extends(readReplicas({ replicas: [base] })) as unknown as Db;
@@ -157,10 +149,7 @@ afterAll(async () => {
   if (timings.length) console.log(`query plans on ${LEADS} leads / ${JOBS} jobs (worst statement, ms):\n${timings.map(([l, ms]) => `  ${ms.toFixed(2).padStart(8)}  ${l}`).join("\n")}`);
   await base?.$disconnect();
   await sql?.end();
-  if (admin) {
-    await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-    await admin.end();
-  }
+  await scratch?.drop();
 });
 
 async function deepLeadCursor(order: "DESC" | "ASC") {

@@ -1,8 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { primaryDb } from "@/lib/db";
 import { retryEmail } from "@/lib/email/mutations";
 import { queueEmail } from "@/lib/email/outbox";
 import { DEFAULT_RETRY_POLICY, enqueueEmailJob, ensureQueueSchema } from "@/lib/email/queue";
+import { createScratchDatabase, type ScratchDatabase } from "@/scripts/testing/database";
 import { startSmtpSink, type SmtpSink } from "@/scripts/testing/smtp-sink";
 import { messageIdFor, startEmailWorker, type EmailWorker, type EmailWorkerOptions } from "@/lib/email/worker";
 import { z } from "zod";
@@ -57,8 +58,14 @@ const emails = (ids: string[]) => primaryDb().emailMessage.findMany({ where: { i
 const countOf = (list: string[], value: string) => list.filter((v) => v === value).length;
 
 let studioId: string;
+let scratch: ScratchDatabase;
 
 beforeAll(async () => {
+  // Workers take every job of their database's queue, and the retry policy is database-wide: this
+  // file gets a database of its own so the files running beside it keep their queued emails.
+  scratch = await createScratchDatabase(inject("database"), { prefix: "worker", queue: true });
+  process.env.DATABASE_URL = scratch.url;
+  process.env.DATABASE_REPLICA_URLS = scratch.replicaUrls.join(",");
   studioId = (await createStudio(primaryDb())).studio.id;
 });
 
@@ -70,7 +77,8 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  await ensureQueueSchema(databaseUrl(), DEFAULT_RETRY_POLICY);
+  await primaryDb().$disconnect();
+  await scratch?.drop();
 });
 
 describe("email worker", () => {

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { verify } from "@node-rs/argon2";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
@@ -7,36 +6,26 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadDashboard } from "@/lib/dashboard/queries";
 import { type Db } from "@/lib/db";
 import { PrismaClient } from "@/prisma/generated/prisma/client";
-import { migrate } from "@/scripts/db/migrate";
+import { createScratchDatabase, type ScratchDatabase } from "@/scripts/testing/database";
 import { BIG_STUDIO, FULL_SCALE, generateScaleData, targetsFor } from "./generate.ts";
 
 // The generator runs as the app's own (non-superuser) role here, so every foreign key is
 // checked: data that broke one would fail the insert.
 
-const databaseName = `bench_${randomBytes(6).toString("hex")}`;
+let scratch: ScratchDatabase;
 let url: string;
-let admin: pg.Client;
 let sql: pg.Client;
 
 beforeAll(async () => {
-  const baseUrl = process.env.DATABASE_URL ?? inject("cluster").primaryUrl;
-  admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${databaseName}`);
-  const u = new URL(baseUrl);
-  u.pathname = `/${databaseName}`;
-  url = u.toString();
-  await migrate(url);
+  scratch = await createScratchDatabase(inject("database"), { prefix: "bench" });
+  url = scratch.url;
   sql = new pg.Client({ connectionString: url });
   await sql.connect();
 }, 60_000);
 
 afterAll(async () => {
   await sql?.end();
-  if (admin) {
-    await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-    await admin.end();
-  }
+  await scratch?.drop();
 });
 
 async function count(table: string, where = "true", params: unknown[] = []): Promise<number> {

@@ -9,8 +9,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { HttpSession } from "../testing/http.ts";
-import { waitForReplay } from "../testing/cluster.ts";
+import { waitForReplay } from "../testing/database.ts";
 import { nginxBinary } from "../lib/nginx.ts";
+import { runHarness, type Log } from "../lib/harness.ts";
 import { ROOT } from "../lib/paths.ts";
 import { currentBuildId } from "../lib/release.ts";
 import { BIG_STUDIO, generateScaleData, type ScaleReport } from "./generate.ts";
@@ -18,7 +19,7 @@ import { runLoad, type LoadSpec, type LoadStats } from "./lib/load.ts";
 import { captureQueries, readShare, snapshotCounters } from "./lib/pg-stats.ts";
 import { renderMarkdown, type BenchResults, type Measurement, type Target } from "./lib/report.ts";
 import { actionHeaders, encodeActionBody, findServerAction, readServerActions } from "./lib/server-actions.ts";
-import { sql, startBenchApp, startBenchDatabase, startRun } from "./lib/stack.ts";
+import { sql, startBenchApp, startBenchDatabase } from "./lib/stack.ts";
 
 const { values } = parseArgs({
   options: {
@@ -41,8 +42,6 @@ if (!levels.every((n) => Number.isInteger(n) && n > 0 && n <= 256) || !(duration
   console.error("--levels takes whole numbers from 1 to 256 (e.g. 8,32,64); --duration seconds from 1 to 60");
   process.exit(2);
 }
-
-const { log, deadline, running, stopAll } = startRun("bench", 20);
 
 function version(cmd: string, args: string[]): string {
   try {
@@ -74,12 +73,12 @@ async function countWrites(url: string, studioId: string): Promise<number> {
   return rows[0].n as number;
 }
 
-async function main() {
+async function main(log: Log) {
   const startedAt = new Date().toISOString();
   const loadAverageAtStart = os.loadavg().map((n) => Math.round(n * 100) / 100);
   log(`levels ${levels.join(", ")}; ${durationSec} s per cell; data ${smallScale * 100}% then ${fullScale * 100}%; load average ${loadAverageAtStart.join(" ")}`);
 
-  const db = (running.db = await startBenchDatabase(log));
+  const db = await startBenchDatabase(log);
   const generation: ScaleReport[] = [];
   const generate = async (scale: number) => {
     log(`generating data at ${scale * 100}% volume…`);
@@ -90,7 +89,7 @@ async function main() {
   };
   await generate(smallScale);
 
-  const app = (running.app = await startBenchApp(db, { nodes: 2, log }));
+  const app = await startBenchApp(db, { nodes: 2, log });
   const clusterUrl = app.url;
   const singleUrl = app.nodeUrls[0];
   const session = new HttpSession(clusterUrl);
@@ -244,15 +243,4 @@ function fmt(s: LoadStats): string {
   return `${s.rps.toFixed(1).padStart(8)} req/s  p50 ${s.p50.toFixed(1).padStart(7)}  p95 ${s.p95.toFixed(1).padStart(7)}  p99 ${s.p99.toFixed(1).padStart(7)} ms${failed}`;
 }
 
-try {
-  await main();
-} catch (e) {
-  console.error(e);
-  process.exitCode = 1;
-} finally {
-  clearTimeout(deadline);
-  await stopAll();
-  log("done");
-  // Exit now with the run's verdict rather than wait for idle handles to close.
-  process.exit(process.exitCode ?? 0);
-}
+await runHarness({ name: "bench", elapsed: true, limitMinutes: 20 }, main);

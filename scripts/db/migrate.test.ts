@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { MIGRATIONS_DIR, migrate } from "./migrate";
 import { currentSchema, diffSchemas } from "./schema-sql";
 
-const { primaryUrl } = inject("cluster");
+const { primaryUrl } = inject("database");
 
 async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: url });

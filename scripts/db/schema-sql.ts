@@ -52,13 +52,13 @@ export function currentSchema(): string {
   return readFileSync(path.join(ROOT, "prisma/schema.prisma"), "utf8");
 }
 
-// `npm run db:migration -- <name> [--from <git-rev>]`: writes a new migration with the SQL from
+// `npm run db:migration:new -- <name> [--from <git-rev>]`: writes a new migration with the SQL from
 // the schema at <git-rev> (default HEAD) to prisma/schema.prisma as it is now.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const name = args.find((a) => !a.startsWith("--"));
   const fromRev = args.includes("--from") ? args[args.indexOf("--from") + 1] : "HEAD";
-  if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("usage: npm run db:migration -- <snake_case_name> [--from <git-rev>]");
+  if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("usage: npm run db:migration:new -- <snake_case_name> [--from <git-rev>]");
   const databaseUrl = process.env.DATABASE_URL ?? "postgresql://shootq:shootq@127.0.0.1:54320/shootq";
   const from = execFileSync("git", ["show", `${fromRev}:prisma/schema.prisma`], { cwd: ROOT }).toString();
   const sql = diffSchemas(databaseUrl, from, currentSchema());

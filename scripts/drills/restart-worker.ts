@@ -1,34 +1,12 @@
-import { existsSync, readFileSync, readdirSync } from "node:fs";
-import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { queueEmail } from "../../lib/email/outbox.ts";
 import { ensureQueueSchema } from "../../lib/email/queue.ts";
-import { startSmtpSink, type SmtpSink } from "../testing/smtp-sink.ts";
 import { PrismaClient } from "../../prisma/generated/prisma/client.ts";
-import { localSecrets, ROOT } from "../lib/paths.ts";
-import { startService, stopService, type Service } from "../lib/processes.ts";
+import { localSecrets } from "../lib/paths.ts";
+import { startBackgroundServices, type BackgroundServices } from "../lib/services.ts";
+import { startSmtpSink, type SmtpSink } from "../testing/smtp-sink.ts";
 import { sleep, summarize, waitUntil, type DrillContext, type DrillResult } from "./lib/context.ts";
-
-export const WORKER_SCRIPT = path.join(ROOT, "scripts", "worker.ts");
-const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
-
-function descendants(pid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // gone while we looked
-    }
-  }
-  const out = [pid];
-  for (let i = 0; i < out.length; i++) out.push(...(children.get(out[i]) ?? []));
-  return out;
-}
 
 async function countSent(url: string, tag: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
@@ -51,7 +29,7 @@ type Round = {
   duplicates: number;
   missing: number;
   sentInDatabase: number;
-  /** From the restart until every email was SENT in the outbox; null when that did not happen in time. */
+  /** From the restart (SIGTERM) or the kill (SIGKILL) until every email was SENT; null when that did not happen in time. */
   recoverySeconds: number | null;
 };
 
@@ -63,27 +41,28 @@ type Round = {
  */
 export async function restartWorker(ctx: DrillContext, opts: { emails: number }): Promise<DrillResult> {
   const started = Date.now();
-  if (!existsSync(WORKER_SCRIPT)) {
-    return { ...summarize("c", "kill and restart the worker", started, [], { details: { reason: "scripts/worker.ts does not exist" } }), ran: false, passed: false };
-  }
   // Short expiry and retry delay in this throwaway database: a job whose worker died is handed
-  // out again after seconds instead of the production two minutes.
+  // out again after seconds instead of the production minute.
   await ensureQueueSchema(ctx.db.primaryUrl, { retryLimit: 6, retryDelaySeconds: 1, expireInSeconds: 4 });
   const sink: SmtpSink = await startSmtpSink({ dataDelayMs: 60 });
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: ctx.db.primaryUrl }) });
-  let worker: Service | null = null;
+  // The worker runs as `npm start` and the cluster run it: through the background-services supervisor.
+  let services: BackgroundServices | null = null;
   const start = () =>
-    startService("worker", TSX, [WORKER_SCRIPT], {
-      ...process.env,
-      ...localSecrets(),
-      NODE_ENV: "production",
-      DATABASE_URL: ctx.db.primaryUrl,
-      DATABASE_REPLICA_URLS: ctx.db.replicaUrls.join(","),
-      APP_URL: "http://localhost:3000",
-      SMTP_URL: sink.url,
-      MAIL_FROM: "ShootQ Drill <drill@shootq.local>",
-      EMAIL_WORKER_CONCURRENCY: "4",
-    }, { quiet: true, cwd: ROOT });
+    startBackgroundServices({
+      env: {
+        ...process.env,
+        ...localSecrets(),
+        DATABASE_URL: ctx.db.primaryUrl,
+        DATABASE_REPLICA_URLS: ctx.db.replicaUrls.join(","),
+        APP_URL: "http://localhost:3000",
+        SMTP_URL: sink.url,
+        MAIL_FROM: "ShootQ Drill <drill@shootq.local>",
+        EMAIL_WORKER_CONCURRENCY: "4",
+      },
+      log: (line) => ctx.log(`  ${line}`),
+      quiet: true,
+    });
   const rounds: Round[] = [];
   try {
     for (const how of ["SIGTERM", "SIGKILL"] as const) {
@@ -97,29 +76,28 @@ export async function restartWorker(ctx: DrillContext, opts: { emails: number })
         }
       });
       const mine = () => sink.accepted.filter((m) => subjects.has(m.subject));
-      worker = start();
+      services = start();
       await waitUntil(async () => mine().length >= Math.ceil(opts.emails / 3), 60_000);
       const killedAfter = mine().length;
       ctx.log(`  ${how} to the worker after ${killedAfter} of ${opts.emails} emails`);
-      if (how === "SIGTERM") await stopService(worker, 60_000);
-      else {
-        for (const pid of descendants(worker.child.pid!)) {
-          try {
-            process.kill(pid, "SIGKILL");
-          } catch {
-            // already gone
-          }
-        }
-        await worker.exited;
+      let restartedAt: number;
+      if (how === "SIGTERM") {
+        // A deploy: the old worker stops gracefully, then a new one starts.
+        await services.stop();
+        restartedAt = Date.now();
+        services = start();
+      } else {
+        // A crash: the supervisor notices and starts a new worker a second later.
+        process.kill(services.pid("worker")!, "SIGKILL");
+        restartedAt = Date.now();
       }
-      await sleep(500);
-      worker = start();
-      // After a crash, an attempt in flight is retried once pg-boss expires it, and pg-boss
-      // expires jobs in its maintenance pass, every 2 minutes: allow for two passes.
+      // After a crash, an attempt in flight is retried once pg-boss expires it (4 s here) in a
+      // maintenance pass (every 15 s in the worker); allow for several passes.
       const seconds = await waitUntil(async () => (await countSent(ctx.db.primaryUrl, tag)) === opts.emails, how === "SIGKILL" ? 270_000 : 60_000);
+      const recoverySeconds = seconds === null ? null : Math.round((Date.now() - restartedAt) / 100) / 10;
       await sleep(1_000);
-      await stopService(worker, 60_000);
-      worker = null;
+      await services.stop();
+      services = null;
       const received = mine();
       const unique = new Set(received.map((m) => m.subject));
       rounds.push({
@@ -130,13 +108,13 @@ export async function restartWorker(ctx: DrillContext, opts: { emails: number })
         duplicates: received.length - unique.size,
         missing: [...subjects].filter((s) => !unique.has(s)).length,
         sentInDatabase: await countSent(ctx.db.primaryUrl, tag),
-        recoverySeconds: seconds === null ? null : Math.round(seconds * 10) / 10,
+        recoverySeconds,
         killedAfter,
       });
       ctx.log(`  ${how}: ${JSON.stringify(rounds.at(-1))}`);
     }
   } finally {
-    if (worker) await stopService(worker, 10_000);
+    await services?.stop();
     await prisma.$disconnect();
     await sink.close();
   }

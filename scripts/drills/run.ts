@@ -6,9 +6,10 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { waitForReplay } from "../testing/cluster.ts";
+import { waitForReplay } from "../testing/database.ts";
 import { generateScaleData } from "../bench/generate.ts";
-import { startBenchApp, startBenchDatabase, startRun } from "../bench/lib/stack.ts";
+import { startBenchApp, startBenchDatabase } from "../bench/lib/stack.ts";
+import { runHarness, type Log } from "../lib/harness.ts";
 import { ROOT } from "../lib/paths.ts";
 import { badInput } from "./bad-input.ts";
 import { killNode } from "./kill-node.ts";
@@ -36,8 +37,6 @@ if (!(phaseMs >= 1000 && phaseMs <= 30_000) || !(Number.isInteger(emails) && ema
   process.exit(2);
 }
 
-const { log, deadline, running, stopAll } = startRun("drills", 15);
-
 /** Every node healthy, in rotation, and seeing the replica: the state each drill starts from. */
 async function settle(ctx: DrillContext) {
   const seconds = await waitUntil(async () => {
@@ -49,12 +48,12 @@ async function settle(ctx: DrillContext) {
   await waitForReplay(ctx.db, 60_000);
 }
 
-async function main(): Promise<DrillResult[]> {
+async function main(log: Log): Promise<void> {
   const startedAt = new Date().toISOString();
-  const db = (running.db = await startBenchDatabase(log));
+  const db = await startBenchDatabase(log);
   const data = await generateScaleData(db.superPrimaryUrl, { scale: 0.01 });
   log(`data: ${Object.entries(data.counts).map(([k, v]) => `${v} ${k}`).join(", ")}`);
-  const app = (running.app = await startBenchApp(db, { nodes: 2, log }));
+  const app = await startBenchApp(db, { nodes: 2, log });
   const ctx: DrillContext = { db, app, cookie: await signInBig(app.url), big: await findBig(db.primaryUrl), actions: loadActions(), log };
   const drills: Record<(typeof ORDER)[number], () => Promise<DrillResult>> = {
     e: () => badInput(ctx),
@@ -83,19 +82,7 @@ async function main(): Promise<DrillResult[]> {
   writeFileSync(`${outPrefix}.json`, `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(`${outPrefix}.md`, renderDrillsMarkdown(report));
   log(`wrote ${path.relative(ROOT, outPrefix)}.json and .md`);
-  return results;
+  if (results.some((r) => r.ran && !r.passed)) process.exitCode = 1;
 }
 
-try {
-  const results = await main();
-  if (results.some((r) => r.ran && !r.passed)) process.exitCode = 1;
-} catch (e) {
-  console.error(e);
-  process.exitCode = 1;
-} finally {
-  clearTimeout(deadline);
-  await stopAll();
-  log("done");
-  // Exit now with the run's verdict rather than wait for idle handles to close.
-  process.exit(process.exitCode ?? 0);
-}
+await runHarness({ name: "drills", elapsed: true, limitMinutes: 15 }, main);

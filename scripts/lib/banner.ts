@@ -1,4 +1,4 @@
-import { DEMO_LOGINS } from "../../prisma/seed.ts";
+import { DEMO_LOGINS } from "../../prisma/seed-data.ts";
 import type { Database } from "./database.ts";
 
 /** What `npm start` and `npm run start:cluster` print once everything answers: the one URL and the demo logins. */

@@ -4,6 +4,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { AppCluster } from "./app-cluster.ts";
+import { track } from "./lifecycle.ts";
 import { DATA_DIR } from "./paths.ts";
 
 // A running cluster answers `npm run cluster:roll` (and tests) on a loopback port with a token,
@@ -61,14 +62,23 @@ export async function serveClusterControl(cluster: AppCluster, opts: { file?: st
   };
   const file = opts.file === undefined ? CONTROL_FILE : opts.file;
   if (file) writeFileSync(file, JSON.stringify(info, null, 2), { mode: 0o600 });
+  const removeFile = () => {
+    if (file && existsSync(file)) rmSync(file, { force: true });
+  };
+  const close = () =>
+    new Promise<void>((resolve) => {
+      removeFile();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  // Closed before the cluster it controls: `npm run cluster:roll` never finds a stale file.
+  const tracked = track("cluster control", close, removeFile);
   return {
     ...info,
-    close: () =>
-      new Promise<void>((resolve) => {
-        if (file && existsSync(file)) rmSync(file, { force: true });
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    async close() {
+      await close();
+      tracked.release();
+    },
   };
 }
 

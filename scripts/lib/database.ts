@@ -1,12 +1,13 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../prisma/generated/prisma/client.ts";
 import { seedDemo } from "../../prisma/seed.ts";
-import { startEmbeddedCluster, type Cluster } from "../db/embedded-cluster.ts";
+import { PortInUseError, startEmbeddedPostgres, type EmbeddedPostgres } from "../db/embedded-postgres.ts";
 import { ensureQueueSchema } from "../../lib/email/queue.ts";
 import { migrate } from "../db/migrate.ts";
+import { HarnessError } from "./harness.ts";
 import { databaseDir } from "./paths.ts";
 
-export type Database = { primaryUrl: string; replicaUrls: string[]; cluster: Cluster | null; stop(): Promise<void> };
+export type Database = { primaryUrl: string; replicaUrls: string[]; embedded: EmbeddedPostgres | null; stop(): Promise<void> };
 
 /**
  * The database a local run uses: the one in DATABASE_URL / DATABASE_REPLICA_URLS when set,
@@ -17,18 +18,22 @@ export async function provideDatabase(opts: { replicas?: number; log: (line: str
   if (external) {
     const replicaUrls = (process.env.DATABASE_REPLICA_URLS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
     opts.log(`using PostgreSQL from DATABASE_URL (${replicaUrls.length} replica(s)); starting nothing embedded`);
-    return { primaryUrl: external, replicaUrls, cluster: null, stop: async () => {} };
+    return { primaryUrl: external, replicaUrls, embedded: null, stop: async () => {} };
   }
   const primaryPort = Number(process.env.SHOOTQ_PG_PORT ?? 54320);
   const count = opts.replicas ?? Number(process.env.SHOOTQ_REPLICAS ?? 1);
-  const cluster = await startEmbeddedCluster({
-    dir: databaseDir(),
-    primaryPort,
-    replicaPorts: Array.from({ length: count }, (_, i) => primaryPort + 1 + i),
-    replicaDelay: process.env.SHOOTQ_REPLICA_DELAY ?? "0",
-    log: opts.log,
-  });
-  return { primaryUrl: cluster.primaryUrl, replicaUrls: cluster.replicaUrls, cluster, stop: () => cluster.stop() };
+  const replicaPorts = Array.from({ length: count }, (_, i) => primaryPort + 1 + i);
+  try {
+    const embedded = await startEmbeddedPostgres({ dir: databaseDir(), primaryPort, replicaPorts, replicaDelay: process.env.SHOOTQ_REPLICA_DELAY ?? "0", log: opts.log });
+    return { primaryUrl: embedded.primaryUrl, replicaUrls: embedded.replicaUrls, embedded, stop: () => embedded.stop() };
+  } catch (error) {
+    if (!(error instanceof PortInUseError)) throw error;
+    const ports = count ? `ports ${primaryPort}-${primaryPort + count} (the primary and ${count} replica(s))` : `port ${primaryPort}`;
+    throw new HarnessError(
+      `port ${error.port} is already in use (another ShootQ checkout, or a local PostgreSQL?). The embedded database uses ${ports}: ` +
+        `move it with SHOOTQ_PG_PORT, e.g. SHOOTQ_PG_PORT=${primaryPort + 100} npm start, or point DATABASE_URL at a PostgreSQL of yours.`,
+    );
+  }
 }
 
 /** Applies migrations, then seeds the demo studio when the database has none. */

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { isReachableByPostgres } from "../db/embedded-cluster.ts";
+import { isReachableByPostgres, SHARED_DIR } from "../db/embedded-postgres.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const DATA_DIR = path.join(ROOT, ".data");
@@ -11,13 +11,14 @@ export const DIST_DIR = path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next");
 
 /**
  * Where the embedded databases keep their files: .data/pg in the project, unless the postgres
- * user cannot reach it (a checkout under a private home folder), then a folder under /var/lib.
+ * user cannot reach it (a checkout under a private home folder), then a folder of this checkout's
+ * own under /var/lib/shootq.
  */
 export function databaseDir(): string {
   const local = path.join(DATA_DIR, "pg");
   mkdirSync(local, { recursive: true });
   if (isReachableByPostgres(local)) return local;
-  const fallback = path.join("/var/lib/shootq", createHash("sha256").update(ROOT).digest("hex").slice(0, 12));
+  const fallback = path.join(SHARED_DIR, createHash("sha256").update(ROOT).digest("hex").slice(0, 12));
   mkdirSync(fallback, { recursive: true });
   return fallback;
 }

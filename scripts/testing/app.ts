@@ -1,23 +1,24 @@
-import path from "node:path";
 import { buildExists } from "../lib/paths.ts";
-import { freePort, startService, stopService, waitForHttp } from "../lib/processes.ts";
+import { startNextServer } from "../lib/next-server.ts";
+import { freePort, stopService, waitForHttp } from "../lib/processes.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
+export type TestApp = { url: string; port: number; logs: () => string[]; stop(): Promise<void> };
 
-export type TestApp = { url: string; logs: () => string[]; stop(): Promise<void> };
-
-/** The production build served by a real `next start` against the given databases. */
-export async function startTestApp(opts: { primaryUrl: string; replicaUrls: string[]; env?: Record<string, string | undefined> }): Promise<TestApp> {
+/**
+ * The production build served by a real `next start` against the given databases: the Vitest
+ * integration tests and the single-node e2e run both start the app this way (the e2e run on its
+ * fixed port, with its mail sink in `env`).
+ */
+export async function startTestApp(opts: { primaryUrl: string; replicaUrls: string[]; port?: number; env?: Record<string, string | undefined> }): Promise<TestApp> {
   if (!buildExists()) throw new Error("no production build: run `npm run build` first");
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const url = `http://localhost:${port}`;
-  const service = startService(
-    `app:${port}`,
-    path.join(ROOT, "node_modules/.bin/next"),
-    ["start", "-p", String(port)],
-    {
+  const service = startNextServer({
+    name: `app:${port}`,
+    port,
+    quiet: true,
+    env: {
       ...process.env,
-      NODE_ENV: "production",
       DATABASE_URL: opts.primaryUrl,
       DATABASE_REPLICA_URLS: opts.replicaUrls.join(","),
       NEXTAUTH_URL: url,
@@ -29,10 +30,9 @@ export async function startTestApp(opts: { primaryUrl: string; replicaUrls: stri
       SECURE_COOKIES: "false",
       ...opts.env,
     },
-    { quiet: true },
-  );
+  });
   const lines: string[] = [];
   service.child.stdout?.on("data", (chunk: Buffer) => lines.push(...chunk.toString().split("\n").filter(Boolean)));
-  await waitForHttp(`http://127.0.0.1:${port}/api/health`);
-  return { url, logs: () => lines, stop: () => stopService(service) };
+  await waitForHttp(`http://127.0.0.1:${port}/api/health`, { service });
+  return { url, port, logs: () => lines, stop: () => stopService(service) };
 }

@@ -12,6 +12,8 @@ export type SmtpSink = {
   recipientsOffered: string[];
   /** Every Message-ID it was offered at DATA, accepted or not. */
   dataOffered: string[];
+  /** Connection errors: a client that vanished mid-transaction (a SIGKILLed worker: ECONNRESET). */
+  errors: Error[];
   close(): Promise<void>;
 };
 
@@ -38,6 +40,7 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
   const accepted: ReceivedMessage[] = [];
   const recipientsOffered: string[] = [];
   const dataOffered: string[] = [];
+  const errors: Error[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disableReverseLookup: true,
@@ -59,6 +62,9 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
       });
     },
   });
+  // Without a listener, one client's dropped connection would be an unhandled 'error' event that
+  // ends the whole process (it crashed a drill run and left its servers running).
+  server.on("error", (error) => errors.push(error));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
@@ -66,6 +72,7 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
     accepted,
     recipientsOffered,
     dataOffered,
+    errors,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -2,6 +2,6 @@ import "vitest";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    cluster: { primaryUrl: string; replicaUrls: string[]; adminUrl: string; dir: string };
+    database: { primaryUrl: string; replicaUrls: string[]; adminUrl: string; dir: string };
   }
 }

@@ -1,6 +1,7 @@
 import path from "node:path";
 import pg from "pg";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { startTestDatabase } from "../../testing/database.ts";
 import { captureQueries, parseStatementLog, readShare } from "./pg-stats.ts";
 
 const counters = (c: number, r = 0, f = 0) => ({ xactCommit: c, tupReturned: r, tupFetched: f });
@@ -34,16 +35,17 @@ describe("where the queries went", () => {
   });
 
   it("counts the statements the app's pools send while work runs, and only those", async () => {
-    const cluster = inject("cluster");
-    const adminUrl = cluster.adminUrl;
-    const client = (name: string) => new pg.Client({ connectionString: cluster.primaryUrl, application_name: name });
+    // A server of its own: the shared one logs every other file's app pools at the same time.
+    const database = await startTestDatabase([]);
+    const adminUrl = database.adminUrl;
+    const client = (name: string) => new pg.Client({ connectionString: database.primaryUrl, application_name: name });
     const app = client("shootq-primary");
     const other = client("shootq-probe-primary");
     await app.connect();
     await other.connect();
     try {
       await app.query("SELECT 1");
-      const result = await captureQueries([{ name: "primary", adminUrl, logFile: path.join(cluster.dir, "primary", "server.log") }], async () => {
+      const result = await captureQueries([{ name: "primary", adminUrl, logFile: path.join(database.dir, "primary", "server.log") }], async () => {
         await app.query("SELECT $1::int AS a", [1]);
         await app.query("SELECT 2 AS b");
         await other.query("SELECT 3 AS c");
@@ -57,6 +59,7 @@ describe("where the queries went", () => {
     } finally {
       await app.end();
       await other.end();
+      await database.destroy();
     }
   });
 });

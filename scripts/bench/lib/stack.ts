@@ -1,14 +1,13 @@
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { startTestCluster, waitForReplay, type TestCluster } from "../../testing/cluster.ts";
 import { startAppCluster, type AppCluster } from "../../lib/app-cluster.ts";
 import { ensureBuild } from "../../lib/ensure-build.ts";
+import { scratchDir } from "../../lib/lifecycle.ts";
 import { localSecrets } from "../../lib/paths.ts";
-import { freePort, onShutdown } from "../../lib/processes.ts";
+import { freePort } from "../../lib/processes.ts";
+import { startTestDatabase, waitForReplay, type TestDatabase } from "../../testing/database.ts";
 
-export type BenchDatabase = TestCluster & {
+export type BenchDatabase = TestDatabase & {
   /** The app's database as the superuser: the generator skips foreign-key triggers with it. */
   superPrimaryUrl: string;
   /** Superuser on each server's `postgres` database, primary first: settings and statistics. */
@@ -43,17 +42,17 @@ export async function sql(url: string, ...statements: string[]): Promise<pg.Quer
  * grow to 8 GB between checkpoints: a bulk load then writes each page once, not once per checkpoint.
  */
 export async function startBenchDatabase(log: (line: string) => void): Promise<BenchDatabase> {
-  const cluster = await startTestCluster(["0"]);
-  const adminUrls = { primary: asSuperuser(cluster.primaryUrl, "postgres"), replicas: cluster.replicaUrls.map((u) => asSuperuser(u, "postgres")) };
+  const db = await startTestDatabase(["0"]);
+  const adminUrls = { primary: asSuperuser(db.primaryUrl, "postgres"), replicas: db.replicaUrls.map((u) => asSuperuser(u, "postgres")) };
   await sql(adminUrls.primary, "ALTER SYSTEM SET max_wal_size = '8GB'", "ALTER SYSTEM SET checkpoint_timeout = '30min'", "SELECT pg_reload_conf()");
-  log(`database: primary ${new URL(cluster.primaryUrl).port}, replica ${cluster.replicaUrls.map((u) => new URL(u).port).join(", ")} (${cluster.dir})`);
+  log(`database: primary ${new URL(db.primaryUrl).port}, replica ${db.replicaUrls.map((u) => new URL(u).port).join(", ")} (${db.dir})`);
   return {
-    ...cluster,
-    superPrimaryUrl: asSuperuser(cluster.primaryUrl, "shootq"),
+    ...db,
+    superPrimaryUrl: asSuperuser(db.primaryUrl, "shootq"),
     adminUrls,
     logFiles: {
-      primary: path.join(cluster.dir, "primary", "server.log"),
-      replicas: cluster.replicaUrls.map((_, i) => path.join(cluster.dir, `replica-${i + 1}`, "server.log")),
+      primary: path.join(db.dir, "primary", "server.log"),
+      replicas: db.replicaUrls.map((_, i) => path.join(db.dir, `replica-${i + 1}`, "server.log")),
     },
   };
 }
@@ -67,15 +66,14 @@ export type BenchApp = {
   stop(): Promise<void>;
 };
 
-/** The issue-7 app cluster (nginx + `nodes` next start nodes) on loopback, against `db`. */
+/** The app cluster (nginx + `nodes` next start nodes) on loopback, against `db`, without background services. */
 export async function startBenchApp(
-  db: Pick<TestCluster, "primaryUrl" | "replicaUrls">,
-  opts: { nodes: number; worker?: string | null; env?: NodeJS.ProcessEnv; log: (line: string) => void },
+  db: Pick<TestDatabase, "primaryUrl" | "replicaUrls">,
+  opts: { nodes: number; env?: NodeJS.ProcessEnv; log: (line: string) => void },
 ): Promise<BenchApp> {
   ensureBuild(opts.log);
   await waitForReplay(db);
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "shootq-bench-app-"));
-  chmodSync(dataDir, 0o755);
+  const dataDir = scratchDir("shootq-bench-app");
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const cluster = await startAppCluster({
@@ -83,8 +81,8 @@ export async function startBenchApp(
     port,
     host: "127.0.0.1",
     url,
-    dataDir,
-    worker: opts.worker ?? null,
+    dataDir: dataDir.path,
+    services: false,
     env: {
       ...process.env,
       ...localSecrets(),
@@ -102,30 +100,7 @@ export async function startBenchApp(
     nodeUrls,
     async stop() {
       await cluster.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      dataDir.remove();
     },
   };
-}
-
-/**
- * What `npm run bench` and `npm run drills` share: a timestamped log, a hard time limit (a run
- * that hangs is a failed run), and one place that stops the databases and the app on any exit.
- */
-export function startRun(name: string, limitMinutes: number) {
-  const t0 = Date.now();
-  const log = (line: string) => console.log(`[${name} ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${line}`);
-  const deadline = setTimeout(() => {
-    console.error(`[${name}] took longer than ${limitMinutes} minutes; stopping`);
-    process.kill(process.pid, "SIGTERM");
-  }, limitMinutes * 60_000);
-  deadline.unref();
-  const running: { db?: BenchDatabase; app?: BenchApp } = {};
-  async function stopAll() {
-    const { app, db } = running;
-    running.app = running.db = undefined;
-    await app?.stop().catch((e) => console.error(e));
-    await db?.destroy().catch((e) => console.error(e));
-  }
-  onShutdown(stopAll);
-  return { log, deadline, running, stopAll };
 }

@@ -42,7 +42,8 @@ describe("drill traffic", () => {
         { label: "post", method: "POST", path: "/echo", body: (n) => `n=${n}`, judge: (a, n) => (a.text === `n=${n}` ? null : "wrong echo"), onAnswer: (_a, n) => seen.push(n) },
       ],
     });
-    await new Promise((r) => setTimeout(r, 500));
+    // The loops stop by themselves after maxRequests; wait for that rather than for a time.
+    await expect.poll(() => traffic.result.sent, { timeout: 30_000 }).toBe(30);
     const result = await traffic.stop();
     expect(result.sent).toBe(30);
     expect(result.byLabel.broken).toMatchObject({ sent: 10, failed: 10, statuses: { 500: 10 } });
@@ -62,7 +63,7 @@ describe("drill traffic", () => {
       maxRequests: 3,
       requests: [{ label: "ok", path: "/", judge: expectOk, onAnswer: (_a, n) => void (n === 0 && (closeNext = true)) }],
     });
-    await new Promise((r) => setTimeout(r, 300));
+    await expect.poll(() => traffic.result.sent, { timeout: 30_000 }).toBe(3);
     const result = await traffic.stop();
     expect(result).toMatchObject({ sent: 3, failed: 0, resent: 1 });
   });

@@ -1,0 +1,33 @@
+import { freePort } from "../../scripts/lib/processes";
+import { startMailSink } from "../../scripts/lib/mail-sink";
+import { startBackgroundServices } from "../../scripts/lib/services";
+import { startTestDatabase, type TestDatabase } from "../../scripts/testing/database";
+
+export type E2eBackend = { db: TestDatabase; env: NodeJS.ProcessEnv };
+
+/** The specs render queued emails as the worker does: same public URL, same link secret. */
+const LINK_SECRET = "e2e-link-secret-0123456789abcdefghijklmn";
+
+/**
+ * What both e2e setups run behind the app: a primary and a streaming replica applying WAL
+ * `replicaDelay` late, a real SMTP sink (maildev) that specs read through the `mailbox` fixture,
+ * and, unless the app cluster runs them itself, the background services (the email worker), so a
+ * queued email really arrives. Specs and fixtures find them through the variables set here.
+ */
+export async function startE2eBackend(opts: { appUrl: string; replicaDelay: string; services: boolean }): Promise<E2eBackend> {
+  const log = (line: string) => console.log(`[e2e] ${line}`);
+  const db = await startTestDatabase([opts.replicaDelay]);
+  const mail = await startMailSink({ log, smtpPort: await freePort(), webPort: await freePort(), useSmtpUrl: false });
+  Object.assign(process.env, { DATABASE_URL: db.primaryUrl, DATABASE_REPLICA_URLS: db.replicaUrls.join(","), APP_URL: opts.appUrl, LINK_SECRET, SHOOTQ_MAILBOX_URL: mail.webUrl });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    SMTP_URL: mail.smtpUrl,
+    MAIL_FROM: "ShootQ <no-reply@shootq.test>",
+    SESSION_SECRET: "e2e-session-secret-0123456789abcdefghijkl",
+    NEXTAUTH_SECRET: "e2e-nextauth-secret-0123456789abcdefghijk",
+    NEXTAUTH_URL: opts.appUrl,
+    SECURE_COOKIES: "false",
+  };
+  if (opts.services) startBackgroundServices({ env, log, quiet: true });
+  return { db, env };
+}

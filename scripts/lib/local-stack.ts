@@ -1,0 +1,32 @@
+import { prepareDatabase, provideDatabase, type Database } from "./database.ts";
+import type { Log } from "./harness.ts";
+import { startMailSink, type MailSink } from "./mail-sink.ts";
+import { localSecrets } from "./paths.ts";
+
+export type LocalStack = {
+  db: Database;
+  mail: MailSink;
+  /** What the app and the background services get: database URLs, secrets, public URL, SMTP. */
+  env: NodeJS.ProcessEnv;
+};
+
+/**
+ * What `npm start`, `npm run dev` and `npm run start:cluster` run before the app: PostgreSQL
+ * (embedded primary and replicas unless DATABASE_URL is set), migrations and the demo seed, and a
+ * mail sink (unless SMTP_URL is set). Everything it starts stops with the harness.
+ */
+export async function startLocalStack(opts: { log: Log; url: string; replicas?: number }): Promise<LocalStack> {
+  const db = await provideDatabase({ log: opts.log, replicas: opts.replicas });
+  await prepareDatabase(db.primaryUrl, opts.log);
+  const mail = await startMailSink({ log: opts.log });
+  const env: NodeJS.ProcessEnv = {
+    ...localSecrets(),
+    ...process.env,
+    DATABASE_URL: db.primaryUrl,
+    DATABASE_REPLICA_URLS: db.replicaUrls.join(","),
+    NEXTAUTH_URL: opts.url,
+    APP_URL: opts.url,
+    SMTP_URL: mail.smtpUrl,
+  };
+  return { db, mail, env };
+}

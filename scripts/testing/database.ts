@@ -1,0 +1,94 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { ensureQueueSchema } from "../../lib/email/queue.ts";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "../db/embedded-postgres.ts";
+import { migrate } from "../db/migrate.ts";
+import { scratchDir } from "../lib/lifecycle.ts";
+import { freePort } from "../lib/processes.ts";
+
+/** Waits until every replica has replayed everything the primary has committed so far. */
+export async function waitForReplay(db: Pick<EmbeddedPostgres, "primaryUrl" | "replicaUrls">, timeoutMs = 30_000) {
+  const primary = new pg.Client({ connectionString: db.primaryUrl });
+  await primary.connect();
+  const { rows } = await primary.query<{ lsn: string }>("SELECT pg_current_wal_lsn()::text AS lsn");
+  await primary.end();
+  for (const url of db.replicaUrls) {
+    const replica = new pg.Client({ connectionString: url });
+    await replica.connect();
+    try {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const r = await replica.query<{ ok: boolean }>("SELECT pg_wal_lsn_diff($1::pg_lsn, pg_last_wal_replay_lsn()) <= 0 AS ok", [rows[0].lsn]);
+        if (r.rows[0].ok) break;
+        if (Date.now() > deadline) throw new Error(`replica ${url} did not catch up within ${timeoutMs} ms`);
+        await new Promise((res) => setTimeout(res, 100));
+      }
+    } finally {
+      await replica.end();
+    }
+  }
+}
+
+export type TestDatabase = EmbeddedPostgres & { dir: string; destroy(): Promise<void> };
+
+/**
+ * A throwaway primary and replicas on free ports, migrated, in a folder the postgres user can
+ * reach. `delays` gives each replica's recovery_min_apply_delay.
+ */
+export async function startTestDatabase(delays: string[]): Promise<TestDatabase> {
+  const scratch = scratchDir("shootq-test");
+  const dir = scratch.path;
+  const primaryPort = await freePort();
+  const replicaPorts: number[] = [];
+  while (replicaPorts.length < delays.length) replicaPorts.push(await freePort());
+  let db: EmbeddedPostgres | undefined;
+  const destroy = async () => {
+    await db?.stop();
+    scratch.remove();
+  };
+  try {
+    db = await startEmbeddedPostgres({ dir, primaryPort, replicaPorts, replicaDelays: delays });
+    await migrate(db.primaryUrl);
+    await ensureQueueSchema(db.primaryUrl);
+    await waitForReplay(db);
+  } catch (error) {
+    await destroy();
+    throw error;
+  }
+  return { ...db, dir, destroy };
+}
+
+export type ScratchDatabase = { url: string; replicaUrls: string[]; drop(): Promise<void> };
+
+/**
+ * A database of its own on the shared test servers (the replicas stream it too), migrated: for a
+ * test file that needs an empty database (the seed) or owns something database-wide (the email
+ * queue's workers and retry policy), so it can run beside every other file.
+ */
+export async function createScratchDatabase(shared: Pick<EmbeddedPostgres, "primaryUrl" | "replicaUrls">, opts: { prefix: string; queue?: boolean }): Promise<ScratchDatabase> {
+  const name = `${opts.prefix}_${randomBytes(6).toString("hex")}`;
+  const withName = (u: string) => Object.assign(new URL(u), { pathname: `/${name}` }).toString();
+  const admin = new pg.Client({ connectionString: shared.primaryUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = withName(shared.primaryUrl);
+  await migrate(url);
+  if (opts.queue) await ensureQueueSchema(url);
+  return {
+    url,
+    replicaUrls: shared.replicaUrls.map(withName),
+    async drop() {
+      const client = new pg.Client({ connectionString: shared.primaryUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
