@@ -29,7 +29,8 @@ describe("read-your-writes with one replica 3 s behind", () => {
   });
   afterAll(() => app.stop());
 
-  it("the page a write affects shows it at once, 100 times out of 100", async () => {
+  // 200 requests: the limit is a cap for a loaded machine, not a speed target (that is npm run bench).
+  it("the page a write affects shows it at once, 100 times out of 100", { timeout: 240_000 }, async () => {
     let fresh = 0;
     for (let i = 0; i < 100; i++) {
       const email = uniqueEmail("ryw", i);
@@ -62,8 +63,9 @@ describe("read-your-writes with one replica 3 s behind", () => {
   it("once the replica has replayed the write, the pinned path goes back to the replica", async () => {
     expect((await http.postJson("/api/team/invites", { email: uniqueEmail("later", 0) })).status).toBe(201);
     expect((await http.getText("/settings/team")).reads).toBe("primary");
-    await new Promise((r) => setTimeout(r, 4_500));
-    expect((await http.getText("/settings/team")).reads).toBe("replica-1");
+    // The replica applies WAL 3 s late, and later still on a loaded machine: wait for the replay,
+    // not for a time.
+    await expect.poll(async () => (await http.getText("/settings/team")).reads, { timeout: 30_000, interval: 500 }).toBe("replica-1");
   });
 
   it("each request logs one structured line saying where its reads went", async () => {
@@ -105,5 +107,5 @@ describe("read-your-writes with one delayed and one prompt replica", () => {
     expect(stale).toBe(0);
     // The delayed replica can never have served these reads.
     expect(hosts.get("replica-1") ?? 0).toBe(0);
-  }, 240_000);
+  }, 600_000); // 1,500 requests: a cap for a loaded machine, not a speed target
 });

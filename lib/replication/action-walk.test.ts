@@ -11,7 +11,7 @@ import { createAdmin, createEvent, createJob, createLead, createNotification, cr
 import { type Prisma, PrismaClient } from "@/prisma/generated/prisma/client";
 import { DIST_DIR } from "@/scripts/lib/paths";
 import { startTestApp, type TestApp } from "@/scripts/testing/app";
-import { startTestCluster, waitForReplay, type TestCluster } from "@/scripts/testing/cluster";
+import { startTestDatabase, waitForReplay, type TestDatabase } from "@/scripts/testing/database";
 import { HttpSession } from "@/scripts/testing/http";
 import { buildActions, formOf, sendAction } from "@/scripts/testing/server-actions";
 
@@ -254,14 +254,14 @@ async function inBatches<T, R>(items: T[], size: number, fn: (item: T) => Promis
 }
 
 describe("every action of the build leaves every page its user can see fresh, with the replica behind", () => {
-  let cluster: TestCluster;
+  let cluster: TestDatabase;
   let app: TestApp;
   let db: PrismaClient;
   let replicaAdmin: pg.Client;
   const routes = pageRoutes();
 
   beforeAll(async () => {
-    cluster = await startTestCluster(["0"]);
+    cluster = await startTestDatabase(["0"]);
     db = new PrismaClient({ adapter: new PrismaPg({ connectionString: cluster.primaryUrl }) });
     const replicaUrl = new URL(cluster.adminUrl);
     replicaUrl.port = new URL(cluster.replicaUrls[0]).port;

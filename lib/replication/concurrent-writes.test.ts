@@ -3,7 +3,7 @@ import { createJob, createLead, createQuestionnaireTemplate, createStudio, creat
 import { primaryDb } from "@/lib/db";
 import { decodePin, pinCovers, PIN_COOKIE_PREFIX } from "@/lib/replication/pins";
 import { startTestApp, type TestApp } from "@/scripts/testing/app";
-import { waitForReplay } from "@/scripts/testing/cluster";
+import { waitForReplay } from "@/scripts/testing/database";
 import { HttpSession } from "@/scripts/testing/http";
 import { buildActions, formOf, sendAction, submitAction, type ActionAnswer } from "@/scripts/testing/server-actions";
 
@@ -11,7 +11,7 @@ import { buildActions, formOf, sendAction, submitAction, type ActionAnswer } fro
 // writes sent at once with the same cookies, their answers applied in both orders; and 200 writes
 // in a row. Every page either write changed must show it at once, and the cookies stay small.
 
-const { primaryUrl, replicaUrls } = inject("cluster");
+const { primaryUrl, replicaUrls } = inject("database");
 const delayed = { primaryUrl, replicaUrls: [replicaUrls[0]] };
 const SECRET = "concurrent-writes-session-secret-0123456789";
 const PIN_BUDGET_BYTES = 1024;

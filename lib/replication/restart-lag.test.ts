@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStudio } from "@/prisma/factories";
 import { PrismaClient } from "@/prisma/generated/prisma/client";
 import { startTestApp, type TestApp } from "@/scripts/testing/app";
-import { startTestCluster, waitForReplay, type TestCluster } from "@/scripts/testing/cluster";
+import { startTestDatabase, waitForReplay, type TestDatabase } from "@/scripts/testing/database";
 import { HttpSession } from "@/scripts/testing/http";
 
 // Its own primary and replica: the replica is made to apply WAL 60 s late while writes keep
@@ -15,7 +15,7 @@ import { HttpSession } from "@/scripts/testing/http";
 const MAX_LAG_SECONDS = 5;
 
 describe("a node started while the replica applies WAL 60 s late", () => {
-  let cluster: TestCluster;
+  let cluster: TestDatabase;
   let primary: pg.Client;
   let replica: pg.Client;
   let owner: { email: string; password: string };
@@ -35,7 +35,7 @@ describe("a node started while the replica applies WAL 60 s late", () => {
   };
 
   beforeAll(async () => {
-    cluster = await startTestCluster(["0"]);
+    cluster = await startTestDatabase(["0"]);
     const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: cluster.primaryUrl }) });
     const made = await createStudio(db);
     owner = { email: made.owner.email, password: made.password };
