@@ -203,11 +203,15 @@ async function studioIds(db: PrismaClient, studioId: string): Promise<Ids> {
 
 /**
  * What a page shows: its text and the values its links and fields carry, as a sorted list. Markup
- * that differs between two renders of the same data (React's streaming order, action reference
- * numbers, generated ids, scripts) is left out.
+ * that differs between two renders of the same data (React's streaming order, a loading fallback
+ * sent while the page rendered, action reference numbers, generated ids, scripts) is left out.
  */
 function contentOf(html: string): string[] {
-  const body = html.replace(/<(script|style|template)\b[\s\S]*?<\/\1>/g, "").replace(/<!--[\s\S]*?-->/g, "");
+  const body = html
+    // A loading.tsx fallback React streamed first (`<!--$?-->…<!--/$-->`); the content follows it.
+    .replace(/<!--\$\?-->[\s\S]*?<!--\/\$-->/g, "")
+    .replace(/<(script|style|template)\b[\s\S]*?<\/\1>/g, "")
+    .replace(/<!--[\s\S]*?-->/g, "");
   const tokens: string[] = [];
   for (const m of body.matchAll(/<\/?[a-zA-Z][\w-]*([^>]*)>|([^<]+)/g)) {
     const text = m[2]?.replace(/\s+/g, " ").trim();
