@@ -6,22 +6,17 @@ import { AppError, notFound } from "@/lib/errors";
 import { requireJob } from "@/lib/jobs/mutations";
 import { notify } from "@/lib/notifications/mutations";
 import { type CreateProposalInput } from "@/lib/proposals/schemas";
+import { requireStudioMoney } from "@/lib/studios/mutations";
 
 type Tenant = { studioId: string };
 
 /** The client-access secret: 32 random bytes, so a link cannot be guessed or enumerated. */
 const newProposalToken = () => randomBytes(32).toString("base64url");
 
-async function studioTimeZone(tx: Tx, studioId: string) {
-  const studio = await tx.studio.findUnique({ where: { id: studioId }, select: { name: true, timeZone: true } });
-  if (!studio) throw notFound("That studio");
-  return studio;
-}
-
 /** A draft proposal; it expires at the end of `expiresOn` in the studio's time zone. */
 export async function createProposal(tx: Tx, { studioId, input, now = new Date() }: Tenant & { input: CreateProposalInput; now?: Date }) {
   const job = await requireJob(tx, { studioId, jobId: input.jobId });
-  const { timeZone } = await studioTimeZone(tx, studioId);
+  const { timeZone } = await requireStudioMoney(tx, { studioId, typed: input.money });
   if (input.expiresOn < dayKeyOf(now, timeZone)) {
     throw new AppError("VALIDATION", "Please correct the highlighted fields.", { expiresOn: ["Choose today or a later date."] });
   }
@@ -34,7 +29,7 @@ export async function createProposal(tx: Tx, { studioId, input, now = new Date()
       expiresAt: startOfDay(addDays(input.expiresOn, 1), timeZone),
       // Drafts are never shown to anyone; sending issues the token the client receives.
       token: newProposalToken(),
-      items: { create: input.items.map((item, position) => ({ position, ...item })) },
+      items: { create: input.items.map((item, position) => ({ position, description: item.description, quantity: item.quantity, unitPriceCents: item.unitPriceMinor })) },
     },
     select: { id: true, jobId: true },
   });

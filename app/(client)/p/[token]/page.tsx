@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
 import { formatDateTime } from "@/lib/calendar/zoned";
 import { dbForHost, readDb } from "@/lib/db";
-import { formatCents, proposalTotalCents } from "@/lib/proposals/money";
-import { findProposalForClient, isProposalExpired } from "@/lib/proposals/queries";
+import { formatMoney } from "@/lib/money";
+import { findProposalForClient, isProposalExpired, proposalTotal } from "@/lib/proposals/queries";
 import { proposalToken } from "@/lib/proposals/schemas";
 import { RespondForm } from "./respond-form";
 
@@ -20,7 +20,9 @@ export default async function ClientProposalPage({ params }: Props) {
   if (proposal.status === "SENT" && isProposalExpired(proposal.expiresAt)) notFound();
 
   const tz = proposal.studio.timeZone;
-  const total = proposalTotalCents(proposal.items);
+  const total = proposalTotal(proposal.items);
+  const money = { currency: proposal.studio.currency, locale: proposal.studio.locale };
+  const show = (minor: number) => formatMoney(minor, money);
   return (
     <article className="rounded-xl bg-white p-8 shadow-sm ring-1 ring-slate-200">
       <p className="text-sm font-medium text-brand-600">{proposal.studio.name}</p>
@@ -44,19 +46,19 @@ export default async function ClientProposalPage({ params }: Props) {
             <tr key={item.id} className="border-b border-slate-100">
               <td className="py-2">{item.description}</td>
               <td className="py-2 text-right">{item.quantity}</td>
-              <td className="py-2 text-right">{formatCents(item.unitPriceCents)}</td>
-              <td className="py-2 text-right">{formatCents(item.quantity * item.unitPriceCents)}</td>
+              <td className="py-2 text-right">{show(item.unitPriceCents)}</td>
+              <td className="py-2 text-right">{show(item.quantity * item.unitPriceCents)}</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
             <th scope="row" colSpan={3} className="pt-3 text-right font-semibold">Total</th>
-            <td className="pt-3 text-right font-semibold" data-testid="proposal-total">{formatCents(total)}</td>
+            <td className="pt-3 text-right font-semibold" data-testid="proposal-total">{show(total)}</td>
           </tr>
           <tr>
             <th scope="row" colSpan={3} className="pt-1 text-right font-normal text-slate-600">Deposit due to book</th>
-            <td className="pt-1 text-right text-slate-600" data-testid="proposal-deposit">{formatCents(proposal.depositCents)}</td>
+            <td className="pt-1 text-right text-slate-600" data-testid="proposal-deposit">{show(proposal.depositCents)}</td>
           </tr>
         </tfoot>
       </table>

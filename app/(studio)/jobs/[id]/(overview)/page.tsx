@@ -8,7 +8,8 @@ import { dayKeyOf, dayKeyOfDateColumn, formatDateTime, formatDayKey, formatShort
 import { requireStudioContext } from "@/lib/auth/context";
 import { proposalUrl, publicOrigin } from "@/lib/urls";
 import { findJob } from "@/lib/jobs/queries";
-import { formatCents, proposalTotalCents } from "@/lib/proposals/money";
+import { formatMoney } from "@/lib/money";
+import { proposalTotal } from "@/lib/proposals/queries";
 import { confirmBookingAction } from "@/app/(studio)/bookings/actions";
 import { deleteEventAction, sendProposalAction } from "../../actions";
 import { EventForm } from "../../_components/event-form";
@@ -17,7 +18,7 @@ import { JobStatusForm } from "../../_components/job-status-form";
 type Props = { params: Promise<{ id: string }> };
 
 export default async function JobPage({ params }: Props) {
-  const { user, db, studio } = await requireStudioContext();
+  const { user, db, studio, money } = await requireStudioContext();
   const job = await findJob(db, { studioId: user.studioId, jobId: (await params).id.slice(0, 64) });
   if (!job) notFound();
   const tz = studio.timeZone;
@@ -96,12 +97,12 @@ export default async function JobPage({ params }: Props) {
                     <ul className="text-slate-600">
                       {p.items.map((item) => (
                         <li key={item.id}>
-                          {item.quantity} × {item.description} · {formatCents(item.unitPriceCents)}
+                          {item.quantity} × {item.description} · {formatMoney(item.unitPriceCents, money)}
                         </li>
                       ))}
                     </ul>
                     <p className="text-slate-700">
-                      Total {formatCents(proposalTotalCents(p.items))} · Deposit {formatCents(p.depositCents)} · Expires {formatDateTime(p.expiresAt, tz)}
+                      Total {formatMoney(proposalTotal(p.items), money)} · Deposit {formatMoney(p.depositCents, money)} · Expires {formatDateTime(p.expiresAt, tz)}
                     </p>
                     {p.status !== "DRAFT" ? (
                       <p className="text-slate-600">
