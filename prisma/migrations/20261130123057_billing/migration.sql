@@ -51,6 +51,8 @@ CREATE TABLE "Invoice" (
     "taxMinor" INTEGER NOT NULL DEFAULT 0,
     "totalMinor" INTEGER NOT NULL DEFAULT 0,
     "paidMinor" INTEGER NOT NULL DEFAULT 0,
+    "depositMinor" INTEGER NOT NULL DEFAULT 0,
+    "scheduleTemplateId" TEXT,
     "nextDueOn" DATE,
     "overdueSince" TIMESTAMP(3),
     "note" TEXT,
@@ -202,6 +204,9 @@ CREATE INDEX "Invoice_jobId_idx" ON "Invoice"("jobId");
 CREATE INDEX "Invoice_proposalId_idx" ON "Invoice"("proposalId");
 
 -- CreateIndex
+CREATE INDEX "Invoice_scheduleTemplateId_idx" ON "Invoice"("scheduleTemplateId");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Invoice_studioId_number_key" ON "Invoice"("studioId", "number");
 
 -- CreateIndex
@@ -275,6 +280,9 @@ ALTER TABLE "Invoice" ADD CONSTRAINT "Invoice_proposalId_fkey" FOREIGN KEY ("pro
 
 -- AddForeignKey
 ALTER TABLE "Invoice" ADD CONSTRAINT "Invoice_reissuedFromId_fkey" FOREIGN KEY ("reissuedFromId") REFERENCES "Invoice"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Invoice" ADD CONSTRAINT "Invoice_scheduleTemplateId_fkey" FOREIGN KEY ("scheduleTemplateId") REFERENCES "PaymentScheduleTemplate"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "InvoiceLine" ADD CONSTRAINT "InvoiceLine_invoiceId_fkey" FOREIGN KEY ("invoiceId") REFERENCES "Invoice"("id") ON DELETE CASCADE ON UPDATE CASCADE;
