@@ -71,12 +71,10 @@ export function planInstallments({
     if (step.anchor === "EVENT" && !eventDay) throw new ScheduleError("This job has no date yet: set the job's date to use a schedule counted from the event.");
     const anchorDay = step.anchor === "EVENT" ? eventDay! : bookingDay;
     const due = addDays(anchorDay, step.offsetDays);
-    return { label: step.label, amountMinor: amounts[i], dueOn: due < bookingDay ? bookingDay : due, anchor: step.anchor, offsetDays: step.offsetDays, i };
+    return { label: step.label, amountMinor: amounts[i], dueOn: due < bookingDay ? bookingDay : due, anchor: step.anchor, offsetDays: step.offsetDays };
   });
-  return planned
-    .filter((p) => p.amountMinor > 0)
-    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.i - b.i)
-    .map(({ i: _i, ...p }) => p);
+  // Array sort is stable: payments due the same day keep the template's order.
+  return planned.filter((p) => p.amountMinor > 0).sort((a, b) => a.dueOn.localeCompare(b.dueOn));
 }
 
 /** The default when a studio has no template: the deposit on booking, the rest 14 days before the event. */
