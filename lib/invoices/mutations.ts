@@ -48,22 +48,27 @@ async function scheduleSteps(tx: Tx, { studioId, scheduleTemplateId, depositMino
 
 type Plannable = { id: string; jobId: string; totalMinor: number; depositMinor: number; scheduleTemplateId: string | null };
 
-/** Replaces the invoice's installments with its schedule planned from `bookingDay`. */
-async function planSchedule(tx: Tx, { studioId, invoice, bookingDay }: Tenant & { invoice: Plannable; bookingDay: string }): Promise<PlannedInstallment[]> {
+/** The invoice's schedule planned from `bookingDay`, with the job's date as the event day. */
+async function planSchedule(tx: Tx, { studioId, invoice, bookingDay }: Tenant & { invoice: Omit<Plannable, "id">; bookingDay: string }): Promise<PlannedInstallment[]> {
   const job = await tx.job.findFirst({ where: { id: invoice.jobId, studioId }, select: { date: true } });
   const eventDay = job?.date ? dayKeyOfDateColumn(job.date) : null;
   const steps = await scheduleSteps(tx, { studioId, scheduleTemplateId: invoice.scheduleTemplateId, depositMinor: invoice.depositMinor, eventDay });
-  let planned: PlannedInstallment[];
   try {
-    planned = planInstallments({ steps, totalMinor: invoice.totalMinor, depositMinor: invoice.depositMinor, bookingDay, eventDay });
+    return planInstallments({ steps, totalMinor: invoice.totalMinor, depositMinor: invoice.depositMinor, bookingDay, eventDay });
   } catch (error) {
     if (error instanceof ScheduleError) throw new AppError("VALIDATION", "Please correct the highlighted fields.", { scheduleId: [error.message] });
     throw error;
   }
+}
+
+const installmentRows = (planned: PlannedInstallment[]) =>
+  planned.map((p, position) => ({ position, label: p.label, amountMinor: p.amountMinor, dueOn: dateColumn(p.dueOn), anchor: p.anchor, offsetDays: p.offsetDays }));
+
+/** Replaces the invoice's installments with its schedule planned again. */
+async function replanSchedule(tx: Tx, { studioId, invoice, bookingDay }: Tenant & { invoice: Plannable; bookingDay: string }): Promise<PlannedInstallment[]> {
+  const planned = await planSchedule(tx, { studioId, invoice, bookingDay });
   await tx.installment.deleteMany({ where: { invoiceId: invoice.id, studioId } });
-  await tx.installment.createMany({
-    data: planned.map((p, position) => ({ studioId, invoiceId: invoice.id, position, label: p.label, amountMinor: p.amountMinor, dueOn: dateColumn(p.dueOn), anchor: p.anchor, offsetDays: p.offsetDays })),
-  });
+  await tx.installment.createMany({ data: installmentRows(planned).map((row) => ({ ...row, studioId, invoiceId: invoice.id })) });
   return planned;
 }
 
@@ -87,8 +92,11 @@ async function insertInvoice(
 ) {
   const totals = totalsOf(content);
   if (content.depositMinor > totals.totalMinor) throw new AppError("VALIDATION", "Please correct the highlighted fields.", { retainer: ["The retainer cannot be more than the total."] });
+  const planned = await planSchedule(tx, { studioId, invoice: { jobId, totalMinor: totals.totalMinor, depositMinor: content.depositMinor, scheduleTemplateId: content.scheduleTemplateId }, bookingDay });
+  // The number is taken last: the counter's row lock is held until commit, so every other
+  // creation in this studio waits only for this one's final insert.
   const number = await nextInvoiceNumber(tx, { studioId });
-  const invoice = await tx.invoice.create({
+  return tx.invoice.create({
     data: {
       studioId,
       jobId,
@@ -101,13 +109,11 @@ async function insertInvoice(
       depositMinor: content.depositMinor,
       scheduleTemplateId: content.scheduleTemplateId,
       ...totals,
-      nextDueOn: null,
+      lines: { createMany: { data: content.lines.map((l, position) => ({ position, description: l.description, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor, taxRateBps: l.taxRateBps })) } },
+      installments: { createMany: { data: installmentRows(planned).map((row) => ({ ...row, studioId })) } },
     },
     select: { id: true, jobId: true, number: true, totalMinor: true, depositMinor: true, scheduleTemplateId: true },
   });
-  await writeLines(tx, invoice.id, content.lines);
-  await planSchedule(tx, { studioId, invoice, bookingDay });
-  return invoice;
 }
 
 /** A draft invoice typed by hand on a job. */
@@ -187,7 +193,7 @@ export async function updateDraftInvoice(tx: Tx, { studioId, input, now = new Da
   const { count } = await tx.invoice.updateMany({ where: { id: invoice.id, studioId, status: "DRAFT" }, data: { title: content.title, note: content.note, depositMinor: content.depositMinor, scheduleTemplateId: content.scheduleTemplateId, ...totals } });
   if (count === 0) throw new AppError("CONFLICT", "This invoice was sent meanwhile and can no longer change.");
   await writeLines(tx, invoice.id, content.lines);
-  await planSchedule(tx, { studioId, invoice: { ...invoice, ...totals, depositMinor: content.depositMinor, scheduleTemplateId: content.scheduleTemplateId }, bookingDay: dayKeyOf(invoice.createdAt, studio.timeZone) });
+  await replanSchedule(tx, { studioId, invoice: { ...invoice, ...totals, depositMinor: content.depositMinor, scheduleTemplateId: content.scheduleTemplateId }, bookingDay: dayKeyOf(now, studio.timeZone) });
   await settleInvoice(tx, { studioId, invoiceId: invoice.id, now });
   return { id: invoice.id, jobId: invoice.jobId };
 }
@@ -213,7 +219,7 @@ export async function sendInvoice(
   const today = dayKeyOf(now, studio.timeZone);
   const proposal = invoice.proposalId ? await tx.proposal.findFirst({ where: { id: invoice.proposalId, studioId }, select: { respondedAt: true } }) : null;
   const acceptedDay = proposal?.respondedAt ? dayKeyOf(proposal.respondedAt, studio.timeZone) : today;
-  const planned = await planSchedule(tx, { studioId, invoice, bookingDay: acceptedDay });
+  const planned = await replanSchedule(tx, { studioId, invoice, bookingDay: acceptedDay });
   // A schedule planned from an earlier acceptance may have dates in the past: due today instead.
   await tx.installment.updateMany({ where: { invoiceId: invoice.id, studioId, dueOn: { lt: dateColumn(today) } }, data: { dueOn: dateColumn(today) } });
   const { count } = await tx.invoice.updateMany({ where: { id: invoice.id, studioId, status: "DRAFT" }, data: { status: "SENT", sentAt: now, issuedOn: dateColumn(today) } });
