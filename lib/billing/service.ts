@@ -60,7 +60,7 @@ export async function startBillingService(options: BillingServiceOptions): Promi
     for (const resolve of waiting.splice(0)) resolve(result);
   });
   // Catch up at once after a start (or a restart) instead of at the next minute.
-  await boss.send(BILLING_QUEUE, {}, { singletonKey: "start", singletonSeconds: 10 });
+  await boss.send(BILLING_QUEUE, {});
 
   return {
     nextRun: () => new Promise<TickResult>((resolve) => waiting.push(resolve)),

@@ -1,4 +1,4 @@
-import { dateColumn, dayKeyOfDateColumn } from "@/lib/calendar/zoned";
+import { dateColumn, dayKeyOf, dayKeyOfDateColumn, daysBetween } from "@/lib/calendar/zoned";
 import { type Tx } from "@/lib/db";
 import { queueReminderEmail } from "@/lib/invoices/emails";
 import { mintInvoiceLink } from "@/lib/invoices/links";
@@ -21,7 +21,7 @@ export type TickResult = { overdue: number; reminders: number };
 
 const PAGE = 200;
 
-type Candidate = { id: string; studioId: string; dueOn: Date; timeZone: string };
+type Candidate = { id: string; studioId: string; dueOn: Date; timeZone: string; sentAt: Date };
 
 /**
  * Installments of live invoices, unpaid, in (due date, id) order, read a page at a time. The
@@ -33,7 +33,7 @@ async function* candidates(db: BillingDb, where: Prisma.Sql): AsyncGenerator<Can
   for (;;) {
     const seek: Prisma.Sql = after ? Prisma.sql`AND (i."dueOn", i.id) > (${after.dueOn}::date, ${after.id})` : Prisma.empty;
     const rows: (Candidate & { offsets: number[] | null; sent: number[] })[] = await db.$queryRaw`
-      SELECT i.id, i."studioId", i."dueOn", s."timeZone", s."reminderOffsets" AS offsets,
+      SELECT i.id, i."studioId", i."dueOn", s."timeZone", inv."sentAt", s."reminderOffsets" AS offsets,
              COALESCE((SELECT array_agg(r."offsetDays") FROM "Reminder" r WHERE r."installmentId" = i.id), '{}') AS sent
       FROM "Installment" i
       JOIN "Invoice" inv ON inv.id = i."invoiceId" AND inv."studioId" = i."studioId"
@@ -110,7 +110,8 @@ async function sendReminders(db: BillingDb, { now, origin }: { now: Date; origin
   const reachable = Prisma.sql`AND i."dueOn" + COALESCE((SELECT min(o) FROM unnest(s."reminderOffsets") o), 0) <= ${dateColumn(now.toISOString().slice(0, 10))}::date + 1
     AND (SELECT max(o) FROM unnest(s."reminderOffsets") o) > COALESCE((SELECT max(r."offsetDays") FROM "Reminder" r WHERE r."installmentId" = i.id), -2147483648)`;
   for await (const c of candidates(db, reachable)) {
-    const offset = reminderToSend({ dueOn: dayKeyOfDateColumn(c.dueOn), offsets: c.offsets, sent: c.sent, timeZone: c.timeZone, now });
+    const dueOn = dayKeyOfDateColumn(c.dueOn);
+    const offset = reminderToSend({ dueOn, offsets: c.offsets, sent: c.sent, timeZone: c.timeZone, now, sentAt: c.sentAt });
     if (offset === null) continue;
     const didSend = await db.$transaction(async (tx) => {
       const installment = await lockInstallment(tx, c.id);
@@ -131,7 +132,8 @@ async function sendReminders(db: BillingDb, { now, origin }: { now: Date; origin
         recipient: { studioId: installment.studioId, to: client.email, clientName: client.name },
         installment,
         invoice,
-        offsetDays: offset,
+        // The text says how things stand when it is sent, even if the run is late.
+        daysFromDue: daysBetween(dueOn, dayKeyOf(now, c.timeZone)),
         link: invoiceUrl(origin, token),
       });
       return true;

@@ -75,11 +75,11 @@ export async function queueReceiptEmail(
   });
 }
 
-/** "due in 7 days", "due today", "3 days overdue". */
-export function describeReminder(offsetDays: number): string {
-  if (offsetDays < 0) return `due in ${-offsetDays} day${offsetDays === -1 ? "" : "s"}`;
-  if (offsetDays === 0) return "due today";
-  return `${offsetDays} day${offsetDays === 1 ? "" : "s"} overdue`;
+/** "due in 7 days", "due today", "3 days overdue": days from the due date, negative before it. */
+export function describeDueIn(daysFromDue: number): string {
+  if (daysFromDue < 0) return `due in ${-daysFromDue} day${daysFromDue === -1 ? "" : "s"}`;
+  if (daysFromDue === 0) return "due today";
+  return `${daysFromDue} day${daysFromDue === 1 ? "" : "s"} overdue`;
 }
 
 export async function queueReminderEmail(
@@ -89,14 +89,14 @@ export async function queueReminderEmail(
     recipient,
     installment,
     invoice,
-    offsetDays,
+    daysFromDue,
     link,
   }: {
     studio: Studio;
     recipient: Recipient;
     installment: { label: string; amountMinor: number; paidMinor: number; dueOn: Date };
     invoice: { number: number; title: string };
-    offsetDays: number;
+    daysFromDue: number;
     link: string;
   },
 ) {
@@ -106,13 +106,13 @@ export async function queueReminderEmail(
     studioId: recipient.studioId,
     kind: "installment.reminder",
     to: recipient.to,
-    subject: offsetDays > 0 ? `Overdue: ${due} for ${invoice.title}` : `Reminder: ${due} ${describeReminder(offsetDays)} for ${invoice.title}`,
+    subject: daysFromDue > 0 ? `Overdue: ${due} for ${invoice.title}` : `Reminder: ${due} ${describeDueIn(daysFromDue)} for ${invoice.title}`,
     text: [
       `Hi ${recipient.clientName},`,
       "",
-      offsetDays > 0
-        ? `Your ${installment.label.toLowerCase()} of ${due} for ${invoice.title} (invoice ${invoice.number}) was due on ${when} and is now ${describeReminder(offsetDays)}.`
-        : `A friendly reminder from ${studio.name}: your ${installment.label.toLowerCase()} of ${due} for ${invoice.title} (invoice ${invoice.number}) is ${describeReminder(offsetDays)} (${when}).`,
+      daysFromDue > 0
+        ? `Your ${installment.label.toLowerCase()} of ${due} for ${invoice.title} (invoice ${invoice.number}) was due on ${when} and is now ${describeDueIn(daysFromDue)}.`
+        : `A friendly reminder from ${studio.name}: your ${installment.label.toLowerCase()} of ${due} for ${invoice.title} (invoice ${invoice.number}) is ${describeDueIn(daysFromDue)} (${when}).`,
       "",
       "See the invoice and pay here:",
       link,

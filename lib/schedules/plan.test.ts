@@ -70,7 +70,7 @@ describe("reminder and overdue moments in the studio's time zone", () => {
   });
 
   it("sends the latest reminder that is due and never an earlier one after a later one", () => {
-    const base = { dueOn: "2027-03-14", offsets: [-7, 0, 3], timeZone: "America/New_York" };
+    const base = { dueOn: "2027-03-14", offsets: [-7, 0, 3], timeZone: "America/New_York", sentAt: new Date("2027-02-01T00:00:00Z") };
     expect(reminderToSend({ ...base, sent: [], now: new Date("2027-03-07T13:59:59Z") })).toBeNull();
     expect(reminderToSend({ ...base, sent: [], now: new Date("2027-03-07T14:00:00Z") })).toBe(-7);
     expect(reminderToSend({ ...base, sent: [-7], now: new Date("2027-03-10T00:00:00Z") })).toBeNull();
@@ -79,6 +79,14 @@ describe("reminder and overdue moments in the studio's time zone", () => {
     expect(reminderToSend({ ...base, sent: [], now: new Date("2027-03-14T20:00:00Z") })).toBe(0);
     expect(reminderToSend({ ...base, sent: [0], now: new Date("2027-03-14T21:00:00Z") })).toBeNull();
     expect(reminderToSend({ ...base, sent: [-7, 0], now: new Date("2027-03-17T13:00:00Z") })).toBe(3);
+  });
+
+  it("never reminds of a moment that came before the invoice was sent", () => {
+    const base = { dueOn: "2027-03-14", offsets: [-7, 0, 3], timeZone: "America/New_York", sent: [] };
+    // Sent on the due date at 10:00: neither "a week before" nor "due today" (9:00) applies.
+    const sentAt = new Date("2027-03-14T14:00:00Z");
+    expect(reminderToSend({ ...base, sentAt, now: new Date("2027-03-14T20:00:00Z") })).toBeNull();
+    expect(reminderToSend({ ...base, sentAt, now: new Date("2027-03-17T13:00:00Z") })).toBe(3);
   });
 });
 

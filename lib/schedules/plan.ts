@@ -105,10 +105,14 @@ export function overdueMoment(dueOn: string, timeZone: string): Date {
 /**
  * Of the reminders due by `now` that were not sent yet, the one to send: the latest, unless a
  * later one already went out. Earlier ones it passed over (a long outage) are stale, not lost:
- * a client is never sent "due in a week" after "overdue".
+ * a client is never sent "due in a week" after "overdue". Reminders whose moment came before
+ * the invoice was sent are never sent (the client has just received the invoice).
  */
-export function reminderToSend({ dueOn, offsets, sent, timeZone, now }: { dueOn: string; offsets: number[]; sent: number[]; timeZone: string; now: Date }): number | null {
-  const due = offsets.filter((o) => reminderMoment(dueOn, o, timeZone).getTime() <= now.getTime());
+export function reminderToSend({ dueOn, offsets, sent, timeZone, now, sentAt }: { dueOn: string; offsets: number[]; sent: number[]; timeZone: string; now: Date; sentAt: Date }): number | null {
+  const due = offsets.filter((o) => {
+    const moment = reminderMoment(dueOn, o, timeZone).getTime();
+    return moment <= now.getTime() && moment >= sentAt.getTime();
+  });
   const unsent = due.filter((o) => !sent.includes(o));
   if (unsent.length === 0) return null;
   const latest = Math.max(...unsent);
