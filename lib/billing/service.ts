@@ -9,8 +9,6 @@ export const BILLING_CRON = "* * * * *";
 
 export type BillingServiceOptions = {
   databaseUrl: string;
-  /** The public URL of the app: links in reminder emails. */
-  origin: string;
   /** The clock; tests move it. */
   now?: () => Date;
   log?: (entry: Record<string, unknown>) => void;
@@ -51,7 +49,7 @@ export async function startBillingService(options: BillingServiceOptions): Promi
   async function tick(): Promise<TickResult> {
     const started = Date.now();
     const at = now();
-    const result = await runBillingTick(db, { now: at, origin: options.origin });
+    const result = await runBillingTick(db, { now: at });
     log({ msg: "billing run", at: at.toISOString(), ...result, ms: Date.now() - started });
     return result;
   }

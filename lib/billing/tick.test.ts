@@ -6,11 +6,12 @@ import { createInvoice, createInvoiceFromProposal, sendInvoice, voidInvoice } fr
 import { createInvoiceSchema, recordPaymentSchema } from "@/lib/invoices/schemas";
 import { recordPayment } from "@/lib/payments/mutations";
 import { createServiceDb, type ServiceDb } from "@/lib/service-db";
+import { linkToken } from "@/lib/tokens";
 import { createJob, createStudio } from "@/prisma/factories";
+import { renderQueuedEmail } from "@/scripts/testing/outbox";
 
 const inTx = <T>(fn: (tx: Tx) => Promise<T>) => primaryDb().$transaction(fn, { timeout: 20_000 });
 const db = () => primaryDb();
-const ORIGIN = "https://app.example";
 const USD = { currency: "USD", locale: "en-US" };
 const SENT_AT = new Date("2027-03-01T15:00:00Z");
 
@@ -26,7 +27,7 @@ afterAll(async () => {
 });
 
 let shared: ServiceDb | undefined;
-const tick = (at: string) => runBillingTick((shared ??= serviceDb()), { now: new Date(at), origin: ORIGIN });
+const tick = (at: string) => runBillingTick((shared ??= serviceDb()), { now: new Date(at) });
 
 /** A wedding on September 18 booked February 20: retainer $1,000 due March 1, balance $4,800 due September 4. */
 async function bookedWedding({ timeZone = "America/New_York" }: { timeZone?: string } = {}) {
@@ -46,13 +47,13 @@ async function bookedWedding({ timeZone = "America/New_York" }: { timeZone?: str
     },
   });
   const { id } = await inTx((tx) => createInvoiceFromProposal(tx, { studioId: studio.id, proposalId: proposal.id, now: SENT_AT }));
-  await inTx((tx) => sendInvoice(tx, { studioId: studio.id, invoiceId: id, origin: ORIGIN, now: SENT_AT }));
+  await inTx((tx) => sendInvoice(tx, { studioId: studio.id, invoiceId: id, now: SENT_AT }));
   const installments = await db().installment.findMany({ where: { invoiceId: id }, orderBy: { position: "asc" } });
   return { studioId: studio.id, ownerId: owner.id, invoiceId: id, retainer: installments[0], balance: installments[1] };
 }
 
 const reminders = (studioId: string) => db().reminder.findMany({ where: { studioId }, orderBy: { sentAt: "asc" }, select: { installmentId: true, offsetDays: true } });
-const reminderEmails = (studioId: string) => db().emailMessage.findMany({ where: { studioId, kind: "installment.reminder" }, orderBy: { createdAt: "asc" }, select: { subject: true, text: true, to: true } });
+const reminderEmails = (studioId: string) => db().emailMessage.findMany({ where: { studioId, kind: "installment.reminder" }, orderBy: { createdAt: "asc" }, select: { subject: true, to: true } });
 
 describe("the billing run, with the clock in the test's hands", () => {
   it("sends each reminder at its moment in the studio's time zone, marks overdue at local midnight, and nothing twice", async () => {
@@ -77,14 +78,14 @@ describe("the billing run, with the clock in the test's hands", () => {
     await tick("2027-03-04T14:00:00Z");
     await tick("2027-03-04T14:01:00Z");
     expect(await reminders(w.studioId)).toEqual([{ installmentId: w.retainer.id, offsetDays: 3 }]);
-    const [overdue] = await reminderEmails(w.studioId);
+    const overdue = await renderQueuedEmail(db(), { studioId: w.studioId, kind: "installment.reminder" });
     expect(overdue.subject).toBe("Overdue: $1,000.00 for Full-Day Collection");
-    expect(overdue.text).toContain("was due on Mar 1, 2027 and is now 3 days overdue");
-    expect(overdue.text).toMatch(/https:\/\/app\.example\/i\/[A-Za-z0-9_-]{43}/);
+    expect(overdue.text).toContain("Your retainer of $1,000.00 for Full-Day Collection (invoice 1) was due on Mar 1, 2027 and is now 3 days overdue.");
+    expect(overdue.text).toContain(`/i/${linkToken("invoice", w.invoiceId)}`);
 
     // Paid: no longer overdue. The balance (due September 4) is reminded in daylight time (13:00 UTC).
     await inTx((tx) =>
-      recordPayment(tx, { studioId: w.studioId, userId: w.ownerId, input: recordPaymentSchema.parse({ invoiceId: w.invoiceId, method: "CHECK", amount: "1000", receivedOn: "2027-03-05", ...USD }), origin: ORIGIN, now: new Date("2027-03-05T15:00:00Z") }),
+      recordPayment(tx, { studioId: w.studioId, userId: w.ownerId, input: recordPaymentSchema.parse({ invoiceId: w.invoiceId, method: "CHECK", amount: "1000", receivedOn: "2027-03-05", ...USD }), now: new Date("2027-03-05T15:00:00Z") }),
     );
     expect(await db().invoice.findUniqueOrThrow({ where: { id: w.invoiceId } })).toMatchObject({ overdueSince: null, status: "PARTIALLY_PAID" });
     await tick("2027-08-28T12:59:00Z");
@@ -107,7 +108,7 @@ describe("the billing run, with the clock in the test's hands", () => {
   it("nothing for a paid or a void invoice", async () => {
     const paid = await bookedWedding();
     await inTx((tx) =>
-      recordPayment(tx, { studioId: paid.studioId, userId: paid.ownerId, input: recordPaymentSchema.parse({ invoiceId: paid.invoiceId, method: "CASH", amount: "5800", receivedOn: "2027-03-01", ...USD }), origin: ORIGIN, now: SENT_AT }),
+      recordPayment(tx, { studioId: paid.studioId, userId: paid.ownerId, input: recordPaymentSchema.parse({ invoiceId: paid.invoiceId, method: "CASH", amount: "5800", receivedOn: "2027-03-01", ...USD }), now: SENT_AT }),
     );
     const voided = await bookedWedding();
     await inTx((tx) => voidInvoice(tx, { studioId: voided.studioId, invoiceId: voided.invoiceId, reissue: false, now: SENT_AT }));
@@ -121,7 +122,7 @@ describe("the billing run, with the clock in the test's hands", () => {
   it("a run after a long outage sends only the latest reminder due, worded for the day it goes out", async () => {
     const w = await bookedWedding();
     await inTx((tx) =>
-      recordPayment(tx, { studioId: w.studioId, userId: w.ownerId, input: recordPaymentSchema.parse({ invoiceId: w.invoiceId, method: "CHECK", amount: "1000", receivedOn: "2027-03-01", ...USD }), origin: ORIGIN, now: SENT_AT }),
+      recordPayment(tx, { studioId: w.studioId, userId: w.ownerId, input: recordPaymentSchema.parse({ invoiceId: w.invoiceId, method: "CHECK", amount: "1000", receivedOn: "2027-03-01", ...USD }), now: SENT_AT }),
     );
     // Down from August 20 until September 6: "a week before" and "due today" passed unsent.
     await tick("2027-09-06T12:00:00Z");
@@ -164,7 +165,7 @@ describe("the billing service", () => {
     for (let i = 0; i < count; i++) {
       await inTx(async (tx) => {
         const { id } = await createInvoice(tx, { studioId: studio.id, input, now: new Date("2027-05-10T15:00:00Z") });
-        await sendInvoice(tx, { studioId: studio.id, invoiceId: id, origin: ORIGIN, now: new Date("2027-05-10T15:00:00Z") });
+        await sendInvoice(tx, { studioId: studio.id, invoiceId: id, now: new Date("2027-05-10T15:00:00Z") });
       });
     }
     return studio.id;
@@ -174,8 +175,8 @@ describe("the billing service", () => {
     const studioId = await dueToday(25);
     // Sent May 10, due May 10: three days overdue at 9:00 on May 13 (13:00 UTC in daylight time).
     const at = new Date("2027-05-13T13:00:00Z");
-    const a = await startBillingService({ databaseUrl: process.env.DATABASE_URL!, origin: ORIGIN, now: () => at, log: () => {} });
-    const b = await startBillingService({ databaseUrl: process.env.DATABASE_URL!, origin: ORIGIN, now: () => at, log: () => {} });
+    const a = await startBillingService({ databaseUrl: process.env.DATABASE_URL!, now: () => at, log: () => {} });
+    const b = await startBillingService({ databaseUrl: process.env.DATABASE_URL!, now: () => at, log: () => {} });
     services = [a, b];
     // Both run at the same moment, twice over, besides whatever pg-boss hands them.
     await Promise.all([a.runNow(), b.runNow(), a.runNow(), b.runNow()]);
@@ -184,19 +185,19 @@ describe("the billing service", () => {
 
     // A restarted service catches up on start and finds nothing left to do.
     await a.stop();
-    const restarted = await startBillingService({ databaseUrl: process.env.DATABASE_URL!, origin: ORIGIN, now: () => at, log: () => {} });
+    const restarted = await startBillingService({ databaseUrl: process.env.DATABASE_URL!, now: () => at, log: () => {} });
     services = [b, restarted];
     await restarted.runNow();
     expect(await db().reminder.count({ where: { studioId } })).toBe(25);
-    const emails = await db().emailMessage.findMany({ where: { studioId, kind: "installment.reminder" }, select: { text: true } });
-    expect(new Set(emails.map((e) => e.text.match(/\/i\/(\S+)/)?.[1])).size).toBe(25);
+    const emails = await db().emailMessage.findMany({ where: { studioId, kind: "installment.reminder" }, select: { params: true } });
+    expect(new Set(emails.map((e) => (e.params as { reminderId: string }).reminderId)).size).toBe(25);
   }, 120_000);
 
   it("runs on its own schedule: a started service sends what is due without being asked", async () => {
     // Alone: any running service would take the run pg-boss hands out.
     await Promise.all(services.splice(0).map((s) => s.stop()));
     const studioId = await dueToday(3);
-    const service = await startBillingService({ databaseUrl: process.env.DATABASE_URL!, origin: ORIGIN, now: () => new Date("2027-05-13T13:00:00Z"), log: () => {} });
+    const service = await startBillingService({ databaseUrl: process.env.DATABASE_URL!, now: () => new Date("2027-05-13T13:00:00Z"), log: () => {} });
     services.push(service);
     await service.nextRun();
     expect(await db().reminder.count({ where: { studioId } })).toBe(3);

@@ -1,12 +1,10 @@
 import { dateColumn, dayKeyOf, dayKeyOfDateColumn, daysBetween } from "@/lib/calendar/zoned";
 import { type Tx } from "@/lib/db";
-import { queueReminderEmail } from "@/lib/invoices/emails";
-import { mintInvoiceLink } from "@/lib/invoices/links";
+import { queueEmail } from "@/lib/email/outbox";
 import { formatMoney } from "@/lib/money";
 import { notify } from "@/lib/notifications/mutations";
 import { overdueMoment, reminderToSend } from "@/lib/schedules/plan";
 import { type ServiceDb } from "@/lib/service-db";
-import { invoiceUrl } from "@/lib/urls";
 import { Prisma } from "@/prisma/generated/prisma/client";
 
 // The billing service's scheduled work, as one function of the clock: mark installments that
@@ -104,7 +102,7 @@ async function markOverdue(db: BillingDb, { now }: { now: Date }): Promise<numbe
   return marked;
 }
 
-async function sendReminders(db: BillingDb, { now, origin }: { now: Date; origin: string }): Promise<number> {
+async function sendReminders(db: BillingDb, { now }: { now: Date }): Promise<number> {
   let sent = 0;
   // Reminders can start up to a few weeks before the due date: narrowed by the studio's earliest offset.
   const reachable = Prisma.sql`AND i."dueOn" + COALESCE((SELECT min(o) FROM unnest(s."reminderOffsets") o), 0) <= ${dateColumn(now.toISOString().slice(0, 10))}::date + 1
@@ -123,19 +121,12 @@ async function sendReminders(db: BillingDb, { now, origin }: { now: Date; origin
         VALUES (gen_random_uuid()::text, ${installment.studioId}, ${installment.id}, ${offset}, ${now})
         ON CONFLICT ("installmentId", "offsetDays") DO NOTHING RETURNING id`;
       if (inserted.length === 0) return false;
-      const { invoice } = installment;
-      const client = invoice.job.contact;
-      if (!client.email) return true;
-      const token = await mintInvoiceLink(tx, { studioId: installment.studioId, invoiceId: invoice.id });
-      await queueReminderEmail(tx, {
-        studio: { name: invoice.studio.name, money: { currency: invoice.currency, locale: invoice.studio.locale } },
-        recipient: { studioId: installment.studioId, to: client.email, clientName: client.name },
-        installment,
-        invoice,
-        // The text says how things stand when it is sent, even if the run is late.
-        daysFromDue: daysBetween(dueOn, dayKeyOf(now, c.timeZone)),
-        link: invoiceUrl(origin, token),
-      });
+      const client = installment.invoice.job.contact;
+      if (client.email) {
+        // Worded for today in the studio's zone, even if this run is late.
+        const daysFromDue = daysBetween(dueOn, dayKeyOf(now, c.timeZone));
+        await queueEmail(tx, { studioId: installment.studioId, kind: "installment.reminder", to: client.email, params: { reminderId: inserted[0].id, daysFromDue } });
+      }
       return true;
     });
     if (didSend) sent++;
@@ -144,8 +135,8 @@ async function sendReminders(db: BillingDb, { now, origin }: { now: Date; origin
 }
 
 /** One run of the billing service's scheduled work as of `now`. */
-export async function runBillingTick(db: BillingDb, { now, origin }: { now: Date; origin: string }): Promise<TickResult> {
+export async function runBillingTick(db: BillingDb, { now }: { now: Date }): Promise<TickResult> {
   const overdue = await markOverdue(db, { now });
-  const reminders = await sendReminders(db, { now, origin });
+  const reminders = await sendReminders(db, { now });
   return { overdue, reminders };
 }

@@ -1,14 +1,13 @@
 import { dateColumn, dayKeyOf, dayKeyOfDateColumn } from "@/lib/calendar/zoned";
 import { type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { queueInvoiceEmail } from "@/lib/invoices/emails";
-import { mintInvoiceLink } from "@/lib/invoices/links";
+import { queueEmail } from "@/lib/email/outbox";
 import { type CreateInvoiceInput, type UpdateInvoiceInput } from "@/lib/invoices/schemas";
 import { type LineItem } from "@/lib/line-items";
 import { computeTotals, formatMoney } from "@/lib/money";
 import { DEFAULT_STEPS, DEFAULT_STEPS_WITHOUT_EVENT, planInstallments, ScheduleError, type PlannedInstallment, type ScheduleStep } from "@/lib/schedules/plan";
 import { requireStudioMoney } from "@/lib/studios/mutations";
-import { invoiceUrl } from "@/lib/urls";
+import { linkToken, linkTokenHash } from "@/lib/tokens";
 
 type Tenant = { studioId: string };
 
@@ -200,14 +199,11 @@ export async function updateDraftInvoice(tx: Tx, { studioId, input, now = new Da
 
 /**
  * Sends a draft: it is frozen from now on. The schedule is planned again from the booking day
- * (the day the proposal was accepted, or today), nothing due before today, and the client gets
- * an email with a link of their own. `email: "if-possible"` sends without one to a client who
- * has no address (they are on the page already).
+ * (the day the proposal was accepted, or today), nothing due before today, and the client is
+ * emailed their link. `email: "if-possible"` sends without an email to a client who has no
+ * address (they are on the page already). Returns the client's link token.
  */
-export async function sendInvoice(
-  tx: Tx,
-  { studioId, invoiceId, origin, now = new Date(), email = "required" }: Tenant & { invoiceId: string; origin: string; now?: Date; email?: "required" | "if-possible" },
-) {
+export async function sendInvoice(tx: Tx, { studioId, invoiceId, now = new Date(), email = "required" }: Tenant & { invoiceId: string; now?: Date; email?: "required" | "if-possible" }) {
   const invoice = await requireInvoice(tx, { studioId, invoiceId });
   if (invoice.status !== "DRAFT") throw new AppError("CONFLICT", "This invoice was already sent.");
   if (invoice.totalMinor <= 0) throw new AppError("VALIDATION", "This invoice has nothing to pay. Add a line with a price first.");
@@ -219,23 +215,17 @@ export async function sendInvoice(
   const today = dayKeyOf(now, studio.timeZone);
   const proposal = invoice.proposalId ? await tx.proposal.findFirst({ where: { id: invoice.proposalId, studioId }, select: { respondedAt: true } }) : null;
   const acceptedDay = proposal?.respondedAt ? dayKeyOf(proposal.respondedAt, studio.timeZone) : today;
-  const planned = await replanSchedule(tx, { studioId, invoice, bookingDay: acceptedDay });
+  await replanSchedule(tx, { studioId, invoice, bookingDay: acceptedDay });
   // A schedule planned from an earlier acceptance may have dates in the past: due today instead.
   await tx.installment.updateMany({ where: { invoiceId: invoice.id, studioId, dueOn: { lt: dateColumn(today) } }, data: { dueOn: dateColumn(today) } });
-  const { count } = await tx.invoice.updateMany({ where: { id: invoice.id, studioId, status: "DRAFT" }, data: { status: "SENT", sentAt: now, issuedOn: dateColumn(today) } });
+  const { count } = await tx.invoice.updateMany({
+    where: { id: invoice.id, studioId, status: "DRAFT" },
+    data: { status: "SENT", sentAt: now, issuedOn: dateColumn(today), tokenHash: linkTokenHash("invoice", invoice.id) },
+  });
   if (count === 0) throw new AppError("CONFLICT", "This invoice was already sent.");
   await settleInvoice(tx, { studioId, invoiceId: invoice.id, now });
-  const token = await mintInvoiceLink(tx, { studioId, invoiceId: invoice.id });
-  const link = invoiceUrl(origin, token);
-  if (to) {
-    await queueInvoiceEmail(tx, {
-      studio,
-      recipient: { studioId, to, clientName: job.contact.name },
-      invoice: { number: invoice.number, title: invoice.title, totalMinor: invoice.totalMinor, schedule: planned.map((p) => ({ ...p, dueOn: dateColumn(p.dueOn < today ? today : p.dueOn) })) },
-      link,
-    });
-  }
-  return { id: invoice.id, jobId: invoice.jobId, token, link, isEmailed: Boolean(to) };
+  if (to) await queueEmail(tx, { studioId, kind: "invoice.sent", to, params: { invoiceId: invoice.id } });
+  return { id: invoice.id, jobId: invoice.jobId, token: linkToken("invoice", invoice.id), isEmailed: Boolean(to) };
 }
 
 /**

@@ -2,28 +2,27 @@ import { randomUUID } from "node:crypto";
 import { dayKeyOf, formatShortDayKey, startOfDay } from "@/lib/calendar/zoned";
 import { type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { queueReceiptEmail } from "@/lib/invoices/emails";
-import { mintInvoiceLink } from "@/lib/invoices/links";
+import { queueEmail } from "@/lib/email/outbox";
 import { settleInvoice } from "@/lib/invoices/mutations";
-import { PAYMENT_METHODS, type RecordPaymentInput } from "@/lib/invoices/schemas";
+import { type RecordPaymentInput } from "@/lib/invoices/schemas";
 import { formatMoney } from "@/lib/money";
 import { notify } from "@/lib/notifications/mutations";
 import { ProviderUnavailableError, type PaymentProvider, type ProviderEvent } from "@/lib/payments/provider";
 import { requireStudioMoney } from "@/lib/studios/mutations";
-import { hashToken } from "@/lib/team/tokens";
+import { hashToken } from "@/lib/tokens";
 import { invoiceUrl } from "@/lib/urls";
-import { type PaymentKind, type PaymentMethod } from "@/prisma/generated/prisma/client";
+import { type PaymentKind } from "@/prisma/generated/prisma/client";
 
 type Tenant = { studioId: string };
 
-type Recorded = { invoiceId: string; jobId: string; kind: PaymentKind; amountMinor: number; method: PaymentMethod; receivedAt: Date };
+type Recorded = { id: string; invoiceId: string; kind: PaymentKind; amountMinor: number };
 
 /**
  * What follows every recorded payment or refund, in its transaction: the invoice settles, a
  * retainer that confirms a booking confirms it, the client gets a receipt, and (for money the
  * photographer did not record themselves) What's New says so.
  */
-async function afterPayment(tx: Tx, { studioId, payment, origin, now, isNews }: Tenant & { payment: Recorded; origin: string; now: Date; isNews: boolean }) {
+async function afterPayment(tx: Tx, { studioId, payment, now, isNews }: Tenant & { payment: Recorded; now: Date; isNews: boolean }) {
   const settlement = await settleInvoice(tx, { studioId, invoiceId: payment.invoiceId, now });
   const studio = await requireStudioMoney(tx, { studioId });
   const invoice = await tx.invoice.findFirstOrThrow({
@@ -49,21 +48,12 @@ async function afterPayment(tx: Tx, { studioId, payment, origin, now, isNews }: 
       link: `/invoices/${payment.invoiceId}`,
     });
   }
-  if (client.email) {
-    const token = await mintInvoiceLink(tx, { studioId, invoiceId: payment.invoiceId });
-    await queueReceiptEmail(tx, {
-      studio: { name: studio.name, money },
-      recipient: { studioId, to: client.email, clientName: client.name },
-      payment: { kind: payment.kind, amountMinor: payment.amountMinor, method: PAYMENT_METHODS[payment.method].toLowerCase(), receivedOn: dayKeyOf(payment.receivedAt, studio.timeZone) },
-      invoice: { number: invoice.number, title: invoice.title, totalMinor: settlement.totalMinor, paidMinor: settlement.paidMinor },
-      link: invoiceUrl(origin, token),
-    });
-  }
+  if (client.email) await queueEmail(tx, { studioId, kind: "payment.receipt", to: client.email, params: { paymentId: payment.id } });
   return settlement;
 }
 
 /** A payment or refund the photographer received or made outside ShootQ (check, cash, transfer). */
-export async function recordPayment(tx: Tx, { studioId, userId, input, origin, now = new Date() }: Tenant & { userId: string; input: RecordPaymentInput; origin: string; now?: Date }) {
+export async function recordPayment(tx: Tx, { studioId, userId, input, now = new Date() }: Tenant & { userId: string; input: RecordPaymentInput; now?: Date }) {
   const invoice = await tx.invoice.findFirst({ where: { id: input.invoiceId, studioId }, select: { id: true, jobId: true, status: true, currency: true, totalMinor: true, paidMinor: true } });
   if (!invoice) throw notFound("That invoice");
   const studio = await requireStudioMoney(tx, { studioId });
@@ -85,21 +75,18 @@ export async function recordPayment(tx: Tx, { studioId, userId, input, origin, n
   if (input.receivedOn > today) throw new AppError("VALIDATION", "Please correct the highlighted fields.", { receivedOn: ["Choose today or an earlier date."] });
   // Received "today" is now; an earlier day is that day's start in the studio's zone.
   const receivedAt = input.receivedOn === today ? now : startOfDay(input.receivedOn, studio.timeZone);
-  await tx.payment.create({
+  const { id } = await tx.payment.create({
     data: { studioId, invoiceId: invoice.id, kind: input.kind, method: input.method, amountMinor: input.amountMinor, currency: invoice.currency, receivedAt, reference: input.reference, note: input.note, recordedById: userId },
     select: { id: true },
   });
-  const payment = { invoiceId: invoice.id, jobId: invoice.jobId, kind: input.kind, amountMinor: input.amountMinor, method: input.method, receivedAt };
-  await afterPayment(tx, { studioId, payment, origin, now, isNews: false });
+  await afterPayment(tx, { studioId, payment: { id, invoiceId: invoice.id, kind: input.kind, amountMinor: input.amountMinor }, now, isNews: false });
   return { invoiceId: invoice.id, jobId: invoice.jobId, message: `${input.kind === "PAYMENT" ? "Payment" : "Refund"} of ${formatMoney(input.amountMinor, money)} on ${formatShortDayKey(input.receivedOn)} recorded. A receipt is on its way to the client.` };
 }
 
 /** An invoice as its client opens it by link: the token is the only key a client has. */
 async function invoiceForToken(tx: Tx, token: string) {
-  const link = await tx.invoiceLink.findUnique({ where: { tokenHash: hashToken(token) }, select: { studioId: true, invoiceId: true } });
-  if (!link) throw notFound("That invoice");
-  const invoice = await tx.invoice.findFirst({
-    where: { id: link.invoiceId, studioId: link.studioId },
+  const invoice = await tx.invoice.findUnique({
+    where: { tokenHash: hashToken(token) },
     select: {
       id: true,
       studioId: true,
@@ -166,7 +153,7 @@ export type WebhookOutcome = { outcome: "recorded" | "duplicate" | "expired" | "
  * a payment is keyed by the provider's payment id (a second delivery inserts nothing), and a
  * checkout only moves forward (an "expired" arriving after "paid" changes nothing).
  */
-export async function applyProviderEvent(tx: Tx, { event, origin, now = new Date() }: { event: ProviderEvent; origin: string; now?: Date }): Promise<WebhookOutcome> {
+export async function applyProviderEvent(tx: Tx, { event, now = new Date() }: { event: ProviderEvent; now?: Date }): Promise<WebhookOutcome> {
   if (event.kind === "ignored") return { outcome: "ignored" };
   const checkout = await tx.paymentCheckout.findUnique({ where: { providerSessionId: event.sessionId }, select: { id: true, studioId: true, invoiceId: true, currency: true, invoice: { select: { jobId: true, status: true } } } });
   // Not a checkout ShootQ started (another integration on the same account): nothing to do.
@@ -193,11 +180,11 @@ export async function applyProviderEvent(tx: Tx, { event, origin, now = new Date
   });
   await tx.paymentCheckout.updateMany({ where: { id: checkout.id, status: { not: "COMPLETED" } }, data: { status: "COMPLETED", completedAt: now } });
   if (count === 0) return { outcome: "duplicate", ...ids };
-  const payment = { invoiceId: checkout.invoiceId, jobId: checkout.invoice.jobId, kind: "PAYMENT" as const, amountMinor: event.amountMinor, method: "CARD" as const, receivedAt: event.paidAt };
-  await afterPayment(tx, { studioId: checkout.studioId, payment, origin, now, isNews: true });
+  const { id } = await tx.payment.findUniqueOrThrow({ where: { providerPaymentId: event.paymentId }, select: { id: true } });
+  await afterPayment(tx, { studioId: checkout.studioId, payment: { id, invoiceId: checkout.invoiceId, kind: "PAYMENT", amountMinor: event.amountMinor }, now, isNews: true });
   if (checkout.invoice.status === "VOID") {
     // Money arrived for an invoice voided meanwhile: it is kept on record, and the studio must act.
-    await notify(tx, { studioId: checkout.studioId, kind: "payment.on-void", message: "A card payment arrived for a void invoice: refund it or move it to the corrected invoice", link: `/invoices/${checkout.invoiceId}` });
+    await notify(tx, { studioId: checkout.studioId, kind: "payment.on-void", message: "A card payment arrived for a void invoice: refund it to the client", link: `/invoices/${checkout.invoiceId}` });
   }
   return { outcome: "recorded", ...ids };
 }

@@ -5,7 +5,6 @@ import { applyProviderEvent } from "@/lib/payments/mutations";
 import { WebhookSignatureError } from "@/lib/payments/provider";
 import { providerEventSchema } from "@/lib/payments/schemas";
 import { defineWriteRoute } from "@/lib/routes";
-import { publicOrigin } from "@/lib/urls";
 
 const MAX_WEBHOOK_BYTES = 256 * 1024;
 
@@ -32,7 +31,7 @@ export const POST = defineWriteRoute({
   schema: providerEventSchema,
   readBody: readVerifiedEvent,
   async run({ tx, input }) {
-    const result = await applyProviderEvent(tx, { event: input, origin: await publicOrigin() });
+    const result = await applyProviderEvent(tx, { event: input });
     const paths = result.invoiceId ? ["/invoices", `/invoices/${result.invoiceId}`, `/jobs/${result.jobId}`, "/dashboard", "/bookings"] : [];
     return { body: { received: true, outcome: result.outcome }, revalidate: result.outcome === "recorded" || result.outcome === "expired" ? paths : [] };
   },

@@ -55,6 +55,7 @@ CREATE TABLE "Invoice" (
     "scheduleTemplateId" TEXT,
     "nextDueOn" DATE,
     "overdueSince" TIMESTAMP(3),
+    "tokenHash" TEXT,
     "note" TEXT,
     "issuedOn" DATE,
     "sentAt" TIMESTAMP(3),
@@ -76,17 +77,6 @@ CREATE TABLE "InvoiceLine" (
     "taxRateBps" INTEGER NOT NULL DEFAULT 0,
 
     CONSTRAINT "InvoiceLine_pkey" PRIMARY KEY ("id")
-);
-
--- CreateTable
-CREATE TABLE "InvoiceLink" (
-    "id" TEXT NOT NULL,
-    "studioId" TEXT NOT NULL,
-    "invoiceId" TEXT NOT NULL,
-    "tokenHash" TEXT NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "InvoiceLink_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -186,6 +176,9 @@ CREATE TABLE "PaymentScheduleStep" (
 CREATE UNIQUE INDEX "Invoice_reissuedFromId_key" ON "Invoice"("reissuedFromId");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "Invoice_tokenHash_key" ON "Invoice"("tokenHash");
+
+-- CreateIndex
 CREATE INDEX "Invoice_studioId_createdAt_idx" ON "Invoice"("studioId", "createdAt");
 
 -- CreateIndex
@@ -211,15 +204,6 @@ CREATE UNIQUE INDEX "Invoice_studioId_number_key" ON "Invoice"("studioId", "numb
 
 -- CreateIndex
 CREATE INDEX "InvoiceLine_invoiceId_position_idx" ON "InvoiceLine"("invoiceId", "position");
-
--- CreateIndex
-CREATE UNIQUE INDEX "InvoiceLink_tokenHash_key" ON "InvoiceLink"("tokenHash");
-
--- CreateIndex
-CREATE INDEX "InvoiceLink_studioId_idx" ON "InvoiceLink"("studioId");
-
--- CreateIndex
-CREATE INDEX "InvoiceLink_invoiceId_idx" ON "InvoiceLink"("invoiceId");
 
 -- CreateIndex
 CREATE INDEX "Installment_invoiceId_position_idx" ON "Installment"("invoiceId", "position");
@@ -286,12 +270,6 @@ ALTER TABLE "Invoice" ADD CONSTRAINT "Invoice_scheduleTemplateId_fkey" FOREIGN K
 
 -- AddForeignKey
 ALTER TABLE "InvoiceLine" ADD CONSTRAINT "InvoiceLine_invoiceId_fkey" FOREIGN KEY ("invoiceId") REFERENCES "Invoice"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "InvoiceLink" ADD CONSTRAINT "InvoiceLink_studioId_fkey" FOREIGN KEY ("studioId") REFERENCES "Studio"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "InvoiceLink" ADD CONSTRAINT "InvoiceLink_invoiceId_fkey" FOREIGN KEY ("invoiceId") REFERENCES "Invoice"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Installment" ADD CONSTRAINT "Installment_studioId_fkey" FOREIGN KEY ("studioId") REFERENCES "Studio"("id") ON DELETE CASCADE ON UPDATE CASCADE;
