@@ -2,6 +2,12 @@ import { z } from "zod";
 import { checkboxField, dayKeyField, moneyFormatFields, moneyFormatOf, optionalRecordId, optionalText, readAmount, recordId, requiredText } from "@/lib/fields";
 import { lineItemColumns, readLineItems, type LineItemIssue } from "@/lib/line-items";
 import { computeTotals, formatMoney, type MoneyFormat } from "@/lib/money";
+import { type InvoiceStatus } from "@/prisma/generated/prisma/enums";
+
+export const INVOICE_VIEWS = { all: "All", due: "Due", overdue: "Overdue", paid: "Paid", draft: "Drafts", void: "Void" } as const;
+export type InvoiceView = keyof typeof INVOICE_VIEWS;
+
+export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = { DRAFT: "Draft", SENT: "Sent", PARTIALLY_PAID: "Partly paid", PAID: "Paid", VOID: "Void" };
 
 const amountText = z.string().trim().max(30, "Enter an amount.").optional();
 
