@@ -2,6 +2,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { type MoneyFormat } from "@/lib/money";
+import { type UpdatePaymentSettingsInput } from "@/lib/studios/schemas";
 import { newCalendarToken, slugify } from "@/lib/studios/identifiers";
 
 /** Sign-up: a studio, its first brand (named after it) and its owner. */
@@ -44,4 +45,8 @@ export async function requireStudioMoney(tx: Tx, { studioId, typed }: { studioId
     throw new AppError("VALIDATION", "Your studio's currency settings changed while this form was open. Reload the page and enter the amounts again.");
   }
   return { ...studio, money: { currency: studio.currency, locale: studio.locale } satisfies MoneyFormat };
+}
+
+export async function updatePaymentSettings(tx: Tx, { studioId, input }: { studioId: string; input: UpdatePaymentSettingsInput }) {
+  await tx.studio.update({ where: { id: studioId }, data: input, select: { id: true } });
 }

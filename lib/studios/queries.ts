@@ -21,3 +21,7 @@ export function findStudioSettings(db: Db, { studioId }: { studioId: string }) {
     },
   });
 }
+
+export function findPaymentSettings(db: Db, { studioId }: { studioId: string }) {
+  return db.studio.findUnique({ where: { id: studioId }, select: { paymentInstructions: true, requireRetainer: true, reminderOffsets: true, currency: true, locale: true } });
+}
