@@ -4,6 +4,7 @@ import { type Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";
 import { AppError, notFound } from "@/lib/errors";
 import { requireJob } from "@/lib/jobs/mutations";
+import { createInvoiceFromProposal, sendInvoice } from "@/lib/invoices/mutations";
 import { notify } from "@/lib/notifications/mutations";
 import { type CreateProposalInput } from "@/lib/proposals/schemas";
 import { requireStudioMoney } from "@/lib/studios/mutations";
@@ -96,8 +97,17 @@ export async function respondToProposal(
   if (count === 0) throw new AppError("CONFLICT", "This proposal was already answered.");
 
   if (decision === "accept") {
-    await tx.booking.create({ data: { studioId, jobId: proposal.job.id, proposalId: proposal.id }, select: { id: true } });
+    const studio = await tx.studio.findUniqueOrThrow({ where: { id: studioId }, select: { requireRetainer: true } });
     if (proposal.job.lead) await tx.lead.updateMany({ where: { id: proposal.job.lead.id, studioId }, data: { status: "BOOKED" } });
+    if (studio.requireRetainer) {
+      // The booking waits for the retainer: the client is sent its invoice and straight to paying it.
+      await tx.booking.create({ data: { studioId, jobId: proposal.job.id, proposalId: proposal.id, status: "AWAITING_RETAINER" }, select: { id: true } });
+      const invoice = await createInvoiceFromProposal(tx, { studioId, proposalId: proposal.id, now });
+      const sent = await sendInvoice(tx, { studioId, invoiceId: invoice.id, now, email: "if-possible" });
+      await notify(tx, { studioId, kind: "booking.awaiting-retainer", message: `${proposal.job.title}: proposal accepted, waiting for the retainer`, link: `/invoices/${invoice.id}` });
+      return { studioId, jobId: proposal.job.id, status, invoice: { id: invoice.id, token: sent.token } };
+    }
+    await tx.booking.create({ data: { studioId, jobId: proposal.job.id, proposalId: proposal.id }, select: { id: true } });
     await notify(tx, { studioId, kind: "booking.created", message: "You have a new booking to review", link: "/bookings" });
   } else {
     await notify(tx, {
@@ -107,5 +117,5 @@ export async function respondToProposal(
       link: `/jobs/${proposal.job.id}`,
     });
   }
-  return { studioId, jobId: proposal.job.id, status };
+  return { studioId, jobId: proposal.job.id, status, invoice: null };
 }

@@ -1,7 +1,10 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { buttonClass } from "@/components/ui/button";
 import { formatDateTime } from "@/lib/calendar/zoned";
 import { dbForHost, readDb } from "@/lib/db";
 import { formatMoney } from "@/lib/money";
+import { linkToken } from "@/lib/tokens";
 import { findProposalForClient, isProposalExpired, proposalTotal } from "@/lib/proposals/queries";
 import { proposalToken } from "@/lib/proposals/schemas";
 import { RespondForm } from "./respond-form";
@@ -73,9 +76,20 @@ export default async function ClientProposalPage({ params }: Props) {
           <p role="status" className={`rounded-md px-4 py-3 text-sm ${proposal.status === "ACCEPTED" ? "bg-emerald-50 text-emerald-800" : "bg-slate-100 text-slate-700"}`}>
             {proposal.status === "ACCEPTED" ? "Thank you! You accepted this proposal" : "You declined this proposal"}
             {proposal.respondedAt ? ` on ${formatDateTime(proposal.respondedAt, tz)}` : ""}.{" "}
-            {proposal.status === "ACCEPTED" ? `${proposal.studio.name} will review and confirm your booking shortly.` : "Thank you for letting us know."}
+            {proposal.status !== "ACCEPTED"
+              ? "Thank you for letting us know."
+              : proposal.booking?.status === "AWAITING_RETAINER"
+                ? "Your booking is confirmed once the retainer is paid."
+                : `${proposal.studio.name} will review and confirm your booking shortly.`}
           </p>
         )}
+        {proposal.status === "ACCEPTED" && proposal.invoices[0] ? (
+          <p className="mt-4">
+            <Link href={`/i/${linkToken("invoice", proposal.invoices[0].id)}`} className={buttonClass("primary")}>
+              {proposal.booking?.status === "AWAITING_RETAINER" ? "Pay the retainer" : "See your invoice"}
+            </Link>
+          </p>
+        ) : null}
       </div>
     </article>
   );
