@@ -2,10 +2,17 @@ import { z } from "zod";
 import { checkboxField, dayKeyField, moneyFormatFields, moneyFormatOf, optionalRecordId, optionalText, readAmount, recordId, requiredText } from "@/lib/fields";
 import { lineItemColumns, readLineItems, type LineItemIssue } from "@/lib/line-items";
 import { computeTotals, formatMoney, type MoneyFormat } from "@/lib/money";
+import { pageParams, searchParam } from "@/lib/search-params";
 import { type InvoiceStatus } from "@/prisma/generated/prisma/enums";
 
 export const INVOICE_VIEWS = { all: "All", due: "Due", overdue: "Overdue", paid: "Paid", draft: "Drafts", void: "Void" } as const;
 export type InvoiceView = keyof typeof INVOICE_VIEWS;
+
+/** The /invoices URL: a view and keyset cursors; anything unknown reads as the first page of all. */
+export const invoiceListParams = z.object({
+  view: searchParam.pipe(z.enum(Object.keys(INVOICE_VIEWS) as [InvoiceView, ...InvoiceView[]]).default("all")).catch("all"),
+  ...pageParams,
+});
 
 export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = { DRAFT: "Draft", SENT: "Sent", PARTIALLY_PAID: "Partly paid", PAID: "Paid", VOID: "Void" };
 

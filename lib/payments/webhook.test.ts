@@ -12,7 +12,7 @@ import { startStripeStandIn, standInEnv, type StripeStandIn } from "@/scripts/te
 // The Stripe adapter and the webhook route, offline: the official client talks to a local
 // stand-in through its host/port settings, and webhooks carry signatures made by the library.
 
-const cluster = inject("cluster");
+const database = inject("database");
 const db = () => primaryDb();
 const inTx = <T>(fn: (tx: Tx) => Promise<T>) => primaryDb().$transaction(fn, { timeout: 20_000 });
 const NOW = new Date("2027-03-01T15:00:00Z");
@@ -25,7 +25,7 @@ beforeAll(async () => {
   standIn = await startStripeStandIn();
   provider = createStripeProvider({ secretKey: standIn.secretKey, webhookSecret: standIn.webhookSecret, host: standIn.host, port: standIn.port, protocol: "http" });
   // Reads on the primary only: this test is about payments, not replication.
-  app = await startTestApp({ primaryUrl: cluster.primaryUrl, replicaUrls: [], env: standInEnv(standIn) });
+  app = await startTestApp({ primaryUrl: database.primaryUrl, replicaUrls: [], env: standInEnv(standIn) });
   standIn.webhookUrl = `${app.url}/api/payments/webhook`;
 }, 120_000);
 

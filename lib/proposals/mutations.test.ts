@@ -158,7 +158,7 @@ describe("respondToProposal", () => {
   it("a client who accepts creates a booking to review, books the lead and tells the photographer", async () => {
     const { studioId, proposalId, token, job, lead } = await sentProposal();
     const result = await inTx((tx) => respondToProposal(tx, { token, decision: "accept", now: later }));
-    expect(result).toEqual({ studioId, jobId: job.id, status: "ACCEPTED" });
+    expect(result).toEqual({ studioId, jobId: job.id, status: "ACCEPTED", invoice: null });
     expect(await db().proposal.findUniqueOrThrow({ where: { id: proposalId } })).toMatchObject({ status: "ACCEPTED", respondedAt: later });
     expect(await db().booking.findMany({ where: { studioId } })).toMatchObject([{ proposalId, jobId: job.id, status: "PENDING_REVIEW" }]);
     expect((await db().lead.findUniqueOrThrow({ where: { id: lead.id } })).status).toBe("BOOKED");

@@ -1,24 +1,18 @@
 import Link from "next/link";
-import { z } from "zod";
-import { Pagination } from "@/components/pipeline/pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { InvoiceStatusBadge } from "@/components/pipeline/status-badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { ViewTabs } from "@/components/ui/filter-bar";
 import { requireStudioContext } from "@/lib/auth/context";
 import { dayKeyOfDateColumn, formatShortDayKey } from "@/lib/calendar/zoned";
 import { findInvoicePage } from "@/lib/invoices/queries";
-import { INVOICE_VIEWS, type InvoiceView } from "@/lib/invoices/schemas";
+import { INVOICE_VIEWS, invoiceListParams, type InvoiceView } from "@/lib/invoices/schemas";
 import { formatMoney } from "@/lib/money";
+import { type SearchParams } from "@/lib/search-params";
 
 export const metadata = { title: "Invoices" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const one = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().optional());
-const invoiceListParams = z.object({
-  view: one.pipe(z.enum(Object.keys(INVOICE_VIEWS) as [InvoiceView, ...InvoiceView[]]).default("all")).catch("all"),
-  after: one.catch(undefined),
-  before: one.catch(undefined),
-});
+type Props = { searchParams: Promise<SearchParams> };
 
 const EMPTY: Record<InvoiceView, string> = {
   all: "No invoices yet. Create one from an accepted proposal or on a job.",
@@ -37,18 +31,11 @@ export default async function InvoicesPage({ searchParams }: Props) {
     <>
       <PageHeader title="Invoices" />
       <Card>
-        <nav aria-label="Invoice views" className="mb-4 flex flex-wrap gap-1">
-          {(Object.entries(INVOICE_VIEWS) as [InvoiceView, string][]).map(([view, label]) => (
-            <Link
-              key={view}
-              href={`/invoices?view=${view}`}
-              aria-current={params.view === view ? "page" : undefined}
-              className={`rounded-md px-3 py-1.5 text-sm font-medium ${params.view === view ? "bg-brand-600 text-white" : "text-slate-600 hover:bg-slate-100"}`}
-            >
-              {label}
-            </Link>
-          ))}
-        </nav>
+        <ViewTabs
+          label="Invoice views"
+          className="mb-4 flex flex-wrap gap-1"
+          views={(Object.entries(INVOICE_VIEWS) as [InvoiceView, string][]).map(([view, label]) => ({ href: `/invoices?view=${view}`, label, isCurrent: params.view === view }))}
+        />
         {page.rows.length === 0 ? (
           <EmptyState>{EMPTY[params.view]}</EmptyState>
         ) : (
