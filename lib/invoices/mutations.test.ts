@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { primaryDb, type Tx } from "@/lib/db";
 import { hashToken, linkToken } from "@/lib/tokens";
-import { createInvoice, createInvoiceFromProposal, sendInvoice, updateDraftInvoice, voidInvoice } from "@/lib/invoices/mutations";
+import { applyInstallmentShift, createInvoice, createInvoiceFromProposal, findInstallmentShift, sendInvoice, updateDraftInvoice, voidInvoice } from "@/lib/invoices/mutations";
 import { createInvoiceSchema, recordPaymentSchema, updateInvoiceSchema } from "@/lib/invoices/schemas";
 import { recordPayment } from "@/lib/payments/mutations";
 import { createServiceDb } from "@/lib/service-db";
@@ -207,5 +207,38 @@ describe("sending and paying", () => {
     await inTx((tx) => sendInvoice(tx, { studioId, invoiceId: copy.id, now: NOW }));
     expect(await db().invoice.findUniqueOrThrow({ where: { id: copy.id } })).toMatchObject({ status: "PARTIALLY_PAID", paidMinor: 100_000 });
     await expect(inTx((tx) => recordPayment(tx, { studioId, userId: ownerId, input: payment(invoiceId, "10"), now: NOW }))).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+});
+
+describe("moving the event", () => {
+  it("moves unpaid installments counted from the event, opens them again and restarts their reminders", async () => {
+    const { studioId, ownerId, job } = await setup();
+    const proposal = await acceptedProposal(studioId, job.id);
+    const { id: invoiceId } = await inTx((tx) => createInvoiceFromProposal(tx, { studioId, proposalId: proposal.id, now: NOW }));
+    await inTx((tx) => sendInvoice(tx, { studioId, invoiceId, now: NOW }));
+    await inTx((tx) => recordPayment(tx, { studioId, userId: ownerId, input: payment(invoiceId, "1,000"), now: NOW }));
+    const [retainer, balance] = await db().installment.findMany({ where: { invoiceId }, orderBy: { position: "asc" } });
+    expect([retainer.status, balance.dueOn.toISOString().slice(0, 10)]).toEqual(["PAID", "2027-09-04"]);
+    // As if the billing service had marked the balance overdue and reminded the client of it.
+    await db().installment.update({ where: { id: balance.id }, data: { status: "OVERDUE", overdueAt: NOW } });
+    await db().invoice.update({ where: { id: invoiceId }, data: { overdueSince: NOW } });
+    await db().reminder.create({ data: { studioId, installmentId: balance.id, offsetDays: -7 } });
+
+    const later = new Date("2027-04-01T15:00:00Z");
+    const preview = await inTx((tx) => findInstallmentShift(tx, { studioId, jobId: job.id, toDay: "2027-10-16", now: later }));
+    expect(preview).toEqual([{ id: balance.id, label: "Balance", from: "2027-09-04", to: "2027-10-02" }]);
+    expect(await db().installment.findUniqueOrThrow({ where: { id: balance.id } })).toMatchObject({ status: "OVERDUE" });
+
+    expect(await inTx((tx) => applyInstallmentShift(tx, { studioId, jobId: job.id, toDay: "2027-10-16", now: later }))).toEqual(preview);
+    const moved = await db().installment.findUniqueOrThrow({ where: { id: balance.id } });
+    expect([moved.dueOn.toISOString().slice(0, 10), moved.status, moved.overdueAt]).toEqual(["2027-10-02", "OPEN", null]);
+    expect(await db().installment.findUniqueOrThrow({ where: { id: retainer.id } })).toMatchObject({ status: "PAID", dueOn: retainer.dueOn });
+    expect(await db().reminder.count({ where: { installmentId: balance.id } })).toBe(0);
+    const invoice = await db().invoice.findUniqueOrThrow({ where: { id: invoiceId } });
+    expect([invoice.nextDueOn?.toISOString().slice(0, 10), invoice.overdueSince, invoice.status]).toEqual(["2027-10-02", null, "PARTIALLY_PAID"]);
+    // Planned from the job's date, which the caller moves in the same transaction; another studio's job is not found.
+    expect(await inTx((tx) => applyInstallmentShift(tx, { studioId, jobId: job.id, toDay: "2027-09-18", now: later }))).toEqual([{ id: balance.id, label: "Balance", from: "2027-10-02", to: "2027-09-04" }]);
+    const other = await setup();
+    await expect(inTx((tx) => findInstallmentShift(tx, { studioId: other.studioId, jobId: job.id, toDay: "2027-10-16" }))).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

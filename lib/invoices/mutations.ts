@@ -5,7 +5,7 @@ import { queueEmail } from "@/lib/email/outbox";
 import { type CreateInvoiceInput, type UpdateInvoiceInput } from "@/lib/invoices/schemas";
 import { type LineItem } from "@/lib/line-items";
 import { computeTotals, formatMoney } from "@/lib/money";
-import { DEFAULT_STEPS, DEFAULT_STEPS_WITHOUT_EVENT, planInstallments, ScheduleError, type PlannedInstallment, type ScheduleStep } from "@/lib/schedules/plan";
+import { DEFAULT_STEPS, DEFAULT_STEPS_WITHOUT_EVENT, planInstallments, planInstallmentShift, ScheduleError, type InstallmentShift, type PlannedInstallment, type ScheduleStep } from "@/lib/schedules/plan";
 import { requireStudioMoney } from "@/lib/studios/mutations";
 import { linkToken, linkTokenHash } from "@/lib/tokens";
 
@@ -329,4 +329,43 @@ export async function settleInvoice(tx: Tx, { studioId, invoiceId, now = new Dat
     select: { id: true },
   });
   return { status, paidMinor, totalMinor: invoice.totalMinor, newlyPaid, isFirstPaid };
+}
+
+/**
+ * What moving a job to `toDay` does to its invoices' installments (the reschedule preview):
+ * unpaid ones counted from the event move with it; paid, booking-based and hand-typed ones stay.
+ */
+export async function findInstallmentShift(tx: Tx, { studioId, jobId, toDay, now = new Date() }: Tenant & { jobId: string; toDay: string; now?: Date }): Promise<InstallmentShift[]> {
+  const job = await tx.job.findFirst({ where: { id: jobId, studioId }, select: { date: true, studio: { select: { timeZone: true } } } });
+  if (!job) throw notFound("That job");
+  const installments = await tx.installment.findMany({
+    where: { studioId, invoice: { jobId, studioId, status: { in: ["DRAFT", "SENT", "PARTIALLY_PAID"] } } },
+    orderBy: [{ dueOn: "asc" }, { position: "asc" }],
+    select: { id: true, label: true, dueOn: true, anchor: true, offsetDays: true, status: true },
+  });
+  return planInstallmentShift({
+    installments: installments.map((i) => ({ id: i.id, label: i.label, dueOn: dayKeyOfDateColumn(i.dueOn), anchor: i.anchor, offsetDays: i.offsetDays, isPaid: i.status === "PAID" })),
+    fromDay: job.date ? dayKeyOfDateColumn(job.date) : null,
+    toDay,
+    today: dayKeyOf(now, job.studio.timeZone),
+  });
+}
+
+/**
+ * Moves the installments `findInstallmentShift` names, in the transaction that moves the job.
+ * A moved installment is open again (its new date decides whether it is overdue) and its
+ * reminders start over, so the client is reminded of the new date, once per offset.
+ */
+export async function applyInstallmentShift(tx: Tx, { studioId, jobId, toDay, now = new Date() }: Tenant & { jobId: string; toDay: string; now?: Date }): Promise<InstallmentShift[]> {
+  const shifts = await findInstallmentShift(tx, { studioId, jobId, toDay, now });
+  if (shifts.length === 0) return shifts;
+  const ids = shifts.map((s) => s.id);
+  for (const shift of shifts) {
+    await tx.installment.updateMany({ where: { id: shift.id, studioId, status: { not: "PAID" } }, data: { dueOn: dateColumn(shift.to), status: "OPEN", overdueAt: null } });
+  }
+  await tx.reminder.deleteMany({ where: { studioId, installmentId: { in: ids } } });
+  const invoices = await tx.installment.findMany({ where: { id: { in: ids }, studioId }, distinct: ["invoiceId"], select: { invoiceId: true } });
+  // Settling again recomputes each invoice's next due date and overdue state from its installments.
+  for (const { invoiceId } of invoices) await settleInvoice(tx, { studioId, invoiceId, now });
+  return shifts;
 }
