@@ -56,22 +56,27 @@ export function findInvoicePage(db: Db, filter: { studioId: string; brandId?: st
   });
 }
 
+/** What both the studio's and the client's invoice page show of an invoice's own row. */
+const invoiceAmountsSelect = {
+  id: true,
+  number: true,
+  title: true,
+  status: true,
+  currency: true,
+  subtotalMinor: true,
+  discountMinor: true,
+  taxMinor: true,
+  totalMinor: true,
+  paidMinor: true,
+} satisfies Prisma.InvoiceSelect;
+
 const installmentSelect = { id: true, label: true, amountMinor: true, paidMinor: true, dueOn: true, status: true, paidAt: true } satisfies Prisma.InstallmentSelect;
 
 export function findInvoice(db: Db, { studioId, invoiceId }: { studioId: string; invoiceId: string }) {
   return db.invoice.findFirst({
     where: { id: invoiceId, studioId },
     select: {
-      id: true,
-      number: true,
-      title: true,
-      status: true,
-      currency: true,
-      subtotalMinor: true,
-      discountMinor: true,
-      taxMinor: true,
-      totalMinor: true,
-      paidMinor: true,
+      ...invoiceAmountsSelect,
       depositMinor: true,
       scheduleTemplateId: true,
       note: true,
@@ -124,16 +129,7 @@ export function findInvoiceForClient(db: Db, { token }: { token: string }) {
   return db.invoice.findFirst({
     where: { tokenHash: hashToken(token), status: { not: "DRAFT" } },
     select: {
-      id: true,
-      number: true,
-      title: true,
-      status: true,
-      currency: true,
-      subtotalMinor: true,
-      discountMinor: true,
-      taxMinor: true,
-      totalMinor: true,
-      paidMinor: true,
+      ...invoiceAmountsSelect,
       note: true,
       issuedOn: true,
       lines: { orderBy: { position: "asc" }, select: { id: true, description: true, quantity: true, unitPriceMinor: true, taxRateBps: true } },
