@@ -86,7 +86,7 @@ const SAMPLES: Record<string, Sample> = {
   createEventAction: { on: (w) => `/jobs/${w.jobId}`, form: (w) => ({ jobId: w.jobId, ...event(w) }) },
   updateEventAction: { on: (w) => `/jobs/${w.jobId}/events/${w.eventId}/edit`, form: (w) => ({ eventId: w.eventId, ...event(w) }) },
   deleteEventAction: { on: (w) => `/jobs/${w.jobId}`, form: (w) => ({ eventId: w.eventId }) },
-  createProposalAction: { on: (w) => `/jobs/${w.jobId}/proposals/new`, form: (w) => ({ jobId: w.jobId, title: "Walk Collection", "description[]": "Full day", "quantity[]": "1", "unitPrice[]": "3000", deposit: "500", expiresOn: soon(w, 30) }) },
+  createProposalAction: { on: (w) => `/jobs/${w.jobId}/proposals/new`, form: (w) => ({ jobId: w.jobId, title: "Walk Collection", "description[]": "Full day", "quantity[]": "1", "unitPrice[]": "3000", deposit: "500", expiresOn: soon(w, 30), ...money }) },
   sendProposalAction: { on: (w) => `/jobs/${w.jobId}`, form: (w) => ({ proposalId: w.draftProposalId }) },
   confirmBookingAction: { on: () => "/bookings", form: (w) => ({ bookingId: w.bookingId }) },
   sendQuestionnaireAction: { on: (w) => `/jobs/${w.jobId}/questionnaires`, form: (w) => ({ jobId: w.jobId, templateId: w.questionnaireTemplateId }) },
@@ -100,7 +100,7 @@ const SAMPLES: Record<string, Sample> = {
   updateProfileAction: { on: () => "/settings", form: () => ({ name: "Walk Renamed Owner" }) },
   changeEmailAction: { on: () => "/settings", form: (w) => ({ email: `${unique("owner")}@example.com`, currentPassword: w.password }) },
   changePasswordAction: { on: () => "/settings", form: (w) => ({ currentPassword: w.password, newPassword: "walk-password-456", confirmPassword: "walk-password-456" }) },
-  updateStudioAction: { on: () => "/settings/studio", form: (w) => ({ name: "Walk Studio Renamed", timeZone: w.timeZone }) },
+  updateStudioAction: { on: () => "/settings/studio", form: (w) => ({ name: "Walk Studio Renamed", timeZone: w.timeZone, ...money }) },
   addBrandAction: { on: () => "/settings/studio", form: () => ({ name: "Walk Brand" }) },
   renameBrandAction: { on: () => "/settings/studio", form: (w) => ({ brandId: w.otherBrandId, name: "Walk Brand Renamed" }) },
   deleteBrandAction: { on: () => "/settings/studio", form: (w) => ({ brandId: w.spareBrandId }) },
@@ -327,7 +327,7 @@ describe("every action of the build leaves every page its user can see fresh, wi
     const broadcast = await db.broadcast.create({ data: { title: "Walk broadcast", body: "Shown to everyone", startsAt: new Date(Date.now() - 3_600_000), endsAt: new Date(Date.now() + 86_400_000), createdById: admin.user.id } });
     const shared = { sender: { studioId: sender.studio.id, userId: sender.owner.id }, broadcastId: broadcast.id };
     // One transaction per studio: one commit to wait for instead of dozens.
-    const worlds = await inBatches(actions, CONCURRENCY, () => db.$transaction((tx) => makeWorld(tx, shared), { timeout: 60_000 }));
+    const worlds = await inBatches(actions, CONCURRENCY, () => db.$transaction((tx) => makeWorld(tx, shared), { timeout: 60_000, maxWait: 30_000 }));
     await waitForReplay(cluster);
     phase("studios made");
 

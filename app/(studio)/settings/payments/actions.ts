@@ -7,6 +7,8 @@ import { updatePaymentSettings } from "@/lib/studios/mutations";
 import { updatePaymentSettingsSchema } from "@/lib/studios/schemas";
 
 const PAGE = ["/settings/payments"];
+/** Schedules also show in every invoice form: a job's new invoice and a draft's edit page. */
+const SCHEDULE_PAGES = [...PAGE, "/invoices", "/jobs"];
 
 export const updatePaymentSettingsAction = defineAction({
   access: "owner",
@@ -22,7 +24,7 @@ export const createScheduleTemplateAction = defineAction({
   schema: createScheduleTemplateSchema,
   async run({ tx, input, user }) {
     await createScheduleTemplate(tx, { studioId: user.studioId, input });
-    return { revalidate: PAGE, flash: `Payment schedule "${input.name}" saved.` };
+    return { revalidate: SCHEDULE_PAGES, flash: `Payment schedule "${input.name}" saved.` };
   },
 });
 
@@ -31,7 +33,7 @@ export const setDefaultScheduleTemplateAction = defineAction({
   schema: scheduleTemplateIdSchema,
   async run({ tx, input, user }) {
     await setDefaultScheduleTemplate(tx, { studioId: user.studioId, templateId: input.templateId });
-    return { revalidate: PAGE, message: "Default schedule changed." };
+    return { revalidate: SCHEDULE_PAGES, message: "Default schedule changed." };
   },
 });
 
@@ -40,6 +42,6 @@ export const deleteScheduleTemplateAction = defineAction({
   schema: scheduleTemplateIdSchema,
   async run({ tx, input, user }) {
     await deleteScheduleTemplate(tx, { studioId: user.studioId, templateId: input.templateId });
-    return { revalidate: PAGE, flash: "Payment schedule deleted." };
+    return { revalidate: SCHEDULE_PAGES, flash: "Payment schedule deleted." };
   },
 });
