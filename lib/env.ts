@@ -34,6 +34,13 @@ const schema = z
     NEXTAUTH_URL: z.url().optional(),
     /** Proxies in front of the app that append to X-Forwarded-For (1 behind the bundled nginx). */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /** Card payments through Stripe; without both, clients see the studio's offline instructions. */
+    STRIPE_SECRET_KEY: z.string().min(1).optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+    /** Where the Stripe API is: only set to point the client at a local stand-in. */
+    STRIPE_API_HOST: z.string().min(1).optional(),
+    STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    STRIPE_API_PROTOCOL: z.enum(["http", "https"]).optional(),
   })
   .superRefine((e, ctx) => {
     // A pin must outlive the lag a replica in rotation may have (plus the 1 s its measurement may

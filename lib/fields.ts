@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValidDayKey } from "@/lib/calendar/zoned";
+import { formatMoney, isCurrencyCode, isLocale, maxMinor, moneyExample, parseMoney, type MoneyFormat } from "@/lib/money";
 
 // Form fields every domain's schemas are built from. FormData sends "" for an empty input, so
 // optional text becomes null rather than an empty string.
@@ -86,3 +87,26 @@ export const checkboxField = z
   .union([z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
   .optional()
   .transform((v) => v === "on" || v === "true");
+
+/**
+ * The studio's currency and locale, sent as hidden fields by every form with amounts: the schema
+ * reads typed amounts with them, and the write checks they are still the studio's own.
+ */
+export const moneyFormatFields = {
+  currency: z.string({ error: "Reload the page and try again." }).refine(isCurrencyCode, "Reload the page and try again."),
+  locale: z.string({ error: "Reload the page and try again." }).refine(isLocale, "Reload the page and try again."),
+};
+
+/** A typed amount in minor units, or the message to show beside its field. */
+export function readAmount(text: string, format: MoneyFormat, { max = maxMinor(format.currency) }: { max?: number } = {}): { minor: number } | { error: string } {
+  const minor = parseMoney(text, format);
+  if (minor === null) return { error: `Enter an amount such as ${moneyExample(format)}.` };
+  if (minor > max) return { error: `Enter an amount up to ${formatMoney(max, format)}.` };
+  return { minor };
+}
+
+/** The money format of a form's raw values, or null when it is missing or not a real one. */
+export function moneyFormatOf(value: unknown): MoneyFormat | null {
+  const { currency, locale } = (value ?? {}) as { currency?: unknown; locale?: unknown };
+  return typeof currency === "string" && typeof locale === "string" && isCurrencyCode(currency) && isLocale(locale) ? { currency, locale } : null;
+}

@@ -16,6 +16,8 @@ type RouteDefinition<S extends z.ZodType, A extends Access, P> = {
   run: (ctx: { tx: Tx; input: z.infer<S>; user: UserFor<A>; params: P; request: NextRequest }) => Promise<Committed & { status?: number; body: unknown }>;
   /** Extra headers on every answer, e.g. CORS for the embeddable inquiry form. */
   headers?: Record<string, string>;
+  /** Reads the input instead of the JSON or form body, e.g. a webhook verified against its exact bytes. */
+  readBody?: (request: NextRequest) => Promise<unknown>;
 };
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -45,7 +47,7 @@ export function defineWriteRoute<S extends z.ZodType, A extends Access, P = Reco
       access: def.access,
       schema: def.schema,
       kind: "route",
-      readInput: () => readBody(request),
+      readInput: () => (def.readBody ?? readBody)(request),
       requestId: async () => request.headers.get("x-request-id"),
       context: { params: await context.params, request },
       run: def.run,

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createJob, createLead, createStaff, createStudio, createTask, createNotification, createEvent } from "@/prisma/factories";
 import { primaryDb } from "@/lib/db";
+import { createInvoiceFromProposal, sendInvoice } from "@/lib/invoices/mutations";
 import { startTestApp, type TestApp } from "@/scripts/testing/app";
 import { HttpSession } from "@/scripts/testing/http";
 import { DIST_DIR } from "@/scripts/lib/paths";
@@ -38,7 +39,17 @@ async function makeStudioB(): Promise<BIds> {
   const invite = await db().invite.create({ data: { studioId, email: `invite-${marker}@example.com`, tokenHash: `hash-${marker}`, invitedById: b.owner.id, expiresAt: new Date(Date.now() + 86_400_000) } });
   const email = await db().emailMessage.create({ data: { studioId, kind: "test", to: `c-${marker}@example.com`, subject: `Mail ${marker}`, status: "FAILED" } });
   const referral = await db().referral.create({ data: { fromStudioId: studioId, fromUserId: b.owner.id, toEmail: `elsewhere-${marker}@example.com`, subject: { name: `Ref ${marker}` }, subjectTitle: `Ref ${marker}` } });
+  // A sent invoice (with its installments and client link) and a draft, and a payment schedule.
+  const invoice = await db().$transaction((tx) => createInvoiceFromProposal(tx, { studioId, proposalId: proposal.id }));
+  await db().$transaction((tx) => sendInvoice(tx, { studioId, invoiceId: invoice.id, email: "if-possible" }));
+  const second = await db().proposal.create({
+    data: { studioId, jobId: job.id, title: `Second ${marker}`, expiresAt: new Date(Date.now() + 30 * 86_400_000), status: "ACCEPTED", token: `tok-${marker}-s`, items: { create: { position: 0, description: `Item ${marker}`, unitPriceCents: 20_000 } } },
+  });
+  const draftInvoice = await db().$transaction((tx) => createInvoiceFromProposal(tx, { studioId, proposalId: second.id }));
+  const installment = await db().installment.findFirstOrThrow({ where: { invoiceId: invoice.id } });
+  const schedule = await db().paymentScheduleTemplate.create({ data: { studioId, name: `Schedule ${marker}`, steps: { create: { position: 0, label: `Retainer ${marker}`, amount: "REST", anchor: "BOOKING", offsetDays: 0 } } } });
   return {
+    invoiceId: invoice.id, draftInvoiceId: draftInvoice.id, installmentId: installment.id, scheduleTemplateId: schedule.id,
     studioId, userId: staff.id, ownerId: b.owner.id, brandId: b.brands[0].id, leadId: lead.id, noteId: note.id, jobId: job.id, contactId: job.contactId,
     eventId: event.id, proposalId: draft.id, acceptedProposalId: proposal.id, bookingId: booking.id, templateId: qTemplate.id, questionnaireTemplateId: qTemplate.id,
     questionnaireId: questionnaire.id, workflowTemplateId: wTemplate.id, taskId: task.id, notificationId: notification.id, inviteId: invite.id, emailId: email.id, referralId: referral.id,
@@ -55,13 +66,15 @@ async function fingerprint(studioId: string): Promise<string> {
   );
   const parts = [JSON.stringify(rows)];
   for (const { table_name } of tables) {
-    const r = await db().$queryRawUnsafe<{ h: string | null }[]>(`SELECT md5(string_agg(row_to_json(x)::text, '' ORDER BY x.id)) h FROM "${table_name}" x WHERE "studioId" = $1`, studioId);
+    const r = await db().$queryRawUnsafe<{ h: string | null }[]>(`SELECT md5(string_agg(row_to_json(x)::text, '' ORDER BY row_to_json(x)::text)) h FROM "${table_name}" x WHERE "studioId" = $1`, studioId);
     parts.push(`${table_name}:${r[0].h}`);
   }
   const children = [
     `SELECT md5(string_agg(row_to_json(i)::text, '' ORDER BY i.id)) h FROM "ProposalItem" i JOIN "Proposal" p ON p.id = i."proposalId" WHERE p."studioId" = $1`,
     `SELECT md5(string_agg(row_to_json(s)::text, '' ORDER BY s.id)) h FROM "WorkflowStepTemplate" s JOIN "WorkflowTemplate" w ON w.id = s."templateId" WHERE w."studioId" = $1`,
     `SELECT md5(string_agg(row_to_json(r)::text, '' ORDER BY r.id)) h FROM "Referral" r WHERE r."fromStudioId" = $1 OR r."toStudioId" = $1`,
+    `SELECT md5(string_agg(row_to_json(l)::text, '' ORDER BY l.id)) h FROM "InvoiceLine" l JOIN "Invoice" i ON i.id = l."invoiceId" WHERE i."studioId" = $1`,
+    `SELECT md5(string_agg(row_to_json(s)::text, '' ORDER BY s.id)) h FROM "PaymentScheduleStep" s JOIN "PaymentScheduleTemplate" t ON t.id = s."templateId" WHERE t."studioId" = $1`,
     `SELECT count(*)::text h FROM "NotificationRead" nr JOIN "User" u ON u.id = nr."userId" WHERE u."studioId" = $1`,
   ];
   for (const sql of children) parts.push((await db().$queryRawUnsafe<{ h: string | null }[]>(sql, studioId))[0].h ?? "none");
@@ -99,7 +112,7 @@ function idFor(ids: BIds, param: string, before: string): string | undefined {
   if (param === "eventId") return ids.eventId;
   const byFolder: Record<string, string> = {
     leads: ids.leadId, jobs: ids.jobId, questionnaires: ids.questionnaireTemplateId, workflows: ids.workflowTemplateId,
-    referrals: ids.referralId, bookings: ids.bookingId, emails: ids.emailId, proposals: ids.proposalId, events: ids.eventId, tasks: ids.taskId,
+    referrals: ids.referralId, bookings: ids.bookingId, invoices: ids.invoiceId, emails: ids.emailId, proposals: ids.proposalId, events: ids.eventId, tasks: ids.taskId,
   };
   return param === "id" ? byFolder[before] : undefined;
 }
@@ -164,8 +177,9 @@ describe("nobody sees or changes another studio's data", () => {
     const refused = new Set<string>();
     for (const action of all) {
       const pageUrl = toUrl(action.page.replace(/^app/, ""), (param, seg) => (param === "id" && seg === "leads" ? ownIds.leadId : param === "id" && seg === "jobs" ? ownIds.jobId : "x"));
-      // Two shapes of form: B's ids under every id-like name, and "templateId" as a workflow.
-      for (const variant of [ids, { ...ids, templateId: ids.workflowTemplateId }]) {
+      // Three shapes of form: B's ids under every id-like name, "templateId" as a workflow, and
+      // as a payment schedule with "invoiceId" a draft.
+      for (const variant of [ids, { ...ids, templateId: ids.workflowTemplateId }, { ...ids, templateId: ids.scheduleTemplateId, invoiceId: ids.draftInvoiceId }]) {
         const form = new FormData();
         for (const [k, v] of Object.entries(variant)) form.set(k, v);
         form.set("id", variant.jobId);
@@ -173,6 +187,7 @@ describe("nobody sees or changes another studio's data", () => {
           name: "Intruder", title: "Intruder", body: "Intruder", email: "intruder@example.com", toEmail: "intruder@example.com", status: "CONTACTED", message: "x",
           type: "wedding", eventType: "wedding", date: "2030-01-01", startsAt: "2030-01-01T10:00", startTime: "10:00", endTime: "11:00", expiresOn: "2030-01-01",
           decision: "accept", timeZone: "America/New_York", returnTo: "/dashboard",
+          currency: "USD", locale: "en-US", amount: "100", method: "CHECK", receivedOn: "2030-01-01", "description[]": "Intruder", "quantity[]": "1", "unitPrice[]": "100",
         })) form.set(k, v);
         const res = await http.fetch(pageUrl ?? "/dashboard", {
           method: "POST",

@@ -33,3 +33,4 @@ export const inquiryPageUrl = (origin: string, slug: string) => at(origin, `/inq
 export const inquiryEndpointUrl = (origin: string, slug: string) => at(origin, `/api/inquiries/${encodeURIComponent(slug)}`);
 export const calendarFeedUrl = (origin: string, token: string) => at(origin, `/api/calendar/${token}`);
 export const jobUrl = (origin: string, jobId: string) => at(origin, `/jobs/${jobId}`);
+export const invoiceUrl = (origin: string, token: string) => at(origin, `/i/${token}`);

@@ -12,6 +12,7 @@ const STUDIO_NAV = [
   ["/leads", "Leads"],
   ["/jobs", "Jobs"],
   ["/bookings", "Bookings"],
+  ["/invoices", "Invoices"],
   ["/calendar", "Calendar"],
   ["/tasks", "Tasks"],
   ["/questionnaires", "Questionnaires"],

@@ -1,6 +1,7 @@
 import { JOB_STATUS_LABELS } from "@/lib/jobs/schemas";
 import { LEAD_STATUS_LABELS } from "@/lib/leads/schemas";
-import { type BookingStatus, type JobStatus, type LeadStatus, type ProposalStatus } from "@/prisma/generated/prisma/enums";
+import { INVOICE_STATUS_LABELS } from "@/lib/invoices/schemas";
+import { type BookingStatus, type InstallmentStatus, type InvoiceStatus, type JobStatus, type LeadStatus, type ProposalStatus } from "@/prisma/generated/prisma/enums";
 
 type Tone = "blue" | "amber" | "violet" | "green" | "slate" | "red";
 
@@ -25,5 +26,12 @@ const PROPOSAL_LABELS: Record<ProposalStatus, string> = { DRAFT: "Draft", SENT: 
 export const LeadStatusBadge = ({ status }: { status: LeadStatus }) => <Badge tone={leadTones[status]}>{LEAD_STATUS_LABELS[status]}</Badge>;
 export const JobStatusBadge = ({ status }: { status: JobStatus }) => <Badge tone={jobTones[status]}>{JOB_STATUS_LABELS[status]}</Badge>;
 export const ProposalStatusBadge = ({ status }: { status: ProposalStatus }) => <Badge tone={proposalTones[status]}>{PROPOSAL_LABELS[status]}</Badge>;
-export const BookingStatusBadge = ({ status }: { status: BookingStatus }) =>
-  status === "CONFIRMED" ? <Badge tone="green">Confirmed</Badge> : <Badge tone="amber">To review</Badge>;
+const bookingBadges: Record<BookingStatus, [Tone, string]> = { CONFIRMED: ["green", "Confirmed"], PENDING_REVIEW: ["amber", "To review"], AWAITING_RETAINER: ["violet", "Awaiting retainer"] };
+export const BookingStatusBadge = ({ status }: { status: BookingStatus }) => <Badge tone={bookingBadges[status][0]}>{bookingBadges[status][1]}</Badge>;
+
+const invoiceTones: Record<InvoiceStatus, Tone> = { DRAFT: "slate", SENT: "blue", PARTIALLY_PAID: "amber", PAID: "green", VOID: "slate" };
+export const InvoiceStatusBadge = ({ status, isOverdue = false }: { status: InvoiceStatus; isOverdue?: boolean }) =>
+  isOverdue && (status === "SENT" || status === "PARTIALLY_PAID") ? <Badge tone="red">Overdue</Badge> : <Badge tone={invoiceTones[status]}>{INVOICE_STATUS_LABELS[status]}</Badge>;
+
+const installmentBadges: Record<InstallmentStatus, [Tone, string]> = { OPEN: ["blue", "Due"], OVERDUE: ["red", "Overdue"], PAID: ["green", "Paid"] };
+export const InstallmentStatusBadge = ({ status }: { status: InstallmentStatus }) => <Badge tone={installmentBadges[status][0]}>{installmentBadges[status][1]}</Badge>;

@@ -86,7 +86,7 @@ test("the proposal form explains each bad line item and saves nothing", async ({
   await page.getByRole("button", { name: "Save proposal" }).click();
   await expect(page.getByText("Enter a title, such as Wedding Collection.")).toBeVisible();
   await expect(page.getByText("Enter a whole number from 1 to 999.")).toBeVisible();
-  await expect(page.getByText("Enter a price such as 1500 or 1,500.00.")).toBeVisible();
+  await expect(page.getByText("Enter a price such as 1,500.00.")).toBeVisible();
   await expect(page.getByLabel("Item 1 description")).toHaveValue("Session");
 
   await page.getByLabel("Proposal title").fill("Portrait Session");

@@ -1,7 +1,9 @@
 import { freePort } from "../../scripts/lib/processes";
 import { startMailSink } from "../../scripts/lib/mail-sink";
 import { startBackgroundServices } from "../../scripts/lib/services";
+import { track } from "../../scripts/lib/lifecycle";
 import { startTestDatabase, type TestDatabase } from "../../scripts/testing/database";
+import { standInEnv, startStripeStandIn } from "../../scripts/testing/stripe-stand-in";
 
 export type E2eBackend = { db: TestDatabase; env: NodeJS.ProcessEnv };
 
@@ -12,12 +14,15 @@ const LINK_SECRET = "e2e-link-secret-0123456789abcdefghijklmn";
  * What both e2e setups run behind the app: a primary and a streaming replica applying WAL
  * `replicaDelay` late, a real SMTP sink (maildev) that specs read through the `mailbox` fixture,
  * and, unless the app cluster runs them itself, the background services (the email worker), so a
- * queued email really arrives. Specs and fixtures find them through the variables set here.
+ * queued email really arrives, and the offline Stripe stand-in, so a client pays by "card" with real
+ * signed webhooks. Specs and fixtures find them through the variables set here.
  */
 export async function startE2eBackend(opts: { appUrl: string; replicaDelay: string; services: boolean }): Promise<E2eBackend> {
   const log = (line: string) => console.log(`[e2e] ${line}`);
   const db = await startTestDatabase([opts.replicaDelay]);
   const mail = await startMailSink({ log, smtpPort: await freePort(), webPort: await freePort(), useSmtpUrl: false });
+  const stripe = await startStripeStandIn({ webhookUrl: `${opts.appUrl}/api/payments/webhook` });
+  track("stripe stand-in", () => stripe.close(), () => {});
   Object.assign(process.env, { DATABASE_URL: db.primaryUrl, DATABASE_REPLICA_URLS: db.replicaUrls.join(","), APP_URL: opts.appUrl, LINK_SECRET, SHOOTQ_MAILBOX_URL: mail.webUrl });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -27,6 +32,7 @@ export async function startE2eBackend(opts: { appUrl: string; replicaDelay: stri
     NEXTAUTH_SECRET: "e2e-nextauth-secret-0123456789abcdefghijk",
     NEXTAUTH_URL: opts.appUrl,
     SECURE_COOKIES: "false",
+    ...standInEnv(stripe),
   };
   if (opts.services) startBackgroundServices({ env, log, quiet: true });
   return { db, env };

@@ -4,6 +4,7 @@ import { cache } from "react";
 import { requireAdmin, requireStudioUser } from "@/lib/auth/guards";
 import { selectedBrandId } from "@/lib/brands/filter";
 import { readDb } from "@/lib/db";
+import { type MoneyFormat } from "@/lib/money";
 import { findStudioShell } from "@/lib/studios/queries";
 
 /**
@@ -17,7 +18,9 @@ export const requireStudioContext = cache(async () => {
   const studio = await findStudioShell(db, { studioId: user.studioId });
   if (!studio) notFound();
   const brandId = await selectedBrandId(studio.brands);
-  return { user, db, studio, brandId };
+  // How this studio shows and reads amounts (lib/money.ts).
+  const money: MoneyFormat = { currency: studio.currency, locale: studio.locale };
+  return { user, db, studio, brandId, money };
 });
 
 /** The studio context for owner-only pages; staff get a 404, as if the page did not exist. */

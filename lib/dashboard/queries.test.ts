@@ -64,7 +64,7 @@ describe("loadDashboard", () => {
     await createLead(db(), { studioId, brandId: brands[1].id });
     await createLead(db(), { studioId, brandId: brands[1].id, status: "CONTACTED" });
 
-    const all = await loadDashboard(read(), { studioId, userId: owner.id, timeZone, now, pages: {} });
+    const all = await loadDashboard(read(), { studioId, userId: owner.id, timeZone, currency: "USD", now, pages: {} });
     expect(all.newLeads).toBe(2);
     expect(all.week.map((d) => [d.key, d.events.map((e) => e.name)])).toEqual([
       ["2027-06-01", ["Rehearsal"]],
@@ -75,7 +75,7 @@ describe("loadDashboard", () => {
       ["2027-06-06", []],
       ["2027-06-07", []],
     ]);
-    const portraits = await loadDashboard(read(), { studioId, userId: owner.id, brandId: brands[1].id, timeZone, now, pages: {} });
+    const portraits = await loadDashboard(read(), { studioId, userId: owner.id, brandId: brands[1].id, timeZone, currency: "USD", now, pages: {} });
     expect(portraits.newLeads).toBe(1);
     expect(portraits.week.flatMap((d) => d.events.map((e) => e.name))).toEqual(["Family session"]);
     expect(portraits.shoots.rows.map((e) => e.name)).toEqual(["Family session"]);

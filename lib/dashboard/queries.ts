@@ -1,4 +1,4 @@
-import { addDays, dayKeyOf } from "@/lib/calendar/zoned";
+import { addDays, dayKeyOf, startOfDay } from "@/lib/calendar/zoned";
 import { agendaRange, groupByDay } from "@/lib/calendar/week";
 import { type Db, readRaw } from "@/lib/db";
 import { type DashboardPages } from "@/lib/dashboard/schemas";
@@ -123,21 +123,51 @@ export async function countBookingsToReview(db: Db, { studioId, brandId }: Scope
   return rows[0].n;
 }
 
+/** Installments overdue on live invoices (the billing service marks them), counted up to COUNT_CAP. */
+export async function countOverduePayments(db: Db, { studioId, brandId }: Scope): Promise<number> {
+  const rows = await readRaw<{ n: number }[]>(
+    db,
+    Prisma.sql`SELECT count(*)::int AS n FROM (
+      SELECT 1 FROM "Installment" i
+      JOIN "Invoice" inv ON inv.id = i."invoiceId" AND inv."studioId" = i."studioId"
+      WHERE i."studioId" = ${studioId} AND i.status = 'OVERDUE' AND inv.status IN ('SENT', 'PARTIALLY_PAID')
+      ${brandId ? Prisma.sql`AND (SELECT j."brandId" FROM "Job" j WHERE j.id = inv."jobId") = ${brandId}` : Prisma.empty}
+      LIMIT ${COUNT_CAP}
+    ) capped`,
+  );
+  return rows[0].n;
+}
+
+/** Money received (payments less refunds) since `from`, in the studio's currency, in minor units. */
+export async function sumReceivedSince(db: Db, { studioId, brandId, from, currency }: Scope & { from: Date; currency: string }): Promise<number> {
+  const rows = await readRaw<{ n: bigint | null }[]>(
+    db,
+    Prisma.sql`SELECT sum(CASE WHEN p.kind = 'REFUND' THEN -p."amountMinor" ELSE p."amountMinor" END) AS n
+      FROM "Payment" p
+      WHERE p."studioId" = ${studioId} AND p."receivedAt" >= ${from} AND p.currency = ${currency}
+      ${brandId ? Prisma.sql`AND (SELECT j."brandId" FROM "Invoice" inv JOIN "Job" j ON j.id = inv."jobId" WHERE inv.id = p."invoiceId") = ${brandId}` : Prisma.empty}`,
+  );
+  return Number(rows[0].n ?? 0);
+}
+
 
 /** Everything the dashboard shows, read from this request's one read host. */
 export async function loadDashboard(
   db: Db,
-  { studioId, userId, brandId, timeZone, now, pages }: Scope & { userId: string; timeZone: string; now: Date; pages: DashboardPages },
+  { studioId, userId, brandId, timeZone, currency, now, pages }: Scope & { userId: string; timeZone: string; currency: string; now: Date; pages: DashboardPages },
 ) {
   const todayKey = dayKeyOf(now, timeZone);
   const range = agendaRange(todayKey, timeZone);
-  const [whatsNew, newLeads, bookingsToReview, weekEvents, shoots, whatsNext] = await Promise.all([
+  const monthStart = startOfDay(`${todayKey.slice(0, 7)}-01`, timeZone);
+  const [whatsNew, newLeads, bookingsToReview, weekEvents, shoots, whatsNext, overduePayments, receivedThisMonth] = await Promise.all([
     findWhatsNewPage(db, { studioId, userId, after: pages.news, before: pages.newsBefore }),
     countNewLeads(db, { studioId, brandId }),
     countBookingsToReview(db, { studioId, brandId }),
     findEventsBetween(db, { studioId, brandId, ...range }),
     findUpcomingShootPage(db, { studioId, brandId, from: now, size: DASHBOARD_PAGE_SIZE, after: pages.shoots, before: pages.shootsBefore }),
     findWhatsNextPage(db, { studioId, brandId, after: pages.next, before: pages.nextBefore }),
+    countOverduePayments(db, { studioId, brandId }),
+    sumReceivedSince(db, { studioId, brandId, from: monthStart, currency }),
   ]);
   return {
     todayKey,
@@ -148,5 +178,7 @@ export async function loadDashboard(
     week: groupByDay(weekEvents, todayKey, timeZone),
     shoots,
     whatsNext,
+    overduePayments,
+    receivedThisMonth,
   };
 }

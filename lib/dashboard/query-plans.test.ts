@@ -206,7 +206,7 @@ describe(`query plans on a studio with ${LEADS} leads and ${JOBS} jobs`, () => {
     const now = new Date();
     for (const brandId of [undefined, brandA]) {
       const label = brandId ? "one brand" : "all brands";
-      await expectIndexScans(`dashboard: ${label}`, () => loadDashboard(db, { studioId, userId: ownerId, brandId, timeZone: "America/New_York", now, pages: {} }), [
+      await expectIndexScans(`dashboard: ${label}`, () => loadDashboard(db, { studioId, userId: ownerId, brandId, timeZone: "America/New_York", currency: "USD", now, pages: {} }), [
         "Lead",
         "Event",
         "Task",
@@ -215,7 +215,7 @@ describe(`query plans on a studio with ${LEADS} leads and ${JOBS} jobs`, () => {
       ]);
       await expectIndexScans(`bookings to review: ${label}`, () => findBookingPage(db, { studioId, brandId, status: "PENDING_REVIEW" }), ["Booking"]);
     }
-    const dashboard = await loadDashboard(db, { studioId, userId: ownerId, timeZone: "America/New_York", now, pages: {} });
+    const dashboard = await loadDashboard(db, { studioId, userId: ownerId, timeZone: "America/New_York", currency: "USD", now, pages: {} });
     expect(dashboard.newLeads).toBe(NEW_LEADS);
     expect(dashboard.whatsNew.rows).toHaveLength(10);
     expect(dashboard.whatsNext.rows).toHaveLength(10);

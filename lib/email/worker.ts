@@ -1,10 +1,9 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import nodemailer from "nodemailer";
 import { parseConnectionUrl } from "nodemailer/lib/shared";
 import PgBoss from "pg-boss";
 // Relative imports: the worker runs under tsx from any working directory, without the "@/" alias.
-import { PrismaClient } from "../../prisma/generated/prisma/client";
 import { notify } from "../notifications/mutations";
+import { createServiceDb } from "../service-db";
 import { type EmailKind } from "./kind";
 import { LEGACY_KIND } from "./kinds";
 import { EMAIL_DEAD_LETTER_QUEUE, EMAIL_QUEUE, type EmailJob } from "./queue";
@@ -31,11 +30,6 @@ type Outcome = "sent" | "already-sent" | "not-queued" | "missing" | "cancelled" 
 /** The Message-ID is derived from the row, so a receiver can recognise a redelivery. */
 export const messageIdFor = (emailId: string) => `<${emailId}@shootq>`;
 
-function createWorkerDb(databaseUrl: string, connections: number) {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, application_name: "shootq-email-worker", max: connections });
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
-}
-
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 1000);
 
 /**
@@ -46,7 +40,7 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
  */
 export async function startEmailWorker(options: EmailWorkerOptions): Promise<EmailWorker> {
   const log = options.log ?? ((entry) => console.log(JSON.stringify(entry)));
-  const db = createWorkerDb(options.databaseUrl, (options.concurrency ?? 4) + 2);
+  const db = createServiceDb(options.databaseUrl, "shootq-email-worker", (options.concurrency ?? 4) + 2);
   // nodemailer ignores every other option when given `url`, so the URL is parsed first.
   // Pooled: SMTP servers make each new connection wait for its greeting, so connections are reused.
   const transport = nodemailer.createTransport({

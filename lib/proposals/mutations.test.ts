@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { dbForHost, primaryDb, type Tx } from "@/lib/db";
-import { parseMoney } from "@/lib/proposals/money";
 import { createProposal, respondToProposal, sendProposal } from "@/lib/proposals/mutations";
 import { findProposalForClient } from "@/lib/proposals/queries";
 import { createProposalSchema, proposalToken, respondToProposalSchema } from "@/lib/proposals/schemas";
@@ -14,6 +13,7 @@ const fieldErrors = (result: { success: boolean; error?: z.ZodError }) =>
   result.error ? (z.flattenError(result.error).fieldErrors as Record<string, string[]>) : {};
 
 const NOW = new Date("2027-03-01T15:00:00Z");
+const USD = { currency: "USD", locale: "en-US" };
 
 async function setup() {
   const { studio } = await createStudio(db(), { timeZone: "America/New_York", name: `Lumen ${Math.random().toString(36).slice(2, 8)}` });
@@ -32,6 +32,7 @@ const form = (jobId: string, extra: Record<string, unknown> = {}) =>
     unitPrice: ["4,500", "650.50", ""],
     deposit: "1000",
     expiresOn: "2027-03-15",
+    ...USD,
     ...extra,
   });
 
@@ -80,6 +81,7 @@ describe("createProposal", () => {
         unitPrice: ["100", "lots", "1,0000"],
         deposit: "abc",
         expiresOn: "2027/03/15",
+        ...USD,
       }),
     );
     expect(errors).toEqual({
@@ -87,19 +89,26 @@ describe("createProposal", () => {
       expiresOn: ["Enter a real date as YYYY-MM-DD."],
       "items.0.description": ["Describe this item."],
       "items.1.quantity": ["Enter a whole number from 1 to 999."],
-      "items.1.unitPrice": ["Enter a price such as 1500 or 1,500.00."],
+      "items.1.unitPrice": ["Enter a price such as 1,500.00."],
       "items.2.quantity": ["Enter a whole number from 1 to 999."],
-      "items.2.unitPrice": ["Enter a price such as 1500 or 1,500.00."],
-      deposit: ["Enter an amount such as 500 or 500.00."],
+      "items.2.unitPrice": ["Enter a price such as 1,500.00."],
+      deposit: ["Enter an amount such as 1,500.00."],
     });
-    expect(fieldErrors(createProposalSchema.safeParse({ jobId: "j", title: "T", expiresOn: "2027-03-15" })).items).toEqual(["Add at least one line item."]);
-    expect(fieldErrors(createProposalSchema.safeParse({ jobId: "j", title: "T", description: ["A"], unitPrice: ["100"], deposit: "150", expiresOn: "2027-03-15" })).deposit).toEqual([
+    expect(fieldErrors(createProposalSchema.safeParse({ jobId: "j", title: "T", expiresOn: "2027-03-15", ...USD })).items).toEqual(["Add at least one line item."]);
+    expect(fieldErrors(createProposalSchema.safeParse({ jobId: "j", title: "T", description: ["A"], unitPrice: ["100"], deposit: "150", expiresOn: "2027-03-15", ...USD })).deposit).toEqual([
       "The deposit cannot be more than the total ($100.00).",
     ]);
   });
 
-  it("reads amounts of money the way people type them", () => {
-    expect([parseMoney("1500"), parseMoney("$1,500.5"), parseMoney("0.99"), parseMoney("1,50"), parseMoney("-5"), parseMoney("")]).toEqual([150_000, 150_050, 99, null, null, null]);
+  it("reads amounts in the studio's locale and refuses a form filled in with another currency", async () => {
+    const euro = { currency: "EUR", locale: "de-DE" };
+    const parsed = createProposalSchema.parse({ jobId: "j", title: "T", description: ["Album"], unitPrice: ["1.250,50"], deposit: "500", expiresOn: "2027-03-15", ...euro });
+    expect(parsed.items[0].unitPriceMinor).toBe(125_050);
+    expect(fieldErrors(createProposalSchema.safeParse({ jobId: "j", title: "T", description: ["Album"], unitPrice: ["1250.50"], expiresOn: "2027-03-15", ...euro }))["items.0.unitPrice"]).toEqual([
+      "Enter a price such as 1.500,00.",
+    ]);
+    const { studioId, job } = await setup();
+    await expect(inTx((tx) => createProposal(tx, { studioId, input: { ...parsed, jobId: job.id }, now: NOW }))).rejects.toMatchObject({ code: "VALIDATION", message: expect.stringContaining("currency settings changed") });
   });
 });
 
@@ -149,7 +158,7 @@ describe("respondToProposal", () => {
   it("a client who accepts creates a booking to review, books the lead and tells the photographer", async () => {
     const { studioId, proposalId, token, job, lead } = await sentProposal();
     const result = await inTx((tx) => respondToProposal(tx, { token, decision: "accept", now: later }));
-    expect(result).toEqual({ studioId, jobId: job.id, status: "ACCEPTED" });
+    expect(result).toEqual({ studioId, jobId: job.id, status: "ACCEPTED", invoice: null });
     expect(await db().proposal.findUniqueOrThrow({ where: { id: proposalId } })).toMatchObject({ status: "ACCEPTED", respondedAt: later });
     expect(await db().booking.findMany({ where: { studioId } })).toMatchObject([{ proposalId, jobId: job.id, status: "PENDING_REVIEW" }]);
     expect((await db().lead.findUniqueOrThrow({ where: { id: lead.id } })).status).toBe("BOOKED");

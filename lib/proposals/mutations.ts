@@ -4,24 +4,20 @@ import { type Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";
 import { AppError, notFound } from "@/lib/errors";
 import { requireJob } from "@/lib/jobs/mutations";
+import { createInvoiceFromProposal, sendInvoice } from "@/lib/invoices/mutations";
 import { notify } from "@/lib/notifications/mutations";
 import { type CreateProposalInput } from "@/lib/proposals/schemas";
+import { requireStudioMoney } from "@/lib/studios/mutations";
 
 type Tenant = { studioId: string };
 
 /** The client-access secret: 32 random bytes, so a link cannot be guessed or enumerated. */
 const newProposalToken = () => randomBytes(32).toString("base64url");
 
-async function studioTimeZone(tx: Tx, studioId: string) {
-  const studio = await tx.studio.findUnique({ where: { id: studioId }, select: { name: true, timeZone: true } });
-  if (!studio) throw notFound("That studio");
-  return studio;
-}
-
 /** A draft proposal; it expires at the end of `expiresOn` in the studio's time zone. */
 export async function createProposal(tx: Tx, { studioId, input, now = new Date() }: Tenant & { input: CreateProposalInput; now?: Date }) {
   const job = await requireJob(tx, { studioId, jobId: input.jobId });
-  const { timeZone } = await studioTimeZone(tx, studioId);
+  const { timeZone } = await requireStudioMoney(tx, { studioId, typed: input.money });
   if (input.expiresOn < dayKeyOf(now, timeZone)) {
     throw new AppError("VALIDATION", "Please correct the highlighted fields.", { expiresOn: ["Choose today or a later date."] });
   }
@@ -34,7 +30,7 @@ export async function createProposal(tx: Tx, { studioId, input, now = new Date()
       expiresAt: startOfDay(addDays(input.expiresOn, 1), timeZone),
       // Drafts are never shown to anyone; sending issues the token the client receives.
       token: newProposalToken(),
-      items: { create: input.items.map((item, position) => ({ position, ...item })) },
+      items: { create: input.items.map((item, position) => ({ position, description: item.description, quantity: item.quantity, unitPriceCents: item.unitPriceMinor })) },
     },
     select: { id: true, jobId: true },
   });
@@ -101,8 +97,17 @@ export async function respondToProposal(
   if (count === 0) throw new AppError("CONFLICT", "This proposal was already answered.");
 
   if (decision === "accept") {
-    await tx.booking.create({ data: { studioId, jobId: proposal.job.id, proposalId: proposal.id }, select: { id: true } });
+    const studio = await tx.studio.findUniqueOrThrow({ where: { id: studioId }, select: { requireRetainer: true } });
     if (proposal.job.lead) await tx.lead.updateMany({ where: { id: proposal.job.lead.id, studioId }, data: { status: "BOOKED" } });
+    if (studio.requireRetainer) {
+      // The booking waits for the retainer: the client is sent its invoice and straight to paying it.
+      await tx.booking.create({ data: { studioId, jobId: proposal.job.id, proposalId: proposal.id, status: "AWAITING_RETAINER" }, select: { id: true } });
+      const invoice = await createInvoiceFromProposal(tx, { studioId, proposalId: proposal.id, now });
+      const sent = await sendInvoice(tx, { studioId, invoiceId: invoice.id, now, email: "if-possible" });
+      await notify(tx, { studioId, kind: "booking.awaiting-retainer", message: `${proposal.job.title}: proposal accepted, waiting for the retainer`, link: `/invoices/${invoice.id}` });
+      return { studioId, jobId: proposal.job.id, status, invoice: { id: invoice.id, token: sent.token } };
+    }
+    await tx.booking.create({ data: { studioId, jobId: proposal.job.id, proposalId: proposal.id }, select: { id: true } });
     await notify(tx, { studioId, kind: "booking.created", message: "You have a new booking to review", link: "/bookings" });
   } else {
     await notify(tx, {
@@ -112,5 +117,5 @@ export async function respondToProposal(
       link: `/jobs/${proposal.job.id}`,
     });
   }
-  return { studioId, jobId: proposal.job.id, status };
+  return { studioId, jobId: proposal.job.id, status, invoice: null };
 }

@@ -1,4 +1,9 @@
 import { type Db } from "@/lib/db";
+import { computeTotals } from "@/lib/money";
+
+/** A proposal's total: its items carry no tax or discount. */
+export const proposalTotal = (items: { quantity: number; unitPriceCents: number }[]) =>
+  computeTotals(items.map((i) => ({ quantity: i.quantity, unitPriceMinor: i.unitPriceCents }))).totalMinor;
 
 /** A proposal as its client sees it, by its access token. Drafts are invisible. */
 export function findProposalForClient(db: Db, { token }: { token: string }) {
@@ -14,7 +19,9 @@ export function findProposalForClient(db: Db, { token }: { token: string }) {
       respondedAt: true,
       items: { orderBy: { position: "asc" }, select: { id: true, description: true, quantity: true, unitPriceCents: true } },
       job: { select: { title: true, contact: { select: { name: true } } } },
-      studio: { select: { name: true, timeZone: true } },
+      booking: { select: { status: true } },
+      invoices: { where: { status: { in: ["SENT", "PARTIALLY_PAID", "PAID"] } }, orderBy: { number: "desc" }, take: 1, select: { id: true } },
+      studio: { select: { name: true, timeZone: true, currency: true, locale: true } },
     },
   });
 }

@@ -5,6 +5,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, dayKeyOf } from "@/lib/calendar/zoned";
 import { pinCovers, readPinCookies } from "@/lib/replication/pins";
+import { createInvoiceFromProposal, sendInvoice } from "@/lib/invoices/mutations";
 import { seal, sessionPasswords } from "@/lib/session";
 import { hashToken, newToken as newLinkToken } from "@/lib/tokens";
 import { createAdmin, createEvent, createJob, createLead, createNotification, createQuestionnaireTemplate, createStaff, createStudio, createTask, createWorkflowTemplate, newToken } from "@/prisma/factories";
@@ -14,6 +15,7 @@ import { startTestApp, type TestApp } from "@/scripts/testing/app";
 import { startTestDatabase, waitForReplay, type TestDatabase } from "@/scripts/testing/database";
 import { HttpSession } from "@/scripts/testing/http";
 import { buildActions, formOf, sendAction } from "@/scripts/testing/server-actions";
+import { standInEnv, startStripeStandIn, type StripeStandIn } from "@/scripts/testing/stripe-stand-in";
 
 /*
  * Every server action of the build, and every page its user can see afterwards: none may show
@@ -57,6 +59,8 @@ const soon = (w: World, days = 1) => addDays(dayKeyOf(new Date(), w.timeZone), d
 const unique = (tag: string) => `${tag}-${Math.random().toString(36).slice(2, 8)}`;
 const steps = { "stepName[]": ["Cull", "Edit"], "stepOffset[]": ["2", "5"], "stepAnchor[]": ["JOB_DATE", "PREVIOUS_STEP"] };
 const questions = { "questionId[]": ["", ""], "questionKind[]": ["short", "choice"], "questionLabel[]": ["Venue?", "First look?"], "questionOptions[]": ["", "Yes\nNo"] };
+const money = { currency: "USD", locale: "en-US" };
+const invoiceForm = { title: "Walk Invoice", "description[]": "Walk coverage", "quantity[]": "1", "unitPrice[]": "1200", "taxRate[]": "", discount: "", retainer: "200", scheduleId: "", note: "", ...money };
 const event = (w: World) => ({ name: "Walk session", date: soon(w), startTime: "10:00", endTime: "11:30", location: "Walk Park", isShoot: "on" });
 
 const SAMPLES: Record<string, Sample> = {
@@ -82,7 +86,7 @@ const SAMPLES: Record<string, Sample> = {
   createEventAction: { on: (w) => `/jobs/${w.jobId}`, form: (w) => ({ jobId: w.jobId, ...event(w) }) },
   updateEventAction: { on: (w) => `/jobs/${w.jobId}/events/${w.eventId}/edit`, form: (w) => ({ eventId: w.eventId, ...event(w) }) },
   deleteEventAction: { on: (w) => `/jobs/${w.jobId}`, form: (w) => ({ eventId: w.eventId }) },
-  createProposalAction: { on: (w) => `/jobs/${w.jobId}/proposals/new`, form: (w) => ({ jobId: w.jobId, title: "Walk Collection", "description[]": "Full day", "quantity[]": "1", "unitPrice[]": "3000", deposit: "500", expiresOn: soon(w, 30) }) },
+  createProposalAction: { on: (w) => `/jobs/${w.jobId}/proposals/new`, form: (w) => ({ jobId: w.jobId, title: "Walk Collection", "description[]": "Full day", "quantity[]": "1", "unitPrice[]": "3000", deposit: "500", expiresOn: soon(w, 30), ...money }) },
   sendProposalAction: { on: (w) => `/jobs/${w.jobId}`, form: (w) => ({ proposalId: w.draftProposalId }) },
   confirmBookingAction: { on: () => "/bookings", form: (w) => ({ bookingId: w.bookingId }) },
   sendQuestionnaireAction: { on: (w) => `/jobs/${w.jobId}/questionnaires`, form: (w) => ({ jobId: w.jobId, templateId: w.questionnaireTemplateId }) },
@@ -96,13 +100,24 @@ const SAMPLES: Record<string, Sample> = {
   updateProfileAction: { on: () => "/settings", form: () => ({ name: "Walk Renamed Owner" }) },
   changeEmailAction: { on: () => "/settings", form: (w) => ({ email: `${unique("owner")}@example.com`, currentPassword: w.password }) },
   changePasswordAction: { on: () => "/settings", form: (w) => ({ currentPassword: w.password, newPassword: "walk-password-456", confirmPassword: "walk-password-456" }) },
-  updateStudioAction: { on: () => "/settings/studio", form: (w) => ({ name: "Walk Studio Renamed", timeZone: w.timeZone }) },
+  updateStudioAction: { on: () => "/settings/studio", form: (w) => ({ name: "Walk Studio Renamed", timeZone: w.timeZone, ...money }) },
   addBrandAction: { on: () => "/settings/studio", form: () => ({ name: "Walk Brand" }) },
   renameBrandAction: { on: () => "/settings/studio", form: (w) => ({ brandId: w.otherBrandId, name: "Walk Brand Renamed" }) },
   deleteBrandAction: { on: () => "/settings/studio", form: (w) => ({ brandId: w.spareBrandId }) },
   inviteStaffAction: { on: () => "/settings/team", form: () => ({ email: `${unique("invitee")}@example.com` }) },
   revokeInviteAction: { on: () => "/settings/team", form: (w) => ({ inviteId: w.inviteId }) },
   removeStaffAction: { on: () => "/settings/team", form: (w) => ({ userId: w.staffId, confirm: "yes" }) },
+  createInvoiceAction: { on: (w) => `/jobs/${w.jobId}/invoices/new`, form: (w) => ({ jobId: w.jobId, ...invoiceForm }) },
+  createInvoiceFromProposalAction: { on: (w) => `/jobs/${w.jobId}`, form: (w) => ({ proposalId: w.acceptedProposalId }) },
+  updateInvoiceAction: { on: (w) => `/invoices/${w.draftInvoiceId}/edit`, form: (w) => ({ invoiceId: w.draftInvoiceId, ...invoiceForm }) },
+  sendInvoiceAction: { on: (w) => `/invoices/${w.draftInvoiceId}`, form: (w) => ({ invoiceId: w.draftInvoiceId }) },
+  voidInvoiceAction: { on: (w) => `/invoices/${w.sentInvoiceId}`, form: (w) => ({ invoiceId: w.sentInvoiceId, reissue: "on" }) },
+  recordPaymentAction: { on: (w) => `/invoices/${w.sentInvoiceId}`, form: (w) => ({ invoiceId: w.sentInvoiceId, kind: "PAYMENT", method: "CHECK", amount: "250", receivedOn: soon(w, 0), reference: "1042", note: "", ...money }) },
+  startCheckoutAction: { as: "visitor", sees: "client", on: (w) => `/i/${w.invoiceToken}`, form: (w) => ({ token: w.invoiceToken, installmentId: "" }) },
+  updatePaymentSettingsAction: { on: () => "/settings/payments", form: () => ({ paymentInstructions: "Pay by bank transfer.", requireRetainer: "on", remindBefore: "5", remindOnDue: "on", remindAfter: "3, 10" }) },
+  createScheduleTemplateAction: { on: () => "/settings/payments", form: () => ({ name: unique("Walk schedule"), "stepLabel[]": ["Retainer", "Balance"], "stepAmount[]": ["DEPOSIT", "REST"], "stepValue[]": ["", ""], "stepAnchor[]": ["BOOKING", "EVENT"], "stepDays[]": ["0", "14"], ...money }) },
+  setDefaultScheduleTemplateAction: { on: () => "/settings/payments", form: (w) => ({ templateId: w.scheduleTemplateId }) },
+  deleteScheduleTemplateAction: { on: () => "/settings/payments", form: (w) => ({ templateId: w.scheduleTemplateId }) },
 };
 
 async function addFlashCookie(http: HttpSession, id: string, message: string) {
@@ -125,6 +140,12 @@ async function makeWorld(db: Prisma.TransactionClient, shared: { sender: { studi
   const sent = await db.proposal.create({ data: { studioId, jobId: job.id, title: "Walk Sent", expiresAt, status: "SENT", sentAt: new Date(), token: newToken(), items } });
   const accepted = await db.proposal.create({ data: { studioId, jobId: job.id, title: "Walk Accepted", expiresAt, status: "ACCEPTED", token: newToken(), items } });
   const booking = await db.booking.create({ data: { studioId, jobId: job.id, proposalId: accepted.id } });
+  // Invoices from two more accepted proposals: a draft, and one sent (so the client has a link).
+  const invoiced = (title: string) => db.proposal.create({ data: { studioId, jobId: job.id, title, expiresAt, status: "ACCEPTED", token: newToken(), depositCents: 20_000, items } });
+  const draftInvoice = await createInvoiceFromProposal(db, { studioId, proposalId: (await invoiced("Walk Invoiced Draft")).id });
+  const sentInvoice = await createInvoiceFromProposal(db, { studioId, proposalId: (await invoiced("Walk Invoiced Sent")).id });
+  const { token: invoiceToken } = await sendInvoice(db, { studioId, invoiceId: sentInvoice.id });
+  const schedule = await db.paymentScheduleTemplate.create({ data: { studioId, name: "Walk schedule", steps: { create: [{ position: 0, label: "Retainer", amount: "DEPOSIT", anchor: "BOOKING" }, { position: 1, label: "Balance", amount: "REST", anchor: "EVENT", offsetDays: -14 }] } } });
   const qTemplate = await createQuestionnaireTemplate(db, { studioId });
   const questionnaire = await db.questionnaire.create({ data: { studioId, jobId: job.id, templateId: qTemplate.id, title: qTemplate.name, questions: qTemplate.questions!, token: newToken() } });
   const wTemplate = await createWorkflowTemplate(db, { studioId, name: "Walk Album" });
@@ -147,7 +168,7 @@ async function makeWorld(db: Prisma.TransactionClient, shared: { sender: { studi
   return {
     studioId, ownerEmail: owner.email, password, slug: studio.slug, timeZone: studio.timeZone, brandId: brand.id, otherBrandId: other.id, spareBrandId: spare.id,
     staffId: staff.id, leadId: lead.id, convertedLeadId: converted.id, jobId: job.id, eventId: ev.id, draftProposalId: draft.id, proposalToken: sent.token,
-    bookingId: booking.id, questionnaireTemplateId: qTemplate.id, questionnaireToken: questionnaire.token, workflowTemplateId: wTemplate.id, taskId: task.id,
+    bookingId: booking.id, acceptedProposalId: accepted.id, draftInvoiceId: draftInvoice.id, sentInvoiceId: sentInvoice.id, invoiceToken, scheduleTemplateId: schedule.id, questionnaireTemplateId: qTemplate.id, questionnaireToken: questionnaire.token, workflowTemplateId: wTemplate.id, taskId: task.id,
     notificationId: notification.id, inviteId: invite.id, inviteToken, emailId: email.id, referralId: referral.id, broadcastId: shared.broadcastId,
   };
 }
@@ -190,15 +211,16 @@ function urlsFor(route: Route, ids: Ids): string[] {
 async function studioIds(db: PrismaClient, studioId: string): Promise<Ids> {
   const where = { studioId };
   const id = { id: true } as const;
-  const [leads, jobs, events, questionnaires, workflows] = await Promise.all([
+  const [leads, jobs, events, questionnaires, workflows, invoices] = await Promise.all([
     db.lead.findMany({ where, select: id }),
     db.job.findMany({ where, select: id }),
     db.event.findMany({ where, select: { id: true, jobId: true } }),
     db.questionnaireTemplate.findMany({ where, select: id }),
     db.workflowTemplate.findMany({ where, select: id }),
+    db.invoice.findMany({ where, select: id }),
   ]);
   const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
-  return { byFolder: { leads: ids(leads), jobs: ids(jobs), questionnaires: ids(questionnaires), workflows: ids(workflows) }, events };
+  return { byFolder: { leads: ids(leads), jobs: ids(jobs), questionnaires: ids(questionnaires), workflows: ids(workflows), invoices: ids(invoices) }, events };
 }
 
 /**
@@ -262,6 +284,7 @@ describe("every action of the build leaves every page its user can see fresh, wi
   let app: TestApp;
   let db: PrismaClient;
   let replicaAdmin: pg.Client;
+  let stripe: StripeStandIn;
   const routes = pageRoutes();
 
   beforeAll(async () => {
@@ -271,11 +294,13 @@ describe("every action of the build leaves every page its user can see fresh, wi
     replicaUrl.port = new URL(cluster.replicaUrls[0]).port;
     replicaAdmin = new pg.Client({ connectionString: replicaUrl.toString() });
     await replicaAdmin.connect();
+    // Card payments go to the offline Stripe stand-in.
+    stripe = await startStripeStandIn();
     // The replica stays in rotation however long its replay is paused: staleness is the point.
     app = await startTestApp({
       primaryUrl: cluster.primaryUrl,
       replicaUrls: cluster.replicaUrls,
-      env: { SESSION_SECRET: SECRET, REPLICA_MAX_LAG_SECONDS: "3000", READ_PIN_SECONDS: "4000", REPLICA_MAX_LAG_BYTES: String(2 ** 30) },
+      env: { SESSION_SECRET: SECRET, REPLICA_MAX_LAG_SECONDS: "3000", READ_PIN_SECONDS: "4000", REPLICA_MAX_LAG_BYTES: String(2 ** 30), ...standInEnv(stripe) },
     });
   });
   afterAll(async () => {
@@ -283,6 +308,7 @@ describe("every action of the build leaves every page its user can see fresh, wi
     await replicaAdmin?.end();
     await db?.$disconnect();
     await app?.stop();
+    await stripe?.close();
     await cluster?.destroy();
   });
 
@@ -301,7 +327,7 @@ describe("every action of the build leaves every page its user can see fresh, wi
     const broadcast = await db.broadcast.create({ data: { title: "Walk broadcast", body: "Shown to everyone", startsAt: new Date(Date.now() - 3_600_000), endsAt: new Date(Date.now() + 86_400_000), createdById: admin.user.id } });
     const shared = { sender: { studioId: sender.studio.id, userId: sender.owner.id }, broadcastId: broadcast.id };
     // One transaction per studio: one commit to wait for instead of dozens.
-    const worlds = await inBatches(actions, CONCURRENCY, () => db.$transaction((tx) => makeWorld(tx, shared), { timeout: 60_000 }));
+    const worlds = await inBatches(actions, CONCURRENCY, () => db.$transaction((tx) => makeWorld(tx, shared), { timeout: 60_000, maxWait: 30_000 }));
     await waitForReplay(cluster);
     phase("studios made");
 
@@ -335,7 +361,7 @@ describe("every action of the build leaves every page its user can see fresh, wi
       let ids: Ids = { byFolder: {}, events: [] };
       if (sees === "studio") ids = await studioIds(db, w.studioId);
       if (sees === "new-studio") ids = await studioIds(db, (await db.user.findUniqueOrThrow({ where: { email: String(form?.email) } })).studioId!);
-      if (sees === "client") ids = { byFolder: { p: [w.proposalToken], q: [w.questionnaireToken], inquire: [w.slug] }, events: [] };
+      if (sees === "client") ids = { byFolder: { p: [w.proposalToken], q: [w.questionnaireToken], inquire: [w.slug], i: [w.invoiceToken] }, events: [] };
       const urls = [...new Set(mine.flatMap((r) => urlsFor(r, ids)))];
       // A page a pin covers reads from the primary (the routing's contract, checked on one page
       // here and by the read-your-writes tests): only the others can be stale.

@@ -1,6 +1,8 @@
 import { hashPassword } from "@/lib/auth/password";
 import { type Tx } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
+import { type MoneyFormat } from "@/lib/money";
+import { type UpdatePaymentSettingsInput } from "@/lib/studios/schemas";
 import { newCalendarToken, slugify } from "@/lib/studios/identifiers";
 
 /** Sign-up: a studio, its first brand (named after it) and its owner. */
@@ -28,6 +30,23 @@ export async function createStudioWithOwner(
   return { studioId: studio.id, slug: studio.slug, user };
 }
 
-export async function updateStudio(tx: Tx, { studioId, name, timeZone }: { studioId: string; name: string; timeZone: string }) {
-  await tx.studio.update({ where: { id: studioId }, data: { name, timeZone }, select: { id: true } });
+export async function updateStudio(tx: Tx, { studioId, ...fields }: { studioId: string; name: string; timeZone: string; currency: string; locale: string }) {
+  await tx.studio.update({ where: { id: studioId }, data: fields, select: { id: true } });
+}
+
+/**
+ * The studio's name, time zone and money format inside a write. `typed` is the format a form's
+ * amounts were typed in: if the studio changed its currency meanwhile, the amounts are refused.
+ */
+export async function requireStudioMoney(tx: Tx, { studioId, typed }: { studioId: string; typed?: MoneyFormat }) {
+  const studio = await tx.studio.findUnique({ where: { id: studioId }, select: { name: true, timeZone: true, currency: true, locale: true } });
+  if (!studio) throw notFound("That studio");
+  if (typed && (typed.currency !== studio.currency || typed.locale !== studio.locale)) {
+    throw new AppError("VALIDATION", "Your studio's currency settings changed while this form was open. Reload the page and enter the amounts again.");
+  }
+  return { ...studio, money: { currency: studio.currency, locale: studio.locale } satisfies MoneyFormat };
+}
+
+export async function updatePaymentSettings(tx: Tx, { studioId, input }: { studioId: string; input: UpdatePaymentSettingsInput }) {
+  await tx.studio.update({ where: { id: studioId }, data: input, select: { id: true } });
 }

@@ -76,7 +76,7 @@ describe("scale data generator", () => {
     const base = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
     try {
       const db = base.$extends(readReplicas({ replicas: [base] })) as unknown as Db;
-      const dashboard = await loadDashboard(db, { studioId: rows[0].studioId, userId: rows[0].id, timeZone: rows[0].timeZone, now: new Date(), pages: {} });
+      const dashboard = await loadDashboard(db, { studioId: rows[0].studioId, userId: rows[0].id, timeZone: rows[0].timeZone, currency: "USD", now: new Date(), pages: {} });
       expect(dashboard.newLeads).toBeGreaterThan(0);
       expect(dashboard.whatsNew.rows.length).toBeGreaterThan(0);
       expect(dashboard.shoots.rows.length).toBeGreaterThan(0);

@@ -1,7 +1,9 @@
 import { prepareDatabase, provideDatabase, type Database } from "./database.ts";
 import type { Log } from "./harness.ts";
 import { startMailSink, type MailSink } from "./mail-sink.ts";
+import { track } from "./lifecycle.ts";
 import { localSecrets } from "./paths.ts";
+import { standInEnv, startStripeStandIn } from "../testing/stripe-stand-in.ts";
 
 export type LocalStack = {
   db: Database;
@@ -13,7 +15,8 @@ export type LocalStack = {
 /**
  * What `npm start`, `npm run dev` and `npm run start:cluster` run before the app: PostgreSQL
  * (embedded primary and replicas unless DATABASE_URL is set), migrations and the demo seed, and a
- * mail sink (unless SMTP_URL is set). Everything it starts stops with the harness.
+ * mail sink (unless SMTP_URL is set); with SHOOTQ_FAKE_PAYMENTS=1, the offline Stripe stand-in so
+ * clients can "pay by card" with nothing leaving the machine. Everything it starts stops with the harness.
  */
 export async function startLocalStack(opts: { log: Log; url: string; replicas?: number }): Promise<LocalStack> {
   const db = await provideDatabase({ log: opts.log, replicas: opts.replicas });
@@ -28,5 +31,11 @@ export async function startLocalStack(opts: { log: Log; url: string; replicas?: 
     APP_URL: opts.url,
     SMTP_URL: mail.smtpUrl,
   };
+  if (process.env.SHOOTQ_FAKE_PAYMENTS === "1") {
+    const stripe = await startStripeStandIn({ webhookUrl: `${opts.url}/api/payments/webhook`, port: Number(process.env.SHOOTQ_FAKE_PAYMENTS_PORT ?? 0) });
+    track("stripe stand-in", () => stripe.close(), () => {});
+    Object.assign(env, standInEnv(stripe));
+    opts.log(`fake card payments: the Stripe stand-in at ${stripe.url}`);
+  }
   return { db, mail, env };
 }

@@ -9,7 +9,10 @@ import { startService, stopService, type Service } from "./processes.ts";
  * `npm start`, `npm run dev`, the cluster, the e2e setups and the drills all start them through
  * startBackgroundServices, so a new one (billing, say) is one line here.
  */
-export const BACKGROUND_SERVICES = [{ name: "worker", script: "scripts/worker.ts", what: "delivers queued email" }] as const;
+export const BACKGROUND_SERVICES = [
+  { name: "worker", script: "scripts/worker.ts", what: "delivers queued email" },
+  { name: "billing", script: "scripts/billing.ts", what: "sends payment reminders, marks overdue installments" },
+] as const;
 
 export type BackgroundServiceName = (typeof BACKGROUND_SERVICES)[number]["name"];
 

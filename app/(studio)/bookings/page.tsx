@@ -8,7 +8,8 @@ import { findBookingPage } from "@/lib/bookings/queries";
 import { bookingListParams } from "@/lib/bookings/schemas";
 import { dayKeyOfDateColumn, formatDateTime, formatShortDayKey } from "@/lib/calendar/zoned";
 import { requireStudioContext } from "@/lib/auth/context";
-import { formatCents, proposalTotalCents } from "@/lib/proposals/money";
+import { formatMoney } from "@/lib/money";
+import { proposalTotal } from "@/lib/proposals/queries";
 import { type SearchParams } from "@/lib/search-params";
 import { confirmBookingAction } from "./actions";
 
@@ -17,7 +18,7 @@ export const metadata = { title: "Bookings" };
 type Props = { searchParams: Promise<SearchParams> };
 
 export default async function BookingsPage({ searchParams }: Props) {
-  const { user, db, studio, brandId } = await requireStudioContext();
+  const { user, db, studio, brandId, money } = await requireStudioContext();
   const params = bookingListParams.parse(await searchParams);
   const status = params.show === "confirmed" ? "CONFIRMED" : "PENDING_REVIEW";
   const page = await findBookingPage(db, { studioId: user.studioId, brandId, status, after: params.after, before: params.before });
@@ -48,7 +49,7 @@ export default async function BookingsPage({ searchParams }: Props) {
                     <BookingStatusBadge status={b.status} />
                   </p>
                   <p className="text-slate-600">
-                    {b.job.contact.name} accepted “{b.proposal.title}” ({formatCents(proposalTotalCents(b.proposal.items))}, deposit {formatCents(b.proposal.depositCents)}) on{" "}
+                    {b.job.contact.name} accepted “{b.proposal.title}” ({formatMoney(proposalTotal(b.proposal.items), money)}, deposit {formatMoney(b.proposal.depositCents, money)}) on{" "}
                     {formatDateTime(b.createdAt, tz)}
                   </p>
                   <p className="text-slate-500">

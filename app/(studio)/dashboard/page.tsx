@@ -10,6 +10,7 @@ import { findActiveBroadcasts } from "@/lib/broadcasts/queries";
 import { formatCount, loadDashboard } from "@/lib/dashboard/queries";
 import { DASHBOARD_PAGE_PARAMS, dashboardParams } from "@/lib/dashboard/schemas";
 import { type SearchParams } from "@/lib/search-params";
+import { formatMoney } from "@/lib/money";
 import { describeDue, overdueDays } from "@/lib/workflows/due-dates";
 import { formatNextTask } from "@/lib/workflows/queries";
 import { hasFailedEmails } from "@/lib/email/queries";
@@ -22,12 +23,12 @@ export const metadata = { title: "Dashboard" };
 type Props = { searchParams: Promise<SearchParams> };
 
 export default async function DashboardPage({ searchParams }: Props) {
-  const { user, db, studio, brandId } = await requireStudioContext();
+  const { user, db, studio, brandId, money } = await requireStudioContext();
   const pages = dashboardParams.parse(await searchParams);
   const now = new Date();
   const tz = studio.timeZone;
   const [d, broadcasts, hasFailed] = await Promise.all([
-    loadDashboard(db, { studioId: user.studioId, userId: user.id, brandId, timeZone: tz, now, pages }),
+    loadDashboard(db, { studioId: user.studioId, userId: user.id, brandId, timeZone: tz, currency: money.currency, now, pages }),
     findActiveBroadcasts(db, { userId: user.id, now }),
     hasFailedEmails(db, { studioId: user.studioId }),
   ]);
@@ -54,6 +55,16 @@ export default async function DashboardPage({ searchParams }: Props) {
               <li data-testid="bookings-to-review">
                 <Link href="/bookings" className="hover:underline">
                   You have {formatCount(d.bookingsToReview)} booking(s) to review.
+                </Link>
+              </li>
+              <li data-testid="overdue-payments">
+                <Link href="/invoices?view=overdue" className={`hover:underline ${d.overduePayments > 0 ? "font-medium text-red-700" : ""}`}>
+                  {formatCount(d.overduePayments)} payment{d.overduePayments === 1 ? "" : "s"} overdue
+                </Link>
+              </li>
+              <li data-testid="received-this-month">
+                <Link href="/invoices?view=paid" className="hover:underline">
+                  {formatMoney(d.receivedThisMonth, money)} received this month
                 </Link>
               </li>
             </ul>

@@ -7,6 +7,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
     ["/settings", "Account"],
     ...(user.role === "OWNER" ? [["/settings/studio", "Studio & brands"]] : []),
     ["/settings/team", "Team"],
+    ...(user.role === "OWNER" ? [["/settings/payments", "Getting paid"]] : []),
     ...(user.role === "OWNER" ? [["/settings/billing", "Billing"]] : []),
   ];
   return (

@@ -1,4 +1,7 @@
+import { installmentReminder } from "@/lib/email/kinds/installment-reminder";
+import { invoiceSent } from "@/lib/email/kinds/invoice-sent";
 import { legacyText } from "@/lib/email/kinds/legacy-text";
+import { paymentReceipt } from "@/lib/email/kinds/payment-receipt";
 import { proposalSent } from "@/lib/email/kinds/proposal-sent";
 import { questionnaireSent } from "@/lib/email/kinds/questionnaire-sent";
 import { referralInvite } from "@/lib/email/kinds/referral-invite";
@@ -13,6 +16,9 @@ export const EMAIL_KINDS = {
   "referral.invite": referralInvite,
   "staff.invite": staffInvite,
   "system.notice": systemNotice,
+  "invoice.sent": invoiceSent,
+  "payment.receipt": paymentReceipt,
+  "installment.reminder": installmentReminder,
 } as const;
 
 export type EmailKindName = keyof typeof EMAIL_KINDS;

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { formatDateTime } from "@/lib/calendar/zoned";
 import { defineEmailKind } from "@/lib/email/kind";
-import { formatCents, proposalTotalCents } from "@/lib/proposals/money";
+import { formatMoney } from "@/lib/money";
+import { proposalTotal } from "@/lib/proposals/queries";
 import { proposalUrl } from "@/lib/urls";
 
 /** A sent proposal's link to its client page. */
@@ -16,19 +17,20 @@ export const proposalSent = defineEmailKind({
         expiresAt: true,
         depositCents: true,
         items: { select: { quantity: true, unitPriceCents: true } },
-        studio: { select: { name: true, timeZone: true } },
+        studio: { select: { name: true, timeZone: true, currency: true, locale: true } },
         job: { select: { title: true, contact: { select: { name: true } } } },
       },
     });
     if (!proposal) return null;
     const { studio, job } = proposal;
+    const money = { currency: studio.currency, locale: studio.locale };
     return {
       subject: `Your proposal from ${studio.name}: ${proposal.title}`,
       text: [
         `Hi ${job.contact.name},`,
         "",
         `${studio.name} has sent you a proposal for ${job.title}: ${proposal.title}.`,
-        `Total ${formatCents(proposalTotalCents(proposal.items))}, deposit ${formatCents(proposal.depositCents)}.`,
+        `Total ${formatMoney(proposalTotal(proposal.items), money)}, deposit ${formatMoney(proposal.depositCents, money)}.`,
         `Review and accept it here before ${formatDateTime(proposal.expiresAt, studio.timeZone)}:`,
         proposalUrl(origin, proposal.token),
       ].join("\n"),

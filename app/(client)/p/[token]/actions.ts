@@ -8,8 +8,11 @@ export const respondToProposalAction = defineAction({
   access: "public",
   schema: respondToProposalSchema,
   async run({ tx, input }) {
-    const { jobId } = await respondToProposal(tx, input);
+    const { jobId, invoice } = await respondToProposal(tx, input);
     // The page re-renders with the answer; the studio's pages are listed for their revalidation.
-    return { revalidate: [`/p/${input.token}`, "/dashboard", "/bookings", "/leads", `/jobs/${jobId}`] };
+    const paths = [`/p/${input.token}`, "/dashboard", "/bookings", "/leads", `/jobs/${jobId}`];
+    // A studio that requires the retainer first: the client goes straight to paying it.
+    if (invoice) return { revalidate: [...paths, `/i/${invoice.token}`, "/invoices", `/invoices/${invoice.id}`, "/emails"], redirectTo: `/i/${invoice.token}` };
+    return { revalidate: paths };
   },
 });

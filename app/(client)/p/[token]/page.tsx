@@ -1,8 +1,11 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { buttonClass } from "@/components/ui/button";
 import { formatDateTime } from "@/lib/calendar/zoned";
 import { dbForHost, readDb } from "@/lib/db";
-import { formatCents, proposalTotalCents } from "@/lib/proposals/money";
-import { findProposalForClient, isProposalExpired } from "@/lib/proposals/queries";
+import { formatMoney } from "@/lib/money";
+import { linkToken } from "@/lib/tokens";
+import { findProposalForClient, isProposalExpired, proposalTotal } from "@/lib/proposals/queries";
 import { proposalToken } from "@/lib/proposals/schemas";
 import { RespondForm } from "./respond-form";
 
@@ -20,7 +23,9 @@ export default async function ClientProposalPage({ params }: Props) {
   if (proposal.status === "SENT" && isProposalExpired(proposal.expiresAt)) notFound();
 
   const tz = proposal.studio.timeZone;
-  const total = proposalTotalCents(proposal.items);
+  const total = proposalTotal(proposal.items);
+  const money = { currency: proposal.studio.currency, locale: proposal.studio.locale };
+  const show = (minor: number) => formatMoney(minor, money);
   return (
     <article className="rounded-xl bg-white p-8 shadow-sm ring-1 ring-slate-200">
       <p className="text-sm font-medium text-brand-600">{proposal.studio.name}</p>
@@ -44,19 +49,19 @@ export default async function ClientProposalPage({ params }: Props) {
             <tr key={item.id} className="border-b border-slate-100">
               <td className="py-2">{item.description}</td>
               <td className="py-2 text-right">{item.quantity}</td>
-              <td className="py-2 text-right">{formatCents(item.unitPriceCents)}</td>
-              <td className="py-2 text-right">{formatCents(item.quantity * item.unitPriceCents)}</td>
+              <td className="py-2 text-right">{show(item.unitPriceCents)}</td>
+              <td className="py-2 text-right">{show(item.quantity * item.unitPriceCents)}</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
             <th scope="row" colSpan={3} className="pt-3 text-right font-semibold">Total</th>
-            <td className="pt-3 text-right font-semibold" data-testid="proposal-total">{formatCents(total)}</td>
+            <td className="pt-3 text-right font-semibold" data-testid="proposal-total">{show(total)}</td>
           </tr>
           <tr>
             <th scope="row" colSpan={3} className="pt-1 text-right font-normal text-slate-600">Deposit due to book</th>
-            <td className="pt-1 text-right text-slate-600" data-testid="proposal-deposit">{formatCents(proposal.depositCents)}</td>
+            <td className="pt-1 text-right text-slate-600" data-testid="proposal-deposit">{show(proposal.depositCents)}</td>
           </tr>
         </tfoot>
       </table>
@@ -71,9 +76,20 @@ export default async function ClientProposalPage({ params }: Props) {
           <p role="status" className={`rounded-md px-4 py-3 text-sm ${proposal.status === "ACCEPTED" ? "bg-emerald-50 text-emerald-800" : "bg-slate-100 text-slate-700"}`}>
             {proposal.status === "ACCEPTED" ? "Thank you! You accepted this proposal" : "You declined this proposal"}
             {proposal.respondedAt ? ` on ${formatDateTime(proposal.respondedAt, tz)}` : ""}.{" "}
-            {proposal.status === "ACCEPTED" ? `${proposal.studio.name} will review and confirm your booking shortly.` : "Thank you for letting us know."}
+            {proposal.status !== "ACCEPTED"
+              ? "Thank you for letting us know."
+              : proposal.booking?.status === "AWAITING_RETAINER"
+                ? "Your booking is confirmed once the retainer is paid."
+                : `${proposal.studio.name} will review and confirm your booking shortly.`}
           </p>
         )}
+        {proposal.status === "ACCEPTED" && proposal.invoices[0] ? (
+          <p className="mt-4">
+            <Link href={`/i/${linkToken("invoice", proposal.invoices[0].id)}`} className={buttonClass("primary")}>
+              {proposal.booking?.status === "AWAITING_RETAINER" ? "Pay the retainer" : "See your invoice"}
+            </Link>
+          </p>
+        ) : null}
       </div>
     </article>
   );

@@ -4,7 +4,9 @@ import { ActionForm } from "@/components/ui/action-form";
 import { SelectField, TextField } from "@/components/ui/field";
 import { addBrandAction, deleteBrandAction, updateStudioAction, renameBrandAction } from "../actions";
 
-export function StudioForm({ name, timeZone, timeZones }: { name: string; timeZone: string; timeZones: string[] }) {
+type StudioFormProps = { name: string; timeZone: string; timeZones: string[]; currency: string; currencies: { code: string; name: string }[]; locale: string };
+
+export function StudioForm({ name, timeZone, timeZones, currency, currencies, locale }: StudioFormProps) {
   return (
     <ActionForm action={updateStudioAction} submitLabel="Save studio">
       {(s) => (
@@ -17,6 +19,14 @@ export function StudioForm({ name, timeZone, timeZones }: { name: string; timeZo
               </option>
             ))}
           </SelectField>
+          <SelectField label="Currency" name="currency" defaultValue={s.values?.currency ?? currency} errors={s.fieldErrors?.currency} hint="New invoices are in this currency; existing ones keep theirs.">
+            {currencies.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.code} – {c.name}
+              </option>
+            ))}
+          </SelectField>
+          <TextField label="Locale" name="locale" defaultValue={s.values?.locale ?? locale} errors={s.fieldErrors?.locale} hint="How amounts are written, e.g. en-US (1,250.00), de-DE (1.250,00), fr-FR (1 250,00)." />
         </>
       )}
     </ActionForm>

@@ -7,6 +7,11 @@ import { BrandRow, NewBrandForm, StudioForm } from "../_components/studio-forms"
 
 export const metadata = { title: "Studio settings" };
 
+function currencyChoices() {
+  const names = new Intl.DisplayNames(["en"], { type: "currency" });
+  return Intl.supportedValuesOf("currency").map((code) => ({ code, name: names.of(code) ?? code }));
+}
+
 export default async function StudioSettingsPage() {
   const { user, db } = await requireOwnerContext();
   const [studio, brands] = await Promise.all([findStudioSettings(db, { studioId: user.studioId }), findBrandsWithJobCounts(db, { studioId: user.studioId })]);
@@ -15,7 +20,14 @@ export default async function StudioSettingsPage() {
     <>
       <PageHeader title="Studio & brands" />
       <Card title="Studio">
-        <StudioForm name={studio.name} timeZone={studio.timeZone} timeZones={Intl.supportedValuesOf("timeZone")} />
+        <StudioForm
+          name={studio.name}
+          timeZone={studio.timeZone}
+          timeZones={Intl.supportedValuesOf("timeZone")}
+          currency={studio.currency}
+          currencies={currencyChoices()}
+          locale={studio.locale}
+        />
       </Card>
       <Card title="Brands">
         <p className="mb-2 text-sm text-slate-600">Every list and the dashboard can be filtered by brand.</p>

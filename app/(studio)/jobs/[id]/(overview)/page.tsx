@@ -1,25 +1,32 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/ui/action-button";
-import { BookingStatusBadge, Badge, JobStatusBadge, LeadStatusBadge, ProposalStatusBadge } from "@/components/pipeline/status-badge";
+import { BookingStatusBadge, Badge, InstallmentStatusBadge, InvoiceStatusBadge, JobStatusBadge, LeadStatusBadge, ProposalStatusBadge } from "@/components/pipeline/status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { dayKeyOf, dayKeyOfDateColumn, formatDateTime, formatDayKey, formatShortDayKey, formatTime } from "@/lib/calendar/zoned";
 import { requireStudioContext } from "@/lib/auth/context";
 import { proposalUrl, publicOrigin } from "@/lib/urls";
+import { findJobInvoices } from "@/lib/invoices/queries";
 import { findJob } from "@/lib/jobs/queries";
-import { formatCents, proposalTotalCents } from "@/lib/proposals/money";
+import { formatMoney } from "@/lib/money";
+import { proposalTotal } from "@/lib/proposals/queries";
 import { confirmBookingAction } from "@/app/(studio)/bookings/actions";
 import { deleteEventAction, sendProposalAction } from "../../actions";
 import { EventForm } from "../../_components/event-form";
 import { JobStatusForm } from "../../_components/job-status-form";
+import { createInvoiceFromProposalAction } from "@/app/(studio)/invoices/actions";
 
 type Props = { params: Promise<{ id: string }> };
 
 export default async function JobPage({ params }: Props) {
-  const { user, db, studio } = await requireStudioContext();
-  const job = await findJob(db, { studioId: user.studioId, jobId: (await params).id.slice(0, 64) });
+  const { user, db, studio, money } = await requireStudioContext();
+  const jobId = (await params).id.slice(0, 64);
+  const [job, invoices] = await Promise.all([findJob(db, { studioId: user.studioId, jobId }), findJobInvoices(db, { studioId: user.studioId, jobId })]);
   if (!job) notFound();
+  const invoicedProposals = new Set(invoices.filter((i) => i.status !== "VOID").map((i) => i.proposalId));
+  const live = invoices.filter((i) => i.status !== "VOID" && i.status !== "DRAFT");
+  const balance = live.reduce((sum, i) => sum + i.totalMinor - i.paidMinor, 0);
   const tz = studio.timeZone;
   const origin = await publicOrigin();
   const todayKey = dayKeyOf(new Date(), tz);
@@ -92,16 +99,19 @@ export default async function JobPage({ params }: Props) {
                       {p.status === "DRAFT" ? (
                         <ActionButton action={sendProposalAction} fields={{ proposalId: p.id }} label="Send to client" pendingLabel="Sending…" variant="primary" />
                       ) : null}
+                      {p.status === "ACCEPTED" && !invoicedProposals.has(p.id) ? (
+                        <ActionButton action={createInvoiceFromProposalAction} fields={{ proposalId: p.id }} label="Create invoice" pendingLabel="Creating…" variant="primary" ariaLabel={`Create an invoice from ${p.title}`} />
+                      ) : null}
                     </div>
                     <ul className="text-slate-600">
                       {p.items.map((item) => (
                         <li key={item.id}>
-                          {item.quantity} × {item.description} · {formatCents(item.unitPriceCents)}
+                          {item.quantity} × {item.description} · {formatMoney(item.unitPriceCents, money)}
                         </li>
                       ))}
                     </ul>
                     <p className="text-slate-700">
-                      Total {formatCents(proposalTotalCents(p.items))} · Deposit {formatCents(p.depositCents)} · Expires {formatDateTime(p.expiresAt, tz)}
+                      Total {formatMoney(proposalTotal(p.items), money)} · Deposit {formatMoney(p.depositCents, money)} · Expires {formatDateTime(p.expiresAt, tz)}
                     </p>
                     {p.status !== "DRAFT" ? (
                       <p className="text-slate-600">
@@ -117,6 +127,53 @@ export default async function JobPage({ params }: Props) {
                   </li>
                 ))}
               </ul>
+            )}
+          </Card>
+
+          <Card
+            title="Invoices"
+            action={
+              <Link href={`/jobs/${job.id}/invoices/new`} className={buttonClass("secondary")}>
+                New invoice
+              </Link>
+            }
+          >
+            {invoices.length === 0 ? (
+              <EmptyState>No invoices yet. Create one from an accepted proposal, or by hand.</EmptyState>
+            ) : (
+              <>
+                <p className="mb-3 text-sm text-slate-700" data-testid="job-balance">
+                  Balance due: <span className="font-semibold">{formatMoney(balance, money)}</span>
+                </p>
+                <ul aria-label="Invoices" className="divide-y divide-slate-100">
+                  {invoices.map((invoice) => {
+                    const format = { currency: invoice.currency, locale: money.locale };
+                    return (
+                      <li key={invoice.id} className="space-y-2 py-3 text-sm">
+                        <div className="flex flex-wrap items-center justify-between gap-2">
+                          <Link href={`/invoices/${invoice.id}`} className="font-medium text-brand-700 hover:underline">
+                            Invoice {invoice.number} · {invoice.title}
+                          </Link>
+                          <InvoiceStatusBadge status={invoice.status} isOverdue={Boolean(invoice.overdueSince)} />
+                        </div>
+                        <p className="text-slate-700">
+                          Total {formatMoney(invoice.totalMinor, format)} · Paid {formatMoney(invoice.paidMinor, format)}
+                          {invoice.status !== "VOID" ? ` · Balance ${formatMoney(invoice.totalMinor - invoice.paidMinor, format)}` : ""}
+                        </p>
+                        {invoice.status !== "VOID" ? (
+                          <ul aria-label={`Schedule of invoice ${invoice.number}`} className="space-y-1 text-slate-600">
+                            {invoice.installments.map((i) => (
+                              <li key={i.id} className="flex flex-wrap items-center gap-2">
+                                {i.label}: {formatMoney(i.amountMinor, format)} due {formatShortDayKey(dayKeyOfDateColumn(i.dueOn))} <InstallmentStatusBadge status={i.status} />
+                              </li>
+                            ))}
+                          </ul>
+                        ) : null}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </>
             )}
           </Card>
 

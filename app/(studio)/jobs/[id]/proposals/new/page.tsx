@@ -11,7 +11,7 @@ export const metadata = { title: "New proposal" };
 type Props = { params: Promise<{ id: string }> };
 
 export default async function NewProposalPage({ params }: Props) {
-  const { user, db, studio } = await requireStudioContext();
+  const { user, db, studio, money } = await requireStudioContext();
   const job = await findJobSummary(db, { studioId: user.studioId, jobId: (await params).id.slice(0, 64) });
   if (!job) notFound();
   return (
@@ -23,7 +23,7 @@ export default async function NewProposalPage({ params }: Props) {
       </PageHeader>
       <Card>
         <div className="max-w-3xl">
-          <ProposalForm jobId={job.id} defaultExpiresOn={addDays(dayKeyOf(new Date(), studio.timeZone), 14)} />
+          <ProposalForm jobId={job.id} defaultExpiresOn={addDays(dayKeyOf(new Date(), studio.timeZone), 14)} money={money} />
         </div>
       </Card>
     </>

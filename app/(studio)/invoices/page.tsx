@@ -1,0 +1,89 @@
+import Link from "next/link";
+import { Pagination } from "@/components/ui/pagination";
+import { InvoiceStatusBadge } from "@/components/pipeline/status-badge";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { ViewTabs } from "@/components/ui/filter-bar";
+import { requireStudioContext } from "@/lib/auth/context";
+import { dayKeyOfDateColumn, formatShortDayKey } from "@/lib/calendar/zoned";
+import { findInvoicePage } from "@/lib/invoices/queries";
+import { INVOICE_VIEWS, invoiceListParams, type InvoiceView } from "@/lib/invoices/schemas";
+import { formatMoney } from "@/lib/money";
+import { type SearchParams } from "@/lib/search-params";
+
+export const metadata = { title: "Invoices" };
+
+type Props = { searchParams: Promise<SearchParams> };
+
+const EMPTY: Record<InvoiceView, string> = {
+  all: "No invoices yet. Create one from an accepted proposal or on a job.",
+  due: "Nothing is due. Every sent invoice is paid.",
+  overdue: "No payments are overdue.",
+  paid: "No paid invoices yet.",
+  draft: "No drafts.",
+  void: "No void invoices.",
+};
+
+export default async function InvoicesPage({ searchParams }: Props) {
+  const { user, db, studio, brandId } = await requireStudioContext();
+  const params = invoiceListParams.parse(await searchParams);
+  const page = await findInvoicePage(db, { studioId: user.studioId, brandId, ...params });
+  return (
+    <>
+      <PageHeader title="Invoices" />
+      <Card>
+        <ViewTabs
+          label="Invoice views"
+          className="mb-4 flex flex-wrap gap-1"
+          views={(Object.entries(INVOICE_VIEWS) as [InvoiceView, string][]).map(([view, label]) => ({ href: `/invoices?view=${view}`, label, isCurrent: params.view === view }))}
+        />
+        {page.rows.length === 0 ? (
+          <EmptyState>{EMPTY[params.view]}</EmptyState>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm">
+              <caption className="sr-only">Invoices</caption>
+              <thead>
+                <tr className="border-b border-slate-200 text-left text-slate-500">
+                  <th scope="col" className="py-2 pr-3 font-medium">Invoice</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">Client</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">Job</th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">Total</th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">Balance</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">Next due</th>
+                  <th scope="col" className="py-2 font-medium">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.rows.map((invoice) => {
+                  const money = { currency: invoice.currency, locale: studio.locale };
+                  return (
+                    <tr key={invoice.id} className="border-b border-slate-100">
+                      <td className="py-2 pr-3">
+                        <Link href={`/invoices/${invoice.id}`} className="font-medium text-brand-700 hover:underline">
+                          {invoice.number} · {invoice.title}
+                        </Link>
+                      </td>
+                      <td className="py-2 pr-3">{invoice.job.contact.name}</td>
+                      <td className="py-2 pr-3">
+                        <Link href={`/jobs/${invoice.job.id}`} className="hover:underline">
+                          {invoice.job.title}
+                        </Link>
+                      </td>
+                      <td className="py-2 pr-3 text-right">{formatMoney(invoice.totalMinor, money)}</td>
+                      <td className="py-2 pr-3 text-right">{invoice.status === "VOID" ? "—" : formatMoney(invoice.totalMinor - invoice.paidMinor, money)}</td>
+                      <td className="py-2 pr-3">{invoice.nextDueOn && invoice.status !== "DRAFT" ? formatShortDayKey(dayKeyOfDateColumn(invoice.nextDueOn)) : "—"}</td>
+                      <td className="py-2">
+                        <InvoiceStatusBadge status={invoice.status} isOverdue={Boolean(invoice.overdueSince)} />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pagination basePath="/invoices" params={{ view: params.view }} next={page.next} prev={page.prev} label="Invoices pages" />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+// The billing service (a background service, see scripts/lib/services.ts): runs the scheduled
+// billing work (reminders, overdue marking) from pg-boss schedules kept in the database. Needs
+// DATABASE_URL (the primary). Any number may run; SIGTERM lets the run in progress finish.
+import { env } from "../lib/env.ts";
+import { startBillingService } from "../lib/billing/service.ts";
+import { runHarness } from "./lib/harness.ts";
+import { track } from "./lib/lifecycle.ts";
+
+await runHarness({ name: "billing" }, async () => {
+  const { DATABASE_URL } = env();
+  const service = await startBillingService({ databaseUrl: DATABASE_URL });
+  track("billing service", () => service.stop(), () => {});
+  console.log(JSON.stringify({ msg: "billing service started" }));
+  return "serve";
+});
