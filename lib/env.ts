@@ -80,6 +80,11 @@ export type Env = z.infer<typeof schema>;
 
 let parsed: Env | undefined;
 
+/** LINK_SECRET alone, for code that derives link tokens without the app's whole environment (the seed). */
+export function linkSecret(): string {
+  return parsed?.LINK_SECRET ?? secret.default(DEV_LINK_SECRET).parse(process.env.LINK_SECRET);
+}
+
 /** The environment, parsed once. Throws a readable error listing every bad variable. */
 export function env(): Env {
   if (parsed) return parsed;

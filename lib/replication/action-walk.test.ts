@@ -8,7 +8,7 @@ import { pinCovers, readPinCookies } from "@/lib/replication/pins";
 import { createInvoiceFromProposal, sendInvoice } from "@/lib/invoices/mutations";
 import { seal, sessionPasswords } from "@/lib/session";
 import { hashToken, newToken as newLinkToken } from "@/lib/tokens";
-import { createAdmin, createEvent, createJob, createLead, createNotification, createQuestionnaireTemplate, createStaff, createStudio, createTask, createWorkflowTemplate, newToken } from "@/prisma/factories";
+import { createAdmin, createEvent, createJob, createLead, createNotification, createQuestionnaireTemplate, createStaff, createStudio, createTask, createWorkflowTemplate } from "@/prisma/factories";
 import { type Prisma, PrismaClient } from "@/prisma/generated/prisma/client";
 import { DIST_DIR } from "@/scripts/lib/paths";
 import { startTestApp, type TestApp } from "@/scripts/testing/app";
@@ -136,18 +136,20 @@ async function makeWorld(db: Prisma.TransactionClient, shared: { sender: { studi
   const ev = await createEvent(db, { studioId, jobId: job.id, name: "Walk Existing Session" });
   const expiresAt = new Date(Date.now() + 30 * 86_400_000);
   const items = { create: { position: 0, description: "Walk item", unitPriceCents: 100_000 } };
-  const draft = await db.proposal.create({ data: { studioId, jobId: job.id, title: "Walk Draft", expiresAt, token: newToken(), items } });
-  const sent = await db.proposal.create({ data: { studioId, jobId: job.id, title: "Walk Sent", expiresAt, status: "SENT", sentAt: new Date(), token: newToken(), items } });
-  const accepted = await db.proposal.create({ data: { studioId, jobId: job.id, title: "Walk Accepted", expiresAt, status: "ACCEPTED", token: newToken(), items } });
+  const proposalToken = newLinkToken();
+  const draft = await db.proposal.create({ data: { studioId, jobId: job.id, title: "Walk Draft", expiresAt, items } });
+  await db.proposal.create({ data: { studioId, jobId: job.id, title: "Walk Sent", expiresAt, status: "SENT", sentAt: new Date(), tokenHash: hashToken(proposalToken), items } });
+  const accepted = await db.proposal.create({ data: { studioId, jobId: job.id, title: "Walk Accepted", expiresAt, status: "ACCEPTED", tokenHash: hashToken(newLinkToken()), items } });
   const booking = await db.booking.create({ data: { studioId, jobId: job.id, proposalId: accepted.id } });
   // Invoices from two more accepted proposals: a draft, and one sent (so the client has a link).
-  const invoiced = (title: string) => db.proposal.create({ data: { studioId, jobId: job.id, title, expiresAt, status: "ACCEPTED", token: newToken(), depositCents: 20_000, items } });
+  const invoiced = (title: string) => db.proposal.create({ data: { studioId, jobId: job.id, title, expiresAt, status: "ACCEPTED", tokenHash: hashToken(newLinkToken()), depositCents: 20_000, items } });
   const draftInvoice = await createInvoiceFromProposal(db, { studioId, proposalId: (await invoiced("Walk Invoiced Draft")).id });
   const sentInvoice = await createInvoiceFromProposal(db, { studioId, proposalId: (await invoiced("Walk Invoiced Sent")).id });
   const { token: invoiceToken } = await sendInvoice(db, { studioId, invoiceId: sentInvoice.id });
   const schedule = await db.paymentScheduleTemplate.create({ data: { studioId, name: "Walk schedule", steps: { create: [{ position: 0, label: "Retainer", amount: "DEPOSIT", anchor: "BOOKING" }, { position: 1, label: "Balance", amount: "REST", anchor: "EVENT", offsetDays: -14 }] } } });
   const qTemplate = await createQuestionnaireTemplate(db, { studioId });
-  const questionnaire = await db.questionnaire.create({ data: { studioId, jobId: job.id, templateId: qTemplate.id, title: qTemplate.name, questions: qTemplate.questions!, token: newToken() } });
+  const questionnaireToken = newLinkToken();
+  await db.questionnaire.create({ data: { studioId, jobId: job.id, templateId: qTemplate.id, title: qTemplate.name, questions: qTemplate.questions!, tokenHash: hashToken(questionnaireToken) } });
   const wTemplate = await createWorkflowTemplate(db, { studioId, name: "Walk Album" });
   const task = await createTask(db, { studioId, jobId: job.id, name: "Walk Task", workflow: "Walk Album", dueAt: new Date(Date.now() + 86_400_000) });
   const notification = await createNotification(db, { studioId, message: "Walk notification" });
@@ -167,8 +169,8 @@ async function makeWorld(db: Prisma.TransactionClient, shared: { sender: { studi
   });
   return {
     studioId, ownerEmail: owner.email, password, slug: studio.slug, timeZone: studio.timeZone, brandId: brand.id, otherBrandId: other.id, spareBrandId: spare.id,
-    staffId: staff.id, leadId: lead.id, convertedLeadId: converted.id, jobId: job.id, eventId: ev.id, draftProposalId: draft.id, proposalToken: sent.token,
-    bookingId: booking.id, acceptedProposalId: accepted.id, draftInvoiceId: draftInvoice.id, sentInvoiceId: sentInvoice.id, invoiceToken, scheduleTemplateId: schedule.id, questionnaireTemplateId: qTemplate.id, questionnaireToken: questionnaire.token, workflowTemplateId: wTemplate.id, taskId: task.id,
+    staffId: staff.id, leadId: lead.id, convertedLeadId: converted.id, jobId: job.id, eventId: ev.id, draftProposalId: draft.id, proposalToken,
+    bookingId: booking.id, acceptedProposalId: accepted.id, draftInvoiceId: draftInvoice.id, sentInvoiceId: sentInvoice.id, invoiceToken, scheduleTemplateId: schedule.id, questionnaireTemplateId: qTemplate.id, questionnaireToken, workflowTemplateId: wTemplate.id, taskId: task.id,
     notificationId: notification.id, inviteId: invite.id, inviteToken, emailId: email.id, referralId: referral.id, broadcastId: shared.broadcastId,
   };
 }

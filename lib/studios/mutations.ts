@@ -3,7 +3,7 @@ import { type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { type MoneyFormat } from "@/lib/money";
 import { type UpdatePaymentSettingsInput } from "@/lib/studios/schemas";
-import { newCalendarToken, slugify } from "@/lib/studios/identifiers";
+import { newUserIdentity, slugify } from "@/lib/studios/identifiers";
 
 /** Sign-up: a studio, its first brand (named after it) and its owner. */
 export async function createStudioWithOwner(
@@ -23,7 +23,7 @@ export async function createStudioWithOwner(
       name,
       role: "OWNER",
       passwordHash: await hashPassword(password),
-      calendarToken: newCalendarToken(),
+      ...newUserIdentity(),
     },
     select: { id: true, email: true, name: true, role: true, studioId: true },
   });

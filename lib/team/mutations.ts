@@ -1,12 +1,11 @@
-import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { type Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";
 import { AppError, notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/mutations";
-import { newCalendarToken } from "@/lib/studios/identifiers";
+import { newUserIdentity } from "@/lib/studios/identifiers";
 import { INVITE_DAYS } from "@/lib/team/schemas";
-import { hashToken, linkTokenHash } from "@/lib/tokens";
+import { hashToken, newRowWithLink } from "@/lib/tokens";
 
 const SESSION_FIELDS = { id: true, email: true, name: true, role: true, studioId: true } as const;
 
@@ -23,9 +22,8 @@ export async function inviteStaff(
   // A new invite replaces any open one for the same address: only the newest link works.
   await tx.invite.deleteMany({ where: { studioId, email, acceptedAt: null } });
   const expiresAt = new Date(now.getTime() + INVITE_DAYS * 86_400_000);
-  // The row's id is part of its link's token, so it is chosen here rather than by the database.
-  const id = randomUUID();
-  await tx.invite.create({ data: { id, studioId, email, invitedById: invitedBy.id, tokenHash: linkTokenHash("invite", id), expiresAt }, select: { id: true } });
+  const { id, tokenHash } = newRowWithLink("invite");
+  await tx.invite.create({ data: { id, studioId, email, invitedById: invitedBy.id, tokenHash, expiresAt }, select: { id: true } });
   await queueEmail(tx, { studioId, kind: "staff.invite", to: email, params: { inviteId: id } });
   return { inviteId: id };
 }
@@ -50,7 +48,7 @@ export async function acceptInvite(tx: Tx, { token, name, password, now = new Da
   const data = { studioId: invite.studioId, name, role: "STAFF" as const, passwordHash: await hashPassword(password), removedAt: null };
   const user = taken
     ? await tx.user.update({ where: { id: taken.id }, data, select: SESSION_FIELDS })
-    : await tx.user.create({ data: { ...data, email: invite.email, calendarToken: newCalendarToken() }, select: SESSION_FIELDS });
+    : await tx.user.create({ data: { ...data, email: invite.email, ...newUserIdentity() }, select: SESSION_FIELDS });
   await notify(tx, { studioId: invite.studioId, kind: "staff.joined", message: `${name} accepted your invitation and joined the team`, link: "/settings/team" });
   return user;
 }

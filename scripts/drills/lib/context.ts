@@ -41,12 +41,12 @@ export async function findBig(url: string): Promise<Big> {
   await client.connect();
   try {
     const { rows } = await client.query<Big>(
-      `SELECT s.id AS "studioId", u.id AS "ownerId", u."calendarToken",
+      `SELECT s.id AS "studioId", u.id AS "ownerId", $3::text AS "calendarToken",
               (SELECT id FROM "Lead" WHERE "studioId" = s.id ORDER BY "createdAt" DESC LIMIT 1) AS "leadId",
               (SELECT id FROM "Job" WHERE "studioId" = s.id ORDER BY date DESC NULLS LAST LIMIT 1) AS "jobId",
               (SELECT id FROM "Event" WHERE "studioId" = s.id ORDER BY "startsAt" DESC LIMIT 1) AS "eventId"
        FROM "Studio" s JOIN "User" u ON u."studioId" = s.id AND u.email = $2 WHERE s.slug = $1`,
-      [BIG_STUDIO.slug, BIG_STUDIO.email],
+      [BIG_STUDIO.slug, BIG_STUDIO.email, BIG_STUDIO.calendarToken],
     );
     if (!rows[0]) throw new Error("no big studio: generate the data first");
     return rows[0];
