@@ -96,6 +96,8 @@ async function insertUser(
       name: data.name ?? person.name,
       passwordHash: await hashOnce(password),
       ...newUserIdentity(),
+      // Test and demo accounts start confirmed, as if they had opened the welcome email.
+      emailVerifiedAt: new Date(),
     },
     omit: { passwordHash: true },
   });

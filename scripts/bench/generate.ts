@@ -85,8 +85,8 @@ async function ensureStudios(q: Step, db: pg.Client, otherTarget: number, passwo
        INSERT INTO "Studio"(id, name, slug, "timeZone") VALUES (uuidv7()::text, $1, $2, 'America/New_York')
        ON CONFLICT (slug) DO NOTHING RETURNING id),
      b AS (INSERT INTO "Brand"(id, "studioId", name) SELECT uuidv7()::text, s.id, x.name FROM s, (VALUES ('Big Studio Weddings'), ('Big Studio Portraits')) x(name))
-     INSERT INTO "User"(id, "studioId", email, name, "passwordHash", role, "calendarTokenHash")
-     SELECT uuidv7()::text, s.id, $3, 'Morgan Big', $4, 'OWNER', encode(sha256(convert_to($5, 'UTF8')), 'hex')
+     INSERT INTO "User"(id, "studioId", email, name, "passwordHash", role, "calendarTokenHash", "emailVerifiedAt")
+     SELECT uuidv7()::text, s.id, $3, 'Morgan Big', $4, 'OWNER', encode(sha256(convert_to($5, 'UTF8')), 'hex'), now()
      FROM s`,
     [BIG_STUDIO.name, BIG_STUDIO.slug, BIG_STUDIO.email, passwordHash, BIG_STUDIO.calendarToken],
   );
@@ -107,9 +107,9 @@ async function ensureStudios(q: Step, db: pg.Client, otherTarget: number, passwo
        b AS (
          INSERT INTO "Brand"(id, "studioId", name)
          SELECT uuidv7()::text, s.id, x.name FROM s JOIN (VALUES (0, 'Weddings'), (1, 'Portraits')) x(k, name) ON x.k = 0 OR s.n % 2 = 0)
-       INSERT INTO "User"(id, "studioId", email, name, "passwordHash", role, "calendarTokenHash")
+       INSERT INTO "User"(id, "studioId", email, name, "passwordHash", role, "calendarTokenHash", "emailVerifiedAt")
        SELECT uuidv7()::text, s.id, 'owner-' || lpad(n::text, 5, '0') || '@bench.shootq.local', 'Owner ' || n, $4, 'OWNER',
-              encode(sha256(convert_to('shootq-bench-calendar-' || n, 'UTF8')), 'hex')
+              encode(sha256(convert_to('shootq-bench-calendar-' || n, 'UTF8')), 'hex'), now()
        FROM s`,
       [have + 1, otherTarget, STUDIO_SLUG_PREFIX, passwordHash],
     );
