@@ -2,6 +2,7 @@ import pg from "pg";
 import { READ_ONLY_MESSAGE } from "../../../lib/errors.ts";
 import { HttpSession } from "../../testing/http.ts";
 import { BIG_STUDIO } from "../../bench/generate.ts";
+import { localSecrets } from "../../lib/paths.ts";
 import { actionHeaders, encodeActionBody, findServerAction, parseActionState, readServerActions, type ServerAction } from "../../bench/lib/server-actions.ts";
 import type { BenchApp, BenchDatabase } from "../../bench/lib/stack.ts";
 import { expectOk, type Answer, type TrafficRequest } from "./traffic.ts";
@@ -164,7 +165,7 @@ type Health = { status: string; replicas: { name: string; inRotation: boolean; r
 export async function nodeHealth(nodeUrls: string[]): Promise<Health[]> {
   return Promise.all(
     nodeUrls.map(async (u) => {
-      const res = await fetch(`${u}/api/health`, { signal: AbortSignal.timeout(3_000) });
+      const res = await fetch(`${u}/api/health`, { headers: { authorization: `Bearer ${localSecrets().OPERATOR_TOKEN}` }, signal: AbortSignal.timeout(3_000) });
       return (await res.json()) as Health;
     }),
   );
