@@ -45,8 +45,9 @@ export async function refuseUnreadablePost(request: NextRequest): Promise<Refusa
   const unreadable = { status: 400, error: "That request could not be read. Please reload the page and try again." };
   let body: Uint8Array;
   try {
-    // Read from a copy, capped as it arrives: a chunked body has no length to check up front.
-    body = await readBodyCapped(request.clone(), MAX_ACTION_BYTES);
+    // Capped as it arrives: a chunked body has no length to check up front. Read directly, not
+    // from a clone: the action gets Next.js' own copy, and an unread clone branch stalls the reply.
+    body = await readBodyCapped(request, MAX_ACTION_BYTES);
   } catch (error) {
     return error instanceof BodyTooLargeError ? tooLarge : unreadable;
   }
