@@ -10,14 +10,21 @@ import { configuredOrigin } from "@/lib/urls";
 export const UNVERIFIED_OWNER_MESSAGE =
   "ShootQ sends email for your studio once its owner has confirmed their email address. Use the link in the email we sent, or send it again from the dashboard.";
 
+const confirmedInTransaction = new WeakMap<Tx, Set<string>>();
+
 /**
  * An email a studio sends to someone else: refused until the studio's owner has confirmed their
  * address, and counted against the studio's daily quota. The count is part of the transaction,
  * so an email that is refused or rolled back does not use any of it.
  */
 async function checkStudioMaySend(tx: Tx, studioId: string) {
-  const owner = await tx.user.findFirst({ where: { studioId, role: "OWNER", removedAt: null }, select: { emailVerifiedAt: true } });
-  if (!owner?.emailVerifiedAt) throw new AppError("CONFLICT", UNVERIFIED_OWNER_MESSAGE);
+  // One look at the owner per transaction and studio, however many emails it queues.
+  const confirmed = confirmedInTransaction.get(tx) ?? new Set<string>();
+  if (!confirmed.has(studioId)) {
+    const owner = await tx.user.findFirst({ where: { studioId, role: "OWNER", removedAt: null }, select: { emailVerifiedAt: true } });
+    if (!owner?.emailVerifiedAt) throw new AppError("CONFLICT", UNVERIFIED_OWNER_MESSAGE);
+    confirmedInTransaction.set(tx, confirmed.add(studioId));
+  }
   const quota = env().STUDIO_DAILY_EMAIL_QUOTA;
   await enforceLimit(tx, { bucket: "studio-email", key: studioId, max: quota, windowSeconds: 24 * 60 * 60 }, `Your studio has sent its ${quota} emails for today; nothing was sent.`);
 }
