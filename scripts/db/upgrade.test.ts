@@ -68,7 +68,7 @@ describe("upgrading a database that holds links and emails", () => {
     expect(await one(`SELECT id FROM "Questionnaire" WHERE "tokenHash" = $1`, [hashToken(old.questionnaire)])).toEqual([{ id: "q1" }]);
     // A draft never had a link: it gets one when it is sent.
     expect(await one(`SELECT "tokenHash" FROM "Proposal" WHERE id = 'p2'`)).toEqual([{ tokenHash: null }]);
-    const columns = await one<{ c: string }>(`SELECT table_name || '.' || column_name AS c FROM information_schema.columns WHERE table_schema = 'public' AND column_name IN ('token', 'calendarToken', 'text')`);
+    const columns = await one<{ c: string }>(`SELECT table_name || '.' || column_name AS c FROM information_schema.columns WHERE table_schema = 'public' AND table_name IN ('User', 'Proposal', 'Questionnaire', 'EmailMessage') AND column_name IN ('token', 'calendarToken', 'text')`);
     expect(columns).toEqual([]);
   });
 
