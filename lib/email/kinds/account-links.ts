@@ -6,67 +6,38 @@ import { confirmEmailUrl, forgotPasswordUrl, resetPasswordUrl, signInUrl } from 
 // Emails about the account itself, sent to its holder (studioId null): never subject to a
 // studio's sending rules, and each carries a link rendered only when it is sent.
 
-const accountLink = z.object({ accountTokenId: z.string() });
+type OpenLink = NonNullable<Awaited<ReturnType<typeof openAccountLinkToken>>>;
+
+/** An email carrying one account link: `intro` above the link, `outro` below it. */
+function accountLinkKind(subject: string, url: (origin: string, token: string) => string, lines: (link: OpenLink) => { intro: string; outro: string }) {
+  return defineEmailKind({
+    params: z.object({ accountTokenId: z.string() }),
+    async render({ tx, origin }, { accountTokenId }) {
+      const link = await openAccountLinkToken(tx, { id: accountTokenId });
+      if (!link) return null;
+      const { intro, outro } = lines(link);
+      return { subject, text: [`Hi ${link.user.name},`, "", intro, url(origin, link.token), "", outro].join("\n") };
+    },
+  });
+}
 
 /** Confirms the address a studio was created with; the link opens the new studio. */
-export const verifyEmail = defineEmailKind({
-  params: accountLink,
-  async render({ tx, origin }, { accountTokenId }) {
-    const link = await openAccountLinkToken(tx, { id: accountTokenId });
-    if (!link) return null;
-    return {
-      subject: "Confirm your email address for ShootQ",
-      text: [
-        `Hi ${link.user.name},`,
-        "",
-        "Confirm that this is your email address to open your studio on ShootQ:",
-        confirmEmailUrl(origin, link.token),
-        "",
-        "The link works for 3 days. If you did not sign up for ShootQ, ignore this email: nothing happens without it.",
-      ].join("\n"),
-    };
-  },
-});
+export const verifyEmail = accountLinkKind("Confirm your email address for ShootQ", confirmEmailUrl, () => ({
+  intro: "Confirm that this is your email address to open your studio on ShootQ:",
+  outro: "The link works for 3 days. If you did not sign up for ShootQ, ignore this email: nothing happens without it.",
+}));
 
 /** Sent to the new address of an email change: the change happens when it is confirmed. */
-export const confirmEmailChange = defineEmailKind({
-  params: accountLink,
-  async render({ tx, origin }, { accountTokenId }) {
-    const link = await openAccountLinkToken(tx, { id: accountTokenId });
-    if (!link) return null;
-    return {
-      subject: "Confirm your new email address for ShootQ",
-      text: [
-        `Hi ${link.user.name},`,
-        "",
-        `Confirm ${link.email} as the address you sign in to ShootQ with:`,
-        confirmEmailUrl(origin, link.token),
-        "",
-        "Until you do, your current address stays in use. The link works for 24 hours. If you did not ask for this, ignore this email.",
-      ].join("\n"),
-    };
-  },
-});
+export const confirmEmailChange = accountLinkKind("Confirm your new email address for ShootQ", confirmEmailUrl, (link) => ({
+  intro: `Confirm ${link.email} as the address you sign in to ShootQ with:`,
+  outro: "Until you do, your current address stays in use. The link works for 24 hours. If you did not ask for this, ignore this email.",
+}));
 
 /** A password reset: single use, one hour. */
-export const passwordReset = defineEmailKind({
-  params: accountLink,
-  async render({ tx, origin }, { accountTokenId }) {
-    const link = await openAccountLinkToken(tx, { id: accountTokenId });
-    if (!link) return null;
-    return {
-      subject: "Reset your ShootQ password",
-      text: [
-        `Hi ${link.user.name},`,
-        "",
-        "Choose a new password here (the link works once, for one hour):",
-        resetPasswordUrl(origin, link.token),
-        "",
-        "Resetting signs you out everywhere else. If you did not ask for this, ignore this email: your password stays as it is.",
-      ].join("\n"),
-    };
-  },
-});
+export const passwordReset = accountLinkKind("Reset your ShootQ password", resetPasswordUrl, () => ({
+  intro: "Choose a new password here (the link works once, for one hour):",
+  outro: "Resetting signs you out everywhere else. If you did not ask for this, ignore this email: your password stays as it is.",
+}));
 
 /** Someone signed up with an address that already has an account: its holder is told, nobody else. */
 export const accountExists = defineEmailKind({
