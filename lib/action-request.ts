@@ -43,11 +43,13 @@ export async function refuseUnreadablePost(request: NextRequest): Promise<Refusa
   }
   const tooLarge = { status: 413, error: "That form is too large." };
   const unreadable = { status: 400, error: "That request could not be read. Please reload the page and try again." };
+  // Browsers always send a form's length. A chunked post (no length) is refused unread: its size
+  // is unknown until it has all arrived, and a partly read copy would hold the answer back.
+  if (!request.headers.has("content-length")) return { status: 411, error: "That form was sent without its length. Please reload the page and try again." };
   let body: Uint8Array;
   try {
-    // Capped as it arrives: a chunked body has no length to check up front. Read directly, not
-    // from a clone: the action gets Next.js' own copy, and an unread clone branch stalls the reply.
-    body = await readBodyCapped(request, MAX_ACTION_BYTES);
+    // Read from a copy (the action reads the original), capped as it arrives.
+    body = await readBodyCapped(request.clone(), MAX_ACTION_BYTES);
   } catch (error) {
     return error instanceof BodyTooLargeError ? tooLarge : unreadable;
   }

@@ -18,7 +18,7 @@ export function SessionsCard({ sessions, currentSessionId }: { sessions: Session
   return (
     <Card
       title="Your sessions"
-      action={<ActionButton action={signOutEverywhereAction} fields={{}} label="Sign out everywhere" variant="danger" confirm="Sign out of ShootQ in every browser, this one included?" />}
+      action={<ActionButton action={signOutEverywhereAction} fields={{}} label="End all sessions" variant="danger" confirm="Sign out of ShootQ in every browser, this one included?" />}
     >
       <ul aria-label="Signed-in sessions" className="divide-y divide-slate-100 text-sm">
         {sessions.map((s) => (
@@ -33,7 +33,7 @@ export function SessionsCard({ sessions, currentSessionId }: { sessions: Session
                 {s.address && s.address !== "direct" ? ` from ${s.address}` : ""}
               </p>
             </div>
-            {s.id === currentSessionId ? null : <ActionButton action={signOutSessionAction} fields={{ sessionId: s.id }} label="Sign out" ariaLabel={`Sign out ${browserName(s.userAgent)}, signed in ${when.format(s.createdAt)}`} />}
+            {s.id === currentSessionId ? null : <ActionButton action={signOutSessionAction} fields={{ sessionId: s.id }} label="End session" ariaLabel={`End the session of ${browserName(s.userAgent)}, signed in ${when.format(s.createdAt)}`} />}
           </li>
         ))}
       </ul>
