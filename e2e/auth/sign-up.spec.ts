@@ -1,6 +1,8 @@
 import { expect, linkIn, signIn, test, watchCsp } from "../fixtures";
 
 test("a photographer signs up, confirms their address from the email, lands in their studio, signs out and signs back in", async ({ page, mailbox }) => {
+  // A whole journey through a real email and three password hashes: more steps than one spec's budget.
+  test.slow();
   const email = `owner-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@example.com`;
   await page.goto("/");
   await page.getByRole("link", { name: "Start your studio" }).click();
@@ -62,6 +64,8 @@ test("signing up with an address that has an account answers the same, and the e
 });
 
 test("forgot password: the emailed link sets a new password and signs out every other browser", async ({ page, browser, studio, mailbox }) => {
+  // Two browsers, a real email and four password hashes: more steps than one spec's budget.
+  test.slow();
   // Another browser, signed in before the reset.
   const other = await browser.newContext();
   const otherPage = await other.newPage();
