@@ -173,7 +173,8 @@ describe("nobody sees or changes another studio's data", () => {
 
   it("every server action called with another studio's ids changes nothing of it and never fails with a 500", async () => {
     const before = await fingerprint(ids.studioId);
-    const all = actions();
+    // Signing out everywhere takes no ids and would sign this caller out for the rest of the walk.
+    const all = actions().filter((a) => !a.name.endsWith("#signOutEverywhereAction"));
     expect(all.length).toBeGreaterThanOrEqual(20);
     const refused = new Set<string>();
     for (const action of all) {
