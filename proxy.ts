@@ -4,7 +4,8 @@ import { isReplayedEverywhere, replicaMonitor } from "@/lib/replication/monitor"
 import { MAX_PINS, encodePin, foldPins, newPinName, readPinCookies } from "@/lib/replication/pins";
 import { READ_HOST_HEADER, READS_RESPONSE_HEADER, formatReadHost } from "@/lib/replication/read-host";
 import { decideReadHost, type ReadDecision } from "@/lib/replication/routing";
-import { LEGACY_APP_COOKIE, cookieOptions, signingSecrets } from "@/lib/session";
+import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/security-headers";
+import { LEGACY_APP_COOKIE, cookieOptions, isSecureCookies, signingSecrets } from "@/lib/session";
 
 // Runs before every page, action and route handler: picks the one database host the request
 // reads from, tells the render through a request header, and logs one line per request.
@@ -12,10 +13,12 @@ export async function proxy(request: NextRequest) {
   const started = Date.now();
   const requestId = crypto.randomUUID();
   const { pathname } = request.nextUrl;
+  const csp = contentSecurityPolicy({ nonce: newNonce(), isDevelopment: process.env.NODE_ENV === "development" });
+  const security = securityHeaders({ csp, isSecure: isSecureCookies() });
   const refusal = await refuseUnreadablePost(request);
   if (refusal) {
     console.log(JSON.stringify({ msg: "request", requestId, method: request.method, path: pathname, refused: refusal.status }));
-    return NextResponse.json({ error: refusal.error }, { status: refusal.status });
+    return NextResponse.json({ error: refusal.error }, { status: refusal.status, headers: security });
   }
   const secrets = signingSecrets();
   const pins = readPinCookies(request.cookies.getAll(), secrets);
@@ -25,7 +28,10 @@ export async function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set(READ_HOST_HEADER, host); // overwrites anything a client sent
   headers.set("x-request-id", requestId);
+  // Next.js reads the nonce for its own scripts from the policy on the request.
+  headers.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers } });
+  for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
   response.headers.set(READS_RESPONSE_HEADER, host);
   response.headers.set("x-request-id", requestId);
   response.headers.set("x-shootq-node", process.env.SHOOTQ_NODE_NAME ?? "node");

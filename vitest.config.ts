@@ -14,6 +14,6 @@ export default defineConfig({
     fileParallelism: true,
     maxWorkers: 4,
     // Tests derive emailed link tokens as the app does; apps they start get the same secret.
-    env: { LINK_SECRET: "test-link-secret-0123456789abcdefghijklmn" },
+    env: { LINK_SECRET: "test-link-secret-0123456789abcdefghijklmn", OPERATOR_TOKEN: "test-operator-token-0123456789" },
   },
 });

@@ -56,7 +56,28 @@ export async function signIn(page: Page, email: string, password: string) {
   await expect(page).toHaveURL(/\/dashboard$/);
 }
 
+/**
+ * Fails the spec on any Content-Security-Policy violation in `page` (the browser reports each as a
+ * securitypolicyviolation event and a console error). Every page gets it through the `page`
+ * fixture; call it for pages of contexts a spec opens itself.
+ */
+export async function watchCsp(page: Page): Promise<() => void> {
+  const violations: string[] = [];
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`));
+  });
+  page.on("console", (m) => {
+    if (m.type() === "error" && /Content Security Policy|CSP violation/i.test(m.text())) violations.push(`${page.url()}: ${m.text()}`);
+  });
+  return () => expect(violations, "Content-Security-Policy violations").toEqual([]);
+}
+
 export const test = base.extend<{ studio: StudioFixture; signedIn: StudioFixture; mailbox: Mailbox }>({
+  page: async ({ page }, use) => {
+    const check = await watchCsp(page);
+    await use(page);
+    check();
+  },
   // The SMTP sink the worker delivers to: `await mailbox.waitFor({ to, subject })` is the email as received.
   mailbox: async ({}, use) => {
     await use(mailbox);

@@ -1,10 +1,43 @@
 import { readFileSync } from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startTestApp, type TestApp } from "@/scripts/testing/app";
 import { DIST_DIR } from "@/scripts/lib/paths";
 
 const database = inject("database");
+
+/**
+ * POSTs a body of `megabytes` MB chunked (no Content-Length announces its size) and stops sending
+ * as soon as the server answers, as an attacker's client would keep going until refused.
+ */
+function postChunked(url: string, headers: Record<string, string>, megabytes: number): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: "POST", headers: { ...headers, "transfer-encoding": "chunked" } });
+    let answered = false;
+    req.on("response", (res) => {
+      answered = true;
+      let body = "";
+      res.on("data", (c: Buffer) => (body += c.toString()));
+      res.on("end", () => {
+        resolve({ status: res.statusCode ?? 0, body });
+        req.destroy();
+      });
+    });
+    req.on("error", (error) => (answered ? undefined : reject(error)));
+    const chunk = Buffer.alloc(64 * 1024, "x");
+    let sent = 0;
+    const pump = () => {
+      while (!answered && sent < megabytes * 16) {
+        sent++;
+        if (!req.write(chunk)) return void req.once("drain", pump);
+      }
+      if (!answered) req.end('"]');
+    };
+    req.write('["');
+    pump();
+  });
+}
 
 describe("server-action requests that cannot be read", () => {
   let app: TestApp;
@@ -42,6 +75,34 @@ describe("server-action requests that cannot be read", () => {
     expect(foreign.status).toBe(403);
     const big = await post(JSON.stringify(["x".repeat(1_100_000)]), "text/plain;charset=UTF-8");
     expect(big.status).toBe(413);
+  });
+
+  it("an action posted from an opaque origin (Origin: null) is refused with 403", async () => {
+    const res = await fetch(`${app.url}/sign-up`, { method: "POST", headers: { "next-action": actionId, "content-type": "text/plain;charset=UTF-8", origin: "null" }, body: "[]" });
+    expect(res.status).toBe(403);
+  });
+
+  it("a 3 MB chunked body is refused by route handlers with 413 and by the action check unread with 411", async () => {
+    const route = await postChunked(`${app.url}/api/inquiries/no-such-studio`, { "content-type": "application/json" }, 3);
+    const action = await postChunked(`${app.url}/sign-up`, { "next-action": actionId, "content-type": "text/plain;charset=UTF-8" }, 3);
+    expect(action.status).toBe(411);
+    expect(route.status).toBe(413);
+    expect(JSON.parse(route.body).error).toMatch(/too large/);
+  });
+
+  it("every page carries a nonce-based Content-Security-Policy that forbids framing, and the other security headers", async () => {
+    const res = await fetch(`${app.url}/sign-in`);
+    const csp = res.headers.get("content-security-policy") ?? "";
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+    // Next.js puts the request's nonce on its own scripts, so they run under the policy.
+    expect(await res.text()).toContain(`nonce="${nonce}"`);
+    expect(res.headers.get("referrer-policy")).toBe("same-origin");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    // Secure cookies are off on this test node: no HSTS over plain HTTP.
+    expect(res.headers.get("strict-transport-security")).toBeNull();
+    expect((await fetch(`${app.url}/sign-in`)).headers.get("content-security-policy")).not.toBe(csp);
   });
 
   it("a sign-in post that is not a form answers 400, not 500", async () => {

@@ -1,4 +1,5 @@
 import { type NextRequest } from "next/server";
+import { BodyTooLargeError, readBodyCapped } from "@/lib/request-body";
 
 /** Next.js' own limit for a server action's body. */
 const MAX_ACTION_BYTES = 1024 * 1024;
@@ -27,9 +28,11 @@ export async function refuseUnreadablePost(request: NextRequest): Promise<Refusa
   }
   if (!request.headers.has("next-action")) return null;
 
+  // A form from another site, and one from an opaque origin ("null": a sandboxed frame, a
+  // data: URL, a file), is refused; a same-site browser always names our origin.
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (origin && origin !== "null") {
+  if (origin !== null) {
     let originHost: string | null = null;
     try {
       originHost = new URL(origin).host;
@@ -38,16 +41,25 @@ export async function refuseUnreadablePost(request: NextRequest): Promise<Refusa
     }
     if (originHost !== host) return { status: 403, error: "Forms can only be sent from ShootQ's own pages." };
   }
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_ACTION_BYTES) return { status: 413, error: "That form is too large." };
-
+  const tooLarge = { status: 413, error: "That form is too large." };
   const unreadable = { status: 400, error: "That request could not be read. Please reload the page and try again." };
+  // Browsers always send a form's length. A chunked post (no length) is refused unread: its size
+  // is unknown until it has all arrived, and a partly read copy would hold the answer back.
+  if (!request.headers.has("content-length")) return { status: 411, error: "That form was sent without its length. Please reload the page and try again." };
+  let body: Uint8Array;
+  try {
+    // Read from a copy (the action reads the original), capped as it arrives.
+    body = await readBodyCapped(request.clone(), MAX_ACTION_BYTES);
+  } catch (error) {
+    return error instanceof BodyTooLargeError ? tooLarge : unreadable;
+  }
   try {
     if (type.startsWith("multipart/form-data")) {
       if (!/boundary=/.test(type)) return unreadable;
-      const args = (await request.clone().formData()).get("0");
+      const args = (await new Response(body as BodyInit, { headers: { "content-type": type } }).formData()).get("0");
       return typeof args === "string" && !isJson(args) ? unreadable : null;
     }
-    if (type.startsWith("text/plain")) return isJson(await request.clone().text()) ? null : unreadable;
+    if (type.startsWith("text/plain")) return isJson(new TextDecoder().decode(body)) ? null : unreadable;
     return type.startsWith("application/x-www-form-urlencoded") ? null : unreadable;
   } catch {
     return unreadable;

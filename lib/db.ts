@@ -112,10 +112,3 @@ export function readRaw<T>(db: Db, query: Prisma.Sql): Promise<T> {
   return readWithFallback(() => db.$replica().$queryRaw<T>(query), () => db.$primary().$queryRaw<T>(query), isReplicaFailure, "raw read");
 }
 
-/**
- * Reads on the primary, for what must be current (who is signed in, with which role); while the
- * primary cannot answer, on this request's read host instead, so pages that only read keep working.
- */
-export function readPrimaryFirst<T>(read: (db: Db) => Promise<T>): Promise<T> {
-  return readWithFallback(() => read(clients().routed.primary), async () => read(await readDb()), isUnavailableError, "primary-first read");
-}

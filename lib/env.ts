@@ -41,6 +41,10 @@ const schema = z
     STRIPE_API_HOST: z.string().min(1).optional(),
     STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     STRIPE_API_PROTOCOL: z.enum(["http", "https"]).optional(),
+    /** Shows operators the details of /api/health (Authorization: Bearer <token>); unset: nobody sees them. */
+    OPERATOR_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+    /** Emails one studio may send to others per day (proposals, questionnaires, invitations...). */
+    STUDIO_DAILY_EMAIL_QUOTA: z.coerce.number().int().min(0).default(300),
   })
   .superRefine((e, ctx) => {
     // A pin must outlive the lag a replica in rotation may have (plus the 1 s its measurement may
@@ -79,6 +83,11 @@ const schema = z
 export type Env = z.infer<typeof schema>;
 
 let parsed: Env | undefined;
+
+/** LINK_SECRET alone, for code that derives link tokens without the app's whole environment (the seed). */
+export function linkSecret(): string {
+  return parsed?.LINK_SECRET ?? secret.default(DEV_LINK_SECRET).parse(process.env.LINK_SECRET);
+}
 
 /** The environment, parsed once. Throws a readable error listing every bad variable. */
 export function env(): Env {

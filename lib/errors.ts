@@ -1,4 +1,4 @@
-export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "VALIDATION" | "CONFLICT" | "READ_ONLY" | "RATE_LIMITED" | "UNAUTHENTICATED";
+export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "VALIDATION" | "CONFLICT" | "READ_ONLY" | "RATE_LIMITED" | "UNAUTHENTICATED" | "TOO_LARGE";
 
 const STATUS: Record<AppErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -7,6 +7,7 @@ const STATUS: Record<AppErrorCode, number> = {
   VALIDATION: 400,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  TOO_LARGE: 413,
   READ_ONLY: 503,
 };
 

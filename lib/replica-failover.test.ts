@@ -54,7 +54,7 @@ describe("a replica that dies", () => {
     expect(failures).toEqual([]);
     expect(hosts.has("primary")).toBe(true);
 
-    const health = await (await fetch(`${app.url}/api/health`)).json();
+    const health = await (await fetch(`${app.url}/api/health`, { headers: { authorization: `Bearer ${process.env.OPERATOR_TOKEN}` } })).json();
     expect(health.replicas[0]).toMatchObject({ reachable: false, inRotation: false });
     expect(health.replicas[0].reason).toMatch(/unreachable/);
 

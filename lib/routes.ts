@@ -3,6 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { type z } from "zod";
 import { type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { BodyTooLargeError, readBodyCapped } from "@/lib/request-body";
 import { type Access, type Committed, runWrite, type UserFor } from "@/lib/write-core";
 
 // Route handlers that write: the write core (lib/write-core.ts) answered as JSON with a status
@@ -22,21 +23,31 @@ type RouteDefinition<S extends z.ZodType, A extends Access, P> = {
 
 const MAX_BODY_BYTES = 64 * 1024;
 
+const TOO_LARGE = "The request is too large.";
+
 async function readBody(request: NextRequest): Promise<unknown> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) throw new AppError("VALIDATION", "The request is too large.");
   const type = request.headers.get("content-type") ?? "";
+  if (!type.includes("application/json") && !type.includes("form")) throw new AppError("VALIDATION", "Send JSON (application/json) or a form.");
+  let body: Uint8Array;
+  try {
+    body = await readBodyCapped(request, MAX_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new AppError("TOO_LARGE", TOO_LARGE);
+    throw new AppError("VALIDATION", "The request body could not be read.");
+  }
   if (type.includes("application/json")) {
-    const text = await request.text();
-    if (text.length > MAX_BODY_BYTES) throw new AppError("VALIDATION", "The request is too large.");
     try {
-      return JSON.parse(text);
+      return JSON.parse(new TextDecoder().decode(body));
     } catch {
       throw new AppError("VALIDATION", "The request body is not valid JSON.");
     }
   }
-  if (type.includes("form")) return Object.fromEntries((await request.formData()).entries());
-  throw new AppError("VALIDATION", "Send JSON (application/json) or a form.");
+  try {
+    const form = await new Response(body as BodyInit, { headers: { "content-type": type } }).formData();
+    return Object.fromEntries(form.entries());
+  } catch {
+    throw new AppError("VALIDATION", "The form could not be read.");
+  }
 }
 
 /** A POST/PUT/PATCH/DELETE handler: parsed, authorised, one primary transaction, pinned. */

@@ -29,6 +29,10 @@ export const proposalUrl = (origin: string, token: string) => at(origin, `/p/${t
 export const questionnaireUrl = (origin: string, token: string) => at(origin, `/q/${token}`);
 export const invitationUrl = (origin: string, token: string) => at(origin, `/invite/${token}`);
 export const signUpUrl = (origin: string) => at(origin, "/sign-up");
+export const signInUrl = (origin: string) => at(origin, "/sign-in");
+export const forgotPasswordUrl = (origin: string) => at(origin, "/forgot-password");
+export const confirmEmailUrl = (origin: string, token: string) => at(origin, `/confirm-email/${token}`);
+export const resetPasswordUrl = (origin: string, token: string) => at(origin, `/reset-password/${token}`);
 export const inquiryPageUrl = (origin: string, slug: string) => at(origin, `/inquire/${slug}`);
 export const inquiryEndpointUrl = (origin: string, slug: string) => at(origin, `/api/inquiries/${encodeURIComponent(slug)}`);
 export const calendarFeedUrl = (origin: string, token: string) => at(origin, `/api/calendar/${token}`);

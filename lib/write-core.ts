@@ -52,6 +52,29 @@ async function currentUser(access: Access): Promise<SessionUser | null> {
   return user;
 }
 
+/** The hidden field a create form renders (components/ui/form-token.tsx) to make its submit idempotent. */
+export const FORM_TOKEN_FIELD = "formToken";
+
+/** The form's one-time token, scoped to who submits it; null when the form has none. */
+function formTokenKey(raw: unknown, user: { id: string } | null): string | null {
+  const token = raw && typeof raw === "object" ? (raw as Record<string, unknown>)[FORM_TOKEN_FIELD] : undefined;
+  if (typeof token !== "string" || !/^[A-Za-z0-9_-]{16,64}$/.test(token)) return null;
+  return `${user?.id ?? "public"}:${token}`;
+}
+
+/**
+ * Claims a form token in the write's transaction. A second submit of the same form waits on the
+ * first one's row until that commits, then gets its outcome (the same redirect and message)
+ * instead of writing again; if the first rolled back, the second claims the token and runs.
+ */
+async function claimFormToken<O>(tx: Tx, key: string, userId: string | null): Promise<O | null> {
+  const claimed = await tx.$executeRaw`INSERT INTO "FormSubmission" (token, "userId") VALUES (${key}, ${userId}) ON CONFLICT (token) DO NOTHING`;
+  if (claimed === 1) return null;
+  const previous = await tx.formSubmission.findUnique({ where: { token: key }, select: { outcome: true } });
+  if (!previous?.outcome) throw new AppError("CONFLICT", "That form was already sent.");
+  return previous.outcome as O;
+}
+
 const failure = (status: number, message: string, fieldErrors: Record<string, string[]> = {}): WriteFailure => ({ ok: false, status, message, fieldErrors });
 
 /**
@@ -73,7 +96,19 @@ export async function runWrite<S extends z.ZodType, A extends Access, C, O exten
       const { fieldErrors } = z.flattenError(parsed.error) as { fieldErrors: Record<string, string[]> };
       return failure(400, FIX_FIELDS_MESSAGE, fieldErrors);
     }
-    outcome = await primaryDb().$transaction((tx) => write.run({ tx, input: parsed.data, user, ...write.context }), { maxWait: 5_000, timeout: 15_000 });
+    const formKey = formTokenKey(raw, user);
+    outcome = await primaryDb().$transaction(
+      async (tx) => {
+        if (formKey) {
+          const replayed = await claimFormToken<O>(tx, formKey, user?.id ?? null);
+          if (replayed) return replayed;
+        }
+        const result = await write.run({ tx, input: parsed.data, user, ...write.context });
+        if (formKey) await tx.formSubmission.update({ where: { token: formKey }, data: { outcome: JSON.parse(JSON.stringify(result)) }, select: { token: true } });
+        return result;
+      },
+      { maxWait: 5_000, timeout: 15_000 },
+    );
   } catch (error) {
     const known = toAppError(error);
     if (known) {

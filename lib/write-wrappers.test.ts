@@ -93,6 +93,56 @@ describe("the write wrappers", () => {
   });
 });
 
+describe("a create form's one-time token", () => {
+  const form = (fields: Record<string, string>) => {
+    const f = new FormData();
+    for (const [k, v] of Object.entries(fields)) f.set(k, v);
+    return f;
+  };
+
+  it("a double-clicked create makes one row, and both clicks get the same outcome", async () => {
+    const { studio } = await createStudio(primaryDb());
+    let n = 0;
+    const action = defineAction({
+      access: "public",
+      schema,
+      async run({ tx, input }) {
+        const lead = await tx.lead.create({ data: { studioId: studio.id, name: `${input.tag} ${++n}`, email: "a@example.com", eventType: "wedding" }, select: { id: true } });
+        return { revalidate: [], redirectTo: `/leads/${lead.id}` };
+      },
+    });
+    const formToken = `double-click-${studio.id.slice(-12)}`;
+    const answers = await Promise.allSettled([action({ ok: false }, form({ tag: "double-click", formToken })), action({ ok: false }, form({ tag: "double-click", formToken }))]);
+    expect(await countLeads(studio.id, "double-click")).toBe(1);
+    // Both answers redirect to the one lead (Next.js throws its redirect as an error with a digest).
+    const [first, second] = answers.map((a) => (a.status === "rejected" ? String((a.reason as { digest?: string }).digest) : JSON.stringify(a.value)));
+    expect(first).toMatch(/^NEXT_REDIRECT;replace;\/leads\/[\w-]+;/);
+    expect(second).toBe(first);
+
+    // The next submit of the form carries a new token and creates another.
+    await action({ ok: false }, form({ tag: "double-click", formToken: `${formToken}-next` })).catch(() => {});
+    expect(await countLeads(studio.id, "double-click")).toBe(2);
+  });
+
+  it("a repeat of a submit that failed and rolled back runs again", async () => {
+    const { studio } = await createStudio(primaryDb());
+    let attempts = 0;
+    const action = defineAction({
+      access: "public",
+      schema,
+      async run({ tx, input }) {
+        await tx.lead.create({ data: { studioId: studio.id, name: `${input.tag} row`, email: "a@example.com", eventType: "wedding" } });
+        if (++attempts === 1) throw new AppError("CONFLICT", "Try again.");
+        return { revalidate: [], message: "Saved." };
+      },
+    });
+    const formToken = `retry-after-failure-${studio.id.slice(-12)}`;
+    expect(await action({ ok: false }, form({ tag: "retried", formToken }))).toMatchObject({ ok: false, message: "Try again." });
+    expect(await action({ ok: false }, form({ tag: "retried", formToken }))).toMatchObject({ ok: true, message: "Saved." });
+    expect(await countLeads(studio.id, "retried")).toBe(1);
+  });
+});
+
 describe("routing inside the Prisma client", () => {
   it("$transaction and raw SQL run on the primary even through a replica-routed client, plain reads on the replica", async () => {
     const { studio } = await createStudio(primaryDb());

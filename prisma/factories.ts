@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { hash } from "@node-rs/argon2";
-import { newCalendarToken, slugify } from "../lib/studios/identifiers.ts";
+import { newUserIdentity, slugify } from "../lib/studios/identifiers.ts";
 import type {
   Brand,
   Contact,
@@ -17,7 +17,7 @@ import type {
   WorkflowTemplate,
 } from "./generated/prisma/client";
 
-export { newCalendarToken, slugify };
+export { slugify };
 
 /**
  * Any client for this schema: plain, transaction, or one built with the app's global `omit` or
@@ -95,7 +95,9 @@ async function insertUser(
       email: (data.email ?? person.email).toLowerCase(),
       name: data.name ?? person.name,
       passwordHash: await hashOnce(password),
-      calendarToken: newCalendarToken(),
+      ...newUserIdentity(),
+      // Test and demo accounts start confirmed, as if they had opened the welcome email.
+      emailVerifiedAt: new Date(),
     },
     omit: { passwordHash: true },
   });

@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { addDays, dateColumn, dayKeyOf, dayKeyOfDateColumn, zonedInstant } from "../lib/calendar/zoned";
-import { createAdmin, createQuestionnaireTemplate, createStaff, createStudio, createWorkflowTemplate, newToken } from "./factories";
+import { createAdmin, createQuestionnaireTemplate, createStaff, createStudio, createWorkflowTemplate } from "./factories";
+import { newRowWithLink } from "../lib/tokens";
 import { PrismaClient, type Prisma } from "./generated/prisma/client";
 import { DEMO_LOGINS, JOBS, LEAD_NOTES, LEADS, MESSAGES, NOTIFICATIONS, PORTRAITS, QUESTIONNAIRE, STUDIO_NAME, TIME_ZONE, WEDDINGS, WORKFLOWS, type JobSeed } from "./seed-data";
 
@@ -190,11 +191,11 @@ async function seedStudio(tx: Prisma.TransactionClient, now: Date): Promise<Extr
         jobId: jobId.get(answered.job)!,
         answers: { ...answered.answers, "rehearsal-date": dayKeyOfDateColumn(cal.date(answered.rehearsalDay)) },
         status: "SUBMITTED",
-        token: newToken(),
+        ...newRowWithLink("questionnaire"),
         sentAt: cal.at(answered.sent.day, answered.sent.hour),
         submittedAt: cal.at(answered.submitted.day, answered.submitted.hour, answered.submitted.minute),
       },
-      { ...sent, jobId: jobId.get(waiting.job)!, token: newToken(), sentAt: cal.at(waiting.sent.day, waiting.sent.hour, waiting.sent.minute) },
+      { ...sent, jobId: jobId.get(waiting.job)!, ...newRowWithLink("questionnaire"), sentAt: cal.at(waiting.sent.day, waiting.sent.hour, waiting.sent.minute) },
     ],
   });
 

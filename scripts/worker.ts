@@ -6,6 +6,7 @@ import { env } from "../lib/env.ts";
 import { configuredOrigin } from "../lib/urls.ts";
 import { ensureQueueSchema } from "../lib/email/queue.ts";
 import { startEmailWorker } from "../lib/email/worker.ts";
+import { startMaintenance } from "../lib/maintenance/prune.ts";
 import { HarnessError, runHarness } from "./lib/harness.ts";
 import { track } from "./lib/lifecycle.ts";
 
@@ -19,5 +20,8 @@ await runHarness({ name: "worker" }, async () => {
   const worker = await startEmailWorker({ databaseUrl: DATABASE_URL, smtpUrl: SMTP_URL, from: MAIL_FROM, origin, concurrency });
   track("email worker", () => worker.stop(), () => {});
   console.log(JSON.stringify({ msg: "email worker started", smtp: SMTP_URL.replace(/\/\/[^@/]*@/, "//***@"), concurrency }));
+  // Expired rate-limit counters, sessions, account links and form tokens, pruned on a schedule.
+  const maintenance = await startMaintenance({ databaseUrl: DATABASE_URL, log: (entry) => console.log(JSON.stringify(entry)) });
+  track("maintenance", () => maintenance.stop(), () => {});
   return "serve";
 });

@@ -3,6 +3,7 @@
 import { useActionState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
+import { FormToken } from "@/components/ui/form-token";
 import { initialActionState, type ActionState } from "@/lib/action-state";
 
 type Props = {
@@ -10,16 +11,19 @@ type Props = {
   submitLabel: string;
   variant?: "primary" | "secondary" | "danger";
   className?: string;
+  /** A form that creates something: a repeated submit gets the first one's outcome (FormToken). */
+  isCreate?: boolean;
   /** Fields, given the last state so they can show errors and keep values. */
   children?: (state: ActionState) => ReactNode;
 };
 
 /** A form bound to one server action, with its message, field errors and pending state. */
-export function ActionForm({ action, submitLabel, variant = "primary", className = "space-y-4", children }: Props) {
+export function ActionForm({ action, submitLabel, variant = "primary", className = "space-y-4", isCreate = false, children }: Props) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
   return (
     <form action={formAction} className={className} noValidate>
       <FormMessage state={state} />
+      {isCreate ? <FormToken state={state} /> : null}
       {children?.(state)}
       <Button type="submit" variant={variant} disabled={pending}>
         {pending ? "Saving…" : submitLabel}

@@ -4,6 +4,7 @@ import { useActionState, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { FormToken } from "@/components/ui/form-token";
 import { type ActionState, initialActionState } from "@/lib/action-state";
 
 type Keyed<T> = T & { key: number };
@@ -98,6 +99,7 @@ export function DraftListForm<T extends object>({ action, templateId, name, name
   const [value, setValue] = useState(name);
   return (
     <form action={formAction} className="space-y-6" noValidate>
+      <FormToken state={state} />
       <FormMessage state={state} />
       {templateId ? <input type="hidden" name="templateId" value={templateId} /> : null}
       <TextField label={nameLabel} name="name" value={value} onChange={(e) => setValue(e.target.value)} errors={state.fieldErrors?.name} hint={nameHint} />

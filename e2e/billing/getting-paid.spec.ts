@@ -1,4 +1,5 @@
 import { createJob } from "../../prisma/factories";
+import { hashToken } from "../../lib/tokens";
 import { expect, linkIn, reloadUntil, replicated, test, testDb } from "../fixtures";
 
 // Money end to end: an accepted proposal becomes an invoice on the studio's payment schedule,
@@ -35,7 +36,7 @@ test("an accepted proposal is invoiced on a schedule, paid by card and by check,
       expiresAt: inDays(30),
       status: "ACCEPTED",
       respondedAt: new Date(),
-      token: `gp${job.id.replace(/-/g, "")}`,
+      tokenHash: hashToken(`gp${job.id.replace(/-/g, "")}`),
       items: { create: [{ position: 0, description: "Eight hours of coverage", unitPriceCents: 450_000 }, { position: 1, description: "Leather album", quantity: 2, unitPriceCents: 65_000 }] },
     },
   });

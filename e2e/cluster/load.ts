@@ -16,7 +16,7 @@ export type LoadResult = {
   byNode: Record<string, number>;
 };
 
-type Answer = { status: number; node: string; upstream: string };
+type Answer = { status: number; node: string };
 
 function send(agent: http.Agent, base: URL, req: LoadRequest, retried = false): Promise<Answer & { resent: boolean }> {
   return new Promise((resolve, reject) => {
@@ -28,7 +28,6 @@ function send(agent: http.Agent, base: URL, req: LoadRequest, retried = false): 
           resolve({
             status: res.statusCode ?? 0,
             node: String(res.headers["x-shootq-node"] ?? "none"),
-            upstream: String(res.headers["x-upstream"] ?? "?"),
             resent: retried,
           }),
         );
@@ -64,7 +63,7 @@ export function startLoad(opts: { baseUrl: string; requests: LoadRequest[]; conc
         result.byNode[answer.node] = (result.byNode[answer.node] ?? 0) + 1;
         if (answer.status >= 500) {
           result.failed++;
-          result.failures.push(`${label}: HTTP ${answer.status} from ${answer.upstream}`);
+          result.failures.push(`${label}: HTTP ${answer.status} from ${answer.node}`);
         }
       } catch (e) {
         result.failed++;

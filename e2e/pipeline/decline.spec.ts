@@ -1,17 +1,17 @@
-import { randomBytes } from "node:crypto";
+import { hashToken, newToken } from "../../lib/tokens";
 import { createJob } from "../../prisma/factories";
 import { expect, reloadUntil, replicated, test, testDb } from "../fixtures";
 
 async function sentProposal(studioId: string, jobTitle: string, expiresAt: Date) {
   const job = await createJob(testDb(), { studioId, title: jobTitle, status: "PROPOSED" });
-  const token = randomBytes(32).toString("base64url");
+  const token = newToken();
   await testDb().proposal.create({
     data: {
       studioId,
       jobId: job.id,
       title: "Portrait Collection",
       status: "SENT",
-      token,
+      tokenHash: hashToken(token),
       sentAt: new Date(),
       expiresAt,
       depositCents: 20_000,

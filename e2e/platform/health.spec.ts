@@ -1,7 +1,13 @@
 import { expect, test } from "../fixtures";
 
-test("the health endpoint reports the primary and a streaming replica", async ({ request }) => {
-  const res = await request.get("/api/health");
+test("the health endpoint says only up or down publicly, and reports each database to an operator", async ({ request }) => {
+  const anonymous = await request.get("/api/health");
+  expect(anonymous.status()).toBe(200);
+  expect(await anonymous.json()).toEqual({ status: "ok" });
+  const wrongToken = await request.get("/api/health", { headers: { authorization: "Bearer not-the-operator-token" } });
+  expect(await wrongToken.json()).toEqual({ status: "ok" });
+
+  const res = await request.get("/api/health", { headers: { authorization: `Bearer ${process.env.OPERATOR_TOKEN}` } });
   expect(res.status()).toBe(200);
   const body = await res.json();
   expect(body.primary.reachable).toBe(true);

@@ -9,6 +9,8 @@ export type E2eBackend = { db: TestDatabase; env: NodeJS.ProcessEnv };
 
 /** The specs render queued emails as the worker does: same public URL, same link secret. */
 const LINK_SECRET = "e2e-link-secret-0123456789abcdefghijklmn";
+/** Specs that read /api/health's details send it, as an operator would. */
+const OPERATOR_TOKEN = "e2e-operator-token-0123456789";
 
 /**
  * What both e2e setups run behind the app: a primary and a streaming replica applying WAL
@@ -23,7 +25,7 @@ export async function startE2eBackend(opts: { appUrl: string; replicaDelay: stri
   const mail = await startMailSink({ log, smtpPort: await freePort(), webPort: await freePort(), useSmtpUrl: false });
   const stripe = await startStripeStandIn({ webhookUrl: `${opts.appUrl}/api/payments/webhook` });
   track("stripe stand-in", () => stripe.close(), () => {});
-  Object.assign(process.env, { DATABASE_URL: db.primaryUrl, DATABASE_REPLICA_URLS: db.replicaUrls.join(","), APP_URL: opts.appUrl, LINK_SECRET, SHOOTQ_MAILBOX_URL: mail.webUrl });
+  Object.assign(process.env, { DATABASE_URL: db.primaryUrl, DATABASE_REPLICA_URLS: db.replicaUrls.join(","), APP_URL: opts.appUrl, LINK_SECRET, OPERATOR_TOKEN, SHOOTQ_MAILBOX_URL: mail.webUrl });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     SMTP_URL: mail.smtpUrl,

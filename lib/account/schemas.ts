@@ -1,10 +1,20 @@
 import { z } from "zod";
-import { email, newPassword, personName } from "@/lib/fields";
+import { email, newPassword, personName, recordId } from "@/lib/fields";
 
 const currentPassword = z.string().min(1, "Enter your current password.").max(200);
+/** A token from an emailed link: only its shape is checked here, its hash is looked up. */
+export const linkTokenField = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "This link is not valid.");
 
 export const updateProfileSchema = z.object({ name: personName });
 export const changeEmailSchema = z.object({ email, currentPassword });
 export const changePasswordSchema = z
   .object({ currentPassword, newPassword, confirmPassword: z.string().max(200) })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords do not match." });
+export const sendEmailConfirmationSchema = z.object({});
+export const confirmEmailSchema = z.object({ token: linkTokenField });
+export const requestPasswordResetSchema = z.object({ email });
+export const resetPasswordSchema = z
+  .object({ token: linkTokenField, password: newPassword, confirmPassword: z.string().max(200) })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The two passwords do not match." });
+export const signOutEverywhereSchema = z.object({});
+export const signOutSessionSchema = z.object({ sessionId: recordId });

@@ -3,18 +3,23 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { type SessionUser } from "@/lib/auth/options";
 import { readSessionUser } from "@/lib/auth/session-cookie";
-import { readPrimaryFirst } from "@/lib/db";
+import { dbForHost, readDb, type Db } from "@/lib/db";
+import { isUnavailableError } from "@/lib/errors";
 
 export type StudioUser = SessionUser & { studioId: string };
 
-/** The signed-in user, re-checked against the database on every request. */
+/**
+ * The signed-in user, re-checked on every request. A removed staff member's sessions are revoked
+ * in the removing transaction and every node hears of it on commit (readSession), so the user
+ * is read from this request's read host like the page's data, with no query on the primary. A
+ * user the replica does not have yet (signed up a moment ago) is read from the primary.
+ */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const user = await readSessionUser();
   if (!user) return null;
-  // Read on the primary: a staff member removed a moment ago must lose access at once, not
-  // when the replica catches up. While the primary is down nobody can be removed, and the
-  // replica answers instead, so pages that only read keep working.
-  return readPrimaryFirst((db) => db.user.findFirst({ where: { id: user.id, removedAt: null }, select: { id: true, email: true, name: true, role: true, studioId: true } }));
+  const read = (db: Db) => db.user.findFirst({ where: { id: user.id, removedAt: null }, select: { id: true, email: true, name: true, role: true, studioId: true } });
+  // While the primary is down nobody can sign up, so a miss there is a miss.
+  return (await read(await readDb())) ?? (await read(dbForHost("primary")).catch((error) => (isUnavailableError(error) ? null : Promise.reject(error))));
 });
 
 async function requireUser(): Promise<SessionUser> {

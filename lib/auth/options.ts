@@ -1,11 +1,14 @@
 import { type AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { cookies } from "next/headers";
 import { z } from "zod";
+import { DEVICE_COOKIE, isKnownDevice, knownDeviceCookie } from "@/lib/auth/device";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { createSession, revokeSession, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/sessions";
+import { clientAddress } from "@/lib/client-address";
 import { primaryDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { verifyPassword } from "@/lib/auth/password";
-import { clientAddress } from "@/lib/client-address";
-import { clearHits, recordHit, retryAfter } from "@/lib/rate-limit";
+import { countAttempts, refundAttempt, resetLimit, waitText, type Limit } from "@/lib/rate-limit";
 import { isSecureCookies } from "@/lib/session";
 import { type UserRole } from "@/prisma/generated/prisma/enums";
 
@@ -19,42 +22,63 @@ declare module "next-auth" {
 
 const credentials = z.object({ email: z.email().max(254).transform((e) => e.toLowerCase()), password: z.string().min(1).max(200) });
 
-export const SIGN_IN_LIMITS = {
-  perAccount: { max: 5, windowSeconds: 15 * 60 },
-  perAddress: { max: 30, windowSeconds: 15 * 60 },
-};
+type LimitShape = Pick<Limit, "max" | "windowSeconds" | "maxBlockSeconds">;
 
-/** Checks email and password; failed attempts are throttled per account and per address. */
-export async function authenticate(input: unknown, address: string): Promise<SessionUser> {
+/**
+ * Three limits, each with a growing wait for whoever keeps trying: one account from one address
+ * (a guesser), one address against any accounts (a sprayer) and one account from anywhere (a
+ * distributed guesser). The last one never applies to a browser the account signed in from
+ * before, so an attacker cannot lock an owner out of their own browser.
+ */
+export const SIGN_IN_LIMITS = {
+  perAccountAndAddress: { max: 5, windowSeconds: 15 * 60, maxBlockSeconds: 24 * 60 * 60 },
+  perAddress: { max: 30, windowSeconds: 15 * 60, maxBlockSeconds: 24 * 60 * 60 },
+  perAccount: { max: 10, windowSeconds: 15 * 60, maxBlockSeconds: 60 * 60 },
+} satisfies Record<string, LimitShape>;
+
+export const SIGN_IN_MISMATCH = "That email and password do not match.";
+
+// Unknown emails are checked against this hash so that they take as long as known ones.
+let dummyHash: Promise<string> | undefined;
+const timingDecoy = () => (dummyHash ??= hashPassword("shootq-timing-decoy-password"));
+
+/** Where an attempt comes from: the client's address and this browser's device cookie. */
+export type SignInContext = { address: string; deviceCookie?: string };
+
+/** Checks email and password under the sign-in limits; every failure reads the same. */
+export async function authenticate(input: unknown, { address, deviceCookie }: SignInContext): Promise<SessionUser> {
   const parsed = credentials.safeParse(input);
   if (!parsed.success) throw new Error("Enter your email and password.");
   const { email, password } = parsed.data;
   const db = primaryDb();
-  const limits = [
-    { bucket: "signin-account", key: email, ...SIGN_IN_LIMITS.perAccount },
+  const limits: Limit[] = [
+    { bucket: "signin-account-address", key: `${email}|${address}`, ...SIGN_IN_LIMITS.perAccountAndAddress },
     { bucket: "signin-address", key: address, ...SIGN_IN_LIMITS.perAddress },
+    ...(isKnownDevice(deviceCookie, email) ? [] : [{ bucket: "signin-account", key: email, ...SIGN_IN_LIMITS.perAccount }]),
   ];
-  for (const limit of limits) {
-    const wait = await retryAfter(db, limit);
-    if (wait > 0) throw new Error(`Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute(s).`);
+  // Counted first, in one statement, whether or not the email has an account: of many attempts
+  // at once only those within every limit go on to the (slow) password check.
+  const attempts = await countAttempts(db, limits);
+  const refused = attempts.filter((a) => !a.allowed);
+  if (refused.length > 0) {
+    throw new Error(`Too many sign-in attempts. Try again in ${waitText(Math.max(...refused.map((a) => a.retryAfterSeconds)))}.`);
   }
-  const user = await db.user.findUnique({
-    where: { email },
-    omit: { passwordHash: false },
-  });
-  const ok = user && !user.removedAt && (await verifyPassword(user.passwordHash, password));
-  if (!ok) {
-    await Promise.all(limits.map((l) => recordHit(db, l)));
-    throw new Error("That email and password do not match.");
-  }
-  await clearHits(db, { bucket: "signin-account", key: email });
-  return { id: user.id, email: user.email, name: user.name, role: user.role, studioId: user.studioId };
+  const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
+  const isActive = Boolean(user && !user.removedAt);
+  const matches = await verifyPassword(isActive ? user!.passwordHash : await timingDecoy(), password);
+  if (!isActive || !matches) throw new Error(SIGN_IN_MISMATCH);
+  // The right password: this attempt does not count against the owner.
+  await Promise.all([resetLimit(db, limits[0]), ...limits.slice(1).map((limit) => refundAttempt(db, limit))]);
+  return { id: user!.id, email: user!.email, name: user!.name, role: user!.role, studioId: user!.studioId };
 }
+
+/** What the sign-in cookie (next-auth's JWT) carries: the user and the session it belongs to. */
+export type SessionClaims = { user: SessionUser; sid: string; sct: number };
 
 export function authOptions(): AuthOptions {
   return {
     secret: env().NEXTAUTH_SECRET,
-    session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 14 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     useSecureCookies: isSecureCookies(),
     pages: { signIn: "/sign-in" },
     // A forged or stale cookie is an expected event (the user is simply signed out): one line,
@@ -72,17 +96,40 @@ export function authOptions(): AuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        authorize: (input, req) => authenticate(input, clientAddress(req?.headers)),
+        async authorize(input, req) {
+          const store = await cookies();
+          const device = store.get(DEVICE_COOKIE)?.value;
+          const address = clientAddress(req?.headers);
+          const user = await authenticate(input, { address, deviceCookie: device });
+          const userAgent = (req?.headers as Record<string, string | undefined> | undefined)?.["user-agent"];
+          const session = await createSession(primaryDb(), { userId: user.id, userAgent, address });
+          const cookie = knownDeviceCookie(device, user.email);
+          store.set(cookie.name, cookie.value, cookie.options);
+          return { ...user, sid: session.id, sct: session.createdAt.getTime() };
+        },
       }),
     ],
     callbacks: {
       jwt({ token, user }) {
-        if (user) Object.assign(token, { user: user as unknown as SessionUser });
+        if (user) {
+          const { sid, sct, ...sessionUser } = user as unknown as SessionUser & { sid: string; sct: number };
+          Object.assign(token, { user: sessionUser, sid, sct } satisfies SessionClaims);
+        }
         return token;
       },
       session({ session, token }) {
-        session.user = (token as { user: SessionUser }).user;
+        session.user = (token as unknown as SessionClaims).user;
         return session;
+      },
+    },
+    events: {
+      // Signing out ends the session on every node, not just the cookie in this browser.
+      async signOut({ token }) {
+        const claims = token as unknown as Partial<SessionClaims> | null;
+        if (!claims?.sid || !claims.user?.id) return;
+        await primaryDb()
+          .$transaction((tx) => revokeSession(tx, { userId: claims.user!.id, sessionId: claims.sid! }))
+          .catch((error) => console.error(JSON.stringify({ msg: "sign-out could not revoke the session", error: String(error) })));
       },
     },
   };

@@ -1,48 +1,99 @@
 import { describe, expect, it } from "vitest";
 import { createStaff, createStudio } from "@/prisma/factories";
-import { authenticate, SIGN_IN_LIMITS } from "@/lib/auth/options";
+import { authenticate, SIGN_IN_LIMITS, SIGN_IN_MISMATCH } from "@/lib/auth/options";
 import { primaryDb } from "@/lib/db";
+import { knownDeviceCookie } from "@/lib/auth/device";
 import { removeStaff } from "@/lib/team/mutations";
 
 const address = () => `198.51.100.${Math.floor(Math.random() * 250)}-${Math.random()}`;
+const TOO_MANY = /^Too many sign-in attempts\. Try again in \d+ (minutes?|hours)\.$/;
+
+/** The outcome of a sign-in: "ok", the mismatch, or the throttle. */
+async function outcome(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "ok";
+  } catch (error) {
+    const message = (error as Error).message;
+    return message === SIGN_IN_MISMATCH ? "mismatch" : TOO_MANY.test(message) ? "throttled" : message;
+  }
+}
 
 describe("signing in", () => {
   it("accepts the right password, case-insensitively on the email", async () => {
     const { owner, password } = await createStudio(primaryDb());
-    const user = await authenticate({ email: owner.email.toUpperCase(), password }, address());
+    const user = await authenticate({ email: owner.email.toUpperCase(), password }, { address: address() });
     expect(user).toMatchObject({ id: owner.id, role: "OWNER", studioId: owner.studioId });
   });
 
-  it("after repeated failures for one account, even the right password is refused for a while", async () => {
-    const { owner, password } = await createStudio(primaryDb());
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount.max; i++) {
-      await expect(authenticate({ email: owner.email, password: "wrong-password" }, address())).rejects.toThrow("That email and password do not match.");
-    }
-    await expect(authenticate({ email: owner.email, password }, address())).rejects.toThrow(/Too many failed sign-ins. Try again in \d+ minute/);
-    // The count lives in the database, so every app node sees it.
-    expect(await primaryDb().rateLimitHit.count({ where: { bucket: "signin-account", key: owner.email } })).toBe(SIGN_IN_LIMITS.perAccount.max);
+  it("checks at most the limit of 50 wrong passwords sent at once: the rest are throttled unchecked", async () => {
+    const { owner } = await createStudio(primaryDb());
+    const from = address();
+    const results = await Promise.all(Array.from({ length: 50 }, () => outcome(authenticate({ email: owner.email, password: "wrong-password" }, { address: from }))));
+    expect(results.filter((r) => r === "mismatch")).toHaveLength(SIGN_IN_LIMITS.perAccountAndAddress.max);
+    expect(results.filter((r) => r === "throttled")).toHaveLength(50 - SIGN_IN_LIMITS.perAccountAndAddress.max);
   });
 
-  it("one address failing against many accounts is slowed down too", async () => {
+  it("a victim keeps signing in from their known browser while an attacker fails 1,000 times from elsewhere", async () => {
+    const { owner, password } = await createStudio(primaryDb());
+    const attackers = Array.from({ length: 20 }, () => address());
+    // The victim's browser signed in before: it carries the device cookie for the account.
+    const victim = { address: address(), deviceCookie: knownDeviceCookie(undefined, owner.email).value };
+    const attacks: string[] = [];
+    for (let round = 0; round < 50; round++) {
+      // 20 addresses at once, 50 rounds: 1,000 wrong passwords for one account.
+      attacks.push(...(await Promise.all(attackers.map((from) => outcome(authenticate({ email: owner.email, password: `guess-${round}` }, { address: from }))))));
+      if (round % 10 === 9) expect(await outcome(authenticate({ email: owner.email, password }, victim))).toBe("ok");
+    }
+    expect(attacks).toHaveLength(1_000);
+    // The per-account limit stopped the spray long before: only a handful were ever checked.
+    expect(attacks.filter((r) => r === "mismatch").length).toBeLessThanOrEqual(SIGN_IN_LIMITS.perAccount.max);
+    // A browser that never signed in to the account must wait, even with the right password.
+    expect(await outcome(authenticate({ email: owner.email, password }, { address: address() }))).toBe("throttled");
+  });
+
+  it("one address failing against many accounts is slowed down, others are not", async () => {
     const from = address();
     const { studio } = await createStudio(primaryDb());
     for (let i = 0; i < SIGN_IN_LIMITS.perAddress.max; i++) {
-      await expect(authenticate({ email: `nobody-${i}-${studio.id}@example.com`, password: "guess" }, from)).rejects.toThrow();
+      expect(await outcome(authenticate({ email: `nobody-${i}-${studio.id}@example.com`, password: "guess" }, { address: from }))).toBe("mismatch");
     }
     const { owner, password } = await createStudio(primaryDb());
-    await expect(authenticate({ email: owner.email, password }, from)).rejects.toThrow(/Too many failed sign-ins/);
-    await expect(authenticate({ email: owner.email, password }, address())).resolves.toMatchObject({ id: owner.id });
+    expect(await outcome(authenticate({ email: owner.email, password }, { address: from }))).toBe("throttled");
+    expect(await outcome(authenticate({ email: owner.email, password }, { address: address() }))).toBe("ok");
+  });
+
+  it("makes whoever keeps trying wait longer and longer", async () => {
+    const { owner } = await createStudio(primaryDb());
+    const from = address();
+    const waits: number[] = [];
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccountAndAddress.max + 4; i++) {
+      await authenticate({ email: owner.email, password: "wrong" }, { address: from }).catch(() => {});
+      const [row] = await primaryDb().$queryRaw<{ seconds: number }[]>`SELECT extract(epoch FROM "resetAt" - now())::int AS seconds FROM "RateLimit" WHERE bucket = 'signin-account-address' AND key = ${`${owner.email}|${from}`}`;
+      waits.push(row.seconds);
+    }
+    const beyond = waits.slice(SIGN_IN_LIMITS.perAccountAndAddress.max);
+    for (let i = 1; i < beyond.length; i++) expect(beyond[i]).toBeGreaterThan(beyond[i - 1]);
+  });
+
+  it("answers unknown and known emails the same way, and counts both", async () => {
+    const { owner } = await createStudio(primaryDb());
+    const from = address();
+    expect(await outcome(authenticate({ email: owner.email, password: "wrong" }, { address: from }))).toBe("mismatch");
+    expect(await outcome(authenticate({ email: `nobody-${owner.id}@example.com`, password: "wrong" }, { address: from }))).toBe("mismatch");
+    const counted = await primaryDb().rateLimit.findMany({ where: { bucket: "signin-account", key: { in: [owner.email, `nobody-${owner.id}@example.com`] } } });
+    expect(counted.map((r) => r.count)).toEqual([1, 1]);
   });
 
   it("removed staff cannot sign in", async () => {
     const { studio, owner } = await createStudio(primaryDb());
     const { user: staff, password } = await createStaff(primaryDb(), studio.id);
     await primaryDb().$transaction((tx) => removeStaff(tx, { studioId: studio.id, actorId: owner.id, userId: staff.id }));
-    await expect(authenticate({ email: staff.email, password }, address())).rejects.toThrow("That email and password do not match.");
+    expect(await outcome(authenticate({ email: staff.email, password }, { address: address() }))).toBe("mismatch");
   });
 
   it("malformed input is refused with a message, not a crash", async () => {
-    await expect(authenticate({ email: "x".repeat(500), password: "" }, address())).rejects.toThrow("Enter your email and password.");
-    await expect(authenticate(null, address())).rejects.toThrow("Enter your email and password.");
+    await expect(authenticate({ email: "x".repeat(500), password: "" }, { address: address() })).rejects.toThrow("Enter your email and password.");
+    await expect(authenticate(null, { address: address() })).rejects.toThrow("Enter your email and password.");
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { hashToken } from "@/lib/tokens";
 import { startBillingService, type BillingService } from "@/lib/billing/service";
 import { runBillingTick } from "@/lib/billing/tick";
 import { primaryDb, type Tx } from "@/lib/db";
@@ -42,7 +43,7 @@ async function bookedWedding({ timeZone = "America/New_York" }: { timeZone?: str
       expiresAt: new Date("2027-04-01T00:00:00Z"),
       status: "ACCEPTED",
       respondedAt: new Date("2027-02-20T18:00:00Z"),
-      token: `t-${studio.id}-${"x".repeat(32)}`,
+      tokenHash: hashToken(`t-${studio.id}-${"x".repeat(32)}`),
       items: { create: [{ position: 0, description: "Coverage", unitPriceCents: 580_000 }] },
     },
   });

@@ -4,6 +4,7 @@ import { confirmBooking } from "@/lib/bookings/mutations";
 import { findBookingPage } from "@/lib/bookings/queries";
 import { countBookingsToReview } from "@/lib/dashboard/queries";
 import { confirmBookingSchema } from "@/lib/bookings/schemas";
+import { hashToken } from "@/lib/tokens";
 import { createJob, createStudio, newToken } from "@/prisma/factories";
 
 const inTx = <T>(fn: (tx: Tx) => Promise<T>) => primaryDb().$transaction(fn);
@@ -12,7 +13,7 @@ const db = () => primaryDb();
 async function acceptedBooking(studioId: string, brandId?: string) {
   const job = await createJob(db(), { studioId, status: "PROPOSED", ...(brandId ? { brandId } : {}) });
   const proposal = await db().proposal.create({
-    data: { studioId, jobId: job.id, title: "Collection", status: "ACCEPTED", token: newToken(), expiresAt: new Date(Date.now() + 86_400_000), items: { create: [{ position: 0, description: "Coverage", unitPriceCents: 100_000 }] } },
+    data: { studioId, jobId: job.id, title: "Collection", status: "ACCEPTED", tokenHash: hashToken(newToken()), expiresAt: new Date(Date.now() + 86_400_000), items: { create: [{ position: 0, description: "Coverage", unitPriceCents: 100_000 }] } },
   });
   const booking = await db().booking.create({ data: { studioId, jobId: job.id, proposalId: proposal.id } });
   return { job, booking };

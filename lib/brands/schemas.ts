@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeRedirect } from "@/lib/safe-redirect";
 import { recordId } from "@/lib/fields";
 
 /** A brand picked from the studio's list (the mutation checks it is the studio's). */
@@ -11,4 +12,4 @@ export const renameBrandSchema = z.object({ brandId: recordId, name: brandName }
 export const deleteBrandSchema = z.object({ brandId: recordId });
 
 /** The header's brand filter: a brand id, or "" for all brands, and the page to return to. */
-export const chooseBrandSchema = z.object({ brandId: z.string().max(64), returnTo: z.string().startsWith("/").max(500).default("/dashboard") });
+export const chooseBrandSchema = z.object({ brandId: z.string().max(64), returnTo: z.string().max(500).default("/dashboard").transform((v) => safeRedirect(v)) });

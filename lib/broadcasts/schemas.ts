@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValidTimeZone, zonedInstant } from "@/lib/calendar/zoned";
+import { externalHttpLink, sameSitePath } from "@/lib/safe-redirect";
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$/;
 
@@ -13,7 +14,8 @@ function parseLocal(value: string, timeZone: string): Date | null {
   return zonedInstant(date.toISOString().slice(0, 10), `${hh}:${mm}`, timeZone);
 }
 
-const isLink = (v: string) => /^\/(?!\/)\S*$/.test(v) || /^https?:\/\/\S+$/.test(v);
+// A path on ShootQ, or a full http(s) address elsewhere: never "/\\host" or "//host" dressed as a path.
+const isLink = (v: string) => (v.startsWith("/") ? sameSitePath(v) === v : externalHttpLink(v) !== null && !/\s/.test(v));
 const text = z.string().max(5000).default("");
 
 // Every field is checked in one pass, so the form shows all its problems at once.

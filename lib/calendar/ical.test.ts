@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildCalendarFeed } from "@/lib/calendar/ical";
+import { linkToken } from "@/lib/tokens";
 import { FEED_PAST_DAYS, findFeedEvents, findFeedOwner } from "@/lib/calendar/queries";
 import { dbForHost, primaryDb } from "@/lib/db";
 import { createEvent, createJob, createStudio } from "@/prisma/factories";
@@ -15,7 +16,7 @@ describe("the private calendar feed", () => {
     await createEvent(primaryDb(), { studioId: other.studio.id, jobId: theirJob.id, name: "Their shoot" });
 
     const read = dbForHost("primary");
-    const feedOwner = await findFeedOwner(read, { token: owner.calendarToken });
+    const feedOwner = await findFeedOwner(read, { token: linkToken("calendar", owner.id) });
     expect(feedOwner).toMatchObject({ id: owner.id, studioId: studio.id, studio: { timeZone: "America/New_York" } });
     expect(await findFeedOwner(read, { token: "not-a-real-token-at-all" })).toBeNull();
 

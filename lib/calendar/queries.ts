@@ -1,17 +1,23 @@
 import { type Db } from "@/lib/db";
+import { derivedLinkToken, hashToken } from "@/lib/tokens";
 
-/** The user a private feed token belongs to; removed staff and admins have no feed. */
+/** The user a private feed token belongs to (by its hash); removed staff and admins have no feed. */
 export function findFeedOwner(db: Db, { token }: { token: string }) {
   return db.user.findFirst({
-    where: { calendarToken: token, removedAt: null, studioId: { not: null }, role: { in: ["OWNER", "STAFF"] } },
+    where: { calendarTokenHash: hashToken(token), removedAt: null, studioId: { not: null }, role: { in: ["OWNER", "STAFF"] } },
     select: { id: true, studioId: true, studio: { select: { name: true, timeZone: true } } },
   });
 }
 
-/** The signed-in user's own feed token, for the subscribe URL on the calendar page. */
+/**
+ * The signed-in user's own feed token, for the subscribe URL on the calendar page: derived from
+ * the user and the feed's version. `null` when the feed still has an address issued before
+ * tokens were derived (it keeps working; only a new address can be shown).
+ */
 export async function findCalendarToken(db: Db, { studioId, userId }: { studioId: string; userId: string }) {
-  const user = await db.user.findFirst({ where: { id: userId, studioId }, select: { calendarToken: true } });
-  return user?.calendarToken ?? null;
+  const user = await db.user.findFirst({ where: { id: userId, studioId }, select: { id: true, calendarTokenHash: true, calendarTokenVersion: true } });
+  if (!user) return null;
+  return derivedLinkToken("calendar", user.id, user.calendarTokenHash, user.calendarTokenVersion);
 }
 
 export const FEED_PAST_DAYS = 60;

@@ -8,3 +8,5 @@ export const calendarParams = z.object({
   shoots: searchParam.catch(undefined),
   shootsBefore: searchParam.catch(undefined),
 });
+
+export const rotateCalendarFeedSchema = z.object({});

@@ -82,7 +82,7 @@ beforeAll(async () => {
   await sql.query("BEGIN");
   await sql.query(`INSERT INTO "Studio"(id, name, slug, "timeZone") VALUES ($1, 'Volume Studio', 'volume-studio', 'America/New_York'), ('0190a000-0000-7000-8000-00000000ffff', 'Small Studio', 'small-studio', 'UTC')`, [studioId]);
   await sql.query(`INSERT INTO "Brand"(id, "studioId", name) VALUES ($1, $3, 'Weddings'), ($2, $3, 'Portraits')`, [brandA, brandB, studioId]);
-  await sql.query(`INSERT INTO "User"(id, "studioId", email, name, "passwordHash", role, "calendarToken") VALUES ($1, $2, 'owner@volume.example', 'Owner', 'x', 'OWNER', 'volume-calendar-token')`, [ownerId, studioId]);
+  await sql.query(`INSERT INTO "User"(id, "studioId", email, name, "passwordHash", role, "calendarTokenHash") VALUES ($1, $2, 'owner@volume.example', 'Owner', 'x', 'OWNER', 'volume-calendar-token-hash')`, [ownerId, studioId]);
   await sql.query(
     `INSERT INTO "Lead"(id, "studioId", "brandId", name, email, "eventType", "eventDate", status, "createdAt", "updatedAt")
      SELECT gen_random_uuid()::text, $1, CASE WHEN g % 2 = 0 THEN $2 ELSE $3 END, 'Person ' || g, 'person' || g || '@example.com',
@@ -124,7 +124,7 @@ beforeAll(async () => {
   );
   await sql.query(`INSERT INTO "NotificationRead"("notificationId", "userId") SELECT 'n-' || g, $1 FROM generate_series(100, ${LEADS}) g`, [ownerId]);
   await sql.query(
-    `INSERT INTO "Proposal"(id, "studioId", "jobId", title, "expiresAt", status, token, "createdAt")
+    `INSERT INTO "Proposal"(id, "studioId", "jobId", title, "expiresAt", status, "tokenHash", "createdAt")
      SELECT 'p-' || g, $1, 'j-' || g, 'Collection', now() + interval '30 days', 'ACCEPTED', 'token-' || g, now() - g * interval '1 hour' FROM generate_series(1, 2000) g`,
     [studioId],
   );

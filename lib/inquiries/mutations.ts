@@ -3,7 +3,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { INQUIRY_LIMIT, HONEYPOT_FIELD, type SubmitInquiryInput } from "@/lib/inquiries/schemas";
 import { createLead } from "@/lib/leads/mutations";
 import { notify } from "@/lib/notifications/mutations";
-import { recordHit, retryAfter } from "@/lib/rate-limit";
+import { enforceLimit } from "@/lib/rate-limit";
 
 export type InquiryOutcome = { kind: "created"; leadId: string; studioId: string } | { kind: "ignored" };
 
@@ -18,13 +18,7 @@ export async function submitInquiry(
   const studio = await tx.studio.findUnique({ where: { slug }, select: { id: true } });
   if (!studio) throw notFound("That studio");
 
-  const limit = { bucket: "inquiry", key: clientAddress, ...INQUIRY_LIMIT };
-  const wait = await retryAfter(tx, limit);
-  if (wait > 0) {
-    const minutes = Math.ceil(wait / 60);
-    throw new AppError("RATE_LIMITED", `Too many inquiries from your connection. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
-  }
-  await recordHit(tx, limit);
+  await enforceLimit(tx, { bucket: "inquiry", key: clientAddress, ...INQUIRY_LIMIT }, "Too many inquiries from your connection.")
 
   // A bot that filled the hidden field is told "thank you" and nothing is saved, so it has no
   // reason to try again differently.

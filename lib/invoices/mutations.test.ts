@@ -44,7 +44,7 @@ async function acceptedProposal(studioId: string, jobId: string) {
       expiresAt: new Date("2027-04-01T00:00:00Z"),
       status: "ACCEPTED",
       respondedAt: new Date("2027-02-20T18:00:00Z"),
-      token: `t-${Math.random().toString(36).slice(2)}${"x".repeat(32)}`,
+      tokenHash: hashToken(`t-${Math.random().toString(36).slice(2)}${"x".repeat(32)}`),
       items: { create: [{ position: 0, description: "Eight hours", unitPriceCents: 450_000 }, { position: 1, description: "Album", quantity: 2, unitPriceCents: 65_000 }] },
     },
   });

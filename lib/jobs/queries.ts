@@ -65,7 +65,7 @@ export function findJob(db: Db, { studioId, jobId }: { studioId: string; jobId: 
           id: true,
           title: true,
           status: true,
-          token: true,
+          tokenHash: true,
           depositCents: true,
           expiresAt: true,
           sentAt: true,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { hashToken } from "@/lib/tokens";
 import { primaryDb, type Tx } from "@/lib/db";
 import { createInvoiceFromProposal, sendInvoice } from "@/lib/invoices/mutations";
 import { startCheckout } from "@/lib/payments/mutations";
@@ -47,12 +48,12 @@ async function sentInvoice({ requireRetainer = false } = {}) {
       expiresAt: new Date("2027-04-01T00:00:00Z"),
       status: requireRetainer ? "SENT" : "ACCEPTED",
       respondedAt: requireRetainer ? null : NOW,
-      token: `t${studio.id.replace(/-/g, "")}xxxxxxxxxx`,
+      tokenHash: hashToken(`t${studio.id.replace(/-/g, "")}xxxxxxxxxx`),
       items: { create: [{ position: 0, description: "Coverage", unitPriceCents: 580_000 }] },
     },
   });
   if (requireRetainer) {
-    const answer = await inTx((tx) => respondToProposal(tx, { token: proposal.token, decision: "accept", now: NOW }));
+    const answer = await inTx((tx) => respondToProposal(tx, { token: `t${studio.id.replace(/-/g, "")}xxxxxxxxxx`, decision: "accept", now: NOW }));
     return { studioId: studio.id, jobId: job.id, proposalId: proposal.id, invoiceId: answer.invoice!.id, token: answer.invoice!.token };
   }
   const { id } = await inTx((tx) => createInvoiceFromProposal(tx, { studioId: studio.id, proposalId: proposal.id, now: NOW }));

@@ -5,6 +5,7 @@ import { createProposal, respondToProposal, sendProposal } from "@/lib/proposals
 import { findProposalForClient } from "@/lib/proposals/queries";
 import { createProposalSchema, proposalToken, respondToProposalSchema } from "@/lib/proposals/schemas";
 import { createContact, createJob, createLead, createStudio } from "@/prisma/factories";
+import { hashToken, linkToken } from "@/lib/tokens";
 import { renderQueuedEmail } from "@/scripts/testing/outbox";
 
 const inTx = <T>(fn: (tx: Tx) => Promise<T>) => primaryDb().$transaction(fn);
@@ -116,7 +117,8 @@ describe("sendProposal", () => {
   it("issues a fresh 32-byte client link, emails it through the outbox and moves the lead and job along", async () => {
     const { studioId, studioName, proposalId, token, job, lead } = await sentProposal();
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(await db().proposal.findUniqueOrThrow({ where: { id: proposalId } })).toMatchObject({ status: "SENT", token, sentAt: NOW });
+    // Only the hash of the link's token is stored.
+    expect(await db().proposal.findUniqueOrThrow({ where: { id: proposalId } })).toMatchObject({ status: "SENT", tokenHash: hashToken(token), sentAt: NOW });
     const emails = await db().emailMessage.findMany({ where: { studioId } });
     expect(emails).toHaveLength(1);
     expect(emails[0]).toMatchObject({ kind: "proposal.sent", to: "isabella@example.com", subject: `Your proposal from ${studioName}: Full-Day Collection`, status: "QUEUED" });
@@ -198,10 +200,12 @@ describe("respondToProposal", () => {
   it("does not open a draft or an unknown token", async () => {
     const { studioId, job } = await setup();
     const { id } = await inTx((tx) => createProposal(tx, { studioId, input: form(job.id), now: NOW }));
-    const draft = await db().proposal.findUniqueOrThrow({ where: { id } });
-    await expect(inTx((tx) => respondToProposal(tx, { token: draft.token, decision: "accept", now: later }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // A draft has no link yet: even the token sending would issue opens nothing.
+    const draftToken = linkToken("proposal", id);
+    expect((await db().proposal.findUniqueOrThrow({ where: { id } })).tokenHash).toBeNull();
+    await expect(inTx((tx) => respondToProposal(tx, { token: draftToken, decision: "accept", now: later }))).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(inTx((tx) => respondToProposal(tx, { token: "x".repeat(43), decision: "accept", now: later }))).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await findProposalForClient(dbForHost("primary"), { token: draft.token })).toBeNull();
+    expect(await findProposalForClient(dbForHost("primary"), { token: draftToken })).toBeNull();
     expect((await db().proposal.findUniqueOrThrow({ where: { id } })).status).toBe("DRAFT");
   });
 

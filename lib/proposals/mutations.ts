@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { addDays, dayKeyOf, startOfDay } from "@/lib/calendar/zoned";
 import { type Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";
@@ -8,11 +7,9 @@ import { createInvoiceFromProposal, sendInvoice } from "@/lib/invoices/mutations
 import { notify } from "@/lib/notifications/mutations";
 import { type CreateProposalInput } from "@/lib/proposals/schemas";
 import { requireStudioMoney } from "@/lib/studios/mutations";
+import { hashToken, linkToken, linkTokenHash } from "@/lib/tokens";
 
 type Tenant = { studioId: string };
-
-/** The client-access secret: 32 random bytes, so a link cannot be guessed or enumerated. */
-const newProposalToken = () => randomBytes(32).toString("base64url");
 
 /** A draft proposal; it expires at the end of `expiresOn` in the studio's time zone. */
 export async function createProposal(tx: Tx, { studioId, input, now = new Date() }: Tenant & { input: CreateProposalInput; now?: Date }) {
@@ -28,15 +25,16 @@ export async function createProposal(tx: Tx, { studioId, input, now = new Date()
       title: input.title,
       depositCents: input.depositCents,
       expiresAt: startOfDay(addDays(input.expiresOn, 1), timeZone),
-      // Drafts are never shown to anyone; sending issues the token the client receives.
-      token: newProposalToken(),
       items: { create: input.items.map((item, position) => ({ position, description: item.description, quantity: item.quantity, unitPriceCents: item.unitPriceMinor })) },
     },
     select: { id: true, jobId: true },
   });
 }
 
-/** Sends a draft: a fresh client-access link, emailed through the outbox in this transaction. */
+/**
+ * Sends a draft: its client link (a token derived from the proposal, only its hash stored) is
+ * emailed through the outbox in this transaction.
+ */
 export async function sendProposal(tx: Tx, { studioId, proposalId, now = new Date() }: Tenant & { proposalId: string; now?: Date }) {
   const proposal = await tx.proposal.findFirst({
     where: { id: proposalId, studioId },
@@ -53,8 +51,10 @@ export async function sendProposal(tx: Tx, { studioId, proposalId, now = new Dat
   const to = proposal.job.contact.email;
   if (!to) throw new AppError("VALIDATION", `${proposal.job.contact.name} has no email address to send the proposal to.`);
 
-  const token = newProposalToken();
-  const { count } = await tx.proposal.updateMany({ where: { id: proposal.id, studioId, status: "DRAFT" }, data: { status: "SENT", token, sentAt: now } });
+  const { count } = await tx.proposal.updateMany({
+    where: { id: proposal.id, studioId, status: "DRAFT" },
+    data: { status: "SENT", tokenHash: linkTokenHash("proposal", proposal.id), sentAt: now },
+  });
   if (count === 0) throw new AppError("CONFLICT", "This proposal was already sent.");
   await queueEmail(tx, { studioId, kind: "proposal.sent", to, params: { proposalId: proposal.id } });
   const lead = proposal.job.lead;
@@ -62,7 +62,7 @@ export async function sendProposal(tx: Tx, { studioId, proposalId, now = new Dat
     await tx.lead.updateMany({ where: { id: lead.id, studioId }, data: { status: "PROPOSAL_SENT" } });
   }
   if (proposal.job.status === "LEAD") await tx.job.updateMany({ where: { id: proposal.job.id, studioId }, data: { status: "PROPOSED" } });
-  return { jobId: proposal.job.id, token };
+  return { jobId: proposal.job.id, token: linkToken("proposal", proposal.id) };
 }
 
 const ANSWERED: Record<string, string> = { ACCEPTED: "accepted", DECLINED: "declined" };
@@ -76,7 +76,7 @@ export async function respondToProposal(
   { token, decision, now = new Date() }: { token: string; decision: "accept" | "decline"; now?: Date },
 ) {
   const proposal = await tx.proposal.findUnique({
-    where: { token },
+    where: { tokenHash: hashToken(token) },
     select: {
       id: true,
       studioId: true,

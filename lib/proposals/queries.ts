@@ -4,11 +4,12 @@ import { computeTotals } from "@/lib/money";
 /** A proposal's total: its items carry no tax or discount. */
 export const proposalTotal = (items: { quantity: number; unitPriceCents: number }[]) =>
   computeTotals(items.map((i) => ({ quantity: i.quantity, unitPriceMinor: i.unitPriceCents }))).totalMinor;
+import { hashToken } from "@/lib/tokens";
 
 /** A proposal as its client sees it, by its access token. Drafts are invisible. */
 export function findProposalForClient(db: Db, { token }: { token: string }) {
   return db.proposal.findFirst({
-    where: { token, status: { in: ["SENT", "ACCEPTED", "DECLINED"] } },
+    where: { tokenHash: hashToken(token), status: { in: ["SENT", "ACCEPTED", "DECLINED"] } },
     select: {
       id: true,
       title: true,

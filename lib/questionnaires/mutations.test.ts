@@ -5,6 +5,7 @@ import { answerQuestionnaire, createQuestionnaireTemplate, sendQuestionnaire, up
 import { findQuestionnaireForClient } from "@/lib/questionnaires/queries";
 import { answerField, answerQuestionnaireSchema, sendQuestionnaireSchema, createQuestionnaireTemplateSchema, updateQuestionnaireTemplateSchema } from "@/lib/questionnaires/schemas";
 import { createJob, createQuestionnaireTemplate as createTemplateRow, createStudio } from "@/prisma/factories";
+import { hashToken } from "@/lib/tokens";
 import { renderQueuedEmail } from "@/scripts/testing/outbox";
 
 const inTx = <T>(fn: (tx: Tx) => Promise<T>) => primaryDb().$transaction(fn);
@@ -85,13 +86,14 @@ describe("sending a questionnaire", () => {
     const sent = await inTx((tx) => sendQuestionnaire(tx, { studioId, jobId: job.id, templateId: template.id }));
     const row = await db().questionnaire.findUniqueOrThrow({ where: { id: sent.id } });
     expect(row).toMatchObject({ studioId, jobId: job.id, status: "SENT", title: template.name, questions: template.questions, answers: {} });
-    expect(row.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(sent.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(row.tokenHash).toBe(hashToken(sent.token));
 
     const [email] = await db().emailMessage.findMany({ where: { studioId, kind: "questionnaire.sent" } });
     expect(email.to).toBe(job.contact.email);
     expect(email.status).toBe("QUEUED");
     expect(email.params).toEqual({ questionnaireId: sent.id });
-    expect((await renderQueuedEmail(db(), { id: email.id })).text).toContain(`/q/${row.token}`);
+    expect((await renderQueuedEmail(db(), { id: email.id })).text).toContain(`/q/${sent.token}`);
     const jobs = await db().$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'email' AND data->>'emailId' = $1`, email.id);
     expect(jobs[0].n).toBe(1);
     expect(await db().notification.findMany({ where: { studioId, kind: "questionnaire.sent" }, select: { link: true } })).toEqual([{ link: `/jobs/${job.id}/questionnaires` }]);
@@ -129,7 +131,7 @@ describe("answering a questionnaire", () => {
     return { ...fixture, token };
   }
   const answer = (token: string, raw: Record<string, unknown>, submit = false) => inTx((tx) => answerQuestionnaire(tx, { token, raw, submit }));
-  const stored = (token: string) => db().questionnaire.findUniqueOrThrow({ where: { token } });
+  const stored = (token: string) => db().questionnaire.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
   const responses = (studioId: string) => db().notification.findMany({ where: { studioId, kind: "questionnaire.submitted" } });
 
   it("saves partial answers without submitting or notifying", async () => {

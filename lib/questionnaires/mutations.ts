@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { hashToken, linkToken, newRowWithLink } from "@/lib/tokens";
 import { type Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";
 import { AppError, notFound } from "@/lib/errors";
@@ -23,9 +23,6 @@ export async function updateQuestionnaireTemplate(tx: Tx, { studioId, templateId
   if (count === 0) throw notFound("That questionnaire");
 }
 
-/** A client-access link must not be guessable: 192 random bits. */
-const newToken = () => randomBytes(24).toString("base64url");
-
 export async function sendQuestionnaire(tx: Tx, { studioId, jobId, templateId }: { studioId: string; jobId: string; templateId: string }) {
   const job = await tx.job.findFirst({
     where: { id: jobId, studioId },
@@ -42,9 +39,10 @@ export async function sendQuestionnaire(tx: Tx, { studioId, jobId, templateId }:
   const email = job.contact.email;
   if (!email) throw new AppError("VALIDATION", `${job.contact.name} has no email address, so the questionnaire cannot be sent.`);
 
-  const token = newToken();
+  // The client's link carries a token derived from the row; only its hash is stored.
+  const { id, tokenHash } = newRowWithLink("questionnaire");
   const questionnaire = await tx.questionnaire.create({
-    data: { studioId, jobId: job.id, templateId: template.id, title: template.name, questions, token },
+    data: { id, studioId, jobId: job.id, templateId: template.id, title: template.name, questions, tokenHash },
     select: { id: true },
   });
   await queueEmail(tx, { studioId, kind: "questionnaire.sent", to: email, params: { questionnaireId: questionnaire.id } });
@@ -54,7 +52,7 @@ export async function sendQuestionnaire(tx: Tx, { studioId, jobId, templateId }:
     message: `${template.name} was sent to ${job.contact.name} for ${job.title}`,
     link: `/jobs/${job.id}/questionnaires`,
   });
-  return { id: questionnaire.id, jobId: job.id, token };
+  return { id: questionnaire.id, jobId: job.id, token: linkToken("questionnaire", questionnaire.id) };
 }
 
 /**
@@ -63,7 +61,7 @@ export async function sendQuestionnaire(tx: Tx, { studioId, jobId, templateId }:
  */
 export async function answerQuestionnaire(tx: Tx, { token, raw, submit, now = new Date() }: { token: string; raw: Record<string, unknown>; submit: boolean; now?: Date }) {
   const questionnaire = await tx.questionnaire.findUnique({
-    where: { token },
+    where: { tokenHash: hashToken(token) },
     select: { id: true, studioId: true, jobId: true, status: true, questions: true, answers: true, job: { select: { title: true } } },
   });
   if (!questionnaire) throw notFound("That questionnaire");

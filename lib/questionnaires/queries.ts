@@ -1,5 +1,6 @@
 import { type Db } from "@/lib/db";
 import { readAnswers, readQuestions } from "@/lib/questionnaires/schemas";
+import { hashToken } from "@/lib/tokens";
 
 export async function findQuestionnaireTemplates(db: Db, { studioId }: { studioId: string }) {
   const rows = await db.questionnaireTemplate.findMany({
@@ -43,7 +44,7 @@ export async function findJobQuestionnaires(db: Db, { studioId, jobId }: { studi
  */
 export async function findQuestionnaireForClient(db: Db, { token }: { token: string }) {
   const row = await db.questionnaire.findUnique({
-    where: { token },
+    where: { tokenHash: hashToken(token) },
     select: { title: true, questions: true, answers: true, status: true, submittedAt: true, studio: { select: { name: true } } },
   });
   if (!row) return null;

@@ -7,8 +7,10 @@ import { addDays, dayKeyOf } from "@/lib/calendar/zoned";
 import { pinCovers, readPinCookies } from "@/lib/replication/pins";
 import { createInvoiceFromProposal, sendInvoice } from "@/lib/invoices/mutations";
 import { seal, sessionPasswords } from "@/lib/session";
-import { hashToken, newToken as newLinkToken } from "@/lib/tokens";
-import { createAdmin, createEvent, createJob, createLead, createNotification, createQuestionnaireTemplate, createStaff, createStudio, createTask, createWorkflowTemplate, newToken } from "@/prisma/factories";
+import { issueAccountLink } from "@/lib/account/links";
+import { createSession } from "@/lib/auth/sessions";
+import { hashToken, linkToken, newToken as newLinkToken } from "@/lib/tokens";
+import { createAdmin, createEvent, createJob, createLead, createNotification, createQuestionnaireTemplate, createStaff, createStudio, createTask, createWorkflowTemplate } from "@/prisma/factories";
 import { type Prisma, PrismaClient } from "@/prisma/generated/prisma/client";
 import { DIST_DIR } from "@/scripts/lib/paths";
 import { startTestApp, type TestApp } from "@/scripts/testing/app";
@@ -52,7 +54,7 @@ type Sample = {
   as?: Caller;
   sees?: Sees;
   /** Prepares the caller's browser, e.g. a flash message waiting to be shown. */
-  before?: (http: HttpSession, w: World) => Promise<void>;
+  before?: (http: HttpSession, w: World, db: PrismaClient) => Promise<void>;
 };
 
 const soon = (w: World, days = 1) => addDays(dayKeyOf(new Date(), w.timeZone), days);
@@ -65,7 +67,7 @@ const event = (w: World) => ({ name: "Walk session", date: soon(w), startTime: "
 
 const SAMPLES: Record<string, Sample> = {
   acceptInviteAction: { as: "visitor", on: (w) => `/invite/${w.inviteToken}`, form: (w) => ({ token: w.inviteToken, name: "Walk Newcomer", password: "walk-password-123" }) },
-  signUpAction: { as: "visitor", sees: "new-studio", on: () => "/sign-up", form: () => ({ name: "Walk Founder", studioName: "Walk Studio", email: `${unique("founder")}@example.com`, password: "walk-password-123" }) },
+  signUpAction: { as: "visitor", sees: "client", on: () => "/sign-up", form: () => ({ name: "Walk Founder", studioName: "Walk Studio", email: `${unique("founder")}@example.com`, password: "walk-password-123" }) },
   submitInquiryAction: { as: "visitor", sees: "client", on: (w) => `/inquire/${w.slug}`, form: (w) => ({ slug: w.slug, name: "Walk Client", email: "walk.client@example.com", eventType: "wedding", message: "Hello" }) },
   respondToProposalAction: { as: "visitor", sees: "client", on: (w) => `/p/${w.proposalToken}`, form: (w) => ({ token: w.proposalToken, decision: "accept" }) },
   answerQuestionnaireAction: { as: "visitor", sees: "client", on: (w) => `/q/${w.questionnaireToken}`, form: (w) => ({ token: w.questionnaireToken, intent: "submit", answer_venue: "Walk Hall", "answer_first-look": "Yes" }) },
@@ -118,6 +120,13 @@ const SAMPLES: Record<string, Sample> = {
   createScheduleTemplateAction: { on: () => "/settings/payments", form: () => ({ name: unique("Walk schedule"), "stepLabel[]": ["Retainer", "Balance"], "stepAmount[]": ["DEPOSIT", "REST"], "stepValue[]": ["", ""], "stepAnchor[]": ["BOOKING", "EVENT"], "stepDays[]": ["0", "14"], ...money }) },
   setDefaultScheduleTemplateAction: { on: () => "/settings/payments", form: (w) => ({ templateId: w.scheduleTemplateId }) },
   deleteScheduleTemplateAction: { on: () => "/settings/payments", form: (w) => ({ templateId: w.scheduleTemplateId }) },
+  rotateCalendarFeedAction: { on: () => "/calendar", form: () => ({}) },
+  sendEmailConfirmationAction: { on: () => "/dashboard", form: () => ({}), before: (_http, w, db) => db.user.update({ where: { id: w.ownerId }, data: { emailVerifiedAt: null } }).then(() => {}) },
+  signOutSessionAction: { on: () => "/settings", form: (w) => ({ sessionId: w.otherSessionId }) },
+  signOutEverywhereAction: { on: () => "/settings", form: () => ({}) },
+  confirmEmailAction: { as: "visitor", on: (w) => `/confirm-email/${w.confirmToken}`, form: (w) => ({ token: w.confirmToken }) },
+  requestPasswordResetAction: { as: "visitor", sees: "client", on: () => "/forgot-password", form: (w) => ({ email: w.ownerEmail }) },
+  resetPasswordAction: { as: "visitor", on: (w) => `/reset-password/${w.resetToken}`, form: (w) => ({ token: w.resetToken, password: "walk-password-789", confirmPassword: "walk-password-789" }) },
 };
 
 async function addFlashCookie(http: HttpSession, id: string, message: string) {
@@ -136,22 +145,30 @@ async function makeWorld(db: Prisma.TransactionClient, shared: { sender: { studi
   const ev = await createEvent(db, { studioId, jobId: job.id, name: "Walk Existing Session" });
   const expiresAt = new Date(Date.now() + 30 * 86_400_000);
   const items = { create: { position: 0, description: "Walk item", unitPriceCents: 100_000 } };
-  const draft = await db.proposal.create({ data: { studioId, jobId: job.id, title: "Walk Draft", expiresAt, token: newToken(), items } });
-  const sent = await db.proposal.create({ data: { studioId, jobId: job.id, title: "Walk Sent", expiresAt, status: "SENT", sentAt: new Date(), token: newToken(), items } });
-  const accepted = await db.proposal.create({ data: { studioId, jobId: job.id, title: "Walk Accepted", expiresAt, status: "ACCEPTED", token: newToken(), items } });
+  const proposalToken = newLinkToken();
+  const draft = await db.proposal.create({ data: { studioId, jobId: job.id, title: "Walk Draft", expiresAt, items } });
+  await db.proposal.create({ data: { studioId, jobId: job.id, title: "Walk Sent", expiresAt, status: "SENT", sentAt: new Date(), tokenHash: hashToken(proposalToken), items } });
+  const accepted = await db.proposal.create({ data: { studioId, jobId: job.id, title: "Walk Accepted", expiresAt, status: "ACCEPTED", tokenHash: hashToken(newLinkToken()), items } });
   const booking = await db.booking.create({ data: { studioId, jobId: job.id, proposalId: accepted.id } });
   // Invoices from two more accepted proposals: a draft, and one sent (so the client has a link).
-  const invoiced = (title: string) => db.proposal.create({ data: { studioId, jobId: job.id, title, expiresAt, status: "ACCEPTED", token: newToken(), depositCents: 20_000, items } });
+  const invoiced = (title: string) => db.proposal.create({ data: { studioId, jobId: job.id, title, expiresAt, status: "ACCEPTED", tokenHash: hashToken(newLinkToken()), depositCents: 20_000, items } });
   const draftInvoice = await createInvoiceFromProposal(db, { studioId, proposalId: (await invoiced("Walk Invoiced Draft")).id });
   const sentInvoice = await createInvoiceFromProposal(db, { studioId, proposalId: (await invoiced("Walk Invoiced Sent")).id });
   const { token: invoiceToken } = await sendInvoice(db, { studioId, invoiceId: sentInvoice.id });
   const schedule = await db.paymentScheduleTemplate.create({ data: { studioId, name: "Walk schedule", steps: { create: [{ position: 0, label: "Retainer", amount: "DEPOSIT", anchor: "BOOKING" }, { position: 1, label: "Balance", amount: "REST", anchor: "EVENT", offsetDays: -14 }] } } });
   const qTemplate = await createQuestionnaireTemplate(db, { studioId });
-  const questionnaire = await db.questionnaire.create({ data: { studioId, jobId: job.id, templateId: qTemplate.id, title: qTemplate.name, questions: qTemplate.questions!, token: newToken() } });
+  const questionnaireToken = newLinkToken();
+  await db.questionnaire.create({ data: { studioId, jobId: job.id, templateId: qTemplate.id, title: qTemplate.name, questions: qTemplate.questions!, tokenHash: hashToken(questionnaireToken) } });
   const wTemplate = await createWorkflowTemplate(db, { studioId, name: "Walk Album" });
   const task = await createTask(db, { studioId, jobId: job.id, name: "Walk Task", workflow: "Walk Album", dueAt: new Date(Date.now() + 86_400_000) });
   const notification = await createNotification(db, { studioId, message: "Walk notification" });
   const invite = await db.invite.create({ data: { studioId, email: `${unique("open-invite")}@example.com`, tokenHash: hashToken(newLinkToken()), invitedById: owner.id, expiresAt } });
+  const otherSession = await createSession(db, { userId: owner.id, userAgent: "Walk Other Browser" });
+  const { user: unconfirmed } = await createStaff(db, studioId);
+  await db.user.update({ where: { id: unconfirmed.id }, data: { emailVerifiedAt: null } });
+  const confirm = await issueAccountLink(db, { userId: unconfirmed.id, purpose: "EMAIL_VERIFICATION", email: unconfirmed.email });
+  const { user: forgetful } = await createStaff(db, studioId);
+  const reset = await issueAccountLink(db, { userId: forgetful.id, purpose: "PASSWORD_RESET", email: forgetful.email });
   const inviteToken = newLinkToken();
   await db.invite.create({ data: { studioId, email: `${unique("newcomer")}@example.com`, tokenHash: hashToken(inviteToken), invitedById: owner.id, expiresAt } });
   const email = await db.emailMessage.create({ data: { studioId, kind: "test", to: "walk.failed@example.com", subject: "Walk failed email", status: "FAILED" } });
@@ -167,8 +184,9 @@ async function makeWorld(db: Prisma.TransactionClient, shared: { sender: { studi
   });
   return {
     studioId, ownerEmail: owner.email, password, slug: studio.slug, timeZone: studio.timeZone, brandId: brand.id, otherBrandId: other.id, spareBrandId: spare.id,
-    staffId: staff.id, leadId: lead.id, convertedLeadId: converted.id, jobId: job.id, eventId: ev.id, draftProposalId: draft.id, proposalToken: sent.token,
-    bookingId: booking.id, acceptedProposalId: accepted.id, draftInvoiceId: draftInvoice.id, sentInvoiceId: sentInvoice.id, invoiceToken, scheduleTemplateId: schedule.id, questionnaireTemplateId: qTemplate.id, questionnaireToken: questionnaire.token, workflowTemplateId: wTemplate.id, taskId: task.id,
+    staffId: staff.id, leadId: lead.id, convertedLeadId: converted.id, jobId: job.id, eventId: ev.id, draftProposalId: draft.id, proposalToken,
+    bookingId: booking.id, acceptedProposalId: accepted.id, draftInvoiceId: draftInvoice.id, sentInvoiceId: sentInvoice.id, invoiceToken, scheduleTemplateId: schedule.id, questionnaireTemplateId: qTemplate.id, questionnaireToken, workflowTemplateId: wTemplate.id, taskId: task.id,
+    ownerId: owner.id, otherSessionId: otherSession.id, confirmToken: linkToken("email-verification", confirm.id), resetToken: linkToken("password-reset", reset.id),
     notificationId: notification.id, inviteId: invite.id, inviteToken, emailId: email.id, referralId: referral.id, broadcastId: shared.broadcastId,
   };
 }
@@ -337,10 +355,12 @@ describe("every action of the build leaves every page its user can see fresh, wi
       const w = worlds[actions.indexOf(action)];
       if ((sample.as ?? "owner") === "owner") await http.signIn(w.ownerEmail, w.password);
       if (sample.as === "admin") await http.signIn(admin.user.email, admin.password);
-      await sample.before?.(http, w);
+      await sample.before?.(http, w, db);
       return http;
     });
 
+    // Signing in writes a session row (shown on /settings): the replica has it before the pause.
+    await waitForReplay(cluster);
     phase("signed in");
     // From here on the replica has nothing the walk writes.
     await replicaAdmin.query("SELECT pg_wal_replay_pause()");

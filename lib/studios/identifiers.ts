@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { newRowWithLink } from "../tokens";
 
 /** A studio's public slug (its inquiry page URL): readable, with a suffix so names may repeat. */
 export function slugify(name: string): string {
@@ -11,5 +12,8 @@ export function slugify(name: string): string {
   return `${base || "studio"}-${randomBytes(3).toString("hex")}`;
 }
 
-/** The secret in a user's private calendar feed URL. */
-export const newCalendarToken = () => randomBytes(24).toString("base64url");
+/** A new user's id and the hash of their private calendar feed token, derived from that id. */
+export function newUserIdentity(): { id: string; calendarTokenHash: string } {
+  const { id, tokenHash } = newRowWithLink("calendar");
+  return { id, calendarTokenHash: tokenHash };
+}

@@ -1,33 +1,44 @@
 import { hashPassword } from "@/lib/auth/password";
 import { type Tx } from "@/lib/db";
+import { sendEmailConfirmation } from "@/lib/account/mutations";
+import { queueEmail } from "@/lib/email/outbox";
+import { enforceLimit } from "@/lib/rate-limit";
 import { AppError, notFound } from "@/lib/errors";
 import { type MoneyFormat } from "@/lib/money";
 import { type UpdatePaymentSettingsInput } from "@/lib/studios/schemas";
-import { newCalendarToken, slugify } from "@/lib/studios/identifiers";
+import { newUserIdentity, slugify } from "@/lib/studios/identifiers";
 
-/** Sign-up: a studio, its first brand (named after it) and its owner. */
-export async function createStudioWithOwner(
+/** Sign-ups one address may make per hour, and one email may receive per hour (it is sent an email each time). */
+export const SIGN_UP_LIMITS = { perAddress: { max: 10, windowSeconds: 60 * 60 }, perEmail: { max: 3, windowSeconds: 60 * 60 } } as const;
+
+/**
+ * Sign-up. A new address gets a studio (its first brand named after it) and an unconfirmed
+ * owner, and is emailed a link that confirms it and opens the studio. An address that already
+ * has an account is emailed "you already have an account" instead and nothing is created. The
+ * caller answers both the same way ("check your email"), and both hash the password, so neither
+ * the answer nor its timing tells whether an address has an account.
+ */
+export async function signUpStudio(
   tx: Tx,
-  { name, studioName, email, password }: { name: string; studioName: string; email: string; password: string },
-) {
+  { name, studioName, email, password, address }: { name: string; studioName: string; email: string; password: string; address: string },
+): Promise<void> {
+  await enforceLimit(tx, { bucket: "signup-address", key: address, ...SIGN_UP_LIMITS.perAddress }, "Too many sign-ups from your connection.");
+  await enforceLimit(tx, { bucket: "signup-email", key: email, ...SIGN_UP_LIMITS.perEmail }, "Too many sign-ups for that address.");
+  const passwordHash = await hashPassword(password);
   const taken = await tx.user.findUnique({ where: { email }, select: { id: true } });
-  if (taken) throw new AppError("CONFLICT", "An account with that email already exists.", { email: ["An account with that email already exists. Sign in instead."] });
+  if (taken) {
+    await queueEmail(tx, { kind: "account.exists", studioId: null, to: email, params: { userId: taken.id } });
+    return;
+  }
   const studio = await tx.studio.create({
     data: { name: studioName, slug: slugify(studioName), brands: { create: { name: studioName } } },
-    select: { id: true, slug: true },
+    select: { id: true },
   });
   const user = await tx.user.create({
-    data: {
-      studioId: studio.id,
-      email,
-      name,
-      role: "OWNER",
-      passwordHash: await hashPassword(password),
-      calendarToken: newCalendarToken(),
-    },
-    select: { id: true, email: true, name: true, role: true, studioId: true },
+    data: { studioId: studio.id, email, name, role: "OWNER", passwordHash, ...newUserIdentity() },
+    select: { id: true },
   });
-  return { studioId: studio.id, slug: studio.slug, user };
+  await sendEmailConfirmation(tx, { userId: user.id });
 }
 
 export async function updateStudio(tx: Tx, { studioId, ...fields }: { studioId: string; name: string; timeZone: string; currency: string; locale: string }) {

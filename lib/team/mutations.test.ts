@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createStaff, createStudio } from "@/prisma/factories";
 import { primaryDb } from "@/lib/db";
-import { acceptInvite, inviteStaff, removeStaff, revokeInvite } from "@/lib/team/mutations";
+import { acceptInvite, findOpenInvite, inviteStaff, removeStaff, revokeInvite } from "@/lib/team/mutations";
 import { hashToken, linkToken } from "@/lib/tokens";
 import { renderQueuedEmail } from "@/scripts/testing/outbox";
 
@@ -34,13 +34,37 @@ describe("staff invitations", () => {
     await expect(db().$transaction((tx) => acceptInvite(tx, { token, name: "Late", password: "a-good-password" }))).rejects.toThrow(/expired/);
   });
 
-  it("inviting someone who already has an account is refused beside the email field", async () => {
+  it("inviting an address that has an account elsewhere looks like any invitation; only its link says the address is taken", async () => {
     const { studio, owner } = await createStudio(db());
     const other = await createStudio(db());
-    await expect(db().$transaction((tx) => inviteStaff(tx, { studioId: studio.id, invitedBy: owner, email: other.owner.email }))).rejects.toMatchObject({
+    const { inviteId } = await db().$transaction((tx) => inviteStaff(tx, { studioId: studio.id, invitedBy: owner, email: other.owner.email }));
+    expect(await db().emailMessage.count({ where: { studioId: studio.id, kind: "staff.invite", to: other.owner.email } })).toBe(1);
+    const token = linkToken("invite", inviteId);
+    expect((await db().$transaction((tx) => findOpenInvite(tx, { token }))).isTaken).toBe(true);
+    await expect(db().$transaction((tx) => acceptInvite(tx, { token, name: "Taken", password: "a-good-password" }))).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await db().user.findUniqueOrThrow({ where: { id: other.owner.id } })).studioId).toBe(other.studio.id);
+  });
+
+  it("someone already on the team is not invited again", async () => {
+    const { studio, owner } = await createStudio(db());
+    const { user: staff } = await createStaff(db(), studio.id);
+    await expect(db().$transaction((tx) => inviteStaff(tx, { studioId: studio.id, invitedBy: owner, email: staff.email }))).rejects.toMatchObject({
       code: "CONFLICT",
-      fieldErrors: { email: ["That email already has a ShootQ account."] },
+      fieldErrors: { email: ["That person is already on your team."] },
     });
+  });
+
+  it("two invitations to one address at once leave one invitation and one working link", async () => {
+    const { studio, owner } = await createStudio(db());
+    const email = `twice-${Date.now()}@example.com`;
+    const results = await Promise.allSettled([1, 2].map(() => db().$transaction((tx) => inviteStaff(tx, { studioId: studio.id, invitedBy: owner, email }))));
+    const made = results.flatMap((r) => (r.status === "fulfilled" ? [r.value.inviteId] : []));
+    expect(made.length).toBeGreaterThan(0);
+    const open = await db().invite.findMany({ where: { studioId: studio.id, email } });
+    expect(open).toHaveLength(1);
+    const working = [];
+    for (const id of made) working.push(await db().$transaction((tx) => findOpenInvite(tx, { token: linkToken("invite", id) })).then(() => id, () => null));
+    expect(working.filter(Boolean)).toEqual([open[0].id]);
   });
 });
 

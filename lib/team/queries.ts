@@ -8,7 +8,7 @@ export async function findTeam(db: Db, { studioId, now = new Date() }: { studioI
       orderBy: [{ role: "asc" }, { name: "asc" }],
     }),
     db.invite.findMany({
-      where: { studioId, acceptedAt: null, expiresAt: { gt: now } },
+      where: { studioId, expiresAt: { gt: now } },
       select: { id: true, email: true, expiresAt: true, invitedBy: { select: { name: true } } },
       orderBy: { createdAt: "desc" },
     }),

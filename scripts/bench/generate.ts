@@ -19,7 +19,8 @@ export const FULL_SCALE = {
   bigJobs: 5_000,
 } as const;
 
-export const BIG_STUDIO = { slug: "big-studio", name: "Big Studio", email: "big@shootq.local", password: "bench-password-2026" } as const;
+/** The big studio's owner; their calendar feed token is fixed so the drills can poll the feed (only its hash is stored). */
+export const BIG_STUDIO = { slug: "big-studio", name: "Big Studio", email: "big@shootq.local", password: "bench-password-2026", calendarToken: "shootq-bench-calendar-big-0123456789" } as const;
 /** Every generated owner signs in with this password: owner-00002@bench.shootq.local … */
 export const BENCH_PASSWORD = BIG_STUDIO.password;
 const STUDIO_SLUG_PREFIX = "bench-studio-";
@@ -84,10 +85,10 @@ async function ensureStudios(q: Step, db: pg.Client, otherTarget: number, passwo
        INSERT INTO "Studio"(id, name, slug, "timeZone") VALUES (uuidv7()::text, $1, $2, 'America/New_York')
        ON CONFLICT (slug) DO NOTHING RETURNING id),
      b AS (INSERT INTO "Brand"(id, "studioId", name) SELECT uuidv7()::text, s.id, x.name FROM s, (VALUES ('Big Studio Weddings'), ('Big Studio Portraits')) x(name))
-     INSERT INTO "User"(id, "studioId", email, name, "passwordHash", role, "calendarToken")
-     SELECT uuidv7()::text, s.id, $3, 'Morgan Big', $4, 'OWNER', md5('shootq-bench-calendar-big')
+     INSERT INTO "User"(id, "studioId", email, name, "passwordHash", role, "calendarTokenHash", "emailVerifiedAt")
+     SELECT uuidv7()::text, s.id, $3, 'Morgan Big', $4, 'OWNER', encode(sha256(convert_to($5, 'UTF8')), 'hex'), now()
      FROM s`,
-    [BIG_STUDIO.name, BIG_STUDIO.slug, BIG_STUDIO.email, passwordHash],
+    [BIG_STUDIO.name, BIG_STUDIO.slug, BIG_STUDIO.email, passwordHash, BIG_STUDIO.calendarToken],
   );
   const existing = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Studio" WHERE slug LIKE $1`, [`${STUDIO_SLUG_PREFIX}%`]);
   const have = existing.rows[0].n;
@@ -106,9 +107,9 @@ async function ensureStudios(q: Step, db: pg.Client, otherTarget: number, passwo
        b AS (
          INSERT INTO "Brand"(id, "studioId", name)
          SELECT uuidv7()::text, s.id, x.name FROM s JOIN (VALUES (0, 'Weddings'), (1, 'Portraits')) x(k, name) ON x.k = 0 OR s.n % 2 = 0)
-       INSERT INTO "User"(id, "studioId", email, name, "passwordHash", role, "calendarToken")
+       INSERT INTO "User"(id, "studioId", email, name, "passwordHash", role, "calendarTokenHash", "emailVerifiedAt")
        SELECT uuidv7()::text, s.id, 'owner-' || lpad(n::text, 5, '0') || '@bench.shootq.local', 'Owner ' || n, $4, 'OWNER',
-              md5('shootq-bench-calendar-' || n)
+              encode(sha256(convert_to('shootq-bench-calendar-' || n, 'UTF8')), 'hex'), now()
        FROM s`,
       [have + 1, otherTarget, STUDIO_SLUG_PREFIX, passwordHash],
     );
@@ -242,10 +243,10 @@ async function insertJobs(q: Step, db: pg.Client, label: string, from: number, t
     // every fourth an accepted one with a booking, one in twenty of those awaiting review.
     await q(
       `${label}: proposals`,
-      `INSERT INTO "Proposal"(id, "studioId", "jobId", title, "depositCents", "expiresAt", status, token, "sentAt", "respondedAt", "createdAt")
+      `INSERT INTO "Proposal"(id, "studioId", "jobId", title, "depositCents", "expiresAt", status, "tokenHash", "sentAt", "respondedAt", "createdAt")
        SELECT md5('shootq-bench-proposal-' || j.id)::uuid::text, j.studio_id, j.id, 'Collection ' || (1 + j.g % 3), 50000,
               j.anchor + interval '30 days', (CASE WHEN j.g % 4 = 0 THEN 'ACCEPTED' ELSE 'SENT' END)::"ProposalStatus",
-              md5('shootq-bench-proposal-token-' || j.id), j.anchor - interval '150 days',
+              encode(sha256(convert_to('shootq-bench-proposal-token-' || j.id, 'UTF8')), 'hex'), j.anchor - interval '150 days',
               CASE WHEN j.g % 4 = 0 THEN j.anchor - interval '140 days' END, j.anchor - interval '150 days'
        FROM bench_jobs j WHERE j.g % 2 = 0`,
     );

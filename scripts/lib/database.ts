@@ -5,7 +5,7 @@ import { PortInUseError, startEmbeddedPostgres, type EmbeddedPostgres } from "..
 import { ensureQueueSchema } from "../../lib/email/queue.ts";
 import { migrate } from "../db/migrate.ts";
 import { HarnessError } from "./harness.ts";
-import { databaseDir } from "./paths.ts";
+import { databaseDir, localSecrets } from "./paths.ts";
 
 export type Database = { primaryUrl: string; replicaUrls: string[]; embedded: EmbeddedPostgres | null; stop(): Promise<void> };
 
@@ -42,6 +42,8 @@ export async function prepareDatabase(primaryUrl: string, log: (line: string) =>
   log(applied.length ? `applied ${applied.length} migration(s)` : "migrations up to date");
   // pg-boss's own tables (the email queue), created idempotently: safe from several processes.
   await ensureQueueSchema(primaryUrl);
+  // The demo's calendar feeds derive their tokens with the secret the app is started with.
+  process.env.LINK_SECRET ??= localSecrets().LINK_SECRET;
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: primaryUrl }) });
   try {
     const result = await seedDemo(db);

@@ -23,12 +23,13 @@ export function databaseDir(): string {
   return fallback;
 }
 
-export type LocalSecrets = { SESSION_SECRET: string; NEXTAUTH_SECRET: string; LINK_SECRET: string; NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: string };
+export type LocalSecrets = { SESSION_SECRET: string; NEXTAUTH_SECRET: string; LINK_SECRET: string; OPERATOR_TOKEN: string; NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: string };
 
 const makeSecret: Record<keyof LocalSecrets, () => string> = {
   SESSION_SECRET: () => randomBytes(32).toString("base64url"),
   NEXTAUTH_SECRET: () => randomBytes(32).toString("base64url"),
   LINK_SECRET: () => randomBytes(32).toString("base64url"),
+  OPERATOR_TOKEN: () => randomBytes(24).toString("base64url"),
   // Next.js wants standard base64 of an AES key; it is fixed at build time and every node needs the same one.
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: () => randomBytes(32).toString("base64"),
 };

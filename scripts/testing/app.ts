@@ -27,6 +27,7 @@ export async function startTestApp(opts: { primaryUrl: string; replicaUrls: stri
       NEXTAUTH_SECRET: "test-nextauth-secret-0123456789abcdefghijk",
       // The test process derives the same link tokens (vitest.config.ts sets it there).
       LINK_SECRET: process.env.LINK_SECRET,
+      OPERATOR_TOKEN: process.env.OPERATOR_TOKEN,
       SECURE_COOKIES: "false",
       ...opts.env,
     },

@@ -15,6 +15,11 @@ export default async function SignInPage() {
       <Suspense>
         <SignInForm />
       </Suspense>
+      <p className="mt-4 text-center text-sm">
+        <Link className="font-medium text-brand-600 hover:underline" href="/forgot-password">
+          Forgot your password?
+        </Link>
+      </p>
       <p className="mt-6 text-center text-sm text-slate-600">
         New here?{" "}
         <Link className="font-medium text-brand-600 hover:underline" href="/sign-up">

@@ -5,11 +5,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-
-/** Only same-site paths: a crafted callbackUrl must not send a user to another site. */
-function safeCallback(value: string | null): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/dashboard";
-}
+import { safeRedirect } from "@/lib/safe-redirect";
 
 export function SignInForm() {
   const router = useRouter();
@@ -25,7 +21,7 @@ export function SignInForm() {
         setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "That email and password do not match.");
         return;
       }
-      router.replace(safeCallback(params.get("callbackUrl")));
+      router.replace(safeRedirect(params.get("callbackUrl")));
       router.refresh();
     });
   }

@@ -1,16 +1,17 @@
 "use server";
 
+import { headers } from "next/headers";
 import { defineAction } from "@/lib/actions";
-import { createStudioWithOwner } from "@/lib/studios/mutations";
+import { clientAddress } from "@/lib/client-address";
+import { signUpStudio } from "@/lib/studios/mutations";
 import { signUpSchema } from "@/lib/studios/schemas";
 
 export const signUpAction = defineAction({
   access: "public",
   schema: signUpSchema,
   async run({ tx, input }) {
-    const { user } = await createStudioWithOwner(tx, input);
-    // Everything this studio will see is brand new: every page reads from the primary until
-    // a replica has it.
-    return { revalidate: ["*"], signInAs: user, redirectTo: "/dashboard" };
+    await signUpStudio(tx, { ...input, address: clientAddress(await headers()) });
+    // The same answer whether or not the address has an account: the email says which.
+    return { revalidate: [], message: `Check your email: we sent a message to ${input.email} to finish creating your studio.` };
   },
 });

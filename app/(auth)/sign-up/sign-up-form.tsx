@@ -10,6 +10,15 @@ import { signUpAction } from "./actions";
 export function SignUpForm() {
   const [state, action, pending] = useActionState(signUpAction, initialActionState);
   const v = state.values ?? {};
+  if (state.ok) {
+    return (
+      <div role="status" className="space-y-2 text-sm text-slate-700">
+        <h2 className="text-base font-semibold text-slate-900">Check your email</h2>
+        <p>{state.message}</p>
+        <p>Open the link in it to confirm your address and open your studio. Nothing arrived? Look in your spam folder.</p>
+      </div>
+    );
+  }
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />

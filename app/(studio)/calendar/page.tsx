@@ -12,6 +12,8 @@ import { requireStudioContext } from "@/lib/auth/context";
 import { findEventsBetween, findUpcomingShootPage } from "@/lib/events/queries";
 import { type SearchParams } from "@/lib/search-params";
 import { calendarFeedUrl, publicOrigin } from "@/lib/urls";
+import { ActionButton } from "@/components/ui/action-button";
+import { rotateCalendarFeedAction } from "./actions";
 
 export const metadata = { title: "Calendar" };
 
@@ -71,18 +73,31 @@ export default async function CalendarPage({ searchParams }: Props) {
               label="Shoots pages"
             />
           </Card>
-          {feedUrl ? (
-            <Card title="Subscribe in your calendar app">
-              <p className="text-sm text-slate-600">
-                Add this private address to Google Calendar (Other calendars → From URL) or Apple Calendar (File → New Calendar Subscription). Keep it to yourself: anyone with it can see your schedule.
-              </p>
-              <label htmlFor="calendar-feed-url" className="mt-3 block text-sm font-medium text-slate-700">
-                Calendar feed URL
-              </label>
-              <input id="calendar-feed-url" readOnly value={feedUrl} className="mt-1 block w-full rounded-md bg-slate-100 px-3 py-2 font-mono text-xs text-slate-800" />
-              <p className="mt-2 text-xs text-slate-500">Times are in {tz}.</p>
-            </Card>
-          ) : null}
+          <Card title="Subscribe in your calendar app">
+            {feedUrl ? (
+              <>
+                <p className="text-sm text-slate-600">
+                  Add this private address to Google Calendar (Other calendars → From URL) or Apple Calendar (File → New Calendar Subscription). Keep it to yourself: anyone with it can see your schedule.
+                </p>
+                <label htmlFor="calendar-feed-url" className="mt-3 block text-sm font-medium text-slate-700">
+                  Calendar feed URL
+                </label>
+                <input id="calendar-feed-url" readOnly value={feedUrl} className="mt-1 block w-full rounded-md bg-slate-100 px-3 py-2 font-mono text-xs text-slate-800" />
+                <p className="mt-2 text-xs text-slate-500">Times are in {tz}.</p>
+              </>
+            ) : (
+              <p className="text-sm text-slate-600">Your calendar address was issued before ShootQ stopped storing it, so it cannot be shown again. It keeps working; get a new one to see it here.</p>
+            )}
+            <div className="mt-3">
+              <ActionButton
+                action={rotateCalendarFeedAction}
+                fields={{}}
+                label="Get a new address"
+                pendingLabel="Issuing…"
+                confirm="Calendar apps subscribed to the current address will stop updating. Get a new address?"
+              />
+            </div>
+          </Card>
         </div>
       </div>
     </>

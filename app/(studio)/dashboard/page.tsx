@@ -14,8 +14,10 @@ import { formatMoney } from "@/lib/money";
 import { describeDue, overdueDays } from "@/lib/workflows/due-dates";
 import { formatNextTask } from "@/lib/workflows/queries";
 import { hasFailedEmails } from "@/lib/email/queries";
+import { findOwnerConfirmation } from "@/lib/account/queries";
 import { Broadcasts } from "./_components/broadcasts";
 import { FailedEmailBanner } from "./_components/failed-email-banner";
+import { UnconfirmedOwnerBanner } from "../_components/unconfirmed-owner-banner";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "./actions";
 
 export const metadata = { title: "Dashboard" };
@@ -27,10 +29,11 @@ export default async function DashboardPage({ searchParams }: Props) {
   const pages = dashboardParams.parse(await searchParams);
   const now = new Date();
   const tz = studio.timeZone;
-  const [d, broadcasts, hasFailed] = await Promise.all([
+  const [d, broadcasts, hasFailed, owner] = await Promise.all([
     loadDashboard(db, { studioId: user.studioId, userId: user.id, brandId, timeZone: tz, currency: money.currency, now, pages }),
     findActiveBroadcasts(db, { userId: user.id, now }),
     hasFailedEmails(db, { studioId: user.studioId }),
+    findOwnerConfirmation(db, { studioId: user.studioId }),
   ]);
   // Each list pages on its own; the others keep their place.
   const keep = (drop: (typeof DASHBOARD_PAGE_PARAMS)[number][]) => Object.fromEntries(DASHBOARD_PAGE_PARAMS.filter((k) => !drop.includes(k)).map((k) => [k, pages[k]]));
@@ -45,6 +48,7 @@ export default async function DashboardPage({ searchParams }: Props) {
             action={d.whatsNew.rows.length > 0 ? <ActionButton action={markAllNotificationsReadAction} fields={{}} label="Mark all as read" variant="ghost" /> : null}
           >
             <Broadcasts broadcasts={broadcasts} />
+            {owner.isConfirmed ? null : <UnconfirmedOwnerBanner ownerEmail={owner.ownerEmail} isOwner={owner.ownerId === user.id} />}
             {hasFailed ? <FailedEmailBanner /> : null}
             <ul className="mb-3 space-y-1 text-sm">
               <li data-testid="new-leads">

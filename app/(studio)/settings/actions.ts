@@ -1,8 +1,15 @@
 "use server";
 
 import { z } from "zod";
-import { changeEmail, changePassword, updateProfile } from "@/lib/account/mutations";
-import { changeEmailSchema, changePasswordSchema, updateProfileSchema } from "@/lib/account/schemas";
+import { changePassword, requestEmailChange, sendEmailConfirmation, signOutEverywhere, signOutSession, updateProfile } from "@/lib/account/mutations";
+import {
+  changeEmailSchema,
+  changePasswordSchema,
+  sendEmailConfirmationSchema,
+  signOutEverywhereSchema,
+  signOutSessionSchema,
+  updateProfileSchema,
+} from "@/lib/account/schemas";
 import { defineAction } from "@/lib/actions";
 import { addBrand, deleteBrand, renameBrand } from "@/lib/brands/mutations";
 import { addBrandSchema, deleteBrandSchema, renameBrandSchema } from "@/lib/brands/schemas";
@@ -27,8 +34,8 @@ export const changeEmailAction = defineAction({
   access: "studio",
   schema: changeEmailSchema,
   async run({ tx, input, user }) {
-    await changeEmail(tx, { userId: user.id, ...input });
-    return { revalidate: ["/settings"], message: "Your email was changed. Use it next time you sign in." };
+    await requestEmailChange(tx, { userId: user.id, ...input });
+    return { revalidate: [], message: `We sent a link to ${input.email}. Your address changes when you open it; until then, keep signing in with ${user.email}.` };
   },
 });
 
@@ -36,8 +43,37 @@ export const changePasswordAction = defineAction({
   access: "studio",
   schema: changePasswordSchema,
   async run({ tx, input, user }) {
-    await changePassword(tx, { userId: user.id, currentPassword: input.currentPassword, newPassword: input.newPassword });
-    return { revalidate: [], message: "Your password was changed." };
+    const updated = await changePassword(tx, { userId: user.id, currentPassword: input.currentPassword, newPassword: input.newPassword });
+    // Every session ended with the change; this browser carries on in a new one.
+    return { revalidate: ["/settings"], signInAs: updated, message: "Your password was changed. Every other session was signed out." };
+  },
+});
+
+export const sendEmailConfirmationAction = defineAction({
+  access: "studio",
+  schema: sendEmailConfirmationSchema,
+  async run({ tx, user }) {
+    await sendEmailConfirmation(tx, { userId: user.id });
+    return { revalidate: [], message: `We sent a new link to ${user.email}.` };
+  },
+});
+
+export const signOutSessionAction = defineAction({
+  access: "studio",
+  schema: signOutSessionSchema,
+  async run({ tx, input, user }) {
+    await signOutSession(tx, { userId: user.id, sessionId: input.sessionId });
+    return { revalidate: ["/settings"], message: "That session was signed out." };
+  },
+});
+
+export const signOutEverywhereAction = defineAction({
+  access: "studio",
+  schema: signOutEverywhereSchema,
+  async run({ tx, user }) {
+    await signOutEverywhere(tx, { userId: user.id });
+    // This browser's session ended too: the sign-in page is next.
+    return { revalidate: ["*"], redirectTo: "/sign-in" };
   },
 });
 

@@ -1,15 +1,23 @@
 import { Card, PageHeader } from "@/components/ui/card";
+import { findOwnerConfirmation } from "@/lib/account/queries";
 import { requireStudioContext } from "@/lib/auth/context";
+import { findActiveSessions } from "@/lib/auth/sessions";
+import { readSession } from "@/lib/auth/session-cookie";
 import { AccountForms } from "./_components/account-section";
+import { SessionsCard } from "./_components/sessions-card";
+import { UnconfirmedOwnerBanner } from "../_components/unconfirmed-owner-banner";
 
 export const metadata = { title: "Account settings" };
 
 export default async function AccountSettingsPage() {
-  const { user } = await requireStudioContext();
+  const { user, db } = await requireStudioContext();
+  const [sessions, current, owner] = await Promise.all([findActiveSessions(db, { userId: user.id }), readSession(), findOwnerConfirmation(db, { studioId: user.studioId })]);
   return (
     <>
       <PageHeader title="Account" />
+      {owner.isConfirmed ? null : <UnconfirmedOwnerBanner ownerEmail={owner.ownerEmail} isOwner={owner.ownerId === user.id} />}
       <AccountForms name={user.name} email={user.email} />
+      <SessionsCard sessions={sessions} currentSessionId={current?.sid ?? null} />
       <Card title="Role">
         <p className="text-sm text-slate-600">You are the studio&apos;s {user.role === "OWNER" ? "owner" : "staff member"}.</p>
       </Card>

@@ -1,5 +1,6 @@
 "use client";
 
+import { FormToken } from "@/components/ui/form-token";
 import { useActionState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { TextArea, TextField } from "@/components/ui/field";
@@ -17,6 +18,7 @@ export function BroadcastForm() {
   const v = state.ok ? {} : (state.values ?? {});
   return (
     <form action={action} className="space-y-4" noValidate>
+      <FormToken state={state} />
       <FormMessage state={state} />
       <input type="hidden" name="timeZone" value={timeZone} />
       <TextField label="Title" name="title" defaultValue={v.title} errors={state.fieldErrors?.title} />

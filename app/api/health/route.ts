@@ -1,11 +1,30 @@
-import { NextResponse } from "next/server";
+import { timingSafeEqual } from "node:crypto";
+import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
 import { replicaMonitor } from "@/lib/replication/monitor";
 
 export const dynamic = "force-dynamic";
 
-/** For load balancers and operators: 200 while the primary answers, 503 otherwise. */
-export async function GET() {
-  const health = await replicaMonitor().probe();
+/** Whether the request carries the operator token (Authorization: Bearer <OPERATOR_TOKEN>). */
+function isOperator(request: NextRequest): boolean {
+  const expected = env().OPERATOR_TOKEN;
+  const given = /^Bearer (.+)$/.exec(request.headers.get("authorization") ?? "")?.[1];
+  if (!expected || !given) return false;
+  const [a, b] = [Buffer.from(given), Buffer.from(expected)];
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * For load balancers: 200 while the primary answers, 503 otherwise, and nothing more. Operators
+ * with the token also get each database's position, lag and errors. Answered from the node's
+ * cached probe (at most a second old, the one read routing uses), so polling it costs the
+ * databases nothing extra.
+ */
+export async function GET(request: NextRequest) {
+  const health = await replicaMonitor().health();
+  const status = health.primary.reachable ? 200 : 503;
+  const headers = { "cache-control": "no-store" };
+  if (!isOperator(request)) return NextResponse.json({ status: health.primary.reachable ? "ok" : "unavailable" }, { status, headers });
   const body = {
     status: health.primary.reachable ? "ok" : "primary unreachable",
     primary: health.primary,
@@ -22,5 +41,5 @@ export async function GET() {
     node: process.env.SHOOTQ_NODE_NAME ?? null,
     checkedAt: new Date(health.checkedAt).toISOString(),
   };
-  return NextResponse.json(body, { status: health.primary.reachable ? 200 : 503, headers: { "cache-control": "no-store" } });
+  return NextResponse.json(body, { status, headers });
 }

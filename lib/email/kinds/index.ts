@@ -1,3 +1,4 @@
+import { accountExists, confirmEmailChange, emailChanged, passwordReset, verifyEmail } from "@/lib/email/kinds/account-links";
 import { installmentReminder } from "@/lib/email/kinds/installment-reminder";
 import { invoiceSent } from "@/lib/email/kinds/invoice-sent";
 import { legacyText } from "@/lib/email/kinds/legacy-text";
@@ -11,6 +12,11 @@ import { type EmailKind } from "@/lib/email/kind";
 
 /** Every email ShootQ sends, by the kind stored in the outbox row. */
 export const EMAIL_KINDS = {
+  "account.verify-email": verifyEmail,
+  "account.email-change": confirmEmailChange,
+  "account.email-changed": emailChanged,
+  "account.password-reset": passwordReset,
+  "account.exists": accountExists,
   "proposal.sent": proposalSent,
   "questionnaire.sent": questionnaireSent,
   "referral.invite": referralInvite,

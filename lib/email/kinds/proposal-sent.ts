@@ -3,6 +3,7 @@ import { formatDateTime } from "@/lib/calendar/zoned";
 import { defineEmailKind } from "@/lib/email/kind";
 import { formatMoney } from "@/lib/money";
 import { proposalTotal } from "@/lib/proposals/queries";
+import { linkToken } from "@/lib/tokens";
 import { proposalUrl } from "@/lib/urls";
 
 /** A sent proposal's link to its client page. */
@@ -12,8 +13,8 @@ export const proposalSent = defineEmailKind({
     const proposal = await tx.proposal.findFirst({
       where: { id: proposalId, studioId: studioId ?? undefined, status: { not: "DRAFT" } },
       select: {
+        id: true,
         title: true,
-        token: true,
         expiresAt: true,
         depositCents: true,
         items: { select: { quantity: true, unitPriceCents: true } },
@@ -32,7 +33,7 @@ export const proposalSent = defineEmailKind({
         `${studio.name} has sent you a proposal for ${job.title}: ${proposal.title}.`,
         `Total ${formatMoney(proposalTotal(proposal.items), money)}, deposit ${formatMoney(proposal.depositCents, money)}.`,
         `Review and accept it here before ${formatDateTime(proposal.expiresAt, studio.timeZone)}:`,
-        proposalUrl(origin, proposal.token),
+        proposalUrl(origin, linkToken("proposal", proposal.id)),
       ].join("\n"),
     };
   },

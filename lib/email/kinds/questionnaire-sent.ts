@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineEmailKind } from "@/lib/email/kind";
+import { linkToken } from "@/lib/tokens";
 import { questionnaireUrl } from "@/lib/urls";
 
 /** A questionnaire's link, for the job's client. */
@@ -8,7 +9,7 @@ export const questionnaireSent = defineEmailKind({
   async render({ tx, origin, studioId }, { questionnaireId }) {
     const questionnaire = await tx.questionnaire.findFirst({
       where: { id: questionnaireId, studioId: studioId ?? undefined },
-      select: { title: true, token: true, studio: { select: { name: true } }, job: { select: { title: true, contact: { select: { name: true } } } } },
+      select: { id: true, title: true, studio: { select: { name: true } }, job: { select: { title: true, contact: { select: { name: true } } } } },
     });
     if (!questionnaire) return null;
     const { studio, job } = questionnaire;
@@ -20,7 +21,7 @@ export const questionnaireSent = defineEmailKind({
         `${studio.name} has a few questions for you about ${job.title}.`,
         `You can answer them here, save as you go, and submit when you're done:`,
         "",
-        questionnaireUrl(origin, questionnaire.token),
+        questionnaireUrl(origin, linkToken("questionnaire", questionnaire.id)),
         "",
         "No account is needed. Please keep this link to yourself.",
       ].join("\n"),

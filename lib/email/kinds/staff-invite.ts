@@ -9,7 +9,7 @@ export const staffInvite = defineEmailKind({
   params: z.object({ inviteId: z.string() }),
   async render({ tx, origin, studioId }, { inviteId }) {
     const invite = await tx.invite.findFirst({
-      where: { id: inviteId, studioId: studioId ?? undefined, acceptedAt: null },
+      where: { id: inviteId, studioId: studioId ?? undefined },
       select: { id: true, studio: { select: { name: true } }, invitedBy: { select: { name: true } } },
     });
     if (!invite) return null;

@@ -2,6 +2,7 @@ import pg from "pg";
 import { READ_ONLY_MESSAGE } from "../../../lib/errors.ts";
 import { HttpSession } from "../../testing/http.ts";
 import { BIG_STUDIO } from "../../bench/generate.ts";
+import { localSecrets } from "../../lib/paths.ts";
 import { actionHeaders, encodeActionBody, findServerAction, parseActionState, readServerActions, type ServerAction } from "../../bench/lib/server-actions.ts";
 import type { BenchApp, BenchDatabase } from "../../bench/lib/stack.ts";
 import { expectOk, type Answer, type TrafficRequest } from "./traffic.ts";
@@ -41,12 +42,12 @@ export async function findBig(url: string): Promise<Big> {
   await client.connect();
   try {
     const { rows } = await client.query<Big>(
-      `SELECT s.id AS "studioId", u.id AS "ownerId", u."calendarToken",
+      `SELECT s.id AS "studioId", u.id AS "ownerId", $3::text AS "calendarToken",
               (SELECT id FROM "Lead" WHERE "studioId" = s.id ORDER BY "createdAt" DESC LIMIT 1) AS "leadId",
               (SELECT id FROM "Job" WHERE "studioId" = s.id ORDER BY date DESC NULLS LAST LIMIT 1) AS "jobId",
               (SELECT id FROM "Event" WHERE "studioId" = s.id ORDER BY "startsAt" DESC LIMIT 1) AS "eventId"
        FROM "Studio" s JOIN "User" u ON u."studioId" = s.id AND u.email = $2 WHERE s.slug = $1`,
-      [BIG_STUDIO.slug, BIG_STUDIO.email],
+      [BIG_STUDIO.slug, BIG_STUDIO.email, BIG_STUDIO.calendarToken],
     );
     if (!rows[0]) throw new Error("no big studio: generate the data first");
     return rows[0];
@@ -164,7 +165,7 @@ type Health = { status: string; replicas: { name: string; inRotation: boolean; r
 export async function nodeHealth(nodeUrls: string[]): Promise<Health[]> {
   return Promise.all(
     nodeUrls.map(async (u) => {
-      const res = await fetch(`${u}/api/health`, { signal: AbortSignal.timeout(3_000) });
+      const res = await fetch(`${u}/api/health`, { headers: { authorization: `Bearer ${localSecrets().OPERATOR_TOKEN}` }, signal: AbortSignal.timeout(3_000) });
       return (await res.json()) as Health;
     }),
   );

@@ -27,6 +27,19 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       </>
     );
   }
+  if (invite.isTaken) {
+    return (
+      <>
+        <h1 className="mb-4 text-xl font-semibold">Join {invite.studio.name}</h1>
+        <p className="text-sm text-slate-600">
+          {invite.email} already has a ShootQ account, and an account belongs to one studio. Ask {invite.studio.name} to invite another address of yours.
+        </p>
+        <Link href="/sign-in" className="mt-6 inline-block text-sm font-medium text-brand-600 hover:underline">
+          Go to sign in
+        </Link>
+      </>
+    );
+  }
   return (
     <>
       <h1 className="mb-2 text-xl font-semibold">Join {invite.studio.name}</h1>

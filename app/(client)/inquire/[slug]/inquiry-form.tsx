@@ -1,5 +1,6 @@
 "use client";
 
+import { FormToken } from "@/components/ui/form-token";
 import { useActionState } from "react";
 import { BrandSelect } from "@/components/brands/brand-select";
 import { EventTypeField } from "@/components/pipeline/event-type-field";
@@ -23,6 +24,7 @@ export function InquiryForm({ slug, brands }: { slug: string; brands: { id: stri
   const e = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-4" noValidate>
+      <FormToken state={state} />
       <FormMessage state={state} />
       <input type="hidden" name="slug" value={slug} />
       <TextField label="Your name" name="name" autoComplete="name" defaultValue={v.name} errors={e.name} />

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { externalHttpLink, sameSitePath } from "@/lib/safe-redirect";
 import { ActionButton } from "@/components/ui/action-button";
 import { type findActiveBroadcasts } from "@/lib/broadcasts/queries";
 import { dismissBroadcastAction } from "../actions";
@@ -16,21 +17,30 @@ export function Broadcasts({ broadcasts }: { broadcasts: Awaited<ReturnType<type
               {b.title}
             </p>
             <p className="whitespace-pre-wrap text-slate-700">{b.body}</p>
-            {b.link ? (
-              b.link.startsWith("/") ? (
-                <Link href={b.link} className="text-brand-600 hover:underline">
-                  Learn more
-                </Link>
-              ) : (
-                <a href={b.link} className="text-brand-600 hover:underline" target="_blank" rel="noopener noreferrer">
-                  Learn more
-                </a>
-              )
-            ) : null}
+            <BroadcastLink link={b.link} />
           </div>
           <ActionButton action={dismissBroadcastAction} fields={{ broadcastId: b.id }} label="Dismiss" variant="ghost" ariaLabel={`Dismiss ${b.title}`} />
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Only a path on ShootQ or an http(s) address: a link saved before links were checked this way is left out. */
+function BroadcastLink({ link }: { link: string | null }) {
+  const internal = sameSitePath(link);
+  if (internal) {
+    return (
+      <Link href={internal} className="text-brand-600 hover:underline">
+        Learn more
+      </Link>
+    );
+  }
+  const external = link?.startsWith("/") ? null : externalHttpLink(link);
+  if (!external) return null;
+  return (
+    <a href={external} className="text-brand-600 hover:underline" target="_blank" rel="noopener noreferrer">
+      Learn more
+    </a>
   );
 }

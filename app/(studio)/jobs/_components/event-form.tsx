@@ -1,5 +1,6 @@
 "use client";
 
+import { FormToken } from "@/components/ui/form-token";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -22,6 +23,7 @@ export function EventForm(props: Props) {
   const shoot = state.values && !state.ok ? state.values.isShoot === "on" : (props.defaults?.isShoot ?? false);
   return (
     <form action={action} className="space-y-3" noValidate>
+      <FormToken state={state} />
       <FormMessage state={state} />
       {props.mode === "create" ? <input type="hidden" name="jobId" value={props.jobId} /> : <input type="hidden" name="eventId" value={props.eventId} />}
       <TextField label="Event name" name="name" defaultValue={v.name as string | undefined} errors={e.name} hint="Engagement session, wedding day, sales session…" />

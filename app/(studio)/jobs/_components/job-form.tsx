@@ -1,5 +1,6 @@
 "use client";
 
+import { FormToken } from "@/components/ui/form-token";
 import { useActionState } from "react";
 import { BrandSelect } from "@/components/brands/brand-select";
 import { EventTypeField } from "@/components/pipeline/event-type-field";
@@ -21,6 +22,7 @@ export function JobForm({ brands, defaultBrandId, contacts }: Props) {
   const e = state.fieldErrors ?? {};
   return (
     <form action={action} className="max-w-xl space-y-4" noValidate>
+      <FormToken state={state} />
       <FormMessage state={state} />
       <fieldset className="space-y-3 rounded-md border border-slate-200 p-4">
         <legend className="px-1 text-sm font-semibold text-slate-800">Client</legend>

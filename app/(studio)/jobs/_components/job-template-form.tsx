@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, type ReactNode } from "react";
+import { FormToken } from "@/components/ui/form-token";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -38,6 +39,7 @@ export function JobTemplateForm({ action: run, jobId, templates, noun, submitLab
   return (
     <form action={action} className="space-y-4" noValidate>
       {intro}
+      <FormToken state={state} />
       <FormMessage state={state} />
       <input type="hidden" name="jobId" value={jobId} />
       <SelectField label={noun} name="templateId" defaultValue={state.values?.templateId ?? ""} errors={state.fieldErrors?.templateId}>

@@ -1,5 +1,6 @@
 "use client";
 
+import { FormToken } from "@/components/ui/form-token";
 import { useActionState } from "react";
 import { LineItemsEditor, MoneyFormatFields } from "@/components/billing/line-items-editor";
 import { Button } from "@/components/ui/button";
@@ -16,6 +17,7 @@ export function ProposalForm({ jobId, defaultExpiresOn, money }: { jobId: string
   const symbol = currencySymbol(money);
   return (
     <form action={action} className="space-y-5" noValidate>
+      <FormToken state={state} />
       <FormMessage state={state} />
       <input type="hidden" name="jobId" value={jobId} />
       <MoneyFormatFields money={money} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { FormToken } from "@/components/ui/form-token";
 import { useActionState } from "react";
 import { BrandSelect } from "@/components/brands/brand-select";
 import { EventTypeField } from "@/components/pipeline/event-type-field";
@@ -17,6 +18,7 @@ export function LeadForm({ brands, defaultBrandId }: Props) {
   const e = state.fieldErrors ?? {};
   return (
     <form action={action} className="max-w-xl space-y-4" noValidate>
+      <FormToken state={state} />
       <FormMessage state={state} />
       <TextField label="Name" name="name" defaultValue={v.name} errors={e.name} />
       <TextField label="Email" name="email" type="email" defaultValue={v.email} errors={e.email} />

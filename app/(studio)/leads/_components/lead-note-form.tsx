@@ -1,5 +1,6 @@
 "use client";
 
+import { FormToken } from "@/components/ui/form-token";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextArea } from "@/components/ui/field";
@@ -11,6 +12,7 @@ export function LeadNoteForm({ leadId }: { leadId: string }) {
   const [state, action, pending] = useActionState(addLeadNoteAction, initialActionState);
   return (
     <form action={action} className="space-y-3">
+      <FormToken state={state} />
       <FormMessage state={state} />
       <input type="hidden" name="leadId" value={leadId} />
       <TextArea label="Add a note" name="body" rows={3} defaultValue={state.ok ? "" : state.values?.body} errors={state.fieldErrors?.body} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { FormToken } from "@/components/ui/form-token";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextArea, TextField } from "@/components/ui/field";
@@ -12,6 +13,7 @@ export function ReferralForm({ leadId, jobId, defaultNote }: { leadId?: string; 
   const v = state.values ?? {};
   return (
     <form action={action} className="space-y-4" noValidate>
+      <FormToken state={state} />
       <FormMessage state={state} />
       {leadId ? <input type="hidden" name="leadId" value={leadId} /> : null}
       {jobId ? <input type="hidden" name="jobId" value={jobId} /> : null}

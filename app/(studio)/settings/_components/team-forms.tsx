@@ -6,7 +6,7 @@ import { revokeInviteAction, removeStaffAction, inviteStaffAction } from "../act
 
 export function InviteForm() {
   return (
-    <ActionForm action={inviteStaffAction} submitLabel="Send invitation">
+    <ActionForm action={inviteStaffAction} submitLabel="Send invitation" isCreate>
       {(s) => <TextField label="Email of the person to invite" name="email" type="email" defaultValue={s.ok ? "" : s.values?.email} errors={s.fieldErrors?.email} />}
     </ActionForm>
   );

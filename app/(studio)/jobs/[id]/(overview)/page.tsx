@@ -6,6 +6,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { dayKeyOf, dayKeyOfDateColumn, formatDateTime, formatDayKey, formatShortDayKey, formatTime } from "@/lib/calendar/zoned";
 import { requireStudioContext } from "@/lib/auth/context";
+import { derivedLinkToken } from "@/lib/tokens";
 import { proposalUrl, publicOrigin } from "@/lib/urls";
 import { findJobInvoices } from "@/lib/invoices/queries";
 import { findJob } from "@/lib/jobs/queries";
@@ -118,10 +119,7 @@ export default async function JobPage({ params }: Props) {
                         {p.sentAt ? `Sent ${formatDateTime(p.sentAt, tz)}` : null}
                         {p.respondedAt ? ` · ${p.status === "ACCEPTED" ? "Accepted" : "Declined"} ${formatDateTime(p.respondedAt, tz)}` : null}
                         <br />
-                        Client link:{" "}
-                        <a href={`/p/${p.token}`} className="break-all text-brand-600 hover:underline" data-testid="client-link">
-                          {proposalUrl(origin, p.token)}
-                        </a>
+                        <ClientLink origin={origin} proposalId={p.id} tokenHash={p.tokenHash} />
                       </p>
                     ) : null}
                   </li>
@@ -240,6 +238,20 @@ export default async function JobPage({ params }: Props) {
           </Card>
         </div>
       </div>
+    </>
+  );
+}
+
+/** The client's link, when it can be shown again (links sent before tokens were derived exist only in their email). */
+function ClientLink({ origin, proposalId, tokenHash }: { origin: string; proposalId: string; tokenHash: string | null }) {
+  const token = derivedLinkToken("proposal", proposalId, tokenHash);
+  if (!token) return <>Client link: in the email sent to the client</>;
+  return (
+    <>
+      Client link:{" "}
+      <a href={`/p/${token}`} className="break-all text-brand-600 hover:underline" data-testid="client-link">
+        {proposalUrl(origin, token)}
+      </a>
     </>
   );
 }

@@ -1,0 +1,50 @@
+import PgBoss from "pg-boss";
+import pg from "pg";
+
+// Rows that only matter for a while (rate-limit windows, sessions, emailed account links, form
+// tokens) are deleted once they cannot matter any more, by a pg-boss schedule the worker runs:
+// one run every quarter hour across however many workers there are.
+
+export const PRUNE_QUEUE = "prune-expired";
+const EVERY_QUARTER_HOUR = "*/15 * * * *";
+
+const STATEMENTS = {
+  rateLimits: `DELETE FROM "RateLimit" WHERE "resetAt" < now() - interval '1 hour'`,
+  sessions: `DELETE FROM "Session" WHERE "expiresAt" < now()`,
+  accountLinks: `DELETE FROM "AccountToken" WHERE "expiresAt" < now() - interval '1 day' OR "usedAt" < now() - interval '1 day'`,
+  formSubmissions: `DELETE FROM "FormSubmission" WHERE "createdAt" < now() - interval '1 day'`,
+  // Past the sign-in cookie's lifetime no session from before it can exist.
+  validAfter: `UPDATE "User" SET "sessionsValidAfter" = NULL WHERE "sessionsValidAfter" < now() - interval '14 days'`,
+} as const;
+
+export type PruneReport = Record<keyof typeof STATEMENTS, number>;
+
+/** Deletes what has expired; returns how many rows each kind lost. */
+export async function pruneExpired(databaseUrl: string): Promise<PruneReport> {
+  const client = new pg.Client({ connectionString: databaseUrl, application_name: "shootq-prune" });
+  await client.connect();
+  try {
+    const report = {} as PruneReport;
+    for (const [name, sql] of Object.entries(STATEMENTS) as [keyof typeof STATEMENTS, string][]) report[name] = (await client.query(sql)).rowCount ?? 0;
+    return report;
+  } finally {
+    await client.end();
+  }
+}
+
+export type Maintenance = { stop(): Promise<void> };
+
+/** Schedules the prune and works it (in the worker process). */
+export async function startMaintenance({ databaseUrl, log }: { databaseUrl: string; log: (entry: Record<string, unknown>) => void }): Promise<Maintenance> {
+  const boss = new PgBoss({ connectionString: databaseUrl, max: 2, schedule: true, supervise: true, application_name: "shootq-maintenance" });
+  boss.on("error", (error) => log({ msg: "maintenance queue error", error: String(error) }));
+  await boss.start();
+  if (!(await boss.getQueue(PRUNE_QUEUE))) await boss.createQueue(PRUNE_QUEUE, { name: PRUNE_QUEUE, policy: "singleton", retryLimit: 2 });
+  await boss.schedule(PRUNE_QUEUE, EVERY_QUARTER_HOUR);
+  await boss.work(PRUNE_QUEUE, async () => {
+    const report = await pruneExpired(databaseUrl);
+    log({ msg: "pruned expired rows", ...report });
+    return report;
+  });
+  return { stop: () => boss.stop({ graceful: true, wait: true, timeout: 30_000 }) };
+}
