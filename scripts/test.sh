@@ -13,6 +13,7 @@ step "system packages"; bash scripts/ensure-system-deps.sh
 step "prisma generate"; npm run --silent generate
 step "typecheck"; npm run --silent typecheck
 step "lint"; npm run --silent lint
+step "format"; npm run --silent format:check
 step "build"; npm run --silent build
 step "unit and integration tests"; run npx vitest run
 step "end-to-end tests (one node, replica 3 s behind)"; run npx playwright test
