@@ -45,6 +45,8 @@ const schema = z
     OPERATOR_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     /** Emails one studio may send to others per day (proposals, questionnaires, invitations...). */
     STUDIO_DAILY_EMAIL_QUOTA: z.coerce.number().int().min(0).default(300),
+    /** Invitations one studio may send per hour. */
+    STUDIO_HOURLY_INVITE_LIMIT: z.coerce.number().int().min(0).default(20),
   })
   .superRefine((e, ctx) => {
     // A pin must outlive the lag a replica in rotation may have (plus the 1 s its measurement may

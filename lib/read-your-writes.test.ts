@@ -7,6 +7,9 @@ import { HttpSession } from "@/scripts/testing/http";
 // The cluster from the global setup: replica-1 applies WAL 3 s late, replica-2 promptly.
 const { primaryUrl, replicaUrls } = inject("database");
 const [delayedReplica, promptReplica] = replicaUrls;
+// Hundreds of invitations from one studio: this file is about where reads go, so the product's
+// hourly invitation limit and daily email quota (tested in lib/team and lib/email) are lifted.
+const MANY_WRITES = { STUDIO_HOURLY_INVITE_LIMIT: "100000", STUDIO_DAILY_EMAIL_QUOTA: "100000" };
 
 async function ownerSession(app: TestApp) {
   const { owner, password } = await createStudio(primaryDb());
@@ -24,7 +27,7 @@ describe("read-your-writes with one replica 3 s behind", () => {
   let app: TestApp;
   let http: HttpSession;
   beforeAll(async () => {
-    app = await startTestApp({ primaryUrl, replicaUrls: [delayedReplica] });
+    app = await startTestApp({ primaryUrl, replicaUrls: [delayedReplica], env: MANY_WRITES });
     http = await ownerSession(app);
   });
   afterAll(() => app.stop());
@@ -86,7 +89,7 @@ describe("read-your-writes with one delayed and one prompt replica", () => {
   let app: TestApp;
   let http: HttpSession;
   beforeAll(async () => {
-    app = await startTestApp({ primaryUrl, replicaUrls: [delayedReplica, promptReplica] });
+    app = await startTestApp({ primaryUrl, replicaUrls: [delayedReplica, promptReplica], env: MANY_WRITES });
     http = await ownerSession(app);
   });
   afterAll(() => app.stop());

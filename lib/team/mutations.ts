@@ -7,12 +7,12 @@ import { newUserIdentity } from "@/lib/studios/identifiers";
 import { INVITE_DAYS } from "@/lib/team/schemas";
 import { hashToken, newRowWithLink } from "@/lib/tokens";
 import { revokeAllSessions } from "@/lib/auth/sessions";
+import { env } from "@/lib/env";
 import { enforceLimit } from "@/lib/rate-limit";
 
 const SESSION_FIELDS = { id: true, email: true, name: true, role: true, studioId: true } as const;
 
 /** Invitations one studio may send per hour: the platform's sender is not a relay. */
-export const INVITE_LIMIT = { max: 20, windowSeconds: 60 * 60 } as const;
 
 /**
  * Creates an invitation and queues its email; the link is derived from the row when it is sent.
@@ -27,7 +27,7 @@ export async function inviteStaff(
   await tx.$queryRaw`SELECT id FROM "Studio" WHERE id = ${studioId} FOR UPDATE`;
   const member = await tx.user.findFirst({ where: { email, studioId, removedAt: null }, select: { id: true } });
   if (member) throw new AppError("CONFLICT", "That person is already on your team.", { email: ["That person is already on your team."] });
-  await enforceLimit(tx, { bucket: "invite", key: studioId, ...INVITE_LIMIT }, "Your studio has sent many invitations in the last hour.");
+  await enforceLimit(tx, { bucket: "invite", key: studioId, max: env().STUDIO_HOURLY_INVITE_LIMIT, windowSeconds: 60 * 60 }, "Your studio has sent many invitations in the last hour.");
   // A new invite replaces the open one for the same address: only the newest link works.
   await tx.invite.deleteMany({ where: { studioId, email } });
   const expiresAt = new Date(now.getTime() + INVITE_DAYS * 86_400_000);
