@@ -1,7 +1,7 @@
 // `npm run drills`: failure drills on loopback, each under steady traffic. A throwaway primary +
 // replica with a little generated data, the app cluster (nginx + 2 nodes), then: (e) bad input
 // and forged cookies, (a) kill the replica, (b) kill an app node, (d) stop the primary, (c) kill
-// and restart the worker. Writes bench/results/drills.json and drills.md; exits 1 when a drill fails.
+// and restart the worker, (f) kill and restart the billing service. Writes bench/results/drills.json and drills.md; exits 1 when a drill fails.
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,14 +16,15 @@ import { killNode } from "./kill-node.ts";
 import { killReplica } from "./kill-replica.ts";
 import { findBig, loadActions, nodeHealth, signInBig, waitUntil, type DrillContext, type DrillResult } from "./lib/context.ts";
 import { renderDrillsMarkdown } from "./lib/report.ts";
+import { restartBilling } from "./restart-billing.ts";
 import { restartWorker } from "./restart-worker.ts";
 import { stopPrimary } from "./stop-primary.ts";
 
 const { values } = parseArgs({
-  options: { only: { type: "string" }, phase: { type: "string" }, emails: { type: "string" }, out: { type: "string" } },
+  options: { only: { type: "string" }, phase: { type: "string" }, emails: { type: "string" }, invoices: { type: "string" }, out: { type: "string" } },
   strict: true,
 });
-const ORDER = ["e", "a", "b", "d", "c"] as const;
+const ORDER = ["e", "a", "b", "d", "c", "f"] as const;
 const only = (values.only ?? ORDER.join(",")).split(",").map((s) => s.trim());
 if (!only.every((d) => (ORDER as readonly string[]).includes(d))) {
   console.error(`--only takes drill letters from ${ORDER.join(", ")} (e.g. --only a,d)`);
@@ -31,9 +32,10 @@ if (!only.every((d) => (ORDER as readonly string[]).includes(d))) {
 }
 const phaseMs = Number(values.phase ?? 3) * 1000;
 const emails = Number(values.emails ?? 40);
+const invoices = Number(values.invoices ?? 400);
 const outPrefix = values.out ?? path.join(ROOT, "bench", "results", "drills");
-if (!(phaseMs >= 1000 && phaseMs <= 30_000) || !(Number.isInteger(emails) && emails >= 3 && emails <= 1000)) {
-  console.error("--phase takes seconds from 1 to 30; --emails a whole number from 3 to 1000");
+if (!(phaseMs >= 1000 && phaseMs <= 30_000) || !(Number.isInteger(emails) && emails >= 3 && emails <= 1000) || !(Number.isInteger(invoices) && invoices >= 20 && invoices <= 5000)) {
+  console.error("--phase takes seconds from 1 to 30; --emails a whole number from 3 to 1000; --invoices from 20 to 5000");
   process.exit(2);
 }
 
@@ -61,6 +63,7 @@ async function main(log: Log): Promise<void> {
     b: () => killNode(ctx, { phaseMs }),
     d: () => stopPrimary(ctx, { phaseMs }),
     c: () => restartWorker(ctx, { emails }),
+    f: () => restartBilling(ctx, { invoices }),
   };
   const results: DrillResult[] = [];
   for (const id of ORDER.filter((d) => only.includes(d))) {
@@ -77,7 +80,7 @@ async function main(log: Log): Promise<void> {
       log(`drill ${id} crashed: ${(e as Error).message}`);
     }
   }
-  const report = { command: "npm run drills", startedAt, finishedAt: new Date().toISOString(), machine: { cpus: os.cpus().length, loadAverageAtStart: os.loadavg() }, options: { phaseMs, emails }, drills: results };
+  const report = { command: "npm run drills", startedAt, finishedAt: new Date().toISOString(), machine: { cpus: os.cpus().length, loadAverageAtStart: os.loadavg() }, options: { phaseMs, emails, invoices }, drills: results };
   mkdirSync(path.dirname(outPrefix), { recursive: true });
   writeFileSync(`${outPrefix}.json`, `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(`${outPrefix}.md`, renderDrillsMarkdown(report));

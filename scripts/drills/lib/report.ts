@@ -1,6 +1,6 @@
 import type { DrillResult } from "./context.ts";
 
-export type DrillsReport = { command: string; startedAt: string; finishedAt: string; options: { phaseMs: number; emails: number }; drills: DrillResult[] };
+export type DrillsReport = { command: string; startedAt: string; finishedAt: string; options: { phaseMs: number; emails: number; invoices?: number }; drills: DrillResult[] };
 
 const escape = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
 
