@@ -1,0 +1,54 @@
+// The smart fields a template may use, per context. A context is what a template is rendered
+// against: contracts (and later emails about a job) use "job"; email templates add their own
+// contexts here rather than a second engine. This file has no server dependencies: the editor's
+// field picker imports it too.
+
+export type TemplateField = { key: string; label: string; example: string };
+
+export type TemplateContext = {
+  label: string;
+  fields: readonly TemplateField[];
+  /** Whether the photographer may define `{{custom.<key>}}` fields, filled in before sending. */
+  allowsCustomFields: boolean;
+};
+
+const JOB_FIELDS = [
+  { key: "client.name", label: "Client name", example: "Grace Nguyen" },
+  { key: "client.first_name", label: "Client first name", example: "Grace" },
+  { key: "job.title", label: "Job title", example: "Nguyen–Walsh Wedding" },
+  { key: "job.date", label: "Job date", example: "Saturday, June 12, 2027" },
+  { key: "event.location", label: "Event location", example: "Wave Hill, Bronx" },
+  { key: "proposal.total", label: "Proposal total", example: "$5,800.00" },
+  { key: "proposal.deposit", label: "Proposal deposit", example: "$1,000.00" },
+  { key: "brand.name", label: "Brand name", example: "Lumen & Lace Weddings" },
+  { key: "studio.name", label: "Studio name", example: "Lumen & Lace Photography" },
+  { key: "today", label: "Today's date", example: "Monday, March 1, 2027" },
+] as const satisfies readonly TemplateField[];
+
+export const TEMPLATE_CONTEXTS = {
+  job: { label: "A job and its client", fields: JOB_FIELDS, allowsCustomFields: true },
+} as const satisfies Record<string, TemplateContext>;
+
+export type TemplateContextName = keyof typeof TEMPLATE_CONTEXTS;
+export type JobFieldKey = (typeof JOB_FIELDS)[number]["key"];
+
+export const CUSTOM_PREFIX = "custom.";
+/** A custom field's own name: `{{custom.second_shooter}}`. */
+export const CUSTOM_KEY = /^[a-z][a-z0-9_]{0,39}$/;
+
+export const isCustomField = (key: string) => key.startsWith(CUSTOM_PREFIX);
+export const customFieldName = (key: string) => key.slice(CUSTOM_PREFIX.length);
+
+/** "second_shooter" -> "Second shooter", the label beside its input. */
+export function customFieldLabel(name: string): string {
+  const words = name.replace(/_+/g, " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function fieldLabel(context: TemplateContextName, key: string): string {
+  if (isCustomField(key)) return customFieldLabel(customFieldName(key));
+  return TEMPLATE_CONTEXTS[context].fields.find((f) => f.key === key)?.label ?? key;
+}
+
+/** How a field is written in a template. */
+export const fieldToken = (key: string) => `{{${key}}}`;

@@ -1,0 +1,61 @@
+import { dayKeyOf, dayKeyOfDateColumn, formatDayKey } from "@/lib/calendar/zoned";
+import { type Db, type Tx } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { formatCents, proposalTotalCents } from "@/lib/proposals/money";
+import { type JobFieldKey } from "@/lib/templates/fields";
+
+type Reader = Db | Tx;
+
+/** Money as the studio shows it; the one place the engine formats amounts. */
+function formatMoney(cents: number): string {
+  return formatCents(cents);
+}
+
+/** A calendar date as the studio writes it: "Saturday, June 12, 2027". */
+const formatDate = (dayKey: string) => formatDayKey(dayKey);
+
+// A proposal the client accepted speaks for the job before one merely sent, and that before a draft.
+const PROPOSAL_RANK = { ACCEPTED: 0, SENT: 1, DRAFT: 2, DECLINED: 3 } as const;
+
+/**
+ * The values of the "job" context: the client, the job, its first shoot's location, the
+ * proposal (the one given, else the job's most relevant one), the brand and the studio, with
+ * dates in the studio's time zone. A field the job cannot fill yet is null.
+ */
+export async function buildJobTemplateValues(
+  db: Reader,
+  { studioId, jobId, proposalId, now = new Date() }: { studioId: string; jobId: string; proposalId?: string | null; now?: Date },
+): Promise<Record<JobFieldKey, string | null>> {
+  const job = await db.job.findFirst({
+    where: { id: jobId, studioId },
+    select: {
+      title: true,
+      date: true,
+      contact: { select: { name: true } },
+      brand: { select: { name: true } },
+      studio: { select: { name: true, timeZone: true } },
+      events: { where: { studioId }, orderBy: [{ isShoot: "desc" }, { startsAt: "asc" }], take: 5, select: { location: true } },
+      proposals: {
+        where: { studioId, ...(proposalId ? { id: proposalId } : {}) },
+        orderBy: { createdAt: "desc" },
+        take: 20,
+        select: { status: true, depositCents: true, items: { select: { quantity: true, unitPriceCents: true } } },
+      },
+    },
+  });
+  if (!job) throw notFound("That job");
+  const proposal = [...job.proposals].sort((a, b) => PROPOSAL_RANK[a.status] - PROPOSAL_RANK[b.status]).find((p) => p.status !== "DECLINED");
+  const name = job.contact.name.trim();
+  return {
+    "client.name": name,
+    "client.first_name": name.split(/\s+/)[0] ?? name,
+    "job.title": job.title,
+    "job.date": job.date ? formatDate(dayKeyOfDateColumn(job.date)) : null,
+    "event.location": job.events.find((e) => e.location)?.location ?? null,
+    "proposal.total": proposal ? formatMoney(proposalTotalCents(proposal.items)) : null,
+    "proposal.deposit": proposal ? formatMoney(proposal.depositCents) : null,
+    "brand.name": job.brand.name,
+    "studio.name": job.studio.name,
+    today: formatDate(dayKeyOf(now, job.studio.timeZone)),
+  };
+}
