@@ -38,3 +38,6 @@ export const inquiryEndpointUrl = (origin: string, slug: string) => at(origin, `
 export const calendarFeedUrl = (origin: string, token: string) => at(origin, `/api/calendar/${token}`);
 export const jobUrl = (origin: string, jobId: string) => at(origin, `/jobs/${jobId}`);
 export const invoiceUrl = (origin: string, token: string) => at(origin, `/i/${token}`);
+export const contractUrl = (origin: string, token: string) => at(origin, `/c/${token}`);
+export const contractPath = (jobId: string, contractId: string) => `/jobs/${jobId}/contracts/${contractId}`;
+export const jobContractUrl = (origin: string, jobId: string, contractId: string) => at(origin, contractPath(jobId, contractId));

@@ -4,6 +4,7 @@ import { newUserIdentity, slugify } from "../lib/studios/identifiers.ts";
 import type {
   Brand,
   Contact,
+  ContractTemplate,
   Event,
   Job,
   Lead,
@@ -295,5 +296,30 @@ export function createQuestionnaireTemplate(
   ];
   return client(db).questionnaireTemplate.create({
     data: { studioId: input.studioId, name: input.name ?? "Wedding day details", questions },
+  });
+}
+
+/** A contract template using most smart fields and one custom field, as a photographer writes one. */
+export const CONTRACT_TEMPLATE_BODY = [
+  "<h1>Wedding Photography Agreement</h1>",
+  "<p>This agreement is made on {{today}} between <strong>{{studio.name}}</strong> ({{brand.name}}) and <strong>{{client.name}}</strong> for {{job.title}} on {{job.date}} at {{event.location}}.</p>",
+  "<h2>Fees</h2>",
+  "<ul><li>Total fee: {{proposal.total}}</li><li>Retainer due on signing: {{proposal.deposit}}</li></ul>",
+  "<h2>Coverage</h2>",
+  "<p>Coverage includes {{custom.coverage_hours}} hours. {{client.first_name}}, please read every clause before signing.</p>",
+  "<ol><li>The retainer is non-refundable.</li><li>Images are delivered within <em>eight weeks</em>.</li></ol>",
+].join("");
+
+export function createContractTemplate(
+  db: FactoryDb,
+  input: { studioId: string; name?: string; body?: string; brandId?: string | null; authorId?: string | null },
+): Promise<ContractTemplate> {
+  return client(db).contractTemplate.create({
+    data: {
+      studioId: input.studioId,
+      brandId: input.brandId ?? null,
+      name: input.name ?? "Wedding Photography Agreement",
+      versions: { create: { studioId: input.studioId, number: 1, body: input.body ?? CONTRACT_TEMPLATE_BODY, authorId: input.authorId ?? null } },
+    },
   });
 }

@@ -1,4 +1,5 @@
 import { addDays, dayKeyOf, startOfDay } from "@/lib/calendar/zoned";
+import { sendContractWithProposal, signContractWithProposal, voidContractWithProposal, type RequestOrigin } from "@/lib/contracts/mutations";
 import { type Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";
 import { AppError, notFound } from "@/lib/errors";
@@ -33,9 +34,13 @@ export async function createProposal(tx: Tx, { studioId, input, now = new Date()
 
 /**
  * Sends a draft: its client link (a token derived from the proposal, only its hash stored) is
- * emailed through the outbox in this transaction.
+ * emailed through the outbox in this transaction. A contract attached to the proposal is frozen
+ * with it and signed from the same link.
  */
-export async function sendProposal(tx: Tx, { studioId, proposalId, now = new Date() }: Tenant & { proposalId: string; now?: Date }) {
+export async function sendProposal(
+  tx: Tx,
+  { studioId, proposalId, actor, now = new Date() }: Tenant & { proposalId: string; actor?: { id: string; name: string }; now?: Date },
+) {
   const proposal = await tx.proposal.findFirst({
     where: { id: proposalId, studioId },
     select: {
@@ -56,6 +61,7 @@ export async function sendProposal(tx: Tx, { studioId, proposalId, now = new Dat
     data: { status: "SENT", tokenHash: linkTokenHash("proposal", proposal.id), sentAt: now },
   });
   if (count === 0) throw new AppError("CONFLICT", "This proposal was already sent.");
+  await sendContractWithProposal(tx, { studioId, proposalId: proposal.id, actor: actor ?? { id: "", name: "the studio" }, expiresAt: proposal.expiresAt, now });
   await queueEmail(tx, { studioId, kind: "proposal.sent", to, params: { proposalId: proposal.id } });
   const lead = proposal.job.lead;
   if (lead && (lead.status === "NEW" || lead.status === "CONTACTED")) {
@@ -73,7 +79,14 @@ const ANSWERED: Record<string, string> = { ACCEPTED: "accepted", DECLINED: "decl
  */
 export async function respondToProposal(
   tx: Tx,
-  { token, decision, now = new Date() }: { token: string; decision: "accept" | "decline"; now?: Date },
+  {
+    token,
+    decision,
+    signature,
+    origin = { ipAddress: "unknown", userAgent: "unknown" },
+    siteOrigin = "",
+    now = new Date(),
+  }: { token: string; decision: "accept" | "decline"; signature?: unknown; origin?: RequestOrigin; siteOrigin?: string; now?: Date },
 ) {
   const proposal = await tx.proposal.findUnique({
     where: { tokenHash: hashToken(token) },
@@ -83,7 +96,7 @@ export async function respondToProposal(
       status: true,
       expiresAt: true,
       respondedAt: true,
-      job: { select: { id: true, title: true, lead: { select: { id: true } } } },
+      job: { select: { id: true, title: true, contact: { select: { name: true } }, lead: { select: { id: true } } } },
     },
   });
   if (!proposal || proposal.status === "DRAFT") throw notFound("That proposal");
@@ -97,6 +110,7 @@ export async function respondToProposal(
   if (count === 0) throw new AppError("CONFLICT", "This proposal was already answered.");
 
   if (decision === "accept") {
+    await signContractWithProposal(tx, { studioId, proposalId: proposal.id, fields: signature ?? {}, origin, siteOrigin, now });
     const studio = await tx.studio.findUniqueOrThrow({ where: { id: studioId }, select: { requireRetainer: true } });
     if (proposal.job.lead) await tx.lead.updateMany({ where: { id: proposal.job.lead.id, studioId }, data: { status: "BOOKED" } });
     if (studio.requireRetainer) {
@@ -110,6 +124,7 @@ export async function respondToProposal(
     await tx.booking.create({ data: { studioId, jobId: proposal.job.id, proposalId: proposal.id }, select: { id: true } });
     await notify(tx, { studioId, kind: "booking.created", message: "You have a new booking to review", link: "/bookings" });
   } else {
+    await voidContractWithProposal(tx, { studioId, proposalId: proposal.id, clientName: proposal.job.contact.name, now });
     await notify(tx, {
       studioId,
       kind: "proposal.declined",

@@ -1,0 +1,190 @@
+import { addDays, dayKeyOf, startOfDay } from "@/lib/calendar/zoned";
+import { verifyContractRecords } from "@/lib/contracts/audit";
+import { type Db } from "@/lib/db";
+import { hashToken } from "@/lib/team/tokens";
+
+type Tenant = { studioId: string };
+
+export function findContractTemplates(db: Db, { studioId }: Tenant) {
+  return db.contractTemplate.findMany({
+    where: { studioId },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: 200,
+    select: {
+      id: true,
+      name: true,
+      updatedAt: true,
+      brand: { select: { name: true } },
+      versions: { orderBy: { number: "desc" }, take: 1, select: { number: true } },
+    },
+  });
+}
+
+/** A template with its latest text and every version's number, author and date. */
+export async function findContractTemplate(db: Db, { studioId, templateId }: Tenant & { templateId: string }) {
+  const template = await db.contractTemplate.findFirst({
+    where: { id: templateId, studioId },
+    select: {
+      id: true,
+      name: true,
+      brandId: true,
+      versions: {
+        orderBy: { number: "desc" },
+        take: 500,
+        select: { id: true, number: true, createdAt: true, author: { select: { name: true } } },
+      },
+    },
+  });
+  if (!template || template.versions.length === 0) return null;
+  const latest = await db.contractTemplateVersion.findFirstOrThrow({ where: { id: template.versions[0].id, studioId }, select: { body: true } });
+  return { ...template, body: latest.body };
+}
+
+/** Two versions' texts, for the "what changed" view; null when either is not this template's. */
+export async function findTemplateVersionPair(db: Db, { studioId, templateId, from, to }: Tenant & { templateId: string; from: number; to: number }) {
+  const versions = await db.contractTemplateVersion.findMany({
+    where: { studioId, templateId, number: { in: [from, to] } },
+    select: { number: true, body: true },
+  });
+  const older = versions.find((v) => v.number === from);
+  const newer = versions.find((v) => v.number === to);
+  return older && newer ? { from: older, to: newer } : null;
+}
+
+/** Templates offered for a job: the studio-wide ones and those of the job's brand. */
+export function findTemplatesForJob(db: Db, { studioId, brandId }: Tenant & { brandId: string }) {
+  return db.contractTemplate.findMany({
+    where: { studioId, OR: [{ brandId: null }, { brandId }] },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: 200,
+    select: { id: true, name: true },
+  });
+}
+
+export function findJobContracts(db: Db, { studioId, jobId }: Tenant & { jobId: string }) {
+  return db.contract.findMany({
+    where: { studioId, jobId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 50,
+    select: { id: true, title: true, status: true, sentAt: true, signedAt: true, countersignedAt: true, voidedAt: true, createdAt: true, proposal: { select: { title: true } } },
+  });
+}
+
+/** Everything the contract page shows, for the studio. The drawn signatures' bytes stay in the database. */
+export function findContract(db: Db, { studioId, jobId, contractId }: Tenant & { jobId: string; contractId: string }) {
+  return db.contract.findFirst({
+    where: { id: contractId, jobId, studioId },
+    select: {
+      id: true,
+      studioId: true,
+      jobId: true,
+      proposalId: true,
+      title: true,
+      body: true,
+      customValues: true,
+      status: true,
+      html: true,
+      documentHash: true,
+      tokenHash: true,
+      linkExpiresAt: true,
+      sentAt: true,
+      viewedAt: true,
+      signedAt: true,
+      countersignedAt: true,
+      voidedAt: true,
+      createdAt: true,
+      templateVersion: { select: { number: true, template: { select: { id: true, name: true } } } },
+      proposal: { select: { id: true, title: true, status: true } },
+      job: {
+        select: {
+          title: true,
+          contact: { select: { name: true, email: true } },
+          proposals: { where: { studioId, status: "DRAFT" }, orderBy: { createdAt: "desc" }, take: 50, select: { id: true, title: true } },
+        },
+      },
+      signatures: { orderBy: { signedAt: "asc" }, select: { id: true, role: true, name: true, signedAt: true, ipAddress: true, userAgent: true } },
+      auditEntries: { orderBy: { seq: "asc" }, take: 500, select: { seq: true, action: true, actor: true, at: true, ipAddress: true } },
+    },
+  });
+}
+
+const documentSelect = {
+  id: true,
+  studioId: true,
+  jobId: true,
+  title: true,
+  status: true,
+  html: true,
+  documentHash: true,
+  sentAt: true,
+  job: { select: { title: true, contact: { select: { name: true } } } },
+  studio: { select: { name: true, timeZone: true } },
+  signatures: { orderBy: { signedAt: "asc" as const }, select: { id: true, role: true, name: true, signedAt: true, ipAddress: true, userAgent: true, documentHash: true, image: true } },
+  auditEntries: {
+    orderBy: { seq: "asc" as const },
+    take: 1000,
+    select: { contractId: true, seq: true, action: true, actor: true, ipAddress: true, userAgent: true, details: true, at: true, prevHash: true, hash: true },
+  },
+};
+
+/** The frozen document with its signatures and full trail: for the PDF and for Verify. */
+export function findContractDocument(db: Db, { studioId, contractId }: Tenant & { contractId: string }) {
+  return db.contract.findFirst({ where: { id: contractId, studioId }, select: documentSelect });
+}
+
+export type ContractDocument = NonNullable<Awaited<ReturnType<typeof findContractDocument>>>;
+
+export function verifyContractDocument(document: ContractDocument) {
+  return verifyContractRecords(document, document.auditEntries, document.signatures);
+}
+
+/** A contract as its client sees it, by its link's token. Drafts have no token and are never found. */
+export function findContractForClient(db: Db, { token }: { token: string }) {
+  return db.contract.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      html: true,
+      documentHash: true,
+      linkExpiresAt: true,
+      signedAt: true,
+      countersignedAt: true,
+      job: { select: { title: true, contact: { select: { name: true } } } },
+      studio: { select: { name: true, timeZone: true } },
+    },
+  });
+}
+
+/** The contract a proposal carries, for the proposal's client page. */
+export function findContractForProposal(db: Db, { studioId, proposalId }: Tenant & { proposalId: string }) {
+  return db.contract.findFirst({
+    where: { proposalId, studioId, status: { not: "DRAFT" } },
+    select: { id: true, title: true, status: true, html: true, documentHash: true, linkExpiresAt: true, signedAt: true, countersignedAt: true },
+  });
+}
+
+export type UnsignedContract = { id: string; jobId: string; jobTitle: string; title: string; sentAt: Date };
+
+/**
+ * What's Next: contracts sent at least `days` whole days ago (by the studio's calendar) and still
+ * unsigned, oldest first. Reads (studioId, status, sentAt) in index order.
+ */
+export async function findUnsignedContracts(
+  db: Db,
+  { studioId, brandId, now, timeZone, days, take = 10 }: Tenant & { brandId?: string; now: Date; timeZone: string; days: number; take?: number },
+): Promise<UnsignedContract[]> {
+  const cutoff = startOfDay(addDays(dayKeyOf(now, timeZone), 1 - days), timeZone);
+  const rows = await db.contract.findMany({
+    where: { studioId, status: { in: ["SENT", "VIEWED"] }, sentAt: { lt: cutoff }, ...(brandId ? { job: { brandId } } : {}) },
+    orderBy: [{ sentAt: "asc" }, { id: "asc" }],
+    take,
+    select: { id: true, jobId: true, title: true, sentAt: true, job: { select: { title: true } } },
+  });
+  return rows.map((r) => ({ id: r.id, jobId: r.jobId, jobTitle: r.job.title, title: r.title, sentAt: r.sentAt! }));
+}
+
+export function findContractSettings(db: Db, { studioId }: Tenant) {
+  return db.studio.findUnique({ where: { id: studioId }, select: { countersignAutomatically: true, contractReminderDays: true } });
+}
