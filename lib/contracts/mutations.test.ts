@@ -82,11 +82,8 @@ async function sent(s: Setup) {
   return { contractId, token, link, contract };
 }
 
-const signature = (documentHash: string, extra: Record<string, unknown> = {}) =>
-  signContractSchema.parse({ token: "a".repeat(43), documentHash, name: "Grace Nguyen", consent: "on", signature: DRAWN, ...extra });
-
 function sign(token: string, documentHash: string, { now = LATER, ...extra }: Record<string, unknown> & { now?: Date } = {}) {
-  const { token: _ignored, ...input } = signature(documentHash, extra);
+  const input = signContractSchema.parse({ token, documentHash, name: "Grace Nguyen", consent: "on", signature: DRAWN, ...extra });
   return inTx((tx) => signContract(tx, { token, input, origin: CLIENT, siteOrigin: ORIGIN, now }));
 }
 
