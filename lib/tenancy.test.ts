@@ -3,7 +3,7 @@ import { hashToken } from "@/lib/tokens";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createJob, createLead, createStaff, createStudio, createTask, createNotification, createEvent } from "@/prisma/factories";
+import { createContractTemplate, createJob, createLead, createStaff, createStudio, createTask, createNotification, createEvent } from "@/prisma/factories";
 import { primaryDb } from "@/lib/db";
 import { createInvoiceFromProposal, sendInvoice } from "@/lib/invoices/mutations";
 import { startTestApp, type TestApp } from "@/scripts/testing/app";
@@ -49,8 +49,17 @@ async function makeStudioB(): Promise<BIds> {
   const draftInvoice = await db().$transaction((tx) => createInvoiceFromProposal(tx, { studioId, proposalId: second.id }));
   const installment = await db().installment.findFirstOrThrow({ where: { invoiceId: invoice.id } });
   const schedule = await db().paymentScheduleTemplate.create({ data: { studioId, name: `Schedule ${marker}`, steps: { create: { position: 0, label: `Retainer ${marker}`, amount: "REST", anchor: "BOOKING", offsetDays: 0 } } } });
+  const contractTemplate = await createContractTemplate(db(), { studioId, name: `CT ${marker}`, body: `<p>Contract ${marker} for {{client.name}}</p>` });
+  const version = await db().contractTemplateVersion.findFirstOrThrow({ where: { templateId: contractTemplate.id } });
+  const contract = await db().contract.create({
+    data: { studioId, jobId: job.id, templateVersionId: version.id, title: `Contract ${marker}`, body: version.body, status: "SIGNED", html: `<p>Contract ${marker}</p>`, documentHash: "0".repeat(64), tokenHash: `hash-${marker}-c`, sentAt: new Date() },
+  });
+  await db().contractAuditEntry.create({ data: { studioId, contractId: contract.id, seq: 1, action: "created", actor: `Owner ${marker}`, at: new Date(), prevHash: "0".repeat(64), hash: "1".repeat(64) } });
+  await db().contractSignature.create({ data: { studioId, contractId: contract.id, role: "CLIENT", name: `Client ${marker}`, signedAt: new Date(), ipAddress: "192.0.2.1", userAgent: "test", documentHash: "0".repeat(64) } });
+  const draftContract = await db().contract.create({ data: { studioId, jobId: job.id, title: `Draft contract ${marker}`, body: `<p>Draft ${marker}</p>` } });
   return {
     invoiceId: invoice.id, draftInvoiceId: draftInvoice.id, installmentId: installment.id, scheduleTemplateId: schedule.id,
+    contractTemplateId: contractTemplate.id, contractId: contract.id, draftContractId: draftContract.id,
     studioId, userId: staff.id, ownerId: b.owner.id, brandId: b.brands[0].id, leadId: lead.id, noteId: note.id, jobId: job.id, contactId: job.contactId,
     eventId: event.id, proposalId: draft.id, acceptedProposalId: proposal.id, bookingId: booking.id, templateId: qTemplate.id, questionnaireTemplateId: qTemplate.id,
     questionnaireId: questionnaire.id, workflowTemplateId: wTemplate.id, taskId: task.id, notificationId: notification.id, inviteId: invite.id, emailId: email.id, referralId: referral.id,
@@ -111,9 +120,11 @@ const CAPABILITY_ROUTES = /\[token\]|\[slug\]|\[\.\.\.nextauth\]|^\/_|^\/api\//;
 
 function idFor(ids: BIds, param: string, before: string): string | undefined {
   if (param === "eventId") return ids.eventId;
+  if (param === "contractId") return ids.contractId;
   const byFolder: Record<string, string> = {
     leads: ids.leadId, jobs: ids.jobId, questionnaires: ids.questionnaireTemplateId, workflows: ids.workflowTemplateId,
     referrals: ids.referralId, bookings: ids.bookingId, invoices: ids.invoiceId, emails: ids.emailId, proposals: ids.proposalId, events: ids.eventId, tasks: ids.taskId,
+    contracts: ids.contractTemplateId,
   };
   return param === "id" ? byFolder[before] : undefined;
 }
@@ -179,16 +190,16 @@ describe("nobody sees or changes another studio's data", () => {
     const refused = new Set<string>();
     for (const action of all) {
       const pageUrl = toUrl(action.page.replace(/^app/, ""), (param, seg) => (param === "id" && seg === "leads" ? ownIds.leadId : param === "id" && seg === "jobs" ? ownIds.jobId : "x"));
-      // Three shapes of form: B's ids under every id-like name, "templateId" as a workflow, and
-      // as a payment schedule with "invoiceId" a draft.
-      for (const variant of [ids, { ...ids, templateId: ids.workflowTemplateId }, { ...ids, templateId: ids.scheduleTemplateId, invoiceId: ids.draftInvoiceId }]) {
+      // Shapes of form: B's ids under every id-like name, "templateId" as a workflow, as a payment
+      // schedule with "invoiceId" a draft, or as a contract template, and "contractId" as a draft contract.
+      for (const variant of [ids, { ...ids, templateId: ids.workflowTemplateId }, { ...ids, templateId: ids.scheduleTemplateId, invoiceId: ids.draftInvoiceId }, { ...ids, templateId: ids.contractTemplateId }, { ...ids, contractId: ids.draftContractId }]) {
         const form = new FormData();
         for (const [k, v] of Object.entries(variant)) form.set(k, v);
         form.set("id", variant.jobId);
         for (const [k, v] of Object.entries({
           name: "Intruder", title: "Intruder", body: "Intruder", email: "intruder@example.com", toEmail: "intruder@example.com", status: "CONTACTED", message: "x",
           type: "wedding", eventType: "wedding", date: "2030-01-01", startsAt: "2030-01-01T10:00", startTime: "10:00", endTime: "11:00", expiresOn: "2030-01-01",
-          decision: "accept", timeZone: "America/New_York", returnTo: "/dashboard",
+          decision: "accept", timeZone: "America/New_York", returnTo: "/dashboard", consent: "on", contractReminderDays: "5",
           currency: "USD", locale: "en-US", amount: "100", method: "CHECK", receivedOn: "2030-01-01", "description[]": "Intruder", "quantity[]": "1", "unitPrice[]": "100",
         })) form.set(k, v);
         const res = await http.fetch(pageUrl ?? "/dashboard", {

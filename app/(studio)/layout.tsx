@@ -13,6 +13,7 @@ const STUDIO_NAV = [
   ["/jobs", "Jobs"],
   ["/bookings", "Bookings"],
   ["/invoices", "Invoices"],
+  ["/contracts", "Contracts"],
   ["/calendar", "Calendar"],
   ["/tasks", "Tasks"],
   ["/questionnaires", "Questionnaires"],

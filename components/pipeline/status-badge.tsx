@@ -1,7 +1,8 @@
+import { CONTRACT_STATUS_LABELS } from "@/lib/contracts/schemas";
 import { JOB_STATUS_LABELS } from "@/lib/jobs/schemas";
 import { LEAD_STATUS_LABELS } from "@/lib/leads/schemas";
 import { INVOICE_STATUS_LABELS } from "@/lib/invoices/schemas";
-import { type BookingStatus, type InstallmentStatus, type InvoiceStatus, type JobStatus, type LeadStatus, type ProposalStatus } from "@/prisma/generated/prisma/enums";
+import { type BookingStatus, type ContractStatus, type InstallmentStatus, type InvoiceStatus, type JobStatus, type LeadStatus, type ProposalStatus } from "@/prisma/generated/prisma/enums";
 
 type Tone = "blue" | "amber" | "violet" | "green" | "slate" | "red";
 
@@ -35,3 +36,5 @@ export const InvoiceStatusBadge = ({ status, isOverdue = false }: { status: Invo
 
 const installmentBadges: Record<InstallmentStatus, [Tone, string]> = { OPEN: ["blue", "Due"], OVERDUE: ["red", "Overdue"], PAID: ["green", "Paid"] };
 export const InstallmentStatusBadge = ({ status }: { status: InstallmentStatus }) => <Badge tone={installmentBadges[status][0]}>{installmentBadges[status][1]}</Badge>;
+const contractTones: Record<ContractStatus, Tone> = { DRAFT: "slate", SENT: "violet", VIEWED: "blue", SIGNED: "amber", COUNTERSIGNED: "green", VOIDED: "red" };
+export const ContractStatusBadge = ({ status }: { status: ContractStatus }) => <Badge tone={contractTones[status]}>{CONTRACT_STATUS_LABELS[status]}</Badge>;

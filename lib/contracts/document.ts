@@ -1,5 +1,8 @@
+import { formatDateTime } from "@/lib/calendar/zoned";
+import { sha256 } from "@/lib/contracts/audit";
 import { type Db, type Tx } from "@/lib/db";
-import { customFieldsOf, renderTemplate, type RenderedTemplate } from "@/lib/templates/engine";
+import { renderTemplate, type RenderedTemplate } from "@/lib/templates/engine";
+import { customFieldsOf } from "@/lib/templates/parse";
 import { customFieldLabel, customFieldName } from "@/lib/templates/fields";
 import { buildJobTemplateValues } from "@/lib/templates/job-values";
 
@@ -24,3 +27,21 @@ export async function renderContractDraft(
   const values = await buildJobTemplateValues(db, { studioId: contract.studioId, jobId: contract.jobId, proposalId: contract.proposalId, now });
   return renderTemplate(contract.body, { context: "job", values: { ...values, ...readCustomValues(contract.customValues) } });
 }
+
+export const CONTRACT_LINK_NOT_VALID = "This contract link is not valid. Please use the latest link the studio emailed you.";
+
+/** Why this contract cannot be signed now, in words for the client; null when it can. */
+export function whyUnsignable(
+  contract: { status: string; html: string | null; documentHash: string | null; linkExpiresAt: Date | null; signedAt: Date | null; studioName: string; timeZone: string },
+  now = new Date(),
+): string | null {
+  if (contract.status === "VOIDED") return `This contract was voided by ${contract.studioName} and can no longer be signed.`;
+  if (contract.status === "SIGNED" || contract.status === "COUNTERSIGNED") {
+    return `This contract was already signed${contract.signedAt ? ` on ${formatDateTime(contract.signedAt, contract.timeZone)}` : ""}. Nothing more is needed from you.`;
+  }
+  if (contract.status === "DRAFT" || !contract.html || !contract.documentHash) return CONTRACT_LINK_NOT_VALID;
+  if (contract.linkExpiresAt && contract.linkExpiresAt <= now) return `This link has expired. Ask ${contract.studioName} to send the contract again.`;
+  if (sha256(contract.html) !== contract.documentHash) return `This contract was changed after it was sent, so it cannot be signed. Please contact ${contract.studioName}.`;
+  return null;
+}
+

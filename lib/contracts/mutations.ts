@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { addDays, dayKeyOf, formatDateTime, startOfDay } from "@/lib/calendar/zoned";
+import { addDays, dayKeyOf, startOfDay } from "@/lib/calendar/zoned";
+import { clientAddress } from "@/lib/client-address";
 import { type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { appendAuditEntry, sha256, signatureFingerprint } from "@/lib/contracts/audit";
-import { customFieldInputs, renderContractDraft } from "@/lib/contracts/document";
+import { CONTRACT_LINK_NOT_VALID, customFieldInputs, renderContractDraft, whyUnsignable } from "@/lib/contracts/document";
 import { queueContractLinkEmail, queueContractSignedEmails } from "@/lib/contracts/emails";
 import {
   CONTRACT_LINK_DAYS,
@@ -23,6 +24,11 @@ import { z } from "zod";
 type Tenant = { studioId: string };
 /** Where a signature or view came from, as the request showed it. */
 export type RequestOrigin = { ipAddress: string; userAgent: string };
+
+/** The signer's address (through the trusted proxies only) and browser, from the request's headers. */
+export function requestOriginOf(headers: Headers): RequestOrigin {
+  return { ipAddress: clientAddress(headers), userAgent: (headers.get("user-agent") ?? "unknown").slice(0, 400) };
+}
 type StudioActor = { id: string; name: string };
 
 /** The client-access secret: 32 random bytes; only its hash is stored. */
@@ -155,11 +161,7 @@ async function freeze(tx: Tx, contract: LockedContract, now: Date) {
       custom.length ? `fill in ${custom.map((m) => m.label).join(", ")}` : "",
       job.length ? `give the job a value for ${job.map((m) => m.label).join(", ")} (or remove ${job.length === 1 ? "that field" : "those fields"} from the text)` : "",
     ].filter(Boolean);
-    throw new AppError(
-      "VALIDATION",
-      `Before sending, ${parts.join(", and ")}.`,
-      Object.fromEntries(custom.map((m) => [m.key, ["Fill this in before sending."]])),
-    );
+    throw new AppError("VALIDATION", `Before sending, ${parts.join(", and ")}.`);
   }
   return { html: rendered.html, documentHash: sha256(rendered.html) };
 }
@@ -234,7 +236,6 @@ export async function voidContract(tx: Tx, { studioId, contractId, actor, now = 
 // ---------------------------------------------------------------------------------------------
 // The client's side: by the link's token, or through the proposal it came with
 
-const NOT_VALID = "This contract link is not valid. Please use the latest link the studio emailed you.";
 
 const findByToken = (tx: Tx, token: string) => tx.contract.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, studioId: true } });
 
@@ -247,7 +248,7 @@ export async function recordContractView(tx: Tx, { token, origin, now = new Date
   if (contract.status !== "SENT" || (contract.linkExpiresAt && contract.linkExpiresAt <= now)) return { changed: false as const };
   await tx.contract.update({ where: { id }, data: { status: "VIEWED", viewedAt: now }, select: { id: true } });
   await appendAuditEntry(tx, { studioId, contractId: id, action: "viewed", actor: clientActor(contract.job.contact.name), at: now, ...origin });
-  return { changed: true as const, jobId: contract.jobId, studioId };
+  return { changed: true as const, jobId: contract.jobId, contractId: id };
 }
 
 type ClientSignature = { documentHash: string; name: string; signature?: string };
@@ -261,21 +262,6 @@ function readDrawnSignature(dataUrl: string | undefined): Uint8Array<ArrayBuffer
     throw new AppError("VALIDATION", "Please correct the highlighted fields.", { signature: ["That drawing could not be read. Clear it and draw again."] });
   }
   return new Uint8Array(bytes);
-}
-
-/** Why this contract cannot be signed now, in words for the client; null when it can. */
-export function whyUnsignable(
-  contract: { status: string; html: string | null; documentHash: string | null; linkExpiresAt: Date | null; signedAt: Date | null; studioName: string; timeZone: string },
-  now = new Date(),
-): string | null {
-  if (contract.status === "VOIDED") return `This contract was voided by ${contract.studioName} and can no longer be signed.`;
-  if (contract.status === "SIGNED" || contract.status === "COUNTERSIGNED") {
-    return `This contract was already signed${contract.signedAt ? ` on ${formatDateTime(contract.signedAt, contract.timeZone)}` : ""}. Nothing more is needed from you.`;
-  }
-  if (contract.status === "DRAFT" || !contract.html || !contract.documentHash) return NOT_VALID;
-  if (contract.linkExpiresAt && contract.linkExpiresAt <= now) return `This link has expired. Ask ${contract.studioName} to send the contract again.`;
-  if (sha256(contract.html) !== contract.documentHash) return `This contract was changed after it was sent, so it cannot be signed. Please contact ${contract.studioName}.`;
-  return null;
 }
 
 async function applyClientSignature(tx: Tx, contract: LockedContract, { input, origin, siteOrigin, now }: { input: ClientSignature; origin: RequestOrigin; siteOrigin: string; now: Date }) {
@@ -304,7 +290,7 @@ export async function signContract(
   { token, input, origin, siteOrigin, now = new Date() }: { token: string; input: ClientSignature; origin: RequestOrigin; siteOrigin: string; now?: Date },
 ) {
   const found = await findByToken(tx, token);
-  if (!found) throw new AppError("NOT_FOUND", NOT_VALID);
+  if (!found) throw new AppError("NOT_FOUND", CONTRACT_LINK_NOT_VALID);
   const contract = await lockContract(tx, { studioId: found.studioId, contractId: found.id });
   return applyClientSignature(tx, contract, { input, origin, siteOrigin, now });
 }

@@ -1,4 +1,4 @@
-import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import PDFDocument from "pdfkit";
 import { formatDateTime } from "@/lib/calendar/zoned";
 import { AUDIT_ACTION_LABELS, type AuditAction } from "@/lib/contracts/audit";
@@ -9,13 +9,13 @@ import { htmlToBlocks, type TextRun } from "@/lib/templates/html";
 // signatures, and a last page with the audit trail and the document hash. DejaVu fonts are
 // embedded (subset) so every client's name prints as typed, whatever its alphabet.
 
-const require = createRequire(import.meta.url);
-const font = (file: string) => require.resolve(`dejavu-fonts-ttf/ttf/${file}`);
+// Literal `new URL(…, import.meta.url)` references: Next.js copies exactly these files into the
+// build, and under Node or tsx they are the package's own files.
 const FONTS = {
-  regular: font("DejaVuSans.ttf"),
-  bold: font("DejaVuSans-Bold.ttf"),
-  italic: font("DejaVuSans-Oblique.ttf"),
-  boldItalic: font("DejaVuSans-BoldOblique.ttf"),
+  regular: fileURLToPath(new URL("../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf", import.meta.url)),
+  bold: fileURLToPath(new URL("../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf", import.meta.url)),
+  italic: fileURLToPath(new URL("../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf", import.meta.url)),
+  boldItalic: fileURLToPath(new URL("../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-BoldOblique.ttf", import.meta.url)),
 };
 
 const SIZES = { 1: 18, 2: 15, 3: 13 } as const;

@@ -1,4 +1,3 @@
-import { addDays, dayKeyOf, startOfDay } from "@/lib/calendar/zoned";
 import { verifyContractRecords } from "@/lib/contracts/audit";
 import { type Db } from "@/lib/db";
 import { hashToken } from "@/lib/team/tokens";
@@ -132,6 +131,15 @@ export function findContractDocument(db: Db, { studioId, contractId }: Tenant & 
   return db.contract.findFirst({ where: { id: contractId, studioId }, select: documentSelect });
 }
 
+/** The same, for the client, by the link's token. */
+export function findContractDocumentByToken(db: Db, { token }: { token: string }) {
+  return db.contract.findUnique({ where: { tokenHash: hashToken(token) }, select: documentSelect });
+}
+
+export function findContractDocumentForProposal(db: Db, { studioId, proposalId }: Tenant & { proposalId: string }) {
+  return db.contract.findFirst({ where: { proposalId, studioId }, select: documentSelect });
+}
+
 export type ContractDocument = NonNullable<Awaited<ReturnType<typeof findContractDocument>>>;
 
 export function verifyContractDocument(document: ContractDocument) {
@@ -163,26 +171,6 @@ export function findContractForProposal(db: Db, { studioId, proposalId }: Tenant
     where: { proposalId, studioId, status: { not: "DRAFT" } },
     select: { id: true, title: true, status: true, html: true, documentHash: true, linkExpiresAt: true, signedAt: true, countersignedAt: true },
   });
-}
-
-export type UnsignedContract = { id: string; jobId: string; jobTitle: string; title: string; sentAt: Date };
-
-/**
- * What's Next: contracts sent at least `days` whole days ago (by the studio's calendar) and still
- * unsigned, oldest first. Reads (studioId, status, sentAt) in index order.
- */
-export async function findUnsignedContracts(
-  db: Db,
-  { studioId, brandId, now, timeZone, days, take = 10 }: Tenant & { brandId?: string; now: Date; timeZone: string; days: number; take?: number },
-): Promise<UnsignedContract[]> {
-  const cutoff = startOfDay(addDays(dayKeyOf(now, timeZone), 1 - days), timeZone);
-  const rows = await db.contract.findMany({
-    where: { studioId, status: { in: ["SENT", "VIEWED"] }, sentAt: { lt: cutoff }, ...(brandId ? { job: { brandId } } : {}) },
-    orderBy: [{ sentAt: "asc" }, { id: "asc" }],
-    take,
-    select: { id: true, jobId: true, title: true, sentAt: true, job: { select: { title: true } } },
-  });
-  return rows.map((r) => ({ id: r.id, jobId: r.jobId, jobTitle: r.job.title, title: r.title, sentAt: r.sentAt! }));
 }
 
 export function findContractSettings(db: Db, { studioId }: Tenant) {

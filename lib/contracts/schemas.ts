@@ -105,7 +105,7 @@ export type SignContractInput = z.infer<typeof signContractSchema>;
 
 export const viewContractSchema = z.object({ token: contractToken });
 
-export const contractSettingsSchema = z.object({
+export const updateContractSettingsSchema = z.object({
   countersignAutomatically: checkboxField,
   contractReminderDays: z.coerce
     .number({ error: "Enter a number of days from 1 to 60." })

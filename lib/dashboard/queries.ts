@@ -150,16 +150,47 @@ export async function sumReceivedSince(db: Db, { studioId, brandId, from, curren
   return Number(rows[0].n ?? 0);
 }
 
+export type UnsignedContract = { id: string; jobId: string; jobTitle: string; title: string; sentAt: Date };
+
+/**
+ * What's Next: contracts sent at least `days` whole days ago (by the studio's calendar) and still
+ * unsigned, oldest first, from the (studioId, status, sentAt) index; each one's job title and brand
+ * are primary-key lookups of its job, as for bookings.
+ */
+export async function findUnsignedContracts(
+  db: Db,
+  { studioId, brandId, now, timeZone, days, take = DASHBOARD_PAGE_SIZE }: Scope & { now: Date; timeZone: string; days: number; take?: number },
+): Promise<UnsignedContract[]> {
+  const cutoff = startOfDay(addDays(dayKeyOf(now, timeZone), 1 - days), timeZone);
+  return readRaw<UnsignedContract[]>(
+    db,
+    Prisma.sql`SELECT c.id, c."jobId", (SELECT j.title FROM "Job" j WHERE j.id = c."jobId") AS "jobTitle", c.title, c."sentAt"
+      FROM "Contract" c
+      WHERE c."studioId" = ${studioId} AND c.status IN ('SENT', 'VIEWED') AND c."sentAt" < ${cutoff}
+      ${brandId ? Prisma.sql`AND (SELECT j."brandId" FROM "Job" j WHERE j.id = c."jobId") = ${brandId}` : Prisma.empty}
+      ORDER BY c."sentAt", c.id
+      LIMIT ${take}`,
+  );
+}
 
 /** Everything the dashboard shows, read from this request's one read host. */
 export async function loadDashboard(
   db: Db,
-  { studioId, userId, brandId, timeZone, currency, now, pages }: Scope & { userId: string; timeZone: string; currency: string; now: Date; pages: DashboardPages },
+  {
+    studioId,
+    userId,
+    brandId,
+    timeZone,
+    currency,
+    now,
+    pages,
+    contractReminderDays = 3,
+  }: Scope & { userId: string; timeZone: string; currency: string; now: Date; pages: DashboardPages; contractReminderDays?: number },
 ) {
   const todayKey = dayKeyOf(now, timeZone);
   const range = agendaRange(todayKey, timeZone);
   const monthStart = startOfDay(`${todayKey.slice(0, 7)}-01`, timeZone);
-  const [whatsNew, newLeads, bookingsToReview, weekEvents, shoots, whatsNext, overduePayments, receivedThisMonth] = await Promise.all([
+  const [whatsNew, newLeads, bookingsToReview, weekEvents, shoots, whatsNext, overduePayments, receivedThisMonth, unsignedContracts] = await Promise.all([
     findWhatsNewPage(db, { studioId, userId, after: pages.news, before: pages.newsBefore }),
     countNewLeads(db, { studioId, brandId }),
     countBookingsToReview(db, { studioId, brandId }),
@@ -168,6 +199,7 @@ export async function loadDashboard(
     findWhatsNextPage(db, { studioId, brandId, after: pages.next, before: pages.nextBefore }),
     countOverduePayments(db, { studioId, brandId }),
     sumReceivedSince(db, { studioId, brandId, from: monthStart, currency }),
+    findUnsignedContracts(db, { studioId, brandId, now, timeZone, days: contractReminderDays, take: DASHBOARD_PAGE_SIZE }),
   ]);
   return {
     todayKey,
@@ -180,5 +212,6 @@ export async function loadDashboard(
     whatsNext,
     overduePayments,
     receivedThisMonth,
+    unsignedContracts,
   };
 }

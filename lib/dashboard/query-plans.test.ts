@@ -23,7 +23,7 @@ const JOBS = 5_000;
 const NEW_LEADS = 400;
 // A bitmap heap scan reads only the rows its bitmap index scans found.
 const INDEXED_READS = ["Index Scan", "Index Only Scan", "Bitmap Heap Scan"];
-const BIG_TABLES = ["Lead", "Job", "Contact", "Event", "Task", "Notification", "Booking", "Proposal"];
+const BIG_TABLES = ["Lead", "Job", "Contact", "Event", "Task", "Notification", "Booking", "Proposal", "Contract"];
 
 const studioId = "0190a000-0000-7000-8000-000000000001";
 const brandA = "0190a000-0000-7000-8000-0000000000a1";
@@ -134,6 +134,14 @@ beforeAll(async () => {
      FROM generate_series(1, 2000) g`,
     [studioId],
   );
+  // Every job has had a contract; most are signed, a few wait for the client.
+  await sql.query(
+    `INSERT INTO "Contract"(id, "studioId", "jobId", title, body, status, "sentAt", "createdAt")
+     SELECT 'k-' || g, $1, 'j-' || g, 'Agreement', '<p>x</p>', (CASE WHEN g % 25 = 0 THEN 'SENT' ELSE 'COUNTERSIGNED' END)::"ContractStatus",
+            now() - (g % 400) * interval '1 day', now() - (g % 400) * interval '1 day'
+     FROM generate_series(1, ${JOBS}) g`,
+    [studioId],
+  );
   await sql.query("COMMIT");
   // What autovacuum does shortly after a bulk load: planner statistics and the visibility map.
   await sql.query("VACUUM ANALYZE");
@@ -212,6 +220,7 @@ describe(`query plans on a studio with ${LEADS} leads and ${JOBS} jobs`, () => {
         "Task",
         "Notification",
         "Booking",
+        "Contract",
       ]);
       await expectIndexScans(`bookings to review: ${label}`, () => findBookingPage(db, { studioId, brandId, status: "PENDING_REVIEW" }), ["Booking"]);
     }
@@ -219,6 +228,7 @@ describe(`query plans on a studio with ${LEADS} leads and ${JOBS} jobs`, () => {
     expect(dashboard.newLeads).toBe(NEW_LEADS);
     expect(dashboard.whatsNew.rows).toHaveLength(10);
     expect(dashboard.whatsNext.rows).toHaveLength(10);
+    expect(dashboard.unsignedContracts).toHaveLength(10);
     expect(dashboard.week.flatMap((d) => d.events).length).toBeGreaterThan(0);
   });
 });

@@ -71,6 +71,7 @@ export function findJob(db: Db, { studioId, jobId }: { studioId: string; jobId: 
           sentAt: true,
           respondedAt: true,
           createdAt: true,
+          contract: { select: { id: true, title: true } },
           items: { orderBy: { position: "asc" }, select: { id: true, description: true, quantity: true, unitPriceCents: true } },
         },
       },

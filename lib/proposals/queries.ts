@@ -12,6 +12,7 @@ export function findProposalForClient(db: Db, { token }: { token: string }) {
     where: { tokenHash: hashToken(token), status: { in: ["SENT", "ACCEPTED", "DECLINED"] } },
     select: {
       id: true,
+      studioId: true,
       title: true,
       status: true,
       depositCents: true,

@@ -48,4 +48,17 @@ export const sendProposalSchema = z.object({ proposalId: recordId });
 /** A client-access token from the URL: 32 random bytes, base64url (older tokens may be shorter). */
 export const proposalToken = z.string().regex(/^[A-Za-z0-9_-]{32,128}$/, "That link is not valid.");
 
-export const respondToProposalSchema = z.object({ token: proposalToken, decision: z.enum(["accept", "decline"], { error: "Choose accept or decline." }) });
+/**
+ * The client's answer. A proposal that carries a contract is accepted by signing it too: the
+ * signature fields travel along and are checked where the contract is known (lib/contracts).
+ */
+export const respondToProposalSchema = z
+  .object({
+    token: proposalToken,
+    decision: z.enum(["accept", "decline"], { error: "Choose accept or decline." }),
+    documentHash: z.string().max(100).optional(),
+    name: z.string().max(200).optional(),
+    consent: z.string().max(10).optional(),
+    signature: z.string().max(500_000).optional(),
+  })
+  .transform(({ token, decision, ...signature }) => ({ token, decision, signature }));

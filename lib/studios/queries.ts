@@ -3,7 +3,7 @@ import { type Db } from "@/lib/db";
 export function findStudioShell(db: Db, { studioId }: { studioId: string }) {
   return db.studio.findUnique({
     where: { id: studioId },
-    select: { id: true, name: true, slug: true, timeZone: true, currency: true, locale: true, brands: { select: { id: true, name: true }, orderBy: { name: "asc" } } },
+    select: { id: true, name: true, slug: true, timeZone: true, currency: true, locale: true, contractReminderDays: true, brands: { select: { id: true, name: true }, orderBy: { name: "asc" } } },
   });
 }
 

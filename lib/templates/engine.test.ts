@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { customFieldsOf, parseTemplate, renderTemplate, TemplateError, validateTemplate } from "@/lib/templates/engine";
+import { renderTemplate, TemplateError, validateTemplate } from "@/lib/templates/engine";
+import { customFieldsOf, parseTemplate } from "@/lib/templates/parse";
 import { TEMPLATE_CONTEXTS } from "@/lib/templates/fields";
+import { diffTemplateVersions } from "@/lib/templates/diff";
 import { htmlToBlocks, sanitizeTemplateHtml } from "@/lib/templates/html";
 
 const EVERY_FIELD = TEMPLATE_CONTEXTS.job.fields.map((f) => `<p>${f.label}: {{${f.key}}}</p>`).join("");
@@ -93,5 +95,16 @@ describe("customFieldsOf and parseTemplate", () => {
   it("lists each custom field once, in order of use", () => {
     expect(customFieldsOf("<p>{{custom.b}} {{client.name}} {{custom.a}} {{custom.b}}</p>")).toEqual(["custom.b", "custom.a"]);
     expect(parseTemplate("<p>{{today}}</p>").tokens).toEqual([{ key: "today", start: 3, end: 12, line: 1, column: 1 }]);
+  });
+});
+
+describe("diffTemplateVersions", () => {
+  it("marks the words added and removed between two versions", () => {
+    const changes = diffTemplateVersions("<p>The retainer is non-refundable.</p>", "<p>The retainer is refundable until 90 days before.</p>");
+    expect(changes.filter((c) => c.kind !== "same").map((c) => [c.kind, c.text])).toEqual([
+      ["removed", "non-refundable."],
+      ["added", "refundable until 90 days before."],
+    ]);
+    expect(changes.map((c) => (c.kind === "removed" ? "" : c.text)).join("")).toBe("The retainer is refundable until 90 days before.");
   });
 });

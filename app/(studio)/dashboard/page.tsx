@@ -4,12 +4,13 @@ import { ShootList } from "@/components/calendar/shoot-list";
 import { WeekAgenda } from "@/components/calendar/week-agenda";
 import { Pagination } from "@/components/ui/pagination";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { formatDateTime } from "@/lib/calendar/zoned";
+import { dayKeyOf, daysBetween, formatDateTime } from "@/lib/calendar/zoned";
 import { requireStudioContext } from "@/lib/auth/context";
 import { findActiveBroadcasts } from "@/lib/broadcasts/queries";
 import { formatCount, loadDashboard } from "@/lib/dashboard/queries";
 import { DASHBOARD_PAGE_PARAMS, dashboardParams } from "@/lib/dashboard/schemas";
 import { type SearchParams } from "@/lib/search-params";
+import { contractPath } from "@/lib/urls";
 import { formatMoney } from "@/lib/money";
 import { describeDue, overdueDays } from "@/lib/workflows/due-dates";
 import { formatNextTask } from "@/lib/workflows/queries";
@@ -30,7 +31,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   const now = new Date();
   const tz = studio.timeZone;
   const [d, broadcasts, hasFailed, owner] = await Promise.all([
-    loadDashboard(db, { studioId: user.studioId, userId: user.id, brandId, timeZone: tz, currency: money.currency, now, pages }),
+    loadDashboard(db, { studioId: user.studioId, userId: user.id, brandId, timeZone: tz, currency: money.currency, now, pages, contractReminderDays: studio.contractReminderDays }),
     findActiveBroadcasts(db, { userId: user.id, now }),
     hasFailedEmails(db, { studioId: user.studioId }),
     findOwnerConfirmation(db, { studioId: user.studioId }),
@@ -97,6 +98,20 @@ export default async function DashboardPage({ searchParams }: Props) {
           </Card>
 
           <Card title="What's Next">
+            {d.unsignedContracts.length > 0 ? (
+              <ul aria-label="Unsigned contracts" className="mb-3 divide-y divide-slate-100 rounded-md bg-amber-50 px-3">
+                {d.unsignedContracts.map((c) => (
+                  <li key={c.id} className="py-2 text-sm">
+                    <Link href={contractPath(c.jobId, c.id)} className="font-medium text-slate-900 hover:underline">
+                      Contract for {c.jobTitle} is not signed yet
+                    </Link>
+                    <p className="text-xs text-amber-800">
+                      Sent {formatDateTime(c.sentAt, tz)} · {daysBetween(dayKeyOf(c.sentAt, tz), dayKeyOf(now, tz))} days ago. Re-send it or get in touch.
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             {d.whatsNext.rows.length === 0 ? (
               <EmptyState>No open tasks. Start a workflow on a job and its next step shows up here.</EmptyState>
             ) : (

@@ -71,7 +71,8 @@ export const sendProposalAction = defineAction({
   access: "studio",
   schema: sendProposalSchema,
   async run({ tx, input, user }) {
-    const { jobId } = await sendProposal(tx, { studioId: user.studioId, proposalId: input.proposalId });
+    const { jobId } = await sendProposal(tx, { studioId: user.studioId, proposalId: input.proposalId, actor: user });
+    // A contract attached to the proposal goes out with it (its page is under the job's path).
     return { revalidate: [`/jobs/${jobId}`, "/jobs", "/leads", "/dashboard", "/emails"], message: "Proposal sent. Your client will get an email with the link." };
   },
 });

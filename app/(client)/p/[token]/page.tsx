@@ -1,7 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { buttonClass } from "@/components/ui/button";
+import { ContractText } from "@/components/contracts/contract-text";
 import { formatDateTime } from "@/lib/calendar/zoned";
+import { whyUnsignable } from "@/lib/contracts/document";
+import { findContractForProposal } from "@/lib/contracts/queries";
 import { dbForHost, readDb } from "@/lib/db";
 import { formatMoney } from "@/lib/money";
 import { linkToken } from "@/lib/tokens";
@@ -17,8 +20,12 @@ export default async function ClientProposalPage({ params }: Props) {
   const token = proposalToken.safeParse((await params).token);
   if (!token.success) notFound();
   // The email can arrive before this replica has the send: confirm a miss on the primary.
-  const proposal =
-    (await findProposalForClient(await readDb(), { token: token.data })) ?? (await findProposalForClient(dbForHost("primary"), { token: token.data }));
+  let proposalDb = await readDb();
+  let proposal = await findProposalForClient(proposalDb, { token: token.data });
+  if (!proposal) {
+    proposalDb = dbForHost("primary");
+    proposal = await findProposalForClient(proposalDb, { token: token.data });
+  }
   if (!proposal) notFound();
   if (proposal.status === "SENT" && isProposalExpired(proposal.expiresAt)) notFound();
 
@@ -26,6 +33,10 @@ export default async function ClientProposalPage({ params }: Props) {
   const total = proposalTotal(proposal.items);
   const money = { currency: proposal.studio.currency, locale: proposal.studio.locale };
   const show = (minor: number) => formatMoney(minor, money);
+  // Read from the host the proposal came from, so the two always agree.
+  const contract = await findContractForProposal(proposalDb, { studioId: proposal.studioId, proposalId: proposal.id });
+  const contractRefusal =
+    contract && proposal.status === "SENT" ? whyUnsignable({ ...contract, studioName: proposal.studio.name, timeZone: tz }) : null;
   return (
     <article className="rounded-xl bg-white p-8 shadow-sm ring-1 ring-slate-200">
       <p className="text-sm font-medium text-brand-600">{proposal.studio.name}</p>
@@ -66,11 +77,28 @@ export default async function ClientProposalPage({ params }: Props) {
         </tfoot>
       </table>
 
+      {contract ? (
+        <section aria-label="Contract" className="mt-8 border-t border-slate-100 pt-6">
+          <h2 className="text-lg font-semibold text-slate-900">{contract.title}</h2>
+          <p className="mb-4 text-sm text-slate-600">Accepting this proposal signs this contract.</p>
+          <ContractText html={contract.html ?? ""} label="Contract" />
+          {contract.status === "SIGNED" || contract.status === "COUNTERSIGNED" ? (
+            <a href={`/p/${token.data}/contract`} download className="mt-4 inline-flex items-center rounded-md bg-white px-3.5 py-2 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50">
+              Download the signed contract (PDF)
+            </a>
+          ) : null}
+        </section>
+      ) : null}
+
       <div className="mt-8">
-        {proposal.status === "SENT" ? (
+        {proposal.status === "SENT" && contractRefusal ? (
+          <p role="alert" className="rounded-md bg-red-50 px-4 py-3 text-sm text-red-700">
+            {contractRefusal}
+          </p>
+        ) : proposal.status === "SENT" ? (
           <>
             <p className="mb-4 text-sm text-slate-600">This proposal is valid until {formatDateTime(proposal.expiresAt, tz)}.</p>
-            <RespondForm token={token.data} />
+            <RespondForm token={token.data} contract={contract?.documentHash ? { documentHash: contract.documentHash } : undefined} />
           </>
         ) : (
           <p role="status" className={`rounded-md px-4 py-3 text-sm ${proposal.status === "ACCEPTED" ? "bg-emerald-50 text-emerald-800" : "bg-slate-100 text-slate-700"}`}>

@@ -1,13 +1,17 @@
 "use client";
 
 import { useActionState } from "react";
+import { SignatureFields } from "@/components/contracts/signature-fields";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { initialActionState } from "@/lib/action-state";
 import { respondToProposalAction } from "./actions";
 
-/** Accept or Decline: one form, the clicked button sends the decision. */
-export function RespondForm({ token }: { token: string }) {
+/**
+ * Accept or Decline: one form, the clicked button sends the decision. With a contract attached,
+ * accepting is signing it: the signature fields come first and "Accept and sign" sends both.
+ */
+export function RespondForm({ token, contract }: { token: string; contract?: { documentHash: string } }) {
   const [state, action, pending] = useActionState(respondToProposalAction, initialActionState);
   return (
     <form action={action} className="space-y-3">
@@ -18,14 +22,17 @@ export function RespondForm({ token }: { token: string }) {
           Saving your answer…
         </p>
       ) : (
+        <>
+          {contract ? <SignatureFields documentHash={contract.documentHash} fieldErrors={state.fieldErrors} defaultName={state.values?.name} /> : null}
         <div className="flex gap-3">
           <Button type="submit" name="decision" value="accept" disabled={pending}>
-            Accept proposal
+            {contract ? "Accept and sign" : "Accept proposal"}
           </Button>
           <Button type="submit" name="decision" value="decline" variant="secondary" disabled={pending}>
             Decline
           </Button>
         </div>
+        </>
       )}
     </form>
   );

@@ -1,13 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/ui/action-button";
-import { BookingStatusBadge, Badge, InstallmentStatusBadge, InvoiceStatusBadge, JobStatusBadge, LeadStatusBadge, ProposalStatusBadge } from "@/components/pipeline/status-badge";
+import { BookingStatusBadge, Badge, ContractStatusBadge, InstallmentStatusBadge, InvoiceStatusBadge, JobStatusBadge, LeadStatusBadge, ProposalStatusBadge } from "@/components/pipeline/status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { dayKeyOf, dayKeyOfDateColumn, formatDateTime, formatDayKey, formatShortDayKey, formatTime } from "@/lib/calendar/zoned";
 import { requireStudioContext } from "@/lib/auth/context";
 import { derivedLinkToken } from "@/lib/tokens";
-import { proposalUrl, publicOrigin } from "@/lib/urls";
+import { contractPath, proposalUrl, publicOrigin } from "@/lib/urls";
+import { findJobContracts } from "@/lib/contracts/queries";
 import { findJobInvoices } from "@/lib/invoices/queries";
 import { findJob } from "@/lib/jobs/queries";
 import { formatMoney } from "@/lib/money";
@@ -28,6 +29,7 @@ export default async function JobPage({ params }: Props) {
   const invoicedProposals = new Set(invoices.filter((i) => i.status !== "VOID").map((i) => i.proposalId));
   const live = invoices.filter((i) => i.status !== "VOID" && i.status !== "DRAFT");
   const balance = live.reduce((sum, i) => sum + i.totalMinor - i.paidMinor, 0);
+  const contracts = await findJobContracts(db, { studioId: user.studioId, jobId: job.id });
   const tz = studio.timeZone;
   const origin = await publicOrigin();
   const todayKey = dayKeyOf(new Date(), tz);
@@ -111,6 +113,14 @@ export default async function JobPage({ params }: Props) {
                         </li>
                       ))}
                     </ul>
+                    {p.contract ? (
+                      <p className="text-slate-600">
+                        Comes with the contract{" "}
+                        <Link href={contractPath(job.id, p.contract.id)} className="text-brand-600 hover:underline">
+                          {p.contract.title}
+                        </Link>
+                      </p>
+                    ) : null}
                     <p className="text-slate-700">
                       Total {formatMoney(proposalTotal(p.items), money)} · Deposit {formatMoney(p.depositCents, money)} · Expires {formatDateTime(p.expiresAt, tz)}
                     </p>
@@ -172,6 +182,48 @@ export default async function JobPage({ params }: Props) {
                   })}
                 </ul>
               </>
+            )}
+          </Card>
+
+          <Card
+            title="Contracts"
+            action={
+              <Link href={`/jobs/${job.id}/contracts/new`} className={buttonClass("secondary")}>
+                New contract
+              </Link>
+            }
+          >
+            {contracts.length === 0 ? (
+              <EmptyState>No contracts yet.</EmptyState>
+            ) : (
+              <ul aria-label="Contracts" className="divide-y divide-slate-100">
+                {contracts.map((c) => (
+                  <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm">
+                    <div>
+                      <Link href={contractPath(job.id, c.id)} className="font-medium text-slate-900 hover:underline">
+                        {c.title}
+                      </Link>{" "}
+                      <ContractStatusBadge status={c.status} />
+                      <p className="text-slate-600">
+                        {c.countersignedAt
+                          ? `Fully signed ${formatDateTime(c.countersignedAt, tz)}`
+                          : c.signedAt
+                            ? `Signed by the client ${formatDateTime(c.signedAt, tz)}`
+                            : c.voidedAt
+                              ? `Voided ${formatDateTime(c.voidedAt, tz)}`
+                              : c.sentAt
+                                ? `Sent ${formatDateTime(c.sentAt, tz)}`
+                                : c.proposal
+                                  ? `Goes out with the proposal “${c.proposal.title}”`
+                                  : `Created ${formatDateTime(c.createdAt, tz)}`}
+                      </p>
+                    </div>
+                    <Link href={contractPath(job.id, c.id)} className={buttonClass("ghost")}>
+                      Open<span className="sr-only"> {c.title}</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
             )}
           </Card>
 
