@@ -1,6 +1,7 @@
 import { verify } from "@node-rs/argon2";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { verifyContractRecords } from "@/lib/contracts/audit";
 import { PrismaClient } from "@/prisma/generated/prisma/client";
 import { DEMO_LOGINS, seedDemo, type SeedResult } from "@/prisma/seed";
 import { createScratchDatabase, type ScratchDatabase } from "@/scripts/testing/database";
@@ -72,6 +73,23 @@ describe("seedDemo", () => {
     expect(tasks.some((t) => t.completedAt)).toBe(true);
     expect(tasks.some((t) => !t.completedAt && t.dueAt < now)).toBe(true);
     expect(tasks.some((t) => !t.completedAt && t.dueAt > now)).toBe(true);
+  });
+
+  it("gives the demo a contract template with two versions, a fully signed contract that verifies, and one still unsigned", async () => {
+    expect(await db.contractTemplateVersion.count()).toBe(2);
+    const contracts = await db.contract.findMany({
+      orderBy: { sentAt: "asc" },
+      include: { job: { select: { title: true } }, signatures: true, auditEntries: true },
+    });
+    expect(contracts.map((c) => [c.job.title, c.status])).toEqual([
+      ["Nguyen–Walsh Wedding", "COUNTERSIGNED"],
+      ["Rossi–Kim Wedding", "VIEWED"],
+    ]);
+    const [signed] = contracts;
+    expect(signed.html).toContain("<strong>Grace Nguyen</strong>");
+    expect(signed.html).not.toContain("[");
+    expect(verifyContractRecords(signed, signed.auditEntries, signed.signatures)).toMatchObject({ isIntact: true });
+    expect(contracts[1].sentAt!.getTime()).toBeLessThan(now.getTime() - 3 * 86_400_000);
   });
 
   it("seeding again changes nothing", async () => {

@@ -3,6 +3,7 @@ import { addDays, dateColumn, dayKeyOf, dayKeyOfDateColumn, zonedInstant } from 
 import { createAdmin, createQuestionnaireTemplate, createStaff, createStudio, createWorkflowTemplate } from "./factories";
 import { newRowWithLink } from "../lib/tokens";
 import { PrismaClient, type Prisma } from "./generated/prisma/client";
+import { seedContracts } from "./seed-contracts";
 import { DEMO_LOGINS, JOBS, LEAD_NOTES, LEADS, MESSAGES, NOTIFICATIONS, PORTRAITS, QUESTIONNAIRE, STUDIO_NAME, TIME_ZONE, WEDDINGS, WORKFLOWS, type JobSeed } from "./seed-data";
 
 export { DEMO_LOGINS };
@@ -28,6 +29,7 @@ export type SeedResult =
         notifications: number;
         questionnaireTemplates: number;
         questionnaires: number;
+        contracts: number;
       };
     };
 
@@ -200,6 +202,8 @@ async function seedStudio(tx: Prisma.TransactionClient, now: Date): Promise<Extr
   });
 
   const newLeads = createdLeads.filter((l) => l.status === "NEW");
+  const contracts = await seedContracts(tx, { studioId, owner, jobs: { nguyen: jobId.get("Nguyen–Walsh Wedding")!, rossi: jobId.get("Rossi–Kim Wedding")! }, at: cal.at });
+
   const notifications = [
     ...newLeads.map((l) => ({
       studioId,
@@ -209,6 +213,7 @@ async function seedStudio(tx: Prisma.TransactionClient, now: Date): Promise<Extr
       createdAt: l.createdAt,
     })),
     ...NOTIFICATIONS.map((n) => ({ studioId, kind: n.kind, message: n.message, link: `/jobs/${jobId.get(n.job)!}`, createdAt: cal.at(n.day, n.hour, n.minute) })),
+    contracts.notification,
   ];
   const createdNotifications = await tx.notification.createManyAndReturn({
     data: notifications,
@@ -240,6 +245,7 @@ async function seedStudio(tx: Prisma.TransactionClient, now: Date): Promise<Extr
       notifications: createdNotifications.length,
       questionnaireTemplates: 1,
       questionnaires: 2,
+      contracts: contracts.contracts,
     },
   };
 }
