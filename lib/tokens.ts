@@ -13,7 +13,7 @@ export const newToken = () => randomBytes(32).toString("base64url");
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** What a link token opens; part of the derivation, so one row's token never opens another kind. */
-export type LinkPurpose = "invite" | "proposal" | "questionnaire" | "calendar" | "password-reset" | "email-verification" | "invoice" | "email-change";
+export type LinkPurpose = "invite" | "proposal" | "questionnaire" | "calendar" | "password-reset" | "email-verification" | "invoice" | "email-change" | "contract";
 
 /** The link token of row `id` for `purpose`; a new `version` (e.g. a rotation) makes a new token. */
 export function linkToken(purpose: LinkPurpose, id: string, version = 0, secret = linkSecret()): string {

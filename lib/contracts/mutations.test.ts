@@ -19,8 +19,10 @@ import { findContractDocument, findContractForClient, verifyContractDocument } f
 import { findUnsignedContracts } from "@/lib/dashboard/queries";
 import { createContractTemplateSchema, signContractSchema, updateContractSchema } from "@/lib/contracts/schemas";
 import { dbForHost, primaryDb, type Tx } from "@/lib/db";
+import { renderOutboxEmail } from "@/lib/email/render";
 import { respondToProposal, sendProposal } from "@/lib/proposals/mutations";
 import { buildJobTemplateValues } from "@/lib/templates/job-values";
+import { renderQueuedEmail } from "@/scripts/testing/outbox";
 import { CONTRACT_TEMPLATE_BODY, createContractTemplate, createEvent, createJob, createStudio } from "@/prisma/factories";
 
 const inTx = <T>(fn: (tx: Tx) => Promise<T>) => primaryDb().$transaction(fn);
@@ -77,15 +79,14 @@ async function draft(s: Setup, customValues: Record<string, string> = { "custom.
 
 async function sent(s: Setup) {
   const contractId = await draft(s);
-  const { link } = await inTx((tx) => sendContract(tx, { studioId: s.studio.id, contractId, actor: s.actor, origin: ORIGIN, now: NOW }));
-  const token = link.split("/c/")[1];
+  const { token } = await inTx((tx) => sendContract(tx, { studioId: s.studio.id, contractId, actor: s.actor, now: NOW }));
   const contract = await db().contract.findUniqueOrThrow({ where: { id: contractId } });
-  return { contractId, token, link, contract };
+  return { contractId, token, contract };
 }
 
 function sign(token: string, documentHash: string, { now = LATER, ...extra }: Record<string, unknown> & { now?: Date } = {}) {
   const input = signContractSchema.parse({ token, documentHash, name: "Grace Nguyen", consent: "on", signature: DRAWN, ...extra });
-  return inTx((tx) => signContract(tx, { token, input, origin: CLIENT, siteOrigin: ORIGIN, now }));
+  return inTx((tx) => signContract(tx, { token, input, origin: CLIENT, now }));
 }
 
 async function snapshot(contractId: string) {
@@ -162,7 +163,7 @@ describe("sending a contract", () => {
   it("requires the photographer's own fields to be filled, and saves nothing until they are", async () => {
     const s = await setup();
     const contractId = await draft(s, {});
-    await expect(inTx((tx) => sendContract(tx, { studioId: s.studio.id, contractId, actor: s.actor, origin: ORIGIN, now: NOW }))).rejects.toMatchObject({
+    await expect(inTx((tx) => sendContract(tx, { studioId: s.studio.id, contractId, actor: s.actor, now: NOW }))).rejects.toMatchObject({
       code: "VALIDATION",
       message: "Before sending, fill in Coverage hours.",
     });
@@ -174,14 +175,14 @@ describe("sending a contract", () => {
     const s = await setup();
     await db().proposal.deleteMany({ where: { jobId: s.job.id } });
     const contractId = await draft(s);
-    await expect(inTx((tx) => sendContract(tx, { studioId: s.studio.id, contractId, actor: s.actor, origin: ORIGIN, now: NOW }))).rejects.toMatchObject({
+    await expect(inTx((tx) => sendContract(tx, { studioId: s.studio.id, contractId, actor: s.actor, now: NOW }))).rejects.toMatchObject({
       message: "Before sending, give the job a value for Proposal total, Proposal deposit (or remove those fields from the text).",
     });
   });
 
   it("freezes the HTML with its SHA-256, stores only the link's hash and emails the link", async () => {
     const s = await setup();
-    const { contract, token, link } = await sent(s);
+    const { contract, token } = await sent(s);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(contract).toMatchObject({ status: "SENT", sentAt: NOW, documentHash: sha256(contract.html!) });
     expect(contract.tokenHash).toBe(sha256(token));
@@ -193,13 +194,13 @@ describe("sending a contract", () => {
     expect(contract.linkExpiresAt!.toISOString()).toBe("2027-04-01T04:00:00.000Z");
     const emails = await db().emailMessage.findMany({ where: { studioId: s.studio.id } });
     expect(emails).toMatchObject([{ kind: "contract.sent", to: "grace@example.com", subject: `Please sign your contract from ${s.studio.name}: Wedding Photography Agreement` }]);
-    expect(emails[0].text).toContain(link);
+    expect((await renderQueuedEmail(db(), { id: emails[0].id })).text).toContain(`/c/${token}\n`);
     const entries = await db().contractAuditEntry.findMany({ where: { contractId: contract.id }, orderBy: { seq: "asc" } });
     expect(entries.map((e) => [e.seq, e.action, e.actor])).toEqual([
       [1, "created", `${s.owner.name} (studio)`],
       [2, "sent", `${s.owner.name} (studio)`],
     ]);
-    await expect(inTx((tx) => sendContract(tx, { studioId: s.studio.id, contractId: contract.id, actor: s.actor, origin: ORIGIN, now: NOW }))).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(inTx((tx) => sendContract(tx, { studioId: s.studio.id, contractId: contract.id, actor: s.actor, now: NOW }))).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(
       inTx((tx) => updateContractDraft(tx, { studioId: s.studio.id, input: updateContractSchema.parse({ contractId: contract.id, title: "Changed", body: "<p>Changed</p>" }) })),
     ).rejects.toMatchObject({ code: "CONFLICT" });
@@ -209,11 +210,18 @@ describe("sending a contract", () => {
   it("re-sending issues a fresh link: the old one stops working", async () => {
     const s = await setup();
     const { contractId, token } = await sent(s);
-    await inTx((tx) => resendContract(tx, { studioId: s.studio.id, contractId, actor: s.actor, origin: ORIGIN, now: LATER }));
+    await inTx((tx) => resendContract(tx, { studioId: s.studio.id, contractId, actor: s.actor, now: LATER }));
     expect(await findContractForClient(read(), { token })).toBeNull();
     const emails = await db().emailMessage.findMany({ where: { studioId: s.studio.id }, orderBy: { createdAt: "asc" } });
-    expect(emails.map((e) => e.kind)).toEqual(["contract.sent", "contract.resent"]);
-    const fresh = emails[1].text.match(/\/c\/([A-Za-z0-9_-]{43})/)![1];
+    expect(emails.map((e) => [e.kind, e.subject.split(":")[0]])).toEqual([
+      ["contract.sent", `Please sign your contract from ${s.studio.name}`],
+      ["contract.sent", `Reminder: please sign your contract from ${s.studio.name}`],
+    ]);
+    // Both emails, sent now, carry the fresh link: the first one's link no longer works.
+    const links = await Promise.all(emails.map(async (e) => (await renderQueuedEmail(db(), { id: e.id })).text.match(/\/c\/([A-Za-z0-9_-]{43})/)![1]));
+    expect(links[0]).toBe(links[1]);
+    const fresh = links[1];
+    expect(fresh).not.toBe(token);
     expect((await findContractForClient(read(), { token: fresh }))?.id).toBe(contractId);
     expect((await db().contract.findUniqueOrThrow({ where: { id: contractId } })).sentAt).toEqual(LATER);
   });
@@ -282,17 +290,26 @@ describe("signing", () => {
     const { contractId, token, contract } = await sent(s);
     const owner = { ...s.actor, email: s.owner.email };
     await expect(
-      inTx((tx) => countersignContract(tx, { studioId: s.studio.id, contractId, user: owner, name: s.owner.name, origin: STUDIO_DEVICE, siteOrigin: ORIGIN, now: LATER })),
+      inTx((tx) => countersignContract(tx, { studioId: s.studio.id, contractId, user: owner, name: s.owner.name, origin: STUDIO_DEVICE, now: LATER })),
     ).rejects.toMatchObject({ message: "The client has not signed this contract yet. You countersign after they do." });
     await sign(token, contract.documentHash!);
     await expect(
-      inTx((tx) => countersignContract(tx, { studioId: s.otherStudioId, contractId, user: owner, name: "Intruder", origin: STUDIO_DEVICE, siteOrigin: ORIGIN, now: LATER })),
+      inTx((tx) => countersignContract(tx, { studioId: s.otherStudioId, contractId, user: owner, name: "Intruder", origin: STUDIO_DEVICE, now: LATER })),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await inTx((tx) => countersignContract(tx, { studioId: s.studio.id, contractId, user: owner, name: s.owner.name, origin: STUDIO_DEVICE, siteOrigin: ORIGIN, now: LATER }));
+    await inTx((tx) => countersignContract(tx, { studioId: s.studio.id, contractId, user: owner, name: s.owner.name, origin: STUDIO_DEVICE, now: LATER }));
     expect(await db().contract.findUniqueOrThrow({ where: { id: contractId } })).toMatchObject({ status: "COUNTERSIGNED", countersignedAt: LATER });
     const signed = await db().emailMessage.findMany({ where: { studioId: s.studio.id, kind: "contract.signed" }, orderBy: { to: "asc" } });
     expect(signed.map((e) => e.to).sort()).toEqual(["grace@example.com", s.owner.email].sort());
-    for (const email of signed) expect(email.text).toContain(contract.documentHash!);
+    for (const email of signed) {
+      const rendered = await renderOutboxEmail(db() as unknown as Tx, email, { origin: ORIGIN });
+      expect(rendered).toMatchObject({ ok: true, text: expect.stringContaining(contract.documentHash!) });
+      // The signed PDF is built when the email is sent, from the frozen rows.
+      const [pdf] = rendered.ok ? rendered.attachments : [];
+      expect(pdf).toMatchObject({ contentType: "application/pdf", filename: "Wedding-Photography-Agreement.pdf" });
+      const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf.content as Buffer)), { mergePages: true });
+      expect(text).toContain("Grace Nguyen");
+      expect(text).toContain(contract.documentHash!);
+    }
     await expect(inTx((tx) => voidContract(tx, { studioId: s.studio.id, contractId, actor: "x", now: LATER }))).rejects.toMatchObject({ message: "A fully signed contract cannot be voided." });
   });
 
@@ -316,8 +333,8 @@ describe("signing", () => {
     const before = await snapshot(contractId);
     const other = { studioId: s.otherStudioId, contractId };
     await expect(inTx((tx) => voidContract(tx, { ...other, actor: "x" }))).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(inTx((tx) => resendContract(tx, { ...other, actor: s.actor, origin: ORIGIN }))).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(inTx((tx) => sendContract(tx, { ...other, actor: s.actor, origin: ORIGIN }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(inTx((tx) => resendContract(tx, { ...other, actor: s.actor }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(inTx((tx) => sendContract(tx, { ...other, actor: s.actor }))).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
       inTx((tx) => updateContractDraft(tx, { studioId: s.otherStudioId, input: updateContractSchema.parse({ contractId, title: "x", body: "<p>x</p>" }) })),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -332,7 +349,7 @@ describe("the audit trail", () => {
     const { contractId, token, contract } = await sent(s);
     await inTx((tx) => recordContractView(tx, { token, origin: CLIENT, now: LATER }));
     await sign(token, contract.documentHash!);
-    await inTx((tx) => countersignContract(tx, { studioId: s.studio.id, contractId, user: { ...s.actor, email: s.owner.email }, name: s.owner.name, origin: STUDIO_DEVICE, siteOrigin: ORIGIN, now: LATER }));
+    await inTx((tx) => countersignContract(tx, { studioId: s.studio.id, contractId, user: { ...s.actor, email: s.owner.email }, name: s.owner.name, origin: STUDIO_DEVICE, now: LATER }));
     const verify = async () => verifyContractDocument((await findContractDocument(read(), { studioId: s.studio.id, contractId }))!);
     return { s, contractId, verify };
   }
@@ -385,7 +402,7 @@ describe("the signed PDF", () => {
     const s = await setup();
     const { contractId, token, contract } = await sent(s);
     await sign(token, contract.documentHash!);
-    await inTx((tx) => countersignContract(tx, { studioId: s.studio.id, contractId, user: { ...s.actor, email: s.owner.email }, name: s.owner.name, origin: STUDIO_DEVICE, siteOrigin: ORIGIN, now: LATER }));
+    await inTx((tx) => countersignContract(tx, { studioId: s.studio.id, contractId, user: { ...s.actor, email: s.owner.email }, name: s.owner.name, origin: STUDIO_DEVICE, now: LATER }));
     const pdf = await renderContractPdf((await findContractDocument(read(), { studioId: s.studio.id, contractId }))!);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const { text, totalPages } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
@@ -416,7 +433,7 @@ describe("a contract sent with its proposal", () => {
     const contractId = await draft(s);
     const input = updateContractSchema.parse({ contractId, title: "Wedding Photography Agreement", body: CONTRACT_TEMPLATE_BODY, proposalId: s.proposal.id, customKey: ["custom.coverage_hours"], customValue: ["eight"] });
     await inTx((tx) => updateContractDraft(tx, { studioId: s.studio.id, input }));
-    const { token } = await inTx((tx) => sendProposal(tx, { studioId: s.studio.id, proposalId: s.proposal.id, origin: ORIGIN, actor: s.actor, now: NOW }));
+    const { token } = await inTx((tx) => sendProposal(tx, { studioId: s.studio.id, proposalId: s.proposal.id, actor: s.actor, now: NOW }));
     const contract = await db().contract.findUniqueOrThrow({ where: { id: contractId } });
     return { s, contractId, token, contract };
   }
@@ -426,12 +443,12 @@ describe("a contract sent with its proposal", () => {
     expect(contract).toMatchObject({ status: "SENT", tokenHash: null, documentHash: sha256(contract.html!) });
     const emails = await db().emailMessage.findMany({ where: { studioId: s.studio.id } });
     expect(emails.map((e) => e.kind)).toEqual(["proposal.sent"]);
-    expect(emails[0].text).toContain("It comes with a contract to sign, “Wedding Photography Agreement”");
+    expect((await renderQueuedEmail(db(), { id: emails[0].id })).text).toContain("It comes with a contract to sign, “Wedding Photography Agreement”");
   });
 
   it("accepting requires the signature; with it, acceptance and signature are saved together", async () => {
     const { s, contractId, token, contract } = await withProposal();
-    await expect(inTx((tx) => respondToProposal(tx, { token, decision: "accept", signature: { documentHash: contract.documentHash }, origin: CLIENT, siteOrigin: ORIGIN, now: LATER }))).rejects.toMatchObject({
+    await expect(inTx((tx) => respondToProposal(tx, { token, decision: "accept", signature: { documentHash: contract.documentHash }, origin: CLIENT, now: LATER }))).rejects.toMatchObject({
       code: "VALIDATION",
       fieldErrors: { name: ["Enter your full legal name."], consent: ["Tick the box to agree to sign electronically."] },
     });
@@ -439,7 +456,7 @@ describe("a contract sent with its proposal", () => {
     expect(await db().booking.count({ where: { studioId: s.studio.id } })).toBe(0);
 
     await inTx((tx) =>
-      respondToProposal(tx, { token, decision: "accept", signature: { documentHash: contract.documentHash, name: "Grace Nguyen", consent: "on" }, origin: CLIENT, siteOrigin: ORIGIN, now: LATER }),
+      respondToProposal(tx, { token, decision: "accept", signature: { documentHash: contract.documentHash, name: "Grace Nguyen", consent: "on" }, origin: CLIENT, now: LATER }),
     );
     expect((await db().proposal.findUniqueOrThrow({ where: { id: s.proposal.id } })).status).toBe("ACCEPTED");
     expect(await db().contract.findUniqueOrThrow({ where: { id: contractId } })).toMatchObject({ status: "SIGNED", signedAt: LATER });
@@ -458,7 +475,7 @@ describe("a contract sent with its proposal", () => {
     await inTx((tx) =>
       updateContractDraft(tx, { studioId: s.studio.id, input: updateContractSchema.parse({ contractId, title: "T", body: CONTRACT_TEMPLATE_BODY, proposalId: s.proposal.id }) }),
     );
-    await expect(inTx((tx) => sendProposal(tx, { studioId: s.studio.id, proposalId: s.proposal.id, origin: ORIGIN, now: NOW }))).rejects.toMatchObject({ message: "Before sending, fill in Coverage hours." });
+    await expect(inTx((tx) => sendProposal(tx, { studioId: s.studio.id, proposalId: s.proposal.id, now: NOW }))).rejects.toMatchObject({ message: "Before sending, fill in Coverage hours." });
     expect((await db().proposal.findUniqueOrThrow({ where: { id: s.proposal.id } })).status).toBe("DRAFT");
     expect((await db().contract.findUniqueOrThrow({ where: { id: contractId } })).status).toBe("DRAFT");
   });

@@ -1,11 +1,9 @@
-import { randomBytes } from "node:crypto";
 import { addDays, dayKeyOf, startOfDay } from "@/lib/calendar/zoned";
 import { clientAddress } from "@/lib/client-address";
 import { type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { appendAuditEntry, sha256, signatureFingerprint } from "@/lib/contracts/audit";
 import { CONTRACT_LINK_NOT_VALID, customFieldInputs, renderContractDraft, whyUnsignable } from "@/lib/contracts/document";
-import { queueContractLinkEmail, queueContractSignedEmails } from "@/lib/contracts/emails";
 import {
   CONTRACT_LINK_DAYS,
   clientSignatureFields,
@@ -14,11 +12,12 @@ import {
   type UpdateContractInput,
   type UpdateContractTemplateInput,
 } from "@/lib/contracts/schemas";
+import { queueEmail } from "@/lib/email/outbox";
 import { requireJob } from "@/lib/jobs/mutations";
 import { notify } from "@/lib/notifications/mutations";
-import { hashToken } from "@/lib/team/tokens";
+import { hashToken, linkToken, linkTokenHash } from "@/lib/tokens";
 import { TemplateError } from "@/lib/templates/engine";
-import { contractPath, contractUrl, jobContractUrl } from "@/lib/urls";
+import { contractPath } from "@/lib/urls";
 import { z } from "zod";
 
 type Tenant = { studioId: string };
@@ -30,9 +29,6 @@ export function requestOriginOf(headers: Headers): RequestOrigin {
   return { ipAddress: clientAddress(headers), userAgent: (headers.get("user-agent") ?? "unknown").slice(0, 400) };
 }
 type StudioActor = { id: string; name: string };
-
-/** The client-access secret: 32 random bytes; only its hash is stored. */
-const newContractToken = () => randomBytes(32).toString("base64url");
 
 const studioActor = (user: StudioActor) => `${user.name} (studio)`;
 const clientActor = (name: string) => `${name} (client)`;
@@ -104,6 +100,7 @@ const lockedSelect = {
   html: true,
   documentHash: true,
   tokenHash: true,
+  linkVersion: true,
   linkExpiresAt: true,
   signedAt: true,
   proposal: { select: { title: true, status: true } },
@@ -170,25 +167,25 @@ function linkExpiry(now: Date, timeZone: string) {
   return startOfDay(addDays(dayKeyOf(now, timeZone), CONTRACT_LINK_DAYS + 1), timeZone);
 }
 
-/** Freezes the draft (HTML and SHA-256), issues the client's link and emails it through the outbox. */
-export async function sendContract(tx: Tx, { studioId, contractId, actor, origin, now = new Date() }: Tenant & { contractId: string; actor: StudioActor; origin: string; now?: Date }) {
+/**
+ * Freezes the draft (HTML and SHA-256), issues the client's link and emails it through the
+ * outbox. The link's token is derived from the contract's id and link version; only its hash is stored.
+ */
+export async function sendContract(tx: Tx, { studioId, contractId, actor, now = new Date() }: Tenant & { contractId: string; actor: StudioActor; now?: Date }) {
   const contract = await lockContract(tx, { studioId, contractId });
   if (contract.status !== "DRAFT") throw new AppError("CONFLICT", "This contract was already sent.");
   if (contract.proposal) throw new AppError("CONFLICT", `This contract goes out with the proposal “${contract.proposal.title}”: send that proposal, or choose “Send on its own” and save.`);
   const to = contract.job.contact.email;
   if (!to) throw new AppError("VALIDATION", `${contract.job.contact.name} has no email address to send the contract to.`);
   const frozen = await freeze(tx, contract, now);
-  const token = newContractToken();
-  const expiresAt = linkExpiry(now, contract.studio.timeZone);
   await tx.contract.update({
     where: { id: contract.id },
-    data: { status: "SENT", ...frozen, tokenHash: hashToken(token), linkExpiresAt: expiresAt, sentAt: now },
+    data: { status: "SENT", ...frozen, tokenHash: linkTokenHash("contract", contract.id, contract.linkVersion), linkExpiresAt: linkExpiry(now, contract.studio.timeZone), sentAt: now },
     select: { id: true },
   });
   await appendAuditEntry(tx, { studioId, contractId, action: "sent", actor: studioActor(actor), at: now, details: { documentHash: frozen.documentHash, to } });
-  const link = contractUrl(origin, token);
-  await queueContractLinkEmail(tx, { studio: contract.studio, to, clientName: contract.job.contact.name, title: contract.title, jobTitle: contract.job.title, link, expiresAt, isReminder: false });
-  return { jobId: contract.jobId, link };
+  await queueEmail(tx, { studioId, kind: "contract.sent", to, params: { contractId: contract.id } });
+  return { jobId: contract.jobId, token: linkToken("contract", contract.id, contract.linkVersion) };
 }
 
 /**
@@ -207,7 +204,7 @@ export async function sendContractWithProposal(tx: Tx, { studioId, proposalId, a
 }
 
 /** A fresh link (the old one stops working) emailed again, and the reminder clock restarts. */
-export async function resendContract(tx: Tx, { studioId, contractId, actor, origin, now = new Date() }: Tenant & { contractId: string; actor: StudioActor; origin: string; now?: Date }) {
+export async function resendContract(tx: Tx, { studioId, contractId, actor, now = new Date() }: Tenant & { contractId: string; actor: StudioActor; now?: Date }) {
   const contract = await lockContract(tx, { studioId, contractId });
   if (contract.status === "DRAFT") throw new AppError("CONFLICT", "This contract has not been sent yet.");
   if (contract.status === "VOIDED") throw new AppError("CONFLICT", "This contract was voided. Create a new one to send.");
@@ -215,11 +212,15 @@ export async function resendContract(tx: Tx, { studioId, contractId, actor, orig
   if (!contract.tokenHash) throw new AppError("CONFLICT", "This contract went out with a proposal; the client signs it from the proposal's link.");
   const to = contract.job.contact.email;
   if (!to) throw new AppError("VALIDATION", `${contract.job.contact.name} has no email address to send the contract to.`);
-  const token = newContractToken();
-  const expiresAt = linkExpiry(now, contract.studio.timeZone);
-  await tx.contract.update({ where: { id: contract.id }, data: { tokenHash: hashToken(token), linkExpiresAt: expiresAt, sentAt: now }, select: { id: true } });
+  // A new link version: the link in every earlier email stops working.
+  const linkVersion = contract.linkVersion + 1;
+  await tx.contract.update({
+    where: { id: contract.id },
+    data: { tokenHash: linkTokenHash("contract", contract.id, linkVersion), linkVersion, linkExpiresAt: linkExpiry(now, contract.studio.timeZone), sentAt: now },
+    select: { id: true },
+  });
   await appendAuditEntry(tx, { studioId, contractId, action: "re-sent", actor: studioActor(actor), at: now, details: { to } });
-  await queueContractLinkEmail(tx, { studio: contract.studio, to, clientName: contract.job.contact.name, title: contract.title, jobTitle: contract.job.title, link: contractUrl(origin, token), expiresAt, isReminder: true });
+  await queueEmail(tx, { studioId, kind: "contract.sent", to, params: { contractId: contract.id, isReminder: true } });
   return { jobId: contract.jobId };
 }
 
@@ -264,7 +265,7 @@ function readDrawnSignature(dataUrl: string | undefined): Uint8Array<ArrayBuffer
   return new Uint8Array(bytes);
 }
 
-async function applyClientSignature(tx: Tx, contract: LockedContract, { input, origin, siteOrigin, now }: { input: ClientSignature; origin: RequestOrigin; siteOrigin: string; now: Date }) {
+async function applyClientSignature(tx: Tx, contract: LockedContract, { input, origin, now }: { input: ClientSignature; origin: RequestOrigin; now: Date }) {
   const refusal = whyUnsignable({ ...contract, studioName: contract.studio.name, timeZone: contract.studio.timeZone }, now);
   if (refusal) throw new AppError("CONFLICT", refusal);
   if (input.documentHash !== contract.documentHash) {
@@ -279,7 +280,7 @@ async function applyClientSignature(tx: Tx, contract: LockedContract, { input, o
   await notify(tx, { studioId: contract.studioId, kind: "contract.signed", message: `${input.name} signed the contract for ${contract.job.title}`, link: contractPath(contract.jobId, contract.id) });
   if (contract.studio.countersignAutomatically) {
     const owners = await tx.user.findMany({ where: { studioId: contract.studioId, role: "OWNER", removedAt: null }, select: { email: true } });
-    await applyStudioSignature(tx, { ...contract, status: "SIGNED" }, { name: contract.studio.name, userId: null, origin, siteOrigin, now, isAutomatic: true, recipients: owners.map((o) => o.email) });
+    await applyStudioSignature(tx, { ...contract, status: "SIGNED" }, { name: contract.studio.name, userId: null, origin, now, isAutomatic: true, recipients: owners.map((o) => o.email) });
   }
   return { studioId: contract.studioId, jobId: contract.jobId, contractId: contract.id, isFullySigned: contract.studio.countersignAutomatically };
 }
@@ -287,12 +288,12 @@ async function applyClientSignature(tx: Tx, contract: LockedContract, { input, o
 /** The client signs from the contract's own link. */
 export async function signContract(
   tx: Tx,
-  { token, input, origin, siteOrigin, now = new Date() }: { token: string; input: ClientSignature; origin: RequestOrigin; siteOrigin: string; now?: Date },
+  { token, input, origin, now = new Date() }: { token: string; input: ClientSignature; origin: RequestOrigin; now?: Date },
 ) {
   const found = await findByToken(tx, token);
   if (!found) throw new AppError("NOT_FOUND", CONTRACT_LINK_NOT_VALID);
   const contract = await lockContract(tx, { studioId: found.studioId, contractId: found.id });
-  return applyClientSignature(tx, contract, { input, origin, siteOrigin, now });
+  return applyClientSignature(tx, contract, { input, origin, now });
 }
 
 const clientSignatureSchema = z.object(clientSignatureFields);
@@ -303,7 +304,7 @@ const clientSignatureSchema = z.object(clientSignatureFields);
  */
 export async function signContractWithProposal(
   tx: Tx,
-  { studioId, proposalId, fields, origin, siteOrigin, now = new Date() }: Tenant & { proposalId: string; fields: unknown; origin: RequestOrigin; siteOrigin: string; now?: Date },
+  { studioId, proposalId, fields, origin, now = new Date() }: Tenant & { proposalId: string; fields: unknown; origin: RequestOrigin; now?: Date },
 ) {
   const attached = await tx.contract.findFirst({ where: { proposalId, studioId }, select: { id: true } });
   if (!attached) return null;
@@ -313,7 +314,7 @@ export async function signContractWithProposal(
     throw new AppError("VALIDATION", "Please correct the highlighted fields.", fieldErrors);
   }
   const contract = await lockContract(tx, { studioId, contractId: attached.id });
-  return applyClientSignature(tx, contract, { input: parsed.data, origin, siteOrigin, now });
+  return applyClientSignature(tx, contract, { input: parsed.data, origin, now });
 }
 
 /** A declined proposal takes its unsigned contract with it. */
@@ -329,7 +330,7 @@ export async function voidContractWithProposal(tx: Tx, { studioId, proposalId, c
 async function applyStudioSignature(
   tx: Tx,
   contract: LockedContract,
-  { name, userId, origin, siteOrigin, now, isAutomatic, recipients }: { name: string; userId: string | null; origin: RequestOrigin; siteOrigin: string; now: Date; isAutomatic: boolean; recipients: string[] },
+  { name, userId, origin, now, isAutomatic, recipients }: { name: string; userId: string | null; origin: RequestOrigin; now: Date; isAutomatic: boolean; recipients: string[] },
 ) {
   if (contract.status === "COUNTERSIGNED") throw new AppError("CONFLICT", "This contract is already fully signed.");
   if (contract.status === "VOIDED") throw new AppError("CONFLICT", "This contract was voided and can no longer be signed.");
@@ -348,22 +349,19 @@ async function applyStudioSignature(
     ...origin,
     details: { ...signatureFingerprint(signature), ...(isAutomatic ? { automatic: true } : {}) },
   });
-  await queueContractSignedEmails(tx, {
-    studio: contract.studio,
-    title: contract.title,
-    jobTitle: contract.job.title,
-    documentHash: contract.documentHash!,
-    client: { name: contract.job.contact.name, email: contract.job.contact.email, via: contract.tokenHash ? "contract link" : "proposal link" },
-    studioRecipients: recipients,
-    studioLink: jobContractUrl(siteOrigin, contract.jobId, contract.id),
-  });
+  // Both sides get the signed PDF, built by the worker from the frozen rows when it sends.
+  const contact = contract.job.contact;
+  if (contact.email) await queueEmail(tx, { studioId: contract.studioId, kind: "contract.signed", to: contact.email, params: { contractId: contract.id, audience: "client" } });
+  for (const to of new Set(recipients)) {
+    await queueEmail(tx, { studioId: contract.studioId, kind: "contract.signed", to, params: { contractId: contract.id, audience: "studio" } });
+  }
 }
 
 export async function countersignContract(
   tx: Tx,
-  { studioId, contractId, user, name, origin, siteOrigin, now = new Date() }: Tenant & { contractId: string; user: StudioActor & { email: string }; name: string; origin: RequestOrigin; siteOrigin: string; now?: Date },
+  { studioId, contractId, user, name, origin, now = new Date() }: Tenant & { contractId: string; user: StudioActor & { email: string }; name: string; origin: RequestOrigin; now?: Date },
 ) {
   const contract = await lockContract(tx, { studioId, contractId });
-  await applyStudioSignature(tx, contract, { name, userId: user.id, origin, siteOrigin, now, isAutomatic: false, recipients: [user.email] });
+  await applyStudioSignature(tx, contract, { name, userId: user.id, origin, now, isAutomatic: false, recipients: [user.email] });
   return { jobId: contract.jobId };
 }

@@ -1,6 +1,6 @@
 import { verifyContractRecords } from "@/lib/contracts/audit";
-import { type Db } from "@/lib/db";
-import { hashToken } from "@/lib/team/tokens";
+import { type Db, type Tx } from "@/lib/db";
+import { hashToken } from "@/lib/tokens";
 
 type Tenant = { studioId: string };
 
@@ -127,7 +127,7 @@ const documentSelect = {
 };
 
 /** The frozen document with its signatures and full trail: for the PDF and for Verify. */
-export function findContractDocument(db: Db, { studioId, contractId }: Tenant & { contractId: string }) {
+export function findContractDocument(db: Db | Tx, { studioId, contractId }: Tenant & { contractId: string }) {
   return db.contract.findFirst({ where: { id: contractId, studioId }, select: documentSelect });
 }
 
@@ -139,6 +139,9 @@ export function findContractDocumentByToken(db: Db, { token }: { token: string }
 export function findContractDocumentForProposal(db: Db, { studioId, proposalId }: Tenant & { proposalId: string }) {
   return db.contract.findFirst({ where: { proposalId, studioId }, select: documentSelect });
 }
+
+/** The signed PDF's file name: the contract's title, safe for a header and a mail client. */
+export const contractPdfFilename = (title: string) => `${title.replace(/[^\w\- ]+/g, "").trim().replace(/\s+/g, "-") || "contract"}.pdf`;
 
 export type ContractDocument = NonNullable<Awaited<ReturnType<typeof findContractDocument>>>;
 

@@ -84,9 +84,8 @@ export async function respondToProposal(
     decision,
     signature,
     origin = { ipAddress: "unknown", userAgent: "unknown" },
-    siteOrigin = "",
     now = new Date(),
-  }: { token: string; decision: "accept" | "decline"; signature?: unknown; origin?: RequestOrigin; siteOrigin?: string; now?: Date },
+  }: { token: string; decision: "accept" | "decline"; signature?: unknown; origin?: RequestOrigin; now?: Date },
 ) {
   const proposal = await tx.proposal.findUnique({
     where: { tokenHash: hashToken(token) },
@@ -110,7 +109,7 @@ export async function respondToProposal(
   if (count === 0) throw new AppError("CONFLICT", "This proposal was already answered.");
 
   if (decision === "accept") {
-    await signContractWithProposal(tx, { studioId, proposalId: proposal.id, fields: signature ?? {}, origin, siteOrigin, now });
+    await signContractWithProposal(tx, { studioId, proposalId: proposal.id, fields: signature ?? {}, origin, now });
     const studio = await tx.studio.findUniqueOrThrow({ where: { id: studioId }, select: { requireRetainer: true } });
     if (proposal.job.lead) await tx.lead.updateMany({ where: { id: proposal.job.lead.id, studioId }, data: { status: "BOOKED" } });
     if (studio.requireRetainer) {

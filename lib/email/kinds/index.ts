@@ -1,4 +1,6 @@
 import { accountExists, confirmEmailChange, emailChanged, passwordReset, verifyEmail } from "@/lib/email/kinds/account-links";
+import { contractSent } from "@/lib/email/kinds/contract-sent";
+import { contractSigned } from "@/lib/email/kinds/contract-signed";
 import { installmentReminder } from "@/lib/email/kinds/installment-reminder";
 import { invoiceSent } from "@/lib/email/kinds/invoice-sent";
 import { legacyText } from "@/lib/email/kinds/legacy-text";
@@ -17,6 +19,8 @@ export const EMAIL_KINDS = {
   "account.email-changed": emailChanged,
   "account.password-reset": passwordReset,
   "account.exists": accountExists,
+  "contract.sent": contractSent,
+  "contract.signed": contractSigned,
   "proposal.sent": proposalSent,
   "questionnaire.sent": questionnaireSent,
   "referral.invite": referralInvite,

@@ -47,6 +47,7 @@ CREATE TABLE "Contract" (
     "html" TEXT,
     "documentHash" TEXT,
     "tokenHash" TEXT,
+    "linkVersion" INTEGER NOT NULL DEFAULT 0,
     "linkExpiresAt" TIMESTAMP(3),
     "sentAt" TIMESTAMP(3),
     "viewedAt" TIMESTAMP(3),

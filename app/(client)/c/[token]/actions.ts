@@ -4,14 +4,14 @@ import { headers } from "next/headers";
 import { defineAction } from "@/lib/actions";
 import { recordContractView, requestOriginOf, signContract } from "@/lib/contracts/mutations";
 import { signContractSchema, viewContractSchema } from "@/lib/contracts/schemas";
-import { contractPath, publicOrigin } from "@/lib/urls";
+import { contractPath } from "@/lib/urls";
 
 export const signContractAction = defineAction({
   access: "public",
   schema: signContractSchema,
   async run({ tx, input }) {
     const { token, ...signature } = input;
-    const { jobId, contractId } = await signContract(tx, { token, input: signature, origin: requestOriginOf(await headers()), siteOrigin: await publicOrigin() });
+    const { jobId, contractId } = await signContract(tx, { token, input: signature, origin: requestOriginOf(await headers()) });
     // The client's page re-renders signed; the studio's pages (and What's New) are listed for revalidation.
     return { revalidate: [`/c/${token}`, contractPath(jobId, contractId), `/jobs/${jobId}`, "/dashboard", "/emails"] };
   },

@@ -12,7 +12,7 @@ import {
   voidContract,
 } from "@/lib/contracts/mutations";
 import { contractIdSchema, countersignContractSchema, createContractSchema, updateContractSchema } from "@/lib/contracts/schemas";
-import { contractPath, publicOrigin } from "@/lib/urls";
+import { contractPath } from "@/lib/urls";
 
 // A contract's changes show on its page, on the job page (status), and on the dashboard
 // (What's Next lists unsigned contracts); sending queues email, listed at /emails.
@@ -40,7 +40,7 @@ export const sendContractAction = defineAction({
   access: "studio",
   schema: contractIdSchema,
   async run({ tx, input, user }) {
-    const { jobId } = await sendContract(tx, { studioId: user.studioId, contractId: input.contractId, actor: user, origin: await publicOrigin() });
+    const { jobId } = await sendContract(tx, { studioId: user.studioId, contractId: input.contractId, actor: user });
     return { revalidate: pathsFor(jobId, input.contractId, ["/dashboard", "/emails"]), message: "Contract sent. Your client will get an email with the link to sign." };
   },
 });
@@ -49,7 +49,7 @@ export const resendContractAction = defineAction({
   access: "studio",
   schema: contractIdSchema,
   async run({ tx, input, user }) {
-    const { jobId } = await resendContract(tx, { studioId: user.studioId, contractId: input.contractId, actor: user, origin: await publicOrigin() });
+    const { jobId } = await resendContract(tx, { studioId: user.studioId, contractId: input.contractId, actor: user });
     return { revalidate: pathsFor(jobId, input.contractId, ["/dashboard", "/emails"]), message: "Sent again with a fresh link. The earlier link no longer works." };
   },
 });
@@ -73,7 +73,6 @@ export const countersignContractAction = defineAction({
       user,
       name: input.name,
       origin: requestOriginOf(await headers()),
-      siteOrigin: await publicOrigin(),
     });
     return { revalidate: pathsFor(jobId, input.contractId, ["/dashboard", "/emails"]), message: "Countersigned. The contract is fully signed and both of you get the signed copy by email." };
   },
