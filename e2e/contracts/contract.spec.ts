@@ -3,6 +3,7 @@ import { type Browser, type Page } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
 import { createEvent, createJob } from "../../prisma/factories";
 import { expect, reloadUntil, replicated, test, testDb } from "../fixtures";
+import { type Mailbox, type MailMessage } from "../support/mailbox";
 
 const PHONE = {
   viewport: { width: 390, height: 844 },
@@ -34,12 +35,24 @@ async function weddingJob(studioId: string) {
   return job;
 }
 
-/** The link in the contract email the outbox holds for the client. */
-async function contractLink(studioId: string, kind = "contract.sent"): Promise<string> {
-  const email = await testDb().emailMessage.findFirstOrThrow({ where: { studioId, kind }, orderBy: { createdAt: "desc" } });
+/** The signing link in the contract email the client received. */
+async function contractLink(mailbox: Mailbox, to: string): Promise<string> {
+  const email = await mailbox.waitFor({ to, subject: /^Please sign your contract from / });
   const link = email.text.match(/https?:\/\/\S+\/c\/[A-Za-z0-9_-]{43}/)?.[0];
   expect(link, "the email carries the contract link").toBeTruthy();
   return link!;
+}
+
+/** The text of the signed PDF attached to an email. */
+async function attachedPdfText(email: MailMessage): Promise<string> {
+  const pdf = email.attachments.find((a) => a.contentType === "application/pdf");
+  expect(pdf, `a PDF attached to “${email.subject}”`).toBeTruthy();
+  return pdfText(await pdf!.content());
+}
+
+async function pdfText(pdf: Buffer): Promise<string> {
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+  return text;
 }
 
 async function writeTemplate(page: Page, name: string, parts: (string | { field: string } | { own: string })[]) {
@@ -79,7 +92,7 @@ async function drawSignature(page: Page) {
   await page.mouse.up();
 }
 
-test("a contract written, sent from a job, signed on a phone and countersigned ends fully signed with a PDF", async ({ browser, page, signedIn }) => {
+test("a contract written, sent from a job, signed on a phone and countersigned ends fully signed with a PDF", async ({ browser, page, signedIn, mailbox }) => {
   const studioId = signedIn.studio.id;
   const job = await weddingJob(studioId);
   await replicated();
@@ -124,7 +137,7 @@ test("a contract written, sent from a job, signed on a phone and countersigned e
   expect(documentHash).toMatch(/^[0-9a-f]{64}$/);
 
   // The client signs on a phone, with no account.
-  const link = await contractLink(studioId);
+  const link = await contractLink(mailbox, job.contact.email!);
   const { context, client } = await openAsClient(browser, link);
   await expect(client.getByRole("heading", { level: 1, name: "Wedding Photography Agreement" })).toBeVisible();
   await expect(client.getByRole("document", { name: "Contract" })).toContainText("Grace Nguyen for Nguyen–Walsh Wedding, with eight hours of coverage");
@@ -156,8 +169,7 @@ test("a contract written, sent from a job, signed on a phone and countersigned e
 
   // The signed PDF holds the client's name and the document hash.
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download PDF" }).click()]);
-  const pdf = await readFile((await download.path())!);
-  const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+  const text = await pdfText(await readFile((await download.path())!));
   expect(text).toContain("Grace Nguyen");
   expect(text.replace(/\s+/g, "")).toContain(documentHash);
 
@@ -166,11 +178,19 @@ test("a contract written, sent from a job, signed on a phone and countersigned e
 
   await page.goto(`/jobs/${job.id}`);
   await expect(page.getByRole("list", { name: "Contracts" })).toContainText("Fully signed");
-  const emails = await testDb().emailMessage.findMany({ where: { studioId, kind: "contract.signed" } });
-  expect(emails.map((e) => e.to).sort()).toEqual([job.contact.email!, signedIn.owner.email].sort());
+
+  // Both sides receive the signed PDF by email.
+  const toClient = await mailbox.waitFor({ to: job.contact.email!, subject: `Your signed contract with ${signedIn.studio.name}: Wedding Photography Agreement` });
+  const toStudio = await mailbox.waitFor({ to: signedIn.owner.email, subject: "Fully signed: Wedding Photography Agreement (Nguyen–Walsh Wedding)" });
+  for (const email of [toClient, toStudio]) {
+    expect(email.text).toContain(documentHash);
+    const attached = await attachedPdfText(email);
+    expect(attached).toContain("Grace Nguyen");
+    expect(attached.replace(/\s+/g, "")).toContain(documentHash);
+  }
 });
 
-test("a proposal with its contract is accepted and signed by the client in one visit", async ({ browser, page, signedIn }) => {
+test("a proposal with its contract is accepted and signed by the client in one visit", async ({ browser, page, signedIn, mailbox }) => {
   const studioId = signedIn.studio.id;
   const job = await weddingJob(studioId);
   await writeTemplate(page, "Portrait Agreement", ["Dear ", { field: "Client first name" }, ", the deposit is ", { field: "Proposal deposit" }, "."]);
@@ -188,7 +208,7 @@ test("a proposal with its contract is accepted and signed by the client in one v
   await page.getByRole("button", { name: "Send to client" }).click();
   await expect(page.getByRole("list", { name: "Contracts" })).toContainText("Sent");
 
-  const email = await testDb().emailMessage.findFirstOrThrow({ where: { studioId, kind: "proposal.sent" } });
+  const email = await mailbox.waitFor({ to: job.contact.email!, subject: /^Your proposal from / });
   expect(email.text).toContain("It comes with a contract to sign, “Portrait Agreement”");
   const link = email.text.match(/https?:\/\/\S+\/p\/[A-Za-z0-9_-]{43}/)![0];
   const { context, client } = await openAsClient(browser, link);
@@ -206,7 +226,7 @@ test("a proposal with its contract is accepted and signed by the client in one v
   });
 });
 
-test("hostile template text is sanitized, and a voided contract's link says so", async ({ browser, page, signedIn }) => {
+test("hostile template text is sanitized, and a voided contract's link says so", async ({ browser, page, signedIn, mailbox }) => {
   const studioId = signedIn.studio.id;
   const job = await weddingJob(studioId);
   await writeTemplate(page, "Hostile", ["Placeholder"]);
@@ -226,7 +246,7 @@ test("hostile template text is sanitized, and a voided contract's link says so",
   await page.getByRole("button", { name: "Send to client" }).click();
   await expect(page.getByTestId("contract-status")).toHaveText("Sent");
 
-  const { context, client } = await openAsClient(browser, await contractLink(studioId));
+  const { context, client } = await openAsClient(browser, await contractLink(mailbox, job.contact.email!));
   const contract = client.getByRole("document", { name: "Contract" });
   await expect(contract).toContainText("Hello Grace Nguyen");
   await contract.getByText("Hello Grace Nguyen").click();
