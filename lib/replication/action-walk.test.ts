@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -10,7 +11,7 @@ import { seal, sessionPasswords } from "@/lib/session";
 import { issueAccountLink } from "@/lib/account/links";
 import { createSession } from "@/lib/auth/sessions";
 import { hashToken, linkToken, newToken as newLinkToken } from "@/lib/tokens";
-import { createAdmin, createEvent, createJob, createLead, createNotification, createQuestionnaireTemplate, createStaff, createStudio, createTask, createWorkflowTemplate } from "@/prisma/factories";
+import { createAdmin, createContractTemplate, createEvent, createJob, createLead, createNotification, createQuestionnaireTemplate, createStaff, createStudio, createTask, createWorkflowTemplate } from "@/prisma/factories";
 import { type Prisma, PrismaClient } from "@/prisma/generated/prisma/client";
 import { DIST_DIR } from "@/scripts/lib/paths";
 import { startTestApp, type TestApp } from "@/scripts/testing/app";
@@ -127,6 +128,17 @@ const SAMPLES: Record<string, Sample> = {
   confirmEmailAction: { as: "visitor", on: (w) => `/confirm-email/${w.confirmToken}`, form: (w) => ({ token: w.confirmToken }) },
   requestPasswordResetAction: { as: "visitor", sees: "client", on: () => "/forgot-password", form: (w) => ({ email: w.ownerEmail }) },
   resetPasswordAction: { as: "visitor", on: (w) => `/reset-password/${w.resetToken}`, form: (w) => ({ token: w.resetToken, password: "walk-password-789", confirmPassword: "walk-password-789" }) },
+  createContractTemplateAction: { on: () => "/contracts/new", form: () => ({ name: "Walk Agreement", body: "<p>Walk agreement with {{client.name}}</p>" }) },
+  updateContractTemplateAction: { on: (w) => `/contracts/${w.contractTemplateId}`, form: (w) => ({ templateId: w.contractTemplateId, name: "Walk Terms Renamed", body: "<p>Walk terms, second version, for {{client.name}}</p>" }) },
+  updateContractSettingsAction: { on: () => "/contracts", form: () => ({ countersignAutomatically: "on", contractReminderDays: "5" }) },
+  createContractAction: { on: (w) => `/jobs/${w.jobId}/contracts/new`, form: (w) => ({ jobId: w.jobId, templateId: w.contractTemplateId }) },
+  updateContractAction: { on: (w) => `/jobs/${w.jobId}/contracts/${w.draftContractId}`, form: (w) => ({ contractId: w.draftContractId, title: "Walk Draft Renamed", body: "<p>Walk draft for {{client.name}}, edited</p>" }) },
+  sendContractAction: { on: (w) => `/jobs/${w.jobId}/contracts/${w.draftContractId}`, form: (w) => ({ contractId: w.draftContractId }) },
+  resendContractAction: { on: (w) => `/jobs/${w.jobId}/contracts/${w.sentContractId}`, form: (w) => ({ contractId: w.sentContractId }) },
+  voidContractAction: { on: (w) => `/jobs/${w.jobId}/contracts/${w.sentContractId}`, form: (w) => ({ contractId: w.sentContractId }) },
+  countersignContractAction: { on: (w) => `/jobs/${w.jobId}/contracts/${w.signedContractId}`, form: (w) => ({ contractId: w.signedContractId, name: "Walk Owner", consent: "on" }) },
+  signContractAction: { as: "visitor", sees: "client", on: (w) => `/c/${w.contractToken}`, form: (w) => ({ token: w.contractToken, documentHash: w.contractHash, name: "Walk Existing Client", consent: "on" }) },
+  viewContractAction: { as: "visitor", sees: "client", on: (w) => `/c/${w.contractToken}`, form: (w) => ({ token: w.contractToken }) },
 };
 
 async function addFlashCookie(http: HttpSession, id: string, message: string) {
@@ -172,6 +184,17 @@ async function makeWorld(db: Prisma.TransactionClient, shared: { sender: { studi
   const inviteToken = newLinkToken();
   await db.invite.create({ data: { studioId, email: `${unique("newcomer")}@example.com`, tokenHash: hashToken(inviteToken), invitedById: owner.id, expiresAt } });
   const email = await db.emailMessage.create({ data: { studioId, kind: "test", to: "walk.failed@example.com", subject: "Walk failed email", status: "FAILED" } });
+  const cTemplate = await createContractTemplate(db, { studioId, name: "Walk Terms", body: "<p>Walk terms for {{client.name}}</p>", authorId: owner.id });
+  const cVersion = await db.contractTemplateVersion.findFirstOrThrow({ where: { templateId: cTemplate.id } });
+  const contractHtml = "<p>Walk terms for Walk Existing Client</p>";
+  const contractHash = createHash("sha256").update(contractHtml).digest("hex");
+  const contractToken = newLinkToken();
+  const contract = { studioId, jobId: job.id, templateVersionId: cVersion.id, title: "Walk Terms", body: cVersion.body };
+  const frozen = { html: contractHtml, documentHash: contractHash, sentAt: new Date(), linkExpiresAt: expiresAt };
+  const draftContract = await db.contract.create({ data: contract });
+  const sentContract = await db.contract.create({ data: { ...contract, ...frozen, status: "SENT", tokenHash: hashToken(contractToken) } });
+  const signedContract = await db.contract.create({ data: { ...contract, ...frozen, status: "SIGNED", signedAt: new Date(), tokenHash: hashToken(newLinkToken()) } });
+  await db.contractSignature.create({ data: { studioId, contractId: signedContract.id, role: "CLIENT", name: "Walk Existing Client", signedAt: new Date(), ipAddress: "192.0.2.1", userAgent: "walk", documentHash: contractHash } });
   const referral = await db.referral.create({
     data: {
       fromStudioId: shared.sender.studioId,
@@ -188,6 +211,7 @@ async function makeWorld(db: Prisma.TransactionClient, shared: { sender: { studi
     bookingId: booking.id, acceptedProposalId: accepted.id, draftInvoiceId: draftInvoice.id, sentInvoiceId: sentInvoice.id, invoiceToken, scheduleTemplateId: schedule.id, questionnaireTemplateId: qTemplate.id, questionnaireToken, workflowTemplateId: wTemplate.id, taskId: task.id,
     ownerId: owner.id, otherSessionId: otherSession.id, confirmToken: linkToken("email-verification", confirm.id), resetToken: linkToken("password-reset", reset.id),
     notificationId: notification.id, inviteId: invite.id, inviteToken, emailId: email.id, referralId: referral.id, broadcastId: shared.broadcastId,
+    contractTemplateId: cTemplate.id, draftContractId: draftContract.id, sentContractId: sentContract.id, signedContractId: signedContract.id, contractToken, contractHash,
   };
 }
 
@@ -207,7 +231,7 @@ function pageRoutes(): Route[] {
     });
 }
 
-type Ids = { byFolder: Record<string, string[]>; events: { id: string; jobId: string }[] };
+type Ids = { byFolder: Record<string, string[]>; events: { id: string; jobId: string }[]; contracts?: { id: string; jobId: string }[] };
 
 /** Every URL of a route: each [param] filled with each id the caller's data has for it. */
 function urlsFor(route: Route, ids: Ids): string[] {
@@ -216,6 +240,7 @@ function urlsFor(route: Route, ids: Ids): string[] {
     const param = /^\[(.+)\]$/.exec(segment)?.[1];
     if (!param) urls = urls.map((u) => `${u}/${segment}`);
     else if (param === "eventId") urls = urls.flatMap((u) => ids.events.filter((e) => u.endsWith(`/jobs/${e.jobId}/events`)).map((e) => `${u}/${e.id}`));
+    else if (param === "contractId") urls = urls.flatMap((u) => (ids.contracts ?? []).filter((c) => u.endsWith(`/jobs/${c.jobId}/contracts`)).map((c) => `${u}/${c.id}`));
     else {
       const values = ids.byFolder[route.segments[i - 1]];
       if (!values) throw new Error(`no ids for [${param}] in /${route.segments.join("/")}: add them in studioIds() so this route is walked`);
@@ -229,16 +254,18 @@ function urlsFor(route: Route, ids: Ids): string[] {
 async function studioIds(db: PrismaClient, studioId: string): Promise<Ids> {
   const where = { studioId };
   const id = { id: true } as const;
-  const [leads, jobs, events, questionnaires, workflows, invoices] = await Promise.all([
+  const [leads, jobs, events, questionnaires, workflows, invoices, contractTemplates, contracts] = await Promise.all([
     db.lead.findMany({ where, select: id }),
     db.job.findMany({ where, select: id }),
     db.event.findMany({ where, select: { id: true, jobId: true } }),
     db.questionnaireTemplate.findMany({ where, select: id }),
     db.workflowTemplate.findMany({ where, select: id }),
     db.invoice.findMany({ where, select: id }),
+    db.contractTemplate.findMany({ where, select: id }),
+    db.contract.findMany({ where, select: { id: true, jobId: true } }),
   ]);
   const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
-  return { byFolder: { leads: ids(leads), jobs: ids(jobs), questionnaires: ids(questionnaires), workflows: ids(workflows), invoices: ids(invoices) }, events };
+  return { byFolder: { leads: ids(leads), jobs: ids(jobs), questionnaires: ids(questionnaires), workflows: ids(workflows), invoices: ids(invoices), contracts: ids(contractTemplates) }, events, contracts };
 }
 
 /**
@@ -381,7 +408,7 @@ describe("every action of the build leaves every page its user can see fresh, wi
       let ids: Ids = { byFolder: {}, events: [] };
       if (sees === "studio") ids = await studioIds(db, w.studioId);
       if (sees === "new-studio") ids = await studioIds(db, (await db.user.findUniqueOrThrow({ where: { email: String(form?.email) } })).studioId!);
-      if (sees === "client") ids = { byFolder: { p: [w.proposalToken], q: [w.questionnaireToken], inquire: [w.slug], i: [w.invoiceToken] }, events: [] };
+      if (sees === "client") ids = { byFolder: { p: [w.proposalToken], q: [w.questionnaireToken], c: [w.contractToken], inquire: [w.slug], i: [w.invoiceToken] }, events: [] };
       const urls = [...new Set(mine.flatMap((r) => urlsFor(r, ids)))];
       // A page a pin covers reads from the primary (the routing's contract, checked on one page
       // here and by the read-your-writes tests): only the others can be stale.
