@@ -10,12 +10,13 @@ import { htmlToBlocks, type TextRun } from "@/lib/templates/html";
 // embedded (subset) so every client's name prints as typed, whatever its alphabet.
 
 // Literal `new URL(…, import.meta.url)` references: Next.js copies exactly these files into the
-// build, and under Node or tsx they are the package's own files.
+// build, and under Node or tsx they are the package's own files. Turned into paths only when a PDF
+// is made (by `href`: the build evaluates modules where URL may be another realm's class).
 const FONTS = {
-  regular: fileURLToPath(new URL("../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf", import.meta.url)),
-  bold: fileURLToPath(new URL("../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf", import.meta.url)),
-  italic: fileURLToPath(new URL("../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf", import.meta.url)),
-  boldItalic: fileURLToPath(new URL("../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-BoldOblique.ttf", import.meta.url)),
+  regular: new URL("../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf", import.meta.url),
+  bold: new URL("../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf", import.meta.url),
+  italic: new URL("../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf", import.meta.url),
+  boldItalic: new URL("../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-BoldOblique.ttf", import.meta.url),
 };
 
 const SIZES = { 1: 18, 2: 15, 3: 13 } as const;
@@ -78,7 +79,7 @@ export function renderContractPdf(document: ContractDocument): Promise<Buffer> {
     margins: { top: 60, bottom: 60, left: 64, right: 64 },
     info: { Title: document.title, Author: document.studio.name, Subject: `${document.job.title}: ${document.job.contact.name}`, Creator: "ShootQ" },
   });
-  for (const [name, path] of Object.entries(FONTS)) doc.registerFont(name, path);
+  for (const [name, url] of Object.entries(FONTS)) doc.registerFont(name, fileURLToPath(url.href));
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
