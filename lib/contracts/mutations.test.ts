@@ -213,9 +213,9 @@ describe("sending a contract", () => {
     await inTx((tx) => resendContract(tx, { studioId: s.studio.id, contractId, actor: s.actor, now: LATER }));
     expect(await findContractForClient(read(), { token })).toBeNull();
     const emails = await db().emailMessage.findMany({ where: { studioId: s.studio.id }, orderBy: { createdAt: "asc" } });
-    expect(emails.map((e) => [e.kind, e.subject.split(":")[0]])).toEqual([
-      ["contract.sent", `Please sign your contract from ${s.studio.name}`],
-      ["contract.sent", `Reminder: please sign your contract from ${s.studio.name}`],
+    expect(emails.map((e) => [e.kind, e.subject])).toEqual([
+      ["contract.sent", `Please sign your contract from ${s.studio.name}: Wedding Photography Agreement`],
+      ["contract.sent", `Reminder: please sign your contract from ${s.studio.name}: Wedding Photography Agreement`],
     ]);
     // Both emails, sent now, carry the fresh link: the first one's link no longer works.
     const links = await Promise.all(emails.map(async (e) => (await renderQueuedEmail(db(), { id: e.id })).text.match(/\/c\/([A-Za-z0-9_-]{43})/)![1]));
