@@ -3,6 +3,7 @@ import { clientAddress } from "@/lib/client-address";
 import { type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { appendAuditEntry, sha256, signatureFingerprint } from "@/lib/contracts/audit";
+import { contractRowSelect } from "@/lib/contracts/queries";
 import { CONTRACT_LINK_NOT_VALID, customFieldInputs, renderContractDraft, whyUnsignable } from "@/lib/contracts/document";
 import {
   CONTRACT_LINK_DAYS,
@@ -89,19 +90,7 @@ export async function createContract(tx: Tx, { studioId, actor, input, now = new
 }
 
 const lockedSelect = {
-  id: true,
-  studioId: true,
-  jobId: true,
-  proposalId: true,
-  title: true,
-  body: true,
-  customValues: true,
-  status: true,
-  html: true,
-  documentHash: true,
-  tokenHash: true,
-  linkVersion: true,
-  linkExpiresAt: true,
+  ...contractRowSelect,
   signedAt: true,
   proposal: { select: { title: true, status: true } },
   job: { select: { title: true, contact: { select: { name: true, email: true } } } },

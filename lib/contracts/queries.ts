@@ -69,23 +69,29 @@ export function findJobContracts(db: Db, { studioId, jobId }: Tenant & { jobId: 
   });
 }
 
+/** A contract's own columns that both its page and every change to it read. */
+export const contractRowSelect = {
+  id: true,
+  studioId: true,
+  jobId: true,
+  proposalId: true,
+  title: true,
+  body: true,
+  customValues: true,
+  status: true,
+  html: true,
+  documentHash: true,
+  tokenHash: true,
+  linkVersion: true,
+  linkExpiresAt: true,
+} as const;
+
 /** Everything the contract page shows, for the studio. The drawn signatures' bytes stay in the database. */
 export function findContract(db: Db, { studioId, jobId, contractId }: Tenant & { jobId: string; contractId: string }) {
   return db.contract.findFirst({
     where: { id: contractId, jobId, studioId },
     select: {
-      id: true,
-      studioId: true,
-      jobId: true,
-      proposalId: true,
-      title: true,
-      body: true,
-      customValues: true,
-      status: true,
-      html: true,
-      documentHash: true,
-      tokenHash: true,
-      linkExpiresAt: true,
+      ...contractRowSelect,
       sentAt: true,
       viewedAt: true,
       signedAt: true,

@@ -55,26 +55,8 @@ export default async function ContractTemplatePage({ params, searchParams }: Pro
           {template.versions.length > 1 ? (
             <Card title="What changed">
               <form method="get" className="mb-4 flex flex-wrap items-end gap-2 text-sm">
-                <label className="space-y-1">
-                  <span className="block text-slate-700">From version</span>
-                  <select name="from" defaultValue={String(from)} className="rounded-md border-0 py-1 pl-2 pr-8 ring-1 ring-slate-300">
-                    {template.versions.map((v) => (
-                      <option key={v.number} value={v.number}>
-                        {v.number}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label className="space-y-1">
-                  <span className="block text-slate-700">To version</span>
-                  <select name="to" defaultValue={String(to)} className="rounded-md border-0 py-1 pl-2 pr-8 ring-1 ring-slate-300">
-                    {template.versions.map((v) => (
-                      <option key={v.number} value={v.number}>
-                        {v.number}
-                      </option>
-                    ))}
-                  </select>
-                </label>
+                <VersionSelect label="From version" name="from" value={from} versions={template.versions} />
+                <VersionSelect label="To version" name="to" value={to} versions={template.versions} />
                 <button type="submit" className={buttonClass("secondary")}>
                   Compare
                 </button>
@@ -103,5 +85,20 @@ export default async function ContractTemplatePage({ params, searchParams }: Pro
         </div>
       </div>
     </>
+  );
+}
+
+function VersionSelect({ label, name, value, versions }: { label: string; name: string; value: number; versions: { number: number }[] }) {
+  return (
+    <label className="space-y-1">
+      <span className="block text-slate-700">{label}</span>
+      <select name={name} defaultValue={String(value)} className="rounded-md border-0 py-1 pl-2 pr-8 ring-1 ring-slate-300">
+        {versions.map((v) => (
+          <option key={v.number} value={v.number}>
+            {v.number}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
