@@ -1,14 +1,15 @@
 import { dayKeyOf, dayKeyOfDateColumn, formatDayKey } from "@/lib/calendar/zoned";
 import { type Db, type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { formatCents, proposalTotalCents } from "@/lib/proposals/money";
+import { formatMoney as formatMinor, type MoneyFormat } from "@/lib/money";
+import { proposalTotal } from "@/lib/proposals/queries";
 import { type JobFieldKey } from "@/lib/templates/fields";
 
 type Reader = Db | Tx;
 
-/** Money as the studio shows it; the one place the engine formats amounts. */
-function formatMoney(cents: number): string {
-  return formatCents(cents);
+/** Money in the studio's currency and locale (lib/money.ts); the one place the engine formats amounts. */
+function formatMoney(minor: number, format: MoneyFormat): string {
+  return formatMinor(minor, format);
 }
 
 /** A calendar date as the studio writes it: "Saturday, June 12, 2027". */
@@ -33,7 +34,7 @@ export async function buildJobTemplateValues(
       date: true,
       contact: { select: { name: true } },
       brand: { select: { name: true } },
-      studio: { select: { name: true, timeZone: true } },
+      studio: { select: { name: true, timeZone: true, currency: true, locale: true } },
       events: { where: { studioId }, orderBy: [{ isShoot: "desc" }, { startsAt: "asc" }], take: 5, select: { location: true } },
       proposals: {
         where: { studioId, ...(proposalId ? { id: proposalId } : {}) },
@@ -46,14 +47,15 @@ export async function buildJobTemplateValues(
   if (!job) throw notFound("That job");
   const proposal = [...job.proposals].sort((a, b) => PROPOSAL_RANK[a.status] - PROPOSAL_RANK[b.status]).find((p) => p.status !== "DECLINED");
   const name = job.contact.name.trim();
+  const money = { currency: job.studio.currency, locale: job.studio.locale };
   return {
     "client.name": name,
     "client.first_name": name.split(/\s+/)[0] ?? name,
     "job.title": job.title,
     "job.date": job.date ? formatDate(dayKeyOfDateColumn(job.date)) : null,
     "event.location": job.events.find((e) => e.location)?.location ?? null,
-    "proposal.total": proposal ? formatMoney(proposalTotalCents(proposal.items)) : null,
-    "proposal.deposit": proposal ? formatMoney(proposal.depositCents) : null,
+    "proposal.total": proposal ? formatMoney(proposalTotal(proposal.items), money) : null,
+    "proposal.deposit": proposal ? formatMoney(proposal.depositCents, money) : null,
     "brand.name": job.brand.name,
     "studio.name": job.studio.name,
     today: formatDate(dayKeyOf(now, job.studio.timeZone)),
