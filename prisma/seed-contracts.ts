@@ -2,6 +2,7 @@ import { appendAuditEntry, sha256, signatureFingerprint } from "../lib/contracts
 import { type Tx } from "../lib/db.ts";
 import { renderTemplate } from "../lib/templates/engine.ts";
 import { buildJobTemplateValues } from "../lib/templates/job-values.ts";
+import { newRowWithLink } from "../lib/tokens.ts";
 import { CONTRACT_TEMPLATE_BODY, newToken } from "./factories";
 import { type Prisma } from "./generated/prisma/client";
 
@@ -45,7 +46,7 @@ export async function seedContracts(
         title: "Full-Day Collection",
         depositCents: 150_000,
         status: "ACCEPTED",
-        token: newToken(),
+        ...newRowWithLink("proposal"),
         expiresAt: at(sentDay + 14, 0),
         sentAt: at(sentDay - 2, 9),
         respondedAt: at(sentDay - 1, 20),

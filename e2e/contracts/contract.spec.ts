@@ -28,7 +28,6 @@ async function weddingJob(studioId: string) {
       title: "Full-Day Collection",
       depositCents: 100_000,
       expiresAt: new Date(Date.now() + 30 * 86_400_000),
-      token: `draft-${job.id}`,
       items: { create: [{ position: 0, description: "Coverage", quantity: 1, unitPriceCents: 580_000 }] },
     },
   });

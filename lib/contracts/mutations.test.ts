@@ -53,7 +53,6 @@ async function setup({ timeZone = "America/New_York" }: { timeZone?: string } = 
       title: "Full-Day Collection",
       depositCents: 100_000,
       expiresAt: new Date("2027-04-01T04:00:00Z"),
-      token: `draft-${Math.random().toString(36).slice(2)}`,
       items: { create: [{ position: 0, description: "Coverage", quantity: 1, unitPriceCents: 450_000 }, { position: 1, description: "Album", quantity: 2, unitPriceCents: 65_000 }] },
     },
   });

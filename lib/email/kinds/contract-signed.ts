@@ -21,7 +21,7 @@ export const contractSigned = defineEmailKind({
         tokenHash: true,
         linkVersion: true,
         studio: { select: { name: true } },
-        proposal: { select: { token: true } },
+        proposal: { select: { id: true, tokenHash: true } },
         job: { select: { title: true, contact: { select: { name: true } } } },
       },
     });
@@ -36,8 +36,8 @@ export const contractSigned = defineEmailKind({
     }
     const clientLink = contract.tokenHash
       ? contractUrl(origin, linkToken("contract", contract.id, contract.linkVersion))
-      : contract.proposal?.token
-        ? proposalUrl(origin, contract.proposal.token)
+      : contract.proposal?.tokenHash
+        ? proposalUrl(origin, linkToken("proposal", contract.proposal.id))
         : null;
     return {
       subject: `Your signed contract with ${studio.name}: ${contract.title}`,
