@@ -3,6 +3,7 @@ import { type Browser, type Page } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
 import { createEvent, createJob } from "../../prisma/factories";
 import { expect, reloadUntil, replicated, test, testDb } from "../fixtures";
+import { createClientSignedContract, createSentContract } from "./factories";
 import { type Mailbox, type MailMessage } from "../support/mailbox";
 
 const PHONE = {
@@ -91,7 +92,7 @@ async function drawSignature(page: Page) {
   await page.mouse.up();
 }
 
-test("a contract written, sent from a job, signed on a phone and countersigned ends fully signed with a PDF", async ({ browser, page, signedIn, mailbox }) => {
+test("a photographer writes a contract template and sends a contract from a job", async ({ page, signedIn, mailbox }) => {
   const studioId = signedIn.studio.id;
   const job = await weddingJob(studioId);
   await replicated();
@@ -132,14 +133,23 @@ test("a contract written, sent from a job, signed on a phone and countersigned e
   await expect(preview).toContainText("with eight hours of coverage");
   await page.getByRole("button", { name: "Send to client" }).click();
   await expect(page.getByTestId("contract-status")).toHaveText("Sent");
-  const documentHash = (await page.getByTestId("document-hash").textContent())!.trim();
-  expect(documentHash).toMatch(/^[0-9a-f]{64}$/);
+  expect((await page.getByTestId("document-hash").textContent())!.trim()).toMatch(/^[0-9a-f]{64}$/);
 
-  // The client signs on a phone, with no account.
-  const link = await contractLink(mailbox, job.contact.email!);
-  const { context, client } = await openAsClient(browser, link);
+  // The client is emailed the signing link.
+  await contractLink(mailbox, job.contact.email!);
+  await page.goto(`/jobs/${job.id}`);
+  await expect(page.getByRole("list", { name: "Contracts" })).toContainText("Sent");
+});
+
+test("a client signs a sent contract on a phone, with no account, and the studio hears of it", async ({ browser, page, signedIn }) => {
+  const studioId = signedIn.studio.id;
+  const job = await weddingJob(studioId);
+  const contract = await createSentContract({ studioId, jobId: job.id, owner: signedIn.owner });
+  await replicated();
+
+  const { context, client } = await openAsClient(browser, new URL(`/c/${contract.token}`, page.url()).toString());
   await expect(client.getByRole("heading", { level: 1, name: "Wedding Photography Agreement" })).toBeVisible();
-  await expect(client.getByRole("document", { name: "Contract" })).toContainText("Grace Nguyen for Nguyen–Walsh Wedding, with eight hours of coverage");
+  await expect(client.getByRole("document", { name: "Contract" })).toContainText("Grace Nguyen for Nguyen–Walsh Wedding, with eight hours of coverage. Total fee: $5,800.00");
   await client.getByRole("button", { name: "Sign contract" }).click();
   await expect(client.getByText("Enter your full legal name.")).toBeVisible();
   await expect(client.getByText("Tick the box to agree to sign electronically.")).toBeVisible();
@@ -153,12 +163,23 @@ test("a contract written, sent from a job, signed on a phone and countersigned e
   await expect(client.getByRole("link", { name: "Download the signed PDF" })).toBeVisible();
   await context.close();
 
-  // The photographer sees it in What's New and countersigns from the contract page.
+  // What's New says so, and leads to the contract waiting for the studio's signature.
   await page.goto("/dashboard");
   await reloadUntil(page, async () => {
     await expect(page.getByRole("list", { name: "Notifications" })).toContainText("Grace Nguyen signed the contract for Nguyen–Walsh Wedding", { timeout: 1000 });
   });
   await page.getByRole("link", { name: "Grace Nguyen signed the contract for Nguyen–Walsh Wedding" }).click();
+  await expect(page.getByTestId("contract-status")).toHaveText("Signed by client");
+  await expect(page.getByRole("list", { name: "Signatures" })).toContainText("Client: Grace Nguyen");
+});
+
+test("the studio countersigns a client-signed contract: fully signed, a PDF with the name and hash, verified, emailed to both", async ({ page, signedIn, mailbox }) => {
+  const studioId = signedIn.studio.id;
+  const job = await weddingJob(studioId);
+  const contract = await createClientSignedContract({ studioId, jobId: job.id, owner: signedIn.owner, clientName: "Grace Nguyen" });
+  await replicated();
+
+  await page.goto(`/jobs/${job.id}/contracts/${contract.id}`);
   await expect(page.getByTestId("contract-status")).toHaveText("Signed by client");
   await page.getByLabel("I agree to sign electronically on behalf of the studio").check();
   await page.getByRole("button", { name: "Countersign" }).click();
@@ -170,7 +191,7 @@ test("a contract written, sent from a job, signed on a phone and countersigned e
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download PDF" }).click()]);
   const text = await pdfText(await readFile((await download.path())!));
   expect(text).toContain("Grace Nguyen");
-  expect(text.replace(/\s+/g, "")).toContain(documentHash);
+  expect(text.replace(/\s+/g, "")).toContain(contract.documentHash);
 
   await page.getByRole("link", { name: "Verify" }).click();
   await expect(page.getByTestId("verification")).toHaveText("Intact: the document and every audit entry are exactly as they were recorded.");
@@ -182,10 +203,10 @@ test("a contract written, sent from a job, signed on a phone and countersigned e
   const toClient = await mailbox.waitFor({ to: job.contact.email!, subject: `Your signed contract with ${signedIn.studio.name}: Wedding Photography Agreement` });
   const toStudio = await mailbox.waitFor({ to: signedIn.owner.email, subject: "Fully signed: Wedding Photography Agreement (Nguyen–Walsh Wedding)" });
   for (const email of [toClient, toStudio]) {
-    expect(email.text).toContain(documentHash);
+    expect(email.text).toContain(contract.documentHash);
     const attached = await attachedPdfText(email);
     expect(attached).toContain("Grace Nguyen");
-    expect(attached.replace(/\s+/g, "")).toContain(documentHash);
+    expect(attached.replace(/\s+/g, "")).toContain(contract.documentHash);
   }
 });
 
