@@ -12,7 +12,7 @@ import { testDb } from "../fixtures";
 // so each spec tells one part of the story without replaying the parts before it.
 
 export const AGREEMENT_BODY =
-  "<h1>Wedding Photography Agreement</h1><p>This agreement is between {{studio.name}} and {{client.name}} for {{job.title}}, with {{custom.coverage_hours}} hours of coverage. Total fee: {{proposal.total}}</p>";
+  "<p>This agreement is between {{studio.name}} and {{client.name}} for {{job.title}}, with {{custom.coverage_hours}} hours of coverage. Total fee: {{proposal.total}}</p>";
 
 const CLIENT_PHONE = { ipAddress: "203.0.113.24", userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Mobile/15E148 Safari/604.1" };
 
