@@ -5,5 +5,12 @@ import { sanitizeTemplateHtml } from "@/lib/templates/html";
  * sanitizing again on display means even a row edited behind the app's back renders no script.
  */
 export function ContractText({ html, label }: { html: string; label: string }) {
-  return <div role="document" aria-label={label} className="contract-text" dangerouslySetInnerHTML={{ __html: sanitizeTemplateHtml(html) }} />;
+  return (
+    <div
+      role="document"
+      aria-label={label}
+      className="contract-text"
+      dangerouslySetInnerHTML={{ __html: sanitizeTemplateHtml(html) }}
+    />
+  );
 }

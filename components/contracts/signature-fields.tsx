@@ -51,7 +51,13 @@ export function SignatureFields({ documentHash, fieldErrors, defaultName }: Prop
     <div className="space-y-4">
       <input type="hidden" name="documentHash" value={documentHash} />
       <input type="hidden" name="signature" value={drawing} />
-      <TextField label="Your full legal name" name="name" autoComplete="name" defaultValue={defaultName} errors={fieldErrors?.name} />
+      <TextField
+        label="Your full legal name"
+        name="name"
+        autoComplete="name"
+        defaultValue={defaultName}
+        errors={fieldErrors?.name}
+      />
       <div className="space-y-1">
         <div className="flex items-center justify-between">
           <span id={`${id}-pad`} className="text-sm font-medium text-slate-700">
@@ -61,7 +67,12 @@ export function SignatureFields({ documentHash, fieldErrors, defaultName }: Prop
             Clear drawing
           </Button>
         </div>
-        <canvas ref={canvasRef} role="img" aria-labelledby={`${id}-pad`} className="h-36 w-full touch-none rounded-md bg-white ring-1 ring-slate-300" />
+        <canvas
+          ref={canvasRef}
+          role="img"
+          aria-labelledby={`${id}-pad`}
+          className="h-36 w-full touch-none rounded-md bg-white ring-1 ring-slate-300"
+        />
         {fieldErrors?.signature ? (
           <p role="alert" className="text-sm text-red-600">
             {fieldErrors.signature.join(" ")}
@@ -69,8 +80,15 @@ export function SignatureFields({ documentHash, fieldErrors, defaultName }: Prop
         ) : null}
       </div>
       <label className="flex items-start gap-2 text-sm text-slate-700">
-        <input type="checkbox" name="consent" className="mt-0.5 h-5 w-5 rounded border-slate-300" aria-invalid={fieldErrors?.consent ? true : undefined} />
-        <span>I agree to sign electronically, and that my typed name (and drawing) is my signature on this contract.</span>
+        <input
+          type="checkbox"
+          name="consent"
+          className="mt-0.5 h-5 w-5 rounded border-slate-300"
+          aria-invalid={fieldErrors?.consent ? true : undefined}
+        />
+        <span>
+          I agree to sign electronically, and that my typed name (and drawing) is my signature on this contract.
+        </span>
       </label>
       {fieldErrors?.consent ? (
         <p role="alert" className="text-sm text-red-600">

@@ -28,7 +28,19 @@ const EXTENSIONS = [
   }),
 ];
 
-function ToolbarButton({ editor, label, isActive, onClick, children }: { editor: Editor | null; label: string; isActive?: boolean; onClick: () => void; children: React.ReactNode }) {
+function ToolbarButton({
+  editor,
+  label,
+  isActive,
+  onClick,
+  children,
+}: {
+  editor: Editor | null;
+  label: string;
+  isActive?: boolean;
+  onClick: () => void;
+  children: React.ReactNode;
+}) {
   return (
     <button
       type="button"
@@ -80,7 +92,10 @@ export function TemplateEditor({ name, label, initialHtml, fields, errors, onCha
     else update(`${html}${token}`);
   };
   const insertCustom = () => {
-    const key = customName.trim().toLowerCase().replace(/[\s-]+/g, "_");
+    const key = customName
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, "_");
     if (!CUSTOM_KEY.test(key)) {
       setCustomError("Use lowercase letters, digits and _, starting with a letter, such as second_shooter.");
       return;
@@ -105,22 +120,52 @@ export function TemplateEditor({ name, label, initialHtml, fields, errors, onCha
       </label>
       <div className="flex flex-wrap items-end gap-3 rounded-md bg-slate-50 p-2 ring-1 ring-slate-200">
         <div role="toolbar" aria-label="Formatting" className="flex flex-wrap gap-1">
-          <ToolbarButton editor={editor} label="Heading" isActive={editor?.isActive("heading", { level: 2 })} onClick={() => editor?.chain().focus().toggleHeading({ level: 2 }).run()}>
+          <ToolbarButton
+            editor={editor}
+            label="Heading"
+            isActive={editor?.isActive("heading", { level: 2 })}
+            onClick={() => editor?.chain().focus().toggleHeading({ level: 2 }).run()}
+          >
             H
           </ToolbarButton>
-          <ToolbarButton editor={editor} label="Bold" isActive={editor?.isActive("bold")} onClick={() => editor?.chain().focus().toggleBold().run()}>
+          <ToolbarButton
+            editor={editor}
+            label="Bold"
+            isActive={editor?.isActive("bold")}
+            onClick={() => editor?.chain().focus().toggleBold().run()}
+          >
             <strong>B</strong>
           </ToolbarButton>
-          <ToolbarButton editor={editor} label="Italic" isActive={editor?.isActive("italic")} onClick={() => editor?.chain().focus().toggleItalic().run()}>
+          <ToolbarButton
+            editor={editor}
+            label="Italic"
+            isActive={editor?.isActive("italic")}
+            onClick={() => editor?.chain().focus().toggleItalic().run()}
+          >
             <em>I</em>
           </ToolbarButton>
-          <ToolbarButton editor={editor} label="Underline" isActive={editor?.isActive("underline")} onClick={() => editor?.chain().focus().toggleUnderline().run()}>
+          <ToolbarButton
+            editor={editor}
+            label="Underline"
+            isActive={editor?.isActive("underline")}
+            onClick={() => editor?.chain().focus().toggleUnderline().run()}
+          >
             <u>U</u>
           </ToolbarButton>
-          <ToolbarButton editor={editor} label="Bulleted list" isActive={editor?.isActive("bulletList")} onClick={() => editor?.chain().focus().toggleBulletList().run()}>
+          <ToolbarButton
+            editor={editor}
+            label="Bulleted list"
+            isActive={editor?.isActive("bulletList")}
+            onClick={() => editor?.chain().focus().toggleBulletList().run()}
+          >
             • List
           </ToolbarButton>
-          <ToolbarButton editor={editor} label="Numbered list" isActive={editor?.isActive("orderedList")} onClick={() => editor?.chain().focus().toggleOrderedList().run()}>
+          <ToolbarButton
+            editor={editor}
+            label="Numbered list"
+            isActive={editor?.isActive("orderedList")}
+            onClick={() => editor?.chain().focus().toggleOrderedList().run()}
+          >
             1. List
           </ToolbarButton>
           <ToolbarButton editor={editor} label="Link" isActive={editor?.isActive("link")} onClick={setLink}>
@@ -128,14 +173,25 @@ export function TemplateEditor({ name, label, initialHtml, fields, errors, onCha
           </ToolbarButton>
         </div>
         <div className="flex items-end gap-1">
-          <select aria-label="Smart field" value={picked} onChange={(e) => setPicked(e.target.value)} className="rounded-md border-0 py-1 pr-8 pl-2 text-sm ring-1 ring-slate-300">
+          <select
+            aria-label="Smart field"
+            value={picked}
+            onChange={(e) => setPicked(e.target.value)}
+            className="rounded-md border-0 py-1 pr-8 pl-2 text-sm ring-1 ring-slate-300"
+          >
             {fields.map((f) => (
               <option key={f.key} value={f.key}>
                 {f.label}
               </option>
             ))}
           </select>
-          <Button type="button" variant="secondary" className="py-1" onMouseDown={(e) => e.preventDefault()} onClick={() => insert(fieldToken(picked))}>
+          <Button
+            type="button"
+            variant="secondary"
+            className="py-1"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => insert(fieldToken(picked))}
+          >
             Insert field
           </Button>
         </div>
@@ -153,7 +209,13 @@ export function TemplateEditor({ name, label, initialHtml, fields, errors, onCha
             }}
             className="w-40 rounded-md border-0 px-2 py-1 text-sm ring-1 ring-slate-300"
           />
-          <Button type="button" variant="secondary" className="py-1" onMouseDown={(e) => e.preventDefault()} onClick={insertCustom}>
+          <Button
+            type="button"
+            variant="secondary"
+            className="py-1"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={insertCustom}
+          >
             Insert your own field
           </Button>
         </div>
@@ -165,7 +227,9 @@ export function TemplateEditor({ name, label, initialHtml, fields, errors, onCha
       ) : null}
       {editor ? (
         <>
-          <div className={`rounded-md bg-white shadow-sm ring-1 ring-inset ${errors?.length ? "ring-red-500" : "ring-slate-300"} focus-within:ring-2 focus-within:ring-brand-500`}>
+          <div
+            className={`rounded-md bg-white shadow-sm ring-1 ring-inset ${errors?.length ? "ring-red-500" : "ring-slate-300"} focus-within:ring-2 focus-within:ring-brand-500`}
+          >
             <EditorContent editor={editor} />
           </div>
           <input type="hidden" name={name} value={html} />
@@ -183,8 +247,8 @@ export function TemplateEditor({ name, label, initialHtml, fields, errors, onCha
         />
       )}
       <p className="text-xs text-slate-500">
-        Smart fields like {fieldToken("client.name")} are filled in from the job when the contract is made. Your own fields (
-        {fieldToken("custom.second_shooter")}) are filled in before sending.
+        Smart fields like {fieldToken("client.name")} are filled in from the job when the contract is made. Your own
+        fields ({fieldToken("custom.second_shooter")}) are filled in before sending.
       </p>
       {errors?.length ? (
         <ul id={`${id}-error`} role="alert" className="space-y-1 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">

@@ -10,7 +10,8 @@ const PHONE = {
   viewport: { width: 390, height: 844 },
   isMobile: true,
   hasTouch: true,
-  userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1",
+  userAgent:
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1",
 };
 
 async function weddingJob(studioId: string) {
@@ -21,7 +22,13 @@ async function weddingJob(studioId: string) {
     date: new Date("2031-06-14T00:00:00Z"),
     contact: { name: "Grace Nguyen", email: `grace.${Date.now()}@example.com` },
   });
-  await createEvent(testDb(), { studioId, jobId: job.id, name: "Wedding day", startsAt: new Date("2031-06-14T18:00:00Z"), location: "Wave Hill, Bronx" });
+  await createEvent(testDb(), {
+    studioId,
+    jobId: job.id,
+    name: "Wedding day",
+    startsAt: new Date("2031-06-14T18:00:00Z"),
+    location: "Wave Hill, Bronx",
+  });
   await testDb().proposal.create({
     data: {
       studioId,
@@ -88,17 +95,28 @@ async function drawSignature(page: Page) {
   const box = (await pad.boundingBox())!;
   await page.mouse.move(box.x + 20, box.y + box.height * 0.7);
   await page.mouse.down();
-  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 20 + i * 18, box.y + box.height * (0.7 - 0.4 * Math.sin(i / 2)));
+  for (let i = 1; i <= 12; i++)
+    await page.mouse.move(box.x + 20 + i * 18, box.y + box.height * (0.7 - 0.4 * Math.sin(i / 2)));
   await page.mouse.up();
 }
 
-test("a photographer writes a contract template and sends a contract from a job", async ({ page, signedIn, mailbox }) => {
+test("a photographer writes a contract template and sends a contract from a job", async ({
+  page,
+  signedIn,
+  mailbox,
+}) => {
   const studioId = signedIn.studio.id;
   const job = await weddingJob(studioId);
   await replicated();
 
   // The template: an unknown field is refused beside the editor, then fixed.
-  await writeTemplate(page, "Wedding Photography Agreement", ["This agreement is between ", { field: "Studio name" }, " and ", { field: "Client name" }, " for {{job.tilte}}."]);
+  await writeTemplate(page, "Wedding Photography Agreement", [
+    "This agreement is between ",
+    { field: "Studio name" },
+    " and ",
+    { field: "Client name" },
+    " for {{job.tilte}}.",
+  ]);
   await page.getByRole("button", { name: "Save template" }).click();
   await expect(page.getByText("Unknown field {{job.tilte}} at line 1, column")).toBeVisible();
   expect(await testDb().contractTemplate.count({ where: { studioId } })).toBe(0);
@@ -125,7 +143,9 @@ test("a photographer writes a contract template and sends a contract from a job"
   await page.getByRole("button", { name: "Create draft contract" }).click();
   await expect(page.getByTestId("contract-status")).toHaveText("Draft");
   const preview = page.getByRole("document", { name: "Preview" });
-  await expect(preview).toContainText(`This agreement is between ${signedIn.studio.name} and Grace Nguyen for Nguyen–Walsh Wedding, with [Coverage hours] hours of coverage. Total fee: $5,800.00`);
+  await expect(preview).toContainText(
+    `This agreement is between ${signedIn.studio.name} and Grace Nguyen for Nguyen–Walsh Wedding, with [Coverage hours] hours of coverage. Total fee: $5,800.00`,
+  );
   await page.getByRole("button", { name: "Send to client" }).click();
   await expect(page.getByText("Before sending, fill in Coverage hours.")).toBeVisible();
   await page.getByLabel("Coverage hours").fill("eight");
@@ -141,7 +161,11 @@ test("a photographer writes a contract template and sends a contract from a job"
   await expect(page.getByRole("list", { name: "Contracts" })).toContainText("Sent");
 });
 
-test("a client signs a sent contract on a phone, with no account, and the studio hears of it", async ({ browser, page, signedIn }) => {
+test("a client signs a sent contract on a phone, with no account, and the studio hears of it", async ({
+  browser,
+  page,
+  signedIn,
+}) => {
   const studioId = signedIn.studio.id;
   const job = await weddingJob(studioId);
   const contract = await createSentContract({ studioId, jobId: job.id, owner: signedIn.owner });
@@ -149,7 +173,9 @@ test("a client signs a sent contract on a phone, with no account, and the studio
 
   const { context, client } = await openAsClient(browser, new URL(`/c/${contract.token}`, page.url()).toString());
   await expect(client.getByRole("heading", { level: 1, name: "Wedding Photography Agreement" })).toBeVisible();
-  await expect(client.getByRole("document", { name: "Contract" })).toContainText("Grace Nguyen for Nguyen–Walsh Wedding, with eight hours of coverage. Total fee: $5,800.00");
+  await expect(client.getByRole("document", { name: "Contract" })).toContainText(
+    "Grace Nguyen for Nguyen–Walsh Wedding, with eight hours of coverage. Total fee: $5,800.00",
+  );
   await client.getByRole("button", { name: "Sign contract" }).click();
   await expect(client.getByText("Enter your full legal name.")).toBeVisible();
   await expect(client.getByText("Tick the box to agree to sign electronically.")).toBeVisible();
@@ -166,17 +192,29 @@ test("a client signs a sent contract on a phone, with no account, and the studio
   // What's New says so, and leads to the contract waiting for the studio's signature.
   await page.goto("/dashboard");
   await reloadUntil(page, async () => {
-    await expect(page.getByRole("list", { name: "Notifications" })).toContainText("Grace Nguyen signed the contract for Nguyen–Walsh Wedding", { timeout: 1000 });
+    await expect(page.getByRole("list", { name: "Notifications" })).toContainText(
+      "Grace Nguyen signed the contract for Nguyen–Walsh Wedding",
+      { timeout: 1000 },
+    );
   });
   await page.getByRole("link", { name: "Grace Nguyen signed the contract for Nguyen–Walsh Wedding" }).click();
   await expect(page.getByTestId("contract-status")).toHaveText("Signed by client");
   await expect(page.getByRole("list", { name: "Signatures" })).toContainText("Client: Grace Nguyen");
 });
 
-test("the studio countersigns a client-signed contract: fully signed, a PDF with the name and hash, verified, emailed to both", async ({ page, signedIn, mailbox }) => {
+test("the studio countersigns a client-signed contract: fully signed, a PDF with the name and hash, verified, emailed to both", async ({
+  page,
+  signedIn,
+  mailbox,
+}) => {
   const studioId = signedIn.studio.id;
   const job = await weddingJob(studioId);
-  const contract = await createClientSignedContract({ studioId, jobId: job.id, owner: signedIn.owner, clientName: "Grace Nguyen" });
+  const contract = await createClientSignedContract({
+    studioId,
+    jobId: job.id,
+    owner: signedIn.owner,
+    clientName: "Grace Nguyen",
+  });
   await replicated();
 
   await page.goto(`/jobs/${job.id}/contracts/${contract.id}`);
@@ -188,20 +226,31 @@ test("the studio countersigns a client-signed contract: fully signed, a PDF with
   await expect(page.getByRole("list", { name: "Audit trail" })).toContainText("Countersigned");
 
   // The signed PDF holds the client's name and the document hash.
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download PDF" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download PDF" }).click(),
+  ]);
   const text = await pdfText(await readFile((await download.path())!));
   expect(text).toContain("Grace Nguyen");
   expect(text.replace(/\s+/g, "")).toContain(contract.documentHash);
 
   await page.getByRole("link", { name: "Verify" }).click();
-  await expect(page.getByTestId("verification")).toHaveText("Intact: the document and every audit entry are exactly as they were recorded.");
+  await expect(page.getByTestId("verification")).toHaveText(
+    "Intact: the document and every audit entry are exactly as they were recorded.",
+  );
 
   await page.goto(`/jobs/${job.id}`);
   await expect(page.getByRole("list", { name: "Contracts" })).toContainText("Fully signed");
 
   // Both sides receive the signed PDF by email.
-  const toClient = await mailbox.waitFor({ to: job.contact.email!, subject: `Your signed contract with ${signedIn.studio.name}: Wedding Photography Agreement` });
-  const toStudio = await mailbox.waitFor({ to: signedIn.owner.email, subject: "Fully signed: Wedding Photography Agreement (Nguyen–Walsh Wedding)" });
+  const toClient = await mailbox.waitFor({
+    to: job.contact.email!,
+    subject: `Your signed contract with ${signedIn.studio.name}: Wedding Photography Agreement`,
+  });
+  const toStudio = await mailbox.waitFor({
+    to: signedIn.owner.email,
+    subject: "Fully signed: Wedding Photography Agreement (Nguyen–Walsh Wedding)",
+  });
   for (const email of [toClient, toStudio]) {
     expect(email.text).toContain(contract.documentHash);
     const attached = await attachedPdfText(email);
@@ -210,10 +259,21 @@ test("the studio countersigns a client-signed contract: fully signed, a PDF with
   }
 });
 
-test("a proposal with its contract is accepted and signed by the client in one visit", async ({ browser, page, signedIn, mailbox }) => {
+test("a proposal with its contract is accepted and signed by the client in one visit", async ({
+  browser,
+  page,
+  signedIn,
+  mailbox,
+}) => {
   const studioId = signedIn.studio.id;
   const job = await weddingJob(studioId);
-  await writeTemplate(page, "Portrait Agreement", ["Dear ", { field: "Client first name" }, ", the deposit is ", { field: "Proposal deposit" }, "."]);
+  await writeTemplate(page, "Portrait Agreement", [
+    "Dear ",
+    { field: "Client first name" },
+    ", the deposit is ",
+    { field: "Proposal deposit" },
+    ".",
+  ]);
   await page.getByRole("button", { name: "Save template" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Portrait Agreement" })).toBeVisible();
   await replicated();
@@ -222,9 +282,13 @@ test("a proposal with its contract is accepted and signed by the client in one v
   await page.getByRole("button", { name: "Create draft contract" }).click();
   await page.getByLabel("Send with").selectOption({ label: "The proposal “Full-Day Collection”" });
   await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(page.getByText("It is sent when you send the proposal “Full-Day Collection” from the job page.")).toBeVisible();
+  await expect(
+    page.getByText("It is sent when you send the proposal “Full-Day Collection” from the job page."),
+  ).toBeVisible();
   await page.getByRole("link", { name: "Back to Nguyen–Walsh Wedding" }).click();
-  await expect(page.getByRole("list", { name: "Proposals" })).toContainText("Comes with the contract Portrait Agreement");
+  await expect(page.getByRole("list", { name: "Proposals" })).toContainText(
+    "Comes with the contract Portrait Agreement",
+  );
   await page.getByRole("button", { name: "Send to client" }).click();
   await expect(page.getByRole("list", { name: "Contracts" })).toContainText("Sent");
 
@@ -232,7 +296,9 @@ test("a proposal with its contract is accepted and signed by the client in one v
   expect(email.text).toContain("It comes with a contract to sign, “Portrait Agreement”");
   const link = email.text.match(/https?:\/\/\S+\/p\/[A-Za-z0-9_-]{43}/)![0];
   const { context, client } = await openAsClient(browser, link);
-  await expect(client.getByRole("document", { name: "Contract" })).toContainText("Dear Grace, the deposit is $1,000.00.");
+  await expect(client.getByRole("document", { name: "Contract" })).toContainText(
+    "Dear Grace, the deposit is $1,000.00.",
+  );
   await client.getByLabel("Your full legal name").fill("Grace Nguyen");
   await client.getByLabel(/I agree to sign electronically/).check();
   await client.getByRole("button", { name: "Accept and sign" }).click();
@@ -246,7 +312,12 @@ test("a proposal with its contract is accepted and signed by the client in one v
   });
 });
 
-test("hostile template text is sanitized, and a voided contract's link says so", async ({ browser, page, signedIn, mailbox }) => {
+test("hostile template text is sanitized, and a voided contract's link says so", async ({
+  browser,
+  page,
+  signedIn,
+  mailbox,
+}) => {
   const studioId = signedIn.studio.id;
   const job = await weddingJob(studioId);
   await writeTemplate(page, "Hostile", ["Placeholder"]);
@@ -258,7 +329,9 @@ test("hostile template text is sanitized, and a voided contract's link says so",
   await page.getByRole("button", { name: "Save template" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Hostile" })).toBeVisible();
   const version = await testDb().contractTemplateVersion.findFirstOrThrow({ where: { studioId } });
-  expect(version.body).toBe('<p>Hello {{client.name}}</p><p><a rel="noopener noreferrer nofollow" target="_blank">Pay here</a> </p>');
+  expect(version.body).toBe(
+    '<p>Hello {{client.name}}</p><p><a rel="noopener noreferrer nofollow" target="_blank">Pay here</a> </p>',
+  );
   await replicated();
 
   await page.goto(`/jobs/${job.id}/contracts/new`);

@@ -14,17 +14,34 @@ import { testDb } from "../fixtures";
 export const AGREEMENT_BODY =
   "<p>This agreement is between {{studio.name}} and {{client.name}} for {{job.title}}, with {{custom.coverage_hours}} hours of coverage. Total fee: {{proposal.total}}</p>";
 
-const CLIENT_PHONE = { ipAddress: "203.0.113.24", userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Mobile/15E148 Safari/604.1" };
+const CLIENT_PHONE = {
+  ipAddress: "203.0.113.24",
+  userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Mobile/15E148 Safari/604.1",
+};
 
 export type SentContract = { id: string; title: string; documentHash: string; token: string };
 
 /** A contract sent to the job's client from a one-version template: its link works as the emailed one would. */
-export async function createSentContract(
-  { studioId, jobId, owner }: { studioId: string; jobId: string; owner: { id: string; name: string } },
-): Promise<SentContract> {
+export async function createSentContract({
+  studioId,
+  jobId,
+  owner,
+}: {
+  studioId: string;
+  jobId: string;
+  owner: { id: string; name: string };
+}): Promise<SentContract> {
   const title = "Wedding Photography Agreement";
-  const template = await createContractTemplate(testDb(), { studioId, name: title, body: AGREEMENT_BODY, authorId: owner.id });
-  const version = await testDb().contractTemplateVersion.findFirstOrThrow({ where: { templateId: template.id }, select: { id: true, body: true } });
+  const template = await createContractTemplate(testDb(), {
+    studioId,
+    name: title,
+    body: AGREEMENT_BODY,
+    authorId: owner.id,
+  });
+  const version = await testDb().contractTemplateVersion.findFirstOrThrow({
+    where: { templateId: template.id },
+    select: { id: true, body: true },
+  });
   const id = randomUUID();
   const token = linkToken("contract", id, 0);
   const customValues = { "custom.coverage_hours": "eight" };
@@ -52,25 +69,63 @@ export async function createSentContract(
       },
     });
     const actor = `${owner.name} (studio)`;
-    await appendAuditEntry(tx, { studioId, contractId: id, action: "created", actor, at: now, details: { template: title, version: 1 } });
+    await appendAuditEntry(tx, {
+      studioId,
+      contractId: id,
+      action: "created",
+      actor,
+      at: now,
+      details: { template: title, version: 1 },
+    });
     await appendAuditEntry(tx, { studioId, contractId: id, action: "sent", actor, at: now, details: { documentHash } });
     return { id, title, documentHash, token };
   });
 }
 
 /** A sent contract the client has signed (from a phone), waiting for the studio's signature. */
-export async function createClientSignedContract(input: { studioId: string; jobId: string; owner: { id: string; name: string }; clientName: string }) {
+export async function createClientSignedContract(input: {
+  studioId: string;
+  jobId: string;
+  owner: { id: string; name: string };
+  clientName: string;
+}) {
   const contract = await createSentContract(input);
   const { studioId, clientName } = input;
   await testDb().$transaction(async (prismaTx) => {
     const tx = prismaTx as unknown as Tx;
     const viewedAt = new Date();
-    await appendAuditEntry(tx, { studioId, contractId: contract.id, action: "viewed", actor: `${clientName} (client)`, at: viewedAt, ...CLIENT_PHONE });
-    const signed = await prismaTx.contractSignature.create({
-      data: { studioId, contractId: contract.id, role: "CLIENT", name: clientName, signedAt: new Date(), ...CLIENT_PHONE, documentHash: contract.documentHash },
+    await appendAuditEntry(tx, {
+      studioId,
+      contractId: contract.id,
+      action: "viewed",
+      actor: `${clientName} (client)`,
+      at: viewedAt,
+      ...CLIENT_PHONE,
     });
-    await appendAuditEntry(tx, { studioId, contractId: contract.id, action: "signed", actor: `${clientName} (client)`, at: signed.signedAt, ...CLIENT_PHONE, details: signatureFingerprint(signed) });
-    await prismaTx.contract.update({ where: { id: contract.id }, data: { status: "SIGNED", viewedAt, signedAt: signed.signedAt } });
+    const signed = await prismaTx.contractSignature.create({
+      data: {
+        studioId,
+        contractId: contract.id,
+        role: "CLIENT",
+        name: clientName,
+        signedAt: new Date(),
+        ...CLIENT_PHONE,
+        documentHash: contract.documentHash,
+      },
+    });
+    await appendAuditEntry(tx, {
+      studioId,
+      contractId: contract.id,
+      action: "signed",
+      actor: `${clientName} (client)`,
+      at: signed.signedAt,
+      ...CLIENT_PHONE,
+      details: signatureFingerprint(signed),
+    });
+    await prismaTx.contract.update({
+      where: { id: contract.id },
+      data: { status: "SIGNED", viewedAt, signedAt: signed.signedAt },
+    });
   });
   return contract;
 }

@@ -45,7 +45,9 @@ export type AuditFields = {
 
 export function auditEntryHash(prevHash: string, entry: AuditFields): string {
   const { contractId, seq, action, actor, ipAddress, userAgent, details, at } = entry;
-  return sha256(`${prevHash}\n${canonicalJson({ contractId, seq, action, actor, ipAddress, userAgent, details, at: at.toISOString() })}`);
+  return sha256(
+    `${prevHash}\n${canonicalJson({ contractId, seq, action, actor, ipAddress, userAgent, details, at: at.toISOString() })}`,
+  );
 }
 
 export type AuditInput = {
@@ -78,13 +80,28 @@ export async function appendAuditEntry(tx: Tx, input: AuditInput): Promise<void>
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
   await tx.contractAuditEntry.create({
-    data: { ...fields, studioId: input.studioId, details: fields.details as object, prevHash, hash: auditEntryHash(prevHash, fields) },
+    data: {
+      ...fields,
+      studioId: input.studioId,
+      details: fields.details as object,
+      prevHash,
+      hash: auditEntryHash(prevHash, fields),
+    },
     select: { id: true },
   });
 }
 
 /** What a signature's audit entry records about it, so a later edit of the signature row shows. */
-export function signatureFingerprint(signature: { id: string; role: string; name: string; signedAt: Date; ipAddress: string; userAgent: string; documentHash: string; image: Uint8Array | null }) {
+export function signatureFingerprint(signature: {
+  id: string;
+  role: string;
+  name: string;
+  signedAt: Date;
+  ipAddress: string;
+  userAgent: string;
+  documentHash: string;
+  image: Uint8Array | null;
+}) {
   return {
     signatureId: signature.id,
     role: signature.role,
@@ -124,7 +141,10 @@ export function verifyContractRecords(
   const problems: string[] = [];
   const computedHash = contract.html === null ? null : sha256(contract.html);
   const documentIntact = computedHash === contract.documentHash;
-  if (!documentIntact) problems.push("The contract text does not match the document hash recorded when it was sent: the text was changed after sending.");
+  if (!documentIntact)
+    problems.push(
+      "The contract text does not match the document hash recorded when it was sent: the text was changed after sending.",
+    );
 
   const sorted = [...entries].sort((a, b) => a.seq - b.seq);
   let prev = GENESIS_HASH;
@@ -133,22 +153,32 @@ export function verifyContractRecords(
     let problem: string | undefined;
     if (entry.contractId !== contract.id) problem = `${label} belongs to another contract.`;
     else if (entry.seq !== i + 1) problem = `${label} follows entry ${i}: an entry is missing.`;
-    else if (entry.prevHash !== prev) problem = `${label} does not follow the entry before it: an entry was removed, added or replaced.`;
-    else if (auditEntryHash(entry.prevHash, entry) !== entry.hash) problem = `${label} was changed after it was recorded.`;
+    else if (entry.prevHash !== prev)
+      problem = `${label} does not follow the entry before it: an entry was removed, added or replaced.`;
+    else if (auditEntryHash(entry.prevHash, entry) !== entry.hash)
+      problem = `${label} was changed after it was recorded.`;
     prev = entry.hash;
     if (problem) problems.push(problem);
     return { seq: entry.seq, action: entry.action, actor: entry.actor, at: entry.at, isIntact: !problem, problem };
   });
 
-  const sentHashes = sorted.filter((e) => e.action === "sent").map((e) => (e.details as { documentHash?: string })?.documentHash);
+  const sentHashes = sorted
+    .filter((e) => e.action === "sent")
+    .map((e) => (e.details as { documentHash?: string })?.documentHash);
   if (contract.documentHash && sentHashes.length && !sentHashes.includes(contract.documentHash)) {
     problems.push("The document hash differs from the one the trail recorded when the contract was sent.");
   }
 
   const signatureChecks = signatures.map((signature) => {
     const recorded = sorted.find((e) => (e.details as { signatureId?: string })?.signatureId === signature.id);
-    const isIntact = Boolean(recorded) && canonicalJson(recorded!.details) === canonicalJson({ ...signatureFingerprint(signature), ...pickExtra(recorded!.details) });
-    if (!isIntact) problems.push(`The ${signature.role === "CLIENT" ? "client's" : "studio's"} signature (${signature.name}) differs from what the trail recorded.`);
+    const isIntact =
+      Boolean(recorded) &&
+      canonicalJson(recorded!.details) ===
+        canonicalJson({ ...signatureFingerprint(signature), ...pickExtra(recorded!.details) });
+    if (!isIntact)
+      problems.push(
+        `The ${signature.role === "CLIENT" ? "client's" : "studio's"} signature (${signature.name}) differs from what the trail recorded.`,
+      );
     return { role: signature.role, name: signature.name, isIntact };
   });
 
@@ -163,6 +193,17 @@ export function verifyContractRecords(
 
 /** Entry details beyond the signature's fingerprint (e.g. "automatic"), kept out of the comparison. */
 function pickExtra(details: unknown): Record<string, unknown> {
-  const fingerprintKeys = new Set(["signatureId", "role", "name", "signedAt", "ipAddress", "userAgent", "documentHash", "imageHash"]);
-  return Object.fromEntries(Object.entries((details ?? {}) as Record<string, unknown>).filter(([k]) => !fingerprintKeys.has(k)));
+  const fingerprintKeys = new Set([
+    "signatureId",
+    "role",
+    "name",
+    "signedAt",
+    "ipAddress",
+    "userAgent",
+    "documentHash",
+    "imageHash",
+  ]);
+  return Object.fromEntries(
+    Object.entries((details ?? {}) as Record<string, unknown>).filter(([k]) => !fingerprintKeys.has(k)),
+  );
 }

@@ -15,7 +15,11 @@ export function readCustomValues(value: unknown): Record<string, string> {
 /** The custom fields a draft uses, with their labels and current values, for the form. */
 export function customFieldInputs(body: string, customValues: unknown) {
   const values = readCustomValues(customValues);
-  return customFieldsOf(body).map((key) => ({ key, label: customFieldLabel(customFieldName(key)), value: values[key] ?? "" }));
+  return customFieldsOf(body).map((key) => ({
+    key,
+    label: customFieldLabel(customFieldName(key)),
+    value: values[key] ?? "",
+  }));
 }
 
 /** A contract's copy rendered with its job's current values and its custom values. */
@@ -24,24 +28,43 @@ export async function renderContractDraft(
   contract: { studioId: string; jobId: string; proposalId: string | null; body: string; customValues: unknown },
   now = new Date(),
 ): Promise<RenderedTemplate> {
-  const values = await buildJobTemplateValues(db, { studioId: contract.studioId, jobId: contract.jobId, proposalId: contract.proposalId, now });
-  return renderTemplate(contract.body, { context: "job", values: { ...values, ...readCustomValues(contract.customValues) } });
+  const values = await buildJobTemplateValues(db, {
+    studioId: contract.studioId,
+    jobId: contract.jobId,
+    proposalId: contract.proposalId,
+    now,
+  });
+  return renderTemplate(contract.body, {
+    context: "job",
+    values: { ...values, ...readCustomValues(contract.customValues) },
+  });
 }
 
-export const CONTRACT_LINK_NOT_VALID = "This contract link is not valid. Please use the latest link the studio emailed you.";
+export const CONTRACT_LINK_NOT_VALID =
+  "This contract link is not valid. Please use the latest link the studio emailed you.";
 
 /** Why this contract cannot be signed now, in words for the client; null when it can. */
 export function whyUnsignable(
-  contract: { status: string; html: string | null; documentHash: string | null; linkExpiresAt: Date | null; signedAt: Date | null; studioName: string; timeZone: string },
+  contract: {
+    status: string;
+    html: string | null;
+    documentHash: string | null;
+    linkExpiresAt: Date | null;
+    signedAt: Date | null;
+    studioName: string;
+    timeZone: string;
+  },
   now = new Date(),
 ): string | null {
-  if (contract.status === "VOIDED") return `This contract was voided by ${contract.studioName} and can no longer be signed.`;
+  if (contract.status === "VOIDED")
+    return `This contract was voided by ${contract.studioName} and can no longer be signed.`;
   if (contract.status === "SIGNED" || contract.status === "COUNTERSIGNED") {
     return `This contract was already signed${contract.signedAt ? ` on ${formatDateTime(contract.signedAt, contract.timeZone)}` : ""}. Nothing more is needed from you.`;
   }
   if (contract.status === "DRAFT" || !contract.html || !contract.documentHash) return CONTRACT_LINK_NOT_VALID;
-  if (contract.linkExpiresAt && contract.linkExpiresAt <= now) return `This link has expired. Ask ${contract.studioName} to send the contract again.`;
-  if (sha256(contract.html) !== contract.documentHash) return `This contract was changed after it was sent, so it cannot be signed. Please contact ${contract.studioName}.`;
+  if (contract.linkExpiresAt && contract.linkExpiresAt <= now)
+    return `This link has expired. Ask ${contract.studioName} to send the contract again.`;
+  if (sha256(contract.html) !== contract.documentHash)
+    return `This contract was changed after it was sent, so it cannot be signed. Please contact ${contract.studioName}.`;
   return null;
 }
-

@@ -30,11 +30,24 @@ function fontFor(run: TextRun, forceBold = false) {
   return bold && run.italic ? "boldItalic" : bold ? "bold" : run.italic ? "italic" : "regular";
 }
 
-function writeRuns(doc: Doc, runs: TextRun[], options: { x?: number; y?: number; width?: number; bold?: boolean; size: number }) {
+function writeRuns(
+  doc: Doc,
+  runs: TextRun[],
+  options: { x?: number; y?: number; width?: number; bold?: boolean; size: number },
+) {
   runs.forEach((run, i) => {
     const last = i === runs.length - 1;
-    doc.font(fontFor(run, options.bold)).fontSize(options.size).fillColor(run.href ? "#1d4ed8" : "black");
-    const textOptions = { continued: !last, underline: Boolean(run.underline || run.href), link: run.href || undefined, width: options.width, lineGap: 2 };
+    doc
+      .font(fontFor(run, options.bold))
+      .fontSize(options.size)
+      .fillColor(run.href ? "#1d4ed8" : "black");
+    const textOptions = {
+      continued: !last,
+      underline: Boolean(run.underline || run.href),
+      link: run.href || undefined,
+      width: options.width,
+      lineGap: 2,
+    };
     if (i === 0 && options.x !== undefined) doc.text(run.text, options.x, options.y, textOptions);
     else doc.text(run.text, textOptions);
   });
@@ -55,7 +68,10 @@ function writeBody(doc: Doc, html: string) {
     } else {
       block.items.forEach((item, i) => {
         const y = doc.y;
-        doc.font("regular").fontSize(BODY).text(block.ordered ? `${i + 1}.` : "•", left + 4, y, { width: 18 });
+        doc
+          .font("regular")
+          .fontSize(BODY)
+          .text(block.ordered ? `${i + 1}.` : "•", left + 4, y, { width: 18 });
         writeRuns(doc, item, { size: BODY, x: left + 22, y, width: width - 22 });
         doc.moveDown(0.2);
       });
@@ -68,7 +84,14 @@ function writeBody(doc: Doc, html: string) {
 const ROLE_LABELS: Record<string, string> = { CLIENT: "Client", STUDIO: "Studio" };
 
 function writeLine(doc: Doc, label: string, value: string) {
-  doc.font("bold").fontSize(9).fillColor(MUTED).text(`${label}: `, { continued: true }).font("regular").fillColor("black").text(value);
+  doc
+    .font("bold")
+    .fontSize(9)
+    .fillColor(MUTED)
+    .text(`${label}: `, { continued: true })
+    .font("regular")
+    .fillColor("black")
+    .text(value);
 }
 
 /** The signed contract as a PDF. */
@@ -77,7 +100,12 @@ export function renderContractPdf(document: ContractDocument): Promise<Buffer> {
   const doc = new PDFDocument({
     size: "LETTER",
     margins: { top: 60, bottom: 60, left: 64, right: 64 },
-    info: { Title: document.title, Author: document.studio.name, Subject: `${document.job.title}: ${document.job.contact.name}`, Creator: "ShootQ" },
+    info: {
+      Title: document.title,
+      Author: document.studio.name,
+      Subject: `${document.job.title}: ${document.job.contact.name}`,
+      Creator: "ShootQ",
+    },
   });
   for (const [name, url] of Object.entries(FONTS)) doc.registerFont(name, fileURLToPath(url.href));
   const chunks: Buffer[] = [];
@@ -89,7 +117,12 @@ export function renderContractPdf(document: ContractDocument): Promise<Buffer> {
 
   doc.font("bold").fontSize(9).fillColor(MUTED).text(document.studio.name.toUpperCase(), { characterSpacing: 1 });
   doc.font("bold").fontSize(20).fillColor("black").text(document.title);
-  doc.font("regular").fontSize(10).fillColor(MUTED).text(`For ${document.job.contact.name} · ${document.job.title}`).fillColor("black");
+  doc
+    .font("regular")
+    .fontSize(10)
+    .fillColor(MUTED)
+    .text(`For ${document.job.contact.name} · ${document.job.title}`)
+    .fillColor("black");
   doc.moveDown(1.2);
   writeBody(doc, document.html ?? "");
 
@@ -99,7 +132,10 @@ export function renderContractPdf(document: ContractDocument): Promise<Buffer> {
   if (document.signatures.length === 0) doc.font("italic").fontSize(BODY).text("Not signed yet.");
   for (const signature of document.signatures) {
     if (doc.y > doc.page.height - 200) doc.addPage();
-    doc.font("bold").fontSize(BODY).text(`${ROLE_LABELS[signature.role] ?? signature.role}: ${signature.name}`);
+    doc
+      .font("bold")
+      .fontSize(BODY)
+      .text(`${ROLE_LABELS[signature.role] ?? signature.role}: ${signature.name}`);
     if (signature.image) {
       doc.image(Buffer.from(signature.image), { fit: [200, 70] });
       doc.moveDown(0.2);
@@ -119,7 +155,10 @@ export function renderContractPdf(document: ContractDocument): Promise<Buffer> {
   for (const entry of document.auditEntries) {
     if (doc.y > doc.page.height - 120) doc.addPage();
     const action = AUDIT_ACTION_LABELS[entry.action as AuditAction] ?? entry.action;
-    doc.font("bold").fontSize(BODY).text(`${entry.seq}. ${action} · ${formatDateTime(entry.at, tz)}`);
+    doc
+      .font("bold")
+      .fontSize(BODY)
+      .text(`${entry.seq}. ${action} · ${formatDateTime(entry.at, tz)}`);
     writeLine(doc, "By", entry.actor);
     if (entry.ipAddress) writeLine(doc, "From", `${entry.ipAddress}${entry.userAgent ? ` · ${entry.userAgent}` : ""}`);
     writeLine(doc, "Entry hash", entry.hash);

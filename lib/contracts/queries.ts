@@ -35,12 +35,18 @@ export async function findContractTemplate(db: Db, { studioId, templateId }: Ten
     },
   });
   if (!template || template.versions.length === 0) return null;
-  const latest = await db.contractTemplateVersion.findFirstOrThrow({ where: { id: template.versions[0].id, studioId }, select: { body: true } });
+  const latest = await db.contractTemplateVersion.findFirstOrThrow({
+    where: { id: template.versions[0].id, studioId },
+    select: { body: true },
+  });
   return { ...template, body: latest.body };
 }
 
 /** Two versions' texts, for the "what changed" view; null when either is not this template's. */
-export async function findTemplateVersionPair(db: Db, { studioId, templateId, from, to }: Tenant & { templateId: string; from: number; to: number }) {
+export async function findTemplateVersionPair(
+  db: Db,
+  { studioId, templateId, from, to }: Tenant & { templateId: string; from: number; to: number },
+) {
   const versions = await db.contractTemplateVersion.findMany({
     where: { studioId, templateId, number: { in: [from, to] } },
     select: { number: true, body: true },
@@ -65,7 +71,17 @@ export function findJobContracts(db: Db, { studioId, jobId }: Tenant & { jobId: 
     where: { studioId, jobId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 50,
-    select: { id: true, title: true, status: true, sentAt: true, signedAt: true, countersignedAt: true, voidedAt: true, createdAt: true, proposal: { select: { title: true } } },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      sentAt: true,
+      signedAt: true,
+      countersignedAt: true,
+      voidedAt: true,
+      createdAt: true,
+      proposal: { select: { title: true } },
+    },
   });
 }
 
@@ -104,11 +120,23 @@ export function findContract(db: Db, { studioId, jobId, contractId }: Tenant & {
         select: {
           title: true,
           contact: { select: { name: true, email: true } },
-          proposals: { where: { studioId, status: "DRAFT" }, orderBy: { createdAt: "desc" }, take: 50, select: { id: true, title: true } },
+          proposals: {
+            where: { studioId, status: "DRAFT" },
+            orderBy: { createdAt: "desc" },
+            take: 50,
+            select: { id: true, title: true },
+          },
         },
       },
-      signatures: { orderBy: { signedAt: "asc" }, select: { id: true, role: true, name: true, signedAt: true, ipAddress: true, userAgent: true } },
-      auditEntries: { orderBy: { seq: "asc" }, take: 500, select: { seq: true, action: true, actor: true, at: true, ipAddress: true } },
+      signatures: {
+        orderBy: { signedAt: "asc" },
+        select: { id: true, role: true, name: true, signedAt: true, ipAddress: true, userAgent: true },
+      },
+      auditEntries: {
+        orderBy: { seq: "asc" },
+        take: 500,
+        select: { seq: true, action: true, actor: true, at: true, ipAddress: true },
+      },
     },
   });
 }
@@ -124,11 +152,34 @@ const documentSelect = {
   sentAt: true,
   job: { select: { title: true, contact: { select: { name: true } } } },
   studio: { select: { name: true, timeZone: true } },
-  signatures: { orderBy: { signedAt: "asc" as const }, select: { id: true, role: true, name: true, signedAt: true, ipAddress: true, userAgent: true, documentHash: true, image: true } },
+  signatures: {
+    orderBy: { signedAt: "asc" as const },
+    select: {
+      id: true,
+      role: true,
+      name: true,
+      signedAt: true,
+      ipAddress: true,
+      userAgent: true,
+      documentHash: true,
+      image: true,
+    },
+  },
   auditEntries: {
     orderBy: { seq: "asc" as const },
     take: 1000,
-    select: { contractId: true, seq: true, action: true, actor: true, ipAddress: true, userAgent: true, details: true, at: true, prevHash: true, hash: true },
+    select: {
+      contractId: true,
+      seq: true,
+      action: true,
+      actor: true,
+      ipAddress: true,
+      userAgent: true,
+      details: true,
+      at: true,
+      prevHash: true,
+      hash: true,
+    },
   },
 };
 
@@ -147,7 +198,13 @@ export function findContractDocumentForProposal(db: Db, { studioId, proposalId }
 }
 
 /** The signed PDF's file name: the contract's title, safe for a header and a mail client. */
-export const contractPdfFilename = (title: string) => `${title.replace(/[^\w\- ]+/g, "").trim().replace(/\s+/g, "-") || "contract"}.pdf`;
+export const contractPdfFilename = (title: string) =>
+  `${
+    title
+      .replace(/[^\w\- ]+/g, "")
+      .trim()
+      .replace(/\s+/g, "-") || "contract"
+  }.pdf`;
 
 export type ContractDocument = NonNullable<Awaited<ReturnType<typeof findContractDocument>>>;
 
@@ -178,10 +235,22 @@ export function findContractForClient(db: Db, { token }: { token: string }) {
 export function findContractForProposal(db: Db, { studioId, proposalId }: Tenant & { proposalId: string }) {
   return db.contract.findFirst({
     where: { proposalId, studioId, status: { not: "DRAFT" } },
-    select: { id: true, title: true, status: true, html: true, documentHash: true, linkExpiresAt: true, signedAt: true, countersignedAt: true },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      html: true,
+      documentHash: true,
+      linkExpiresAt: true,
+      signedAt: true,
+      countersignedAt: true,
+    },
   });
 }
 
 export function findContractSettings(db: Db, { studioId }: Tenant) {
-  return db.studio.findUnique({ where: { id: studioId }, select: { countersignAutomatically: true, contractReminderDays: true } });
+  return db.studio.findUnique({
+    where: { id: studioId },
+    select: { countersignAutomatically: true, contractReminderDays: true },
+  });
 }

@@ -46,11 +46,18 @@ export type UpdateContractTemplateInput = z.infer<typeof updateContractTemplateS
 
 export const createContractSchema = z.object({
   jobId: recordId,
-  templateId: z.string({ error: "Choose a template." }).trim().min(1, "Choose a template.").max(64, "Choose a template."),
+  templateId: z
+    .string({ error: "Choose a template." })
+    .trim()
+    .min(1, "Choose a template.")
+    .max(64, "Choose a template."),
 });
 export type CreateContractInput = z.infer<typeof createContractSchema>;
 
-const column = z.array(z.string().max(MAX_CUSTOM_VALUE, `Use at most ${MAX_CUSTOM_VALUE} characters.`)).max(50).default([]);
+const column = z
+  .array(z.string().max(MAX_CUSTOM_VALUE, `Use at most ${MAX_CUSTOM_VALUE} characters.`))
+  .max(50)
+  .default([]);
 
 /**
  * The draft's editable copy. Custom values arrive as parallel `customKey[]` / `customValue[]`
@@ -114,4 +121,7 @@ export const updateContractSettingsSchema = z.object({
     .max(60, "Enter a number of days from 1 to 60."),
 });
 
-export const compareVersionsSchema = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) });
+export const compareVersionsSchema = z.object({
+  from: z.coerce.number().int().min(1),
+  to: z.coerce.number().int().min(1),
+});

@@ -14,13 +14,21 @@ describe("validateTemplate", () => {
   });
 
   it("names an unknown field and where it is, counting paragraphs as lines and ignoring tags", () => {
-    const issues = validateTemplate("<h1>Agreement</h1><p>Between <strong>{{studio.name}}</strong> and {{client.nmae}}.</p>", "job");
+    const issues = validateTemplate(
+      "<h1>Agreement</h1><p>Between <strong>{{studio.name}}</strong> and {{client.nmae}}.</p>",
+      "job",
+    );
     expect(issues).toEqual([{ field: "client.nmae", line: 2, column: 29, message: expect.any(String) }]);
-    expect(issues[0].message).toBe("Unknown field {{client.nmae}} at line 2, column 29. Pick a field from the list, or write {{custom.client_nmae}} for one you fill in yourself.");
+    expect(issues[0].message).toBe(
+      "Unknown field {{client.nmae}} at line 2, column 29. Pick a field from the list, or write {{custom.client_nmae}} for one you fill in yourself.",
+    );
   });
 
   it("reports a field split by formatting, an empty field and a badly named custom field", () => {
-    const issues = validateTemplate("<p>Dear {{client.<strong>name</strong>}},</p><p>{{}} and {{custom.Second Shooter}}</p><p>{{custom.2nd}}</p>", "job");
+    const issues = validateTemplate(
+      "<p>Dear {{client.<strong>name</strong>}},</p><p>{{}} and {{custom.Second Shooter}}</p><p>{{custom.2nd}}</p>",
+      "job",
+    );
     expect(issues.map((i) => [i.line, i.column])).toEqual([
       [1, 6],
       [2, 1],
@@ -54,11 +62,16 @@ describe("renderTemplate", () => {
       context: "job",
       values: { "client.name": '<img src=x onerror="alert(1)">Grace', "custom.link": "javascript:alert(1)" },
     });
-    expect(html).toBe('<p>&lt;img src=x onerror="alert(1)"&gt;Grace</p><p><a rel="noopener noreferrer nofollow" target="_blank">site</a></p>');
+    expect(html).toBe(
+      '<p>&lt;img src=x onerror="alert(1)"&gt;Grace</p><p><a rel="noopener noreferrer nofollow" target="_blank">site</a></p>',
+    );
   });
 
   it("lists fields without a value and shows them as labelled gaps", () => {
-    const { text, missing } = renderTemplate("<p>{{proposal.total}} on {{job.date}} ({{custom.package_hours}} hours)</p>", { context: "job", values: { "job.date": "June 12" } });
+    const { text, missing } = renderTemplate(
+      "<p>{{proposal.total}} on {{job.date}} ({{custom.package_hours}} hours)</p>",
+      { context: "job", values: { "job.date": "June 12" } },
+    );
     expect(missing).toEqual([
       { key: "proposal.total", label: "Proposal total" },
       { key: "custom.package_hours", label: "Package hours" },
@@ -83,28 +96,44 @@ describe("sanitizeTemplateHtml", () => {
 
 describe("htmlToBlocks", () => {
   it("keeps headings, paragraphs with line breaks, inline styles and lists", () => {
-    expect(htmlToBlocks("<h1>Title</h1><p>One <strong>bold</strong><br>two</p><ol><li>First</li><li>Second <a href=\"mailto:a@b.c\">mail</a></li></ol>")).toEqual([
+    expect(
+      htmlToBlocks(
+        '<h1>Title</h1><p>One <strong>bold</strong><br>two</p><ol><li>First</li><li>Second <a href="mailto:a@b.c">mail</a></li></ol>',
+      ),
+    ).toEqual([
       { kind: "heading", level: 1, runs: [{ text: "Title" }] },
       { kind: "paragraph", runs: [{ text: "One " }, { text: "bold", bold: true }, { text: "\ntwo" }] },
-      { kind: "list", ordered: true, items: [[{ text: "First" }], [{ text: "Second " }, { text: "mail", href: "mailto:a@b.c" }]] },
+      {
+        kind: "list",
+        ordered: true,
+        items: [[{ text: "First" }], [{ text: "Second " }, { text: "mail", href: "mailto:a@b.c" }]],
+      },
     ]);
   });
 });
 
 describe("customFieldsOf and parseTemplate", () => {
   it("lists each custom field once, in order of use", () => {
-    expect(customFieldsOf("<p>{{custom.b}} {{client.name}} {{custom.a}} {{custom.b}}</p>")).toEqual(["custom.b", "custom.a"]);
+    expect(customFieldsOf("<p>{{custom.b}} {{client.name}} {{custom.a}} {{custom.b}}</p>")).toEqual([
+      "custom.b",
+      "custom.a",
+    ]);
     expect(parseTemplate("<p>{{today}}</p>").tokens).toEqual([{ key: "today", start: 3, end: 12, line: 1, column: 1 }]);
   });
 });
 
 describe("diffTemplateVersions", () => {
   it("marks the words added and removed between two versions", () => {
-    const changes = diffTemplateVersions("<p>The retainer is non-refundable.</p>", "<p>The retainer is refundable until 90 days before.</p>");
+    const changes = diffTemplateVersions(
+      "<p>The retainer is non-refundable.</p>",
+      "<p>The retainer is refundable until 90 days before.</p>",
+    );
     expect(changes.filter((c) => c.kind !== "same").map((c) => [c.kind, c.text])).toEqual([
       ["removed", "non-refundable."],
       ["added", "refundable until 90 days before."],
     ]);
-    expect(changes.map((c) => (c.kind === "removed" ? "" : c.text)).join("")).toBe("The retainer is refundable until 90 days before.");
+    expect(changes.map((c) => (c.kind === "removed" ? "" : c.text)).join("")).toBe(
+      "The retainer is refundable until 90 days before.",
+    );
   });
 });

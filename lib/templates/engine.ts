@@ -1,4 +1,11 @@
-import { CUSTOM_KEY, customFieldName, fieldLabel, isCustomField, TEMPLATE_CONTEXTS, type TemplateContextName } from "@/lib/templates/fields";
+import {
+  CUSTOM_KEY,
+  customFieldName,
+  fieldLabel,
+  isCustomField,
+  TEMPLATE_CONTEXTS,
+  type TemplateContextName,
+} from "@/lib/templates/fields";
 import { blocksToText, escapeHtml, htmlToBlocks, sanitizeTemplateHtml, type Block } from "@/lib/templates/html";
 import { parseTemplate, positionText as at, TOKEN, type TemplateIssue } from "@/lib/templates/parse";
 
@@ -16,13 +23,29 @@ export function validateTemplate(source: string, context: TemplateContextName): 
     if (known.has(key)) continue;
     const where = at({ line, column });
     if (isCustomField(key)) {
-      if (!allowsCustomFields) issues.push({ line, column, field: key, message: `Custom fields such as {{${key}}} (${where}) cannot be used here.` });
+      if (!allowsCustomFields)
+        issues.push({
+          line,
+          column,
+          field: key,
+          message: `Custom fields such as {{${key}}} (${where}) cannot be used here.`,
+        });
       else if (!CUSTOM_KEY.test(customFieldName(key))) {
-        issues.push({ line, column, field: key, message: `{{${key}}} at ${where}: name custom fields with lowercase letters, digits and _, such as {{custom.second_shooter}}.` });
+        issues.push({
+          line,
+          column,
+          field: key,
+          message: `{{${key}}} at ${where}: name custom fields with lowercase letters, digits and _, such as {{custom.second_shooter}}.`,
+        });
       }
       continue;
     }
-    issues.push({ line, column, field: key, message: `Unknown field {{${key}}} at ${where}. Pick a field from the list, or write {{custom.${key.replace(/\W+/g, "_")}}} for one you fill in yourself.` });
+    issues.push({
+      line,
+      column,
+      field: key,
+      message: `Unknown field {{${key}}} at ${where}. Pick a field from the list, or write {{custom.${key.replace(/\W+/g, "_")}}} for one you fill in yourself.`,
+    });
   }
   return issues.sort((a, b) => a.line - b.line || a.column - b.column);
 }
@@ -48,7 +71,10 @@ export type RenderedTemplate = {
  * Renders a template. Values are escaped before they are placed, and the result is sanitized
  * again, so no value can add markup. An invalid template throws TemplateError, never renders a blank.
  */
-export function renderTemplate(source: string, { context, values }: { context: TemplateContextName; values: TemplateValues }): RenderedTemplate {
+export function renderTemplate(
+  source: string,
+  { context, values }: { context: TemplateContextName; values: TemplateValues },
+): RenderedTemplate {
   const clean = sanitizeTemplateHtml(source);
   const issues = validateTemplate(clean, context);
   if (issues.length) throw new TemplateError(issues);

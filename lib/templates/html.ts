@@ -40,7 +40,13 @@ export type Block =
   | { kind: "paragraph"; runs: TextRun[] }
   | { kind: "list"; ordered: boolean; items: TextRun[][] };
 
-const INLINE_STYLE: Record<string, keyof Pick<TextRun, "bold" | "italic" | "underline">> = { strong: "bold", b: "bold", em: "italic", i: "italic", u: "underline" };
+const INLINE_STYLE: Record<string, keyof Pick<TextRun, "bold" | "italic" | "underline">> = {
+  strong: "bold",
+  b: "bold",
+  em: "italic",
+  i: "italic",
+  u: "underline",
+};
 
 // A <br> survives whitespace collapsing as U+2028 and becomes "\n" afterwards.
 const LINE_BREAK = "\u2028";
@@ -62,7 +68,8 @@ function tidy(runs: TextRun[]): TextRun[] {
   return out.filter((r) => r.text.length > 0);
 }
 
-const sameStyle = (a: TextRun, b: TextRun) => a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.href === b.href;
+const sameStyle = (a: TextRun, b: TextRun) =>
+  a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.href === b.href;
 
 /** Parses sanitized HTML into blocks. Text outside any block becomes a paragraph. */
 export function htmlToBlocks(html: string): Block[] {
@@ -97,7 +104,11 @@ export function htmlToBlocks(html: string): Block[] {
       onopentag(name, attributes) {
         if (/^h[1-6]$/.test(name) || name === "p") {
           flush();
-          if (!lists.length) current = name === "p" ? { kind: "paragraph" } : { kind: "heading", level: Math.min(3, Number(name[1])) as 1 | 2 | 3 };
+          if (!lists.length)
+            current =
+              name === "p"
+                ? { kind: "paragraph" }
+                : { kind: "heading", level: Math.min(3, Number(name[1])) as 1 | 2 | 3 };
         } else if (name === "ul" || name === "ol") {
           flush();
           // A nested list's items are listed after its parent item, one level flat.
@@ -125,7 +136,8 @@ export function htmlToBlocks(html: string): Block[] {
         } else if (name === "ul" || name === "ol") {
           flush();
           const list = lists.pop();
-          if (list && !lists.length && list.items.length) blocks.push({ kind: "list", ordered: list.ordered, items: list.items });
+          if (list && !lists.length && list.items.length)
+            blocks.push({ kind: "list", ordered: list.ordered, items: list.items });
         } else if (name === "a") {
           hrefs.pop();
         } else if (INLINE_STYLE[name]) {
@@ -142,14 +154,21 @@ export function htmlToBlocks(html: string): Block[] {
 }
 
 function runsToText(runs: TextRun[]): string {
-  return runs.map((r) => (r.href && r.href !== r.text && r.href !== `mailto:${r.text}` ? `${r.text} (${r.href.replace(/^mailto:/, "")})` : r.text)).join("");
+  return runs
+    .map((r) =>
+      r.href && r.href !== r.text && r.href !== `mailto:${r.text}`
+        ? `${r.text} (${r.href.replace(/^mailto:/, "")})`
+        : r.text,
+    )
+    .join("");
 }
 
 /** The plain-text rendering: for email text parts and anywhere HTML cannot go. */
 export function blocksToText(blocks: Block[]): string {
   return blocks
     .map((block) => {
-      if (block.kind === "list") return block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : "-"} ${runsToText(item)}`).join("\n");
+      if (block.kind === "list")
+        return block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : "-"} ${runsToText(item)}`).join("\n");
       return runsToText(block.runs);
     })
     .join("\n\n");

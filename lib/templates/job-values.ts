@@ -25,7 +25,12 @@ const PROPOSAL_RANK = { ACCEPTED: 0, SENT: 1, DRAFT: 2, DECLINED: 3 } as const;
  */
 export async function buildJobTemplateValues(
   db: Reader,
-  { studioId, jobId, proposalId, now = new Date() }: { studioId: string; jobId: string; proposalId?: string | null; now?: Date },
+  {
+    studioId,
+    jobId,
+    proposalId,
+    now = new Date(),
+  }: { studioId: string; jobId: string; proposalId?: string | null; now?: Date },
 ): Promise<Record<JobFieldKey, string | null>> {
   const job = await db.job.findFirst({
     where: { id: jobId, studioId },
@@ -35,7 +40,12 @@ export async function buildJobTemplateValues(
       contact: { select: { name: true } },
       brand: { select: { name: true } },
       studio: { select: { name: true, timeZone: true, currency: true, locale: true } },
-      events: { where: { studioId }, orderBy: [{ isShoot: "desc" }, { startsAt: "asc" }], take: 5, select: { location: true } },
+      events: {
+        where: { studioId },
+        orderBy: [{ isShoot: "desc" }, { startsAt: "asc" }],
+        take: 5,
+        select: { location: true },
+      },
       proposals: {
         where: { studioId, ...(proposalId ? { id: proposalId } : {}) },
         orderBy: { createdAt: "desc" },
@@ -45,7 +55,9 @@ export async function buildJobTemplateValues(
     },
   });
   if (!job) throw notFound("That job");
-  const proposal = [...job.proposals].sort((a, b) => PROPOSAL_RANK[a.status] - PROPOSAL_RANK[b.status]).find((p) => p.status !== "DECLINED");
+  const proposal = [...job.proposals]
+    .sort((a, b) => PROPOSAL_RANK[a.status] - PROPOSAL_RANK[b.status])
+    .find((p) => p.status !== "DECLINED");
   const name = job.contact.name.trim();
   const money = { currency: job.studio.currency, locale: job.studio.locale };
   return {

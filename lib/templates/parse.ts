@@ -74,8 +74,17 @@ export function parseTemplate(source: string): { tokens: FieldToken[]; issues: T
     covered = end;
     const key = match[1].trim();
     const where = position(start);
-    if (!key) issues.push({ ...where, message: `An empty field {{}} at ${positionText(where)}: write a field name between the braces or remove them.` });
-    else if (!KEY.test(key)) issues.push({ ...where, field: key, message: `“{{${key}}}” at ${positionText(where)} is not a field name: use one from the list, such as {{client.name}}.` });
+    if (!key)
+      issues.push({
+        ...where,
+        message: `An empty field {{}} at ${positionText(where)}: write a field name between the braces or remove them.`,
+      });
+    else if (!KEY.test(key))
+      issues.push({
+        ...where,
+        field: key,
+        message: `“{{${key}}}” at ${positionText(where)} is not a field name: use one from the list, such as {{client.name}}.`,
+      });
     else tokens.push({ ...where, key, start, end });
   }
   reportUnclosed(source.slice(covered), covered, position, issues);
@@ -83,16 +92,29 @@ export function parseTemplate(source: string): { tokens: FieldToken[]; issues: T
 }
 
 /** A `{{` that no `}}` closes (often a field split by formatting, such as a bold half). */
-function reportUnclosed(text: string, offset: number, position: (o: number) => TemplatePosition, issues: TemplateIssue[]) {
+function reportUnclosed(
+  text: string,
+  offset: number,
+  position: (o: number) => TemplatePosition,
+  issues: TemplateIssue[],
+) {
   for (const match of text.matchAll(/\{\{/g)) {
     const where = position(offset + match.index);
     const tail = text.slice(match.index, match.index + 24).replace(/<[^>]*>?/g, "");
-    issues.push({ ...where, message: `A field at ${positionText(where)} is not closed: “${tail}…” needs }} right after the field name, with no formatting inside the braces.` });
+    issues.push({
+      ...where,
+      message: `A field at ${positionText(where)} is not closed: “${tail}…” needs }} right after the field name, with no formatting inside the braces.`,
+    });
   }
 }
 
 /** The distinct custom fields of a template, in order of first use. */
 export function customFieldsOf(source: string): string[] {
-  return [...new Set(parseTemplate(source).tokens.map((t) => t.key).filter(isCustomField))];
+  return [
+    ...new Set(
+      parseTemplate(source)
+        .tokens.map((t) => t.key)
+        .filter(isCustomField),
+    ),
+  ];
 }
-

@@ -2,7 +2,11 @@
 
 import { defineAction } from "@/lib/actions";
 import { createContractTemplate, updateContractSettings, updateContractTemplate } from "@/lib/contracts/mutations";
-import { createContractTemplateSchema, updateContractSettingsSchema, updateContractTemplateSchema } from "@/lib/contracts/schemas";
+import {
+  createContractTemplateSchema,
+  updateContractSettingsSchema,
+  updateContractTemplateSchema,
+} from "@/lib/contracts/schemas";
 
 // Job pages offer the templates ("New contract"), hence "/jobs" with the template pages.
 export const createContractTemplateAction = defineAction({
@@ -18,10 +22,16 @@ export const updateContractTemplateAction = defineAction({
   access: "studio",
   schema: updateContractTemplateSchema,
   async run({ tx, input, user }) {
-    const { id, version, isNewVersion } = await updateContractTemplate(tx, { studioId: user.studioId, authorId: user.id, input });
+    const { id, version, isNewVersion } = await updateContractTemplate(tx, {
+      studioId: user.studioId,
+      authorId: user.id,
+      input,
+    });
     return {
       revalidate: ["/contracts", `/contracts/${id}`, "/jobs"],
-      message: isNewVersion ? `Saved as version ${version}. Contracts already made keep the text they were made with.` : "Saved. The text did not change, so no new version was made.",
+      message: isNewVersion
+        ? `Saved as version ${version}. Contracts already made keep the text they were made with.`
+        : "Saved. The text did not change, so no new version was made.",
     };
   },
 });

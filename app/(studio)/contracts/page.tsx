@@ -10,7 +10,10 @@ export const metadata = { title: "Contracts" };
 
 export default async function ContractsPage() {
   const { user, db, studio } = await requireStudioContext();
-  const [templates, settings] = await Promise.all([findContractTemplates(db, { studioId: user.studioId }), findContractSettings(db, { studioId: user.studioId })]);
+  const [templates, settings] = await Promise.all([
+    findContractTemplates(db, { studioId: user.studioId }),
+    findContractSettings(db, { studioId: user.studioId }),
+  ]);
   return (
     <>
       <PageHeader title="Contracts">
@@ -31,7 +34,8 @@ export default async function ContractsPage() {
                       {t.name}
                     </Link>
                     <p className="text-sm text-slate-500">
-                      Version {t.versions[0]?.number ?? 1} · {t.brand ? t.brand.name : "All brands"} · edited {formatDateTime(t.updatedAt, studio.timeZone)}
+                      Version {t.versions[0]?.number ?? 1} · {t.brand ? t.brand.name : "All brands"} · edited{" "}
+                      {formatDateTime(t.updatedAt, studio.timeZone)}
                     </p>
                   </div>
                   <Link href={`/contracts/${t.id}`} className={buttonClass("secondary")}>
@@ -44,7 +48,11 @@ export default async function ContractsPage() {
         </Card>
         <Card title="Signing">
           {settings ? (
-            <ContractSettingsForm isOwner={user.role === "OWNER"} countersignAutomatically={settings.countersignAutomatically} contractReminderDays={settings.contractReminderDays} />
+            <ContractSettingsForm
+              isOwner={user.role === "OWNER"}
+              countersignAutomatically={settings.countersignAutomatically}
+              contractReminderDays={settings.contractReminderDays}
+            />
           ) : null}
         </Card>
       </div>

@@ -9,8 +9,20 @@ export const contractSent = defineEmailKind({
   params: z.object({ contractId: z.string(), isReminder: z.boolean().default(false) }),
   async render({ tx, origin, studioId }, { contractId, isReminder }) {
     const contract = await tx.contract.findFirst({
-      where: { id: contractId, studioId: studioId ?? undefined, status: { in: ["SENT", "VIEWED"] }, tokenHash: { not: null } },
-      select: { id: true, title: true, linkVersion: true, linkExpiresAt: true, studio: { select: { name: true, timeZone: true } }, job: { select: { title: true, contact: { select: { name: true } } } } },
+      where: {
+        id: contractId,
+        studioId: studioId ?? undefined,
+        status: { in: ["SENT", "VIEWED"] },
+        tokenHash: { not: null },
+      },
+      select: {
+        id: true,
+        title: true,
+        linkVersion: true,
+        linkExpiresAt: true,
+        studio: { select: { name: true, timeZone: true } },
+        job: { select: { title: true, contact: { select: { name: true } } } },
+      },
     });
     // Voided, or signed, before the email went out: it no longer applies.
     if (!contract) return null;

@@ -31,7 +31,12 @@ export const contractSigned = defineEmailKind({
     if (audience === "studio") {
       return {
         subject: `Fully signed: ${contract.title} (${job.title})`,
-        text: [`${job.contact.name} and ${studio.name} have both signed “${contract.title}” for ${job.title}.`, "The signed PDF is attached; it is also here:", jobContractUrl(origin, contract.jobId, contract.id), hashLine].join("\n"),
+        text: [
+          `${job.contact.name} and ${studio.name} have both signed “${contract.title}” for ${job.title}.`,
+          "The signed PDF is attached; it is also here:",
+          jobContractUrl(origin, contract.jobId, contract.id),
+          hashLine,
+        ].join("\n"),
       };
     }
     const clientLink = contract.tokenHash
@@ -54,6 +59,12 @@ export const contractSigned = defineEmailKind({
     if (!studioId) return [];
     const document = await findContractDocument(tx, { studioId, contractId });
     if (!document || document.status !== "COUNTERSIGNED") return [];
-    return [{ filename: contractPdfFilename(document.title), contentType: "application/pdf", content: await renderContractPdf(document) }];
+    return [
+      {
+        filename: contractPdfFilename(document.title),
+        contentType: "application/pdf",
+        content: await renderContractPdf(document),
+      },
+    ];
   },
 });

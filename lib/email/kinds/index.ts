@@ -1,4 +1,10 @@
-import { accountExists, confirmEmailChange, emailChanged, passwordReset, verifyEmail } from "@/lib/email/kinds/account-links";
+import {
+  accountExists,
+  confirmEmailChange,
+  emailChanged,
+  passwordReset,
+  verifyEmail,
+} from "@/lib/email/kinds/account-links";
 import { contractSent } from "@/lib/email/kinds/contract-sent";
 import { contractSigned } from "@/lib/email/kinds/contract-signed";
 import { installmentReminder } from "@/lib/email/kinds/installment-reminder";

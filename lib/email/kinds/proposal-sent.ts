@@ -33,7 +33,11 @@ export const proposalSent = defineEmailKind({
         "",
         `${studio.name} has sent you a proposal for ${job.title}: ${proposal.title}.`,
         `Total ${formatMoney(proposalTotal(proposal.items), money)}, deposit ${formatMoney(proposal.depositCents, money)}.`,
-        ...(proposal.contract ? [`It comes with a contract to sign, “${proposal.contract.title}”: you accept the proposal and sign it in the same visit.`] : []),
+        ...(proposal.contract
+          ? [
+              `It comes with a contract to sign, “${proposal.contract.title}”: you accept the proposal and sign it in the same visit.`,
+            ]
+          : []),
         `Review and accept it here before ${formatDateTime(proposal.expiresAt, studio.timeZone)}:`,
         proposalUrl(origin, linkToken("proposal", proposal.id)),
       ].join("\n"),

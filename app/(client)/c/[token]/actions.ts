@@ -11,7 +11,11 @@ export const signContractAction = defineAction({
   schema: signContractSchema,
   async run({ tx, input }) {
     const { token, ...signature } = input;
-    const { jobId, contractId } = await signContract(tx, { token, input: signature, origin: requestOriginOf(await headers()) });
+    const { jobId, contractId } = await signContract(tx, {
+      token,
+      input: signature,
+      origin: requestOriginOf(await headers()),
+    });
     // The client's page re-renders signed; the studio's pages (and What's New) are listed for revalidation.
     return { revalidate: [`/c/${token}`, contractPath(jobId, contractId), `/jobs/${jobId}`, "/dashboard", "/emails"] };
   },
@@ -23,6 +27,10 @@ export const viewContractAction = defineAction({
   schema: viewContractSchema,
   async run({ tx, input }) {
     const viewed = await recordContractView(tx, { token: input.token, origin: requestOriginOf(await headers()) });
-    return { revalidate: viewed.changed ? [`/c/${input.token}`, contractPath(viewed.jobId, viewed.contractId), `/jobs/${viewed.jobId}`] : [] };
+    return {
+      revalidate: viewed.changed
+        ? [`/c/${input.token}`, contractPath(viewed.jobId, viewed.contractId), `/jobs/${viewed.jobId}`]
+        : [],
+    };
   },
 });

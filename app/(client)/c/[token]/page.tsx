@@ -25,14 +25,21 @@ export default async function ClientContractPage({ params }: Props) {
   const token = contractToken.safeParse((await params).token);
   if (!token.success) notFound();
   // The email can arrive before this replica has the send: confirm a miss on the primary.
-  const contract = (await findContractForClient(await readDb(), { token: token.data })) ?? (await findContractForClient(dbForHost("primary"), { token: token.data }));
+  const contract =
+    (await findContractForClient(await readDb(), { token: token.data })) ??
+    (await findContractForClient(dbForHost("primary"), { token: token.data }));
   if (!contract || contract.status === "DRAFT") notFound();
   const studioName = contract.studio.name;
   const tz = contract.studio.timeZone;
   const isSigned = contract.status === "SIGNED" || contract.status === "COUNTERSIGNED";
 
   if (contract.status === "VOIDED") {
-    return <Notice title="This contract was voided">{studioName} withdrew this contract, so it can no longer be signed. If you expected to sign it, please contact them.</Notice>;
+    return (
+      <Notice title="This contract was voided">
+        {studioName} withdrew this contract, so it can no longer be signed. If you expected to sign it, please contact
+        them.
+      </Notice>
+    );
   }
   const refusal = isSigned ? null : whyUnsignable({ ...contract, studioName, timeZone: tz });
   if (refusal && contract.linkExpiresAt && contract.linkExpiresAt <= new Date()) {
@@ -58,7 +65,11 @@ export default async function ClientContractPage({ params }: Props) {
                 ? `Fully signed: you signed${contract.signedAt ? ` on ${formatDateTime(contract.signedAt, tz)}` : ""} and ${studioName} countersigned${contract.countersignedAt ? ` on ${formatDateTime(contract.countersignedAt, tz)}` : ""}. The signed copy is on its way to you by email.`
                 : `Thank you! You signed this contract${contract.signedAt ? ` on ${formatDateTime(contract.signedAt, tz)}` : ""}. ${studioName} will countersign it, and you will both get the signed copy by email.`}
             </p>
-            <a href={`/c/${token.data}/pdf`} download className="inline-flex items-center rounded-md bg-white px-3.5 py-2 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50">
+            <a
+              href={`/c/${token.data}/pdf`}
+              download
+              className="inline-flex items-center rounded-md bg-white px-3.5 py-2 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50"
+            >
               Download the signed PDF
             </a>
           </div>
@@ -70,7 +81,11 @@ export default async function ClientContractPage({ params }: Props) {
           <>
             <h2 className="mb-4 text-lg font-semibold text-slate-900">Sign this contract</h2>
             <SignForm token={token.data} documentHash={contract.documentHash!} />
-            {contract.linkExpiresAt ? <p className="mt-4 text-xs text-slate-500">This link works until {formatDateTime(contract.linkExpiresAt, tz)}.</p> : null}
+            {contract.linkExpiresAt ? (
+              <p className="mt-4 text-xs text-slate-500">
+                This link works until {formatDateTime(contract.linkExpiresAt, tz)}.
+              </p>
+            ) : null}
           </>
         )}
       </section>

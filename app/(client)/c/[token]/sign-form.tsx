@@ -26,7 +26,11 @@ export function SignForm({ token, documentHash }: { token: string; documentHash:
         </p>
       ) : (
         <>
-          <SignatureFields documentHash={documentHash} fieldErrors={state.fieldErrors} defaultName={state.values?.name} />
+          <SignatureFields
+            documentHash={documentHash}
+            fieldErrors={state.fieldErrors}
+            defaultName={state.values?.name}
+          />
           <Button type="submit" disabled={pending} className="w-full py-3 text-base sm:w-auto">
             {pending ? "Signing…" : "Sign contract"}
           </Button>

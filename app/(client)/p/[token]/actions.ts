@@ -14,7 +14,11 @@ export const respondToProposalAction = defineAction({
     // The page re-renders with the answer; the studio's pages (the job's contract among them) are listed for their revalidation.
     const paths = [`/p/${input.token}`, "/dashboard", "/bookings", "/leads", `/jobs/${jobId}`, "/emails"];
     // A studio that requires the retainer first: the client goes straight to paying it.
-    if (invoice) return { revalidate: [...paths, `/i/${invoice.token}`, "/invoices", `/invoices/${invoice.id}`], redirectTo: `/i/${invoice.token}` };
+    if (invoice)
+      return {
+        revalidate: [...paths, `/i/${invoice.token}`, "/invoices", `/invoices/${invoice.id}`],
+        redirectTo: `/i/${invoice.token}`,
+      };
     return { revalidate: paths };
   },
 });

@@ -36,7 +36,9 @@ export default async function ClientProposalPage({ params }: Props) {
   // Read from the host the proposal came from, so the two always agree.
   const contract = await findContractForProposal(proposalDb, { studioId: proposal.studioId, proposalId: proposal.id });
   const contractRefusal =
-    contract && proposal.status === "SENT" ? whyUnsignable({ ...contract, studioName: proposal.studio.name, timeZone: tz }) : null;
+    contract && proposal.status === "SENT"
+      ? whyUnsignable({ ...contract, studioName: proposal.studio.name, timeZone: tz })
+      : null;
   return (
     <article className="rounded-xl bg-white p-8 shadow-sm ring-1 ring-slate-200">
       <p className="text-sm font-medium text-brand-600">{proposal.studio.name}</p>
@@ -49,10 +51,18 @@ export default async function ClientProposalPage({ params }: Props) {
         <caption className="sr-only">Line items</caption>
         <thead>
           <tr className="border-b border-slate-200 text-left text-slate-500">
-            <th scope="col" className="py-2 font-medium">Item</th>
-            <th scope="col" className="py-2 text-right font-medium">Qty</th>
-            <th scope="col" className="py-2 text-right font-medium">Price</th>
-            <th scope="col" className="py-2 text-right font-medium">Amount</th>
+            <th scope="col" className="py-2 font-medium">
+              Item
+            </th>
+            <th scope="col" className="py-2 text-right font-medium">
+              Qty
+            </th>
+            <th scope="col" className="py-2 text-right font-medium">
+              Price
+            </th>
+            <th scope="col" className="py-2 text-right font-medium">
+              Amount
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -67,12 +77,20 @@ export default async function ClientProposalPage({ params }: Props) {
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" colSpan={3} className="pt-3 text-right font-semibold">Total</th>
-            <td className="pt-3 text-right font-semibold" data-testid="proposal-total">{show(total)}</td>
+            <th scope="row" colSpan={3} className="pt-3 text-right font-semibold">
+              Total
+            </th>
+            <td className="pt-3 text-right font-semibold" data-testid="proposal-total">
+              {show(total)}
+            </td>
           </tr>
           <tr>
-            <th scope="row" colSpan={3} className="pt-1 text-right font-normal text-slate-600">Deposit due to book</th>
-            <td className="pt-1 text-right text-slate-600" data-testid="proposal-deposit">{show(proposal.depositCents)}</td>
+            <th scope="row" colSpan={3} className="pt-1 text-right font-normal text-slate-600">
+              Deposit due to book
+            </th>
+            <td className="pt-1 text-right text-slate-600" data-testid="proposal-deposit">
+              {show(proposal.depositCents)}
+            </td>
           </tr>
         </tfoot>
       </table>
@@ -83,7 +101,11 @@ export default async function ClientProposalPage({ params }: Props) {
           <p className="mb-4 text-sm text-slate-600">Accepting this proposal signs this contract.</p>
           <ContractText html={contract.html ?? ""} label="Contract" />
           {contract.status === "SIGNED" || contract.status === "COUNTERSIGNED" ? (
-            <a href={`/p/${token.data}/contract`} download className="mt-4 inline-flex items-center rounded-md bg-white px-3.5 py-2 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50">
+            <a
+              href={`/p/${token.data}/contract`}
+              download
+              className="mt-4 inline-flex items-center rounded-md bg-white px-3.5 py-2 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50"
+            >
               Download the signed contract (PDF)
             </a>
           ) : null}
@@ -97,11 +119,19 @@ export default async function ClientProposalPage({ params }: Props) {
           </p>
         ) : proposal.status === "SENT" ? (
           <>
-            <p className="mb-4 text-sm text-slate-600">This proposal is valid until {formatDateTime(proposal.expiresAt, tz)}.</p>
-            <RespondForm token={token.data} contract={contract?.documentHash ? { documentHash: contract.documentHash } : undefined} />
+            <p className="mb-4 text-sm text-slate-600">
+              This proposal is valid until {formatDateTime(proposal.expiresAt, tz)}.
+            </p>
+            <RespondForm
+              token={token.data}
+              contract={contract?.documentHash ? { documentHash: contract.documentHash } : undefined}
+            />
           </>
         ) : (
-          <p role="status" className={`rounded-md px-4 py-3 text-sm ${proposal.status === "ACCEPTED" ? "bg-emerald-50 text-emerald-800" : "bg-slate-100 text-slate-700"}`}>
+          <p
+            role="status"
+            className={`rounded-md px-4 py-3 text-sm ${proposal.status === "ACCEPTED" ? "bg-emerald-50 text-emerald-800" : "bg-slate-100 text-slate-700"}`}
+          >
             {proposal.status === "ACCEPTED" ? "Thank you! You accepted this proposal" : "You declined this proposal"}
             {proposal.respondedAt ? ` on ${formatDateTime(proposal.respondedAt, tz)}` : ""}.{" "}
             {proposal.status !== "ACCEPTED"

@@ -23,15 +23,21 @@ export function RespondForm({ token, contract }: { token: string; contract?: { d
         </p>
       ) : (
         <>
-          {contract ? <SignatureFields documentHash={contract.documentHash} fieldErrors={state.fieldErrors} defaultName={state.values?.name} /> : null}
-        <div className="flex gap-3">
-          <Button type="submit" name="decision" value="accept" disabled={pending}>
-            {contract ? "Accept and sign" : "Accept proposal"}
-          </Button>
-          <Button type="submit" name="decision" value="decline" variant="secondary" disabled={pending}>
-            Decline
-          </Button>
-        </div>
+          {contract ? (
+            <SignatureFields
+              documentHash={contract.documentHash}
+              fieldErrors={state.fieldErrors}
+              defaultName={state.values?.name}
+            />
+          ) : null}
+          <div className="flex gap-3">
+            <Button type="submit" name="decision" value="accept" disabled={pending}>
+              {contract ? "Accept and sign" : "Accept proposal"}
+            </Button>
+            <Button type="submit" name="decision" value="decline" variant="secondary" disabled={pending}>
+              Decline
+            </Button>
+          </div>
         </>
       )}
     </form>

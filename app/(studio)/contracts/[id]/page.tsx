@@ -16,13 +16,19 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 export default async function ContractTemplatePage({ params, searchParams }: Props) {
   const { user, db, studio } = await requireStudioContext();
-  const template = await findContractTemplate(db, { studioId: user.studioId, templateId: (await params).id.slice(0, 64) });
+  const template = await findContractTemplate(db, {
+    studioId: user.studioId,
+    templateId: (await params).id.slice(0, 64),
+  });
   if (!template) notFound();
   const latest = template.versions[0].number;
   const asked = compareVersionsSchema.safeParse(await searchParams);
   // Without a choice, the latest version is compared with the one before it.
   const [from, to] = asked.success ? [asked.data.from, asked.data.to] : [latest - 1, latest];
-  const pair = from >= 1 && from !== to ? await findTemplateVersionPair(db, { studioId: user.studioId, templateId: template.id, from, to }) : null;
+  const pair =
+    from >= 1 && from !== to
+      ? await findTemplateVersionPair(db, { studioId: user.studioId, templateId: template.id, from, to })
+      : null;
   const changes = pair ? diffTemplateVersions(pair.from.body, pair.to.body) : null;
 
   return (
@@ -34,8 +40,15 @@ export default async function ContractTemplatePage({ params, searchParams }: Pro
       </PageHeader>
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title={`Edit (version ${latest})`} className="lg:col-span-2">
-          <p className="mb-4 text-sm text-slate-500">Saving a changed text makes a new version. Contracts already made from this template keep their text.</p>
-          <ContractTemplateForm action={updateContractTemplateAction} submitLabel="Save template" brands={studio.brands} template={{ id: template.id, name: template.name, brandId: template.brandId, body: template.body }} />
+          <p className="mb-4 text-sm text-slate-500">
+            Saving a changed text makes a new version. Contracts already made from this template keep their text.
+          </p>
+          <ContractTemplateForm
+            action={updateContractTemplateAction}
+            submitLabel="Save template"
+            brands={studio.brands}
+            template={{ id: template.id, name: template.name, brandId: template.brandId, body: template.body }}
+          />
         </Card>
         <div className="space-y-6">
           <Card title="Versions">
@@ -62,7 +75,11 @@ export default async function ContractTemplatePage({ params, searchParams }: Pro
                 </button>
               </form>
               {changes ? (
-                <div aria-label={`Changes from version ${from} to version ${to}`} role="region" className="whitespace-pre-wrap text-sm leading-relaxed text-slate-700">
+                <div
+                  aria-label={`Changes from version ${from} to version ${to}`}
+                  role="region"
+                  className="text-sm leading-relaxed whitespace-pre-wrap text-slate-700"
+                >
                   {changes.map((c, i) =>
                     c.kind === "added" ? (
                       <ins key={i} className="bg-emerald-100 text-emerald-900 no-underline">
@@ -88,11 +105,25 @@ export default async function ContractTemplatePage({ params, searchParams }: Pro
   );
 }
 
-function VersionSelect({ label, name, value, versions }: { label: string; name: string; value: number; versions: { number: number }[] }) {
+function VersionSelect({
+  label,
+  name,
+  value,
+  versions,
+}: {
+  label: string;
+  name: string;
+  value: number;
+  versions: { number: number }[];
+}) {
   return (
     <label className="space-y-1">
       <span className="block text-slate-700">{label}</span>
-      <select name={name} defaultValue={String(value)} className="rounded-md border-0 py-1 pl-2 pr-8 ring-1 ring-slate-300">
+      <select
+        name={name}
+        defaultValue={String(value)}
+        className="rounded-md border-0 py-1 pr-8 pl-2 ring-1 ring-slate-300"
+      >
         {versions.map((v) => (
           <option key={v.number} value={v.number}>
             {v.number}

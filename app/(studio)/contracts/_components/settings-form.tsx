@@ -12,7 +12,11 @@ export function ContractSettingsForm({ isOwner, countersignAutomatically, contra
     return (
       <dl className="space-y-2 text-sm text-slate-700">
         <dt className="font-medium">Countersigning</dt>
-        <dd>{countersignAutomatically ? "Automatic, as soon as the client signs." : "From the job's contract page, after the client signs."}</dd>
+        <dd>
+          {countersignAutomatically
+            ? "Automatic, as soon as the client signs."
+            : "From the job's contract page, after the client signs."}
+        </dd>
         <dt className="font-medium">Reminder</dt>
         <dd>Unsigned contracts show in What&apos;s Next {contractReminderDays} day(s) after sending.</dd>
       </dl>

@@ -19,9 +19,20 @@ export function ContractTemplateForm({ action, submitLabel, brands, template }: 
       {(s) => (
         <>
           {template ? <input type="hidden" name="templateId" value={template.id} /> : null}
-          <TextField label="Template name" name="name" defaultValue={s.values?.name ?? template?.name ?? ""} errors={s.fieldErrors?.name} />
+          <TextField
+            label="Template name"
+            name="name"
+            defaultValue={s.values?.name ?? template?.name ?? ""}
+            errors={s.fieldErrors?.name}
+          />
           {brands.length > 1 ? (
-            <SelectField label="Brand" name="brandId" defaultValue={s.values?.brandId ?? template?.brandId ?? ""} errors={s.fieldErrors?.brandId} hint="Offer this template for one brand's jobs, or for all of them.">
+            <SelectField
+              label="Brand"
+              name="brandId"
+              defaultValue={s.values?.brandId ?? template?.brandId ?? ""}
+              errors={s.fieldErrors?.brandId}
+              hint="Offer this template for one brand's jobs, or for all of them."
+            >
               <option value="">All brands</option>
               {brands.map((b) => (
                 <option key={b.id} value={b.id}>
@@ -30,7 +41,13 @@ export function ContractTemplateForm({ action, submitLabel, brands, template }: 
               ))}
             </SelectField>
           ) : null}
-          <TemplateEditor name="body" label="Contract text" initialHtml={template?.body ?? ""} fields={TEMPLATE_CONTEXTS.job.fields} errors={s.fieldErrors?.body} />
+          <TemplateEditor
+            name="body"
+            label="Contract text"
+            initialHtml={template?.body ?? ""}
+            fields={TEMPLATE_CONTEXTS.job.fields}
+            errors={s.fieldErrors?.body}
+          />
         </>
       )}
     </ActionForm>

@@ -11,7 +11,11 @@ export default async function NewContractTemplatePage() {
     <>
       <PageHeader title="New contract template" />
       <Card>
-        <ContractTemplateForm action={createContractTemplateAction} submitLabel="Save template" brands={studio.brands} />
+        <ContractTemplateForm
+          action={createContractTemplateAction}
+          submitLabel="Save template"
+          brands={studio.brands}
+        />
       </Card>
     </>
   );

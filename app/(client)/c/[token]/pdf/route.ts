@@ -10,7 +10,8 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
   const token = contractToken.safeParse((await params).token);
   if (!token.success) return new NextResponse("Not found", { status: 404 });
   // Right after signing, this replica may not have the signature yet: confirm on the primary.
-  const isSigned = (d: Awaited<ReturnType<typeof findContractDocumentByToken>>) => d?.status === "SIGNED" || d?.status === "COUNTERSIGNED";
+  const isSigned = (d: Awaited<ReturnType<typeof findContractDocumentByToken>>) =>
+    d?.status === "SIGNED" || d?.status === "COUNTERSIGNED";
   let document = await findContractDocumentByToken(await readDb(), { token: token.data });
   if (!isSigned(document)) document = await findContractDocumentByToken(dbForHost("primary"), { token: token.data });
   if (!document || !isSigned(document)) return new NextResponse("Not found", { status: 404 });

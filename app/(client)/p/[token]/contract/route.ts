@@ -13,7 +13,10 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
   // A download right after signing: read where the signature certainly is.
   const db = dbForHost("primary");
   const proposal = await findProposalForClient(db, { token: token.data });
-  const document = proposal ? await findContractDocumentForProposal(db, { studioId: proposal.studioId, proposalId: proposal.id }) : null;
-  if (!document || (document.status !== "SIGNED" && document.status !== "COUNTERSIGNED")) return new NextResponse("Not found", { status: 404 });
+  const document = proposal
+    ? await findContractDocumentForProposal(db, { studioId: proposal.studioId, proposalId: proposal.id })
+    : null;
+  if (!document || (document.status !== "SIGNED" && document.status !== "COUNTERSIGNED"))
+    return new NextResponse("Not found", { status: 404 });
   return pdfResponse(document.title, await renderContractPdf(document));
 }

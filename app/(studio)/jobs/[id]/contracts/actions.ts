@@ -11,12 +11,21 @@ import {
   updateContractDraft,
   voidContract,
 } from "@/lib/contracts/mutations";
-import { contractIdSchema, countersignContractSchema, createContractSchema, updateContractSchema } from "@/lib/contracts/schemas";
+import {
+  contractIdSchema,
+  countersignContractSchema,
+  createContractSchema,
+  updateContractSchema,
+} from "@/lib/contracts/schemas";
 import { contractPath } from "@/lib/urls";
 
 // A contract's changes show on its page, on the job page (status), and on the dashboard
 // (What's Next lists unsigned contracts); sending queues email, listed at /emails.
-const pathsFor = (jobId: string, contractId: string, extra: string[] = []) => [contractPath(jobId, contractId), `/jobs/${jobId}`, ...extra];
+const pathsFor = (jobId: string, contractId: string, extra: string[] = []) => [
+  contractPath(jobId, contractId),
+  `/jobs/${jobId}`,
+  ...extra,
+];
 
 export const createContractAction = defineAction({
   access: "studio",
@@ -32,7 +41,10 @@ export const updateContractAction = defineAction({
   schema: updateContractSchema,
   async run({ tx, input, user }) {
     const { jobId, contractId } = await updateContractDraft(tx, { studioId: user.studioId, input });
-    return { revalidate: pathsFor(jobId, contractId), message: "Draft saved. The preview shows it with the job's values." };
+    return {
+      revalidate: pathsFor(jobId, contractId),
+      message: "Draft saved. The preview shows it with the job's values.",
+    };
   },
 });
 
@@ -41,7 +53,10 @@ export const sendContractAction = defineAction({
   schema: contractIdSchema,
   async run({ tx, input, user }) {
     const { jobId } = await sendContract(tx, { studioId: user.studioId, contractId: input.contractId, actor: user });
-    return { revalidate: pathsFor(jobId, input.contractId, ["/dashboard", "/emails"]), message: "Contract sent. Your client will get an email with the link to sign." };
+    return {
+      revalidate: pathsFor(jobId, input.contractId, ["/dashboard", "/emails"]),
+      message: "Contract sent. Your client will get an email with the link to sign.",
+    };
   },
 });
 
@@ -50,7 +65,10 @@ export const resendContractAction = defineAction({
   schema: contractIdSchema,
   async run({ tx, input, user }) {
     const { jobId } = await resendContract(tx, { studioId: user.studioId, contractId: input.contractId, actor: user });
-    return { revalidate: pathsFor(jobId, input.contractId, ["/dashboard", "/emails"]), message: "Sent again with a fresh link. The earlier link no longer works." };
+    return {
+      revalidate: pathsFor(jobId, input.contractId, ["/dashboard", "/emails"]),
+      message: "Sent again with a fresh link. The earlier link no longer works.",
+    };
   },
 });
 
@@ -58,8 +76,15 @@ export const voidContractAction = defineAction({
   access: "studio",
   schema: contractIdSchema,
   async run({ tx, input, user }) {
-    const { jobId } = await voidContract(tx, { studioId: user.studioId, contractId: input.contractId, actor: `${user.name} (studio)` });
-    return { revalidate: pathsFor(jobId, input.contractId, ["/dashboard"]), message: "Contract voided. Its link now says so." };
+    const { jobId } = await voidContract(tx, {
+      studioId: user.studioId,
+      contractId: input.contractId,
+      actor: `${user.name} (studio)`,
+    });
+    return {
+      revalidate: pathsFor(jobId, input.contractId, ["/dashboard"]),
+      message: "Contract voided. Its link now says so.",
+    };
   },
 });
 
@@ -74,6 +99,9 @@ export const countersignContractAction = defineAction({
       name: input.name,
       origin: requestOriginOf(await headers()),
     });
-    return { revalidate: pathsFor(jobId, input.contractId, ["/dashboard", "/emails"]), message: "Countersigned. The contract is fully signed and both of you get the signed copy by email." };
+    return {
+      revalidate: pathsFor(jobId, input.contractId, ["/dashboard", "/emails"]),
+      message: "Countersigned. The contract is fully signed and both of you get the signed copy by email.",
+    };
   },
 });

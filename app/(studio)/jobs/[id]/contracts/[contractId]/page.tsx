@@ -34,7 +34,8 @@ function DraftPreview({ preview }: { preview: RenderedTemplate | TemplateError }
     <>
       {preview.missing.length > 0 ? (
         <p role="status" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          Before sending: {preview.missing.map((m) => m.label).join(", ")} {preview.missing.length === 1 ? "has" : "have"} no value yet (shown in brackets).
+          Before sending: {preview.missing.map((m) => m.label).join(", ")}{" "}
+          {preview.missing.length === 1 ? "has" : "have"} no value yet (shown in brackets).
         </p>
       ) : null}
       <ContractText html={preview.html} label="Preview" />
@@ -45,7 +46,11 @@ function DraftPreview({ preview }: { preview: RenderedTemplate | TemplateError }
 export default async function ContractPage({ params }: Props) {
   const { user, db, studio } = await requireStudioContext();
   const { id, contractId } = await params;
-  const contract = await findContract(db, { studioId: user.studioId, jobId: id.slice(0, 64), contractId: contractId.slice(0, 64) });
+  const contract = await findContract(db, {
+    studioId: user.studioId,
+    jobId: id.slice(0, 64),
+    contractId: contractId.slice(0, 64),
+  });
   if (!contract) notFound();
   const tz = studio.timeZone;
   const path = contractPath(contract.jobId, contract.id);
@@ -75,11 +80,11 @@ export default async function ContractPage({ params }: Props) {
         <div className="space-y-6 lg:col-span-2">
           {isDraft ? (
             <>
-              <Card title="Preview with this job's details">
-                {preview ? <DraftPreview preview={preview} /> : null}
-              </Card>
+              <Card title="Preview with this job's details">{preview ? <DraftPreview preview={preview} /> : null}</Card>
               <Card title="Edit this copy">
-                <p className="mb-4 text-sm text-slate-500">Changes here apply to this contract only, not to the template.</p>
+                <p className="mb-4 text-sm text-slate-500">
+                  Changes here apply to this contract only, not to the template.
+                </p>
                 <ContractDraftForm
                   contractId={contract.id}
                   title={contract.title}
@@ -93,17 +98,28 @@ export default async function ContractPage({ params }: Props) {
           ) : (
             <Card title="Contract as sent">
               <ContractText html={contract.html ?? ""} label="Contract" />
-              <p className="mt-6 break-all border-t border-slate-100 pt-3 text-xs text-slate-500">
+              <p className="mt-6 border-t border-slate-100 pt-3 text-xs break-all text-slate-500">
                 Document hash (SHA-256): <span data-testid="document-hash">{contract.documentHash}</span>
               </p>
             </Card>
           )}
 
-          <Card title="Audit trail" action={!isDraft ? <Link href={`${path}/verify`} className={buttonClass("secondary")}>Verify</Link> : null}>
+          <Card
+            title="Audit trail"
+            action={
+              !isDraft ? (
+                <Link href={`${path}/verify`} className={buttonClass("secondary")}>
+                  Verify
+                </Link>
+              ) : null
+            }
+          >
             <ol aria-label="Audit trail" className="divide-y divide-slate-100 text-sm">
               {contract.auditEntries.map((e) => (
                 <li key={e.seq} className="py-2">
-                  <span className="font-medium text-slate-900">{AUDIT_ACTION_LABELS[e.action as AuditAction] ?? e.action}</span>
+                  <span className="font-medium text-slate-900">
+                    {AUDIT_ACTION_LABELS[e.action as AuditAction] ?? e.action}
+                  </span>
                   <span className="text-slate-600"> · {e.actor}</span>
                   <span className="text-slate-500">
                     {" "}
@@ -119,42 +135,84 @@ export default async function ContractPage({ params }: Props) {
         <div className="space-y-6">
           <Card title="Status">
             <ul className="space-y-1 text-sm text-slate-700">
-              <li>For {contract.job.contact.name}{contract.job.contact.email ? ` (${contract.job.contact.email})` : ""}</li>
+              <li>
+                For {contract.job.contact.name}
+                {contract.job.contact.email ? ` (${contract.job.contact.email})` : ""}
+              </li>
               {contract.templateVersion ? (
                 <li>
                   From{" "}
-                  <Link href={`/contracts/${contract.templateVersion.template.id}`} className="text-brand-600 hover:underline">
+                  <Link
+                    href={`/contracts/${contract.templateVersion.template.id}`}
+                    className="text-brand-600 hover:underline"
+                  >
                     {contract.templateVersion.template.name}
                   </Link>
                   , version {contract.templateVersion.number}
                 </li>
               ) : null}
               {contract.proposal ? <li>Goes out with the proposal “{contract.proposal.title}”</li> : null}
-              {[when("Sent", contract.sentAt), when("Viewed", contract.viewedAt), when("Signed by the client", contract.signedAt), when("Countersigned", contract.countersignedAt), when("Voided", contract.voidedAt)]
+              {[
+                when("Sent", contract.sentAt),
+                when("Viewed", contract.viewedAt),
+                when("Signed by the client", contract.signedAt),
+                when("Countersigned", contract.countersignedAt),
+                when("Voided", contract.voidedAt),
+              ]
                 .filter(Boolean)
                 .map((line) => (
                   <li key={line}>{line}</li>
                 ))}
-              {canResend && contract.linkExpiresAt ? <li>The client&apos;s link works until {formatDateTime(contract.linkExpiresAt, tz)}</li> : null}
+              {canResend && contract.linkExpiresAt ? (
+                <li>The client&apos;s link works until {formatDateTime(contract.linkExpiresAt, tz)}</li>
+              ) : null}
             </ul>
             <div className="mt-4 flex flex-wrap gap-2">
-              {isDraft && !contract.proposal ? <ActionButton action={sendContractAction} fields={{ contractId: contract.id }} label="Send to client" pendingLabel="Sending…" variant="primary" /> : null}
-              {canResend ? <ActionButton action={resendContractAction} fields={{ contractId: contract.id }} label="Re-send" pendingLabel="Sending…" /> : null}
+              {isDraft && !contract.proposal ? (
+                <ActionButton
+                  action={sendContractAction}
+                  fields={{ contractId: contract.id }}
+                  label="Send to client"
+                  pendingLabel="Sending…"
+                  variant="primary"
+                />
+              ) : null}
+              {canResend ? (
+                <ActionButton
+                  action={resendContractAction}
+                  fields={{ contractId: contract.id }}
+                  label="Re-send"
+                  pendingLabel="Sending…"
+                />
+              ) : null}
               {!isDraft ? (
                 <a href={`${path}/pdf`} className={buttonClass("secondary")} download>
                   Download PDF
                 </a>
               ) : null}
               {canVoid ? (
-                <ActionButton action={voidContractAction} fields={{ contractId: contract.id }} label={isDraft ? "Discard draft" : "Void"} variant="danger" confirm="Void this contract? Its link will say it was voided." />
+                <ActionButton
+                  action={voidContractAction}
+                  fields={{ contractId: contract.id }}
+                  label={isDraft ? "Discard draft" : "Void"}
+                  variant="danger"
+                  confirm="Void this contract? Its link will say it was voided."
+                />
               ) : null}
             </div>
-            {isDraft && contract.proposal ? <p className="mt-3 text-sm text-slate-600">It is sent when you send the proposal “{contract.proposal.title}” from the job page.</p> : null}
+            {isDraft && contract.proposal ? (
+              <p className="mt-3 text-sm text-slate-600">
+                It is sent when you send the proposal “{contract.proposal.title}” from the job page.
+              </p>
+            ) : null}
           </Card>
 
           {contract.status === "SIGNED" ? (
             <Card title="Countersign">
-              <p className="mb-3 text-sm text-slate-600">{contract.job.contact.name} has signed. Countersign to complete the contract; both of you then get the signed PDF by email.</p>
+              <p className="mb-3 text-sm text-slate-600">
+                {contract.job.contact.name} has signed. Countersign to complete the contract; both of you then get the
+                signed PDF by email.
+              </p>
               <CountersignForm contractId={contract.id} name={user.name} />
             </Card>
           ) : null}
@@ -170,7 +228,7 @@ export default async function ContractPage({ params }: Props) {
                       {ROLE_LABELS[s.role]}: {s.name}
                     </p>
                     <p className="text-slate-600">{formatDateTime(s.signedAt, tz)}</p>
-                    <p className="break-all text-xs text-slate-500">
+                    <p className="text-xs break-all text-slate-500">
                       {s.ipAddress} · {s.userAgent}
                     </p>
                   </li>

@@ -26,8 +26,20 @@ export function ContractDraftForm({ contractId, title, body, customValues, propo
       {(s) => (
         <>
           <input type="hidden" name="contractId" value={contractId} />
-          <TextField label="Contract title" name="title" defaultValue={s.values?.title ?? title} errors={s.fieldErrors?.title} />
-          <TemplateEditor name="body" label="Contract text" initialHtml={body} fields={TEMPLATE_CONTEXTS.job.fields} errors={s.fieldErrors?.body} onChange={(html) => setFields(customFieldsOf(html))} />
+          <TextField
+            label="Contract title"
+            name="title"
+            defaultValue={s.values?.title ?? title}
+            errors={s.fieldErrors?.title}
+          />
+          <TemplateEditor
+            name="body"
+            label="Contract text"
+            initialHtml={body}
+            fields={TEMPLATE_CONTEXTS.job.fields}
+            errors={s.fieldErrors?.body}
+            onChange={(html) => setFields(customFieldsOf(html))}
+          />
           {fields.length > 0 ? (
             <fieldset className="space-y-3 rounded-md p-3 ring-1 ring-slate-200">
               <legend className="px-1 text-sm font-semibold text-slate-800">Your own fields</legend>

@@ -10,7 +10,12 @@ export function NewContractForm({ jobId, templates }: { jobId: string; templates
       {(s) => (
         <>
           <input type="hidden" name="jobId" value={jobId} />
-          <SelectField label="Template" name="templateId" defaultValue={s.values?.templateId ?? templates[0]?.id} errors={s.fieldErrors?.templateId}>
+          <SelectField
+            label="Template"
+            name="templateId"
+            defaultValue={s.values?.templateId ?? templates[0]?.id}
+            errors={s.fieldErrors?.templateId}
+          >
             {templates.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name}

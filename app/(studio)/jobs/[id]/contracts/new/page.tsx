@@ -28,7 +28,10 @@ export default async function NewContractPage({ params }: { params: Promise<{ id
           </EmptyState>
         ) : (
           <>
-            <p className="mb-4 text-sm text-slate-600">The contract starts as a copy of the template, filled in with this job&apos;s details. You can preview and edit the copy before sending it.</p>
+            <p className="mb-4 text-sm text-slate-600">
+              The contract starts as a copy of the template, filled in with this job&apos;s details. You can preview and
+              edit the copy before sending it.
+            </p>
             <NewContractForm jobId={job.id} templates={templates} />
           </>
         )}

@@ -10,7 +10,9 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const user = await getSessionUser();
   if (!user) return NextResponse.redirect(new URL("/sign-in", request.url));
   const { id, contractId } = await params;
-  const document = user.studioId ? await findContractDocument(await readDb(), { studioId: user.studioId, contractId: contractId.slice(0, 64) }) : null;
+  const document = user.studioId
+    ? await findContractDocument(await readDb(), { studioId: user.studioId, contractId: contractId.slice(0, 64) })
+    : null;
   if (!document || document.jobId !== id || !document.html) return new NextResponse("Not found", { status: 404 });
   return pdfResponse(document.title, await renderContractPdf(document));
 }

@@ -28,22 +28,34 @@ export default async function VerifyContractPage({ params }: Props) {
         </Link>
       </PageHeader>
       <div className="space-y-6">
-        <div role="status" data-testid="verification" className={`rounded-lg px-4 py-3 text-sm font-medium ${result.isIntact ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}>
-          {result.isIntact ? "Intact: the document and every audit entry are exactly as they were recorded." : `Tampered: ${result.problem}`}
+        <div
+          role="status"
+          data-testid="verification"
+          className={`rounded-lg px-4 py-3 text-sm font-medium ${result.isIntact ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}
+        >
+          {result.isIntact
+            ? "Intact: the document and every audit entry are exactly as they were recorded."
+            : `Tampered: ${result.problem}`}
         </div>
         <Card title="Document">
           <dl className="space-y-2 text-sm">
             <div>
               <dt className="text-slate-500">Recorded hash (SHA-256)</dt>
-              <dd className="break-all font-mono text-xs text-slate-900">{result.document.storedHash ?? "Not sent yet"}</dd>
+              <dd className="font-mono text-xs break-all text-slate-900">
+                {result.document.storedHash ?? "Not sent yet"}
+              </dd>
             </div>
             <div>
               <dt className="text-slate-500">Hash of the stored text, computed now</dt>
-              <dd className="break-all font-mono text-xs text-slate-900">{result.document.computedHash ?? "No text yet"}</dd>
+              <dd className="font-mono text-xs break-all text-slate-900">
+                {result.document.computedHash ?? "No text yet"}
+              </dd>
             </div>
             <div>
               <dt className="text-slate-500">Text</dt>
-              <dd className={result.document.isIntact ? "text-emerald-700" : "text-red-700"}>{result.document.isIntact ? "Matches" : "Does not match"}</dd>
+              <dd className={result.document.isIntact ? "text-emerald-700" : "text-red-700"}>
+                {result.document.isIntact ? "Matches" : "Does not match"}
+              </dd>
             </div>
           </dl>
         </Card>
@@ -61,7 +73,9 @@ export default async function VerifyContractPage({ params }: Props) {
                   </span>
                   {e.problem ? <span className="block text-red-700">{e.problem}</span> : null}
                 </span>
-                <span className={e.isIntact ? "text-emerald-700" : "font-medium text-red-700"}>{e.isIntact ? "Intact" : "Tampered"}</span>
+                <span className={e.isIntact ? "text-emerald-700" : "font-medium text-red-700"}>
+                  {e.isIntact ? "Intact" : "Tampered"}
+                </span>
               </li>
             ))}
           </ol>
@@ -71,7 +85,10 @@ export default async function VerifyContractPage({ params }: Props) {
             <ul aria-label="Signature checks" className="space-y-1 text-sm">
               {result.signatures.map((s) => (
                 <li key={s.role}>
-                  {s.role === "CLIENT" ? "Client" : "Studio"}: {s.name} — <span className={s.isIntact ? "text-emerald-700" : "font-medium text-red-700"}>{s.isIntact ? "as recorded" : "differs from the record"}</span>
+                  {s.role === "CLIENT" ? "Client" : "Studio"}: {s.name} —{" "}
+                  <span className={s.isIntact ? "text-emerald-700" : "font-medium text-red-700"}>
+                    {s.isIntact ? "as recorded" : "differs from the record"}
+                  </span>
                 </li>
               ))}
             </ul>
