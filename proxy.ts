@@ -17,7 +17,9 @@ export async function proxy(request: NextRequest) {
   const security = securityHeaders({ csp, isSecure: isSecureCookies() });
   const refusal = await refuseUnreadablePost(request);
   if (refusal) {
-    console.log(JSON.stringify({ msg: "request", requestId, method: request.method, path: pathname, refused: refusal.status }));
+    console.log(
+      JSON.stringify({ msg: "request", requestId, method: request.method, path: pathname, refused: refusal.status }),
+    );
     return NextResponse.json({ error: refusal.error }, { status: refusal.status, headers: security });
   }
   const secrets = signingSecrets();
@@ -58,7 +60,13 @@ export async function proxy(request: NextRequest) {
  * every replica has replayed, and the previous releases' single app cookie. On a page request
  * carrying more than MAX_PINS pins (several tabs writing at once), they become one.
  */
-function tidyCookies(request: NextRequest, response: NextResponse, pins: ReturnType<typeof readPinCookies>, decision: ReadDecision, secret: string) {
+function tidyCookies(
+  request: NextRequest,
+  response: NextResponse,
+  pins: ReturnType<typeof readPinCookies>,
+  decision: ReadDecision,
+  secret: string,
+) {
   const { health } = decision;
   const replayed = health ? pins.live.filter((p) => isReplayedEverywhere(health, p.lsn)).map((p) => p.name) : [];
   let remaining = pins.live.filter((p) => !replayed.includes(p.name));
@@ -68,7 +76,11 @@ function tidyCookies(request: NextRequest, response: NextResponse, pins: ReturnT
     const folded = foldPins(remaining);
     drop.push(...remaining.map((p) => p.name));
     remaining = [];
-    response.cookies.set(newPinName(), encodePin(folded, secret), cookieOptions(Math.max(1, folded.exp - Math.floor(Date.now() / 1000))));
+    response.cookies.set(
+      newPinName(),
+      encodePin(folded, secret),
+      cookieOptions(Math.max(1, folded.exp - Math.floor(Date.now() / 1000))),
+    );
   }
   for (const name of drop) response.cookies.delete(name);
 }

@@ -20,7 +20,10 @@ export function testDb(): PrismaClient {
  * own writes are pinned, these are not): wait for them before a page reads them.
  */
 export async function replicated(): Promise<void> {
-  await waitForReplay({ primaryUrl: process.env.DATABASE_URL!, replicaUrls: (process.env.DATABASE_REPLICA_URLS ?? "").split(",").filter(Boolean) });
+  await waitForReplay({
+    primaryUrl: process.env.DATABASE_URL!,
+    replicaUrls: (process.env.DATABASE_REPLICA_URLS ?? "").split(",").filter(Boolean),
+  });
 }
 
 /**
@@ -64,10 +67,13 @@ export async function signIn(page: Page, email: string, password: string) {
 export async function watchCsp(page: Page): Promise<() => void> {
   const violations: string[] = [];
   await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`),
+    );
   });
   page.on("console", (m) => {
-    if (m.type() === "error" && /Content Security Policy|CSP violation/i.test(m.text())) violations.push(`${page.url()}: ${m.text()}`);
+    if (m.type() === "error" && /Content Security Policy|CSP violation/i.test(m.text()))
+      violations.push(`${page.url()}: ${m.text()}`);
   });
   return () => expect(violations, "Content-Security-Policy violations").toEqual([]);
 }

@@ -11,7 +11,11 @@ const database = inject("database");
  * POSTs a body of `megabytes` MB chunked (no Content-Length announces its size) and stops sending
  * as soon as the server answers, as an attacker's client would keep going until refused.
  */
-function postChunked(url: string, headers: Record<string, string>, megabytes: number): Promise<{ status: number; body: string }> {
+function postChunked(
+  url: string,
+  headers: Record<string, string>,
+  megabytes: number,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: "POST", headers: { ...headers, "transfer-encoding": "chunked" } });
     let answered = false;
@@ -43,19 +47,26 @@ describe("server-action requests that cannot be read", () => {
   let app: TestApp;
   let actionId: string;
   beforeAll(async () => {
-    const manifest = JSON.parse(readFileSync(path.join(DIST_DIR, "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName: string }> };
+    const manifest = JSON.parse(
+      readFileSync(path.join(DIST_DIR, "server", "server-reference-manifest.json"), "utf8"),
+    ) as { node: Record<string, { exportedName: string }> };
     actionId = Object.entries(manifest.node).find(([, a]) => a.exportedName === "signUpAction")![0];
     app = await startTestApp({ primaryUrl: database.primaryUrl, replicaUrls: [] });
   });
   afterAll(() => app?.stop());
 
   const post = (body: BodyInit, contentType: string) =>
-    fetch(`${app.url}/sign-up`, { method: "POST", headers: { "next-action": actionId, "content-type": contentType }, body, redirect: "manual" });
+    fetch(`${app.url}/sign-up`, {
+      method: "POST",
+      headers: { "next-action": actionId, "content-type": contentType },
+      body,
+      redirect: "manual",
+    });
 
   it("answer 400 with a message, never 500", async () => {
     const cases: [BodyInit, string][] = [
       ["{not json", "text/plain;charset=UTF-8"],
-      ["--x\r\ncontent-disposition: form-data; name=\"0\"\r\n\r\nnope\r\n--x--\r\n", "multipart/form-data; boundary=x"],
+      ['--x\r\ncontent-disposition: form-data; name="0"\r\n\r\nnope\r\n--x--\r\n', "multipart/form-data; boundary=x"],
       ["whatever", "multipart/form-data"],
       ["<xml/>", "application/xml"],
     ];
@@ -78,13 +89,25 @@ describe("server-action requests that cannot be read", () => {
   });
 
   it("an action posted from an opaque origin (Origin: null) is refused with 403", async () => {
-    const res = await fetch(`${app.url}/sign-up`, { method: "POST", headers: { "next-action": actionId, "content-type": "text/plain;charset=UTF-8", origin: "null" }, body: "[]" });
+    const res = await fetch(`${app.url}/sign-up`, {
+      method: "POST",
+      headers: { "next-action": actionId, "content-type": "text/plain;charset=UTF-8", origin: "null" },
+      body: "[]",
+    });
     expect(res.status).toBe(403);
   });
 
   it("a 3 MB chunked body is refused by route handlers with 413 and by the action check unread with 411", async () => {
-    const route = await postChunked(`${app.url}/api/inquiries/no-such-studio`, { "content-type": "application/json" }, 3);
-    const action = await postChunked(`${app.url}/sign-up`, { "next-action": actionId, "content-type": "text/plain;charset=UTF-8" }, 3);
+    const route = await postChunked(
+      `${app.url}/api/inquiries/no-such-studio`,
+      { "content-type": "application/json" },
+      3,
+    );
+    const action = await postChunked(
+      `${app.url}/sign-up`,
+      { "next-action": actionId, "content-type": "text/plain;charset=UTF-8" },
+      3,
+    );
     expect(action.status).toBe(411);
     expect(route.status).toBe(413);
     expect(JSON.parse(route.body).error).toMatch(/too large/);
@@ -106,14 +129,22 @@ describe("server-action requests that cannot be read", () => {
   });
 
   it("a sign-in post that is not a form answers 400, not 500", async () => {
-    const res = await fetch(`${app.url}/api/auth/callback/credentials`, { method: "POST", headers: { "content-type": "application/json" }, body: "{" });
+    const res = await fetch(`${app.url}/api/auth/callback/credentials`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{",
+    });
     expect(res.status).toBe(400);
   });
 
   it("a well-formed action request still reaches the action", async () => {
     const form = new FormData();
     form.set("0", JSON.stringify([{ ok: false }, "$K1"]));
-    const res = await fetch(`${app.url}/sign-up`, { method: "POST", headers: { "next-action": actionId, accept: "text/x-component" }, body: form });
+    const res = await fetch(`${app.url}/sign-up`, {
+      method: "POST",
+      headers: { "next-action": actionId, accept: "text/x-component" },
+      body: form,
+    });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("Please correct the highlighted fields.");
   });

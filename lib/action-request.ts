@@ -24,7 +24,9 @@ export async function refuseUnreadablePost(request: NextRequest): Promise<Refusa
   if (request.method !== "POST") return null;
   const type = request.headers.get("content-type") ?? "";
   if (request.nextUrl.pathname.startsWith("/api/auth/")) {
-    return type.startsWith("application/x-www-form-urlencoded") ? null : { status: 400, error: "Send the sign-in form as a form." };
+    return type.startsWith("application/x-www-form-urlencoded")
+      ? null
+      : { status: 400, error: "Send the sign-in form as a form." };
   }
   if (!request.headers.has("next-action")) return null;
 
@@ -45,7 +47,8 @@ export async function refuseUnreadablePost(request: NextRequest): Promise<Refusa
   const unreadable = { status: 400, error: "That request could not be read. Please reload the page and try again." };
   // Browsers always send a form's length. A chunked post (no length) is refused unread: its size
   // is unknown until it has all arrived, and a partly read copy would hold the answer back.
-  if (!request.headers.has("content-length")) return { status: 411, error: "That form was sent without its length. Please reload the page and try again." };
+  if (!request.headers.has("content-length"))
+    return { status: 411, error: "That form was sent without its length. Please reload the page and try again." };
   let body: Uint8Array;
   try {
     // Read from a copy (the action reads the original), capped as it arrives.

@@ -43,7 +43,8 @@ function textValues(raw: Record<string, unknown>): Record<string, string> {
 export function defineAction<S extends z.ZodType, A extends Access>(def: Definition<S, A>) {
   return async function action(_prev: ActionState, form: FormData): Promise<ActionState> {
     // Only a browser's form reaches here normally; anything else is answered, not thrown.
-    if (!(form instanceof FormData)) return { ok: false, message: "That request could not be read. Please reload the page and try again." };
+    if (!(form instanceof FormData))
+      return { ok: false, message: "That request could not be read. Please reload the page and try again." };
     const raw = formToObject(form);
     const result = await runWrite({
       ...def,
@@ -52,7 +53,8 @@ export function defineAction<S extends z.ZodType, A extends Access>(def: Definit
       requestId: async () => (await headers()).get("x-request-id"),
       context: {},
     });
-    if (!result.ok) return { ok: false, message: result.message, fieldErrors: result.fieldErrors, values: textValues(raw) };
+    if (!result.ok)
+      return { ok: false, message: result.message, fieldErrors: result.fieldErrors, values: textValues(raw) };
     if (result.outcome.redirectTo) redirect(result.outcome.redirectTo);
     return { ok: true, message: result.outcome.message };
   };

@@ -6,7 +6,9 @@ import { assetUrl } from "@/lib/assets";
 
 describe("assetUrl", () => {
   it("stamps a public file with a hash of its content", () => {
-    const hash = createHash("sha256").update(readFileSync(path.join(process.cwd(), "public", "logo.svg"))).digest("hex");
+    const hash = createHash("sha256")
+      .update(readFileSync(path.join(process.cwd(), "public", "logo.svg")))
+      .digest("hex");
     expect(assetUrl("/logo.svg")).toBe(`/logo.svg?v=${hash.slice(0, 10)}`);
   });
 

@@ -20,7 +20,10 @@ function publicFile(publicPath: string): string {
 export function assetUrl(publicPath: string): string {
   let stamp = process.env.NODE_ENV === "production" ? stamps.get(publicPath) : undefined;
   if (stamp === undefined) {
-    stamp = createHash("sha256").update(readFileSync(publicFile(publicPath))).digest("hex").slice(0, 10);
+    stamp = createHash("sha256")
+      .update(readFileSync(publicFile(publicPath)))
+      .digest("hex")
+      .slice(0, 10);
     stamps.set(publicPath, stamp);
   }
   return `${publicPath}?v=${stamp}`;

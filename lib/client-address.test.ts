@@ -3,7 +3,9 @@ import { clientAddress, DIRECT_CLIENT } from "@/lib/client-address";
 
 describe("clientAddress", () => {
   it("behind one proxy takes the address that proxy appended, never the client's own claim", () => {
-    expect(clientAddress(new Headers({ "x-real-ip": "198.51.100.7", "x-forwarded-for": "1.1.1.1, 198.51.100.7" }), 1)).toBe("198.51.100.7");
+    expect(
+      clientAddress(new Headers({ "x-real-ip": "198.51.100.7", "x-forwarded-for": "1.1.1.1, 198.51.100.7" }), 1),
+    ).toBe("198.51.100.7");
     expect(clientAddress(new Headers({ "x-forwarded-for": "6.6.6.6, 198.51.100.9" }), 1)).toBe("198.51.100.9");
     // A client that sends its own X-Forwarded-For only adds entries left of the proxy's.
     for (const spoof of ["10.0.0.1", "10.0.0.2, 10.0.0.3", "not-an-address"]) {
@@ -21,7 +23,12 @@ describe("clientAddress", () => {
   });
 
   it("with no trusted proxy, every spoofed header lands in the one direct bucket", () => {
-    const spoofs: Record<string, string>[] = [{ "x-forwarded-for": "1.1.1.1" }, { "x-forwarded-for": "2.2.2.2, 3.3.3.3" }, { "x-real-ip": "4.4.4.4" }, {}];
+    const spoofs: Record<string, string>[] = [
+      { "x-forwarded-for": "1.1.1.1" },
+      { "x-forwarded-for": "2.2.2.2, 3.3.3.3" },
+      { "x-real-ip": "4.4.4.4" },
+      {},
+    ];
     for (const headers of spoofs) {
       expect(clientAddress(new Headers(headers), 0)).toBe(DIRECT_CLIENT);
     }

@@ -26,12 +26,24 @@ type BaseClient = ReturnType<typeof createClient>;
  * a read moves between hosts: replica to primary (a replica dying mid-query) and primary to replica
  * (a primary-first read while the primary is down).
  */
-async function readWithFallback<T>(first: () => Promise<T>, second: () => Promise<T>, retryIf: (error: unknown) => boolean, what: string): Promise<T> {
+async function readWithFallback<T>(
+  first: () => Promise<T>,
+  second: () => Promise<T>,
+  retryIf: (error: unknown) => boolean,
+  what: string,
+): Promise<T> {
   try {
     return await first();
   } catch (error) {
     if (!retryIf(error)) throw error;
-    if (!isUnavailableError(error)) console.warn(JSON.stringify({ msg: "read failed, retried on another host", what, error: String((error as Error)?.message ?? error).slice(0, 300) }));
+    if (!isUnavailableError(error))
+      console.warn(
+        JSON.stringify({
+          msg: "read failed, retried on another host",
+          what,
+          error: String((error as Error)?.message ?? error).slice(0, 300),
+        }),
+      );
     return second();
   }
 }
@@ -47,8 +59,15 @@ function withFailover(replica: BaseClient, primary: BaseClient) {
     query: {
       async $allOperations({ model, operation, args, query }) {
         if (!model) return query(args);
-        const delegate = (primary as unknown as Record<string, Record<string, (a: unknown) => Promise<unknown>>>)[model.charAt(0).toLowerCase() + model.slice(1)];
-        return readWithFallback(() => query(args), () => delegate[operation](args), isReplicaFailure, `${model}.${operation}`);
+        const delegate = (primary as unknown as Record<string, Record<string, (a: unknown) => Promise<unknown>>>)[
+          model.charAt(0).toLowerCase() + model.slice(1)
+        ];
+        return readWithFallback(
+          () => query(args),
+          () => delegate[operation](args),
+          isReplicaFailure,
+          `${model}.${operation}`,
+        );
       },
     },
   }) as unknown as BaseClient;
@@ -57,7 +76,9 @@ function withFailover(replica: BaseClient, primary: BaseClient) {
 function createClients() {
   const { DATABASE_URL, DATABASE_REPLICA_URLS } = env();
   const primary = createClient(DATABASE_URL, "shootq-primary");
-  const replicas = DATABASE_REPLICA_URLS.map((url, i) => withFailover(createClient(url, `shootq-replica-${i + 1}`), primary));
+  const replicas = DATABASE_REPLICA_URLS.map((url, i) =>
+    withFailover(createClient(url, `shootq-replica-${i + 1}`), primary),
+  );
   // One routed client per possible read host: the extension sends reads to that host and
   // writes, $transaction and raw SQL to the primary. "primary" routes reads to the primary itself.
   const routed = {
@@ -109,6 +130,10 @@ export async function readPrimaryLsn(): Promise<string> {
 
 /** Raw SQL on this request's read host (the read-replicas extension would send it to the primary). */
 export function readRaw<T>(db: Db, query: Prisma.Sql): Promise<T> {
-  return readWithFallback(() => db.$replica().$queryRaw<T>(query), () => db.$primary().$queryRaw<T>(query), isReplicaFailure, "raw read");
+  return readWithFallback(
+    () => db.$replica().$queryRaw<T>(query),
+    () => db.$primary().$queryRaw<T>(query),
+    isReplicaFailure,
+    "raw read",
+  );
 }
-

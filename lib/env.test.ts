@@ -11,17 +11,30 @@ afterEach(() => vi.unstubAllEnvs());
 
 describe("the environment", () => {
   it("in production, refuses to start with the development secrets", async () => {
-    const env = await loadEnv({ NODE_ENV: "production", SESSION_SECRET: undefined, NEXTAUTH_SECRET: undefined, DATABASE_URL: "postgresql://u:p@db/x" });
+    const env = await loadEnv({
+      NODE_ENV: "production",
+      SESSION_SECRET: undefined,
+      NEXTAUTH_SECRET: undefined,
+      DATABASE_URL: "postgresql://u:p@db/x",
+    });
     expect(() => env()).toThrow(/SESSION_SECRET: must be set to a real secret in production[\s\S]*NEXTAUTH_SECRET/);
   });
 
   it("in production, refuses a secret that is too short", async () => {
-    const env = await loadEnv({ NODE_ENV: "production", SESSION_SECRET: "short", NEXTAUTH_SECRET: "x".repeat(40), DATABASE_URL: "postgresql://u:p@db/x" });
+    const env = await loadEnv({
+      NODE_ENV: "production",
+      SESSION_SECRET: "short",
+      NEXTAUTH_SECRET: "x".repeat(40),
+      DATABASE_URL: "postgresql://u:p@db/x",
+    });
     expect(() => env()).toThrow(/SESSION_SECRET: must be at least 32 characters/);
   });
 
   it("lists every replica URL and rejects one that is not a URL", async () => {
-    const ok = await loadEnv({ DATABASE_URL: "postgresql://u:p@db/x", DATABASE_REPLICA_URLS: "postgresql://u:p@r1/x, postgresql://u:p@r2/x" });
+    const ok = await loadEnv({
+      DATABASE_URL: "postgresql://u:p@db/x",
+      DATABASE_REPLICA_URLS: "postgresql://u:p@r1/x, postgresql://u:p@r2/x",
+    });
     expect(ok().DATABASE_REPLICA_URLS).toEqual(["postgresql://u:p@r1/x", "postgresql://u:p@r2/x"]);
     const bad = await loadEnv({ DATABASE_URL: "postgresql://u:p@db/x", DATABASE_REPLICA_URLS: "not a url" });
     expect(() => bad()).toThrow(/DATABASE_REPLICA_URLS/);
@@ -41,7 +54,10 @@ describe("configuration that contradicts itself", () => {
   it("is refused: the primary listed as a replica, or one replica listed twice", async () => {
     const primary = await loadEnv({ ...base, DATABASE_REPLICA_URLS: "postgresql://u:p@db/x" });
     expect(() => primary()).toThrow(/DATABASE_REPLICA_URLS: entry 1 is the primary/);
-    const twice = await loadEnv({ ...base, DATABASE_REPLICA_URLS: "postgresql://u:p@r1/x,postgresql://other:pw@r1:5432/x" });
+    const twice = await loadEnv({
+      ...base,
+      DATABASE_REPLICA_URLS: "postgresql://u:p@r1/x,postgresql://other:pw@r1:5432/x",
+    });
     expect(() => twice()).toThrow(/entry 2 lists the same replica twice/);
   });
 });

@@ -10,7 +10,12 @@ const secret = z.string().min(32, "must be at least 32 characters");
 const urlList = z
   .string()
   .optional()
-  .transform((v) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean))
+  .transform((v) =>
+    (v ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.url()));
 
 const schema = z
@@ -24,7 +29,11 @@ const schema = z
     /** Derives the tokens in emailed links; every node and the worker share it. */
     LINK_SECRET: secret.default(DEV_LINK_SECRET),
     SECURE_COOKIES: z.enum(["true", "false"]).optional(),
-    REPLICA_MAX_LAG_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
+    REPLICA_MAX_LAG_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(16 * 1024 * 1024),
     REPLICA_MAX_LAG_SECONDS: z.coerce.number().positive().default(30),
     READ_PIN_SECONDS: z.coerce.number().int().positive().default(60),
     DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
@@ -65,9 +74,17 @@ const schema = z
     };
     e.DATABASE_REPLICA_URLS.forEach((url, i) => {
       if (sameDatabase(url, e.DATABASE_URL)) {
-        ctx.addIssue({ code: "custom", path: ["DATABASE_REPLICA_URLS"], message: `entry ${i + 1} is the primary (DATABASE_URL); list only streaming replicas` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["DATABASE_REPLICA_URLS"],
+          message: `entry ${i + 1} is the primary (DATABASE_URL); list only streaming replicas`,
+        });
       } else if (e.DATABASE_REPLICA_URLS.slice(0, i).some((other) => sameDatabase(other, url))) {
-        ctx.addIssue({ code: "custom", path: ["DATABASE_REPLICA_URLS"], message: `entry ${i + 1} lists the same replica twice` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["DATABASE_REPLICA_URLS"],
+          message: `entry ${i + 1} lists the same replica twice`,
+        });
       }
     });
     if (e.NODE_ENV !== "production") return;
@@ -75,7 +92,11 @@ const schema = z
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "must be set to a real secret in production" });
     }
     if (e.NEXTAUTH_SECRET === DEV_AUTH_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "must be set to a real secret in production" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_SECRET"],
+        message: "must be set to a real secret in production",
+      });
     }
     if (e.LINK_SECRET === DEV_LINK_SECRET) {
       ctx.addIssue({ code: "custom", path: ["LINK_SECRET"], message: "must be set to a real secret in production" });

@@ -1,4 +1,12 @@
-export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "VALIDATION" | "CONFLICT" | "READ_ONLY" | "RATE_LIMITED" | "UNAUTHENTICATED" | "TOO_LARGE";
+export type AppErrorCode =
+  | "NOT_FOUND"
+  | "FORBIDDEN"
+  | "VALIDATION"
+  | "CONFLICT"
+  | "READ_ONLY"
+  | "RATE_LIMITED"
+  | "UNAUTHENTICATED"
+  | "TOO_LARGE";
 
 const STATUS: Record<AppErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -31,7 +39,21 @@ export class AppError extends Error {
 
 export const notFound = (what = "That item") => new AppError("NOT_FOUND", `${what} was not found.`);
 
-const CONNECTION_CODES = new Set(["P1001", "P1002", "P1017", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P02", "57P03", "08006", "08001", "08003", "25006"]);
+const CONNECTION_CODES = new Set([
+  "P1001",
+  "P1002",
+  "P1017",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08006",
+  "08001",
+  "08003",
+  "25006",
+]);
 
 /** True for errors that mean the primary cannot take writes right now (down, restarting, read-only). */
 export function isUnavailableError(error: unknown): boolean {
@@ -41,7 +63,9 @@ export function isUnavailableError(error: unknown): boolean {
     if (typeof code === "string" && CONNECTION_CODES.has(code)) return true;
     if (
       typeof message === "string" &&
-      /ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|read-only transaction|the database system is (starting up|shutting down)|Can't reach database|connect ETIMEDOUT|DatabaseNotReachable|Timed out fetching a new connection|Server has closed the connection|Connection terminated unexpectedly/.test(message)
+      /ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|read-only transaction|the database system is (starting up|shutting down)|Can't reach database|connect ETIMEDOUT|DatabaseNotReachable|Timed out fetching a new connection|Server has closed the connection|Connection terminated unexpectedly/.test(
+        message,
+      )
     ) {
       return true;
     }

@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { isValidDayKey } from "@/lib/calendar/zoned";
-import { formatMoney, isCurrencyCode, isLocale, maxMinor, moneyExample, parseMoney, type MoneyFormat } from "@/lib/money";
+import {
+  formatMoney,
+  isCurrencyCode,
+  isLocale,
+  maxMinor,
+  moneyExample,
+  parseMoney,
+  type MoneyFormat,
+} from "@/lib/money";
 
 // Form fields every domain's schemas are built from. FormData sends "" for an empty input, so
 // optional text becomes null rather than an empty string.
@@ -21,7 +29,11 @@ export const optionalText = (max: number) =>
     .transform((v) => v || null);
 
 /** An id from a URL or a hidden field: only its shape is checked; lookups prove it is ours. */
-export const recordId = z.string({ error: "That item was not found." }).trim().min(1, "That item was not found.").max(64, "That item was not found.");
+export const recordId = z
+  .string({ error: "That item was not found." })
+  .trim()
+  .min(1, "That item was not found.")
+  .max(64, "That item was not found.");
 
 export const optionalRecordId = z
   .string()
@@ -93,12 +105,18 @@ export const checkboxField = z
  * reads typed amounts with them, and the write checks they are still the studio's own.
  */
 export const moneyFormatFields = {
-  currency: z.string({ error: "Reload the page and try again." }).refine(isCurrencyCode, "Reload the page and try again."),
+  currency: z
+    .string({ error: "Reload the page and try again." })
+    .refine(isCurrencyCode, "Reload the page and try again."),
   locale: z.string({ error: "Reload the page and try again." }).refine(isLocale, "Reload the page and try again."),
 };
 
 /** A typed amount in minor units, or the message to show beside its field. */
-export function readAmount(text: string, format: MoneyFormat, { max = maxMinor(format.currency) }: { max?: number } = {}): { minor: number } | { error: string } {
+export function readAmount(
+  text: string,
+  format: MoneyFormat,
+  { max = maxMinor(format.currency) }: { max?: number } = {},
+): { minor: number } | { error: string } {
   const minor = parseMoney(text, format);
   if (minor === null) return { error: `Enter an amount such as ${moneyExample(format)}.` };
   if (minor > max) return { error: `Enter an amount up to ${formatMoney(max, format)}.` };
@@ -108,5 +126,7 @@ export function readAmount(text: string, format: MoneyFormat, { max = maxMinor(f
 /** The money format of a form's raw values, or null when it is missing or not a real one. */
 export function moneyFormatOf(value: unknown): MoneyFormat | null {
   const { currency, locale } = (value ?? {}) as { currency?: unknown; locale?: unknown };
-  return typeof currency === "string" && typeof locale === "string" && isCurrencyCode(currency) && isLocale(locale) ? { currency, locale } : null;
+  return typeof currency === "string" && typeof locale === "string" && isCurrencyCode(currency) && isLocale(locale)
+    ? { currency, locale }
+    : null;
 }

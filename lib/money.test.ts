@@ -1,5 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { allocate, computeTotals, formatMoney, formatMoneyInput, formatPercent, isCurrencyCode, isLocale, maxMinor, minorDigits, moneyExample, mulDivRound, parseMoney, parsePercent } from "@/lib/money";
+import {
+  allocate,
+  computeTotals,
+  formatMoney,
+  formatMoneyInput,
+  formatPercent,
+  isCurrencyCode,
+  isLocale,
+  maxMinor,
+  minorDigits,
+  moneyExample,
+  mulDivRound,
+  parseMoney,
+  parsePercent,
+} from "@/lib/money";
 
 const USD = { currency: "USD", locale: "en-US" };
 const EUR_DE = { currency: "EUR", locale: "de-DE" };
@@ -124,7 +138,9 @@ describe("rounding and allocation", () => {
       for (const weights of [[1], [1, 1, 1], [2, 7, 11, 13], [9_999, 1], [3, 0, 3]]) {
         const parts = allocate(total, weights);
         expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
-        parts.forEach((p, i) => expect(Math.abs(p - (total * weights[i]) / weights.reduce((a, b) => a + b, 0))).toBeLessThan(1));
+        parts.forEach((p, i) =>
+          expect(Math.abs(p - (total * weights[i]) / weights.reduce((a, b) => a + b, 0))).toBeLessThan(1),
+        );
       }
     }
   });

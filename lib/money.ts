@@ -58,12 +58,18 @@ export function formatMoney(minor: number, { currency, locale }: MoneyFormat): s
 /** The amount as a form field shows it for editing: "1250.00" in en-US, "1250,00" in de-DE. */
 export function formatMoneyInput(minor: number, { currency, locale }: MoneyFormat): string {
   const digits = minorDigits(currency);
-  return cached(locale, { useGrouping: false, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(decimalText(minor, digits));
+  return cached(locale, { useGrouping: false, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    decimalText(minor, digits),
+  );
 }
 
 /** "$", "€", "￥": the currency's sign as the locale writes it, for labels such as "Deposit ($)". */
 export function currencySymbol({ currency, locale }: MoneyFormat): string {
-  return cached(locale, { style: "currency", currency }).formatToParts(0).find((p) => p.type === "currency")?.value ?? currency;
+  return (
+    cached(locale, { style: "currency", currency })
+      .formatToParts(0)
+      .find((p) => p.type === "currency")?.value ?? currency
+  );
 }
 
 /** What a typed amount looks like in this locale, for hints and messages: "1,500.00". */
@@ -74,7 +80,10 @@ export function moneyExample({ currency, locale }: MoneyFormat): string {
 
 function separators(locale: string): { group: string; decimal: string } {
   const parts = cached(locale, { useGrouping: true }).formatToParts(12345.6);
-  return { group: parts.find((p) => p.type === "group")?.value ?? ",", decimal: parts.find((p) => p.type === "decimal")?.value ?? "." };
+  return {
+    group: parts.find((p) => p.type === "group")?.value ?? ",",
+    decimal: parts.find((p) => p.type === "decimal")?.value ?? ".",
+  };
 }
 
 /** "€", "US$", "￥" and "¥"...: the ways a currency's sign is written here and in English. */
@@ -82,7 +91,8 @@ function currencySymbols(currency: string, locale: string): string[] {
   const symbols = new Set<string>();
   for (const at of [locale, "en-US"]) {
     for (const currencyDisplay of ["symbol", "narrowSymbol"] as const) {
-      for (const part of cached(at, { style: "currency", currency, currencyDisplay }).formatToParts(1)) if (part.type === "currency") symbols.add(part.value);
+      for (const part of cached(at, { style: "currency", currency, currencyDisplay }).formatToParts(1))
+        if (part.type === "currency") symbols.add(part.value);
     }
   }
   // Longest first, so "US$" goes before "$" would leave "US" behind.
@@ -112,7 +122,8 @@ export function parseMoney(text: string, { currency, locale }: MoneyFormat): num
   const [, wholeText, fraction = ""] = match;
   const runs = wholeText.split(groupChar);
   // Grouped digits come in threes (twos between, as in 12,34,567): anything else is a typo.
-  if (runs.length > 1 && (runs.at(-1)!.length !== 3 || runs.slice(1, -1).some((r) => r.length < 2 || r.length > 3))) return null;
+  if (runs.length > 1 && (runs.at(-1)!.length !== 3 || runs.slice(1, -1).some((r) => r.length < 2 || r.length > 3)))
+    return null;
   if (fraction.length > digits) return null;
   const whole = runs.join("").replace(/^0+(?=\d)/, "");
   if (whole.length > 12) return null;
@@ -155,7 +166,10 @@ export function allocate(total: number, weights: number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
   if (sum === 0) {
     // Nothing to weigh by: equal parts.
-    return allocate(total, weights.map(() => 1));
+    return allocate(
+      total,
+      weights.map(() => 1),
+    );
   }
   const sign = total < 0 ? -1 : 1;
   const abs = Math.abs(total);
@@ -179,7 +193,13 @@ export type LineAmounts = { quantity: number; unitPriceMinor: number; taxRateBps
 
 export type LineTotals = { subtotalMinor: number; discountMinor: number; taxMinor: number; totalMinor: number };
 
-export type Totals = { subtotalMinor: number; discountMinor: number; taxMinor: number; totalMinor: number; lines: LineTotals[] };
+export type Totals = {
+  subtotalMinor: number;
+  discountMinor: number;
+  taxMinor: number;
+  totalMinor: number;
+  lines: LineTotals[];
+};
 
 /**
  * Totals of an invoice or proposal: each line's quantity × price, an invoice-wide discount
@@ -197,5 +217,11 @@ export function computeTotals(lines: LineAmounts[], { discountMinor = 0 }: { dis
     return { subtotalMinor: subtotals[i], discountMinor: discounts[i], taxMinor, totalMinor: taxable + taxMinor };
   });
   const taxMinor = lineTotals.reduce((a, l) => a + l.taxMinor, 0);
-  return { subtotalMinor, discountMinor: discount, taxMinor, totalMinor: subtotalMinor - discount + taxMinor, lines: lineTotals };
+  return {
+    subtotalMinor,
+    discountMinor: discount,
+    taxMinor,
+    totalMinor: subtotalMinor - discount + taxMinor,
+    lines: lineTotals,
+  };
 }

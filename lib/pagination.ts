@@ -23,7 +23,11 @@ export type PageRequest = { after?: string; before?: string };
 
 export type KeysetPage<Row> = { rows: Row[]; next?: string; prev?: string };
 
-const cursorSchema = z.object({ s: z.number().int().min(0).max(10), k: z.string().max(40).nullable(), id: z.string().min(1).max(64) });
+const cursorSchema = z.object({
+  s: z.number().int().min(0).max(10),
+  k: z.string().max(40).nullable(),
+  id: z.string().min(1).max(64),
+});
 
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString("base64url");
@@ -50,14 +54,23 @@ function seek(key: string | null, dir: Direction, cursor: Cursor): Where {
   if (key === null || cursor.k === null) return { id: { [strict]: cursor.id } };
   const value = new Date(cursor.k);
   // The redundant `loose` bound is what lets the index range-scan from the cursor.
-  return { AND: [{ [key]: { [loose]: value } }, { OR: [{ [key]: { [strict]: value } }, { [key]: value, id: { [strict]: cursor.id } }] }] };
+  return {
+    AND: [
+      { [key]: { [loose]: value } },
+      { OR: [{ [key]: { [strict]: value } }, { [key]: value, id: { [strict]: cursor.id } }] },
+    ],
+  };
 }
 
 function orderBy(key: string | null, dir: Direction): Record<string, Direction>[] {
   return key === null ? [{ id: dir }] : [{ [key]: dir }, { id: dir }];
 }
 
-export type Fetch<Row> = (query: { where: Where; orderBy: Record<string, Direction>[]; take: number }) => Promise<Row[]>;
+export type Fetch<Row> = (query: {
+  where: Where;
+  orderBy: Record<string, Direction>[];
+  take: number;
+}) => Promise<Row[]>;
 
 /**
  * One page of `sections`, after or before a cursor from the URL. `keyOf` reads a row's value of

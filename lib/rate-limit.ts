@@ -36,7 +36,11 @@ export async function countAttempt(db: Sql, limit: Limit): Promise<Attempt> {
  */
 export async function countAttempts(db: Sql, limits: Limit[]): Promise<Attempt[]> {
   const rows = limits
-    .map((limit) => ({ limit, key: limit.key.slice(0, 320), block: Math.max(limit.maxBlockSeconds ?? limit.windowSeconds, limit.windowSeconds) }))
+    .map((limit) => ({
+      limit,
+      key: limit.key.slice(0, 320),
+      block: Math.max(limit.maxBlockSeconds ?? limit.windowSeconds, limit.windowSeconds),
+    }))
     .sort((a, b) => `${a.limit.bucket}\u0000${a.key}`.localeCompare(`${b.limit.bucket}\u0000${b.key}`));
   const counted = await db.$queryRawUnsafe<{ bucket: string; key: string; count: number; retry: number }[]>(
     `WITH l AS (
@@ -66,12 +70,20 @@ export async function countAttempts(db: Sql, limits: Limit[]): Promise<Attempt[]
 
 /** Gives back an attempt that turned out to be legitimate (the right password). */
 export async function refundAttempt(db: Sql, limit: Pick<Limit, "bucket" | "key">): Promise<void> {
-  await db.$queryRawUnsafe(`UPDATE "RateLimit" SET count = greatest(count - 1, 0) WHERE bucket = $1 AND key = $2 AND "resetAt" > now()`, limit.bucket, limit.key.slice(0, 320));
+  await db.$queryRawUnsafe(
+    `UPDATE "RateLimit" SET count = greatest(count - 1, 0) WHERE bucket = $1 AND key = $2 AND "resetAt" > now()`,
+    limit.bucket,
+    limit.key.slice(0, 320),
+  );
 }
 
 /** Forgets every attempt of `limit`'s key. */
 export async function resetLimit(db: Sql, limit: Pick<Limit, "bucket" | "key">): Promise<void> {
-  await db.$queryRawUnsafe(`DELETE FROM "RateLimit" WHERE bucket = $1 AND key = $2`, limit.bucket, limit.key.slice(0, 320));
+  await db.$queryRawUnsafe(
+    `DELETE FROM "RateLimit" WHERE bucket = $1 AND key = $2`,
+    limit.bucket,
+    limit.key.slice(0, 320),
+  );
 }
 
 export const waitText = (seconds: number) => {
@@ -82,5 +94,6 @@ export const waitText = (seconds: number) => {
 /** Counts one attempt and refuses it with RATE_LIMITED beyond the limit; `what` names it for the message. */
 export async function enforceLimit(db: Sql, limit: Limit, what: string): Promise<void> {
   const attempt = await countAttempt(db, limit);
-  if (!attempt.allowed) throw new AppError("RATE_LIMITED", `${what} Please try again in ${waitText(attempt.retryAfterSeconds)}.`);
+  if (!attempt.allowed)
+    throw new AppError("RATE_LIMITED", `${what} Please try again in ${waitText(attempt.retryAfterSeconds)}.`);
 }

@@ -68,7 +68,9 @@ describe("read-your-writes with one replica 3 s behind", () => {
     expect((await http.getText("/settings/team")).reads).toBe("primary");
     // The replica applies WAL 3 s late, and later still on a loaded machine: wait for the replay,
     // not for a time.
-    await expect.poll(async () => (await http.getText("/settings/team")).reads, { timeout: 30_000, interval: 500 }).toBe("replica-1");
+    await expect
+      .poll(async () => (await http.getText("/settings/team")).reads, { timeout: 30_000, interval: 500 })
+      .toBe("replica-1");
   });
 
   it("each request logs one structured line saying where its reads went", async () => {

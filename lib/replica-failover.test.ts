@@ -32,7 +32,16 @@ describe("a replica that dies", () => {
   async function readDashboard() {
     const page = await http.getText("/dashboard");
     const ok = page.status === 200 && page.text.includes(studioName);
-    return { ok, reads: page.reads, why: ok ? "" : `${page.status} ${page.text.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").slice(0, 300)}` };
+    return {
+      ok,
+      reads: page.reads,
+      why: ok
+        ? ""
+        : `${page.status} ${page.text
+            .replace(/<[^>]+>/g, " ")
+            .replace(/\s+/g, " ")
+            .slice(0, 300)}`,
+    };
   }
 
   it("every read succeeds while it is down, and it is used again once it is back", async () => {
@@ -54,7 +63,9 @@ describe("a replica that dies", () => {
     expect(failures).toEqual([]);
     expect(hosts.has("primary")).toBe(true);
 
-    const health = await (await fetch(`${app.url}/api/health`, { headers: { authorization: `Bearer ${process.env.OPERATOR_TOKEN}` } })).json();
+    const health = await (
+      await fetch(`${app.url}/api/health`, { headers: { authorization: `Bearer ${process.env.OPERATOR_TOKEN}` } })
+    ).json();
     expect(health.replicas[0]).toMatchObject({ reachable: false, inRotation: false });
     expect(health.replicas[0].reason).toMatch(/unreachable/);
 

@@ -14,7 +14,13 @@ type RouteContext<P> = { params: Promise<P> };
 type RouteDefinition<S extends z.ZodType, A extends Access, P> = {
   access: A;
   schema: S;
-  run: (ctx: { tx: Tx; input: z.infer<S>; user: UserFor<A>; params: P; request: NextRequest }) => Promise<Committed & { status?: number; body: unknown }>;
+  run: (ctx: {
+    tx: Tx;
+    input: z.infer<S>;
+    user: UserFor<A>;
+    params: P;
+    request: NextRequest;
+  }) => Promise<Committed & { status?: number; body: unknown }>;
   /** Extra headers on every answer, e.g. CORS for the embeddable inquiry form. */
   headers?: Record<string, string>;
   /** Reads the input instead of the JSON or form body, e.g. a webhook verified against its exact bytes. */
@@ -27,7 +33,8 @@ const TOO_LARGE = "The request is too large.";
 
 async function readBody(request: NextRequest): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
-  if (!type.includes("application/json") && !type.includes("form")) throw new AppError("VALIDATION", "Send JSON (application/json) or a form.");
+  if (!type.includes("application/json") && !type.includes("form"))
+    throw new AppError("VALIDATION", "Send JSON (application/json) or a form.");
   let body: Uint8Array;
   try {
     body = await readBodyCapped(request, MAX_BODY_BYTES);
@@ -51,7 +58,9 @@ async function readBody(request: NextRequest): Promise<unknown> {
 }
 
 /** A POST/PUT/PATCH/DELETE handler: parsed, authorised, one primary transaction, pinned. */
-export function defineWriteRoute<S extends z.ZodType, A extends Access, P = Record<string, string>>(def: RouteDefinition<S, A, P>) {
+export function defineWriteRoute<S extends z.ZodType, A extends Access, P = Record<string, string>>(
+  def: RouteDefinition<S, A, P>,
+) {
   return async function handler(request: NextRequest, context: RouteContext<P>): Promise<NextResponse> {
     const headers = def.headers ?? {};
     const result = await runWrite({
@@ -63,7 +72,11 @@ export function defineWriteRoute<S extends z.ZodType, A extends Access, P = Reco
       context: { params: await context.params, request },
       run: def.run,
     });
-    if (!result.ok) return NextResponse.json({ error: result.message, fieldErrors: result.fieldErrors }, { status: result.status, headers });
+    if (!result.ok)
+      return NextResponse.json(
+        { error: result.message, fieldErrors: result.fieldErrors },
+        { status: result.status, headers },
+      );
     return NextResponse.json(result.outcome.body, { status: result.outcome.status ?? 200, headers });
   };
 }

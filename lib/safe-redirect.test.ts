@@ -8,7 +8,20 @@ describe("the safe redirect", () => {
   });
 
   it("sends anything that would leave the site to the fallback", () => {
-    for (const attack of ["//evil.example", "/\\evil.example", "/%5Cevil.example".replace("%5C", "\\"), "\\\\evil.example", "/\t/evil.example", "javascript:alert(1)", "https://evil.example/", "/.//evil.example/x", "evil.example", "", null, undefined]) {
+    for (const attack of [
+      "//evil.example",
+      "/\\evil.example",
+      "/%5Cevil.example".replace("%5C", "\\"),
+      "\\\\evil.example",
+      "/\t/evil.example",
+      "javascript:alert(1)",
+      "https://evil.example/",
+      "/.//evil.example/x",
+      "evil.example",
+      "",
+      null,
+      undefined,
+    ]) {
       const target = safeRedirect(attack as string | null | undefined);
       expect(new URL(target, "https://shootq.example").host, String(attack)).toBe("shootq.example");
     }

@@ -4,7 +4,8 @@ import { z } from "zod";
 export type SearchParams = Record<string, string | string[] | undefined>;
 
 /** The first value of a query parameter. */
-const firstParam = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
+const firstParam = (value: string | string[] | undefined): string | undefined =>
+  Array.isArray(value) ? value[0] : value;
 
 /** One query parameter for a zod schema of a page's URL. */
 export const searchParam = z.preprocess(firstParam, z.string().optional());

@@ -32,7 +32,8 @@ type Passwords = { seal: Record<string, string>; open: Record<string, string> };
 
 // Each secret's id is derived from the secret itself, so a cookie sealed before a rotation names
 // the id its secret still has afterwards, whichever variable that secret has moved to.
-const secretId = (secret: string) => String(parseInt(createHash("sha256").update(secret).digest("hex").slice(0, 8), 16));
+const secretId = (secret: string) =>
+  String(parseInt(createHash("sha256").update(secret).digest("hex").slice(0, 8), 16));
 
 /** New cookies are sealed with `current`; cookies sealed with `previous` still open. */
 export function sessionPasswords(current: string, previous?: string): Passwords {
@@ -56,7 +57,11 @@ export function cookieOptions(maxAge: number) {
 }
 
 /** Opens a sealed value. Tampered, expired, truncated or foreign: null, never an error. */
-export async function openSealed<T>(value: string | undefined, passwords = currentPasswords(), ttl = BRAND_TTL_SECONDS): Promise<T | null> {
+export async function openSealed<T>(
+  value: string | undefined,
+  passwords = currentPasswords(),
+  ttl = BRAND_TTL_SECONDS,
+): Promise<T | null> {
   if (!value) return null;
   try {
     const data = await unsealData<T | Record<string, never>>(value, { password: passwords.open, ttl });
@@ -66,7 +71,11 @@ export async function openSealed<T>(value: string | undefined, passwords = curre
   }
 }
 
-export async function seal<T extends object>(data: T, passwords = currentPasswords(), ttl = BRAND_TTL_SECONDS): Promise<string> {
+export async function seal<T extends object>(
+  data: T,
+  passwords = currentPasswords(),
+  ttl = BRAND_TTL_SECONDS,
+): Promise<string> {
   return sealData(data, { password: passwords.seal, ttl });
 }
 
@@ -86,7 +95,11 @@ export async function saveBrandChoice(brandId: string | undefined): Promise<void
 /** Leaves a one-shot message for the next page, in a cookie of its own. */
 export async function addFlash(flash: Flash): Promise<void> {
   const id = randomBytes(4).toString("base64url");
-  (await cookies()).set(`${FLASH_COOKIE_PREFIX}${id}`, await seal({ ...flash, at: Date.now() }, undefined, FLASH_TTL_SECONDS), cookieOptions(FLASH_TTL_SECONDS));
+  (await cookies()).set(
+    `${FLASH_COOKIE_PREFIX}${id}`,
+    await seal({ ...flash, at: Date.now() }, undefined, FLASH_TTL_SECONDS),
+    cookieOptions(FLASH_TTL_SECONDS),
+  );
 }
 
 /** The flash messages waiting for this user, oldest first. */
@@ -97,7 +110,9 @@ export async function readFlashes(): Promise<ShownFlash[]> {
       .filter((c) => c.name.startsWith(FLASH_COOKIE_PREFIX))
       .map(async (c) => {
         const flash = await openSealed<Flash & { at: number }>(c.value, undefined, FLASH_TTL_SECONDS);
-        return flash ? { id: c.name.slice(FLASH_COOKIE_PREFIX.length), kind: flash.kind, message: flash.message, at: flash.at } : null;
+        return flash
+          ? { id: c.name.slice(FLASH_COOKIE_PREFIX.length), kind: flash.kind, message: flash.message, at: flash.at }
+          : null;
       }),
   );
   return found

@@ -3,7 +3,15 @@ import { hashToken } from "@/lib/tokens";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createJob, createLead, createStaff, createStudio, createTask, createNotification, createEvent } from "@/prisma/factories";
+import {
+  createJob,
+  createLead,
+  createStaff,
+  createStudio,
+  createTask,
+  createNotification,
+  createEvent,
+} from "@/prisma/factories";
 import { primaryDb } from "@/lib/db";
 import { createInvoiceFromProposal, sendInvoice } from "@/lib/invoices/mutations";
 import { startTestApp, type TestApp } from "@/scripts/testing/app";
@@ -28,46 +36,134 @@ async function makeStudioB(): Promise<BIds> {
   const job = await createJob(db(), { studioId, title: `Job ${marker}`, contact: { name: `Client ${marker}` } });
   const event = await createEvent(db(), { studioId, jobId: job.id, name: `Event ${marker}` });
   const proposal = await db().proposal.create({
-    data: { studioId, jobId: job.id, title: `Proposal ${marker}`, expiresAt: new Date(Date.now() + 30 * 86_400_000), status: "ACCEPTED", tokenHash: `hash-${marker}-p`, items: { create: { position: 0, description: `Item ${marker}`, unitPriceCents: 10_000 } } },
+    data: {
+      studioId,
+      jobId: job.id,
+      title: `Proposal ${marker}`,
+      expiresAt: new Date(Date.now() + 30 * 86_400_000),
+      status: "ACCEPTED",
+      tokenHash: `hash-${marker}-p`,
+      items: { create: { position: 0, description: `Item ${marker}`, unitPriceCents: 10_000 } },
+    },
   });
-  const draft = await db().proposal.create({ data: { studioId, jobId: job.id, title: `Draft ${marker}`, expiresAt: new Date(Date.now() + 30 * 86_400_000) } });
+  const draft = await db().proposal.create({
+    data: { studioId, jobId: job.id, title: `Draft ${marker}`, expiresAt: new Date(Date.now() + 30 * 86_400_000) },
+  });
   const booking = await db().booking.create({ data: { studioId, jobId: job.id, proposalId: proposal.id } });
-  const qTemplate = await db().questionnaireTemplate.create({ data: { studioId, name: `QT ${marker}`, questions: [{ id: "q1", kind: "short", label: `Question ${marker}` }] } });
-  const questionnaire = await db().questionnaire.create({ data: { studioId, jobId: job.id, templateId: qTemplate.id, title: `Q ${marker}`, questions: qTemplate.questions!, tokenHash: `hash-${marker}-q` } });
-  const wTemplate = await db().workflowTemplate.create({ data: { studioId, name: `WT ${marker}`, steps: { create: { position: 0, name: `Step ${marker}`, offsetDays: 3, anchor: "JOB_DATE" } } } });
+  const qTemplate = await db().questionnaireTemplate.create({
+    data: { studioId, name: `QT ${marker}`, questions: [{ id: "q1", kind: "short", label: `Question ${marker}` }] },
+  });
+  const questionnaire = await db().questionnaire.create({
+    data: {
+      studioId,
+      jobId: job.id,
+      templateId: qTemplate.id,
+      title: `Q ${marker}`,
+      questions: qTemplate.questions!,
+      tokenHash: `hash-${marker}-q`,
+    },
+  });
+  const wTemplate = await db().workflowTemplate.create({
+    data: {
+      studioId,
+      name: `WT ${marker}`,
+      steps: { create: { position: 0, name: `Step ${marker}`, offsetDays: 3, anchor: "JOB_DATE" } },
+    },
+  });
   const task = await createTask(db(), { studioId, jobId: job.id, name: `Task ${marker}`, workflow: `WT ${marker}` });
   const notification = await createNotification(db(), { studioId, message: `Notice ${marker}` });
-  const invite = await db().invite.create({ data: { studioId, email: `invite-${marker}@example.com`, tokenHash: `hash-${marker}`, invitedById: b.owner.id, expiresAt: new Date(Date.now() + 86_400_000) } });
-  const email = await db().emailMessage.create({ data: { studioId, kind: "test", to: `c-${marker}@example.com`, subject: `Mail ${marker}`, status: "FAILED" } });
-  const referral = await db().referral.create({ data: { fromStudioId: studioId, fromUserId: b.owner.id, toEmail: `elsewhere-${marker}@example.com`, subject: { name: `Ref ${marker}` }, subjectTitle: `Ref ${marker}` } });
+  const invite = await db().invite.create({
+    data: {
+      studioId,
+      email: `invite-${marker}@example.com`,
+      tokenHash: `hash-${marker}`,
+      invitedById: b.owner.id,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
+  const email = await db().emailMessage.create({
+    data: { studioId, kind: "test", to: `c-${marker}@example.com`, subject: `Mail ${marker}`, status: "FAILED" },
+  });
+  const referral = await db().referral.create({
+    data: {
+      fromStudioId: studioId,
+      fromUserId: b.owner.id,
+      toEmail: `elsewhere-${marker}@example.com`,
+      subject: { name: `Ref ${marker}` },
+      subjectTitle: `Ref ${marker}`,
+    },
+  });
   // A sent invoice (with its installments and client link) and a draft, and a payment schedule.
   const invoice = await db().$transaction((tx) => createInvoiceFromProposal(tx, { studioId, proposalId: proposal.id }));
   await db().$transaction((tx) => sendInvoice(tx, { studioId, invoiceId: invoice.id, email: "if-possible" }));
   const second = await db().proposal.create({
-    data: { studioId, jobId: job.id, title: `Second ${marker}`, expiresAt: new Date(Date.now() + 30 * 86_400_000), status: "ACCEPTED", tokenHash: hashToken(`tok-${marker}-s`), items: { create: { position: 0, description: `Item ${marker}`, unitPriceCents: 20_000 } } },
+    data: {
+      studioId,
+      jobId: job.id,
+      title: `Second ${marker}`,
+      expiresAt: new Date(Date.now() + 30 * 86_400_000),
+      status: "ACCEPTED",
+      tokenHash: hashToken(`tok-${marker}-s`),
+      items: { create: { position: 0, description: `Item ${marker}`, unitPriceCents: 20_000 } },
+    },
   });
-  const draftInvoice = await db().$transaction((tx) => createInvoiceFromProposal(tx, { studioId, proposalId: second.id }));
+  const draftInvoice = await db().$transaction((tx) =>
+    createInvoiceFromProposal(tx, { studioId, proposalId: second.id }),
+  );
   const installment = await db().installment.findFirstOrThrow({ where: { invoiceId: invoice.id } });
-  const schedule = await db().paymentScheduleTemplate.create({ data: { studioId, name: `Schedule ${marker}`, steps: { create: { position: 0, label: `Retainer ${marker}`, amount: "REST", anchor: "BOOKING", offsetDays: 0 } } } });
+  const schedule = await db().paymentScheduleTemplate.create({
+    data: {
+      studioId,
+      name: `Schedule ${marker}`,
+      steps: { create: { position: 0, label: `Retainer ${marker}`, amount: "REST", anchor: "BOOKING", offsetDays: 0 } },
+    },
+  });
   return {
-    invoiceId: invoice.id, draftInvoiceId: draftInvoice.id, installmentId: installment.id, scheduleTemplateId: schedule.id,
-    studioId, userId: staff.id, ownerId: b.owner.id, brandId: b.brands[0].id, leadId: lead.id, noteId: note.id, jobId: job.id, contactId: job.contactId,
-    eventId: event.id, proposalId: draft.id, acceptedProposalId: proposal.id, bookingId: booking.id, templateId: qTemplate.id, questionnaireTemplateId: qTemplate.id,
-    questionnaireId: questionnaire.id, workflowTemplateId: wTemplate.id, taskId: task.id, notificationId: notification.id, inviteId: invite.id, emailId: email.id, referralId: referral.id,
+    invoiceId: invoice.id,
+    draftInvoiceId: draftInvoice.id,
+    installmentId: installment.id,
+    scheduleTemplateId: schedule.id,
+    studioId,
+    userId: staff.id,
+    ownerId: b.owner.id,
+    brandId: b.brands[0].id,
+    leadId: lead.id,
+    noteId: note.id,
+    jobId: job.id,
+    contactId: job.contactId,
+    eventId: event.id,
+    proposalId: draft.id,
+    acceptedProposalId: proposal.id,
+    bookingId: booking.id,
+    templateId: qTemplate.id,
+    questionnaireTemplateId: qTemplate.id,
+    questionnaireId: questionnaire.id,
+    workflowTemplateId: wTemplate.id,
+    taskId: task.id,
+    notificationId: notification.id,
+    inviteId: invite.id,
+    emailId: email.id,
+    referralId: referral.id,
   };
 }
 
 /** Everything of studio B, as one comparable string. */
 async function fingerprint(studioId: string): Promise<string> {
-  const rows = await db().$queryRawUnsafe<{ t: string; h: string | null }[]>(`
+  const rows = await db().$queryRawUnsafe<{ t: string; h: string | null }[]>(
+    `
     SELECT 'studio' t, md5(string_agg(row_to_json(s)::text, '')) h FROM "Studio" s WHERE id = $1
-    UNION ALL SELECT c.table_name, NULL FROM information_schema.columns c WHERE false`, studioId);
+    UNION ALL SELECT c.table_name, NULL FROM information_schema.columns c WHERE false`,
+    studioId,
+  );
   const tables = await db().$queryRawUnsafe<{ table_name: string }[]>(
     `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'studioId' ORDER BY table_name`,
   );
   const parts = [JSON.stringify(rows)];
   for (const { table_name } of tables) {
-    const r = await db().$queryRawUnsafe<{ h: string | null }[]>(`SELECT md5(string_agg(row_to_json(x)::text, '' ORDER BY row_to_json(x)::text)) h FROM "${table_name}" x WHERE "studioId" = $1`, studioId);
+    const r = await db().$queryRawUnsafe<{ h: string | null }[]>(
+      `SELECT md5(string_agg(row_to_json(x)::text, '' ORDER BY row_to_json(x)::text)) h FROM "${table_name}" x WHERE "studioId" = $1`,
+      studioId,
+    );
     parts.push(`${table_name}:${r[0].h}`);
   }
   const children = [
@@ -78,20 +174,29 @@ async function fingerprint(studioId: string): Promise<string> {
     `SELECT md5(string_agg(row_to_json(s)::text, '' ORDER BY s.id)) h FROM "PaymentScheduleStep" s JOIN "PaymentScheduleTemplate" t ON t.id = s."templateId" WHERE t."studioId" = $1`,
     `SELECT count(*)::text h FROM "NotificationRead" nr JOIN "User" u ON u.id = nr."userId" WHERE u."studioId" = $1`,
   ];
-  for (const sql of children) parts.push((await db().$queryRawUnsafe<{ h: string | null }[]>(sql, studioId))[0].h ?? "none");
+  for (const sql of children)
+    parts.push((await db().$queryRawUnsafe<{ h: string | null }[]>(sql, studioId))[0].h ?? "none");
   return parts.join("\n");
 }
 
 type Manifest = Record<string, string>;
-const appPaths = (): string[] => Object.keys(JSON.parse(readFileSync(path.join(DIST_DIR, "server", "app-paths-manifest.json"), "utf8")) as Manifest);
+const appPaths = (): string[] =>
+  Object.keys(JSON.parse(readFileSync(path.join(DIST_DIR, "server", "app-paths-manifest.json"), "utf8")) as Manifest);
 const actions = () =>
   Object.entries(
-    (JSON.parse(readFileSync(path.join(DIST_DIR, "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }> }).node,
+    (
+      JSON.parse(readFileSync(path.join(DIST_DIR, "server", "server-reference-manifest.json"), "utf8")) as {
+        node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }>;
+      }
+    ).node,
   ).map(([id, a]) => ({ id, page: Object.keys(a.workers)[0], name: `${a.filename}#${a.exportedName}` }));
 
 /** "/(studio)/leads/[id]/page" -> "/leads/<id>", with each dynamic segment given by `fill`. */
 function toUrl(route: string, fill: (param: string, before: string) => string | undefined): string | undefined {
-  const segments = route.replace(/\/(page|route)$/, "").split("/").filter((s) => s && !/^\(.*\)$/.test(s));
+  const segments = route
+    .replace(/\/(page|route)$/, "")
+    .split("/")
+    .filter((s) => s && !/^\(.*\)$/.test(s));
   const out: string[] = [];
   for (const [i, s] of segments.entries()) {
     const m = /^\[(.+)\]$/.exec(s);
@@ -112,8 +217,17 @@ const CAPABILITY_ROUTES = /\[token\]|\[slug\]|\[\.\.\.nextauth\]|^\/_|^\/api\//;
 function idFor(ids: BIds, param: string, before: string): string | undefined {
   if (param === "eventId") return ids.eventId;
   const byFolder: Record<string, string> = {
-    leads: ids.leadId, jobs: ids.jobId, questionnaires: ids.questionnaireTemplateId, workflows: ids.workflowTemplateId,
-    referrals: ids.referralId, bookings: ids.bookingId, invoices: ids.invoiceId, emails: ids.emailId, proposals: ids.proposalId, events: ids.eventId, tasks: ids.taskId,
+    leads: ids.leadId,
+    jobs: ids.jobId,
+    questionnaires: ids.questionnaireTemplateId,
+    workflows: ids.workflowTemplateId,
+    referrals: ids.referralId,
+    bookings: ids.bookingId,
+    invoices: ids.invoiceId,
+    emails: ids.emailId,
+    proposals: ids.proposalId,
+    events: ids.eventId,
+    tasks: ids.taskId,
   };
   return param === "id" ? byFolder[before] : undefined;
 }
@@ -129,7 +243,9 @@ describe("nobody sees or changes another studio's data", () => {
   beforeAll(async () => {
     // React's own encoder for server-action arguments, as the browser sends them.
     const require = createRequire(import.meta.url);
-    ({ encodeReply } = require("next/dist/compiled/react-server-dom-turbopack/cjs/react-server-dom-turbopack-client.node.production.js"));
+    ({
+      encodeReply,
+    } = require("next/dist/compiled/react-server-dom-turbopack/cjs/react-server-dom-turbopack-client.node.production.js"));
     ids = await makeStudioB();
     const a = await createStudio(db());
     const ownLead = await createLead(db(), { studioId: a.studio.id });
@@ -158,7 +274,14 @@ describe("nobody sees or changes another studio's data", () => {
 
   // The search term is a prefix of B's marker: pages echo it, but only a leak shows it whole.
   it("every page without ids, even with another studio's ids in its query string, shows none of its data", async () => {
-    const query = new URLSearchParams({ leadId: ids.leadId, jobId: ids.jobId, id: ids.jobId, brandId: ids.brandId, templateId: ids.templateId, q: marker.slice(0, 7) }).toString();
+    const query = new URLSearchParams({
+      leadId: ids.leadId,
+      jobId: ids.jobId,
+      id: ids.jobId,
+      brandId: ids.brandId,
+      templateId: ids.templateId,
+      q: marker.slice(0, 7),
+    }).toString();
     let checked = 0;
     for (const route of appPaths()) {
       if (CAPABILITY_ROUTES.test(route) || route.includes("[")) continue;
@@ -178,19 +301,47 @@ describe("nobody sees or changes another studio's data", () => {
     expect(all.length).toBeGreaterThanOrEqual(20);
     const refused = new Set<string>();
     for (const action of all) {
-      const pageUrl = toUrl(action.page.replace(/^app/, ""), (param, seg) => (param === "id" && seg === "leads" ? ownIds.leadId : param === "id" && seg === "jobs" ? ownIds.jobId : "x"));
+      const pageUrl = toUrl(action.page.replace(/^app/, ""), (param, seg) =>
+        param === "id" && seg === "leads" ? ownIds.leadId : param === "id" && seg === "jobs" ? ownIds.jobId : "x",
+      );
       // Three shapes of form: B's ids under every id-like name, "templateId" as a workflow, and
       // as a payment schedule with "invoiceId" a draft.
-      for (const variant of [ids, { ...ids, templateId: ids.workflowTemplateId }, { ...ids, templateId: ids.scheduleTemplateId, invoiceId: ids.draftInvoiceId }]) {
+      for (const variant of [
+        ids,
+        { ...ids, templateId: ids.workflowTemplateId },
+        { ...ids, templateId: ids.scheduleTemplateId, invoiceId: ids.draftInvoiceId },
+      ]) {
         const form = new FormData();
         for (const [k, v] of Object.entries(variant)) form.set(k, v);
         form.set("id", variant.jobId);
         for (const [k, v] of Object.entries({
-          name: "Intruder", title: "Intruder", body: "Intruder", email: "intruder@example.com", toEmail: "intruder@example.com", status: "CONTACTED", message: "x",
-          type: "wedding", eventType: "wedding", date: "2030-01-01", startsAt: "2030-01-01T10:00", startTime: "10:00", endTime: "11:00", expiresOn: "2030-01-01",
-          decision: "accept", timeZone: "America/New_York", returnTo: "/dashboard",
-          currency: "USD", locale: "en-US", amount: "100", method: "CHECK", receivedOn: "2030-01-01", "description[]": "Intruder", "quantity[]": "1", "unitPrice[]": "100",
-        })) form.set(k, v);
+          name: "Intruder",
+          title: "Intruder",
+          body: "Intruder",
+          email: "intruder@example.com",
+          toEmail: "intruder@example.com",
+          status: "CONTACTED",
+          message: "x",
+          type: "wedding",
+          eventType: "wedding",
+          date: "2030-01-01",
+          startsAt: "2030-01-01T10:00",
+          startTime: "10:00",
+          endTime: "11:00",
+          expiresOn: "2030-01-01",
+          decision: "accept",
+          timeZone: "America/New_York",
+          returnTo: "/dashboard",
+          currency: "USD",
+          locale: "en-US",
+          amount: "100",
+          method: "CHECK",
+          receivedOn: "2030-01-01",
+          "description[]": "Intruder",
+          "quantity[]": "1",
+          "unitPrice[]": "100",
+        }))
+          form.set(k, v);
         const res = await http.fetch(pageUrl ?? "/dashboard", {
           method: "POST",
           headers: { "next-action": action.id, accept: "text/x-component" },
@@ -200,7 +351,8 @@ describe("nobody sees or changes another studio's data", () => {
         expect.soft(res.status, `${action.name} answered ${res.status}`).toBeLessThan(500);
         expect.soft(text.includes("Something went wrong"), `${action.name} hit an unexpected error`).toBe(false);
         if (/not found|does not exist/i.test(text)) refused.add(action.name);
-        else if (process.env.TENANCY_DEBUG) console.log(action.name, res.status, text.slice(0, 400).replace(/\s+/g, " "));
+        else if (process.env.TENANCY_DEBUG)
+          console.log(action.name, res.status, text.slice(0, 400).replace(/\s+/g, " "));
       }
     }
     expect(await fingerprint(ids.studioId)).toBe(before);

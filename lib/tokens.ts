@@ -13,14 +13,23 @@ export const newToken = () => randomBytes(32).toString("base64url");
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** What a link token opens; part of the derivation, so one row's token never opens another kind. */
-export type LinkPurpose = "invite" | "proposal" | "questionnaire" | "calendar" | "password-reset" | "email-verification" | "invoice" | "email-change";
+export type LinkPurpose =
+  | "invite"
+  | "proposal"
+  | "questionnaire"
+  | "calendar"
+  | "password-reset"
+  | "email-verification"
+  | "invoice"
+  | "email-change";
 
 /** The link token of row `id` for `purpose`; a new `version` (e.g. a rotation) makes a new token. */
 export function linkToken(purpose: LinkPurpose, id: string, version = 0, secret = linkSecret()): string {
   return createHmac("sha256", secret).update(`${purpose}:${id}:${version}`).digest("base64url");
 }
 
-export const linkTokenHash = (purpose: LinkPurpose, id: string, version = 0) => hashToken(linkToken(purpose, id, version));
+export const linkTokenHash = (purpose: LinkPurpose, id: string, version = 0) =>
+  hashToken(linkToken(purpose, id, version));
 
 /** Link tokens are 43 base64url characters; older random ones 32. Anything else is not looked up. */
 export const isTokenShaped = (value: string) => /^[A-Za-z0-9_-]{20,100}$/.test(value);
@@ -38,7 +47,12 @@ export function newRowWithLink(purpose: LinkPurpose): { id: string; tokenHash: s
  * The token of a stored link when it is the derived one, so a page can show the link again;
  * null for links issued before tokens were derived (their token exists only in the email sent).
  */
-export function derivedLinkToken(purpose: LinkPurpose, id: string, storedHash: string | null, version = 0): string | null {
+export function derivedLinkToken(
+  purpose: LinkPurpose,
+  id: string,
+  storedHash: string | null,
+  version = 0,
+): string | null {
   if (!storedHash) return null;
   const token = linkToken(purpose, id, version);
   return hashToken(token) === storedHash ? token : null;

@@ -19,7 +19,8 @@ export async function publicOrigin(): Promise<string> {
   const { headers } = await import("next/headers");
   const h = await headers();
   const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
+  const proto =
+    h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
   return `${proto.split(",")[0].trim()}://${host.split(",")[0].trim()}`;
 }
 
@@ -34,7 +35,8 @@ export const forgotPasswordUrl = (origin: string) => at(origin, "/forgot-passwor
 export const confirmEmailUrl = (origin: string, token: string) => at(origin, `/confirm-email/${token}`);
 export const resetPasswordUrl = (origin: string, token: string) => at(origin, `/reset-password/${token}`);
 export const inquiryPageUrl = (origin: string, slug: string) => at(origin, `/inquire/${slug}`);
-export const inquiryEndpointUrl = (origin: string, slug: string) => at(origin, `/api/inquiries/${encodeURIComponent(slug)}`);
+export const inquiryEndpointUrl = (origin: string, slug: string) =>
+  at(origin, `/api/inquiries/${encodeURIComponent(slug)}`);
 export const calendarFeedUrl = (origin: string, token: string) => at(origin, `/api/calendar/${token}`);
 export const jobUrl = (origin: string, jobId: string) => at(origin, `/jobs/${jobId}`);
 export const invoiceUrl = (origin: string, token: string) => at(origin, `/i/${token}`);

@@ -24,11 +24,19 @@ describe("an owner-only write route", () => {
 
     const asStaff = new HttpSession(app.url);
     await asStaff.signIn(staff.user.email, staff.password);
-    expect(await invite(asStaff, `by-staff-${studio.id}@example.com`)).toMatchObject({ status: 404, json: { error: "That page or action does not exist." } });
+    expect(await invite(asStaff, `by-staff-${studio.id}@example.com`)).toMatchObject({
+      status: 404,
+      json: { error: "That page or action does not exist." },
+    });
 
     const asOwner = new HttpSession(app.url);
     await asOwner.signIn(owner.email, password);
-    expect(await invite(asOwner, `by-owner-${studio.id}@example.com`)).toMatchObject({ status: 201, json: { email: `by-owner-${studio.id}@example.com` } });
-    expect(await primaryDb().invite.findMany({ where: { studioId: studio.id }, select: { email: true } })).toEqual([{ email: `by-owner-${studio.id}@example.com` }]);
+    expect(await invite(asOwner, `by-owner-${studio.id}@example.com`)).toMatchObject({
+      status: 201,
+      json: { email: `by-owner-${studio.id}@example.com` },
+    });
+    expect(await primaryDb().invite.findMany({ where: { studioId: studio.id }, select: { email: true } })).toEqual([
+      { email: `by-owner-${studio.id}@example.com` },
+    ]);
   });
 });

@@ -46,7 +46,9 @@ async function currentUser(access: Access): Promise<SessionUser | null> {
   const user = await getSessionUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
   const allowed =
-    access === "admin" ? user.role === "ADMIN" : Boolean(user.studioId) && user.role !== "ADMIN" && (access !== "owner" || user.role === "OWNER");
+    access === "admin"
+      ? user.role === "ADMIN"
+      : Boolean(user.studioId) && user.role !== "ADMIN" && (access !== "owner" || user.role === "OWNER");
   // Callers without the right role get the same answer as for a missing resource.
   if (!allowed) throw new AppError("NOT_FOUND", "That page or action does not exist.");
   return user;
@@ -68,14 +70,20 @@ function formTokenKey(raw: unknown, user: { id: string } | null): string | null 
  * instead of writing again; if the first rolled back, the second claims the token and runs.
  */
 async function claimFormToken<O>(tx: Tx, key: string, userId: string | null): Promise<O | null> {
-  const claimed = await tx.$executeRaw`INSERT INTO "FormSubmission" (token, "userId") VALUES (${key}, ${userId}) ON CONFLICT (token) DO NOTHING`;
+  const claimed =
+    await tx.$executeRaw`INSERT INTO "FormSubmission" (token, "userId") VALUES (${key}, ${userId}) ON CONFLICT (token) DO NOTHING`;
   if (claimed === 1) return null;
   const previous = await tx.formSubmission.findUnique({ where: { token: key }, select: { outcome: true } });
   if (!previous?.outcome) throw new AppError("CONFLICT", "That form was already sent.");
   return previous.outcome as O;
 }
 
-const failure = (status: number, message: string, fieldErrors: Record<string, string[]> = {}): WriteFailure => ({ ok: false, status, message, fieldErrors });
+const failure = (status: number, message: string, fieldErrors: Record<string, string[]> = {}): WriteFailure => ({
+  ok: false,
+  status,
+  message,
+  fieldErrors,
+});
 
 /**
  * Checks the caller's access, refuses text PostgreSQL cannot store, parses the input with zod
@@ -84,7 +92,9 @@ const failure = (status: number, message: string, fieldErrors: Record<string, st
  * Expected failures come back as values with a status; unexpected ones are logged once with the
  * request id and answered without their details.
  */
-export async function runWrite<S extends z.ZodType, A extends Access, C, O extends Committed>(write: Write<S, A, C, O>): Promise<WriteResult<O>> {
+export async function runWrite<S extends z.ZodType, A extends Access, C, O extends Committed>(
+  write: Write<S, A, C, O>,
+): Promise<WriteResult<O>> {
   let outcome: O;
   try {
     const user = (await currentUser(write.access)) as UserFor<A>;
@@ -104,7 +114,12 @@ export async function runWrite<S extends z.ZodType, A extends Access, C, O exten
           if (replayed) return replayed;
         }
         const result = await write.run({ tx, input: parsed.data, user, ...write.context });
-        if (formKey) await tx.formSubmission.update({ where: { token: formKey }, data: { outcome: JSON.parse(JSON.stringify(result)) }, select: { token: true } });
+        if (formKey)
+          await tx.formSubmission.update({
+            where: { token: formKey },
+            data: { outcome: JSON.parse(JSON.stringify(result)) },
+            select: { token: true },
+          });
         return result;
       },
       { maxWait: 5_000, timeout: 15_000 },
@@ -116,7 +131,13 @@ export async function runWrite<S extends z.ZodType, A extends Access, C, O exten
       const hasFieldErrors = Object.keys(known.fieldErrors).length > 0;
       return failure(known.status, hasFieldErrors ? FIX_FIELDS_MESSAGE : known.message, known.fieldErrors);
     }
-    console.error(JSON.stringify({ msg: `${write.kind} failed`, requestId: await write.requestId().catch(() => null), error: String((error as Error)?.stack ?? error) }));
+    console.error(
+      JSON.stringify({
+        msg: `${write.kind} failed`,
+        requestId: await write.requestId().catch(() => null),
+        error: String((error as Error)?.stack ?? error),
+      }),
+    );
     return failure(500, UNEXPECTED_MESSAGE);
   }
   if (outcome.signInAs) await signInAs(outcome.signInAs);

@@ -10,7 +10,11 @@ import { defineWriteRoute } from "@/lib/routes";
 const schema = z.object({ tag: z.string().min(3, "Too short.") });
 
 function post(body: unknown) {
-  return new NextRequest("http://localhost/api/test", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  return new NextRequest("http://localhost/api/test", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 }
 
 async function countLeads(studioId: string, tag: string) {
@@ -24,8 +28,12 @@ describe("the write wrappers", () => {
       access: "public",
       schema,
       async run({ tx, input }) {
-        await tx.lead.create({ data: { studioId: studio.id, name: `${input.tag} one`, email: "a@example.com", eventType: "wedding" } });
-        await tx.lead.create({ data: { studioId: studio.id, name: `${input.tag} two`, email: "b@example.com", eventType: "wedding" } });
+        await tx.lead.create({
+          data: { studioId: studio.id, name: `${input.tag} one`, email: "a@example.com", eventType: "wedding" },
+        });
+        await tx.lead.create({
+          data: { studioId: studio.id, name: `${input.tag} two`, email: "b@example.com", eventType: "wedding" },
+        });
         throw new Error("boom after two inserts");
       },
     });
@@ -43,7 +51,9 @@ describe("the write wrappers", () => {
       access: "public",
       schema,
       async run({ tx, input }) {
-        await tx.lead.create({ data: { studioId: studio.id, name: `${input.tag} one`, email: "a@example.com", eventType: "wedding" } });
+        await tx.lead.create({
+          data: { studioId: studio.id, name: `${input.tag} one`, email: "a@example.com", eventType: "wedding" },
+        });
         throw new AppError("CONFLICT", "That already exists.");
       },
     });
@@ -67,7 +77,11 @@ describe("the write wrappers", () => {
     expect(short.status).toBe(400);
     expect((await short.json()).fieldErrors.tag).toEqual(["Too short."]);
     const notJson = await handler(
-      new NextRequest("http://localhost/api/test", { method: "POST", headers: { "content-type": "application/json" }, body: "{nope" }),
+      new NextRequest("http://localhost/api/test", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{nope",
+      }),
       { params: Promise.resolve({}) },
     );
     expect(notJson.status).toBe(400);
@@ -80,15 +94,24 @@ describe("the write wrappers", () => {
       access: "public",
       schema,
       async run({ tx, input }) {
-        await tx.lead.create({ data: { studioId: studio.id, name: `${input.tag} one`, email: "a@example.com", eventType: "wedding" } });
-        await tx.lead.create({ data: { studioId: studio.id, name: `${input.tag} two`, email: "b@example.com", eventType: "wedding" } });
+        await tx.lead.create({
+          data: { studioId: studio.id, name: `${input.tag} one`, email: "a@example.com", eventType: "wedding" },
+        });
+        await tx.lead.create({
+          data: { studioId: studio.id, name: `${input.tag} two`, email: "b@example.com", eventType: "wedding" },
+        });
         throw new AppError("VALIDATION", "The date is taken.", { date: ["The date is taken."] });
       },
     });
     const form = new FormData();
     form.set("tag", "action-rollback");
     const state = await action({ ok: false }, form);
-    expect(state).toMatchObject({ ok: false, message: "Please correct the highlighted fields.", fieldErrors: { date: ["The date is taken."] }, values: { tag: "action-rollback" } });
+    expect(state).toMatchObject({
+      ok: false,
+      message: "Please correct the highlighted fields.",
+      fieldErrors: { date: ["The date is taken."] },
+      values: { tag: "action-rollback" },
+    });
     expect(await countLeads(studio.id, "action-rollback")).toBe(0);
   });
 });
@@ -107,15 +130,23 @@ describe("a create form's one-time token", () => {
       access: "public",
       schema,
       async run({ tx, input }) {
-        const lead = await tx.lead.create({ data: { studioId: studio.id, name: `${input.tag} ${++n}`, email: "a@example.com", eventType: "wedding" }, select: { id: true } });
+        const lead = await tx.lead.create({
+          data: { studioId: studio.id, name: `${input.tag} ${++n}`, email: "a@example.com", eventType: "wedding" },
+          select: { id: true },
+        });
         return { revalidate: [], redirectTo: `/leads/${lead.id}` };
       },
     });
     const formToken = `double-click-${studio.id.slice(-12)}`;
-    const answers = await Promise.allSettled([action({ ok: false }, form({ tag: "double-click", formToken })), action({ ok: false }, form({ tag: "double-click", formToken }))]);
+    const answers = await Promise.allSettled([
+      action({ ok: false }, form({ tag: "double-click", formToken })),
+      action({ ok: false }, form({ tag: "double-click", formToken })),
+    ]);
     expect(await countLeads(studio.id, "double-click")).toBe(1);
     // Both answers redirect to the one lead (Next.js throws its redirect as an error with a digest).
-    const [first, second] = answers.map((a) => (a.status === "rejected" ? String((a.reason as { digest?: string }).digest) : JSON.stringify(a.value)));
+    const [first, second] = answers.map((a) =>
+      a.status === "rejected" ? String((a.reason as { digest?: string }).digest) : JSON.stringify(a.value),
+    );
     expect(first).toMatch(/^NEXT_REDIRECT;replace;\/leads\/[\w-]+;/);
     expect(second).toBe(first);
 
@@ -131,14 +162,22 @@ describe("a create form's one-time token", () => {
       access: "public",
       schema,
       async run({ tx, input }) {
-        await tx.lead.create({ data: { studioId: studio.id, name: `${input.tag} row`, email: "a@example.com", eventType: "wedding" } });
+        await tx.lead.create({
+          data: { studioId: studio.id, name: `${input.tag} row`, email: "a@example.com", eventType: "wedding" },
+        });
         if (++attempts === 1) throw new AppError("CONFLICT", "Try again.");
         return { revalidate: [], message: "Saved." };
       },
     });
     const formToken = `retry-after-failure-${studio.id.slice(-12)}`;
-    expect(await action({ ok: false }, form({ tag: "retried", formToken }))).toMatchObject({ ok: false, message: "Try again." });
-    expect(await action({ ok: false }, form({ tag: "retried", formToken }))).toMatchObject({ ok: true, message: "Saved." });
+    expect(await action({ ok: false }, form({ tag: "retried", formToken }))).toMatchObject({
+      ok: false,
+      message: "Try again.",
+    });
+    expect(await action({ ok: false }, form({ tag: "retried", formToken }))).toMatchObject({
+      ok: true,
+      message: "Saved.",
+    });
     expect(await countLeads(studio.id, "retried")).toBe(1);
   });
 });
@@ -148,9 +187,13 @@ describe("routing inside the Prisma client", () => {
     const { studio } = await createStudio(primaryDb());
     const routed = dbForHost("replica-1"); // applies WAL 3 s late
     expect(await routed.studio.findUnique({ where: { id: studio.id } })).toBeNull();
-    const raw = await routed.$queryRaw<{ app: string; recovery: boolean }[]>`SELECT current_setting('application_name') AS app, pg_is_in_recovery() AS recovery`;
+    const raw = await routed.$queryRaw<
+      { app: string; recovery: boolean }[]
+    >`SELECT current_setting('application_name') AS app, pg_is_in_recovery() AS recovery`;
     expect(raw[0]).toEqual({ app: "shootq-primary", recovery: false });
-    const inTx = await routed.$transaction((tx) => tx.studio.findUnique({ where: { id: studio.id }, select: { id: true } }));
+    const inTx = await routed.$transaction((tx) =>
+      tx.studio.findUnique({ where: { id: studio.id }, select: { id: true } }),
+    );
     expect(inTx?.id).toBe(studio.id);
     const viaPrimary = await routed.$primary().studio.findUnique({ where: { id: studio.id }, select: { id: true } });
     expect(viaPrimary?.id).toBe(studio.id);
@@ -167,7 +210,10 @@ describe("text PostgreSQL cannot store", () => {
     const action = defineAction({ access: "public", schema, run });
     const form = new FormData();
     form.set("tag", "abc\u0000def");
-    expect(await action({ ok: false }, form)).toMatchObject({ ok: false, fieldErrors: { tag: ["Remove the invisible control characters from this field."] } });
+    expect(await action({ ok: false }, form)).toMatchObject({
+      ok: false,
+      fieldErrors: { tag: ["Remove the invisible control characters from this field."] },
+    });
     const route = defineWriteRoute({ access: "public", schema, run });
     const res = await route(post({ tag: "abc\u0000def" }), { params: Promise.resolve({}) });
     expect(res.status).toBe(400);
@@ -177,6 +223,9 @@ describe("text PostgreSQL cannot store", () => {
 
   it("an action called with something other than a form answers with a message instead of throwing", async () => {
     const action = defineAction({ access: "public", schema, run: async () => ({ revalidate: [] }) });
-    expect(await action({ ok: false }, { tag: "abc" } as unknown as FormData)).toMatchObject({ ok: false, message: expect.stringMatching(/could not be read/) });
+    expect(await action({ ok: false }, { tag: "abc" } as unknown as FormData)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/could not be read/),
+    });
   });
 });

@@ -33,24 +33,89 @@ export type FactoryUser = Omit<User, "passwordHash">;
 export const TEST_PASSWORD = "shootq-test-password";
 
 export const FIRST_NAMES = [
-  "Emma", "Olivia", "Ava", "Sophia", "Isabella", "Mia", "Charlotte", "Amelia", "Harper", "Evelyn",
-  "Liam", "Noah", "Oliver", "Elijah", "James", "William", "Benjamin", "Lucas", "Henry", "Theodore",
-  "Grace", "Chloe", "Priya", "Mateo", "Hannah", "Daniel", "Adaeze", "Marcus", "Lily", "Ethan",
+  "Emma",
+  "Olivia",
+  "Ava",
+  "Sophia",
+  "Isabella",
+  "Mia",
+  "Charlotte",
+  "Amelia",
+  "Harper",
+  "Evelyn",
+  "Liam",
+  "Noah",
+  "Oliver",
+  "Elijah",
+  "James",
+  "William",
+  "Benjamin",
+  "Lucas",
+  "Henry",
+  "Theodore",
+  "Grace",
+  "Chloe",
+  "Priya",
+  "Mateo",
+  "Hannah",
+  "Daniel",
+  "Adaeze",
+  "Marcus",
+  "Lily",
+  "Ethan",
 ];
 export const LAST_NAMES = [
-  "Bennett", "Chen", "Alvarez", "Patel", "Morgan", "Martinez", "Brooks", "Nguyen", "Walsh", "Rossi",
-  "Kim", "Okafor", "Thompson", "Lawson", "Reyes", "Sullivan", "Hart", "Foster", "Diaz", "Fischer",
-  "Caldwell", "Park", "Reid", "Lindqvist", "Ellis", "Moreau", "Kowalski", "Hughes", "Sato", "Bianchi",
+  "Bennett",
+  "Chen",
+  "Alvarez",
+  "Patel",
+  "Morgan",
+  "Martinez",
+  "Brooks",
+  "Nguyen",
+  "Walsh",
+  "Rossi",
+  "Kim",
+  "Okafor",
+  "Thompson",
+  "Lawson",
+  "Reyes",
+  "Sullivan",
+  "Hart",
+  "Foster",
+  "Diaz",
+  "Fischer",
+  "Caldwell",
+  "Park",
+  "Reid",
+  "Lindqvist",
+  "Ellis",
+  "Moreau",
+  "Kowalski",
+  "Hughes",
+  "Sato",
+  "Bianchi",
 ];
 export const STUDIO_NAMES = [
-  "Golden Hour Studio", "Northlight Photography", "Wildflower Weddings", "Harbor & Pine Photo",
-  "Silver Birch Portraits", "Quiet Coast Photography", "Field & Frame", "Ember Lane Studio",
+  "Golden Hour Studio",
+  "Northlight Photography",
+  "Wildflower Weddings",
+  "Harbor & Pine Photo",
+  "Silver Birch Portraits",
+  "Quiet Coast Photography",
+  "Field & Frame",
+  "Ember Lane Studio",
 ];
 export const EVENT_TYPES = ["wedding", "portrait", "event", "commercial"] as const;
 export const LOCATIONS = [
-  "The Foundry, Long Island City", "Brooklyn Botanic Garden", "Prospect Park Boathouse",
-  "Central Park Conservatory Garden", "Wave Hill, Bronx", "The Studio, 41 Orchard St",
-  "Liberty House, Jersey City", "Hudson Valley Barn, Kingston",
+  "The Foundry, Long Island City",
+  "Brooklyn Botanic Garden",
+  "Prospect Park Boathouse",
+  "Central Park Conservatory Garden",
+  "Wave Hill, Bronx",
+  "The Studio, 41 Orchard St",
+  "Liberty House, Jersey City",
+  "Hudson Valley Barn, Kingston",
 ];
 
 export const pick = <T>(items: readonly T[]): T => items[randomInt(items.length)];
@@ -146,7 +211,11 @@ export function createAdmin(db: FactoryDb, options: UserOptions = {}) {
 }
 
 async function firstBrandId(db: FactoryDb, studioId: string): Promise<string> {
-  const brand = await client(db).brand.findFirst({ where: { studioId }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  const brand = await client(db).brand.findFirst({
+    where: { studioId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true },
+  });
   if (!brand) throw new Error(`studio ${studioId} has no brand; create it with createStudio`);
   return brand.id;
 }
@@ -188,7 +257,9 @@ export type ContactInput = Overrides<Prisma.ContactUncheckedCreateInput, "studio
 
 export function createContact(db: FactoryDb, input: ContactInput): Promise<Contact> {
   const person = randomPerson();
-  return client(db).contact.create({ data: { name: person.name, email: person.email, phone: randomPhone(), ...input } });
+  return client(db).contact.create({
+    data: { name: person.name, email: person.email, phone: randomPhone(), ...input },
+  });
 }
 
 export type JobInput = Overrides<Prisma.JobUncheckedCreateInput, "studioId"> & {
@@ -291,7 +362,12 @@ export function createQuestionnaireTemplate(
 ): Promise<QuestionnaireTemplate> {
   const questions: Question[] = input.questions ?? [
     { id: "venue", kind: "short", label: "Venue name and address" },
-    { id: "first-look", kind: "choice", label: "Are you planning a first look?", options: ["Yes", "No", "Not sure yet"] },
+    {
+      id: "first-look",
+      kind: "choice",
+      label: "Are you planning a first look?",
+      options: ["Yes", "No", "Not sure yet"],
+    },
   ];
   return client(db).questionnaireTemplate.create({
     data: { studioId: input.studioId, name: input.name ?? "Wedding day details", questions },

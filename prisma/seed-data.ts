@@ -22,7 +22,15 @@ export type JobSeed = {
   type: "wedding" | "portrait" | "event" | "commercial";
   day: number;
   status: JobStatus;
-  events: { name: string; day: number; hour: number; minute?: number; hours: number; isShoot: boolean; location: string }[];
+  events: {
+    name: string;
+    day: number;
+    hour: number;
+    minute?: number;
+    hours: number;
+    isShoot: boolean;
+    location: string;
+  }[];
   workflow?: { name: "Leather Album" | "Portrait Prints"; completedSteps: number };
   lead?: { status: LeadStatus; daysAgo: number; message: string };
 };
@@ -33,18 +41,32 @@ const STUDIO = "Lumen & Lace Studio, 41 Orchard St, New York";
 // events fall in the next seven days so the dashboard's week view is never empty.
 export const JOBS: JobSeed[] = [
   {
-    contact: "Harper Bennett", email: "harper.bennett@example.com", phone: "(555) 010-2231",
-    title: "Bennett–Alvarez Wedding", type: "wedding", day: -58, status: "COMPLETED",
+    contact: "Harper Bennett",
+    email: "harper.bennett@example.com",
+    phone: "(555) 010-2231",
+    title: "Bennett–Alvarez Wedding",
+    type: "wedding",
+    day: -58,
+    status: "COMPLETED",
     events: [
       { name: "Wedding day", day: -58, hour: 14, hours: 9, isShoot: true, location: "Liberty House, Jersey City" },
       { name: "Sales session", day: -30, hour: 18, hours: 1.5, isShoot: false, location: STUDIO },
     ],
     workflow: { name: "Leather Album", completedSteps: 2 },
-    lead: { status: "BOOKED", daysAgo: 88, message: "We're getting married at Liberty House and adore your candid style!" },
+    lead: {
+      status: "BOOKED",
+      daysAgo: 88,
+      message: "We're getting married at Liberty House and adore your candid style!",
+    },
   },
   {
-    contact: "Olivia Chen", email: "olivia.chen@example.com", phone: "(555) 010-4418",
-    title: "Chen Family Portraits", type: "portrait", day: -45, status: "COMPLETED",
+    contact: "Olivia Chen",
+    email: "olivia.chen@example.com",
+    phone: "(555) 010-4418",
+    title: "Chen Family Portraits",
+    type: "portrait",
+    day: -45,
+    status: "COMPLETED",
     events: [
       { name: "Family session", day: -45, hour: 10, hours: 1.5, isShoot: true, location: "Prospect Park Boathouse" },
       { name: "Sales session", day: -38, hour: 18, minute: 30, hours: 1, isShoot: false, location: STUDIO },
@@ -53,23 +75,51 @@ export const JOBS: JobSeed[] = [
     lead: { status: "BOOKED", daysAgo: 70, message: "Hoping to get fall family photos with our two kids and the dog." },
   },
   {
-    contact: "Marcus Reid", email: "marcus.reid@example.com", phone: "(555) 010-7782",
-    title: "Hudson Valley Tech Gala", type: "event", day: -40, status: "COMPLETED",
-    events: [{ name: "Event coverage", day: -40, hour: 18, hours: 4, isShoot: true, location: "The Foundry, Long Island City" }],
+    contact: "Marcus Reid",
+    email: "marcus.reid@example.com",
+    phone: "(555) 010-7782",
+    title: "Hudson Valley Tech Gala",
+    type: "event",
+    day: -40,
+    status: "COMPLETED",
+    events: [
+      {
+        name: "Event coverage",
+        day: -40,
+        hour: 18,
+        hours: 4,
+        isShoot: true,
+        location: "The Foundry, Long Island City",
+      },
+    ],
   },
   {
-    contact: "Priya Patel", email: "priya.patel@example.com", phone: "(555) 010-3391",
-    title: "Patel–Morgan Wedding", type: "wedding", day: -24, status: "COMPLETED",
+    contact: "Priya Patel",
+    email: "priya.patel@example.com",
+    phone: "(555) 010-3391",
+    title: "Patel–Morgan Wedding",
+    type: "wedding",
+    day: -24,
+    status: "COMPLETED",
     events: [
       { name: "Wedding day", day: -24, hour: 13, hours: 10, isShoot: true, location: "Brooklyn Botanic Garden" },
       { name: "Sales session", day: 2, hour: 18, hours: 1.5, isShoot: false, location: STUDIO },
     ],
     workflow: { name: "Leather Album", completedSteps: 1 },
-    lead: { status: "BOOKED", daysAgo: 84, message: "Two-day celebration with a sangeet the night before. Do you cover both?" },
+    lead: {
+      status: "BOOKED",
+      daysAgo: 84,
+      message: "Two-day celebration with a sangeet the night before. Do you cover both?",
+    },
   },
   {
-    contact: "Sofia Martinez", email: "sofia.martinez@example.com", phone: "(555) 010-6120",
-    title: "Martinez Newborn Session", type: "portrait", day: -12, status: "COMPLETED",
+    contact: "Sofia Martinez",
+    email: "sofia.martinez@example.com",
+    phone: "(555) 010-6120",
+    title: "Martinez Newborn Session",
+    type: "portrait",
+    day: -12,
+    status: "COMPLETED",
     events: [
       { name: "Newborn session", day: -12, hour: 10, hours: 2, isShoot: true, location: "Client's home, Park Slope" },
       { name: "Sales session", day: 4, hour: 17, minute: 30, hours: 1, isShoot: false, location: STUDIO },
@@ -78,74 +128,193 @@ export const JOBS: JobSeed[] = [
     lead: { status: "BOOKED", daysAgo: 60, message: "Baby is due next month and we'd love a newborn session." },
   },
   {
-    contact: "Daniel Brewster", email: "daniel.brewster@example.com", phone: "(555) 010-9034",
-    title: "Brewster & Co. Team Headshots", type: "commercial", day: -5, status: "COMPLETED",
-    events: [{ name: "Headshot session", day: -5, hour: 9, hours: 3, isShoot: true, location: "Brewster & Co., 200 Varick St" }],
+    contact: "Daniel Brewster",
+    email: "daniel.brewster@example.com",
+    phone: "(555) 010-9034",
+    title: "Brewster & Co. Team Headshots",
+    type: "commercial",
+    day: -5,
+    status: "COMPLETED",
+    events: [
+      {
+        name: "Headshot session",
+        day: -5,
+        hour: 9,
+        hours: 3,
+        isShoot: true,
+        location: "Brewster & Co., 200 Varick St",
+      },
+    ],
     workflow: { name: "Portrait Prints", completedSteps: 0 },
   },
   {
-    contact: "Grace Nguyen", email: "grace.nguyen@example.com", phone: "(555) 010-5547",
-    title: "Nguyen–Walsh Wedding", type: "wedding", day: 6, status: "BOOKED",
+    contact: "Grace Nguyen",
+    email: "grace.nguyen@example.com",
+    phone: "(555) 010-5547",
+    title: "Nguyen–Walsh Wedding",
+    type: "wedding",
+    day: 6,
+    status: "BOOKED",
     events: [
       { name: "Rehearsal dinner", day: 5, hour: 18, hours: 2, isShoot: true, location: "Wave Hill, Bronx" },
       { name: "Wedding day", day: 6, hour: 13, hours: 10, isShoot: true, location: "Wave Hill, Bronx" },
     ],
-    lead: { status: "BOOKED", daysAgo: 89, message: "Our wedding is at Wave Hill this season. Is the date still open?" },
+    lead: {
+      status: "BOOKED",
+      daysAgo: 89,
+      message: "Our wedding is at Wave Hill this season. Is the date still open?",
+    },
   },
   {
-    contact: "Adaeze Okafor", email: "adaeze.okafor@example.com", phone: "(555) 010-2876",
-    title: "Okafor Family Portraits", type: "portrait", day: 1, status: "BOOKED",
-    events: [{ name: "Family session", day: 1, hour: 16, minute: 30, hours: 1.5, isShoot: true, location: "Central Park Conservatory Garden" }],
-    lead: { status: "BOOKED", daysAgo: 21, message: "Grandparents are visiting from Lagos and we want a three-generation portrait." },
-  },
-  {
-    contact: "Ellen Park", email: "ellen.park@example.com", phone: "(555) 010-4409",
-    title: "Riverside Library Fundraiser", type: "event", day: 3, status: "BOOKED",
-    events: [{ name: "Event coverage", day: 3, hour: 18, hours: 3, isShoot: true, location: "Riverside Library, Upper West Side" }],
-  },
-  {
-    contact: "Isabella Rossi", email: "isabella.rossi@example.com", phone: "(555) 010-8163",
-    title: "Rossi–Kim Wedding", type: "wedding", day: 45, status: "BOOKED",
+    contact: "Adaeze Okafor",
+    email: "adaeze.okafor@example.com",
+    phone: "(555) 010-2876",
+    title: "Okafor Family Portraits",
+    type: "portrait",
+    day: 1,
+    status: "BOOKED",
     events: [
-      { name: "Engagement session", day: 5, hour: 17, minute: 30, hours: 1.5, isShoot: true, location: "DUMBO waterfront" },
+      {
+        name: "Family session",
+        day: 1,
+        hour: 16,
+        minute: 30,
+        hours: 1.5,
+        isShoot: true,
+        location: "Central Park Conservatory Garden",
+      },
+    ],
+    lead: {
+      status: "BOOKED",
+      daysAgo: 21,
+      message: "Grandparents are visiting from Lagos and we want a three-generation portrait.",
+    },
+  },
+  {
+    contact: "Ellen Park",
+    email: "ellen.park@example.com",
+    phone: "(555) 010-4409",
+    title: "Riverside Library Fundraiser",
+    type: "event",
+    day: 3,
+    status: "BOOKED",
+    events: [
+      {
+        name: "Event coverage",
+        day: 3,
+        hour: 18,
+        hours: 3,
+        isShoot: true,
+        location: "Riverside Library, Upper West Side",
+      },
+    ],
+  },
+  {
+    contact: "Isabella Rossi",
+    email: "isabella.rossi@example.com",
+    phone: "(555) 010-8163",
+    title: "Rossi–Kim Wedding",
+    type: "wedding",
+    day: 45,
+    status: "BOOKED",
+    events: [
+      {
+        name: "Engagement session",
+        day: 5,
+        hour: 17,
+        minute: 30,
+        hours: 1.5,
+        isShoot: true,
+        location: "DUMBO waterfront",
+      },
       { name: "Wedding day", day: 45, hour: 15, hours: 8, isShoot: true, location: "The Foundry, Long Island City" },
     ],
-    lead: { status: "BOOKED", daysAgo: 52, message: "Intimate wedding, about 60 guests, industrial venue. Love your film-style edits!" },
+    lead: {
+      status: "BOOKED",
+      daysAgo: 52,
+      message: "Intimate wedding, about 60 guests, industrial venue. Love your film-style edits!",
+    },
   },
   {
-    contact: "Ava Thompson", email: "ava.thompson@example.com", phone: "(555) 010-3025",
-    title: "Thompson Senior Portraits", type: "portrait", day: 20, status: "BOOKED",
-    events: [{ name: "Senior session", day: 20, hour: 15, hours: 1.5, isShoot: true, location: "Brooklyn Bridge Park" }],
+    contact: "Ava Thompson",
+    email: "ava.thompson@example.com",
+    phone: "(555) 010-3025",
+    title: "Thompson Senior Portraits",
+    type: "portrait",
+    day: 20,
+    status: "BOOKED",
+    events: [
+      { name: "Senior session", day: 20, hour: 15, hours: 1.5, isShoot: true, location: "Brooklyn Bridge Park" },
+    ],
     lead: { status: "BOOKED", daysAgo: 33, message: "Senior portraits for my son, he'd like a few with his guitar." },
   },
   {
-    contact: "Chloe Lawson", email: "chloe.lawson@example.com", phone: "(555) 010-7350",
-    title: "Lawson–Reyes Wedding", type: "wedding", day: 95, status: "BOOKED",
+    contact: "Chloe Lawson",
+    email: "chloe.lawson@example.com",
+    phone: "(555) 010-7350",
+    title: "Lawson–Reyes Wedding",
+    type: "wedding",
+    day: 95,
+    status: "BOOKED",
     events: [
-      { name: "Engagement session", day: 30, hour: 17, hours: 1.5, isShoot: true, location: "Central Park, Bow Bridge" },
+      {
+        name: "Engagement session",
+        day: 30,
+        hour: 17,
+        hours: 1.5,
+        isShoot: true,
+        location: "Central Park, Bow Bridge",
+      },
       { name: "Wedding day", day: 95, hour: 14, hours: 9, isShoot: true, location: "Hudson Valley Barn, Kingston" },
     ],
     lead: { status: "BOOKED", daysAgo: 40, message: "Barn wedding upstate! Do you travel to Kingston?" },
   },
   {
-    contact: "Hannah Fischer", email: "hannah.fischer@example.com", phone: "(555) 010-1198",
-    title: "Maple & Main Bakery Brand Shoot", type: "commercial", day: 60, status: "PROPOSED",
-    events: [{ name: "Product shoot", day: 60, hour: 8, hours: 4, isShoot: true, location: "Maple & Main Bakery, Astoria" }],
-    lead: { status: "PROPOSAL_SENT", daysAgo: 9, message: "New menu launch: we need product shots and a few of the team at work." },
+    contact: "Hannah Fischer",
+    email: "hannah.fischer@example.com",
+    phone: "(555) 010-1198",
+    title: "Maple & Main Bakery Brand Shoot",
+    type: "commercial",
+    day: 60,
+    status: "PROPOSED",
+    events: [
+      { name: "Product shoot", day: 60, hour: 8, hours: 4, isShoot: true, location: "Maple & Main Bakery, Astoria" },
+    ],
+    lead: {
+      status: "PROPOSAL_SENT",
+      daysAgo: 9,
+      message: "New menu launch: we need product shots and a few of the team at work.",
+    },
   },
   {
-    contact: "Megan Sullivan", email: "megan.sullivan@example.com", phone: "(555) 010-6642",
-    title: "Sullivan–Hart Wedding", type: "wedding", day: 140, status: "PROPOSED",
+    contact: "Megan Sullivan",
+    email: "megan.sullivan@example.com",
+    phone: "(555) 010-6642",
+    title: "Sullivan–Hart Wedding",
+    type: "wedding",
+    day: 140,
+    status: "PROPOSED",
     events: [
       { name: "Consultation", day: 9, hour: 19, hours: 1, isShoot: false, location: "Video call" },
       { name: "Wedding day", day: 140, hour: 12, hours: 10, isShoot: true, location: "Montauk Lighthouse" },
     ],
-    lead: { status: "PROPOSAL_SENT", daysAgo: 14, message: "Beach wedding in Montauk next spring. Would love to chat!" },
+    lead: {
+      status: "PROPOSAL_SENT",
+      daysAgo: 14,
+      message: "Beach wedding in Montauk next spring. Would love to chat!",
+    },
   },
   {
-    contact: "Lily Foster", email: "lily.foster@example.com", phone: "(555) 010-2290",
-    title: "Foster–Diaz Wedding", type: "wedding", day: 178, status: "LEAD",
-    events: [{ name: "Wedding day", day: 178, hour: 16, hours: 7, isShoot: true, location: "The Green Building, Brooklyn" }],
+    contact: "Lily Foster",
+    email: "lily.foster@example.com",
+    phone: "(555) 010-2290",
+    title: "Foster–Diaz Wedding",
+    type: "wedding",
+    day: 178,
+    status: "LEAD",
+    events: [
+      { name: "Wedding day", day: 178, hour: 16, hours: 7, isShoot: true, location: "The Green Building, Brooklyn" },
+    ],
   },
 ];
 
@@ -261,6 +430,20 @@ export const QUESTIONNAIRE = {
 
 /** Notifications besides one per new lead. */
 export const NOTIFICATIONS = [
-  { kind: "questionnaire.submitted", message: "Grace Nguyen submitted Wedding day details", job: "Nguyen–Walsh Wedding", day: -3, hour: 21, minute: 15 },
-  { kind: "task.overdue", message: "Client Approves Design for Patel–Morgan Wedding is overdue", job: "Patel–Morgan Wedding", day: -2, hour: 17, minute: 0 },
+  {
+    kind: "questionnaire.submitted",
+    message: "Grace Nguyen submitted Wedding day details",
+    job: "Nguyen–Walsh Wedding",
+    day: -3,
+    hour: 21,
+    minute: 15,
+  },
+  {
+    kind: "task.overdue",
+    message: "Client Approves Design for Patel–Morgan Wedding is overdue",
+    job: "Patel–Morgan Wedding",
+    day: -2,
+    hour: 17,
+    minute: 0,
+  },
 ];

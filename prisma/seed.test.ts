@@ -45,7 +45,10 @@ describe("seedDemo", () => {
     expect(studio.brands.map((b) => b.name)).toEqual(["Little Lumen Portraits", "Lumen & Lace Weddings"]);
 
     const expected = { owner: ["OWNER", studio.id], staff: ["STAFF", studio.id], admin: ["ADMIN", null] } as const;
-    for (const [key, login] of Object.entries(DEMO_LOGINS) as [keyof typeof DEMO_LOGINS, (typeof DEMO_LOGINS)[keyof typeof DEMO_LOGINS]][]) {
+    for (const [key, login] of Object.entries(DEMO_LOGINS) as [
+      keyof typeof DEMO_LOGINS,
+      (typeof DEMO_LOGINS)[keyof typeof DEMO_LOGINS],
+    ][]) {
       const user = await db.user.findUniqueOrThrow({ where: { email: login.email } });
       expect([user.role, user.studioId]).toEqual(expected[key]);
       expect(await verify(user.passwordHash, login.password)).toBe(true);

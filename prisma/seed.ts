@@ -1,9 +1,29 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { addDays, dateColumn, dayKeyOf, dayKeyOfDateColumn, zonedInstant } from "../lib/calendar/zoned";
-import { createAdmin, createQuestionnaireTemplate, createStaff, createStudio, createWorkflowTemplate } from "./factories";
+import {
+  createAdmin,
+  createQuestionnaireTemplate,
+  createStaff,
+  createStudio,
+  createWorkflowTemplate,
+} from "./factories";
 import { newRowWithLink } from "../lib/tokens";
 import { PrismaClient, type Prisma } from "./generated/prisma/client";
-import { DEMO_LOGINS, JOBS, LEAD_NOTES, LEADS, MESSAGES, NOTIFICATIONS, PORTRAITS, QUESTIONNAIRE, STUDIO_NAME, TIME_ZONE, WEDDINGS, WORKFLOWS, type JobSeed } from "./seed-data";
+import {
+  DEMO_LOGINS,
+  JOBS,
+  LEAD_NOTES,
+  LEADS,
+  MESSAGES,
+  NOTIFICATIONS,
+  PORTRAITS,
+  QUESTIONNAIRE,
+  STUDIO_NAME,
+  TIME_ZONE,
+  WEDDINGS,
+  WORKFLOWS,
+  type JobSeed,
+} from "./seed-data";
 
 export { DEMO_LOGINS };
 
@@ -59,7 +79,11 @@ async function seedStudio(tx: Prisma.TransactionClient, now: Date): Promise<Extr
   });
   const studioId = studio.id;
   const brandId = (type: JobSeed["type"]) => brands[type === "portrait" ? 1 : 0].id;
-  await createStaff(tx, studioId, { email: DEMO_LOGINS.staff.email, name: DEMO_LOGINS.staff.name, password: DEMO_LOGINS.staff.password });
+  await createStaff(tx, studioId, {
+    email: DEMO_LOGINS.staff.email,
+    name: DEMO_LOGINS.staff.name,
+    password: DEMO_LOGINS.staff.password,
+  });
 
   const contacts = await tx.contact.createManyAndReturn({
     data: JOBS.map((j, i) => ({
@@ -116,11 +140,12 @@ async function seedStudio(tx: Prisma.TransactionClient, now: Date): Promise<Extr
       message: j.lead!.message,
       status: j.lead!.status,
       jobId: jobId.get(j.title)!,
-      createdAt: cal.at(-j.lead!.daysAgo, 9 + (j.day % 9 + 9) % 9),
+      createdAt: cal.at(-j.lead!.daysAgo, 9 + (((j.day % 9) + 9) % 9)),
       updatedAt: cal.at(-j.lead!.daysAgo + 2, 11),
     })),
     ...LEADS.map(([first, last, type, status, daysAgo, eventIn], i) => {
-      const createdAt = daysAgo === 0 ? new Date(now.getTime() - 40 * 60_000) : cal.at(-daysAgo, 8 + (i % 13), (i * 17) % 60);
+      const createdAt =
+        daysAgo === 0 ? new Date(now.getTime() - 40 * 60_000) : cal.at(-daysAgo, 8 + (i % 13), (i * 17) % 60);
       return {
         studioId,
         // Every fifth inquiry came through the general form, before a brand was picked.
@@ -182,8 +207,17 @@ async function seedStudio(tx: Prisma.TransactionClient, now: Date): Promise<Extr
   await tx.task.createMany({ data: tasks });
 
   const { answered, waiting } = QUESTIONNAIRE;
-  const questionnaireTemplate = await createQuestionnaireTemplate(tx, { studioId, name: QUESTIONNAIRE.name, questions: QUESTIONNAIRE.questions });
-  const sent = { studioId, templateId: questionnaireTemplate.id, title: QUESTIONNAIRE.name, questions: QUESTIONNAIRE.questions };
+  const questionnaireTemplate = await createQuestionnaireTemplate(tx, {
+    studioId,
+    name: QUESTIONNAIRE.name,
+    questions: QUESTIONNAIRE.questions,
+  });
+  const sent = {
+    studioId,
+    templateId: questionnaireTemplate.id,
+    title: QUESTIONNAIRE.name,
+    questions: QUESTIONNAIRE.questions,
+  };
   await tx.questionnaire.createMany({
     data: [
       {
@@ -195,7 +229,12 @@ async function seedStudio(tx: Prisma.TransactionClient, now: Date): Promise<Extr
         sentAt: cal.at(answered.sent.day, answered.sent.hour),
         submittedAt: cal.at(answered.submitted.day, answered.submitted.hour, answered.submitted.minute),
       },
-      { ...sent, jobId: jobId.get(waiting.job)!, ...newRowWithLink("questionnaire"), sentAt: cal.at(waiting.sent.day, waiting.sent.hour, waiting.sent.minute) },
+      {
+        ...sent,
+        jobId: jobId.get(waiting.job)!,
+        ...newRowWithLink("questionnaire"),
+        sentAt: cal.at(waiting.sent.day, waiting.sent.hour, waiting.sent.minute),
+      },
     ],
   });
 
@@ -208,7 +247,13 @@ async function seedStudio(tx: Prisma.TransactionClient, now: Date): Promise<Extr
       link: `/leads/${l.id}`,
       createdAt: l.createdAt,
     })),
-    ...NOTIFICATIONS.map((n) => ({ studioId, kind: n.kind, message: n.message, link: `/jobs/${jobId.get(n.job)!}`, createdAt: cal.at(n.day, n.hour, n.minute) })),
+    ...NOTIFICATIONS.map((n) => ({
+      studioId,
+      kind: n.kind,
+      message: n.message,
+      link: `/jobs/${jobId.get(n.job)!}`,
+      createdAt: cal.at(n.day, n.hour, n.minute),
+    })),
   ];
   const createdNotifications = await tx.notification.createManyAndReturn({
     data: notifications,
@@ -221,7 +266,11 @@ async function seedStudio(tx: Prisma.TransactionClient, now: Date): Promise<Extr
       .map((n) => ({ notificationId: n.id, userId: owner.id, readAt: hoursLater(n.createdAt, 5) })),
   });
 
-  await createAdmin(tx, { email: DEMO_LOGINS.admin.email, name: DEMO_LOGINS.admin.name, password: DEMO_LOGINS.admin.password });
+  await createAdmin(tx, {
+    email: DEMO_LOGINS.admin.email,
+    name: DEMO_LOGINS.admin.name,
+    password: DEMO_LOGINS.admin.password,
+  });
 
   const weekEnd = now.getTime() + 7 * 86_400_000;
   return {
@@ -234,7 +283,8 @@ async function seedStudio(tx: Prisma.TransactionClient, now: Date): Promise<Extr
       contacts: contacts.length,
       jobs: jobs.length,
       events: events.length,
-      eventsNextWeek: events.filter((e) => e.startsAt.getTime() >= now.getTime() && e.startsAt.getTime() < weekEnd).length,
+      eventsNextWeek: events.filter((e) => e.startsAt.getTime() >= now.getTime() && e.startsAt.getTime() < weekEnd)
+        .length,
       workflowTemplates: templates.size,
       tasks: tasks.length,
       notifications: createdNotifications.length,

@@ -9,7 +9,11 @@ import { track } from "./lib/lifecycle.ts";
 await runHarness({ name: "billing" }, async () => {
   const { DATABASE_URL } = env();
   const service = await startBillingService({ databaseUrl: DATABASE_URL });
-  track("billing service", () => service.stop(), () => {});
+  track(
+    "billing service",
+    () => service.stop(),
+    () => {},
+  );
   console.log(JSON.stringify({ msg: "billing service started" }));
   return "serve";
 });

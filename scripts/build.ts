@@ -13,7 +13,9 @@ import { precompress } from "./lib/precompress.ts";
 
 function defaultBuildId(): string {
   try {
-    const commit = execSync("git rev-parse --short=12 HEAD", { cwd: ROOT, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
+    const commit = execSync("git rev-parse --short=12 HEAD", { cwd: ROOT, stdio: ["ignore", "pipe", "ignore"] })
+      .toString()
+      .trim();
     const dirty = execSync("git status --porcelain --untracked-files=no", { cwd: ROOT }).toString();
     if (!dirty) return commit;
     const diff = execSync("git diff HEAD", { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
@@ -31,7 +33,8 @@ const env = {
   ...process.env,
   SHOOTQ_BUILD_ID: buildId,
   NEXT_TELEMETRY_DISABLED: "1",
-  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? localSecrets().NEXT_SERVER_ACTIONS_ENCRYPTION_KEY,
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY:
+    process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? localSecrets().NEXT_SERVER_ACTIONS_ENCRYPTION_KEY,
   PRISMA_SCHEMA_ENGINE_BINARY: `${ROOT}/scripts/db/no-engine`,
 };
 for (const [cmd, args] of [

@@ -15,12 +15,16 @@ import { assertPortsFree } from "./lib/processes.ts";
 function count(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined || value === "") return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new HarnessError(`${name} must be a whole number from ${min} to ${max} (got "${value}")`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new HarnessError(`${name} must be a whole number from ${min} to ${max} (got "${value}")`);
   return n;
 }
 
 await runHarness({ name: "cluster" }, async (log) => {
-  const { values } = parseArgs({ options: { nodes: { type: "string", short: "n" }, replicas: { type: "string", short: "r" } }, strict: true });
+  const { values } = parseArgs({
+    options: { nodes: { type: "string", short: "n" }, replicas: { type: "string", short: "r" } },
+    strict: true,
+  });
   const nodeCount = count("--nodes / SHOOTQ_NODES", values.nodes ?? process.env.SHOOTQ_NODES, 2, 1, 32);
   const replicas = count("--replicas / SHOOTQ_REPLICAS", values.replicas ?? process.env.SHOOTQ_REPLICAS, 1, 0, 8);
   const port = count("PORT", process.env.PORT, 3000, 1, 65535);

@@ -19,6 +19,13 @@ await runHarness({ name: "dev" }, async (log) => {
   // The dev server compiles a route on its first request: allow for a slow first answer.
   await waitForHttp(`http://127.0.0.1:${port}/api/health`, { service: app, timeoutMs: 180_000 });
   void app.exited.then((code) => exitHarness(`the dev server exited (code ${code})`, log));
-  printWelcome({ url, db, details: [`Development server with hot reload: edits under app/, components/ and lib/ show on the next request.`, ...(mail.webUrl ? [`Emails the demo sends: ${mail.webUrl}`] : [])] });
+  printWelcome({
+    url,
+    db,
+    details: [
+      `Development server with hot reload: edits under app/, components/ and lib/ show on the next request.`,
+      ...(mail.webUrl ? [`Emails the demo sends: ${mail.webUrl}`] : []),
+    ],
+  });
   return "serve";
 });

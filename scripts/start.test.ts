@@ -21,7 +21,12 @@ describe("npm start with the database port taken", () => {
     const env: NodeJS.ProcessEnv = { ...process.env, SHOOTQ_PG_PORT: String(taken), PORT: String(await freePort()) };
     delete env.DATABASE_URL;
     delete env.DATABASE_REPLICA_URLS;
-    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: ROOT, env, encoding: "utf8", timeout: 60_000 });
+    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      cwd: ROOT,
+      env,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     const output = run.stdout + run.stderr;
     expect(output).toContain(`port ${taken} is already in use`);
     expect(output).toContain("SHOOTQ_PG_PORT");

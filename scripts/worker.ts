@@ -17,11 +17,30 @@ await runHarness({ name: "worker" }, async () => {
   const origin = configuredOrigin() ?? (NODE_ENV === "production" ? undefined : `http://localhost:${PORT}`);
   if (!origin) throw new HarnessError("The email worker needs APP_URL (the public URL links in emails point at).");
   await ensureQueueSchema(DATABASE_URL);
-  const worker = await startEmailWorker({ databaseUrl: DATABASE_URL, smtpUrl: SMTP_URL, from: MAIL_FROM, origin, concurrency });
-  track("email worker", () => worker.stop(), () => {});
-  console.log(JSON.stringify({ msg: "email worker started", smtp: SMTP_URL.replace(/\/\/[^@/]*@/, "//***@"), concurrency }));
+  const worker = await startEmailWorker({
+    databaseUrl: DATABASE_URL,
+    smtpUrl: SMTP_URL,
+    from: MAIL_FROM,
+    origin,
+    concurrency,
+  });
+  track(
+    "email worker",
+    () => worker.stop(),
+    () => {},
+  );
+  console.log(
+    JSON.stringify({ msg: "email worker started", smtp: SMTP_URL.replace(/\/\/[^@/]*@/, "//***@"), concurrency }),
+  );
   // Expired rate-limit counters, sessions, account links and form tokens, pruned on a schedule.
-  const maintenance = await startMaintenance({ databaseUrl: DATABASE_URL, log: (entry) => console.log(JSON.stringify(entry)) });
-  track("maintenance", () => maintenance.stop(), () => {});
+  const maintenance = await startMaintenance({
+    databaseUrl: DATABASE_URL,
+    log: (entry) => console.log(JSON.stringify(entry)),
+  });
+  track(
+    "maintenance",
+    () => maintenance.stop(),
+    () => {},
+  );
   return "serve";
 });

@@ -9,7 +9,10 @@ export default async function LandingPage() {
   const user = await getSessionUser();
   if (user) redirect(user.role === "ADMIN" ? "/admin" : "/dashboard");
   const features = [
-    ["Leads that don't slip", "Inquiries from your website land in one list, with stages from first contact to booked."],
+    [
+      "Leads that don't slip",
+      "Inquiries from your website land in one list, with stages from first contact to booked.",
+    ],
     ["Jobs, shoots and your week", "Every session and shoot on one calendar, and a feed for Google or Apple Calendar."],
     ["Proposals clients can accept", "Packages, deposits and a clean page your client accepts from their phone."],
     ["After the booking", "Questionnaires, album workflows and tasks, so every job's next step is on your dashboard."],
@@ -31,10 +34,12 @@ export default async function LandingPage() {
         </nav>
       </header>
       <section className="mx-auto max-w-5xl px-6 py-16">
-        <h1 className="max-w-2xl text-4xl font-bold tracking-tight text-slate-900 sm:text-5xl">Run your photography studio from one calm dashboard.</h1>
+        <h1 className="max-w-2xl text-4xl font-bold tracking-tight text-slate-900 sm:text-5xl">
+          Run your photography studio from one calm dashboard.
+        </h1>
         <p className="mt-6 max-w-xl text-lg text-slate-600">
-          ShootQ keeps your leads, shoots, proposals, questionnaires and album workflows together, and tells you each morning what is new, what is
-          happening this week and what comes next.
+          ShootQ keeps your leads, shoots, proposals, questionnaires and album workflows together, and tells you each
+          morning what is new, what is happening this week and what comes next.
         </p>
         <div className="mt-8 flex gap-3">
           <Link href="/sign-up" className={buttonClass("primary")}>

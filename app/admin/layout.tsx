@@ -10,7 +10,13 @@ const ADMIN_NAV = [
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const { user: admin } = await requireAdminContext();
   return (
-    <AppShell width="max-w-5xl" brand={<span className="text-lg font-bold text-white">ShootQ Admin</span>} userName={admin.name} navLabel="Admin" nav={ADMIN_NAV}>
+    <AppShell
+      width="max-w-5xl"
+      brand={<span className="text-lg font-bold text-white">ShootQ Admin</span>}
+      userName={admin.name}
+      navLabel="Admin"
+      nav={ADMIN_NAV}
+    >
       {children}
     </AppShell>
   );

@@ -4,7 +4,13 @@ import { requireAdminContext } from "@/lib/auth/context";
 
 export const metadata = { title: "Admin" };
 
-const TOOLS = [["/admin/broadcasts", "Notify All Users", "Announce something on every photographer's dashboard, for a period you choose."]] as const;
+const TOOLS = [
+  [
+    "/admin/broadcasts",
+    "Notify All Users",
+    "Announce something on every photographer's dashboard, for a period you choose.",
+  ],
+] as const;
 
 export default async function AdminHomePage() {
   const { user: admin } = await requireAdminContext();

@@ -9,7 +9,8 @@ export type LineRow = { description: string; quantity: string; unitPrice: string
 
 type Row = LineRow & { key: number };
 
-const cell = "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 aria-[invalid=true]:ring-red-500";
+const cell =
+  "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 aria-[invalid=true]:ring-red-500";
 
 const blank: LineRow = { description: "", quantity: "1", unitPrice: "", taxRate: "" };
 
@@ -29,20 +30,39 @@ type Props = {
  */
 export function LineItemsEditor({ money, withTax = false, initial, errors, discountText = "" }: Props) {
   const [rows, setRows] = useState<Row[]>(() => (initial?.length ? initial : [blank]).map((r, key) => ({ ...r, key })));
-  const update = (key: number, patch: Partial<Row>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const update = (key: number, patch: Partial<Row>) =>
+    setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const totals = computeTotals(
-    rows.map((r) => ({ quantity: Number.parseInt(r.quantity, 10) || 0, unitPriceMinor: parseMoney(r.unitPrice, money) ?? 0, taxRateBps: withTax ? (parsePercent(r.taxRate, money) ?? 0) : 0 })),
+    rows.map((r) => ({
+      quantity: Number.parseInt(r.quantity, 10) || 0,
+      unitPriceMinor: parseMoney(r.unitPrice, money) ?? 0,
+      taxRateBps: withTax ? (parsePercent(r.taxRate, money) ?? 0) : 0,
+    })),
     { discountMinor: parseMoney(discountText, money) ?? 0 },
   );
   const symbol = currencySymbol(money);
   const columns = withTax ? "grid-cols-[1fr_4.5rem_7.5rem_5rem_auto]" : "grid-cols-[1fr_5rem_8rem_auto]";
-  const field = (row: Row, i: number, name: LineItemField, label: string, props: { inputMode?: "numeric" | "decimal"; placeholder?: string }) => {
+  const field = (
+    row: Row,
+    i: number,
+    name: LineItemField,
+    label: string,
+    props: { inputMode?: "numeric" | "decimal"; placeholder?: string },
+  ) => {
     const errs = errors[itemErrorKey(i, name)];
     const id = `item-${row.key}-${name}`;
     return (
       <div>
         <label className="sr-only" htmlFor={id}>{`Item ${i + 1} ${label}`}</label>
-        <input id={id} name={`${name}[]`} value={row[name]} onChange={(ev) => update(row.key, { [name]: ev.target.value })} className={cell} aria-invalid={errs ? true : undefined} {...props} />
+        <input
+          id={id}
+          name={`${name}[]`}
+          value={row[name]}
+          onChange={(ev) => update(row.key, { [name]: ev.target.value })}
+          className={cell}
+          aria-invalid={errs ? true : undefined}
+          {...props}
+        />
         {errs ? (
           <p className="mt-1 text-xs text-red-600" role="alert">
             {errs.join(" ")}
@@ -66,7 +86,13 @@ export function LineItemsEditor({ money, withTax = false, initial, errors, disco
             {field(row, i, "quantity", "quantity", { inputMode: "numeric" })}
             {field(row, i, "unitPrice", "unit price", { inputMode: "decimal", placeholder: `Price (${symbol})` })}
             {withTax ? field(row, i, "taxRate", "tax rate", { inputMode: "decimal", placeholder: "Tax %" }) : null}
-            <Button type="button" variant="ghost" onClick={() => setRows((rs) => (rs.length > 1 ? rs.filter((r) => r.key !== row.key) : rs))} aria-label={`Remove item ${i + 1}`} disabled={rows.length === 1}>
+            <Button
+              type="button"
+              variant="ghost"
+              onClick={() => setRows((rs) => (rs.length > 1 ? rs.filter((r) => r.key !== row.key) : rs))}
+              aria-label={`Remove item ${i + 1}`}
+              disabled={rows.length === 1}
+            >
               ✕
             </Button>
           </div>
@@ -82,7 +108,9 @@ export function LineItemsEditor({ money, withTax = false, initial, errors, disco
           Add line item
         </Button>
         <p className="text-sm text-slate-700">
-          {withTax && totals.taxMinor > 0 ? <span className="mr-3">Tax: {formatMoney(totals.taxMinor, money)}</span> : null}
+          {withTax && totals.taxMinor > 0 ? (
+            <span className="mr-3">Tax: {formatMoney(totals.taxMinor, money)}</span>
+          ) : null}
           Total: <span className="font-semibold">{formatMoney(totals.totalMinor, money)}</span>
         </p>
       </div>

@@ -12,7 +12,12 @@ type Props = {
 /** Picks one of the studio's brands; the mutation checks the id is the studio's. */
 export function BrandSelect({ brands, defaultValue, errors, label = "Brand", emptyOption }: Props) {
   return (
-    <SelectField label={label} name="brandId" defaultValue={defaultValue ?? (emptyOption === undefined ? brands[0]?.id : "")} errors={errors}>
+    <SelectField
+      label={label}
+      name="brandId"
+      defaultValue={defaultValue ?? (emptyOption === undefined ? brands[0]?.id : "")}
+      errors={errors}
+    >
       {emptyOption === undefined ? null : <option value="">{emptyOption}</option>}
       {brands.map((b) => (
         <option key={b.id} value={b.id}>

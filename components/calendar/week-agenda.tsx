@@ -5,11 +5,26 @@ import { formatDayKey, formatTime } from "@/lib/calendar/zoned";
 import { type CalendarEvent } from "@/lib/events/queries";
 
 /** One row per day with its events ("No scheduled events." on empty days), in the studio's zone. */
-export function WeekAgenda({ days, timeZone, todayKey, label }: { days: AgendaDay<CalendarEvent>[]; timeZone: string; todayKey: string; label: string }) {
+export function WeekAgenda({
+  days,
+  timeZone,
+  todayKey,
+  label,
+}: {
+  days: AgendaDay<CalendarEvent>[];
+  timeZone: string;
+  todayKey: string;
+  label: string;
+}) {
   return (
     <ol aria-label={label} className="divide-y divide-slate-100">
       {days.map((day) => (
-        <li key={day.key} aria-label={formatDayKey(day.key)} data-day={day.key} className="grid gap-2 py-3 sm:grid-cols-[12rem_1fr]">
+        <li
+          key={day.key}
+          aria-label={formatDayKey(day.key)}
+          data-day={day.key}
+          className="grid gap-2 py-3 sm:grid-cols-[12rem_1fr]"
+        >
           <h3 className="text-sm font-medium text-slate-700">
             {day.key === todayKey ? <span className="mr-1 text-brand-600">Today ·</span> : null}
             {formatDayKey(day.key, todayKey)}

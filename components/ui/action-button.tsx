@@ -18,7 +18,15 @@ type Props = {
 };
 
 /** A one-button form (confirm, delete, mark read) that shows why it failed next to itself. */
-export function ActionButton({ action, fields, label, pendingLabel, variant = "secondary", confirm, ariaLabel }: Props) {
+export function ActionButton({
+  action,
+  fields,
+  label,
+  pendingLabel,
+  variant = "secondary",
+  confirm,
+  ariaLabel,
+}: Props) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
   return (
     <form
@@ -35,7 +43,10 @@ export function ActionButton({ action, fields, label, pendingLabel, variant = "s
         {pending ? (pendingLabel ?? label) : label}
       </Button>
       {state.message ? (
-        <span role={state.ok ? "status" : "alert"} className={`text-xs ${state.ok ? "text-emerald-700" : "text-red-600"}`}>
+        <span
+          role={state.ok ? "status" : "alert"}
+          className={`text-xs ${state.ok ? "text-emerald-700" : "text-red-600"}`}
+        >
           {state.message}
         </span>
       ) : null}

@@ -18,7 +18,14 @@ type Props = {
 };
 
 /** A form bound to one server action, with its message, field errors and pending state. */
-export function ActionForm({ action, submitLabel, variant = "primary", className = "space-y-4", isCreate = false, children }: Props) {
+export function ActionForm({
+  action,
+  submitLabel,
+  variant = "primary",
+  className = "space-y-4",
+  isCreate = false,
+  children,
+}: Props) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
   return (
     <form action={formAction} className={className} noValidate>

@@ -1,7 +1,15 @@
 import { type ReactNode } from "react";
 
 /** A list as a table: a caption for screen readers, column headings, and the caller's rows. */
-export function DataTable({ caption, columns, children }: { caption: string; columns: ReactNode[]; children: ReactNode }) {
+export function DataTable({
+  caption,
+  columns,
+  children,
+}: {
+  caption: string;
+  columns: ReactNode[];
+  children: ReactNode;
+}) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-sm">

@@ -25,16 +25,30 @@ type Props<T> = {
   removeLabel: string;
   itemClassName: string;
   /** One item's fields. Place `controls` (move up/down, remove) where the layout wants them. */
-  children: (item: T, helpers: { index: number; update: (patch: Partial<T>) => void; controls: ReactNode }) => ReactNode;
+  children: (
+    item: T,
+    helpers: { index: number; update: (patch: Partial<T>) => void; controls: ReactNode },
+  ) => ReactNode;
 };
 
 /**
  * An ordered list the user edits before saving (a questionnaire's questions, a workflow's steps).
  * Items live in state, so a failed save keeps every item as typed.
  */
-function DraftList<T extends object>({ legend, errors, initial, blank, noun, addLabel, removeLabel, itemClassName, children }: Props<T>) {
+function DraftList<T extends object>({
+  legend,
+  errors,
+  initial,
+  blank,
+  noun,
+  addLabel,
+  removeLabel,
+  itemClassName,
+  children,
+}: Props<T>) {
   const [items, setItems] = useState<Keyed<T>[]>(() => (initial.length ? initial : [blank(true)]).map(keyed));
-  const update = (key: number, patch: Partial<T>) => setItems((list) => list.map((item) => (item.key === key ? { ...item, ...patch } : item)));
+  const update = (key: number, patch: Partial<T>) =>
+    setItems((list) => list.map((item) => (item.key === key ? { ...item, ...patch } : item)));
   const move = (index: number, by: -1 | 1) =>
     setItems((list) => {
       const next = [...list];
@@ -59,13 +73,30 @@ function DraftList<T extends object>({ legend, errors, initial, blank, noun, add
             update: (patch) => update(item.key, patch),
             controls: (
               <div className="flex gap-2">
-                <Button type="button" variant="ghost" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`Move ${noun} ${i + 1} up`}>
+                <Button
+                  type="button"
+                  variant="ghost"
+                  onClick={() => move(i, -1)}
+                  disabled={i === 0}
+                  aria-label={`Move ${noun} ${i + 1} up`}
+                >
                   ↑
                 </Button>
-                <Button type="button" variant="ghost" onClick={() => move(i, 1)} disabled={i === items.length - 1} aria-label={`Move ${noun} ${i + 1} down`}>
+                <Button
+                  type="button"
+                  variant="ghost"
+                  onClick={() => move(i, 1)}
+                  disabled={i === items.length - 1}
+                  aria-label={`Move ${noun} ${i + 1} down`}
+                >
                   ↓
                 </Button>
-                <Button type="button" variant="ghost" onClick={() => setItems((list) => list.filter((x) => x.key !== item.key))} aria-label={`Remove ${noun} ${i + 1}`}>
+                <Button
+                  type="button"
+                  variant="ghost"
+                  onClick={() => setItems((list) => list.filter((x) => x.key !== item.key))}
+                  aria-label={`Remove ${noun} ${i + 1}`}
+                >
                   {removeLabel}
                 </Button>
               </div>
@@ -73,7 +104,11 @@ function DraftList<T extends object>({ legend, errors, initial, blank, noun, add
           })}
         </div>
       ))}
-      <Button type="button" variant="secondary" onClick={() => setItems((list) => [...list, keyed(blank(list.length === 0))])}>
+      <Button
+        type="button"
+        variant="secondary"
+        onClick={() => setItems((list) => [...list, keyed(blank(list.length === 0))])}
+      >
         {addLabel}
       </Button>
     </fieldset>
@@ -93,7 +128,16 @@ type FormProps<T> = Omit<Props<T>, "errors"> & {
 };
 
 /** A named template and its ordered items (a questionnaire, a workflow), saved by one action. */
-export function DraftListForm<T extends object>({ action, templateId, name, nameLabel, nameHint, listField, submitLabel, ...list }: FormProps<T>) {
+export function DraftListForm<T extends object>({
+  action,
+  templateId,
+  name,
+  nameLabel,
+  nameHint,
+  listField,
+  submitLabel,
+  ...list
+}: FormProps<T>) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
   // Controlled, like the items, so a failed save keeps the name as typed.
   const [value, setValue] = useState(name);
@@ -102,7 +146,14 @@ export function DraftListForm<T extends object>({ action, templateId, name, name
       <FormToken state={state} />
       <FormMessage state={state} />
       {templateId ? <input type="hidden" name="templateId" value={templateId} /> : null}
-      <TextField label={nameLabel} name="name" value={value} onChange={(e) => setValue(e.target.value)} errors={state.fieldErrors?.name} hint={nameHint} />
+      <TextField
+        label={nameLabel}
+        name="name"
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        errors={state.fieldErrors?.name}
+        hint={nameHint}
+      />
       <DraftList {...list} errors={state.fieldErrors?.[listField]} />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : submitLabel}

@@ -26,7 +26,9 @@ export function ErrorState({ error, reset, home }: Props) {
   return (
     <div className="mx-auto max-w-lg py-16 text-center">
       <h1 className="text-2xl font-semibold text-slate-900">Something went wrong</h1>
-      <p className="mt-3 text-slate-600">This page could not be shown just now. Nothing you saved was lost. Try again, or reload the page.</p>
+      <p className="mt-3 text-slate-600">
+        This page could not be shown just now. Nothing you saved was lost. Try again, or reload the page.
+      </p>
       <div className="mt-6 flex justify-center gap-3">
         <Button type="button" onClick={reset}>
           Try again

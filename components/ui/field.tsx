@@ -1,11 +1,29 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes, useId } from "react";
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from "react";
 
 const control =
   "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-500 aria-[invalid=true]:ring-red-500";
 
 type Common = { label: string; name: string; errors?: string[]; hint?: ReactNode };
 
-function Wrapper({ id, label, errors, hint, children }: { id: string; label: string; errors?: string[]; hint?: ReactNode; children: ReactNode }) {
+function Wrapper({
+  id,
+  label,
+  errors,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  errors?: string[];
+  hint?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
@@ -26,21 +44,48 @@ export function TextField({ label, name, errors, hint, ...props }: Common & Inpu
   const id = useId();
   return (
     <Wrapper id={id} label={label} errors={errors} hint={hint}>
-      <input id={id} name={name} className={control} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? `${id}-error` : undefined} {...props} />
+      <input
+        id={id}
+        name={name}
+        className={control}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={errors?.length ? `${id}-error` : undefined}
+        {...props}
+      />
     </Wrapper>
   );
 }
 
-export function TextArea({ label, name, errors, hint, ...props }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextArea({
+  label,
+  name,
+  errors,
+  hint,
+  ...props
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const id = useId();
   return (
     <Wrapper id={id} label={label} errors={errors} hint={hint}>
-      <textarea id={id} name={name} className={control} rows={4} aria-invalid={errors?.length ? true : undefined} {...props} />
+      <textarea
+        id={id}
+        name={name}
+        className={control}
+        rows={4}
+        aria-invalid={errors?.length ? true : undefined}
+        {...props}
+      />
     </Wrapper>
   );
 }
 
-export function SelectField({ label, name, errors, hint, children, ...props }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  label,
+  name,
+  errors,
+  hint,
+  children,
+  ...props
+}: Common & SelectHTMLAttributes<HTMLSelectElement>) {
   const id = useId();
   return (
     <Wrapper id={id} label={label} errors={errors} hint={hint}>

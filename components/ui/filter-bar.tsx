@@ -2,7 +2,8 @@ import Link from "next/link";
 import { type ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 
-const control = "rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300";
+const control =
+  "rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300";
 const labelClass = "flex flex-col gap-1 text-sm font-medium text-slate-700";
 
 type Props = {
@@ -18,7 +19,14 @@ type Props = {
 };
 
 /** The filters above a list: a GET form of labelled controls and one button. */
-export function FilterBar({ action, children, isSearch = false, submitLabel = "Apply", clearHref, className = "mb-4 flex flex-wrap items-end gap-3" }: Props) {
+export function FilterBar({
+  action,
+  children,
+  isSearch = false,
+  submitLabel = "Apply",
+  clearHref,
+  className = "mb-4 flex flex-wrap items-end gap-3",
+}: Props) {
   return (
     <form method="get" action={action} role={isSearch ? "search" : undefined} className={className}>
       {children}
@@ -34,17 +42,48 @@ export function FilterBar({ action, children, isSearch = false, submitLabel = "A
   );
 }
 
-export function FilterSearch({ label, name, defaultValue, placeholder, className = "" }: { label: string; name: string; defaultValue?: string; placeholder?: string; className?: string }) {
+export function FilterSearch({
+  label,
+  name,
+  defaultValue,
+  placeholder,
+  className = "",
+}: {
+  label: string;
+  name: string;
+  defaultValue?: string;
+  placeholder?: string;
+  className?: string;
+}) {
   return (
     <label className={`${labelClass} ${className}`}>
       {label}
-      <input name={name} type="search" defaultValue={defaultValue} placeholder={placeholder} maxLength={100} className={control} />
+      <input
+        name={name}
+        type="search"
+        defaultValue={defaultValue}
+        placeholder={placeholder}
+        maxLength={100}
+        className={control}
+      />
     </label>
   );
 }
 
 /** A select of `options` ([value, label] pairs); `allLabel` adds a first option that filters nothing. */
-export function FilterSelect({ label, name, defaultValue, options, allLabel }: { label: string; name: string; defaultValue?: string; options: readonly (readonly [string, string])[]; allLabel?: string }) {
+export function FilterSelect({
+  label,
+  name,
+  defaultValue,
+  options,
+  allLabel,
+}: {
+  label: string;
+  name: string;
+  defaultValue?: string;
+  options: readonly (readonly [string, string])[];
+  allLabel?: string;
+}) {
   return (
     <label className={labelClass}>
       {label}
@@ -61,7 +100,15 @@ export function FilterSelect({ label, name, defaultValue, options, allLabel }: {
 }
 
 /** Views of one list as tabs (links), the current one marked for assistive technology too. */
-export function ViewTabs({ label, views, className = "flex gap-1" }: { label: string; views: { href: string; label: string; isCurrent: boolean }[]; className?: string }) {
+export function ViewTabs({
+  label,
+  views,
+  className = "flex gap-1",
+}: {
+  label: string;
+  views: { href: string; label: string; isCurrent: boolean }[];
+  className?: string;
+}) {
   return (
     <nav aria-label={label} className={className}>
       {views.map((view) => (

@@ -18,7 +18,10 @@ export function FlashMessage({ flashes, clear }: { flashes: ShownFlash[]; clear:
   if (shown.length === 0) return null;
   const isError = shown.some((f) => f.kind === "error");
   return (
-    <div role="status" className={`mb-6 space-y-1 rounded-md px-4 py-3 text-sm ${isError ? "bg-red-50 text-red-700" : "bg-emerald-50 text-emerald-800"}`}>
+    <div
+      role="status"
+      className={`mb-6 space-y-1 rounded-md px-4 py-3 text-sm ${isError ? "bg-red-50 text-red-700" : "bg-emerald-50 text-emerald-800"}`}
+    >
       {shown.map((f) => (
         <p key={f.id}>{f.message}</p>
       ))}

@@ -13,7 +13,12 @@ type Props = {
   label?: string;
 };
 
-function href(basePath: string, params: Record<string, string | undefined>, set: Record<string, string>, drop: string[]) {
+function href(
+  basePath: string,
+  params: Record<string, string | undefined>,
+  set: Record<string, string>,
+  drop: string[],
+) {
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v && !drop.includes(k)) search.set(k, v);
   for (const [k, v] of Object.entries(set)) search.set(k, v);
@@ -22,20 +27,36 @@ function href(basePath: string, params: Record<string, string | undefined>, set:
 }
 
 /** Previous / Next links for a keyset-paginated list. */
-export function Pagination({ basePath, params, next, prev, afterParam = "after", beforeParam = "before", label = "Pagination" }: Props) {
+export function Pagination({
+  basePath,
+  params,
+  next,
+  prev,
+  afterParam = "after",
+  beforeParam = "before",
+  label = "Pagination",
+}: Props) {
   if (!next && !prev) return null;
   const drop = [afterParam, beforeParam];
   return (
     <nav aria-label={label} className="mt-4 flex items-center justify-between gap-2">
       {prev ? (
-        <Link className={buttonClass("secondary")} href={href(basePath, params, { [beforeParam]: prev }, drop)} scroll={false}>
+        <Link
+          className={buttonClass("secondary")}
+          href={href(basePath, params, { [beforeParam]: prev }, drop)}
+          scroll={false}
+        >
           ← Previous
         </Link>
       ) : (
         <span />
       )}
       {next ? (
-        <Link className={buttonClass("secondary")} href={href(basePath, params, { [afterParam]: next }, drop)} scroll={false}>
+        <Link
+          className={buttonClass("secondary")}
+          href={href(basePath, params, { [afterParam]: next }, drop)}
+          scroll={false}
+        >
           Next →
         </Link>
       ) : null}

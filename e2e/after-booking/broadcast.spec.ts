@@ -10,7 +10,11 @@ const localInput = (page: Page, minutes: number) =>
     return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
   }, minutes);
 
-test("an admin's broadcast shows on a photographer's dashboard until they dismiss it", async ({ page, browser, studio }) => {
+test("an admin's broadcast shows on a photographer's dashboard until they dismiss it", async ({
+  page,
+  browser,
+  studio,
+}) => {
   const { user: admin, password } = await createAdmin(testDb(), { name: "Ada Admin" });
   await replicated();
   const title = `Scheduled maintenance ${randomSuffix()}`;
@@ -40,7 +44,10 @@ test("an admin's broadcast shows on a photographer's dashboard until they dismis
   expect((await photographer.goto("/admin"))?.status()).toBe(404);
 
   await photographer.goto("/dashboard");
-  const announcement = photographer.getByRole("list", { name: "Announcements from ShootQ" }).getByRole("listitem").filter({ hasText: title });
+  const announcement = photographer
+    .getByRole("list", { name: "Announcements from ShootQ" })
+    .getByRole("listitem")
+    .filter({ hasText: title });
   await reloadUntil(photographer, async () => {
     await expect(announcement).toBeVisible({ timeout: 1_000 });
   });

@@ -1,9 +1,21 @@
 import { expect, replicated, test, testDb } from "../fixtures";
 
-test("an email that failed for good shows on the dashboard and can be retried from the emails page", async ({ page, signedIn }) => {
+test("an email that failed for good shows on the dashboard and can be retried from the emails page", async ({
+  page,
+  signedIn,
+}) => {
   const to = `bounce-${Date.now()}@example.com`;
   await testDb().emailMessage.create({
-    data: { studioId: signedIn.studio.id, kind: "system.notice", to, subject: "Your proposal", params: { subject: "Your proposal", text: "…" }, status: "FAILED", attempts: 5, lastError: "550 mailbox unavailable" },
+    data: {
+      studioId: signedIn.studio.id,
+      kind: "system.notice",
+      to,
+      subject: "Your proposal",
+      params: { subject: "Your proposal", text: "…" },
+      status: "FAILED",
+      attempts: 5,
+      lastError: "550 mailbox unavailable",
+    },
   });
   await replicated();
 

@@ -2,7 +2,11 @@ import { createJob } from "../../prisma/factories";
 import { expect, linkIn, queuedEmail, reloadUntil, replicated, test, testDb } from "../fixtures";
 
 test("a client answers a questionnaire and the photographer sees the response", async ({ page, browser, signedIn }) => {
-  const job = await createJob(testDb(), { studioId: signedIn.studio.id, title: "Nguyen–Walsh Wedding", contact: { name: "Grace Nguyen", email: `grace-${Date.now()}@example.com` } });
+  const job = await createJob(testDb(), {
+    studioId: signedIn.studio.id,
+    title: "Nguyen–Walsh Wedding",
+    contact: { name: "Grace Nguyen", email: `grace-${Date.now()}@example.com` },
+  });
   await replicated();
 
   await page.goto("/questionnaires/new");
@@ -60,6 +64,8 @@ test("a client answers a questionnaire and the photographer sees the response", 
   // replica has it (a moment), as a person reloading would see.
   await page.goto("/dashboard");
   await reloadUntil(page, async () => {
-    await expect(page.getByRole("link", { name: "Your questionnaire for Nguyen–Walsh Wedding has received a response" })).toBeVisible({ timeout: 1_000 });
+    await expect(
+      page.getByRole("link", { name: "Your questionnaire for Nguyen–Walsh Wedding has received a response" }),
+    ).toBeVisible({ timeout: 1_000 });
   });
 });

@@ -1,7 +1,11 @@
 import { createJob, createStudio } from "../../prisma/factories";
 import { expect, reloadUntil, replicated, signIn, test, testDb } from "../fixtures";
 
-test("a photographer refers a job to another photographer, who signs in and accepts it as a lead", async ({ page, browser, signedIn }) => {
+test("a photographer refers a job to another photographer, who signs in and accepts it as a lead", async ({
+  page,
+  browser,
+  signedIn,
+}) => {
   const receiver = await createStudio(testDb(), { ownerName: "Theo Park" });
   const job = await createJob(testDb(), {
     studioId: signedIn.studio.id,
@@ -39,5 +43,7 @@ test("a photographer refers a job to another photographer, who signs in and acce
     await expect(page.getByText("Accepted", { exact: true })).toBeVisible({ timeout: 1_000 });
   });
   await page.goto("/dashboard");
-  await expect(page.getByRole("link", { name: "Theo Park accepted your referral for Okafor–Reid Wedding" })).toBeVisible();
+  await expect(
+    page.getByRole("link", { name: "Theo Park accepted your referral for Okafor–Reid Wedding" }),
+  ).toBeVisible();
 });

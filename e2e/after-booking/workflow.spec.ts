@@ -2,7 +2,11 @@ import { createJob, dateOnly } from "../../prisma/factories";
 import { expect, replicated, test, testDb } from "../fixtures";
 
 test("completing a workflow task moves What's Next to the job's next step", async ({ page, signedIn }) => {
-  const job = await createJob(testDb(), { studioId: signedIn.studio.id, title: "Patel–Morgan Wedding", date: dateOnly(new Date(Date.now() - 30 * 86_400_000)) });
+  const job = await createJob(testDb(), {
+    studioId: signedIn.studio.id,
+    title: "Patel–Morgan Wedding",
+    date: dateOnly(new Date(Date.now() - 30 * 86_400_000)),
+  });
   await replicated();
 
   await page.goto("/workflows/new");
@@ -37,10 +41,14 @@ test("completing a workflow task moves What's Next to the job's next step", asyn
   await page.goto("/tasks");
   await page.getByRole("button", { name: "Complete Album Design for Patel–Morgan Wedding" }).click();
   await expect(page.getByRole("button", { name: "Complete Album Design for Patel–Morgan Wedding" })).toHaveCount(0);
-  await expect(page.getByRole("button", { name: "Complete Client Approves Design for Patel–Morgan Wedding" })).toBeVisible();
+  await expect(
+    page.getByRole("button", { name: "Complete Client Approves Design for Patel–Morgan Wedding" }),
+  ).toBeVisible();
 
   await page.goto("/dashboard");
-  await expect(whatsNext.getByText("Patel–Morgan Wedding - Task <Leather Album -> Client Approves Design>")).toBeVisible();
+  await expect(
+    whatsNext.getByText("Patel–Morgan Wedding - Task <Leather Album -> Client Approves Design>"),
+  ).toBeVisible();
   await expect(whatsNext.getByText(/Album Design>/)).toHaveCount(0);
 
   await page.goto(`/jobs/${job.id}/workflow`);

@@ -1,6 +1,9 @@
 import { expect, linkIn, signIn, test, watchCsp } from "../fixtures";
 
-test("a photographer signs up, confirms their address from the email, lands in their studio, signs out and signs back in", async ({ page, mailbox }) => {
+test("a photographer signs up, confirms their address from the email, lands in their studio, signs out and signs back in", async ({
+  page,
+  mailbox,
+}) => {
   // A whole journey through a real email and three password hashes: more steps than one spec's budget.
   test.slow();
   const email = `owner-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@example.com`;
@@ -50,7 +53,11 @@ test("a wrong password is refused with a clear message", async ({ page, studio }
   await expect(page.getByText("That email and password do not match.")).toBeVisible();
 });
 
-test("signing up with an address that has an account answers the same, and the email says so", async ({ page, studio, mailbox }) => {
+test("signing up with an address that has an account answers the same, and the email says so", async ({
+  page,
+  studio,
+  mailbox,
+}) => {
   await page.goto("/sign-up");
   await page.getByLabel("Your name").fill("Someone Else");
   await page.getByLabel("Studio name").fill("Squatter Studio");
@@ -63,7 +70,12 @@ test("signing up with an address that has an account answers the same, and the e
   await signIn(page, studio.owner.email, studio.password);
 });
 
-test("forgot password: the emailed link sets a new password and signs out every other browser", async ({ page, browser, studio, mailbox }) => {
+test("forgot password: the emailed link sets a new password and signs out every other browser", async ({
+  page,
+  browser,
+  studio,
+  mailbox,
+}) => {
   // Two browsers, a real email and four password hashes: more steps than one spec's budget.
   test.slow();
   // Another browser, signed in before the reset.

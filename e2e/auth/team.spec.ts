@@ -1,6 +1,10 @@
 import { expect, linkIn, queuedEmail, reloadUntil, signIn, test } from "../fixtures";
 
-test("an owner invites a staff member who accepts, works in the studio, and loses access when removed", async ({ page, browser, signedIn }) => {
+test("an owner invites a staff member who accepts, works in the studio, and loses access when removed", async ({
+  page,
+  browser,
+  signedIn,
+}) => {
   const email = `staff-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@example.com`;
   await page.getByRole("link", { name: "Settings" }).click();
   await page.getByRole("link", { name: "Team" }).click();

@@ -9,7 +9,12 @@ import { expect, linkIn, reloadUntil, replicated, test, testDb } from "../fixtur
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
 
 test("a bad amount gets a message beside the field and records nothing", async ({ page, signedIn }) => {
-  const job = await createJob(testDb(), { studioId: signedIn.studio.id, title: "Chen Portraits", date: inDays(90), contact: { name: "Mei Chen", email: "mei.chen@example.com" } });
+  const job = await createJob(testDb(), {
+    studioId: signedIn.studio.id,
+    title: "Chen Portraits",
+    date: inDays(90),
+    contact: { name: "Mei Chen", email: "mei.chen@example.com" },
+  });
   await replicated();
   await page.goto(`/jobs/${job.id}`);
   await page.getByRole("link", { name: "New invoice" }).click();
@@ -21,12 +26,23 @@ test("a bad amount gets a message beside the field and records nothing", async (
   expect(await testDb().invoice.count({ where: { jobId: job.id } })).toBe(0);
 });
 
-test("an accepted proposal is invoiced on a schedule, paid by card and by check, with receipts and dashboard totals", async ({ browser, page, signedIn, mailbox }) => {
+test("an accepted proposal is invoiced on a schedule, paid by card and by check, with receipts and dashboard totals", async ({
+  browser,
+  page,
+  signedIn,
+  mailbox,
+}) => {
   // The whole money flow in one story: two browsers, a payment page and three emails delivered.
   test.slow();
   const { studio } = signedIn;
   const clientEmail = `grace.${studio.id.slice(-12)}@example.com`;
-  const job = await createJob(testDb(), { studioId: studio.id, title: "Nguyen–Walsh Wedding", status: "BOOKED", date: inDays(200), contact: { name: "Grace Nguyen", email: clientEmail } });
+  const job = await createJob(testDb(), {
+    studioId: studio.id,
+    title: "Nguyen–Walsh Wedding",
+    status: "BOOKED",
+    date: inDays(200),
+    contact: { name: "Grace Nguyen", email: clientEmail },
+  });
   const proposal = await testDb().proposal.create({
     data: {
       studioId: studio.id,
@@ -37,10 +53,17 @@ test("an accepted proposal is invoiced on a schedule, paid by card and by check,
       status: "ACCEPTED",
       respondedAt: new Date(),
       tokenHash: hashToken(`gp${job.id.replace(/-/g, "")}`),
-      items: { create: [{ position: 0, description: "Eight hours of coverage", unitPriceCents: 450_000 }, { position: 1, description: "Leather album", quantity: 2, unitPriceCents: 65_000 }] },
+      items: {
+        create: [
+          { position: 0, description: "Eight hours of coverage", unitPriceCents: 450_000 },
+          { position: 1, description: "Leather album", quantity: 2, unitPriceCents: 65_000 },
+        ],
+      },
     },
   });
-  await testDb().booking.create({ data: { studioId: studio.id, jobId: job.id, proposalId: proposal.id, status: "CONFIRMED" } });
+  await testDb().booking.create({
+    data: { studioId: studio.id, jobId: job.id, proposalId: proposal.id, status: "CONFIRMED" },
+  });
   await replicated();
 
   // The studio's wedding schedule: retainer on booking, half 60 days before, the rest 14 days before.
@@ -89,10 +112,15 @@ test("an accepted proposal is invoiced on a schedule, paid by card and by check,
   await reloadUntil(page, async () => {
     await expect(page.getByTestId("job-balance")).toHaveText("Balance due: $4,800.00", { timeout: 1000 });
   });
-  await expect(page.getByRole("list", { name: /Schedule of invoice/ })).toContainText(/Retainer: \$1,000\.00 due .*Paid/);
+  await expect(page.getByRole("list", { name: /Schedule of invoice/ })).toContainText(
+    /Retainer: \$1,000\.00 due .*Paid/,
+  );
 
   // The photographer records a check for the next installment.
-  await page.getByRole("list", { name: "Invoices" }).getByRole("link", { name: /Invoice \d+/ }).click();
+  await page
+    .getByRole("list", { name: "Invoices" })
+    .getByRole("link", { name: /Invoice \d+/ })
+    .click();
   const record = page.getByRole("region", { name: "Record a payment" });
   await record.getByLabel("Method").selectOption("CHECK");
   await record.getByLabel("Amount ($)").fill("2,900");
@@ -107,7 +135,9 @@ test("an accepted proposal is invoiced on a schedule, paid by card and by check,
   await expect(page.getByTestId("job-balance")).toHaveText("Balance due: $1,900.00");
   await page.goto("/dashboard");
   await expect(page.getByTestId("received-this-month")).toHaveText("$3,900.00 received this month");
-  await expect(page.getByRole("list", { name: "Notifications" })).toContainText("Grace Nguyen paid $1,000.00 on Nguyen–Walsh Wedding");
+  await expect(page.getByRole("list", { name: "Notifications" })).toContainText(
+    "Grace Nguyen paid $1,000.00 on Nguyen–Walsh Wedding",
+  );
 
   // The client sees the check too.
   await client.goto(link);

@@ -6,13 +6,15 @@ import { callClusterControl } from "../../scripts/lib/cluster-control";
 function info() {
   const controlUrl = process.env.SHOOTQ_CLUSTER_CONTROL_URL;
   const token = process.env.SHOOTQ_CLUSTER_CONTROL_TOKEN;
-  if (!controlUrl || !token) throw new Error("these specs run against the cluster: npx playwright test -c playwright.cluster.config.ts");
+  if (!controlUrl || !token)
+    throw new Error("these specs run against the cluster: npx playwright test -c playwright.cluster.config.ts");
   return { controlUrl, token };
 }
 
 export const clusterStatus = () => callClusterControl<ClusterStatus>(info(), "GET", "/status");
 
-export const rollCluster = (body: { deploymentId?: string } = {}) => callClusterControl<RollReport>(info(), "POST", "/roll", body);
+export const rollCluster = (body: { deploymentId?: string } = {}) =>
+  callClusterControl<RollReport>(info(), "POST", "/roll", body);
 
 /** Waits until every node is up, healthy and in nginx's rotation. */
 export async function waitForAllNodes(timeoutMs = 60_000): Promise<ClusterStatus> {

@@ -39,7 +39,9 @@ test("after every journey ran, no node has kept a page or data cache another nod
   const [release] = readdirSync(releases);
   const next = path.join(releases, release, ".next");
   expect(existsSync(path.join(next, "cache"))).toBe(false);
-  const rendered = readdirSync(path.join(next, "server", "app"), { recursive: true, encoding: "utf8" }).filter((f) => /\.(html|rsc|body)$/.test(f));
+  const rendered = readdirSync(path.join(next, "server", "app"), { recursive: true, encoding: "utf8" }).filter((f) =>
+    /\.(html|rsc|body)$/.test(f),
+  );
   expect(rendered.filter((f) => !f.startsWith("_global-error"))).toEqual([]);
 });
 
@@ -85,7 +87,9 @@ test("a rolling restart during a run of requests causes no failed request", asyn
   const report = await rollCluster();
   await sleep(1_000);
   const result = await load.stop();
-  console.log(`rolling restart: ${JSON.stringify(report.steps)}; ${result.sent} requests, ${result.failed} failed, ${result.resent} resent on a fresh connection`);
+  console.log(
+    `rolling restart: ${JSON.stringify(report.steps)}; ${result.sent} requests, ${result.failed} failed, ${result.resent} resent on a fresh connection`,
+  );
   expectNoFailures(result);
   expect(report.steps.map((s) => s.node)).toEqual(["node-1", "node-2"]);
 
@@ -100,7 +104,10 @@ test("a rolling restart during a run of requests causes no failed request", asyn
 
 const held = (page: Page) => page.evaluate(() => (window as unknown as { heldPage?: boolean }).heldPage);
 
-test("a browser holding a page of the previous release reloads fully on its next navigation, and its actions still work", async ({ page, signedIn }) => {
+test("a browser holding a page of the previous release reloads fully on its next navigation, and its actions still work", async ({
+  page,
+  signedIn,
+}) => {
   const problems: string[] = [];
   const other = await page.context().newPage();
   for (const p of [page, other]) {
@@ -129,7 +136,9 @@ test("a browser holding a page of the previous release reloads fully on its next
   expect(assetsAfterRollout.some((u) => u.includes(`dpl=${deploymentId}`))).toBe(true);
 
   // A server action from a page of the previous release is still found and answered.
-  const saved = other.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined);
+  const saved = other.waitForResponse(
+    (r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined,
+  );
   await other.getByLabel("for:").selectOption({ label: signedIn.brands[0].name });
   expect((await saved).ok()).toBe(true);
   // The action redirects back to the page; let that navigation finish before opening another.

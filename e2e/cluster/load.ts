@@ -21,7 +21,15 @@ type Answer = { status: number; node: string };
 function send(agent: http.Agent, base: URL, req: LoadRequest, retried = false): Promise<Answer & { resent: boolean }> {
   return new Promise((resolve, reject) => {
     const r = http.request(
-      { agent, host: base.hostname, port: base.port, path: req.path, method: req.method ?? "GET", headers: req.headers, timeout: 15_000 },
+      {
+        agent,
+        host: base.hostname,
+        port: base.port,
+        path: req.path,
+        method: req.method ?? "GET",
+        headers: req.headers,
+        timeout: 15_000,
+      },
       (res) => {
         res.resume();
         res.on("end", () =>
@@ -44,7 +52,12 @@ function send(agent: http.Agent, base: URL, req: LoadRequest, retried = false): 
   });
 }
 
-export function startLoad(opts: { baseUrl: string; requests: LoadRequest[]; concurrency: number; maxRequests?: number }) {
+export function startLoad(opts: {
+  baseUrl: string;
+  requests: LoadRequest[];
+  concurrency: number;
+  maxRequests?: number;
+}) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
   const base = new URL(opts.baseUrl);
   const result: LoadResult = { sent: 0, failed: 0, failures: [], resent: 0, byNode: {} };

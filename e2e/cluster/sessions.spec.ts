@@ -4,7 +4,9 @@ import { clusterStatus } from "./control";
 
 /** Chooses a brand in the header; the choice is a server action that saves it in the session cookie. */
 async function pickBrand(page: Page, name: string) {
-  const saved = page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined);
+  const saved = page.waitForResponse(
+    (r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined,
+  );
   await page.getByLabel("for:").selectOption({ label: name });
   expect((await saved).ok()).toBe(true);
 }
@@ -33,7 +35,10 @@ test("a user stays signed in while their requests land on different nodes", asyn
   expect(seen.size).toBe(2);
 });
 
-test("a session that stays signed in when its requests alternate between two app nodes started side by side", async ({ page, studio }) => {
+test("a session that stays signed in when its requests alternate between two app nodes started side by side", async ({
+  page,
+  studio,
+}) => {
   const [a, b] = (await clusterStatus()).nodes;
   const at = (node: { port: number }, p: string) => `http://127.0.0.1:${node.port}${p}`;
 

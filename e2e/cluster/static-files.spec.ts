@@ -62,6 +62,8 @@ test("pages come from the nodes, never cached by the browser or nginx", async ({
   expect(res.headers()["x-upstream"]).toBeUndefined();
   expect(res.headers()["cache-control"]).toContain("no-store");
   // The security headers survive nginx: a nonce-based policy, no framing.
-  expect(res.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'.*frame-ancestors 'none'/);
+  expect(res.headers()["content-security-policy"]).toMatch(
+    /script-src 'self' 'nonce-[^']+' 'strict-dynamic'.*frame-ancestors 'none'/,
+  );
   expect(res.headers()["referrer-policy"]).toBe("same-origin");
 });

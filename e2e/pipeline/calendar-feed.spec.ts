@@ -2,9 +2,19 @@ import { linkToken } from "../../lib/tokens";
 import { createEvent, createJob } from "../../prisma/factories";
 import { expect, replicated, test, testDb } from "../fixtures";
 
-test("the calendar page gives a private feed URL that calendar apps can subscribe to", async ({ page, request, signedIn }) => {
+test("the calendar page gives a private feed URL that calendar apps can subscribe to", async ({
+  page,
+  request,
+  signedIn,
+}) => {
   const job = await createJob(testDb(), { studioId: signedIn.studio.id, title: "Riverside Library Fundraiser" });
-  await createEvent(testDb(), { studioId: signedIn.studio.id, jobId: job.id, name: "Event coverage", startsAt: new Date(Date.now() + 3 * 86_400_000), location: "Riverside Library" });
+  await createEvent(testDb(), {
+    studioId: signedIn.studio.id,
+    jobId: job.id,
+    name: "Event coverage",
+    startsAt: new Date(Date.now() + 3 * 86_400_000),
+    location: "Riverside Library",
+  });
   await replicated();
 
   await page.goto("/calendar");
@@ -31,4 +41,3 @@ test("the calendar page gives a private feed URL that calendar apps can subscrib
   await expect.poll(async () => (await request.get(new URL(newUrl).pathname)).status(), { timeout: 15_000 }).toBe(200);
   expect((await request.get(new URL(feedUrl).pathname)).status()).toBe(404);
 });
-

@@ -3,7 +3,13 @@ import { expect, replicated, test, testDb } from "../fixtures";
 import { dayInZone, dayLabel } from "./helpers";
 
 test("a lead converted to a job with an event shows in the week view", async ({ page, signedIn }) => {
-  await createLead(testDb(), { studioId: signedIn.studio.id, brandId: signedIn.brands[0].id, name: "Grace Nguyen", email: "grace.nguyen@example.com", eventType: "wedding" });
+  await createLead(testDb(), {
+    studioId: signedIn.studio.id,
+    brandId: signedIn.brands[0].id,
+    name: "Grace Nguyen",
+    email: "grace.nguyen@example.com",
+    eventType: "wedding",
+  });
   await replicated();
   const sessionDay = dayInZone(2);
 
@@ -15,7 +21,9 @@ test("a lead converted to a job with an event shows in the week view", async ({ 
   await expect(page.getByText("Stage updated.")).toBeVisible();
   await page.getByLabel("Add a note").fill("Called, they want an engagement session first.");
   await page.getByRole("button", { name: "Add note" }).click();
-  await expect(page.getByRole("list", { name: "Notes" })).toContainText("Called, they want an engagement session first.");
+  await expect(page.getByRole("list", { name: "Notes" })).toContainText(
+    "Called, they want an engagement session first.",
+  );
 
   await expect(page.getByLabel("Job title")).toHaveValue("Nguyen Wedding");
   await page.getByLabel("Job title").fill("Nguyen–Walsh Wedding");
@@ -44,13 +52,18 @@ test("a lead converted to a job with an event shows in the week view", async ({ 
   await expect(page.getByRole("listitem", { name: dayLabel(dayInZone(7)) })).toContainText("No scheduled events.");
 
   await page.goto("/dashboard");
-  await expect(page.getByRole("list", { name: "What's Happening" }).getByRole("listitem", { name: dayLabel(sessionDay) })).toContainText("Engagement session");
+  await expect(
+    page.getByRole("list", { name: "What's Happening" }).getByRole("listitem", { name: dayLabel(sessionDay) }),
+  ).toContainText("Engagement session");
 
   await page.goto("/leads");
   await expect(page.getByRole("row", { name: /Grace Nguyen/ })).toContainText("Contacted");
 });
 
-test("the event form explains bad times and saves nothing, and an event can be edited and deleted", async ({ page, signedIn }) => {
+test("the event form explains bad times and saves nothing, and an event can be edited and deleted", async ({
+  page,
+  signedIn,
+}) => {
   await createLead(testDb(), { studioId: signedIn.studio.id, name: "Olivia Chen" });
   await replicated();
   await page.goto("/leads");

@@ -22,7 +22,11 @@ async function sentProposal(studioId: string, jobTitle: string, expiresAt: Date)
 }
 
 test("a client who declines the proposal notifies the photographer", async ({ browser, page, signedIn }) => {
-  const { token } = await sentProposal(signedIn.studio.id, "Okafor Family Portraits", new Date(Date.now() + 7 * 86_400_000));
+  const { token } = await sentProposal(
+    signedIn.studio.id,
+    "Okafor Family Portraits",
+    new Date(Date.now() + 7 * 86_400_000),
+  );
   await replicated();
 
   const clientContext = await browser.newContext();
@@ -30,14 +34,18 @@ test("a client who declines the proposal notifies the photographer", async ({ br
   await client.goto(`/p/${token}`);
   await expect(client.getByTestId("proposal-total")).toHaveText("$800.00");
   await client.getByRole("button", { name: "Decline" }).click();
-  await expect(client.getByRole("status")).toContainText(/You declined this proposal on .*Thank you for letting us know\./);
+  await expect(client.getByRole("status")).toContainText(
+    /You declined this proposal on .*Thank you for letting us know\./,
+  );
   await client.reload();
   await expect(client.getByText(/You declined this proposal on/)).toBeVisible();
   await expect(client.getByRole("button", { name: "Accept proposal" })).toHaveCount(0);
   await clientContext.close();
 
   await page.goto("/dashboard");
-  const notification = page.getByRole("link", { name: "Your most recent proposal for Okafor Family Portraits was declined" });
+  const notification = page.getByRole("link", {
+    name: "Your most recent proposal for Okafor Family Portraits was declined",
+  });
   await reloadUntil(page, async () => {
     await expect(notification).toBeVisible({ timeout: 1000 });
   });

@@ -13,7 +13,9 @@ test("an inquiry on the public page appears as a new lead on the dashboard", asy
   await inquiry.getByLabel("Which service?").selectOption({ label: "Weddings by Test" });
   await inquiry.getByLabel("Message").fill("We love your work! Are you free on our date?");
   await inquiry.getByRole("button", { name: "Send inquiry" }).click();
-  await expect(inquiry.getByRole("status")).toHaveText("Thank you, Jane Example! Your inquiry has been sent and we'll be in touch soon.");
+  await expect(inquiry.getByRole("status")).toHaveText(
+    "Thank you, Jane Example! Your inquiry has been sent and we'll be in touch soon.",
+  );
   await client.close();
 
   await page.goto("/sign-in");
@@ -24,7 +26,10 @@ test("an inquiry on the public page appears as a new lead on the dashboard", asy
   await reloadUntil(page, async () => {
     await expect(page.getByTestId("new-leads")).toHaveText("You have 1 new lead(s).", { timeout: 1000 });
   });
-  await page.getByRole("list", { name: "Notifications" }).getByRole("link", { name: "You have a new lead from Jane Example" }).click();
+  await page
+    .getByRole("list", { name: "Notifications" })
+    .getByRole("link", { name: "You have a new lead from Jane Example" })
+    .click();
 
   await expect(page.getByRole("heading", { level: 1, name: "Jane Example" })).toBeVisible();
   await expect(page.getByText("jane.example@example.com")).toBeVisible();
@@ -56,9 +61,15 @@ test("the public form explains each invalid field and saves nothing", async ({ b
   await client.close();
 });
 
-test("the embeddable form's endpoint takes JSON or a form from any origin and answers bad input with 400", async ({ request, studio }) => {
+test("the embeddable form's endpoint takes JSON or a form from any origin and answers bad input with 400", async ({
+  request,
+  studio,
+}) => {
   const url = `/api/inquiries/${studio.studio.slug}`;
-  const preflight = await request.fetch(url, { method: "OPTIONS", headers: { Origin: "https://studio-site.example", "Access-Control-Request-Method": "POST" } });
+  const preflight = await request.fetch(url, {
+    method: "OPTIONS",
+    headers: { Origin: "https://studio-site.example", "Access-Control-Request-Method": "POST" },
+  });
   expect(preflight.status()).toBe(204);
   expect(preflight.headers()["access-control-allow-origin"]).toBe("*");
 
@@ -70,16 +81,28 @@ test("the embeddable form's endpoint takes JSON or a form from any origin and an
   expect(json.headers()["access-control-allow-origin"]).toBe("*");
   expect(await json.json()).toMatchObject({ ok: true });
 
-  const form = await request.post(url, { multipart: { name: "Form Person", email: "form@example.com", eventType: "event", website: "" } });
+  const form = await request.post(url, {
+    multipart: { name: "Form Person", email: "form@example.com", eventType: "event", website: "" },
+  });
   expect(form.status()).toBe(201);
 
   const bad = await request.post(url, { data: { name: "", email: "x", eventDate: "18/09/2027" } });
   expect(bad.status()).toBe(400);
-  expect((await bad.json()).fieldErrors).toMatchObject({ name: ["Enter a name."], email: ["Enter a valid email address."], eventDate: ["Enter a real date as YYYY-MM-DD."] });
+  expect((await bad.json()).fieldErrors).toMatchObject({
+    name: ["Enter a name."],
+    email: ["Enter a valid email address."],
+    eventDate: ["Enter a real date as YYYY-MM-DD."],
+  });
 
   const broken = await request.post(url, { headers: { "Content-Type": "application/json" }, data: "{not json" });
   expect(broken.status()).toBe(400);
-  expect((await request.post("/api/inquiries/no-such-studio", { data: { name: "A", email: "a@example.com", eventType: "wedding" } })).status()).toBe(404);
+  expect(
+    (
+      await request.post("/api/inquiries/no-such-studio", {
+        data: { name: "A", email: "a@example.com", eventType: "wedding" },
+      })
+    ).status(),
+  ).toBe(404);
 
   const leads = await testDb().lead.findMany({ where: { studioId: studio.studio.id }, orderBy: { createdAt: "asc" } });
   expect(leads.map((l) => [l.name, l.source, l.brandId])).toEqual([

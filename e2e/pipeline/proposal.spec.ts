@@ -1,14 +1,23 @@
 import { createJob, createLead } from "../../prisma/factories";
 import { expect, linkIn, queuedEmail, reloadUntil, replicated, test, testDb } from "../fixtures";
 
-test("a proposal sent, accepted by the client in a fresh browser and confirmed books the job", async ({ browser, page, signedIn }) => {
+test("a proposal sent, accepted by the client in a fresh browser and confirmed books the job", async ({
+  browser,
+  page,
+  signedIn,
+}) => {
   const job = await createJob(testDb(), {
     studioId: signedIn.studio.id,
     title: "Rossi–Kim Wedding",
     status: "LEAD",
     contact: { name: "Isabella Rossi", email: "isabella.rossi@example.com" },
   });
-  await createLead(testDb(), { studioId: signedIn.studio.id, name: "Isabella Rossi", jobId: job.id, status: "CONTACTED" });
+  await createLead(testDb(), {
+    studioId: signedIn.studio.id,
+    name: "Isabella Rossi",
+    jobId: job.id,
+    status: "CONTACTED",
+  });
   await replicated();
 
   await page.goto(`/jobs/${job.id}`);
@@ -47,7 +56,9 @@ test("a proposal sent, accepted by the client in a fresh browser and confirmed b
   await expect(client.getByTestId("proposal-total")).toHaveText("$5,800.00");
   await expect(client.getByTestId("proposal-deposit")).toHaveText("$1,000.00");
   await client.getByRole("button", { name: "Accept proposal" }).click();
-  await expect(client.getByRole("status")).toContainText(/Thank you! You accepted this proposal on .* will review and confirm your booking shortly\./);
+  await expect(client.getByRole("status")).toContainText(
+    /Thank you! You accepted this proposal on .* will review and confirm your booking shortly\./,
+  );
   await expect(client.getByRole("button", { name: "Accept proposal" })).toHaveCount(0);
   await client.reload();
   await expect(client.getByText(/You accepted this proposal on/)).toBeVisible();
@@ -55,7 +66,9 @@ test("a proposal sent, accepted by the client in a fresh browser and confirmed b
 
   await page.goto("/dashboard");
   await reloadUntil(page, async () => {
-    await expect(page.getByTestId("bookings-to-review")).toHaveText("You have 1 booking(s) to review.", { timeout: 1000 });
+    await expect(page.getByTestId("bookings-to-review")).toHaveText("You have 1 booking(s) to review.", {
+      timeout: 1000,
+    });
   });
   await expect(page.getByRole("list", { name: "Notifications" })).toContainText("You have a new booking to review");
   await page.getByTestId("bookings-to-review").getByRole("link").click();

@@ -1,6 +1,11 @@
 import { expect, reloadUntil, test } from "../fixtures";
 
-test("an invitation reaches the invitee's mailbox, and its link opens the join page", async ({ page, browser, signedIn, mailbox }) => {
+test("an invitation reaches the invitee's mailbox, and its link opens the join page", async ({
+  page,
+  browser,
+  signedIn,
+  mailbox,
+}) => {
   const email = `invitee-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@example.com`;
   await page.goto("/settings/team");
   await page.getByLabel("Email of the person to invite").fill(email);

@@ -1,6 +1,8 @@
 import { expect, test } from "../fixtures";
 
-test("the health endpoint says only up or down publicly, and reports each database to an operator", async ({ request }) => {
+test("the health endpoint says only up or down publicly, and reports each database to an operator", async ({
+  request,
+}) => {
   const anonymous = await request.get("/api/health");
   expect(anonymous.status()).toBe(200);
   expect(await anonymous.json()).toEqual({ status: "ok" });

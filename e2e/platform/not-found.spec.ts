@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "../fixtures";
 
-test("an unknown job shows the studio's not-found page inside the studio, with a way back to the dashboard", async ({ page, signedIn }) => {
+test("an unknown job shows the studio's not-found page inside the studio, with a way back to the dashboard", async ({
+  page,
+  signedIn,
+}) => {
   const response = await page.goto(`/jobs/${randomUUID()}`);
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "We could not find that" })).toBeVisible();
@@ -25,6 +28,8 @@ test("an unknown client link shows the client pages' not-found page, with a way 
   await expect(client.getByText("Powered by ShootQ")).toBeVisible();
 
   await client.getByRole("link", { name: "Go to the ShootQ home page" }).click();
-  await expect(client.getByRole("heading", { name: "Run your photography studio from one calm dashboard." })).toBeVisible();
+  await expect(
+    client.getByRole("heading", { name: "Run your photography studio from one calm dashboard." }),
+  ).toBeVisible();
   await context.close();
 });

@@ -11,7 +11,10 @@ async function query<T>(url: string, sql: string, params: unknown[]): Promise<T[
   }
 }
 
-test("with the replica 3 s behind, the page a write sends you to shows the write at once", async ({ page, signedIn }) => {
+test("with the replica 3 s behind, the page a write sends you to shows the write at once", async ({
+  page,
+  signedIn,
+}) => {
   const name = `Fresh Lead ${Date.now()}`;
   await page.goto("/leads/new");
   await expect(page.getByTestId("studio-name")).toHaveText(signedIn.studio.name);
@@ -23,7 +26,9 @@ test("with the replica 3 s behind, the page a write sends you to shows the write
   // The moment the lead is committed on the primary, the (delayed) replica does not have it:
   // without the read pin, the page below would be a 404.
   const sql = `SELECT id FROM "Lead" WHERE name = $1`;
-  await expect.poll(async () => (await query(process.env.DATABASE_URL!, sql, [name])).length, { intervals: [20] }).toBe(1);
+  await expect
+    .poll(async () => (await query(process.env.DATABASE_URL!, sql, [name])).length, { intervals: [20] })
+    .toBe(1);
   expect(await query(process.env.DATABASE_REPLICA_URLS!.split(",")[0], sql, [name])).toEqual([]);
 
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
@@ -35,7 +40,10 @@ test("with the replica 3 s behind, the page a write sends you to shows the write
   await expect(page.getByRole("row", { name: new RegExp(name) })).toBeVisible();
 });
 
-test("two tabs saving at the same moment: each change shows at once in both, and a brand picked meanwhile stays picked", async ({ page, signedIn }) => {
+test("two tabs saving at the same moment: each change shows at once in both, and a brand picked meanwhile stays picked", async ({
+  page,
+  signedIn,
+}) => {
   const other = await page.context().newPage();
   const lead = `Two Tabs Lead ${Date.now()}`;
   const workflow = `Two Tabs Workflow ${Date.now()}`;
@@ -47,7 +55,10 @@ test("two tabs saving at the same moment: each change shows at once in both, and
   await other.getByLabel("Workflow name").fill(workflow);
   await other.getByLabel("Step 1 name").fill("Cull");
   await other.getByLabel("Step 1 days").fill("2");
-  await Promise.all([page.getByRole("button", { name: "Save lead" }).click(), other.getByRole("button", { name: "Create workflow" }).click()]);
+  await Promise.all([
+    page.getByRole("button", { name: "Save lead" }).click(),
+    other.getByRole("button", { name: "Create workflow" }).click(),
+  ]);
   await expect(page.getByRole("heading", { level: 1, name: lead })).toBeVisible();
   const leadPage = page.url();
   await expect(other).toHaveURL(/\/workflows$/);
@@ -59,10 +70,15 @@ test("two tabs saving at the same moment: each change shows at once in both, and
   await expect(other.getByRole("row", { name: new RegExp(lead) })).toBeVisible();
 
   // A brand picked in one tab while the other saves is not undone by the other's answer.
-  const picked = other.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined);
+  const picked = other.waitForResponse(
+    (r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined,
+  );
   await page.goto(leadPage);
   await page.getByLabel("Add a note").fill("Called back");
-  await Promise.all([other.getByLabel("for:").selectOption({ label: signedIn.brands[1].name }), page.getByRole("button", { name: "Add note" }).click()]);
+  await Promise.all([
+    other.getByLabel("for:").selectOption({ label: signedIn.brands[1].name }),
+    page.getByRole("button", { name: "Add note" }).click(),
+  ]);
   expect((await picked).ok()).toBe(true);
   await expect(page.getByText("Called back")).toBeVisible();
   await page.goto("/dashboard");

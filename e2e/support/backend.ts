@@ -19,13 +19,28 @@ const OPERATOR_TOKEN = "e2e-operator-token-0123456789";
  * queued email really arrives, and the offline Stripe stand-in, so a client pays by "card" with real
  * signed webhooks. Specs and fixtures find them through the variables set here.
  */
-export async function startE2eBackend(opts: { appUrl: string; replicaDelay: string; services: boolean }): Promise<E2eBackend> {
+export async function startE2eBackend(opts: {
+  appUrl: string;
+  replicaDelay: string;
+  services: boolean;
+}): Promise<E2eBackend> {
   const log = (line: string) => console.log(`[e2e] ${line}`);
   const db = await startTestDatabase([opts.replicaDelay]);
   const mail = await startMailSink({ log, smtpPort: await freePort(), webPort: await freePort(), useSmtpUrl: false });
   const stripe = await startStripeStandIn({ webhookUrl: `${opts.appUrl}/api/payments/webhook` });
-  track("stripe stand-in", () => stripe.close(), () => {});
-  Object.assign(process.env, { DATABASE_URL: db.primaryUrl, DATABASE_REPLICA_URLS: db.replicaUrls.join(","), APP_URL: opts.appUrl, LINK_SECRET, OPERATOR_TOKEN, SHOOTQ_MAILBOX_URL: mail.webUrl });
+  track(
+    "stripe stand-in",
+    () => stripe.close(),
+    () => {},
+  );
+  Object.assign(process.env, {
+    DATABASE_URL: db.primaryUrl,
+    DATABASE_REPLICA_URLS: db.replicaUrls.join(","),
+    APP_URL: opts.appUrl,
+    LINK_SECRET,
+    OPERATOR_TOKEN,
+    SHOOTQ_MAILBOX_URL: mail.webUrl,
+  });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     SMTP_URL: mail.smtpUrl,

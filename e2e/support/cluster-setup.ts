@@ -16,7 +16,11 @@ export const CLUSTER_PORT = Number(process.env.E2E_CLUSTER_PORT ?? 3310);
 export default async function clusterSetup() {
   currentBuildId(); // fails early, and clearly, without a build
   try {
-    const { env } = await startE2eBackend({ appUrl: `http://localhost:${CLUSTER_PORT}`, replicaDelay: process.env.SHOOTQ_REPLICA_DELAY ?? "2s", services: false });
+    const { env } = await startE2eBackend({
+      appUrl: `http://localhost:${CLUSTER_PORT}`,
+      replicaDelay: process.env.SHOOTQ_REPLICA_DELAY ?? "2s",
+      services: false,
+    });
     // nginx's workers (user nobody when run as root) read the static files staged here.
     const dataDir = scratchDir("shootq-e2e-cluster");
     const cluster = await startAppCluster({
@@ -29,7 +33,11 @@ export default async function clusterSetup() {
       log: (line) => console.log(`[e2e-cluster] ${line}`),
     });
     const control = await serveClusterControl(cluster, { file: null });
-    Object.assign(process.env, { SHOOTQ_CLUSTER_CONTROL_URL: control.controlUrl, SHOOTQ_CLUSTER_CONTROL_TOKEN: control.token, SHOOTQ_CLUSTER_DATA_DIR: dataDir.path });
+    Object.assign(process.env, {
+      SHOOTQ_CLUSTER_CONTROL_URL: control.controlUrl,
+      SHOOTQ_CLUSTER_CONTROL_TOKEN: control.token,
+      SHOOTQ_CLUSTER_DATA_DIR: dataDir.path,
+    });
   } catch (error) {
     await stopEverything();
     throw error;

@@ -10,8 +10,17 @@ import { startE2eBackend } from "./backend";
 export default async function globalSetup() {
   try {
     const port = Number(process.env.E2E_PORT ?? 3210);
-    const { db, env } = await startE2eBackend({ appUrl: `http://localhost:${port}`, replicaDelay: process.env.SHOOTQ_REPLICA_DELAY ?? "3s", services: true });
-    await startTestApp({ primaryUrl: db.primaryUrl, replicaUrls: db.replicaUrls, port, env: { ...env, SHOOTQ_NODE_NAME: "e2e-node" } });
+    const { db, env } = await startE2eBackend({
+      appUrl: `http://localhost:${port}`,
+      replicaDelay: process.env.SHOOTQ_REPLICA_DELAY ?? "3s",
+      services: true,
+    });
+    await startTestApp({
+      primaryUrl: db.primaryUrl,
+      replicaUrls: db.replicaUrls,
+      port,
+      env: { ...env, SHOOTQ_NODE_NAME: "e2e-node" },
+    });
   } catch (error) {
     await stopEverything();
     throw error;

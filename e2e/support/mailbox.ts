@@ -29,7 +29,8 @@ type MaildevEmail = {
   from?: Address[];
   to?: Address[];
   headers?: Record<string, string | string[]>;
-  attachments?: { generatedFileName: string; fileName?: string; contentType: string; length?: number; size?: number }[] | null;
+  attachments?:
+    { generatedFileName: string; fileName?: string; contentType: string; length?: number; size?: number }[] | null;
 };
 
 function mailboxUrl(): string {
@@ -53,12 +54,20 @@ function toMessage(email: MaildevEmail): MailMessage {
     subject: email.subject ?? "",
     text: email.text ?? "",
     html: email.html ?? null,
-    headers: Object.fromEntries(Object.entries(email.headers ?? {}).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(", ") : String(v)])),
+    headers: Object.fromEntries(
+      Object.entries(email.headers ?? {}).map(([k, v]) => [
+        k.toLowerCase(),
+        Array.isArray(v) ? v.join(", ") : String(v),
+      ]),
+    ),
     attachments: (email.attachments ?? []).map((a) => ({
       filename: a.fileName ?? a.generatedFileName,
       contentType: a.contentType,
       size: a.length ?? a.size ?? 0,
-      content: async () => Buffer.from(await (await fetchOk(`${base}/attachment/${encodeURIComponent(a.generatedFileName)}`)).arrayBuffer()),
+      content: async () =>
+        Buffer.from(
+          await (await fetchOk(`${base}/attachment/${encodeURIComponent(a.generatedFileName)}`)).arrayBuffer(),
+        ),
     })),
     raw: async () => (await fetchOk(`${base}/source`)).text(),
   };
@@ -67,7 +76,8 @@ function toMessage(email: MaildevEmail): MailMessage {
 export type MailQuery = { to: string; subject?: string | RegExp };
 
 const matches = (m: MailMessage, q: MailQuery) =>
-  m.to.includes(q.to.toLowerCase()) && (q.subject === undefined || (typeof q.subject === "string" ? m.subject === q.subject : q.subject.test(m.subject)));
+  m.to.includes(q.to.toLowerCase()) &&
+  (q.subject === undefined || (typeof q.subject === "string" ? m.subject === q.subject : q.subject.test(m.subject)));
 
 export type Mailbox = typeof mailbox;
 
@@ -90,7 +100,9 @@ export const mailbox = {
     let found: MailMessage[] = [];
     await expect(async () => {
       found = await this.find(query);
-      expect(found.length, `messages to ${query.to}${query.subject ? ` about ${query.subject}` : ""}`).toBeGreaterThan(0);
+      expect(found.length, `messages to ${query.to}${query.subject ? ` about ${query.subject}` : ""}`).toBeGreaterThan(
+        0,
+      );
     }).toPass({ timeout, intervals: [250, 500, 1000] });
     return found[found.length - 1];
   },

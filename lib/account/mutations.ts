@@ -23,11 +23,17 @@ async function checkCurrentPassword(tx: Tx, userId: string, password: string) {
   // Counted on its own connection: a wrong password rolls this transaction back, the count stays.
   const db = primaryDb();
   const attempt = await countAttempt(db, limit);
-  if (!attempt.allowed) throw new AppError("RATE_LIMITED", `Too many wrong passwords. Try again in ${waitText(attempt.retryAfterSeconds)}.`);
+  if (!attempt.allowed)
+    throw new AppError(
+      "RATE_LIMITED",
+      `Too many wrong passwords. Try again in ${waitText(attempt.retryAfterSeconds)}.`,
+    );
   const user = await tx.user.findUnique({ where: { id: userId }, omit: { passwordHash: false } });
   if (!user) throw notFound("Your account");
   if (!(await verifyPassword(user.passwordHash, password))) {
-    throw new AppError("VALIDATION", "Your current password is not correct.", { currentPassword: ["Your current password is not correct."] });
+    throw new AppError("VALIDATION", "Your current password is not correct.", {
+      currentPassword: ["Your current password is not correct."],
+    });
   }
   await refundAttempt(db, limit);
 }
@@ -38,24 +44,44 @@ export async function updateProfile(tx: Tx, { userId, name }: { userId: string; 
 
 /** (Re)sends the link that confirms the user's current address; earlier links stop working. */
 export async function sendEmailConfirmation(tx: Tx, { userId }: { userId: string }) {
-  const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, emailVerifiedAt: true } });
+  const user = await tx.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, emailVerifiedAt: true },
+  });
   if (!user) throw notFound("Your account");
   if (user.emailVerifiedAt) throw new AppError("CONFLICT", "Your email address is already confirmed.");
-  await enforceLimit(tx, { bucket: "account-email", key: userId, ...ACCOUNT_EMAIL_LIMIT }, "We have sent you several emails in the last hour.");
+  await enforceLimit(
+    tx,
+    { bucket: "account-email", key: userId, ...ACCOUNT_EMAIL_LIMIT },
+    "We have sent you several emails in the last hour.",
+  );
   const { id } = await issueAccountLink(tx, { userId, purpose: "EMAIL_VERIFICATION", email: user.email });
-  await queueEmail(tx, { kind: "account.verify-email", studioId: null, to: user.email, params: { accountTokenId: id } });
+  await queueEmail(tx, {
+    kind: "account.verify-email",
+    studioId: null,
+    to: user.email,
+    params: { accountTokenId: id },
+  });
 }
 
 /**
  * Asks to change the sign-in address: a link goes to the new address and nothing changes until
  * it is opened. Whether the new address is taken is told only there, never here.
  */
-export async function requestEmailChange(tx: Tx, { userId, email, currentPassword }: { userId: string; email: string; currentPassword: string }) {
+export async function requestEmailChange(
+  tx: Tx,
+  { userId, email, currentPassword }: { userId: string; email: string; currentPassword: string },
+) {
   await checkCurrentPassword(tx, userId, currentPassword);
   const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
   if (!user) throw notFound("Your account");
-  if (user.email === email) throw new AppError("VALIDATION", "That is already your address.", { email: ["That is already your address."] });
-  await enforceLimit(tx, { bucket: "account-email", key: userId, ...ACCOUNT_EMAIL_LIMIT }, "We have sent you several emails in the last hour.");
+  if (user.email === email)
+    throw new AppError("VALIDATION", "That is already your address.", { email: ["That is already your address."] });
+  await enforceLimit(
+    tx,
+    { bucket: "account-email", key: userId, ...ACCOUNT_EMAIL_LIMIT },
+    "We have sent you several emails in the last hour.",
+  );
   const { id } = await issueAccountLink(tx, { userId, purpose: "EMAIL_CHANGE", email });
   await queueEmail(tx, { kind: "account.email-change", studioId: null, to: email, params: { accountTokenId: id } });
 }
@@ -72,18 +98,38 @@ export async function findConfirmation(tx: Tx, { token }: { token: string }) {
  * the owner (and opens the studio); for a change of address the change takes effect now and the
  * old address is told. Returns the user, to sign this browser in.
  */
-export async function confirmEmail(tx: Tx, { token, now = new Date() }: { token: string; now?: Date }): Promise<SessionUser> {
+export async function confirmEmail(
+  tx: Tx,
+  { token, now = new Date() }: { token: string; now?: Date },
+): Promise<SessionUser> {
   const link = await findAccountLink(tx, { token, purposes: ["EMAIL_VERIFICATION", "EMAIL_CHANGE"], now });
-  if (!link || link.user.removedAt || !(await claimAccountLink(tx, { id: link.id, now }))) throw new AppError("NOT_FOUND", LINK_GONE);
+  if (!link || link.user.removedAt || !(await claimAccountLink(tx, { id: link.id, now })))
+    throw new AppError("NOT_FOUND", LINK_GONE);
   if (link.purpose === "EMAIL_VERIFICATION") {
     // A confirmation for an address the user has since changed away from proves nothing.
     if (link.user.email !== link.email) throw new AppError("NOT_FOUND", LINK_GONE);
     return tx.user.update({ where: { id: link.userId }, data: { emailVerifiedAt: now }, select: SESSION_FIELDS });
   }
-  const taken = await tx.user.findFirst({ where: { email: link.email, NOT: { id: link.userId } }, select: { id: true } });
-  if (taken) throw new AppError("CONFLICT", `${link.email} is already used by another ShootQ account, so your address was not changed.`);
-  const user = await tx.user.update({ where: { id: link.userId }, data: { email: link.email, emailVerifiedAt: now }, select: SESSION_FIELDS });
-  await queueEmail(tx, { kind: "account.email-changed", studioId: null, to: link.user.email, params: { userId: user.id, newEmail: user.email } });
+  const taken = await tx.user.findFirst({
+    where: { email: link.email, NOT: { id: link.userId } },
+    select: { id: true },
+  });
+  if (taken)
+    throw new AppError(
+      "CONFLICT",
+      `${link.email} is already used by another ShootQ account, so your address was not changed.`,
+    );
+  const user = await tx.user.update({
+    where: { id: link.userId },
+    data: { email: link.email, emailVerifiedAt: now },
+    select: SESSION_FIELDS,
+  });
+  await queueEmail(tx, {
+    kind: "account.email-changed",
+    studioId: null,
+    to: link.user.email,
+    params: { userId: user.id, newEmail: user.email },
+  });
   return user;
 }
 
@@ -92,8 +138,16 @@ export async function confirmEmail(tx: Tx, { token, now = new Date() }: { token:
  * caller answers the same either way, and both ways count against the same limits.
  */
 export async function requestPasswordReset(tx: Tx, { email, address }: { email: string; address: string }) {
-  await enforceLimit(tx, { bucket: "reset-address", key: address, ...RESET_REQUEST_LIMIT }, "Too many reset requests from your connection.");
-  await enforceLimit(tx, { bucket: "account-email", key: `email:${email}`, ...ACCOUNT_EMAIL_LIMIT }, "We have sent that address several emails in the last hour.");
+  await enforceLimit(
+    tx,
+    { bucket: "reset-address", key: address, ...RESET_REQUEST_LIMIT },
+    "Too many reset requests from your connection.",
+  );
+  await enforceLimit(
+    tx,
+    { bucket: "account-email", key: `email:${email}`, ...ACCOUNT_EMAIL_LIMIT },
+    "We have sent that address several emails in the last hour.",
+  );
   const user = await tx.user.findUnique({ where: { email }, select: { id: true, removedAt: true } });
   if (!user || user.removedAt) return;
   const { id } = await issueAccountLink(tx, { userId: user.id, purpose: "PASSWORD_RESET", email });
@@ -110,9 +164,18 @@ export async function isResetLinkOpen(tx: Tx, { token }: { token: string }) {
  * the account ends on every node; the caller signs this browser in afresh. Opening the link
  * proves the address too.
  */
-export async function resetPassword(tx: Tx, { token, password, now = new Date() }: { token: string; password: string; now?: Date }): Promise<SessionUser> {
+export async function resetPassword(
+  tx: Tx,
+  { token, password, now = new Date() }: { token: string; password: string; now?: Date },
+): Promise<SessionUser> {
   const link = await findAccountLink(tx, { token, purposes: ["PASSWORD_RESET"], now });
-  if (!link || link.user.removedAt || link.user.email !== link.email || !(await claimAccountLink(tx, { id: link.id, now }))) throw new AppError("NOT_FOUND", LINK_GONE);
+  if (
+    !link ||
+    link.user.removedAt ||
+    link.user.email !== link.email ||
+    !(await claimAccountLink(tx, { id: link.id, now }))
+  )
+    throw new AppError("NOT_FOUND", LINK_GONE);
   const user = await tx.user.update({
     where: { id: link.userId },
     data: { passwordHash: await hashPassword(password), emailVerifiedAt: now },
@@ -123,9 +186,16 @@ export async function resetPassword(tx: Tx, { token, password, now = new Date() 
 }
 
 /** A new password: every session ends (the caller signs this browser in again). */
-export async function changePassword(tx: Tx, { userId, currentPassword, newPassword }: { userId: string; currentPassword: string; newPassword: string }) {
+export async function changePassword(
+  tx: Tx,
+  { userId, currentPassword, newPassword }: { userId: string; currentPassword: string; newPassword: string },
+) {
   await checkCurrentPassword(tx, userId, currentPassword);
-  const user = await tx.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword) }, select: SESSION_FIELDS });
+  const user = await tx.user.update({
+    where: { id: userId },
+    data: { passwordHash: await hashPassword(newPassword) },
+    select: SESSION_FIELDS,
+  });
   await revokeAllSessions(tx, { userId });
   return user;
 }

@@ -2,7 +2,9 @@ import { type Db } from "@/lib/db";
 
 /** Whether the studio may send email: its owner has confirmed their address. */
 export async function findOwnerConfirmation(db: Db, { studioId }: { studioId: string }) {
-  const owner = await db.user.findFirst({ where: { studioId, role: "OWNER", removedAt: null }, select: { id: true, email: true, emailVerifiedAt: true } });
+  const owner = await db.user.findFirst({
+    where: { studioId, role: "OWNER", removedAt: null },
+    select: { id: true, email: true, emailVerifiedAt: true },
+  });
   return { ownerId: owner?.id ?? null, ownerEmail: owner?.email ?? null, isConfirmed: Boolean(owner?.emailVerifiedAt) };
 }
-

@@ -9,12 +9,18 @@ export const updateProfileSchema = z.object({ name: personName });
 export const changeEmailSchema = z.object({ email, currentPassword });
 export const changePasswordSchema = z
   .object({ currentPassword, newPassword, confirmPassword: z.string().max(200) })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords do not match." });
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two new passwords do not match.",
+  });
 export const sendEmailConfirmationSchema = z.object({});
 export const confirmEmailSchema = z.object({ token: linkTokenField });
 export const requestPasswordResetSchema = z.object({ email });
 export const resetPasswordSchema = z
   .object({ token: linkTokenField, password: newPassword, confirmPassword: z.string().max(200) })
-  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The two passwords do not match." });
+  .refine((v) => v.password === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two passwords do not match.",
+  });
 export const signOutEverywhereSchema = z.object({});
 export const signOutSessionSchema = z.object({ sessionId: recordId });

@@ -13,7 +13,11 @@ describe("cookies on a production node", () => {
   let owner: { email: string };
   let password: string;
   beforeAll(async () => {
-    app = await startTestApp({ primaryUrl: database.primaryUrl, replicaUrls: database.replicaUrls, env: { SECURE_COOKIES: undefined } });
+    app = await startTestApp({
+      primaryUrl: database.primaryUrl,
+      replicaUrls: database.replicaUrls,
+      env: { SECURE_COOKIES: undefined },
+    });
     ({ owner, password } = await createStudio(primaryDb()));
     await waitForReplay(database);
   });

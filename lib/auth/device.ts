@@ -10,7 +10,8 @@ export const DEVICE_COOKIE = "shootq_device";
 const MAX_ACCOUNTS = 5;
 const MAX_AGE_SECONDS = 60 * 60 * 24 * 365;
 
-const mac = (purpose: string, value: string) => createHmac("sha256", `${env().NEXTAUTH_SECRET}:known-device:${purpose}`).update(value).digest("base64url");
+const mac = (purpose: string, value: string) =>
+  createHmac("sha256", `${env().NEXTAUTH_SECRET}:known-device:${purpose}`).update(value).digest("base64url");
 const signature = (payload: string) => mac("cookie", payload);
 // The cookie names accounts by a keyed hash of their email: it can be checked before the
 // account is looked up, and reveals no address to whoever reads the browser's cookies.
@@ -44,6 +45,12 @@ export function knownDeviceCookie(current: string | undefined, email: string) {
   return {
     name: DEVICE_COOKIE,
     value: `${payload}.${signature(payload)}`,
-    options: { httpOnly: true, sameSite: "lax" as const, secure: isSecureCookies(), path: "/", maxAge: MAX_AGE_SECONDS },
+    options: {
+      httpOnly: true,
+      sameSite: "lax" as const,
+      secure: isSecureCookies(),
+      path: "/",
+      maxAge: MAX_AGE_SECONDS,
+    },
   };
 }

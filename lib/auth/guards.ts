@@ -17,9 +17,16 @@ export type StudioUser = SessionUser & { studioId: string };
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const user = await readSessionUser();
   if (!user) return null;
-  const read = (db: Db) => db.user.findFirst({ where: { id: user.id, removedAt: null }, select: { id: true, email: true, name: true, role: true, studioId: true } });
+  const read = (db: Db) =>
+    db.user.findFirst({
+      where: { id: user.id, removedAt: null },
+      select: { id: true, email: true, name: true, role: true, studioId: true },
+    });
   // While the primary is down nobody can sign up, so a miss there is a miss.
-  return (await read(await readDb())) ?? (await read(dbForHost("primary")).catch((error) => (isUnavailableError(error) ? null : Promise.reject(error))));
+  return (
+    (await read(await readDb())) ??
+    (await read(dbForHost("primary")).catch((error) => (isUnavailableError(error) ? null : Promise.reject(error))))
+  );
 });
 
 async function requireUser(): Promise<SessionUser> {

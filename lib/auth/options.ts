@@ -20,7 +20,13 @@ declare module "next-auth" {
   }
 }
 
-const credentials = z.object({ email: z.email().max(254).transform((e) => e.toLowerCase()), password: z.string().min(1).max(200) });
+const credentials = z.object({
+  email: z
+    .email()
+    .max(254)
+    .transform((e) => e.toLowerCase()),
+  password: z.string().min(1).max(200),
+});
 
 type LimitShape = Pick<Limit, "max" | "windowSeconds" | "maxBlockSeconds">;
 
@@ -54,14 +60,18 @@ export async function authenticate(input: unknown, { address, deviceCookie }: Si
   const limits: Limit[] = [
     { bucket: "signin-account-address", key: `${email}|${address}`, ...SIGN_IN_LIMITS.perAccountAndAddress },
     { bucket: "signin-address", key: address, ...SIGN_IN_LIMITS.perAddress },
-    ...(isKnownDevice(deviceCookie, email) ? [] : [{ bucket: "signin-account", key: email, ...SIGN_IN_LIMITS.perAccount }]),
+    ...(isKnownDevice(deviceCookie, email)
+      ? []
+      : [{ bucket: "signin-account", key: email, ...SIGN_IN_LIMITS.perAccount }]),
   ];
   // Counted first, in one statement, whether or not the email has an account: of many attempts
   // at once only those within every limit go on to the (slow) password check.
   const attempts = await countAttempts(db, limits);
   const refused = attempts.filter((a) => !a.allowed);
   if (refused.length > 0) {
-    throw new Error(`Too many sign-in attempts. Try again in ${waitText(Math.max(...refused.map((a) => a.retryAfterSeconds)))}.`);
+    throw new Error(
+      `Too many sign-in attempts. Try again in ${waitText(Math.max(...refused.map((a) => a.retryAfterSeconds)))}.`,
+    );
   }
   const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
   const isActive = Boolean(user && !user.removedAt);
@@ -87,7 +97,9 @@ export function authOptions(): AuthOptions {
       error(code, metadata) {
         const expected = code === "JWT_SESSION_ERROR" || code === "CLIENT_FETCH_ERROR";
         const message = metadata instanceof Error ? metadata.message : (metadata as { message?: string })?.message;
-        console[expected ? "warn" : "error"](JSON.stringify({ msg: expected ? "invalid session cookie" : "auth error", code, message }));
+        console[expected ? "warn" : "error"](
+          JSON.stringify({ msg: expected ? "invalid session cookie" : "auth error", code, message }),
+        );
       },
       warn() {},
       debug() {},
@@ -129,7 +141,9 @@ export function authOptions(): AuthOptions {
         if (!claims?.sid || !claims.user?.id) return;
         await primaryDb()
           .$transaction((tx) => revokeSession(tx, { userId: claims.user!.id, sessionId: claims.sid! }))
-          .catch((error) => console.error(JSON.stringify({ msg: "sign-out could not revoke the session", error: String(error) })));
+          .catch((error) =>
+            console.error(JSON.stringify({ msg: "sign-out could not revoke the session", error: String(error) })),
+          );
       },
     },
   };

@@ -75,7 +75,12 @@ export class SessionRevocations {
 
   private async connect(): Promise<void> {
     if (this.stopped) return;
-    const client = new pg.Client({ connectionString: this.options.databaseUrl, application_name: "shootq-revocations", keepAlive: true, connectionTimeoutMillis: 3_000 });
+    const client = new pg.Client({
+      connectionString: this.options.databaseUrl,
+      application_name: "shootq-revocations",
+      keepAlive: true,
+      connectionTimeoutMillis: 3_000,
+    });
     this.client = client;
     client.on("error", (error) => this.lost(client, error));
     client.on("end", () => this.lost(client));
@@ -91,7 +96,9 @@ export class SessionRevocations {
       await client.connect();
       // Listening first, then loading: a revocation committed in between is in one or the other.
       await client.query(`LISTEN ${REVOCATION_CHANNEL}`);
-      const sessions = await client.query<{ id: string; expiresAt: Date }>(`SELECT id, "expiresAt" FROM "Session" WHERE "revokedAt" IS NOT NULL AND "expiresAt" > now()`);
+      const sessions = await client.query<{ id: string; expiresAt: Date }>(
+        `SELECT id, "expiresAt" FROM "Session" WHERE "revokedAt" IS NOT NULL AND "expiresAt" > now()`,
+      );
       const users = await client.query<{ id: string; validAfter: Date }>(
         `SELECT id, "sessionsValidAfter" AS "validAfter" FROM "User" WHERE "sessionsValidAfter" > now() - make_interval(secs => $1)`,
         [SESSION_MAX_AGE_SECONDS],
@@ -101,7 +108,11 @@ export class SessionRevocations {
       for (const u of users.rows) this.apply({ userId: u.id, validAfter: u.validAfter.getTime() });
       this.listening = true;
       this.retryMs = 250;
-      this.options.log?.({ msg: "session revocations loaded", revoked: this.revoked.size, users: this.validAfter.size });
+      this.options.log?.({
+        msg: "session revocations loaded",
+        revoked: this.revoked.size,
+        users: this.validAfter.size,
+      });
     } catch (error) {
       this.lost(client, error);
     }
@@ -110,7 +121,11 @@ export class SessionRevocations {
   private lost(client: pg.Client, error?: unknown) {
     if (this.client !== client) return;
     this.client = null;
-    if (this.listening) this.options.log?.({ msg: "session revocations not listening; checking sessions in the database", error: error ? String(error) : undefined });
+    if (this.listening)
+      this.options.log?.({
+        msg: "session revocations not listening; checking sessions in the database",
+        error: error ? String(error) : undefined,
+      });
     this.listening = false;
     client.end().catch(() => {});
     if (this.stopped) return;
@@ -132,6 +147,7 @@ export class SessionRevocations {
 
   private sweep(now = Date.now()) {
     for (const [id, expiresAt] of this.revoked) if (expiresAt <= now) this.revoked.delete(id);
-    for (const [id, after] of this.validAfter) if (after + SESSION_MAX_AGE_SECONDS * 1000 <= now) this.validAfter.delete(id);
+    for (const [id, after] of this.validAfter)
+      if (after + SESSION_MAX_AGE_SECONDS * 1000 <= now) this.validAfter.delete(id);
   }
 }

@@ -60,7 +60,11 @@ export async function readSession(): Promise<SessionClaims | null> {
   }
   // A cookie from before sessions were revocable names no session: signed out.
   if (!claims?.user?.id || typeof claims.sid !== "string" || typeof claims.sct !== "number") return null;
-  const active = await sessionRevocations().isActive({ sessionId: claims.sid, userId: claims.user.id, createdAt: claims.sct });
+  const active = await sessionRevocations().isActive({
+    sessionId: claims.sid,
+    userId: claims.user.id,
+    createdAt: claims.sct,
+  });
   return active ? (claims as SessionClaims) : null;
 }
 
@@ -76,11 +80,25 @@ export async function readSessionUser(): Promise<SessionUser | null> {
  */
 export async function signInAs(user: SessionUser): Promise<void> {
   const h = await headers();
-  const session = await createSession(primaryDb(), { userId: user.id, userAgent: h.get("user-agent"), address: clientAddress(h) });
+  const session = await createSession(primaryDb(), {
+    userId: user.id,
+    userAgent: h.get("user-agent"),
+    address: clientAddress(h),
+  });
   const claims: SessionClaims = { user, sid: session.id, sct: session.createdAt.getTime() };
-  const token = await encode({ token: { sub: user.id, name: user.name, email: user.email, ...claims }, secret: env().NEXTAUTH_SECRET, maxAge: SESSION_MAX_AGE_SECONDS });
+  const token = await encode({
+    token: { sub: user.id, name: user.name, email: user.email, ...claims },
+    secret: env().NEXTAUTH_SECRET,
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
   const store = await cookies();
-  store.set(sessionCookieName(), token, { httpOnly: true, sameSite: "lax", path: "/", secure: isSecureCookies(), maxAge: SESSION_MAX_AGE_SECONDS });
+  store.set(sessionCookieName(), token, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: isSecureCookies(),
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
   const device = knownDeviceCookie(store.get(DEVICE_COOKIE)?.value, user.email);
   store.set(device.name, device.value, device.options);
 }

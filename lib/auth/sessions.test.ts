@@ -29,7 +29,9 @@ async function signedIn(app: TestApp, email: string, password: string): Promise<
 describe("revocable sessions on two nodes", () => {
   let nodes: TestApp[];
   beforeAll(async () => {
-    nodes = await Promise.all([0, 1].map(() => startTestApp({ primaryUrl: database.primaryUrl, replicaUrls: database.replicaUrls })));
+    nodes = await Promise.all(
+      [0, 1].map(() => startTestApp({ primaryUrl: database.primaryUrl, replicaUrls: database.replicaUrls })),
+    );
   });
   afterAll(() => Promise.all((nodes ?? []).map((n) => n.stop())));
 
@@ -40,7 +42,11 @@ describe("revocable sessions on two nodes", () => {
     expect(await isSignedIn(nodes[1], stolen)).toBe(true);
 
     const { csrfToken } = (await (await http.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
-    const out = await http.fetch("/api/auth/signout", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ csrfToken, json: "true" }) });
+    const out = await http.fetch("/api/auth/signout", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrfToken, json: "true" }),
+    });
     expect(out.status).toBe(200);
     await sleep(1_000);
     expect(await isSignedIn(nodes[0], stolen)).toBe(false);
@@ -53,15 +59,23 @@ describe("revocable sessions on two nodes", () => {
     const old = (await signedIn(nodes[0], staff.email, password)).cookieHeader();
     expect(await isSignedIn(nodes[1], old)).toBe(true);
 
-    await primaryDb().$transaction((tx) => removeStaff(tx, { studioId: studio.id, actorId: owner.id, userId: staff.id }));
+    await primaryDb().$transaction((tx) =>
+      removeStaff(tx, { studioId: studio.id, actorId: owner.id, userId: staff.id }),
+    );
     await sleep(1_000);
     expect(await isSignedIn(nodes[1], old)).toBe(false);
     expect(await isSignedIn(nodes[0], old)).toBe(false);
 
-    const { inviteId } = await primaryDb().$transaction((tx) => inviteStaff(tx, { studioId: studio.id, invitedBy: owner, email: staff.email }));
-    await primaryDb().$transaction((tx) => acceptInvite(tx, { token: linkToken("invite", inviteId), name: staff.name, password: "a-brand-new-password" }));
+    const { inviteId } = await primaryDb().$transaction((tx) =>
+      inviteStaff(tx, { studioId: studio.id, invitedBy: owner, email: staff.email }),
+    );
+    await primaryDb().$transaction((tx) =>
+      acceptInvite(tx, { token: linkToken("invite", inviteId), name: staff.name, password: "a-brand-new-password" }),
+    );
     expect(await isSignedIn(nodes[1], old)).toBe(false);
-    expect(await isSignedIn(nodes[1], (await signedIn(nodes[1], staff.email, "a-brand-new-password")).cookieHeader())).toBe(true);
+    expect(
+      await isSignedIn(nodes[1], (await signedIn(nodes[1], staff.email, "a-brand-new-password")).cookieHeader()),
+    ).toBe(true);
   });
 
   it("a password change ends every other session of the account", async () => {
@@ -70,7 +84,9 @@ describe("revocable sessions on two nodes", () => {
     const phone = (await signedIn(nodes[1], owner.email, password)).cookieHeader();
     expect(await isSignedIn(nodes[0], phone)).toBe(true);
 
-    await primaryDb().$transaction((tx) => changePassword(tx, { userId: owner.id, currentPassword: password, newPassword: "another-good-password" }));
+    await primaryDb().$transaction((tx) =>
+      changePassword(tx, { userId: owner.id, currentPassword: password, newPassword: "another-good-password" }),
+    );
     await sleep(1_000);
     for (const node of nodes) {
       expect(await isSignedIn(node, laptop)).toBe(false);

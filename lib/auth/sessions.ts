@@ -25,7 +25,10 @@ export type NewSession = { id: string; createdAt: Date; expiresAt: Date };
  * Records a sign-in; the caller puts `id` and `createdAt` in the sign-in cookie. Both times come
  * from the database's clock, the one revocations are compared against.
  */
-export async function createSession(db: Sql, { userId, userAgent, address }: { userId: string; userAgent?: string | null; address?: string | null }): Promise<NewSession> {
+export async function createSession(
+  db: Sql,
+  { userId, userAgent, address }: { userId: string; userAgent?: string | null; address?: string | null },
+): Promise<NewSession> {
   const [row] = await db.$queryRawUnsafe<NewSession[]>(
     `INSERT INTO "Session" (id, "userId", "createdAt", "expiresAt", "userAgent", address)
      VALUES ($1, $2, now(), now() + make_interval(secs => $3), $4, $5) RETURNING id, "createdAt", "expiresAt"`,
@@ -58,7 +61,10 @@ export async function revokeSession(tx: Tx, { userId, sessionId }: { userId: str
  * Password change and reset, removal from a studio, re-invitation and "sign out everywhere".
  */
 export async function revokeAllSessions(tx: Tx, { userId }: { userId: string }) {
-  const [row] = await tx.$queryRawUnsafe<{ validAfter: Date }[]>(`UPDATE "User" SET "sessionsValidAfter" = now() WHERE id = $1 RETURNING "sessionsValidAfter" AS "validAfter"`, userId);
+  const [row] = await tx.$queryRawUnsafe<{ validAfter: Date }[]>(
+    `UPDATE "User" SET "sessionsValidAfter" = now() WHERE id = $1 RETURNING "sessionsValidAfter" AS "validAfter"`,
+    userId,
+  );
   if (!row) throw notFound("That account");
   await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: row.validAfter } });
   await notifyRevoked(tx, { userId, validAfter: row.validAfter.getTime() });

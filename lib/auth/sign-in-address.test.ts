@@ -14,7 +14,11 @@ async function attempt(app: TestApp, email: string, password: string, forwardedF
   const { csrfToken } = (await (await http.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
   const res = await http.fetch("/api/auth/callback/credentials", {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": forwardedFor, "x-real-ip": `198.51.100.${Math.floor(Math.random() * 250)}` },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-forwarded-for": forwardedFor,
+      "x-real-ip": `198.51.100.${Math.floor(Math.random() * 250)}`,
+    },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
   const { url } = (await res.json()) as { url: string };
@@ -37,12 +41,17 @@ describe("sign-in failures behind one proxy", () => {
       const error = await attempt(app, `nobody-${i}-${studio.id}@example.com`, "guess", `10.${i}.0.1, ${peer}`);
       expect(error).toBe("That email and password do not match.");
     }
-    const buckets = await primaryDb().rateLimit.findMany({ where: { bucket: "signin-address", key: { in: [peer, ...Array.from({ length: 30 }, (_, i) => `10.${i}.0.1`)] } }, select: { key: true, count: true } });
+    const buckets = await primaryDb().rateLimit.findMany({
+      where: { bucket: "signin-address", key: { in: [peer, ...Array.from({ length: 30 }, (_, i) => `10.${i}.0.1`)] } },
+      select: { key: true, count: true },
+    });
     expect(buckets).toEqual([{ key: peer, count: SIGN_IN_LIMITS.perAddress.max }]);
 
     // A fresh spoofed first entry does not buy the attacker another try, even with the right password.
     const { owner, password } = await createStudio(primaryDb());
-    expect(await attempt(app, owner.email, password, `172.16.${Math.floor(Math.random() * 250)}.1, ${peer}`)).toMatch(/^Too many sign-in attempts/);
+    expect(await attempt(app, owner.email, password, `172.16.${Math.floor(Math.random() * 250)}.1, ${peer}`)).toMatch(
+      /^Too many sign-in attempts/,
+    );
     // Someone else behind the proxy is not affected.
     expect(await attempt(app, owner.email, password, `${peer}, 203.0.113.251-${randomUUID().slice(0, 8)}`)).toBeNull();
   });

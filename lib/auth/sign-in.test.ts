@@ -29,7 +29,11 @@ describe("signing in", () => {
   it("checks at most the limit of 50 wrong passwords sent at once: the rest are throttled unchecked", async () => {
     const { owner } = await createStudio(primaryDb());
     const from = address();
-    const results = await Promise.all(Array.from({ length: 50 }, () => outcome(authenticate({ email: owner.email, password: "wrong-password" }, { address: from }))));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        outcome(authenticate({ email: owner.email, password: "wrong-password" }, { address: from })),
+      ),
+    );
     expect(results.filter((r) => r === "mismatch")).toHaveLength(SIGN_IN_LIMITS.perAccountAndAddress.max);
     expect(results.filter((r) => r === "throttled")).toHaveLength(50 - SIGN_IN_LIMITS.perAccountAndAddress.max);
   });
@@ -42,7 +46,13 @@ describe("signing in", () => {
     const attacks: string[] = [];
     for (let round = 0; round < 50; round++) {
       // 20 addresses at once, 50 rounds: 1,000 wrong passwords for one account.
-      attacks.push(...(await Promise.all(attackers.map((from) => outcome(authenticate({ email: owner.email, password: `guess-${round}` }, { address: from }))))));
+      attacks.push(
+        ...(await Promise.all(
+          attackers.map((from) =>
+            outcome(authenticate({ email: owner.email, password: `guess-${round}` }, { address: from })),
+          ),
+        )),
+      );
       if (round % 10 === 9) expect(await outcome(authenticate({ email: owner.email, password }, victim))).toBe("ok");
     }
     expect(attacks).toHaveLength(1_000);
@@ -56,7 +66,11 @@ describe("signing in", () => {
     const from = address();
     const { studio } = await createStudio(primaryDb());
     for (let i = 0; i < SIGN_IN_LIMITS.perAddress.max; i++) {
-      expect(await outcome(authenticate({ email: `nobody-${i}-${studio.id}@example.com`, password: "guess" }, { address: from }))).toBe("mismatch");
+      expect(
+        await outcome(
+          authenticate({ email: `nobody-${i}-${studio.id}@example.com`, password: "guess" }, { address: from }),
+        ),
+      ).toBe("mismatch");
     }
     const { owner, password } = await createStudio(primaryDb());
     expect(await outcome(authenticate({ email: owner.email, password }, { address: from }))).toBe("throttled");
@@ -69,7 +83,9 @@ describe("signing in", () => {
     const waits: number[] = [];
     for (let i = 0; i < SIGN_IN_LIMITS.perAccountAndAddress.max + 4; i++) {
       await authenticate({ email: owner.email, password: "wrong" }, { address: from }).catch(() => {});
-      const [row] = await primaryDb().$queryRaw<{ seconds: number }[]>`SELECT extract(epoch FROM "resetAt" - now())::int AS seconds FROM "RateLimit" WHERE bucket = 'signin-account-address' AND key = ${`${owner.email}|${from}`}`;
+      const [row] = await primaryDb().$queryRaw<
+        { seconds: number }[]
+      >`SELECT extract(epoch FROM "resetAt" - now())::int AS seconds FROM "RateLimit" WHERE bucket = 'signin-account-address' AND key = ${`${owner.email}|${from}`}`;
       waits.push(row.seconds);
     }
     const beyond = waits.slice(SIGN_IN_LIMITS.perAccountAndAddress.max);
@@ -80,20 +96,28 @@ describe("signing in", () => {
     const { owner } = await createStudio(primaryDb());
     const from = address();
     expect(await outcome(authenticate({ email: owner.email, password: "wrong" }, { address: from }))).toBe("mismatch");
-    expect(await outcome(authenticate({ email: `nobody-${owner.id}@example.com`, password: "wrong" }, { address: from }))).toBe("mismatch");
-    const counted = await primaryDb().rateLimit.findMany({ where: { bucket: "signin-account", key: { in: [owner.email, `nobody-${owner.id}@example.com`] } } });
+    expect(
+      await outcome(authenticate({ email: `nobody-${owner.id}@example.com`, password: "wrong" }, { address: from })),
+    ).toBe("mismatch");
+    const counted = await primaryDb().rateLimit.findMany({
+      where: { bucket: "signin-account", key: { in: [owner.email, `nobody-${owner.id}@example.com`] } },
+    });
     expect(counted.map((r) => r.count)).toEqual([1, 1]);
   });
 
   it("removed staff cannot sign in", async () => {
     const { studio, owner } = await createStudio(primaryDb());
     const { user: staff, password } = await createStaff(primaryDb(), studio.id);
-    await primaryDb().$transaction((tx) => removeStaff(tx, { studioId: studio.id, actorId: owner.id, userId: staff.id }));
+    await primaryDb().$transaction((tx) =>
+      removeStaff(tx, { studioId: studio.id, actorId: owner.id, userId: staff.id }),
+    );
     expect(await outcome(authenticate({ email: staff.email, password }, { address: address() }))).toBe("mismatch");
   });
 
   it("malformed input is refused with a message, not a crash", async () => {
-    await expect(authenticate({ email: "x".repeat(500), password: "" }, { address: address() })).rejects.toThrow("Enter your email and password.");
+    await expect(authenticate({ email: "x".repeat(500), password: "" }, { address: address() })).rejects.toThrow(
+      "Enter your email and password.",
+    );
     await expect(authenticate(null, { address: address() })).rejects.toThrow("Enter your email and password.");
   });
 });

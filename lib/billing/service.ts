@@ -26,7 +26,14 @@ export type BillingService = {
 export async function ensureBillingSchedule(boss: PgBoss): Promise<void> {
   // Singleton: one run at a time across every billing service; a run that finds another
   // active waits for the next minute rather than doubling the work.
-  if (!(await boss.getQueue(BILLING_QUEUE))) await boss.createQueue(BILLING_QUEUE, { name: BILLING_QUEUE, policy: "singleton", retryLimit: 2, retryDelay: 10, expireInSeconds: 15 * 60 });
+  if (!(await boss.getQueue(BILLING_QUEUE)))
+    await boss.createQueue(BILLING_QUEUE, {
+      name: BILLING_QUEUE,
+      policy: "singleton",
+      retryLimit: 2,
+      retryDelay: 10,
+      expireInSeconds: 15 * 60,
+    });
   await boss.schedule(BILLING_QUEUE, BILLING_CRON, {}, { tz: "UTC" });
 }
 
@@ -40,7 +47,13 @@ export async function startBillingService(options: BillingServiceOptions): Promi
   const log = options.log ?? ((entry) => console.log(JSON.stringify(entry)));
   const now = options.now ?? (() => new Date());
   const db = createServiceDb(options.databaseUrl, "shootq-billing", 3);
-  const boss = new PgBoss({ connectionString: options.databaseUrl, max: 3, application_name: "shootq-billing-queue", schedule: true, maintenanceIntervalSeconds: 60 });
+  const boss = new PgBoss({
+    connectionString: options.databaseUrl,
+    max: 3,
+    application_name: "shootq-billing-queue",
+    schedule: true,
+    maintenanceIntervalSeconds: 60,
+  });
   boss.on("error", (error) => log({ msg: "billing queue error", error: String(error) }));
   await boss.start();
   await ensureBillingSchedule(boss);

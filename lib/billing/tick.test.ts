@@ -33,7 +33,12 @@ const tick = (at: string) => runBillingTick((shared ??= serviceDb()), { now: new
 /** A wedding on September 18 booked February 20: retainer $1,000 due March 1, balance $4,800 due September 4. */
 async function bookedWedding({ timeZone = "America/New_York" }: { timeZone?: string } = {}) {
   const { studio, owner } = await createStudio(db(), { timeZone });
-  const job = await createJob(db(), { studioId: studio.id, title: "Nguyen–Walsh Wedding", date: new Date("2027-09-18T00:00:00Z"), contact: { name: "Grace Nguyen", email: `grace.${studio.id}@example.com` } });
+  const job = await createJob(db(), {
+    studioId: studio.id,
+    title: "Nguyen–Walsh Wedding",
+    date: new Date("2027-09-18T00:00:00Z"),
+    contact: { name: "Grace Nguyen", email: `grace.${studio.id}@example.com` },
+  });
   const proposal = await db().proposal.create({
     data: {
       studioId: studio.id,
@@ -47,14 +52,26 @@ async function bookedWedding({ timeZone = "America/New_York" }: { timeZone?: str
       items: { create: [{ position: 0, description: "Coverage", unitPriceCents: 580_000 }] },
     },
   });
-  const { id } = await inTx((tx) => createInvoiceFromProposal(tx, { studioId: studio.id, proposalId: proposal.id, now: SENT_AT }));
+  const { id } = await inTx((tx) =>
+    createInvoiceFromProposal(tx, { studioId: studio.id, proposalId: proposal.id, now: SENT_AT }),
+  );
   await inTx((tx) => sendInvoice(tx, { studioId: studio.id, invoiceId: id, now: SENT_AT }));
   const installments = await db().installment.findMany({ where: { invoiceId: id }, orderBy: { position: "asc" } });
   return { studioId: studio.id, ownerId: owner.id, invoiceId: id, retainer: installments[0], balance: installments[1] };
 }
 
-const reminders = (studioId: string) => db().reminder.findMany({ where: { studioId }, orderBy: { sentAt: "asc" }, select: { installmentId: true, offsetDays: true } });
-const reminderEmails = (studioId: string) => db().emailMessage.findMany({ where: { studioId, kind: "installment.reminder" }, orderBy: { createdAt: "asc" }, select: { subject: true, to: true } });
+const reminders = (studioId: string) =>
+  db().reminder.findMany({
+    where: { studioId },
+    orderBy: { sentAt: "asc" },
+    select: { installmentId: true, offsetDays: true },
+  });
+const reminderEmails = (studioId: string) =>
+  db().emailMessage.findMany({
+    where: { studioId, kind: "installment.reminder" },
+    orderBy: { createdAt: "asc" },
+    select: { subject: true, to: true },
+  });
 
 describe("the billing run, with the clock in the test's hands", () => {
   it("sends each reminder at its moment in the studio's time zone, marks overdue at local midnight, and nothing twice", async () => {
@@ -68,10 +85,19 @@ describe("the billing run, with the clock in the test's hands", () => {
     // Midnight in New York (05:00 UTC in winter): the retainer is overdue, once, and the studio hears of it.
     await tick("2027-03-02T05:00:00Z");
     await tick("2027-03-02T05:01:00Z");
-    expect(await db().installment.findUniqueOrThrow({ where: { id: w.retainer.id } })).toMatchObject({ status: "OVERDUE", overdueAt: new Date("2027-03-02T05:00:00Z") });
-    expect(await db().invoice.findUniqueOrThrow({ where: { id: w.invoiceId } })).toMatchObject({ overdueSince: new Date("2027-03-02T05:00:00Z") });
-    const overdueNews = await db().notification.findMany({ where: { studioId: w.studioId, kind: "installment.overdue" } });
-    expect(overdueNews.map((n) => n.message)).toEqual(["Grace Nguyen's retainer of $1,000.00 on Nguyen–Walsh Wedding is overdue"]);
+    expect(await db().installment.findUniqueOrThrow({ where: { id: w.retainer.id } })).toMatchObject({
+      status: "OVERDUE",
+      overdueAt: new Date("2027-03-02T05:00:00Z"),
+    });
+    expect(await db().invoice.findUniqueOrThrow({ where: { id: w.invoiceId } })).toMatchObject({
+      overdueSince: new Date("2027-03-02T05:00:00Z"),
+    });
+    const overdueNews = await db().notification.findMany({
+      where: { studioId: w.studioId, kind: "installment.overdue" },
+    });
+    expect(overdueNews.map((n) => n.message)).toEqual([
+      "Grace Nguyen's retainer of $1,000.00 on Nguyen–Walsh Wedding is overdue",
+    ]);
 
     // Three days overdue at 9:00 New York time (14:00 UTC in winter).
     await tick("2027-03-04T13:59:00Z");
@@ -81,14 +107,30 @@ describe("the billing run, with the clock in the test's hands", () => {
     expect(await reminders(w.studioId)).toEqual([{ installmentId: w.retainer.id, offsetDays: 3 }]);
     const overdue = await renderQueuedEmail(db(), { studioId: w.studioId, kind: "installment.reminder" });
     expect(overdue.subject).toBe("Overdue: $1,000.00 for Full-Day Collection");
-    expect(overdue.text).toContain("Your retainer of $1,000.00 for Full-Day Collection (invoice 1) was due on Mar 1, 2027 and is now 3 days overdue.");
+    expect(overdue.text).toContain(
+      "Your retainer of $1,000.00 for Full-Day Collection (invoice 1) was due on Mar 1, 2027 and is now 3 days overdue.",
+    );
     expect(overdue.text).toContain(`/i/${linkToken("invoice", w.invoiceId)}`);
 
     // Paid: no longer overdue. The balance (due September 4) is reminded in daylight time (13:00 UTC).
     await inTx((tx) =>
-      recordPayment(tx, { studioId: w.studioId, userId: w.ownerId, input: recordPaymentSchema.parse({ invoiceId: w.invoiceId, method: "CHECK", amount: "1000", receivedOn: "2027-03-05", ...USD }), now: new Date("2027-03-05T15:00:00Z") }),
+      recordPayment(tx, {
+        studioId: w.studioId,
+        userId: w.ownerId,
+        input: recordPaymentSchema.parse({
+          invoiceId: w.invoiceId,
+          method: "CHECK",
+          amount: "1000",
+          receivedOn: "2027-03-05",
+          ...USD,
+        }),
+        now: new Date("2027-03-05T15:00:00Z"),
+      }),
     );
-    expect(await db().invoice.findUniqueOrThrow({ where: { id: w.invoiceId } })).toMatchObject({ overdueSince: null, status: "PARTIALLY_PAID" });
+    expect(await db().invoice.findUniqueOrThrow({ where: { id: w.invoiceId } })).toMatchObject({
+      overdueSince: null,
+      status: "PARTIALLY_PAID",
+    });
     await tick("2027-08-28T12:59:00Z");
     expect(await reminders(w.studioId)).toHaveLength(1);
     await tick("2027-08-28T13:00:00Z");
@@ -109,11 +151,32 @@ describe("the billing run, with the clock in the test's hands", () => {
   it("nothing for a paid or a void invoice", async () => {
     const paid = await bookedWedding();
     await inTx((tx) =>
-      recordPayment(tx, { studioId: paid.studioId, userId: paid.ownerId, input: recordPaymentSchema.parse({ invoiceId: paid.invoiceId, method: "CASH", amount: "5800", receivedOn: "2027-03-01", ...USD }), now: SENT_AT }),
+      recordPayment(tx, {
+        studioId: paid.studioId,
+        userId: paid.ownerId,
+        input: recordPaymentSchema.parse({
+          invoiceId: paid.invoiceId,
+          method: "CASH",
+          amount: "5800",
+          receivedOn: "2027-03-01",
+          ...USD,
+        }),
+        now: SENT_AT,
+      }),
     );
     const voided = await bookedWedding();
-    await inTx((tx) => voidInvoice(tx, { studioId: voided.studioId, invoiceId: voided.invoiceId, reissue: false, now: SENT_AT }));
-    for (const at of ["2027-03-02T05:00:00Z", "2027-03-04T14:00:00Z", "2027-08-28T13:00:00Z", "2027-09-04T13:00:00Z", "2027-09-05T04:00:00Z", "2027-09-07T13:00:00Z"]) await tick(at);
+    await inTx((tx) =>
+      voidInvoice(tx, { studioId: voided.studioId, invoiceId: voided.invoiceId, reissue: false, now: SENT_AT }),
+    );
+    for (const at of [
+      "2027-03-02T05:00:00Z",
+      "2027-03-04T14:00:00Z",
+      "2027-08-28T13:00:00Z",
+      "2027-09-04T13:00:00Z",
+      "2027-09-05T04:00:00Z",
+      "2027-09-07T13:00:00Z",
+    ])
+      await tick(at);
     for (const w of [paid, voided]) {
       expect(await reminders(w.studioId)).toEqual([]);
       expect(await db().installment.count({ where: { invoiceId: w.invoiceId, status: "OVERDUE" } })).toBe(0);
@@ -123,7 +186,18 @@ describe("the billing run, with the clock in the test's hands", () => {
   it("a run after a long outage sends only the latest reminder due, worded for the day it goes out", async () => {
     const w = await bookedWedding();
     await inTx((tx) =>
-      recordPayment(tx, { studioId: w.studioId, userId: w.ownerId, input: recordPaymentSchema.parse({ invoiceId: w.invoiceId, method: "CHECK", amount: "1000", receivedOn: "2027-03-01", ...USD }), now: SENT_AT }),
+      recordPayment(tx, {
+        studioId: w.studioId,
+        userId: w.ownerId,
+        input: recordPaymentSchema.parse({
+          invoiceId: w.invoiceId,
+          method: "CHECK",
+          amount: "1000",
+          receivedOn: "2027-03-01",
+          ...USD,
+        }),
+        now: SENT_AT,
+      }),
     );
     // Down from August 20 until September 6: "a week before" and "due today" passed unsent.
     await tick("2027-09-06T12:00:00Z");
@@ -140,7 +214,9 @@ describe("the billing run, with the clock in the test's hands", () => {
   it("a studio east of Greenwich is reminded and marked overdue at its own times", async () => {
     const w = await bookedWedding({ timeZone: "Pacific/Auckland" });
     // Sent at 4:00 on March 2 in Auckland (UTC+13): the retainer is due that day.
-    expect((await db().installment.findUniqueOrThrow({ where: { id: w.retainer.id } })).dueOn.toISOString().slice(0, 10)).toBe("2027-03-02");
+    expect(
+      (await db().installment.findUniqueOrThrow({ where: { id: w.retainer.id } })).dueOn.toISOString().slice(0, 10),
+    ).toBe("2027-03-02");
     // 9:00 on March 2 in Auckland is 20:00 on March 1 UTC.
     await tick("2027-03-01T19:59:00Z");
     expect(await reminders(w.studioId)).toEqual([]);
@@ -161,8 +237,17 @@ describe("the billing service", () => {
 
   async function dueToday(count: number) {
     const { studio } = await createStudio(db(), { timeZone: "America/New_York" });
-    const job = await createJob(db(), { studioId: studio.id, contact: { name: "Chloe Park", email: `chloe.${studio.id}@example.com` } });
-    const input = createInvoiceSchema.parse({ jobId: job.id, title: "Portrait session", description: ["Session"], unitPrice: ["450"], ...USD });
+    const job = await createJob(db(), {
+      studioId: studio.id,
+      contact: { name: "Chloe Park", email: `chloe.${studio.id}@example.com` },
+    });
+    const input = createInvoiceSchema.parse({
+      jobId: job.id,
+      title: "Portrait session",
+      description: ["Session"],
+      unitPrice: ["450"],
+      ...USD,
+    });
     for (let i = 0; i < count; i++) {
       await inTx(async (tx) => {
         const { id } = await createInvoice(tx, { studioId: studio.id, input, now: new Date("2027-05-10T15:00:00Z") });
@@ -186,11 +271,18 @@ describe("the billing service", () => {
 
     // A restarted service catches up on start and finds nothing left to do.
     await a.stop();
-    const restarted = await startBillingService({ databaseUrl: process.env.DATABASE_URL!, now: () => at, log: () => {} });
+    const restarted = await startBillingService({
+      databaseUrl: process.env.DATABASE_URL!,
+      now: () => at,
+      log: () => {},
+    });
     services = [b, restarted];
     await restarted.runNow();
     expect(await db().reminder.count({ where: { studioId } })).toBe(25);
-    const emails = await db().emailMessage.findMany({ where: { studioId, kind: "installment.reminder" }, select: { params: true } });
+    const emails = await db().emailMessage.findMany({
+      where: { studioId, kind: "installment.reminder" },
+      select: { params: true },
+    });
     expect(new Set(emails.map((e) => (e.params as { reminderId: string }).reminderId)).size).toBe(25);
   }, 120_000);
 
@@ -198,7 +290,11 @@ describe("the billing service", () => {
     // Alone: any running service would take the run pg-boss hands out.
     await Promise.all(services.splice(0).map((s) => s.stop()));
     const studioId = await dueToday(3);
-    const service = await startBillingService({ databaseUrl: process.env.DATABASE_URL!, now: () => new Date("2027-05-13T13:00:00Z"), log: () => {} });
+    const service = await startBillingService({
+      databaseUrl: process.env.DATABASE_URL!,
+      now: () => new Date("2027-05-13T13:00:00Z"),
+      log: () => {},
+    });
     services.push(service);
     await service.nextRun();
     expect(await db().reminder.count({ where: { studioId } })).toBe(3);

@@ -26,10 +26,15 @@ type Candidate = { id: string; studioId: string; dueOn: Date; timeZone: string; 
  * SQL only narrows by calendar date (a day of slack for time zones); the exact moment is
  * decided in the studio's zone by lib/schedules/plan.ts.
  */
-async function* candidates(db: BillingDb, where: Prisma.Sql): AsyncGenerator<Candidate & { offsets: number[]; sent: number[] }> {
+async function* candidates(
+  db: BillingDb,
+  where: Prisma.Sql,
+): AsyncGenerator<Candidate & { offsets: number[]; sent: number[] }> {
   let after: { dueOn: Date; id: string } | null = null;
   for (;;) {
-    const seek: Prisma.Sql = after ? Prisma.sql`AND (i."dueOn", i.id) > (${after.dueOn}::date, ${after.id})` : Prisma.empty;
+    const seek: Prisma.Sql = after
+      ? Prisma.sql`AND (i."dueOn", i.id) > (${after.dueOn}::date, ${after.id})`
+      : Prisma.empty;
     const rows: (Candidate & { offsets: number[] | null; sent: number[] })[] = await db.$queryRaw`
       SELECT i.id, i."studioId", i."dueOn", s."timeZone", inv."sentAt", s."reminderOffsets" AS offsets,
              COALESCE((SELECT array_agg(r."offsetDays") FROM "Reminder" r WHERE r."installmentId" = i.id), '{}') AS sent
@@ -85,9 +90,14 @@ async function markOverdue(db: BillingDb, { now }: { now: Date }): Promise<numbe
     const didMark = await db.$transaction(async (tx) => {
       const installment = await lockInstallment(tx, c.id);
       if (!installment || installment.status !== "OPEN") return false;
-      await tx.installment.update({ where: { id: installment.id }, data: { status: "OVERDUE", overdueAt: now }, select: { id: true } });
+      await tx.installment.update({
+        where: { id: installment.id },
+        data: { status: "OVERDUE", overdueAt: now },
+        select: { id: true },
+      });
       const invoice = installment.invoice;
-      if (!invoice.overdueSince) await tx.invoice.update({ where: { id: invoice.id }, data: { overdueSince: now }, select: { id: true } });
+      if (!invoice.overdueSince)
+        await tx.invoice.update({ where: { id: invoice.id }, data: { overdueSince: now }, select: { id: true } });
       const money = { currency: invoice.currency, locale: invoice.studio.locale };
       await notify(tx, {
         studioId: installment.studioId,
@@ -109,7 +119,14 @@ async function sendReminders(db: BillingDb, { now }: { now: Date }): Promise<num
     AND (SELECT max(o) FROM unnest(s."reminderOffsets") o) > COALESCE((SELECT max(r."offsetDays") FROM "Reminder" r WHERE r."installmentId" = i.id), -2147483648)`;
   for await (const c of candidates(db, reachable)) {
     const dueOn = dayKeyOfDateColumn(c.dueOn);
-    const offset = reminderToSend({ dueOn, offsets: c.offsets, sent: c.sent, timeZone: c.timeZone, now, sentAt: c.sentAt });
+    const offset = reminderToSend({
+      dueOn,
+      offsets: c.offsets,
+      sent: c.sent,
+      timeZone: c.timeZone,
+      now,
+      sentAt: c.sentAt,
+    });
     if (offset === null) continue;
     const didSend = await db.$transaction(async (tx) => {
       const installment = await lockInstallment(tx, c.id);
@@ -125,7 +142,12 @@ async function sendReminders(db: BillingDb, { now }: { now: Date }): Promise<num
       if (client.email) {
         // Worded for today in the studio's zone, even if this run is late.
         const daysFromDue = daysBetween(dueOn, dayKeyOf(now, c.timeZone));
-        await queueEmail(tx, { studioId: installment.studioId, kind: "installment.reminder", to: client.email, params: { reminderId: inserted[0].id, daysFromDue } });
+        await queueEmail(tx, {
+          studioId: installment.studioId,
+          kind: "installment.reminder",
+          to: client.email,
+          params: { reminderId: inserted[0].id, daysFromDue },
+        });
       }
       return true;
     });

@@ -13,7 +13,15 @@ const db = () => primaryDb();
 async function acceptedBooking(studioId: string, brandId?: string) {
   const job = await createJob(db(), { studioId, status: "PROPOSED", ...(brandId ? { brandId } : {}) });
   const proposal = await db().proposal.create({
-    data: { studioId, jobId: job.id, title: "Collection", status: "ACCEPTED", tokenHash: hashToken(newToken()), expiresAt: new Date(Date.now() + 86_400_000), items: { create: [{ position: 0, description: "Coverage", unitPriceCents: 100_000 }] } },
+    data: {
+      studioId,
+      jobId: job.id,
+      title: "Collection",
+      status: "ACCEPTED",
+      tokenHash: hashToken(newToken()),
+      expiresAt: new Date(Date.now() + 86_400_000),
+      items: { create: [{ position: 0, description: "Coverage", unitPriceCents: 100_000 }] },
+    },
   });
   const booking = await db().booking.create({ data: { studioId, jobId: job.id, proposalId: proposal.id } });
   return { job, booking };
@@ -25,7 +33,10 @@ describe("confirmBooking", () => {
     const { job, booking } = await acceptedBooking(studio.id);
     const now = new Date("2027-01-05T10:00:00Z");
     await inTx((tx) => confirmBooking(tx, { studioId: studio.id, bookingId: booking.id, now }));
-    expect(await db().booking.findUniqueOrThrow({ where: { id: booking.id } })).toMatchObject({ status: "CONFIRMED", confirmedAt: now });
+    expect(await db().booking.findUniqueOrThrow({ where: { id: booking.id } })).toMatchObject({
+      status: "CONFIRMED",
+      confirmedAt: now,
+    });
     expect((await db().job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("BOOKED");
   });
 
@@ -33,14 +44,18 @@ describe("confirmBooking", () => {
     const { studio } = await createStudio(db());
     const { booking } = await acceptedBooking(studio.id);
     await inTx((tx) => confirmBooking(tx, { studioId: studio.id, bookingId: booking.id }));
-    await expect(inTx((tx) => confirmBooking(tx, { studioId: studio.id, bookingId: booking.id }))).rejects.toMatchObject({ code: "CONFLICT", message: "This booking is already confirmed." });
+    await expect(
+      inTx((tx) => confirmBooking(tx, { studioId: studio.id, bookingId: booking.id })),
+    ).rejects.toMatchObject({ code: "CONFLICT", message: "This booking is already confirmed." });
   });
 
   it("treats another studio's booking as missing and leaves it and its job unchanged", async () => {
     const mine = await createStudio(db());
     const theirs = await createStudio(db());
     const { job, booking } = await acceptedBooking(theirs.studio.id);
-    await expect(inTx((tx) => confirmBooking(tx, { studioId: mine.studio.id, bookingId: booking.id }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      inTx((tx) => confirmBooking(tx, { studioId: mine.studio.id, bookingId: booking.id })),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await db().booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe("PENDING_REVIEW");
     expect((await db().job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("PROPOSED");
   });
@@ -62,6 +77,8 @@ describe("bookings to review", () => {
     expect(page.rows.map((b) => b.id)).toEqual([first.booking.id, second.booking.id]);
     await inTx((tx) => confirmBooking(tx, { studioId: studio.id, bookingId: first.booking.id }));
     expect(await countBookingsToReview(read, { studioId: studio.id })).toBe(1);
-    expect((await findBookingPage(read, { studioId: studio.id, status: "CONFIRMED" })).rows.map((b) => b.id)).toEqual([first.booking.id]);
+    expect((await findBookingPage(read, { studioId: studio.id, status: "CONFIRMED" })).rows.map((b) => b.id)).toEqual([
+      first.booking.id,
+    ]);
   });
 });

@@ -9,8 +9,18 @@ const bookingSelect = {
   status: true,
   createdAt: true,
   confirmedAt: true,
-  job: { select: { id: true, title: true, date: true, contact: { select: { name: true } }, brand: { select: { name: true } } } },
-  proposal: { select: { title: true, depositCents: true, items: { select: { quantity: true, unitPriceCents: true } } } },
+  job: {
+    select: {
+      id: true,
+      title: true,
+      date: true,
+      contact: { select: { name: true } },
+      brand: { select: { name: true } },
+    },
+  },
+  proposal: {
+    select: { title: true, depositCents: true, items: { select: { quantity: true, unitPriceCents: true } } },
+  },
 } satisfies Prisma.BookingSelect;
 
 export type BookingRow = Prisma.BookingGetPayload<{ select: typeof bookingSelect }>;
@@ -20,10 +30,17 @@ const scoped = ({ studioId, brandId }: Scope) => ({ studioId, ...(brandId ? { jo
 /** Bookings to review oldest first (first come, first confirmed); confirmed ones newest first. */
 export function findBookingPage(db: Db, { status, ...rest }: Scope & PageRequest & { status: BookingStatus }) {
   return findKeysetPage<BookingRow>({
-    sections: [{ where: { ...scoped(rest), status }, key: "createdAt", dir: status === "PENDING_REVIEW" ? "asc" : "desc" }],
+    sections: [
+      { where: { ...scoped(rest), status }, key: "createdAt", dir: status === "PENDING_REVIEW" ? "asc" : "desc" },
+    ],
     request: rest,
     fetch: ({ where, orderBy, take }) =>
-      db.booking.findMany({ where: where as Prisma.BookingWhereInput, orderBy: orderBy as Prisma.BookingOrderByWithRelationInput[], take, select: bookingSelect }),
+      db.booking.findMany({
+        where: where as Prisma.BookingWhereInput,
+        orderBy: orderBy as Prisma.BookingOrderByWithRelationInput[],
+        take,
+        select: bookingSelect,
+      }),
     keyOf: (row) => row.createdAt,
   });
 }

@@ -15,7 +15,10 @@ export async function selectedBrandId(brands: { id: string }[]): Promise<string 
 }
 
 /** Saves the filter: one of the studio's brands, or "" for all of them. Only the brand picker calls it. */
-export async function chooseBrandFilter(tx: Tx, { studioId, brandId }: { studioId: string; brandId: string }): Promise<void> {
+export async function chooseBrandFilter(
+  tx: Tx,
+  { studioId, brandId }: { studioId: string; brandId: string },
+): Promise<void> {
   if (brandId) {
     const brand = await tx.brand.findFirst({ where: { id: brandId, studioId }, select: { id: true } });
     if (!brand) throw new AppError("NOT_FOUND", "That brand was not found.");

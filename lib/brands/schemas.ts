@@ -3,7 +3,11 @@ import { safeRedirect } from "@/lib/safe-redirect";
 import { recordId } from "@/lib/fields";
 
 /** A brand picked from the studio's list (the mutation checks it is the studio's). */
-export const brandField = z.string({ error: "Choose a brand." }).trim().min(1, "Choose a brand.").max(64, "Choose one of your brands.");
+export const brandField = z
+  .string({ error: "Choose a brand." })
+  .trim()
+  .min(1, "Choose a brand.")
+  .max(64, "Choose one of your brands.");
 
 const brandName = z.string().trim().min(2, "Enter a brand name.").max(80, "Use at most 80 characters.");
 
@@ -12,4 +16,11 @@ export const renameBrandSchema = z.object({ brandId: recordId, name: brandName }
 export const deleteBrandSchema = z.object({ brandId: recordId });
 
 /** The header's brand filter: a brand id, or "" for all brands, and the page to return to. */
-export const chooseBrandSchema = z.object({ brandId: z.string().max(64), returnTo: z.string().max(500).default("/dashboard").transform((v) => safeRedirect(v)) });
+export const chooseBrandSchema = z.object({
+  brandId: z.string().max(64),
+  returnTo: z
+    .string()
+    .max(500)
+    .default("/dashboard")
+    .transform((v) => safeRedirect(v)),
+});

@@ -6,10 +6,19 @@ import { type CreateBroadcastInput } from "@/lib/broadcasts/schemas";
  * One row, whatever the number of users: who sees it is decided when each dashboard is read
  * (active window, minus that user's dismissals). The sender must be a platform admin.
  */
-export async function createBroadcast(tx: Tx, { adminId, title, body, link, startsAt, endsAt, isNew }: { adminId: string } & CreateBroadcastInput) {
-  const admin = await tx.user.findFirst({ where: { id: adminId, role: "ADMIN", removedAt: null }, select: { id: true } });
+export async function createBroadcast(
+  tx: Tx,
+  { adminId, title, body, link, startsAt, endsAt, isNew }: { adminId: string } & CreateBroadcastInput,
+) {
+  const admin = await tx.user.findFirst({
+    where: { id: adminId, role: "ADMIN", removedAt: null },
+    select: { id: true },
+  });
   if (!admin) throw notFound("That page or action");
-  return tx.broadcast.create({ data: { title, body, link, startsAt, endsAt, isNew, createdById: admin.id }, select: { id: true } });
+  return tx.broadcast.create({
+    data: { title, body, link, startsAt, endsAt, isNew, createdById: admin.id },
+    select: { id: true },
+  });
 }
 
 /** Hides a broadcast for this user only; dismissing twice is the same as once. */

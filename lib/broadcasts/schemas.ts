@@ -15,12 +15,21 @@ function parseLocal(value: string, timeZone: string): Date | null {
 }
 
 // A path on ShootQ, or a full http(s) address elsewhere: never "/\\host" or "//host" dressed as a path.
-const isLink = (v: string) => (v.startsWith("/") ? sameSitePath(v) === v : externalHttpLink(v) !== null && !/\s/.test(v));
+const isLink = (v: string) =>
+  v.startsWith("/") ? sameSitePath(v) === v : externalHttpLink(v) !== null && !/\s/.test(v);
 const text = z.string().max(5000).default("");
 
 // Every field is checked in one pass, so the form shows all its problems at once.
 export const createBroadcastSchema = z
-  .object({ title: text, body: text, link: text, startsAt: text, endsAt: text, timeZone: z.string().max(64).default("UTC"), isNew: z.string().optional() })
+  .object({
+    title: text,
+    body: text,
+    link: text,
+    startsAt: text,
+    endsAt: text,
+    timeZone: z.string().max(64).default("UTC"),
+    isNew: z.string().optional(),
+  })
   .transform((form, ctx) => {
     const problem = (path: string, message: string) => ctx.addIssue({ code: "custom", message, path: [path] });
     const [title, body, link] = [form.title.trim(), form.body.trim(), form.link.trim()];
@@ -28,7 +37,8 @@ export const createBroadcastSchema = z
     else if (title.length > 120) problem("title", "Use at most 120 characters.");
     if (!body) problem("body", "Write the message.");
     else if (body.length > 2000) problem("body", "Use at most 2,000 characters.");
-    if (link && (link.length > 500 || !isLink(link))) problem("link", "Enter a path like /settings or a full https:// address.");
+    if (link && (link.length > 500 || !isLink(link)))
+      problem("link", "Enter a path like /settings or a full https:// address.");
     const timeZone = isValidTimeZone(form.timeZone) ? form.timeZone : "UTC";
     const startsAt = parseLocal(form.startsAt, timeZone);
     const endsAt = parseLocal(form.endsAt, timeZone);
@@ -36,7 +46,14 @@ export const createBroadcastSchema = z
     if (!endsAt) problem("endsAt", "Enter when it stops showing.");
     else if (startsAt && endsAt <= startsAt) problem("endsAt", "The end must be after the start.");
     else if (endsAt.getTime() <= Date.now()) problem("endsAt", "The end must be in the future.");
-    return { title, body, link: link || null, startsAt: startsAt!, endsAt: endsAt!, isNew: form.isNew === "on" || form.isNew === "true" };
+    return {
+      title,
+      body,
+      link: link || null,
+      startsAt: startsAt!,
+      endsAt: endsAt!,
+      isNew: form.isNew === "on" || form.isNew === "true",
+    };
   });
 export type CreateBroadcastInput = z.infer<typeof createBroadcastSchema>;
 

@@ -6,8 +6,22 @@ import { jobUrl } from "@/lib/urls";
  * An iCalendar document for Google or Apple Calendar to subscribe to. Times are written in UTC
  * (calendar apps show them in the viewer's zone); X-WR-TIMEZONE tells them the studio's.
  */
-export function buildCalendarFeed({ studioName, timeZone, origin, events }: { studioName: string; timeZone: string; origin: string; events: FeedEvent[] }): string {
-  const calendar = ical({ name: `${studioName} (ShootQ)`, prodId: { company: "ShootQ", product: "studio-calendar" }, ttl: 60 * 60 });
+export function buildCalendarFeed({
+  studioName,
+  timeZone,
+  origin,
+  events,
+}: {
+  studioName: string;
+  timeZone: string;
+  origin: string;
+  events: FeedEvent[];
+}): string {
+  const calendar = ical({
+    name: `${studioName} (ShootQ)`,
+    prodId: { company: "ShootQ", product: "studio-calendar" },
+    ttl: 60 * 60,
+  });
   calendar.x([{ key: "X-WR-TIMEZONE", value: timeZone }]);
   for (const event of events) {
     calendar.createEvent({

@@ -23,7 +23,8 @@ describe("the private calendar feed address", () => {
   it("of a feed issued before tokens were derived keeps working but is not shown", async () => {
     const { studio, owner } = await createStudio(primaryDb());
     const legacy = "an-old-random-calendar-token-0123456789";
-    await primaryDb().$executeRaw`UPDATE "User" SET "calendarTokenHash" = encode(sha256(convert_to(${legacy}, 'UTF8')), 'hex') WHERE id = ${owner.id}`;
+    await primaryDb()
+      .$executeRaw`UPDATE "User" SET "calendarTokenHash" = encode(sha256(convert_to(${legacy}, 'UTF8')), 'hex') WHERE id = ${owner.id}`;
     const read = dbForHost("primary");
     expect(await findCalendarToken(read, { studioId: studio.id, userId: owner.id })).toBeNull();
     expect((await findFeedOwner(read, { token: legacy }))?.id).toBe(owner.id);
@@ -32,7 +33,11 @@ describe("the private calendar feed address", () => {
   it("cannot be rotated for someone in another studio", async () => {
     const a = await createStudio(primaryDb());
     const b = await createStudio(primaryDb());
-    await expect(primaryDb().$transaction((tx) => rotateCalendarFeed(tx, { studioId: a.studio.id, userId: b.owner.id }))).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect((await findFeedOwner(dbForHost("primary"), { token: linkToken("calendar", b.owner.id) }))?.id).toBe(b.owner.id);
+    await expect(
+      primaryDb().$transaction((tx) => rotateCalendarFeed(tx, { studioId: a.studio.id, userId: b.owner.id })),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await findFeedOwner(dbForHost("primary"), { token: linkToken("calendar", b.owner.id) }))?.id).toBe(
+      b.owner.id,
+    );
   });
 });

@@ -4,7 +4,12 @@ import { derivedLinkToken, hashToken } from "@/lib/tokens";
 /** The user a private feed token belongs to (by its hash); removed staff and admins have no feed. */
 export function findFeedOwner(db: Db, { token }: { token: string }) {
   return db.user.findFirst({
-    where: { calendarTokenHash: hashToken(token), removedAt: null, studioId: { not: null }, role: { in: ["OWNER", "STAFF"] } },
+    where: {
+      calendarTokenHash: hashToken(token),
+      removedAt: null,
+      studioId: { not: null },
+      role: { in: ["OWNER", "STAFF"] },
+    },
     select: { id: true, studioId: true, studio: { select: { name: true, timeZone: true } } },
   });
 }
@@ -15,7 +20,10 @@ export function findFeedOwner(db: Db, { token }: { token: string }) {
  * tokens were derived (it keeps working; only a new address can be shown).
  */
 export async function findCalendarToken(db: Db, { studioId, userId }: { studioId: string; userId: string }) {
-  const user = await db.user.findFirst({ where: { id: userId, studioId }, select: { id: true, calendarTokenHash: true, calendarTokenVersion: true } });
+  const user = await db.user.findFirst({
+    where: { id: userId, studioId },
+    select: { id: true, calendarTokenHash: true, calendarTokenVersion: true },
+  });
   if (!user) return null;
   return derivedLinkToken("calendar", user.id, user.calendarTokenHash, user.calendarTokenVersion);
 }

@@ -8,7 +8,12 @@ export function agendaRange(firstDayKey: string, timeZone: string, days = 7) {
 }
 
 /** One row per local day, each with the events that start on it, in order. */
-export function groupByDay<E extends { startsAt: Date }>(events: E[], firstDayKey: string, timeZone: string, days = 7): AgendaDay<E>[] {
+export function groupByDay<E extends { startsAt: Date }>(
+  events: E[],
+  firstDayKey: string,
+  timeZone: string,
+  days = 7,
+): AgendaDay<E>[] {
   const rows: AgendaDay<E>[] = Array.from({ length: days }, (_, i) => ({ key: addDays(firstDayKey, i), events: [] }));
   const byKey = new Map(rows.map((r) => [r.key, r]));
   for (const event of events) byKey.get(dayKeyOf(event.startsAt, timeZone))?.events.push(event);

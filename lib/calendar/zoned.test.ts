@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { addDays, dayKeyOf, daysBetween, formatDayKey, isValidDayKey, startOfDay, timeOfDayOf, zonedInstant } from "@/lib/calendar/zoned";
+import {
+  addDays,
+  dayKeyOf,
+  daysBetween,
+  formatDayKey,
+  isValidDayKey,
+  startOfDay,
+  timeOfDayOf,
+  zonedInstant,
+} from "@/lib/calendar/zoned";
 
 describe("zoned time", () => {
   it("turns wall-clock times into instants across daylight saving changes", () => {
@@ -23,6 +32,11 @@ describe("zoned time", () => {
     expect(daysBetween("2027-03-01", "2027-02-26")).toBe(-3);
     expect(formatDayKey("2027-06-01", "2027-01-01")).toBe("Tuesday, June 1");
     expect(formatDayKey("2028-06-01", "2027-01-01")).toBe("Thursday, June 1, 2028");
-    expect([isValidDayKey("2027-02-29"), isValidDayKey("2028-02-29"), isValidDayKey("2027-1-01"), isValidDayKey("tomorrow")]).toEqual([false, true, false, false]);
+    expect([
+      isValidDayKey("2027-02-29"),
+      isValidDayKey("2028-02-29"),
+      isValidDayKey("2027-1-01"),
+      isValidDayKey("tomorrow"),
+    ]).toEqual([false, true, false, false]);
   });
 });

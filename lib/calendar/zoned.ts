@@ -22,8 +22,19 @@ function partsFormat(timeZone: string): Intl.DateTimeFormat {
 }
 
 function wallParts(instant: Date, timeZone: string) {
-  const parts = Object.fromEntries(partsFormat(timeZone).formatToParts(instant).map((p) => [p.type, Number(p.value)]));
-  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+  const parts = Object.fromEntries(
+    partsFormat(timeZone)
+      .formatToParts(instant)
+      .map((p) => [p.type, Number(p.value)]),
+  );
+  return {
+    year: parts.year,
+    month: parts.month,
+    day: parts.day,
+    hour: parts.hour,
+    minute: parts.minute,
+    second: parts.second,
+  };
 }
 
 /** How far `timeZone`'s wall clock is ahead of UTC at `instant`, in ms. */
@@ -65,7 +76,9 @@ export function isValidDayKey(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const [y, m, d] = splitKey(value);
   const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1900 && y <= 2200;
+  return (
+    date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1900 && y <= 2200
+  );
 }
 
 export function addDays(dayKey: string, days: number): string {
@@ -114,12 +127,23 @@ function cachedFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat 
 /** "Monday, March 3" (plus the year when it is not `thisYearKey`'s year). */
 export function formatDayKey(dayKey: string, thisYearKey?: string): string {
   const sameYear = thisYearKey ? thisYearKey.slice(0, 4) === dayKey.slice(0, 4) : false;
-  return cachedFormat({ timeZone: "UTC", weekday: "long", month: "long", day: "numeric", ...(sameYear ? {} : { year: "numeric" }) }).format(dateColumn(dayKey));
+  return cachedFormat({
+    timeZone: "UTC",
+    weekday: "long",
+    month: "long",
+    day: "numeric",
+    ...(sameYear ? {} : { year: "numeric" }),
+  }).format(dateColumn(dayKey));
 }
 
 /** "Mar 3, 2027" for a calendar date; "Mar 3" when `withYear` is false. */
 export function formatShortDayKey(dayKey: string, withYear = true): string {
-  return cachedFormat({ timeZone: "UTC", month: "short", day: "numeric", ...(withYear ? { year: "numeric" } : {}) }).format(dateColumn(dayKey));
+  return cachedFormat({
+    timeZone: "UTC",
+    month: "short",
+    day: "numeric",
+    ...(withYear ? { year: "numeric" } : {}),
+  }).format(dateColumn(dayKey));
 }
 
 /** "4:30 PM" in `timeZone`. */
@@ -129,7 +153,14 @@ export function formatTime(instant: Date, timeZone: string): string {
 
 /** "Mar 3, 2027, 4:30 PM" in `timeZone`. */
 export function formatDateTime(instant: Date, timeZone: string): string {
-  return cachedFormat({ timeZone, month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit" }).format(instant);
+  return cachedFormat({
+    timeZone,
+    month: "short",
+    day: "numeric",
+    year: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+  }).format(instant);
 }
 
 /** Whole local days from `fromKey` to `toKey` (negative when `toKey` is earlier). */

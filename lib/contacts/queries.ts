@@ -5,7 +5,9 @@ export function findContactOptions(db: Db, { studioId, q }: { studioId: string; 
   return db.contact.findMany({
     where: {
       studioId,
-      ...(q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] } : {}),
+      ...(q
+        ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] }
+        : {}),
     },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: 50,

@@ -14,12 +14,49 @@ describe("What's Next", () => {
     const now = Date.now();
     const album = await createJob(db(), { studioId, brandId: brands[0].id, title: "Album job", status: "COMPLETED" });
     const prints = await createJob(db(), { studioId, brandId: brands[1].id, title: "Prints job" });
-    const cancelled = await createJob(db(), { studioId, brandId: brands[0].id, title: "Cancelled job", status: "CANCELLED" });
-    await createTask(db(), { studioId, jobId: album.id, position: 0, name: "Album Design", dueAt: new Date(now - 10 * day), completedAt: new Date() });
-    const albumNext = await createTask(db(), { studioId, jobId: album.id, position: 1, name: "Client Approves Design", dueAt: new Date(now - 3 * day) });
-    await createTask(db(), { studioId, jobId: album.id, position: 2, name: "Place order", dueAt: new Date(now - 5 * day) });
-    const printsNext = await createTask(db(), { studioId, jobId: prints.id, workflow: "Portrait Prints", position: 0, name: "Cull", dueAt: new Date(now + 2 * day) });
-    await createTask(db(), { studioId, jobId: cancelled.id, position: 0, name: "Never", dueAt: new Date(now - 20 * day) });
+    const cancelled = await createJob(db(), {
+      studioId,
+      brandId: brands[0].id,
+      title: "Cancelled job",
+      status: "CANCELLED",
+    });
+    await createTask(db(), {
+      studioId,
+      jobId: album.id,
+      position: 0,
+      name: "Album Design",
+      dueAt: new Date(now - 10 * day),
+      completedAt: new Date(),
+    });
+    const albumNext = await createTask(db(), {
+      studioId,
+      jobId: album.id,
+      position: 1,
+      name: "Client Approves Design",
+      dueAt: new Date(now - 3 * day),
+    });
+    await createTask(db(), {
+      studioId,
+      jobId: album.id,
+      position: 2,
+      name: "Place order",
+      dueAt: new Date(now - 5 * day),
+    });
+    const printsNext = await createTask(db(), {
+      studioId,
+      jobId: prints.id,
+      workflow: "Portrait Prints",
+      position: 0,
+      name: "Cull",
+      dueAt: new Date(now + 2 * day),
+    });
+    await createTask(db(), {
+      studioId,
+      jobId: cancelled.id,
+      position: 0,
+      name: "Never",
+      dueAt: new Date(now - 20 * day),
+    });
 
     const all = await findWhatsNextPage(read(), { studioId });
     expect(all.rows.map((t) => [t.id, t.jobTitle])).toEqual([
@@ -43,7 +80,9 @@ describe("What's Next", () => {
     const third = await findWhatsNextPage(read(), { studioId, after: second.next });
     expect([...first.rows, ...second.rows, ...third.rows].map((t) => t.id)).toEqual(ids);
     expect(third.next).toBeUndefined();
-    expect((await findWhatsNextPage(read(), { studioId, before: third.prev })).rows.map((t) => t.id)).toEqual(second.rows.map((t) => t.id));
+    expect((await findWhatsNextPage(read(), { studioId, before: third.prev })).rows.map((t) => t.id)).toEqual(
+      second.rows.map((t) => t.id),
+    );
     expect((await findWhatsNextPage(read(), { studioId, before: second.prev })).prev).toBeUndefined();
   });
 });
@@ -57,9 +96,25 @@ describe("loadDashboard", () => {
     const wedding = await createJob(db(), { studioId, brandId: brands[0].id, title: "Wedding" });
     const portrait = await createJob(db(), { studioId, brandId: brands[1].id, title: "Portrait" });
     // 23:30 on June 1 in Los Angeles is June 2 in UTC: it still belongs to today's row.
-    await createEvent(db(), { studioId, jobId: wedding.id, name: "Rehearsal", startsAt: new Date("2027-06-02T06:30:00Z") });
-    await createEvent(db(), { studioId, jobId: portrait.id, name: "Family session", startsAt: new Date("2027-06-04T17:00:00Z"), isShoot: true });
-    await createEvent(db(), { studioId, jobId: wedding.id, name: "Too late", startsAt: new Date("2027-06-08T08:00:00Z") });
+    await createEvent(db(), {
+      studioId,
+      jobId: wedding.id,
+      name: "Rehearsal",
+      startsAt: new Date("2027-06-02T06:30:00Z"),
+    });
+    await createEvent(db(), {
+      studioId,
+      jobId: portrait.id,
+      name: "Family session",
+      startsAt: new Date("2027-06-04T17:00:00Z"),
+      isShoot: true,
+    });
+    await createEvent(db(), {
+      studioId,
+      jobId: wedding.id,
+      name: "Too late",
+      startsAt: new Date("2027-06-08T08:00:00Z"),
+    });
     await createLead(db(), { studioId, brandId: brands[0].id });
     await createLead(db(), { studioId, brandId: brands[1].id });
     await createLead(db(), { studioId, brandId: brands[1].id, status: "CONTACTED" });
@@ -75,7 +130,15 @@ describe("loadDashboard", () => {
       ["2027-06-06", []],
       ["2027-06-07", []],
     ]);
-    const portraits = await loadDashboard(read(), { studioId, userId: owner.id, brandId: brands[1].id, timeZone, currency: "USD", now, pages: {} });
+    const portraits = await loadDashboard(read(), {
+      studioId,
+      userId: owner.id,
+      brandId: brands[1].id,
+      timeZone,
+      currency: "USD",
+      now,
+      pages: {},
+    });
     expect(portraits.newLeads).toBe(1);
     expect(portraits.week.flatMap((d) => d.events.map((e) => e.name))).toEqual(["Family session"]);
     expect(portraits.shoots.rows.map((e) => e.name)).toEqual(["Family session"]);

@@ -21,7 +21,10 @@ export function formatCount(count: number): string {
  * What's New: the studio's notifications this user has not read, newest first. Notifications
  * carry no brand, so the brand filter does not narrow them (the counts beside them do).
  */
-export function findWhatsNewPage(db: Db, { studioId, userId, ...request }: { studioId: string; userId: string } & PageRequest) {
+export function findWhatsNewPage(
+  db: Db,
+  { studioId, userId, ...request }: { studioId: string; userId: string } & PageRequest,
+) {
   return findKeysetPage({
     sections: [{ where: { studioId, reads: { none: { userId } } }, key: "createdAt", dir: "desc" }],
     request,
@@ -64,7 +67,9 @@ export async function findWhatsNextPage(
   // "completedAt" is NULL on every row here, so ordering by it changes nothing, but it lets the
   // planner read (studioId, completedAt, dueAt) in index order and stop after one page; with
   // `IS NULL` alone it does not see that the index is already in due-date order and sorts all.
-  const order = backward ? Prisma.sql`t."completedAt" DESC, t."dueAt" DESC, t.id DESC` : Prisma.sql`t."completedAt" ASC, t."dueAt" ASC, t.id ASC`;
+  const order = backward
+    ? Prisma.sql`t."completedAt" DESC, t."dueAt" DESC, t.id DESC`
+    : Prisma.sql`t."completedAt" ASC, t."dueAt" ASC, t.id ASC`;
   const query = Prisma.sql`
     SELECT t.id, t.name, t.workflow, t."dueAt", j.id AS "jobId", j.title AS "jobTitle"
     FROM "Task" t
@@ -139,7 +144,10 @@ export async function countOverduePayments(db: Db, { studioId, brandId }: Scope)
 }
 
 /** Money received (payments less refunds) since `from`, in the studio's currency, in minor units. */
-export async function sumReceivedSince(db: Db, { studioId, brandId, from, currency }: Scope & { from: Date; currency: string }): Promise<number> {
+export async function sumReceivedSince(
+  db: Db,
+  { studioId, brandId, from, currency }: Scope & { from: Date; currency: string },
+): Promise<number> {
   const rows = await readRaw<{ n: bigint | null }[]>(
     db,
     Prisma.sql`SELECT sum(CASE WHEN p.kind = 'REFUND' THEN -p."amountMinor" ELSE p."amountMinor" END) AS n
@@ -150,25 +158,40 @@ export async function sumReceivedSince(db: Db, { studioId, brandId, from, curren
   return Number(rows[0].n ?? 0);
 }
 
-
 /** Everything the dashboard shows, read from this request's one read host. */
 export async function loadDashboard(
   db: Db,
-  { studioId, userId, brandId, timeZone, currency, now, pages }: Scope & { userId: string; timeZone: string; currency: string; now: Date; pages: DashboardPages },
+  {
+    studioId,
+    userId,
+    brandId,
+    timeZone,
+    currency,
+    now,
+    pages,
+  }: Scope & { userId: string; timeZone: string; currency: string; now: Date; pages: DashboardPages },
 ) {
   const todayKey = dayKeyOf(now, timeZone);
   const range = agendaRange(todayKey, timeZone);
   const monthStart = startOfDay(`${todayKey.slice(0, 7)}-01`, timeZone);
-  const [whatsNew, newLeads, bookingsToReview, weekEvents, shoots, whatsNext, overduePayments, receivedThisMonth] = await Promise.all([
-    findWhatsNewPage(db, { studioId, userId, after: pages.news, before: pages.newsBefore }),
-    countNewLeads(db, { studioId, brandId }),
-    countBookingsToReview(db, { studioId, brandId }),
-    findEventsBetween(db, { studioId, brandId, ...range }),
-    findUpcomingShootPage(db, { studioId, brandId, from: now, size: DASHBOARD_PAGE_SIZE, after: pages.shoots, before: pages.shootsBefore }),
-    findWhatsNextPage(db, { studioId, brandId, after: pages.next, before: pages.nextBefore }),
-    countOverduePayments(db, { studioId, brandId }),
-    sumReceivedSince(db, { studioId, brandId, from: monthStart, currency }),
-  ]);
+  const [whatsNew, newLeads, bookingsToReview, weekEvents, shoots, whatsNext, overduePayments, receivedThisMonth] =
+    await Promise.all([
+      findWhatsNewPage(db, { studioId, userId, after: pages.news, before: pages.newsBefore }),
+      countNewLeads(db, { studioId, brandId }),
+      countBookingsToReview(db, { studioId, brandId }),
+      findEventsBetween(db, { studioId, brandId, ...range }),
+      findUpcomingShootPage(db, {
+        studioId,
+        brandId,
+        from: now,
+        size: DASHBOARD_PAGE_SIZE,
+        after: pages.shoots,
+        before: pages.shootsBefore,
+      }),
+      findWhatsNextPage(db, { studioId, brandId, after: pages.next, before: pages.nextBefore }),
+      countOverduePayments(db, { studioId, brandId }),
+      sumReceivedSince(db, { studioId, brandId, from: monthStart, currency }),
+    ]);
   return {
     todayKey,
     lastDayKey: addDays(todayKey, 6),

@@ -36,7 +36,13 @@ let base: PrismaClient;
 let db: Db;
 let captured: { query: string; params: string }[] = [];
 
-type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[]; "Actual Total Time"?: number };
+type PlanNode = {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Index Name"?: string;
+  Plans?: PlanNode[];
+  "Actual Total Time"?: number;
+};
 
 function nodes(plan: PlanNode): PlanNode[] {
   return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
@@ -63,11 +69,20 @@ async function expectIndexScans(label: string, work: () => Promise<unknown>, mus
   const plans = await explain(work);
   expect(plans.length, `${label}: no statements captured`).toBeGreaterThan(0);
   for (const plan of plans) {
-    const seq = plan.nodes.filter((n) => n["Node Type"] === "Seq Scan" && BIG_TABLES.includes(n["Relation Name"] ?? ""));
-    expect(seq.map((n) => n["Relation Name"]), `${label}: sequential scan in\n${plan.query}`).toEqual([]);
+    const seq = plan.nodes.filter(
+      (n) => n["Node Type"] === "Seq Scan" && BIG_TABLES.includes(n["Relation Name"] ?? ""),
+    );
+    expect(
+      seq.map((n) => n["Relation Name"]),
+      `${label}: sequential scan in\n${plan.query}`,
+    ).toEqual([]);
   }
   const indexed = new Set(
-    plans.flatMap((p) => p.nodes.filter((n) => INDEXED_READS.includes(n["Node Type"]) && n["Relation Name"]).map((n) => n["Relation Name"]!)),
+    plans.flatMap((p) =>
+      p.nodes
+        .filter((n) => INDEXED_READS.includes(n["Node Type"]) && n["Relation Name"])
+        .map((n) => n["Relation Name"]!),
+    ),
   );
   for (const table of mustUse) expect([...indexed], `${label}: ${table} not read through an index`).toContain(table);
   timings.push([label, Math.max(...plans.map((p) => p.ms))]);
@@ -80,9 +95,19 @@ beforeAll(async () => {
 
   const started = performance.now();
   await sql.query("BEGIN");
-  await sql.query(`INSERT INTO "Studio"(id, name, slug, "timeZone") VALUES ($1, 'Volume Studio', 'volume-studio', 'America/New_York'), ('0190a000-0000-7000-8000-00000000ffff', 'Small Studio', 'small-studio', 'UTC')`, [studioId]);
-  await sql.query(`INSERT INTO "Brand"(id, "studioId", name) VALUES ($1, $3, 'Weddings'), ($2, $3, 'Portraits')`, [brandA, brandB, studioId]);
-  await sql.query(`INSERT INTO "User"(id, "studioId", email, name, "passwordHash", role, "calendarTokenHash") VALUES ($1, $2, 'owner@volume.example', 'Owner', 'x', 'OWNER', 'volume-calendar-token-hash')`, [ownerId, studioId]);
+  await sql.query(
+    `INSERT INTO "Studio"(id, name, slug, "timeZone") VALUES ($1, 'Volume Studio', 'volume-studio', 'America/New_York'), ('0190a000-0000-7000-8000-00000000ffff', 'Small Studio', 'small-studio', 'UTC')`,
+    [studioId],
+  );
+  await sql.query(`INSERT INTO "Brand"(id, "studioId", name) VALUES ($1, $3, 'Weddings'), ($2, $3, 'Portraits')`, [
+    brandA,
+    brandB,
+    studioId,
+  ]);
+  await sql.query(
+    `INSERT INTO "User"(id, "studioId", email, name, "passwordHash", role, "calendarTokenHash") VALUES ($1, $2, 'owner@volume.example', 'Owner', 'x', 'OWNER', 'volume-calendar-token-hash')`,
+    [ownerId, studioId],
+  );
   await sql.query(
     `INSERT INTO "Lead"(id, "studioId", "brandId", name, email, "eventType", "eventDate", status, "createdAt", "updatedAt")
      SELECT gen_random_uuid()::text, $1, CASE WHEN g % 2 = 0 THEN $2 ELSE $3 END, 'Person ' || g, 'person' || g || '@example.com',
@@ -94,7 +119,10 @@ beforeAll(async () => {
      FROM generate_series(1, ${LEADS}) g`,
     [studioId, brandA, brandB],
   );
-  await sql.query(`INSERT INTO "Contact"(id, "studioId", name, email) SELECT 'c-' || g, $1, 'Client ' || g, 'client' || g || '@example.com' FROM generate_series(1, ${JOBS}) g`, [studioId]);
+  await sql.query(
+    `INSERT INTO "Contact"(id, "studioId", name, email) SELECT 'c-' || g, $1, 'Client ' || g, 'client' || g || '@example.com' FROM generate_series(1, ${JOBS}) g`,
+    [studioId],
+  );
   await sql.query(
     `INSERT INTO "Job"(id, "studioId", "brandId", "contactId", title, type, date, status)
      SELECT 'j-' || g, $1, CASE WHEN g % 2 = 0 THEN $2 ELSE $3 END, 'c-' || g, 'Job ' || g, 'wedding',
@@ -122,7 +150,10 @@ beforeAll(async () => {
      SELECT 'n-' || g, $1, 'lead.created', 'You have a new lead from Person ' || g, '/leads', now() - g * interval '13 minutes' FROM generate_series(1, ${LEADS}) g`,
     [studioId],
   );
-  await sql.query(`INSERT INTO "NotificationRead"("notificationId", "userId") SELECT 'n-' || g, $1 FROM generate_series(100, ${LEADS}) g`, [ownerId]);
+  await sql.query(
+    `INSERT INTO "NotificationRead"("notificationId", "userId") SELECT 'n-' || g, $1 FROM generate_series(100, ${LEADS}) g`,
+    [ownerId],
+  );
   await sql.query(
     `INSERT INTO "Proposal"(id, "studioId", "jobId", title, "expiresAt", status, "tokenHash", "createdAt")
      SELECT 'p-' || g, $1, 'j-' || g, 'Collection', now() + interval '30 days', 'ACCEPTED', 'token-' || g, now() - g * interval '1 hour' FROM generate_series(1, 2000) g`,
@@ -139,21 +170,33 @@ beforeAll(async () => {
   await sql.query("VACUUM ANALYZE");
   timings.push(["seed the volume studio (ms, wall clock)", performance.now() - started]);
 
-  base = new PrismaClient({ adapter: new PrismaPg({ connectionString: scratch.url }), omit: { user: { passwordHash: true } }, log: [{ emit: "event", level: "query" }] });
-  const events = base as unknown as { $on(event: "query", listener: (e: { query: string; params: string }) => void): void };
+  base = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: scratch.url }),
+    omit: { user: { passwordHash: true } },
+    log: [{ emit: "event", level: "query" }],
+  });
+  const events = base as unknown as {
+    $on(event: "query", listener: (e: { query: string; params: string }) => void): void;
+  };
   events.$on("query", (e) => captured.push({ query: e.query, params: e.params }));
   db = base.$extends(readReplicas({ replicas: [base] })) as unknown as Db;
 }, 180_000);
 
 afterAll(async () => {
-  if (timings.length) console.log(`query plans on ${LEADS} leads / ${JOBS} jobs (worst statement, ms):\n${timings.map(([l, ms]) => `  ${ms.toFixed(2).padStart(8)}  ${l}`).join("\n")}`);
+  if (timings.length)
+    console.log(
+      `query plans on ${LEADS} leads / ${JOBS} jobs (worst statement, ms):\n${timings.map(([l, ms]) => `  ${ms.toFixed(2).padStart(8)}  ${l}`).join("\n")}`,
+    );
   await base?.$disconnect();
   await sql?.end();
   await scratch?.drop();
 });
 
 async function deepLeadCursor(order: "DESC" | "ASC") {
-  const { rows } = await sql.query(`SELECT id, "createdAt" FROM "Lead" WHERE "studioId" = $1 ORDER BY "createdAt" ${order}, id ${order} OFFSET 15000 LIMIT 1`, [studioId]);
+  const { rows } = await sql.query(
+    `SELECT id, "createdAt" FROM "Lead" WHERE "studioId" = $1 ORDER BY "createdAt" ${order}, id ${order} OFFSET 15000 LIMIT 1`,
+    [studioId],
+  );
   return encodeCursor({ s: 0, k: (rows[0].createdAt as Date).toISOString(), id: rows[0].id });
 }
 
@@ -164,7 +207,9 @@ describe(`query plans on a studio with ${LEADS} leads and ${JOBS} jobs`, () => {
     await expectIndexScans("leads: newest, first page", page({}), ["Lead"]);
     await expectIndexScans("leads: newest, page 600", page({ after: deep }), ["Lead"]);
     await expectIndexScans("leads: newest, back from page 600", page({ before: deep }), ["Lead"]);
-    await expectIndexScans("leads: oldest, page 600", page({ sort: "oldest", after: await deepLeadCursor("ASC") }), ["Lead"]);
+    await expectIndexScans("leads: oldest, page 600", page({ sort: "oldest", after: await deepLeadCursor("ASC") }), [
+      "Lead",
+    ]);
     await expectIndexScans("leads: stage filter", page({ status: "NEW" }), ["Lead"]);
     await expectIndexScans("leads: brand filter", page({ brandId: brandA }), ["Lead"]);
     await expectIndexScans("leads: brand and stage", page({ brandId: brandB, status: "LOST" }), ["Lead"]);
@@ -172,14 +217,24 @@ describe(`query plans on a studio with ${LEADS} leads and ${JOBS} jobs`, () => {
     await expectIndexScans("leads: search by email", page({ q: "person12345@" }), ["Lead"]);
     await expectIndexScans("leads: search matching thousands", page({ q: "example.com" }), ["Lead"]);
     await expectIndexScans("leads: event date", page({ sort: "event-date" }), ["Lead"]);
-    const undated = await sql.query(`SELECT id FROM "Lead" WHERE "studioId" = $1 AND "eventDate" IS NULL ORDER BY id DESC OFFSET 1000 LIMIT 1`, [studioId]);
-    await expectIndexScans("leads: event date, among the undated", page({ sort: "event-date", after: encodeCursor({ s: 1, k: null, id: undated.rows[0].id }) }), ["Lead"]);
+    const undated = await sql.query(
+      `SELECT id FROM "Lead" WHERE "studioId" = $1 AND "eventDate" IS NULL ORDER BY id DESC OFFSET 1000 LIMIT 1`,
+      [studioId],
+    );
+    await expectIndexScans(
+      "leads: event date, among the undated",
+      page({ sort: "event-date", after: encodeCursor({ s: 1, k: null, id: undated.rows[0].id }) }),
+      ["Lead"],
+    );
     await expectIndexScans("leads: event date and stage", page({ sort: "event-date", status: "CONTACTED" }), ["Lead"]);
   });
 
   it("the jobs list uses indexes for every view, filter and page", async () => {
     const todayKey = new Date().toISOString().slice(0, 10);
-    const { rows } = await sql.query(`SELECT id, date FROM "Job" WHERE "studioId" = $1 AND date >= current_date ORDER BY date, id OFFSET 2000 LIMIT 1`, [studioId]);
+    const { rows } = await sql.query(
+      `SELECT id, date FROM "Job" WHERE "studioId" = $1 AND date >= current_date ORDER BY date, id OFFSET 2000 LIMIT 1`,
+      [studioId],
+    );
     const deep = encodeCursor({ s: 0, k: (rows[0].date as Date).toISOString(), id: rows[0].id });
     const page = (extra: object) => () => findJobPage(db, { studioId, view: "upcoming", todayKey, ...extra });
     await expectIndexScans("jobs: upcoming", page({}), ["Job"]);
@@ -188,14 +243,20 @@ describe(`query plans on a studio with ${LEADS} leads and ${JOBS} jobs`, () => {
     await expectIndexScans("jobs: no date yet", page({ view: "unscheduled" }), ["Job"]);
     await expectIndexScans("jobs: status filter", page({ status: "BOOKED" }), ["Job"]);
     await expectIndexScans("jobs: brand filter", page({ brandId: brandB }), ["Job"]);
-    await expectIndexScans("jobs: brand and status", page({ view: "past", brandId: brandA, status: "COMPLETED" }), ["Job"]);
+    await expectIndexScans("jobs: brand and status", page({ view: "past", brandId: brandA, status: "COMPLETED" }), [
+      "Job",
+    ]);
   });
 
   it("the tasks list uses indexes on every page, for all brands and for one", async () => {
     const now = new Date();
-    const { rows } = await sql.query(`SELECT id, "dueAt" FROM "Task" WHERE "studioId" = $1 AND "completedAt" IS NULL ORDER BY "dueAt", id OFFSET 5000 LIMIT 1`, [studioId]);
+    const { rows } = await sql.query(
+      `SELECT id, "dueAt" FROM "Task" WHERE "studioId" = $1 AND "completedAt" IS NULL ORDER BY "dueAt", id OFFSET 5000 LIMIT 1`,
+      [studioId],
+    );
     const deep = encodeCursor({ s: 0, k: (rows[0].dueAt as Date).toISOString(), id: rows[0].id });
-    const page = (extra: object) => () => findOpenTaskPage(db, { studioId, now, timeZone: "America/New_York", ...extra });
+    const page = (extra: object) => () =>
+      findOpenTaskPage(db, { studioId, now, timeZone: "America/New_York", ...extra });
     await expectIndexScans("tasks: first page", page({}), ["Task", "Job"]);
     await expectIndexScans("tasks: page 100", page({ after: deep }), ["Task", "Job"]);
     await expectIndexScans("tasks: back from page 100", page({ before: deep }), ["Task", "Job"]);
@@ -206,16 +267,34 @@ describe(`query plans on a studio with ${LEADS} leads and ${JOBS} jobs`, () => {
     const now = new Date();
     for (const brandId of [undefined, brandA]) {
       const label = brandId ? "one brand" : "all brands";
-      await expectIndexScans(`dashboard: ${label}`, () => loadDashboard(db, { studioId, userId: ownerId, brandId, timeZone: "America/New_York", currency: "USD", now, pages: {} }), [
-        "Lead",
-        "Event",
-        "Task",
-        "Notification",
-        "Booking",
-      ]);
-      await expectIndexScans(`bookings to review: ${label}`, () => findBookingPage(db, { studioId, brandId, status: "PENDING_REVIEW" }), ["Booking"]);
+      await expectIndexScans(
+        `dashboard: ${label}`,
+        () =>
+          loadDashboard(db, {
+            studioId,
+            userId: ownerId,
+            brandId,
+            timeZone: "America/New_York",
+            currency: "USD",
+            now,
+            pages: {},
+          }),
+        ["Lead", "Event", "Task", "Notification", "Booking"],
+      );
+      await expectIndexScans(
+        `bookings to review: ${label}`,
+        () => findBookingPage(db, { studioId, brandId, status: "PENDING_REVIEW" }),
+        ["Booking"],
+      );
     }
-    const dashboard = await loadDashboard(db, { studioId, userId: ownerId, timeZone: "America/New_York", currency: "USD", now, pages: {} });
+    const dashboard = await loadDashboard(db, {
+      studioId,
+      userId: ownerId,
+      timeZone: "America/New_York",
+      currency: "USD",
+      now,
+      pages: {},
+    });
     expect(dashboard.newLeads).toBe(NEW_LEADS);
     expect(dashboard.whatsNew.rows).toHaveLength(10);
     expect(dashboard.whatsNext.rows).toHaveLength(10);

@@ -10,20 +10,38 @@ const db = () => primaryDb();
 
 async function studioWithEmail(status: "QUEUED" | "SENT" | "FAILED") {
   const { studio } = await createStudio(db());
-  const { id } = await inTx((tx) => queueEmail(tx, { studioId: studio.id, kind: "system.notice", to: "client@example.com", params: { subject: "Hello", text: "Hi" } }));
-  await db().emailMessage.update({ where: { id }, data: { status, attempts: 5, lastError: status === "FAILED" ? "550 Mailbox unavailable" : null } });
+  const { id } = await inTx((tx) =>
+    queueEmail(tx, {
+      studioId: studio.id,
+      kind: "system.notice",
+      to: "client@example.com",
+      params: { subject: "Hello", text: "Hi" },
+    }),
+  );
+  await db().emailMessage.update({
+    where: { id },
+    data: { status, attempts: 5, lastError: status === "FAILED" ? "550 Mailbox unavailable" : null },
+  });
   return { studioId: studio.id, emailId: id };
 }
 
 const jobCount = async (emailId: string) =>
-  (await db().$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'email' AND data->>'emailId' = $1`, emailId))[0].n;
+  (
+    await db().$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'email' AND data->>'emailId' = $1`,
+      emailId,
+    )
+  )[0].n;
 
 describe("retrying a failed email", () => {
   it("puts it back in the queue with a new delivery job", async () => {
     const { studioId, emailId } = await studioWithEmail("FAILED");
     expect(await hasFailedEmails(dbForHost("primary"), { studioId })).toBe(true);
     await inTx((tx) => retryEmail(tx, { studioId, emailId }));
-    expect(await db().emailMessage.findUniqueOrThrow({ where: { id: emailId } })).toMatchObject({ status: "QUEUED", lastError: null });
+    expect(await db().emailMessage.findUniqueOrThrow({ where: { id: emailId } })).toMatchObject({
+      status: "QUEUED",
+      lastError: null,
+    });
     expect(await jobCount(emailId)).toBe(2);
     expect(await hasFailedEmails(dbForHost("primary"), { studioId })).toBe(false);
   });
@@ -31,7 +49,9 @@ describe("retrying a failed email", () => {
   it("refuses another studio's email with NOT_FOUND and leaves it failed", async () => {
     const { emailId } = await studioWithEmail("FAILED");
     const other = await studioWithEmail("FAILED");
-    await expect(inTx((tx) => retryEmail(tx, { studioId: other.studioId, emailId }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(inTx((tx) => retryEmail(tx, { studioId: other.studioId, emailId }))).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect((await db().emailMessage.findUniqueOrThrow({ where: { id: emailId } })).status).toBe("FAILED");
     expect(await jobCount(emailId)).toBe(1);
   });

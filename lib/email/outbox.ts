@@ -21,12 +21,19 @@ async function checkStudioMaySend(tx: Tx, studioId: string) {
   // One look at the owner per transaction and studio, however many emails it queues.
   const confirmed = confirmedInTransaction.get(tx) ?? new Set<string>();
   if (!confirmed.has(studioId)) {
-    const owner = await tx.user.findFirst({ where: { studioId, role: "OWNER", removedAt: null }, select: { emailVerifiedAt: true } });
+    const owner = await tx.user.findFirst({
+      where: { studioId, role: "OWNER", removedAt: null },
+      select: { emailVerifiedAt: true },
+    });
     if (!owner?.emailVerifiedAt) throw new AppError("CONFLICT", UNVERIFIED_OWNER_MESSAGE);
     confirmedInTransaction.set(tx, confirmed.add(studioId));
   }
   const quota = env().STUDIO_DAILY_EMAIL_QUOTA;
-  await enforceLimit(tx, { bucket: "studio-email", key: studioId, max: quota, windowSeconds: 24 * 60 * 60 }, `Your studio has sent its ${quota} emails for today; nothing was sent.`);
+  await enforceLimit(
+    tx,
+    { bucket: "studio-email", key: studioId, max: quota, windowSeconds: 24 * 60 * 60 },
+    `Your studio has sent its ${quota} emails for today; nothing was sent.`,
+  );
 }
 
 export type OutgoingEmail<K extends EmailKindName> = {
@@ -50,10 +57,19 @@ export async function queueEmail<K extends EmailKindName>(tx: Tx, email: Outgoin
   const kind = EMAIL_KINDS[email.kind];
   const params = kind.params.parse(email.params) as Record<string, unknown>;
   // The render function type is a union over kinds; params were just parsed by this kind's schema.
-  const rendered = await (kind.render as (ctx: unknown, p: unknown) => ReturnType<typeof kind.render>)({ tx, origin: configuredOrigin() ?? "", studioId: email.studioId }, params);
+  const rendered = await (kind.render as (ctx: unknown, p: unknown) => ReturnType<typeof kind.render>)(
+    { tx, origin: configuredOrigin() ?? "", studioId: email.studioId },
+    params,
+  );
   if (!rendered) throw new Error(`the ${email.kind} email refers to rows that do not exist`);
   const row = await tx.emailMessage.create({
-    data: { kind: email.kind, studioId: email.studioId, to: email.to, subject: rendered.subject, params: params as object },
+    data: {
+      kind: email.kind,
+      studioId: email.studioId,
+      to: email.to,
+      subject: rendered.subject,
+      params: params as object,
+    },
     select: { id: true },
   });
   await enqueueEmailJob(tx, row.id);

@@ -4,7 +4,17 @@ import { type Db } from "@/lib/db";
 export function findStudioEmails(db: Db, { studioId, take = 200 }: { studioId: string; take?: number }) {
   return db.emailMessage.findMany({
     where: { studioId },
-    select: { id: true, kind: true, to: true, subject: true, status: true, attempts: true, lastError: true, createdAt: true, sentAt: true },
+    select: {
+      id: true,
+      kind: true,
+      to: true,
+      subject: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      createdAt: true,
+      sentAt: true,
+    },
     orderBy: { createdAt: "desc" },
     take,
   });

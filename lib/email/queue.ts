@@ -50,7 +50,8 @@ export function transactionAdapter(tx: RawSqlRunner): PgBoss.Db {
 export async function enqueueEmailJob(tx: RawSqlRunner, emailId: string): Promise<string> {
   const jobId = await detached.send(EMAIL_QUEUE, { emailId } satisfies EmailJob, { db: transactionAdapter(tx) });
   // pg-boss inserts nothing (and returns null) when the queue does not exist.
-  if (!jobId) throw new Error(`the "${EMAIL_QUEUE}" queue does not exist: run ensureQueueSchema() before the app starts`);
+  if (!jobId)
+    throw new Error(`the "${EMAIL_QUEUE}" queue does not exist: run ensureQueueSchema() before the app starts`);
   return jobId;
 }
 
@@ -71,12 +72,28 @@ function queueOptions(policy: RetryPolicy): PgBoss.Queue {
  * jobs take. Idempotent and safe to run from several processes at once (pg-boss takes an
  * advisory lock). Must run before any request can queue an email.
  */
-export async function ensureQueueSchema(databaseUrl: string, policy: RetryPolicy = DEFAULT_RETRY_POLICY): Promise<void> {
-  const boss = new PgBoss({ connectionString: databaseUrl, max: 1, schedule: false, supervise: false, migrate: true, application_name: "shootq-queue-setup" });
+export async function ensureQueueSchema(
+  databaseUrl: string,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): Promise<void> {
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    max: 1,
+    schedule: false,
+    supervise: false,
+    migrate: true,
+    application_name: "shootq-queue-setup",
+  });
   boss.on("error", (error) => console.error(JSON.stringify({ msg: "queue setup error", error: String(error) })));
   await boss.start();
   try {
-    if (!(await boss.getQueue(EMAIL_DEAD_LETTER_QUEUE))) await boss.createQueue(EMAIL_DEAD_LETTER_QUEUE, { name: EMAIL_DEAD_LETTER_QUEUE, retryLimit: 5, retryDelay: 5, retryBackoff: true });
+    if (!(await boss.getQueue(EMAIL_DEAD_LETTER_QUEUE)))
+      await boss.createQueue(EMAIL_DEAD_LETTER_QUEUE, {
+        name: EMAIL_DEAD_LETTER_QUEUE,
+        retryLimit: 5,
+        retryDelay: 5,
+        retryBackoff: true,
+      });
     const options = queueOptions(policy);
     if (await boss.getQueue(EMAIL_QUEUE)) await boss.updateQueue(EMAIL_QUEUE, options);
     else await boss.createQueue(EMAIL_QUEUE, options);

@@ -4,14 +4,19 @@ import { type EmailAttachment, type EmailKind, type RenderedEmail } from "@/lib/
 
 export type OutboxRow = { kind: string; studioId: string | null; params: unknown };
 
-export type RenderResult = ({ ok: true } & RenderedEmail & { attachments: EmailAttachment[] }) | { ok: false; reason: string };
+export type RenderResult =
+  ({ ok: true } & RenderedEmail & { attachments: EmailAttachment[] }) | { ok: false; reason: string };
 
 /**
  * Renders an outbox row as the worker sends it: subject, text, HTML and attachments, with links
  * whose tokens are derived now. `{ ok: false }` means the email no longer applies (cancelled);
  * an unknown kind or bad params throw (a bug: the delivery fails and is retried, then reported).
  */
-export async function renderOutboxEmail(tx: Tx, row: OutboxRow, { origin, kinds = findEmailKind }: { origin: string; kinds?: (kind: string) => EmailKind | undefined }): Promise<RenderResult> {
+export async function renderOutboxEmail(
+  tx: Tx,
+  row: OutboxRow,
+  { origin, kinds = findEmailKind }: { origin: string; kinds?: (kind: string) => EmailKind | undefined },
+): Promise<RenderResult> {
   const kind = kinds(row.kind);
   if (!kind) throw new Error(`no email kind "${row.kind}"`);
   const params = kind.params.parse(row.params);

@@ -27,7 +27,16 @@ async function sink(options: Parameters<typeof startSmtpSink>[0] = {}) {
 }
 
 async function worker(smtpUrl: string, concurrency = 2, kinds?: EmailWorkerOptions["kinds"]) {
-  const w = await startEmailWorker({ databaseUrl: databaseUrl(), smtpUrl, from: FROM, origin: ORIGIN, concurrency, pollingIntervalSeconds: 0.5, log: () => {}, kinds });
+  const w = await startEmailWorker({
+    databaseUrl: databaseUrl(),
+    smtpUrl,
+    from: FROM,
+    origin: ORIGIN,
+    concurrency,
+    pollingIntervalSeconds: 0.5,
+    log: () => {},
+    kinds,
+  });
   workers.push(w);
   return w;
 }
@@ -47,14 +56,20 @@ async function queue(studioId: string, count: number) {
   const ids: string[] = [];
   await primaryDb().$transaction(async (tx) => {
     for (let i = 0; i < count; i++) {
-      const { id } = await queueEmail(tx, { studioId, kind: "system.notice", to: `client-${tag}-${i}@example.com`, params: { subject: `Hello ${tag} #${i}`, text: "Your gallery is ready." } });
+      const { id } = await queueEmail(tx, {
+        studioId,
+        kind: "system.notice",
+        to: `client-${tag}-${i}@example.com`,
+        params: { subject: `Hello ${tag} #${i}`, text: "Your gallery is ready." },
+      });
       ids.push(id);
     }
   });
   return ids;
 }
 
-const emails = (ids: string[]) => primaryDb().emailMessage.findMany({ where: { id: { in: ids } }, orderBy: { to: "asc" } });
+const emails = (ids: string[]) =>
+  primaryDb().emailMessage.findMany({ where: { id: { in: ids } }, orderBy: { to: "asc" } });
 const countOf = (list: string[], value: string) => list.filter((v) => v === value).length;
 
 let studioId: string;
@@ -102,24 +117,42 @@ describe("email worker", () => {
     let queuedId = "";
     await expect(
       primaryDb().$transaction(async (tx) => {
-        queuedId = (await queueEmail(tx, { studioId, kind: "system.notice", to: "nobody@example.com", params: { subject: "Never", text: "Never" } })).id;
+        queuedId = (
+          await queueEmail(tx, {
+            studioId,
+            kind: "system.notice",
+            to: "nobody@example.com",
+            params: { subject: "Never", text: "Never" },
+          })
+        ).id;
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
     expect(queuedId).not.toBe("");
     expect(await primaryDb().emailMessage.count({ where: { id: queuedId } })).toBe(0);
-    const jobs = await primaryDb().$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pgboss.job WHERE data->>'emailId' = $1`, queuedId);
+    const jobs = await primaryDb().$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM pgboss.job WHERE data->>'emailId' = $1`,
+      queuedId,
+    );
     expect(jobs[0].n).toBe(0);
   });
 
   it("commits the delivery job with the email, so a worker started later still sends it", async () => {
     const [id] = await queue(studioId, 1);
-    const jobs = await primaryDb().$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'email' AND data->>'emailId' = $1`, id);
+    const jobs = await primaryDb().$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'email' AND data->>'emailId' = $1`,
+      id,
+    );
     expect(jobs[0].n).toBe(1);
     const smtp = await sink();
     await worker(smtp.url);
     await until("the email to be sent", async () => (await emails([id]))[0].status === "SENT");
-    expect(countOf(smtp.accepted.map((m) => m.messageId), messageIdFor(id))).toBe(1);
+    expect(
+      countOf(
+        smtp.accepted.map((m) => m.messageId),
+        messageIdFor(id),
+      ),
+    ).toBe(1);
   });
 
   for (const refuse of ["rcpt", "data"] as const) {
@@ -141,7 +174,9 @@ describe("email worker", () => {
           else expect(countOf(smtp.dataOffered, messageIdFor(email.id))).toBe(3);
         }
         expect(smtp.accepted.filter((m) => ids.some((id) => m.messageId === messageIdFor(id)))).toEqual([]);
-        const notes = await primaryDb().notification.findMany({ where: { studioId, kind: "email.failed", link: "/emails", message: { contains: rows[0].to } } });
+        const notes = await primaryDb().notification.findMany({
+          where: { studioId, kind: "email.failed", link: "/emails", message: { contains: rows[0].to } },
+        });
         expect(notes).toHaveLength(1);
         // The dead-letter pass that follows the last failure leaves the FAILED rows as they are.
         await new Promise((r) => setTimeout(r, 1500));
@@ -154,12 +189,18 @@ describe("email worker", () => {
 
   it("delivers a failed email once it is retried", async () => {
     const [id] = await queue(studioId, 1);
-    await primaryDb().emailMessage.update({ where: { id }, data: { status: "FAILED", attempts: 5, lastError: "550 Mailbox unavailable" } });
+    await primaryDb().emailMessage.update({
+      where: { id },
+      data: { status: "FAILED", attempts: 5, lastError: "550 Mailbox unavailable" },
+    });
     const smtp = await sink();
     await worker(smtp.url);
     // The original job finds the email FAILED and leaves it alone.
     await until("the first job to finish", async () => {
-      const [row] = await primaryDb().$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'email' AND data->>'emailId' = $1 AND state = 'completed'`, id);
+      const [row] = await primaryDb().$queryRawUnsafe<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'email' AND data->>'emailId' = $1 AND state = 'completed'`,
+        id,
+      );
       return row.n === 1;
     });
     expect((await emails([id]))[0].status).toBe("FAILED");
@@ -169,7 +210,12 @@ describe("email worker", () => {
       return rows[0].status === "SENT" && rows;
     });
     expect(email.attempts).toBe(6);
-    expect(countOf(smtp.accepted.map((m) => m.messageId), messageIdFor(id))).toBe(1);
+    expect(
+      countOf(
+        smtp.accepted.map((m) => m.messageId),
+        messageIdFor(id),
+      ),
+    ).toBe(1);
   });
 
   it("sends nothing twice when the worker is restarted half-way through a batch", async () => {
@@ -181,7 +227,10 @@ describe("email worker", () => {
     await first.stop();
     workers = workers.filter((w) => w !== first);
     // A graceful stop finishes every job it fetched: none is left active, waiting to expire.
-    const [active] = await primaryDb().$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'email' AND state = 'active' AND data->>'emailId' = ANY($1::text[])`, ids);
+    const [active] = await primaryDb().$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'email' AND state = 'active' AND data->>'emailId' = ANY($1::text[])`,
+      ids,
+    );
     expect(active.n).toBe(0);
     const sentBeforeRestart = mine().length;
     expect(sentBeforeRestart).toBeLessThan(12);
@@ -207,14 +256,21 @@ describe("email worker", () => {
       return row.n === 2;
     });
     expect(countOf(smtp.dataOffered, messageIdFor(id))).toBe(1);
-    expect(countOf(smtp.accepted.map((m) => m.messageId), messageIdFor(id))).toBe(1);
+    expect(
+      countOf(
+        smtp.accepted.map((m) => m.messageId),
+        messageIdFor(id),
+      ),
+    ).toBe(1);
   });
 
   it("renders at send time: the outbox holds no link, the email carries one that opens the invitation", async () => {
     const smtp = await sink();
     const { studio, owner } = await createStudio(primaryDb());
     const to = `invitee-${randomSuffix()}@example.com`;
-    const { inviteId } = await primaryDb().$transaction((tx) => inviteStaff(tx, { studioId: studio.id, invitedBy: owner, email: to }));
+    const { inviteId } = await primaryDb().$transaction((tx) =>
+      inviteStaff(tx, { studioId: studio.id, invitedBy: owner, email: to }),
+    );
     const row = await primaryDb().emailMessage.findFirstOrThrow({ where: { studioId: studio.id, to } });
     expect(row.params).toEqual({ inviteId });
     expect(JSON.stringify(row)).not.toMatch(/https?:|\/invite\//);
@@ -225,14 +281,18 @@ describe("email worker", () => {
     const { text } = await message.parse();
     const link = /https:\/\/app\.shootq\.test\/invite\/([A-Za-z0-9_-]{43})/.exec(text ?? "");
     expect(link, text).not.toBeNull();
-    expect((await primaryDb().invite.findUniqueOrThrow({ where: { id: inviteId } })).tokenHash).toBe(hashToken(link![1]));
+    expect((await primaryDb().invite.findUniqueOrThrow({ where: { id: inviteId } })).tokenHash).toBe(
+      hashToken(link![1]),
+    );
   });
 
   it("cancels, without sending, an invitation withdrawn before the worker got to it", async () => {
     const smtp = await sink();
     const { studio, owner } = await createStudio(primaryDb());
     const to = `withdrawn-${randomSuffix()}@example.com`;
-    const { inviteId } = await primaryDb().$transaction((tx) => inviteStaff(tx, { studioId: studio.id, invitedBy: owner, email: to }));
+    const { inviteId } = await primaryDb().$transaction((tx) =>
+      inviteStaff(tx, { studioId: studio.id, invitedBy: owner, email: to }),
+    );
     await primaryDb().$transaction((tx) => revokeInvite(tx, { studioId: studio.id, inviteId }));
     const { id } = await primaryDb().emailMessage.findFirstOrThrow({ where: { studioId: studio.id, to } });
     await worker(smtp.url);
@@ -262,7 +322,9 @@ describe("email worker", () => {
     await until("the email to be sent", async () => (await emails([id]))[0].status === "SENT");
     const [message] = smtp.accepted.filter((m) => m.messageId === messageIdFor(id));
     const parsed = await message.parse();
-    expect(parsed.attachments.map((a) => [a.filename, a.contentType, a.content.toString()])).toEqual([["receipt.txt", "text/plain", `Receipt for ${message.subject}`]]);
+    expect(parsed.attachments.map((a) => [a.filename, a.contentType, a.content.toString()])).toEqual([
+      ["receipt.txt", "text/plain", `Receipt for ${message.subject}`],
+    ]);
     expect(built).toBe(1);
   });
 
@@ -270,7 +332,13 @@ describe("email worker", () => {
     const smtp = await sink();
     const to = `legacy-${randomSuffix()}@example.com`;
     const { id } = await primaryDb().emailMessage.create({
-      data: { studioId, kind: "legacy.text", to, subject: "Your invitation", params: { subject: "Your invitation", text: "Join: https://old.example/invite/abc" } },
+      data: {
+        studioId,
+        kind: "legacy.text",
+        to,
+        subject: "Your invitation",
+        params: { subject: "Your invitation", text: "Join: https://old.example/invite/abc" },
+      },
     });
     await primaryDb().$transaction((tx) => enqueueEmailJob(tx, id));
     await worker(smtp.url);

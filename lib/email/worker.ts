@@ -53,28 +53,51 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
   });
   // Frequent maintenance finds a crashed worker's expired jobs soon after they expire, so a
   // SIGKILLed worker's in-flight emails are retried within about a minute and a quarter.
-  const boss = new PgBoss({ connectionString: options.databaseUrl, max: 4, schedule: false, maintenanceIntervalSeconds: 15, application_name: "shootq-email-queue" });
+  const boss = new PgBoss({
+    connectionString: options.databaseUrl,
+    max: 4,
+    schedule: false,
+    maintenanceIntervalSeconds: 15,
+    application_name: "shootq-email-queue",
+  });
   boss.on("error", (error) => log({ msg: "queue error", error: errorText(error) }));
   await boss.start();
 
   async function deliver(emailId: string, isLastAttempt: boolean): Promise<{ outcome: Outcome; error?: string }> {
     return db.$transaction(
       async (tx) => {
-        const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "EmailMessage" WHERE id = ${emailId} FOR UPDATE`;
+        const [locked] = await tx.$queryRaw<
+          { status: string }[]
+        >`SELECT status::text AS status FROM "EmailMessage" WHERE id = ${emailId} FOR UPDATE`;
         if (!locked) return { outcome: "missing" };
         if (locked.status === "SENT") return { outcome: "already-sent" };
         if (locked.status !== "QUEUED") return { outcome: "not-queued" };
-        const email = await tx.emailMessage.findUniqueOrThrow({ where: { id: emailId }, select: { id: true, studioId: true, kind: true, to: true, subject: true, params: true } });
+        const email = await tx.emailMessage.findUniqueOrThrow({
+          where: { id: emailId },
+          select: { id: true, studioId: true, kind: true, to: true, subject: true, params: true },
+        });
         try {
           // Rendered now, inside the row lock: links carry tokens derived at this moment, and
           // an email whose subject went away (a withdrawn invitation) is cancelled, not sent.
           const rendered = await renderOutboxEmail(tx, email, { origin: options.origin, kinds: options.kinds });
           if (!rendered.ok) {
-            await tx.emailMessage.update({ where: { id: email.id }, data: { status: "CANCELLED", lastError: rendered.reason }, select: { id: true } });
+            await tx.emailMessage.update({
+              where: { id: email.id },
+              data: { status: "CANCELLED", lastError: rendered.reason },
+              select: { id: true },
+            });
             return { outcome: "cancelled" };
           }
           const { subject, text, html, attachments } = rendered;
-          await transport.sendMail({ messageId: messageIdFor(email.id), from: options.from, to: email.to, subject, text, html, attachments });
+          await transport.sendMail({
+            messageId: messageIdFor(email.id),
+            from: options.from,
+            to: email.to,
+            subject,
+            text,
+            html,
+            attachments,
+          });
         } catch (error) {
           const message = errorText(error);
           await tx.emailMessage.update({
@@ -88,7 +111,13 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
         await tx.emailMessage.update({
           where: { id: email.id },
           // A migrated email's stored text may hold a link: it goes once the email is out.
-          data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 }, lastError: null, ...(email.kind === LEGACY_KIND ? { params: {} } : {}) },
+          data: {
+            status: "SENT",
+            sentAt: new Date(),
+            attempts: { increment: 1 },
+            lastError: null,
+            ...(email.kind === LEGACY_KIND ? { params: {} } : {}),
+          },
           select: { id: true },
         });
         return { outcome: "sent" };
@@ -101,7 +130,9 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
   // unless an attempt still finishing gets it out first (the lock makes us wait for it).
   async function giveUp(emailId: string): Promise<Outcome> {
     return db.$transaction(async (tx) => {
-      const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "EmailMessage" WHERE id = ${emailId} FOR UPDATE`;
+      const [locked] = await tx.$queryRaw<
+        { status: string }[]
+      >`SELECT status::text AS status FROM "EmailMessage" WHERE id = ${emailId} FOR UPDATE`;
       if (!locked) return "missing";
       if (locked.status !== "QUEUED") return "not-queued";
       const email = await tx.emailMessage.update({
@@ -125,10 +156,18 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
     } catch (error) {
       result = { outcome: "failed", error: errorText(error) };
     }
-    log({ msg: "email delivery", emailId: job.data.emailId, attempt: job.retryCount + 1, outcome: result.outcome, error: result.error });
+    log({
+      msg: "email delivery",
+      emailId: job.data.emailId,
+      attempt: job.retryCount + 1,
+      outcome: result.outcome,
+      error: result.error,
+    });
     // Each job of a batch is settled on its own: pg-boss retries (or dead-letters) only the failed ones.
     await settle(EMAIL_QUEUE, job.id, () =>
-      result.outcome === "failed" ? boss.fail(EMAIL_QUEUE, job.id, { message: result.error }) : boss.complete(EMAIL_QUEUE, job.id, { outcome: result.outcome }),
+      result.outcome === "failed"
+        ? boss.fail(EMAIL_QUEUE, job.id, { message: result.error })
+        : boss.complete(EMAIL_QUEUE, job.id, { outcome: result.outcome }),
     );
   }
 
@@ -150,10 +189,14 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
       try {
         const outcome = await giveUp(job.data.emailId);
         log({ msg: "email gave up", emailId: job.data.emailId, outcome });
-        await settle(EMAIL_DEAD_LETTER_QUEUE, job.id, () => boss.complete(EMAIL_DEAD_LETTER_QUEUE, job.id, { outcome }));
+        await settle(EMAIL_DEAD_LETTER_QUEUE, job.id, () =>
+          boss.complete(EMAIL_DEAD_LETTER_QUEUE, job.id, { outcome }),
+        );
       } catch (error) {
         log({ msg: "email give-up failed", emailId: job.data.emailId, error: errorText(error) });
-        await settle(EMAIL_DEAD_LETTER_QUEUE, job.id, () => boss.fail(EMAIL_DEAD_LETTER_QUEUE, job.id, { message: errorText(error) }));
+        await settle(EMAIL_DEAD_LETTER_QUEUE, job.id, () =>
+          boss.fail(EMAIL_DEAD_LETTER_QUEUE, job.id, { message: errorText(error) }),
+        );
       }
     }),
   ];

@@ -19,9 +19,15 @@ async function eventData(tx: Tx, studioId: string, fields: EventFields) {
   };
 }
 
-export async function createEvent(tx: Tx, { studioId, jobId, fields }: Tenant & { jobId: string; fields: EventFields }) {
+export async function createEvent(
+  tx: Tx,
+  { studioId, jobId, fields }: Tenant & { jobId: string; fields: EventFields },
+) {
   const job = await requireJob(tx, { studioId, jobId });
-  return tx.event.create({ data: { studioId, jobId: job.id, ...(await eventData(tx, studioId, fields)) }, select: { id: true, jobId: true } });
+  return tx.event.create({
+    data: { studioId, jobId: job.id, ...(await eventData(tx, studioId, fields)) },
+    select: { id: true, jobId: true },
+  });
 }
 
 async function requireEvent(tx: Tx, { studioId, eventId }: Tenant & { eventId: string }) {
@@ -30,7 +36,10 @@ async function requireEvent(tx: Tx, { studioId, eventId }: Tenant & { eventId: s
   return event;
 }
 
-export async function updateEvent(tx: Tx, { studioId, eventId, fields }: Tenant & { eventId: string; fields: EventFields }) {
+export async function updateEvent(
+  tx: Tx,
+  { studioId, eventId, fields }: Tenant & { eventId: string; fields: EventFields },
+) {
   const event = await requireEvent(tx, { studioId, eventId });
   await tx.event.updateMany({ where: { id: event.id, studioId }, data: await eventData(tx, studioId, fields) });
   return event;

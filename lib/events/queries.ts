@@ -16,31 +16,47 @@ const eventSelect = {
 
 export type CalendarEvent = Prisma.EventGetPayload<{ select: typeof eventSelect }>;
 
-const scoped = ({ studioId, brandId }: Scope): Prisma.EventWhereInput => ({ studioId, ...(brandId ? { job: { brandId } } : {}) });
+const scoped = ({ studioId, brandId }: Scope): Prisma.EventWhereInput => ({
+  studioId,
+  ...(brandId ? { job: { brandId } } : {}),
+});
 
 /**
  * Every event starting in [from, to): a week view's worth, so the bound is generous, not a page.
  * The brand is checked on the few rows of the week rather than joined in SQL, so the read stays
  * one range of the (studioId, startsAt) index plus primary-key lookups of their jobs.
  */
-export async function findEventsBetween(db: Db, { studioId, brandId, from, to }: Scope & { from: Date; to: Date }): Promise<CalendarEvent[]> {
+export async function findEventsBetween(
+  db: Db,
+  { studioId, brandId, from, to }: Scope & { from: Date; to: Date },
+): Promise<CalendarEvent[]> {
   const events = await db.event.findMany({
     where: { studioId, startsAt: { gte: from, lt: to } },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     take: 500,
     select: { ...eventSelect, job: { select: { id: true, title: true, brandId: true } } },
   });
-  return events.filter((e) => !brandId || e.job.brandId === brandId).map((e) => ({ ...e, job: { id: e.job.id, title: e.job.title } }));
+  return events
+    .filter((e) => !brandId || e.job.brandId === brandId)
+    .map((e) => ({ ...e, job: { id: e.job.id, title: e.job.title } }));
 }
 
 /** Shoots from `from` on, soonest first, a page at a time. */
-export function findUpcomingShootPage(db: Db, { from, size, ...rest }: Scope & PageRequest & { from: Date; size?: number }) {
+export function findUpcomingShootPage(
+  db: Db,
+  { from, size, ...rest }: Scope & PageRequest & { from: Date; size?: number },
+) {
   return findKeysetPage<CalendarEvent>({
     sections: [{ where: { ...scoped(rest), isShoot: true, startsAt: { gte: from } }, key: "startsAt", dir: "asc" }],
     request: rest,
     size,
     fetch: ({ where, orderBy, take }) =>
-      db.event.findMany({ where: where as Prisma.EventWhereInput, orderBy: orderBy as Prisma.EventOrderByWithRelationInput[], take, select: eventSelect }),
+      db.event.findMany({
+        where: where as Prisma.EventWhereInput,
+        orderBy: orderBy as Prisma.EventOrderByWithRelationInput[],
+        take,
+        select: eventSelect,
+      }),
     keyOf: (row) => row.startsAt,
   });
 }

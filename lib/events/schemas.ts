@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { checkboxField, dayKeyField, optionalText, optionalTimeOfDayField, recordId, requiredText, timeOfDayField } from "@/lib/fields";
+import {
+  checkboxField,
+  dayKeyField,
+  optionalText,
+  optionalTimeOfDayField,
+  recordId,
+  requiredText,
+  timeOfDayField,
+} from "@/lib/fields";
 
 /** A session or shoot as the form sends it: wall-clock date and times in the studio's zone. */
 const eventFields = z
@@ -11,7 +19,10 @@ const eventFields = z
     location: optionalText(200),
     isShoot: checkboxField,
   })
-  .refine((e) => e.endTime === null || e.endTime > e.startTime, { path: ["endTime"], message: "End time must be after the start time." });
+  .refine((e) => e.endTime === null || e.endTime > e.startTime, {
+    path: ["endTime"],
+    message: "End time must be after the start time.",
+  });
 
 export type EventFields = z.infer<typeof eventFields>;
 

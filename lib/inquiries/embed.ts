@@ -1,14 +1,23 @@
 import { HONEYPOT_FIELD } from "@/lib/inquiries/schemas";
 import { inquiryEndpointUrl } from "@/lib/urls";
 
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /**
  * HTML a photographer pastes into their own website: a plain form that posts to
  * /api/inquiries/<slug> and shows the answer in place. Multipart posts need no CORS preflight;
  * the endpoint answers with CORS headers so the script can read the JSON.
  */
-export function inquiryEmbedSnippet({ origin, slug, brandId }: { origin: string; slug: string; brandId?: string }): string {
+export function inquiryEmbedSnippet({
+  origin,
+  slug,
+  brandId,
+}: {
+  origin: string;
+  slug: string;
+  brandId?: string;
+}): string {
   const action = inquiryEndpointUrl(origin, slug);
   const field = (name: string, label: string, input: string) =>
     `  <p><label>${label}<br>${input}</label><small data-error-for="${name}" style="color:#b91c1c"></small></p>`;
@@ -17,7 +26,11 @@ export function inquiryEmbedSnippet({ origin, slug, brandId }: { origin: string;
     field("name", "Your name", `<input name="name" required maxlength="120" autocomplete="name">`),
     field("email", "Email", `<input name="email" type="email" required maxlength="254" autocomplete="email">`),
     field("phone", "Phone", `<input name="phone" type="tel" maxlength="40" autocomplete="tel">`),
-    field("eventType", "Type of event", `<input name="eventType" required maxlength="40" list="shootq-types" placeholder="wedding, portrait, event…">`),
+    field(
+      "eventType",
+      "Type of event",
+      `<input name="eventType" required maxlength="40" list="shootq-types" placeholder="wedding, portrait, event…">`,
+    ),
     `  <datalist id="shootq-types"><option value="wedding"><option value="portrait"><option value="event"><option value="commercial"></datalist>`,
     field("eventDate", "Event date", `<input name="eventDate" type="date">`),
     field("message", "Message", `<textarea name="message" rows="4" maxlength="2000"></textarea>`),

@@ -13,12 +13,21 @@ export type InquiryOutcome = { kind: "created"; leadId: string; studioId: string
  */
 export async function submitInquiry(
   tx: Tx,
-  { slug, clientAddress, input, source = "inquiry" }: { slug: string; clientAddress: string; input: SubmitInquiryInput; source?: string },
+  {
+    slug,
+    clientAddress,
+    input,
+    source = "inquiry",
+  }: { slug: string; clientAddress: string; input: SubmitInquiryInput; source?: string },
 ): Promise<InquiryOutcome> {
   const studio = await tx.studio.findUnique({ where: { slug }, select: { id: true } });
   if (!studio) throw notFound("That studio");
 
-  await enforceLimit(tx, { bucket: "inquiry", key: clientAddress, ...INQUIRY_LIMIT }, "Too many inquiries from your connection.")
+  await enforceLimit(
+    tx,
+    { bucket: "inquiry", key: clientAddress, ...INQUIRY_LIMIT },
+    "Too many inquiries from your connection.",
+  );
 
   // A bot that filled the hidden field is told "thank you" and nothing is saved, so it has no
   // reason to try again differently.
@@ -26,9 +35,17 @@ export async function submitInquiry(
 
   if (input.brandId) {
     const brand = await tx.brand.findFirst({ where: { id: input.brandId, studioId: studio.id }, select: { id: true } });
-    if (!brand) throw new AppError("VALIDATION", "Please correct the highlighted fields.", { brandId: ["Choose one of the listed services."] });
+    if (!brand)
+      throw new AppError("VALIDATION", "Please correct the highlighted fields.", {
+        brandId: ["Choose one of the listed services."],
+      });
   }
   const lead = await createLead(tx, { studioId: studio.id, input, source });
-  await notify(tx, { studioId: studio.id, kind: "lead.created", message: `You have a new lead from ${input.name}`, link: `/leads/${lead.id}` });
+  await notify(tx, {
+    studioId: studio.id,
+    kind: "lead.created",
+    message: `You have a new lead from ${input.name}`,
+    link: `/leads/${lead.id}`,
+  });
   return { kind: "created", leadId: lead.id, studioId: studio.id };
 }

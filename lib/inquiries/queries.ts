@@ -4,6 +4,11 @@ import { type Db } from "@/lib/db";
 export function findInquiryStudio(db: Db, { slug }: { slug: string }) {
   return db.studio.findUnique({
     where: { slug },
-    select: { id: true, name: true, slug: true, brands: { select: { id: true, name: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      brands: { select: { id: true, name: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+    },
   });
 }

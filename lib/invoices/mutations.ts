@@ -5,7 +5,16 @@ import { queueEmail } from "@/lib/email/outbox";
 import { type CreateInvoiceInput, type UpdateInvoiceInput } from "@/lib/invoices/schemas";
 import { type LineItem } from "@/lib/line-items";
 import { computeTotals, formatMoney } from "@/lib/money";
-import { DEFAULT_STEPS, DEFAULT_STEPS_WITHOUT_EVENT, planInstallments, planInstallmentShift, ScheduleError, type InstallmentShift, type PlannedInstallment, type ScheduleStep } from "@/lib/schedules/plan";
+import {
+  DEFAULT_STEPS,
+  DEFAULT_STEPS_WITHOUT_EVENT,
+  planInstallments,
+  planInstallmentShift,
+  ScheduleError,
+  type InstallmentShift,
+  type PlannedInstallment,
+  type ScheduleStep,
+} from "@/lib/schedules/plan";
 import { requireStudioMoney } from "@/lib/studios/mutations";
 import { linkToken, linkTokenHash } from "@/lib/tokens";
 
@@ -27,71 +36,168 @@ export async function nextInvoiceNumber(tx: Tx, { studioId }: Tenant): Promise<n
 /** One payment due on receipt: a hand-made invoice without a retainer or a chosen schedule. */
 const ON_RECEIPT: ScheduleStep[] = [{ label: "Payment", amount: "REST", anchor: "BOOKING", offsetDays: 0 }];
 
-async function scheduleSteps(tx: Tx, { studioId, scheduleTemplateId, depositMinor, eventDay }: Tenant & { scheduleTemplateId: string | null; depositMinor: number; eventDay: string | null }) {
+async function scheduleSteps(
+  tx: Tx,
+  {
+    studioId,
+    scheduleTemplateId,
+    depositMinor,
+    eventDay,
+  }: Tenant & { scheduleTemplateId: string | null; depositMinor: number; eventDay: string | null },
+) {
   if (scheduleTemplateId) {
     const template = await tx.paymentScheduleTemplate.findFirst({
       where: { id: scheduleTemplateId, studioId },
-      select: { steps: { orderBy: { position: "asc" }, select: { label: true, amount: true, percentBps: true, fixedMinor: true, anchor: true, offsetDays: true } } },
+      select: {
+        steps: {
+          orderBy: { position: "asc" },
+          select: { label: true, amount: true, percentBps: true, fixedMinor: true, anchor: true, offsetDays: true },
+        },
+      },
     });
-    if (!template) throw new AppError("VALIDATION", "Please correct the highlighted fields.", { scheduleId: ["Choose a payment schedule from the list."] });
+    if (!template)
+      throw new AppError("VALIDATION", "Please correct the highlighted fields.", {
+        scheduleId: ["Choose a payment schedule from the list."],
+      });
     return template.steps;
   }
   const fallback = await tx.paymentScheduleTemplate.findFirst({
     where: { studioId, isDefault: true },
-    select: { steps: { orderBy: { position: "asc" }, select: { label: true, amount: true, percentBps: true, fixedMinor: true, anchor: true, offsetDays: true } } },
+    select: {
+      steps: {
+        orderBy: { position: "asc" },
+        select: { label: true, amount: true, percentBps: true, fixedMinor: true, anchor: true, offsetDays: true },
+      },
+    },
   });
   if (fallback && (eventDay || fallback.steps.every((s) => s.anchor === "BOOKING"))) return fallback.steps;
   if (depositMinor === 0) return ON_RECEIPT;
   return eventDay ? DEFAULT_STEPS : DEFAULT_STEPS_WITHOUT_EVENT;
 }
 
-type Plannable = { id: string; jobId: string; totalMinor: number; depositMinor: number; scheduleTemplateId: string | null };
+type Plannable = {
+  id: string;
+  jobId: string;
+  totalMinor: number;
+  depositMinor: number;
+  scheduleTemplateId: string | null;
+};
 
 /** The invoice's schedule planned from `bookingDay`, with the job's date as the event day. */
-async function planSchedule(tx: Tx, { studioId, invoice, bookingDay }: Tenant & { invoice: Omit<Plannable, "id">; bookingDay: string }): Promise<PlannedInstallment[]> {
+async function planSchedule(
+  tx: Tx,
+  { studioId, invoice, bookingDay }: Tenant & { invoice: Omit<Plannable, "id">; bookingDay: string },
+): Promise<PlannedInstallment[]> {
   const job = await tx.job.findFirst({ where: { id: invoice.jobId, studioId }, select: { date: true } });
   const eventDay = job?.date ? dayKeyOfDateColumn(job.date) : null;
-  const steps = await scheduleSteps(tx, { studioId, scheduleTemplateId: invoice.scheduleTemplateId, depositMinor: invoice.depositMinor, eventDay });
+  const steps = await scheduleSteps(tx, {
+    studioId,
+    scheduleTemplateId: invoice.scheduleTemplateId,
+    depositMinor: invoice.depositMinor,
+    eventDay,
+  });
   try {
-    return planInstallments({ steps, totalMinor: invoice.totalMinor, depositMinor: invoice.depositMinor, bookingDay, eventDay });
+    return planInstallments({
+      steps,
+      totalMinor: invoice.totalMinor,
+      depositMinor: invoice.depositMinor,
+      bookingDay,
+      eventDay,
+    });
   } catch (error) {
-    if (error instanceof ScheduleError) throw new AppError("VALIDATION", "Please correct the highlighted fields.", { scheduleId: [error.message] });
+    if (error instanceof ScheduleError)
+      throw new AppError("VALIDATION", "Please correct the highlighted fields.", { scheduleId: [error.message] });
     throw error;
   }
 }
 
 const installmentRows = (planned: PlannedInstallment[]) =>
-  planned.map((p, position) => ({ position, label: p.label, amountMinor: p.amountMinor, dueOn: dateColumn(p.dueOn), anchor: p.anchor, offsetDays: p.offsetDays }));
+  planned.map((p, position) => ({
+    position,
+    label: p.label,
+    amountMinor: p.amountMinor,
+    dueOn: dateColumn(p.dueOn),
+    anchor: p.anchor,
+    offsetDays: p.offsetDays,
+  }));
 
 /** Replaces the invoice's installments with its schedule planned again. */
-async function replanSchedule(tx: Tx, { studioId, invoice, bookingDay }: Tenant & { invoice: Plannable; bookingDay: string }): Promise<PlannedInstallment[]> {
+async function replanSchedule(
+  tx: Tx,
+  { studioId, invoice, bookingDay }: Tenant & { invoice: Plannable; bookingDay: string },
+): Promise<PlannedInstallment[]> {
   const planned = await planSchedule(tx, { studioId, invoice, bookingDay });
   await tx.installment.deleteMany({ where: { invoiceId: invoice.id, studioId } });
-  await tx.installment.createMany({ data: installmentRows(planned).map((row) => ({ ...row, studioId, invoiceId: invoice.id })) });
+  await tx.installment.createMany({
+    data: installmentRows(planned).map((row) => ({ ...row, studioId, invoiceId: invoice.id })),
+  });
   return planned;
 }
 
-type InvoiceContent = { title: string; lines: LineItem[]; discountMinor: number; depositMinor: number; scheduleTemplateId: string | null; note: string | null };
+type InvoiceContent = {
+  title: string;
+  lines: LineItem[];
+  discountMinor: number;
+  depositMinor: number;
+  scheduleTemplateId: string | null;
+  note: string | null;
+};
 
 async function writeLines(tx: Tx, invoiceId: string, lines: LineItem[]) {
   await tx.invoiceLine.deleteMany({ where: { invoiceId } });
   await tx.invoiceLine.createMany({
-    data: lines.map((l, position) => ({ invoiceId, position, description: l.description, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor, taxRateBps: l.taxRateBps })),
+    data: lines.map((l, position) => ({
+      invoiceId,
+      position,
+      description: l.description,
+      quantity: l.quantity,
+      unitPriceMinor: l.unitPriceMinor,
+      taxRateBps: l.taxRateBps,
+    })),
   });
 }
 
 function totalsOf(content: InvoiceContent) {
-  const { subtotalMinor, discountMinor, taxMinor, totalMinor } = computeTotals(content.lines, { discountMinor: content.discountMinor });
+  const { subtotalMinor, discountMinor, taxMinor, totalMinor } = computeTotals(content.lines, {
+    discountMinor: content.discountMinor,
+  });
   return { subtotalMinor, discountMinor, taxMinor, totalMinor };
 }
 
 async function insertInvoice(
   tx: Tx,
-  { studioId, jobId, proposalId = null, reissuedFromId = null, currency, content, bookingDay }: Tenant & { jobId: string; proposalId?: string | null; reissuedFromId?: string | null; currency: string; content: InvoiceContent; bookingDay: string },
+  {
+    studioId,
+    jobId,
+    proposalId = null,
+    reissuedFromId = null,
+    currency,
+    content,
+    bookingDay,
+  }: Tenant & {
+    jobId: string;
+    proposalId?: string | null;
+    reissuedFromId?: string | null;
+    currency: string;
+    content: InvoiceContent;
+    bookingDay: string;
+  },
 ) {
   const totals = totalsOf(content);
-  if (content.depositMinor > totals.totalMinor) throw new AppError("VALIDATION", "Please correct the highlighted fields.", { retainer: ["The retainer cannot be more than the total."] });
-  const planned = await planSchedule(tx, { studioId, invoice: { jobId, totalMinor: totals.totalMinor, depositMinor: content.depositMinor, scheduleTemplateId: content.scheduleTemplateId }, bookingDay });
+  if (content.depositMinor > totals.totalMinor)
+    throw new AppError("VALIDATION", "Please correct the highlighted fields.", {
+      retainer: ["The retainer cannot be more than the total."],
+    });
+  const planned = await planSchedule(tx, {
+    studioId,
+    invoice: {
+      jobId,
+      totalMinor: totals.totalMinor,
+      depositMinor: content.depositMinor,
+      scheduleTemplateId: content.scheduleTemplateId,
+    },
+    bookingDay,
+  });
   // The number is taken last: the counter's row lock is held until commit, so every other
   // creation in this studio waits only for this one's final insert.
   const number = await nextInvoiceNumber(tx, { studioId });
@@ -108,7 +214,17 @@ async function insertInvoice(
       depositMinor: content.depositMinor,
       scheduleTemplateId: content.scheduleTemplateId,
       ...totals,
-      lines: { createMany: { data: content.lines.map((l, position) => ({ position, description: l.description, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor, taxRateBps: l.taxRateBps })) } },
+      lines: {
+        createMany: {
+          data: content.lines.map((l, position) => ({
+            position,
+            description: l.description,
+            quantity: l.quantity,
+            unitPriceMinor: l.unitPriceMinor,
+            taxRateBps: l.taxRateBps,
+          })),
+        },
+      },
       installments: { createMany: { data: installmentRows(planned).map((row) => ({ ...row, studioId })) } },
     },
     select: { id: true, jobId: true, number: true, totalMinor: true, depositMinor: true, scheduleTemplateId: true },
@@ -116,7 +232,10 @@ async function insertInvoice(
 }
 
 /** A draft invoice typed by hand on a job. */
-export async function createInvoice(tx: Tx, { studioId, input, now = new Date() }: Tenant & { input: CreateInvoiceInput; now?: Date }) {
+export async function createInvoice(
+  tx: Tx,
+  { studioId, input, now = new Date() }: Tenant & { input: CreateInvoiceInput; now?: Date },
+) {
   const job = await tx.job.findFirst({ where: { id: input.jobId, studioId }, select: { id: true } });
   if (!job) throw notFound("That job");
   const studio = await requireStudioMoney(tx, { studioId, typed: input.money });
@@ -124,7 +243,14 @@ export async function createInvoice(tx: Tx, { studioId, input, now = new Date() 
     studioId,
     jobId: job.id,
     currency: studio.currency,
-    content: { title: input.title, lines: input.lines, discountMinor: input.discountMinor, depositMinor: input.depositMinor, scheduleTemplateId: input.scheduleId, note: input.note },
+    content: {
+      title: input.title,
+      lines: input.lines,
+      discountMinor: input.discountMinor,
+      depositMinor: input.depositMinor,
+      scheduleTemplateId: input.scheduleId,
+      note: input.note,
+    },
     bookingDay: dayKeyOf(now, studio.timeZone),
   });
 }
@@ -133,7 +259,10 @@ export async function createInvoice(tx: Tx, { studioId, input, now = new Date() 
  * A draft invoice from an accepted proposal: its lines, and its deposit as the retainer. The
  * booking day of its schedule is the day the client accepted. One live invoice per proposal.
  */
-export async function createInvoiceFromProposal(tx: Tx, { studioId, proposalId, now = new Date() }: Tenant & { proposalId: string; now?: Date }) {
+export async function createInvoiceFromProposal(
+  tx: Tx,
+  { studioId, proposalId, now = new Date() }: Tenant & { proposalId: string; now?: Date },
+) {
   const proposal = await tx.proposal.findFirst({
     where: { id: proposalId, studioId },
     select: {
@@ -149,7 +278,8 @@ export async function createInvoiceFromProposal(tx: Tx, { studioId, proposalId, 
   });
   if (!proposal) throw notFound("That proposal");
   if (proposal.status !== "ACCEPTED") throw new AppError("CONFLICT", "Only an accepted proposal can be invoiced.");
-  if (proposal.invoices.length > 0) throw new AppError("CONFLICT", `This proposal already has invoice ${proposal.invoices[0].number}.`);
+  if (proposal.invoices.length > 0)
+    throw new AppError("CONFLICT", `This proposal already has invoice ${proposal.invoices[0].number}.`);
   const studio = await requireStudioMoney(tx, { studioId });
   return insertInvoice(tx, {
     studioId,
@@ -158,7 +288,12 @@ export async function createInvoiceFromProposal(tx: Tx, { studioId, proposalId, 
     currency: studio.currency,
     content: {
       title: proposal.title,
-      lines: proposal.items.map((i) => ({ description: i.description, quantity: i.quantity, unitPriceMinor: i.unitPriceCents, taxRateBps: 0 })),
+      lines: proposal.items.map((i) => ({
+        description: i.description,
+        quantity: i.quantity,
+        unitPriceMinor: i.unitPriceCents,
+        taxRateBps: 0,
+      })),
       discountMinor: 0,
       depositMinor: proposal.depositCents,
       scheduleTemplateId: null,
@@ -171,28 +306,78 @@ export async function createInvoiceFromProposal(tx: Tx, { studioId, proposalId, 
 async function requireInvoice(tx: Tx, { studioId, invoiceId }: Tenant & { invoiceId: string }) {
   const invoice = await tx.invoice.findFirst({
     where: { id: invoiceId, studioId },
-    select: { id: true, jobId: true, status: true, number: true, title: true, currency: true, totalMinor: true, paidMinor: true, depositMinor: true, scheduleTemplateId: true, proposalId: true, issuedOn: true, createdAt: true },
+    select: {
+      id: true,
+      jobId: true,
+      status: true,
+      number: true,
+      title: true,
+      currency: true,
+      totalMinor: true,
+      paidMinor: true,
+      depositMinor: true,
+      scheduleTemplateId: true,
+      proposalId: true,
+      issuedOn: true,
+      createdAt: true,
+    },
   });
   if (!invoice) throw notFound("That invoice");
   return invoice;
 }
 
 /** Changes a draft: lines, discount, retainer, schedule, note. Sent invoices are frozen. */
-export async function updateDraftInvoice(tx: Tx, { studioId, input, now = new Date() }: Tenant & { input: UpdateInvoiceInput; now?: Date }) {
+export async function updateDraftInvoice(
+  tx: Tx,
+  { studioId, input, now = new Date() }: Tenant & { input: UpdateInvoiceInput; now?: Date },
+) {
   const invoice = await requireInvoice(tx, { studioId, invoiceId: input.invoiceId });
-  if (invoice.status !== "DRAFT") throw new AppError("CONFLICT", "A sent invoice cannot change. Void it and issue a corrected one instead.");
+  if (invoice.status !== "DRAFT")
+    throw new AppError("CONFLICT", "A sent invoice cannot change. Void it and issue a corrected one instead.");
   const studio = await requireStudioMoney(tx, { studioId, typed: input.money });
-  if (studio.currency !== invoice.currency) throw new AppError("VALIDATION", `This draft is in ${invoice.currency}. Void it and create a new invoice in ${studio.currency}.`);
-  const content: InvoiceContent = { title: input.title, lines: input.lines, discountMinor: input.discountMinor, depositMinor: input.depositMinor, scheduleTemplateId: input.scheduleId, note: input.note };
+  if (studio.currency !== invoice.currency)
+    throw new AppError(
+      "VALIDATION",
+      `This draft is in ${invoice.currency}. Void it and create a new invoice in ${studio.currency}.`,
+    );
+  const content: InvoiceContent = {
+    title: input.title,
+    lines: input.lines,
+    discountMinor: input.discountMinor,
+    depositMinor: input.depositMinor,
+    scheduleTemplateId: input.scheduleId,
+    note: input.note,
+  };
   const totals = totalsOf(content);
   if (invoice.paidMinor > totals.totalMinor) {
-    throw new AppError("VALIDATION", `${formatMoney(invoice.paidMinor, studio.money)} is already paid on this invoice: the total cannot be less.`);
+    throw new AppError(
+      "VALIDATION",
+      `${formatMoney(invoice.paidMinor, studio.money)} is already paid on this invoice: the total cannot be less.`,
+    );
   }
   // Conditional on DRAFT: a send racing this edit either sees the new lines or refuses them.
-  const { count } = await tx.invoice.updateMany({ where: { id: invoice.id, studioId, status: "DRAFT" }, data: { title: content.title, note: content.note, depositMinor: content.depositMinor, scheduleTemplateId: content.scheduleTemplateId, ...totals } });
+  const { count } = await tx.invoice.updateMany({
+    where: { id: invoice.id, studioId, status: "DRAFT" },
+    data: {
+      title: content.title,
+      note: content.note,
+      depositMinor: content.depositMinor,
+      scheduleTemplateId: content.scheduleTemplateId,
+      ...totals,
+    },
+  });
   if (count === 0) throw new AppError("CONFLICT", "This invoice was sent meanwhile and can no longer change.");
   await writeLines(tx, invoice.id, content.lines);
-  await replanSchedule(tx, { studioId, invoice: { ...invoice, ...totals, depositMinor: content.depositMinor, scheduleTemplateId: content.scheduleTemplateId }, bookingDay: dayKeyOf(now, studio.timeZone) });
+  await replanSchedule(tx, {
+    studioId,
+    invoice: {
+      ...invoice,
+      ...totals,
+      depositMinor: content.depositMinor,
+      scheduleTemplateId: content.scheduleTemplateId,
+    },
+    bookingDay: dayKeyOf(now, studio.timeZone),
+  });
   await settleInvoice(tx, { studioId, invoiceId: invoice.id, now });
   return { id: invoice.id, jobId: invoice.jobId };
 }
@@ -203,21 +388,39 @@ export async function updateDraftInvoice(tx: Tx, { studioId, input, now = new Da
  * emailed their link. `email: "if-possible"` sends without an email to a client who has no
  * address (they are on the page already). Returns the client's link token.
  */
-export async function sendInvoice(tx: Tx, { studioId, invoiceId, now = new Date(), email = "required" }: Tenant & { invoiceId: string; now?: Date; email?: "required" | "if-possible" }) {
+export async function sendInvoice(
+  tx: Tx,
+  {
+    studioId,
+    invoiceId,
+    now = new Date(),
+    email = "required",
+  }: Tenant & { invoiceId: string; now?: Date; email?: "required" | "if-possible" },
+) {
   const invoice = await requireInvoice(tx, { studioId, invoiceId });
   if (invoice.status !== "DRAFT") throw new AppError("CONFLICT", "This invoice was already sent.");
-  if (invoice.totalMinor <= 0) throw new AppError("VALIDATION", "This invoice has nothing to pay. Add a line with a price first.");
-  const job = await tx.job.findFirst({ where: { id: invoice.jobId, studioId }, select: { title: true, contact: { select: { name: true, email: true } } } });
+  if (invoice.totalMinor <= 0)
+    throw new AppError("VALIDATION", "This invoice has nothing to pay. Add a line with a price first.");
+  const job = await tx.job.findFirst({
+    where: { id: invoice.jobId, studioId },
+    select: { title: true, contact: { select: { name: true, email: true } } },
+  });
   if (!job) throw notFound("That job");
   const to = job.contact.email;
-  if (!to && email === "required") throw new AppError("VALIDATION", `${job.contact.name} has no email address to send the invoice to.`);
+  if (!to && email === "required")
+    throw new AppError("VALIDATION", `${job.contact.name} has no email address to send the invoice to.`);
   const studio = await requireStudioMoney(tx, { studioId });
   const today = dayKeyOf(now, studio.timeZone);
-  const proposal = invoice.proposalId ? await tx.proposal.findFirst({ where: { id: invoice.proposalId, studioId }, select: { respondedAt: true } }) : null;
+  const proposal = invoice.proposalId
+    ? await tx.proposal.findFirst({ where: { id: invoice.proposalId, studioId }, select: { respondedAt: true } })
+    : null;
   const acceptedDay = proposal?.respondedAt ? dayKeyOf(proposal.respondedAt, studio.timeZone) : today;
   await replanSchedule(tx, { studioId, invoice, bookingDay: acceptedDay });
   // A schedule planned from an earlier acceptance may have dates in the past: due today instead.
-  await tx.installment.updateMany({ where: { invoiceId: invoice.id, studioId, dueOn: { lt: dateColumn(today) } }, data: { dueOn: dateColumn(today) } });
+  await tx.installment.updateMany({
+    where: { invoiceId: invoice.id, studioId, dueOn: { lt: dateColumn(today) } },
+    data: { dueOn: dateColumn(today) },
+  });
   const { count } = await tx.invoice.updateMany({
     where: { id: invoice.id, studioId, status: "DRAFT" },
     data: { status: "SENT", sentAt: now, issuedOn: dateColumn(today), tokenHash: linkTokenHash("invoice", invoice.id) },
@@ -233,26 +436,52 @@ export async function sendInvoice(tx: Tx, { studioId, invoiceId, now = new Date(
  * payments already received move to it, so a correction never loses money received. A plain
  * void of an invoice with money on it is refused: refund it, or void and reissue.
  */
-export async function voidInvoice(tx: Tx, { studioId, invoiceId, reissue, now = new Date() }: Tenant & { invoiceId: string; reissue: boolean; now?: Date }) {
+export async function voidInvoice(
+  tx: Tx,
+  { studioId, invoiceId, reissue, now = new Date() }: Tenant & { invoiceId: string; reissue: boolean; now?: Date },
+) {
   const invoice = await requireInvoice(tx, { studioId, invoiceId });
   if (invoice.status === "VOID") throw new AppError("CONFLICT", "This invoice is already void.");
   const studio = await requireStudioMoney(tx, { studioId });
   if (!reissue && invoice.paidMinor !== 0) {
-    throw new AppError("CONFLICT", `${formatMoney(invoice.paidMinor, studio.money)} was paid on this invoice. Record a refund first, or void it and issue a corrected one (the payments move to it).`);
+    throw new AppError(
+      "CONFLICT",
+      `${formatMoney(invoice.paidMinor, studio.money)} was paid on this invoice. Record a refund first, or void it and issue a corrected one (the payments move to it).`,
+    );
   }
-  const { count } = await tx.invoice.updateMany({ where: { id: invoice.id, studioId, status: { not: "VOID" } }, data: { status: "VOID", voidedAt: now, nextDueOn: null, overdueSince: null } });
+  const { count } = await tx.invoice.updateMany({
+    where: { id: invoice.id, studioId, status: { not: "VOID" } },
+    data: { status: "VOID", voidedAt: now, nextDueOn: null, overdueSince: null },
+  });
   if (count === 0) throw new AppError("CONFLICT", "This invoice is already void.");
-  await tx.paymentCheckout.updateMany({ where: { invoiceId: invoice.id, studioId, status: "OPEN" }, data: { status: "EXPIRED" } });
+  await tx.paymentCheckout.updateMany({
+    where: { invoiceId: invoice.id, studioId, status: "OPEN" },
+    data: { status: "EXPIRED" },
+  });
   if (!reissue) return { jobId: invoice.jobId, reissuedId: null };
-  const lines = await tx.invoiceLine.findMany({ where: { invoiceId: invoice.id }, orderBy: { position: "asc" }, select: { description: true, quantity: true, unitPriceMinor: true, taxRateBps: true } });
-  const full = await tx.invoice.findFirstOrThrow({ where: { id: invoice.id, studioId }, select: { discountMinor: true, note: true } });
+  const lines = await tx.invoiceLine.findMany({
+    where: { invoiceId: invoice.id },
+    orderBy: { position: "asc" },
+    select: { description: true, quantity: true, unitPriceMinor: true, taxRateBps: true },
+  });
+  const full = await tx.invoice.findFirstOrThrow({
+    where: { id: invoice.id, studioId },
+    select: { discountMinor: true, note: true },
+  });
   const copy = await insertInvoice(tx, {
     studioId,
     jobId: invoice.jobId,
     proposalId: invoice.proposalId,
     reissuedFromId: invoice.id,
     currency: invoice.currency,
-    content: { title: invoice.title, lines, discountMinor: full.discountMinor, depositMinor: invoice.depositMinor, scheduleTemplateId: invoice.scheduleTemplateId, note: full.note },
+    content: {
+      title: invoice.title,
+      lines,
+      discountMinor: full.discountMinor,
+      depositMinor: invoice.depositMinor,
+      scheduleTemplateId: invoice.scheduleTemplateId,
+      note: full.note,
+    },
     bookingDay: dayKeyOf(now, studio.timeZone),
   });
   await tx.payment.updateMany({ where: { invoiceId: invoice.id, studioId }, data: { invoiceId: copy.id } });
@@ -278,8 +507,13 @@ export type Settlement = {
  * billing service; one that is no longer covered (a refund) opens again and is marked there.
  * The invoice row is locked first, so concurrent payments settle one after the other.
  */
-export async function settleInvoice(tx: Tx, { studioId, invoiceId, now = new Date() }: Tenant & { invoiceId: string; now?: Date }): Promise<Settlement> {
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Invoice" WHERE id = ${invoiceId} AND "studioId" = ${studioId} FOR UPDATE`;
+export async function settleInvoice(
+  tx: Tx,
+  { studioId, invoiceId, now = new Date() }: Tenant & { invoiceId: string; now?: Date },
+): Promise<Settlement> {
+  const locked = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM "Invoice" WHERE id = ${invoiceId} AND "studioId" = ${studioId} FOR UPDATE`;
   if (locked.length === 0) throw notFound("That invoice");
   const invoice = await tx.invoice.findFirstOrThrow({
     where: { id: invoiceId, studioId },
@@ -287,7 +521,18 @@ export async function settleInvoice(tx: Tx, { studioId, invoiceId, now = new Dat
       status: true,
       totalMinor: true,
       paidAt: true,
-      installments: { orderBy: [{ dueOn: "asc" }, { position: "asc" }], select: { id: true, amountMinor: true, paidMinor: true, status: true, dueOn: true, paidAt: true, overdueAt: true } },
+      installments: {
+        orderBy: [{ dueOn: "asc" }, { position: "asc" }],
+        select: {
+          id: true,
+          amountMinor: true,
+          paidMinor: true,
+          status: true,
+          dueOn: true,
+          paidAt: true,
+          overdueAt: true,
+        },
+      },
     },
   });
   const sums = await tx.payment.groupBy({ by: ["kind"], where: { invoiceId, studioId }, _sum: { amountMinor: true } });
@@ -306,17 +551,29 @@ export async function settleInvoice(tx: Tx, { studioId, invoiceId, now = new Dat
     const status = isPaid ? "PAID" : i.status === "OVERDUE" ? "OVERDUE" : "OPEN";
     if (isPaid && i.status !== "PAID") newlyPaid.push(i.id);
     if (!isPaid) nextDueOn ??= i.dueOn;
-    if (status === "OVERDUE" && i.overdueAt && (!overdueSince || i.overdueAt < overdueSince)) overdueSince = i.overdueAt;
+    if (status === "OVERDUE" && i.overdueAt && (!overdueSince || i.overdueAt < overdueSince))
+      overdueSince = i.overdueAt;
     if (covered !== i.paidMinor || status !== i.status) {
       await tx.installment.update({
         where: { id: i.id },
-        data: { paidMinor: covered, status, paidAt: isPaid ? (i.paidAt ?? now) : null, overdueAt: status === "OVERDUE" ? i.overdueAt : null },
+        data: {
+          paidMinor: covered,
+          status,
+          paidAt: isPaid ? (i.paidAt ?? now) : null,
+          overdueAt: status === "OVERDUE" ? i.overdueAt : null,
+        },
         select: { id: true },
       });
     }
   }
   const isLive = invoice.status !== "DRAFT" && invoice.status !== "VOID";
-  const status = !isLive ? invoice.status : paidMinor >= invoice.totalMinor ? "PAID" : paidMinor > 0 ? "PARTIALLY_PAID" : "SENT";
+  const status = !isLive
+    ? invoice.status
+    : paidMinor >= invoice.totalMinor
+      ? "PAID"
+      : paidMinor > 0
+        ? "PARTIALLY_PAID"
+        : "SENT";
   await tx.invoice.update({
     where: { id: invoiceId },
     data: {
@@ -335,8 +592,14 @@ export async function settleInvoice(tx: Tx, { studioId, invoiceId, now = new Dat
  * What moving a job to `toDay` does to its invoices' installments (the reschedule preview):
  * unpaid ones counted from the event move with it; paid, booking-based and hand-typed ones stay.
  */
-export async function findInstallmentShift(tx: Tx, { studioId, jobId, toDay, now = new Date() }: Tenant & { jobId: string; toDay: string; now?: Date }): Promise<InstallmentShift[]> {
-  const job = await tx.job.findFirst({ where: { id: jobId, studioId }, select: { date: true, studio: { select: { timeZone: true } } } });
+export async function findInstallmentShift(
+  tx: Tx,
+  { studioId, jobId, toDay, now = new Date() }: Tenant & { jobId: string; toDay: string; now?: Date },
+): Promise<InstallmentShift[]> {
+  const job = await tx.job.findFirst({
+    where: { id: jobId, studioId },
+    select: { date: true, studio: { select: { timeZone: true } } },
+  });
   if (!job) throw notFound("That job");
   const installments = await tx.installment.findMany({
     where: { studioId, invoice: { jobId, studioId, status: { in: ["DRAFT", "SENT", "PARTIALLY_PAID"] } } },
@@ -344,7 +607,14 @@ export async function findInstallmentShift(tx: Tx, { studioId, jobId, toDay, now
     select: { id: true, label: true, dueOn: true, anchor: true, offsetDays: true, status: true },
   });
   return planInstallmentShift({
-    installments: installments.map((i) => ({ id: i.id, label: i.label, dueOn: dayKeyOfDateColumn(i.dueOn), anchor: i.anchor, offsetDays: i.offsetDays, isPaid: i.status === "PAID" })),
+    installments: installments.map((i) => ({
+      id: i.id,
+      label: i.label,
+      dueOn: dayKeyOfDateColumn(i.dueOn),
+      anchor: i.anchor,
+      offsetDays: i.offsetDays,
+      isPaid: i.status === "PAID",
+    })),
     fromDay: job.date ? dayKeyOfDateColumn(job.date) : null,
     toDay,
     today: dayKeyOf(now, job.studio.timeZone),
@@ -356,15 +626,25 @@ export async function findInstallmentShift(tx: Tx, { studioId, jobId, toDay, now
  * A moved installment is open again (its new date decides whether it is overdue) and its
  * reminders start over, so the client is reminded of the new date, once per offset.
  */
-export async function applyInstallmentShift(tx: Tx, { studioId, jobId, toDay, now = new Date() }: Tenant & { jobId: string; toDay: string; now?: Date }): Promise<InstallmentShift[]> {
+export async function applyInstallmentShift(
+  tx: Tx,
+  { studioId, jobId, toDay, now = new Date() }: Tenant & { jobId: string; toDay: string; now?: Date },
+): Promise<InstallmentShift[]> {
   const shifts = await findInstallmentShift(tx, { studioId, jobId, toDay, now });
   if (shifts.length === 0) return shifts;
   const ids = shifts.map((s) => s.id);
   for (const shift of shifts) {
-    await tx.installment.updateMany({ where: { id: shift.id, studioId, status: { not: "PAID" } }, data: { dueOn: dateColumn(shift.to), status: "OPEN", overdueAt: null } });
+    await tx.installment.updateMany({
+      where: { id: shift.id, studioId, status: { not: "PAID" } },
+      data: { dueOn: dateColumn(shift.to), status: "OPEN", overdueAt: null },
+    });
   }
   await tx.reminder.deleteMany({ where: { studioId, installmentId: { in: ids } } });
-  const invoices = await tx.installment.findMany({ where: { id: { in: ids }, studioId }, distinct: ["invoiceId"], select: { invoiceId: true } });
+  const invoices = await tx.installment.findMany({
+    where: { id: { in: ids }, studioId },
+    distinct: ["invoiceId"],
+    select: { invoiceId: true },
+  });
   // Settling again recomputes each invoice's next due date and overdue state from its installments.
   for (const { invoiceId } of invoices) await settleInvoice(tx, { studioId, invoiceId, now });
   return shifts;

@@ -27,7 +27,15 @@ export type InvoiceListRow = Prisma.InvoiceGetPayload<{ select: typeof listSelec
  * Each view reads one index in order: due and overdue by the next due date (soonest first),
  * paid by when it was paid, the others newest first. The brand filter goes through the job.
  */
-function invoiceSections({ studioId, brandId, view }: { studioId: string; brandId?: string; view: InvoiceView }): Section[] {
+function invoiceSections({
+  studioId,
+  brandId,
+  view,
+}: {
+  studioId: string;
+  brandId?: string;
+  view: InvoiceView;
+}): Section[] {
   const base = { studioId, ...(brandId ? { job: { brandId } } : {}) };
   switch (view) {
     case "due":
@@ -46,13 +54,22 @@ function invoiceSections({ studioId, brandId, view }: { studioId: string; brandI
 }
 
 /** One page (25) of the studio's invoices in a view. */
-export function findInvoicePage(db: Db, filter: { studioId: string; brandId?: string; view: InvoiceView } & PageRequest) {
+export function findInvoicePage(
+  db: Db,
+  filter: { studioId: string; brandId?: string; view: InvoiceView } & PageRequest,
+) {
   return findKeysetPage<InvoiceListRow>({
     sections: invoiceSections(filter),
     request: filter,
     fetch: ({ where, orderBy, take }) =>
-      db.invoice.findMany({ where: where as Prisma.InvoiceWhereInput, orderBy: orderBy as Prisma.InvoiceOrderByWithRelationInput[], take, select: listSelect }),
-    keyOf: (row, section) => (section.key === "nextDueOn" ? row.nextDueOn : section.key === "paidAt" ? row.paidAt : row.createdAt),
+      db.invoice.findMany({
+        where: where as Prisma.InvoiceWhereInput,
+        orderBy: orderBy as Prisma.InvoiceOrderByWithRelationInput[],
+        take,
+        select: listSelect,
+      }),
+    keyOf: (row, section) =>
+      section.key === "nextDueOn" ? row.nextDueOn : section.key === "paidAt" ? row.paidAt : row.createdAt,
   });
 }
 
@@ -70,7 +87,15 @@ const invoiceAmountsSelect = {
   paidMinor: true,
 } satisfies Prisma.InvoiceSelect;
 
-const installmentSelect = { id: true, label: true, amountMinor: true, paidMinor: true, dueOn: true, status: true, paidAt: true } satisfies Prisma.InstallmentSelect;
+const installmentSelect = {
+  id: true,
+  label: true,
+  amountMinor: true,
+  paidMinor: true,
+  dueOn: true,
+  status: true,
+  paidAt: true,
+} satisfies Prisma.InstallmentSelect;
 
 export function findInvoice(db: Db, { studioId, invoiceId }: { studioId: string; invoiceId: string }) {
   return db.invoice.findFirst({
@@ -89,13 +114,29 @@ export function findInvoice(db: Db, { studioId, invoiceId }: { studioId: string;
       proposal: { select: { title: true } },
       reissuedFrom: { select: { id: true, number: true } },
       reissuedAs: { select: { id: true, number: true } },
-      lines: { orderBy: { position: "asc" }, select: { id: true, description: true, quantity: true, unitPriceMinor: true, taxRateBps: true } },
-      installments: { where: { studioId }, orderBy: [{ dueOn: "asc" }, { position: "asc" }], select: installmentSelect },
+      lines: {
+        orderBy: { position: "asc" },
+        select: { id: true, description: true, quantity: true, unitPriceMinor: true, taxRateBps: true },
+      },
+      installments: {
+        where: { studioId },
+        orderBy: [{ dueOn: "asc" }, { position: "asc" }],
+        select: installmentSelect,
+      },
       payments: {
         where: { studioId },
         orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
         take: 100,
-        select: { id: true, kind: true, method: true, amountMinor: true, receivedAt: true, reference: true, note: true, recordedBy: { select: { name: true } } },
+        select: {
+          id: true,
+          kind: true,
+          method: true,
+          amountMinor: true,
+          receivedAt: true,
+          reference: true,
+          note: true,
+          recordedBy: { select: { name: true } },
+        },
       },
     },
   });
@@ -119,7 +160,11 @@ export function findJobInvoices(db: Db, { studioId, jobId }: { studioId: string;
       paidMinor: true,
       nextDueOn: true,
       overdueSince: true,
-      installments: { where: { studioId }, orderBy: [{ dueOn: "asc" }, { position: "asc" }], select: installmentSelect },
+      installments: {
+        where: { studioId },
+        orderBy: [{ dueOn: "asc" }, { position: "asc" }],
+        select: installmentSelect,
+      },
     },
   });
 }
@@ -132,9 +177,16 @@ export function findInvoiceForClient(db: Db, { token }: { token: string }) {
       ...invoiceAmountsSelect,
       note: true,
       issuedOn: true,
-      lines: { orderBy: { position: "asc" }, select: { id: true, description: true, quantity: true, unitPriceMinor: true, taxRateBps: true } },
+      lines: {
+        orderBy: { position: "asc" },
+        select: { id: true, description: true, quantity: true, unitPriceMinor: true, taxRateBps: true },
+      },
       installments: { orderBy: [{ dueOn: "asc" }, { position: "asc" }], select: installmentSelect },
-      payments: { orderBy: [{ receivedAt: "desc" }, { id: "desc" }], take: 50, select: { id: true, kind: true, method: true, amountMinor: true, receivedAt: true } },
+      payments: {
+        orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+        take: 50,
+        select: { id: true, kind: true, method: true, amountMinor: true, receivedAt: true },
+      },
       job: { select: { title: true, contact: { select: { name: true } } } },
       studio: { select: { name: true, timeZone: true, locale: true, paymentInstructions: true } },
     },
@@ -144,5 +196,8 @@ export type ClientInvoice = NonNullable<Awaited<ReturnType<typeof findInvoiceFor
 
 /** Whether a card checkout the client just came back from has been recorded (read on the primary). */
 export function findCheckoutState(db: Db, { invoiceId, sessionId }: { invoiceId: string; sessionId: string }) {
-  return db.paymentCheckout.findFirst({ where: { invoiceId, providerSessionId: sessionId }, select: { status: true, amountMinor: true } });
+  return db.paymentCheckout.findFirst({
+    where: { invoiceId, providerSessionId: sessionId },
+    select: { status: true, amountMinor: true },
+  });
 }

@@ -1,20 +1,45 @@
 import { z } from "zod";
-import { checkboxField, dayKeyField, moneyFormatFields, moneyFormatOf, optionalRecordId, optionalText, readAmount, recordId, requiredText } from "@/lib/fields";
+import {
+  checkboxField,
+  dayKeyField,
+  moneyFormatFields,
+  moneyFormatOf,
+  optionalRecordId,
+  optionalText,
+  readAmount,
+  recordId,
+  requiredText,
+} from "@/lib/fields";
 import { lineItemColumns, readLineItems, type LineItemIssue } from "@/lib/line-items";
 import { computeTotals, formatMoney, type MoneyFormat } from "@/lib/money";
 import { pageParams, searchParam } from "@/lib/search-params";
 import { type InvoiceStatus } from "@/prisma/generated/prisma/enums";
 
-export const INVOICE_VIEWS = { all: "All", due: "Due", overdue: "Overdue", paid: "Paid", draft: "Drafts", void: "Void" } as const;
+export const INVOICE_VIEWS = {
+  all: "All",
+  due: "Due",
+  overdue: "Overdue",
+  paid: "Paid",
+  draft: "Drafts",
+  void: "Void",
+} as const;
 export type InvoiceView = keyof typeof INVOICE_VIEWS;
 
 /** The /invoices URL: a view and keyset cursors; anything unknown reads as the first page of all. */
 export const invoiceListParams = z.object({
-  view: searchParam.pipe(z.enum(Object.keys(INVOICE_VIEWS) as [InvoiceView, ...InvoiceView[]]).default("all")).catch("all"),
+  view: searchParam
+    .pipe(z.enum(Object.keys(INVOICE_VIEWS) as [InvoiceView, ...InvoiceView[]]).default("all"))
+    .catch("all"),
   ...pageParams,
 });
 
-export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = { DRAFT: "Draft", SENT: "Sent", PARTIALLY_PAID: "Partly paid", PAID: "Paid", VOID: "Void" };
+export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = {
+  DRAFT: "Draft",
+  SENT: "Sent",
+  PARTIALLY_PAID: "Partly paid",
+  PAID: "Paid",
+  VOID: "Void",
+};
 
 const amountText = z.string().trim().max(30, "Enter an amount.").optional();
 
@@ -43,8 +68,16 @@ function readInvoiceAmounts(raw: InvoiceFormRaw) {
   const depositMinor = optionalAmount("retainer", raw.retainer);
   const totals = computeTotals(items, { discountMinor });
   const extra: LineItemIssue[] = [];
-  if (items.length > 0 && discountMinor > totals.subtotalMinor) extra.push({ path: "discount", message: `The discount cannot be more than the items (${formatMoney(totals.subtotalMinor, money)}).` });
-  if (items.length > 0 && depositMinor > totals.totalMinor) extra.push({ path: "retainer", message: `The retainer cannot be more than the total (${formatMoney(totals.totalMinor, money)}).` });
+  if (items.length > 0 && discountMinor > totals.subtotalMinor)
+    extra.push({
+      path: "discount",
+      message: `The discount cannot be more than the items (${formatMoney(totals.subtotalMinor, money)}).`,
+    });
+  if (items.length > 0 && depositMinor > totals.totalMinor)
+    extra.push({
+      path: "retainer",
+      message: `The retainer cannot be more than the total (${formatMoney(totals.totalMinor, money)}).`,
+    });
   return { items, discountMinor, depositMinor, money, issues: [...issues, ...extra] };
 }
 
@@ -63,7 +96,8 @@ function withAmounts<T extends z.ZodObject<typeof invoiceFields & z.ZodRawShape>
   return schema
     .superRefine(
       (v, ctx) => {
-        for (const issue of readInvoiceAmounts(v as InvoiceFormRaw).issues) ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
+        for (const issue of readInvoiceAmounts(v as InvoiceFormRaw).issues)
+          ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
       },
       // Amounts are read only with a known money format; other fields' errors still show.
       { when: (payload) => moneyFormatOf(payload.value) !== null },
@@ -89,14 +123,22 @@ export const invoiceIdSchema = z.object({ invoiceId: recordId });
 
 export const voidInvoiceSchema = z.object({ invoiceId: recordId, reissue: checkboxField });
 
-export const PAYMENT_METHODS = { CHECK: "Check", CASH: "Cash", BANK_TRANSFER: "Bank transfer", CARD: "Card", OTHER: "Other" } as const;
+export const PAYMENT_METHODS = {
+  CHECK: "Check",
+  CASH: "Cash",
+  BANK_TRANSFER: "Bank transfer",
+  CARD: "Card",
+  OTHER: "Other",
+} as const;
 
 /** A payment or refund the photographer records by hand. */
 export const recordPaymentSchema = z
   .object({
     invoiceId: recordId,
     kind: z.enum(["PAYMENT", "REFUND"], { error: "Choose payment or refund." }).default("PAYMENT"),
-    method: z.enum(Object.keys(PAYMENT_METHODS) as [keyof typeof PAYMENT_METHODS], { error: "Choose how it was paid." }),
+    method: z.enum(Object.keys(PAYMENT_METHODS) as [keyof typeof PAYMENT_METHODS], {
+      error: "Choose how it was paid.",
+    }),
     amount: z.string({ error: "Enter the amount." }).trim().min(1, "Enter the amount.").max(30, "Enter an amount."),
     receivedOn: dayKeyField,
     reference: optionalText(80),
@@ -107,7 +149,8 @@ export const recordPaymentSchema = z
     (v, ctx) => {
       const amount = readAmount(v.amount, v);
       if ("error" in amount) ctx.addIssue({ code: "custom", path: ["amount"], message: amount.error });
-      else if (amount.minor === 0) ctx.addIssue({ code: "custom", path: ["amount"], message: "Enter an amount above zero." });
+      else if (amount.minor === 0)
+        ctx.addIssue({ code: "custom", path: ["amount"], message: "Enter an amount above zero." });
     },
     { when: (payload) => moneyFormatOf(payload.value) !== null },
   )

@@ -32,31 +32,79 @@ describe("createJob", () => {
     });
     const { id } = await inTx((tx) => createJob(tx, { studioId, input }));
     const job = await db().job.findUniqueOrThrow({ where: { id }, include: { contact: true } });
-    expect(job).toMatchObject({ studioId, brandId: mine.brands[1].id, title: "Okafor Family Portraits", type: "portrait", status: "LEAD" });
-    expect(job.contact).toMatchObject({ studioId, name: "Adaeze Okafor", email: "adaeze@example.com", phone: "555 0101" });
+    expect(job).toMatchObject({
+      studioId,
+      brandId: mine.brands[1].id,
+      title: "Okafor Family Portraits",
+      type: "portrait",
+      status: "LEAD",
+    });
+    expect(job.contact).toMatchObject({
+      studioId,
+      name: "Adaeze Okafor",
+      email: "adaeze@example.com",
+      phone: "555 0101",
+    });
   });
 
   it("creates a job for an existing client, with the studio's own job type", async () => {
     const { mine, studioId } = await twoStudios();
     const contact = await createContact(db(), { studioId });
-    const input = createJobSchema.parse({ title: "Newborn", type: "Newborn session", brandId: mine.brands[0].id, contactId: contact.id });
+    const input = createJobSchema.parse({
+      title: "Newborn",
+      type: "Newborn session",
+      brandId: mine.brands[0].id,
+      contactId: contact.id,
+    });
     const { id } = await inTx((tx) => createJob(tx, { studioId, input }));
-    expect(await db().job.findUniqueOrThrow({ where: { id } })).toMatchObject({ contactId: contact.id, type: "Newborn session", date: null });
+    expect(await db().job.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      contactId: contact.id,
+      type: "Newborn session",
+      date: null,
+    });
   });
 
   it("treats another studio's client or brand as missing and creates nothing", async () => {
     const { mine, theirs, studioId } = await twoStudios();
     const theirContact = await createContact(db(), { studioId: theirs.studio.id });
-    const stolenContact = createJobSchema.parse({ title: "Job", type: "event", brandId: mine.brands[0].id, contactId: theirContact.id });
-    await expect(inTx((tx) => createJob(tx, { studioId, input: stolenContact }))).rejects.toMatchObject({ code: "NOT_FOUND", fieldErrors: { contactId: ["Choose one of your clients."] } });
-    const stolenBrand = createJobSchema.parse({ title: "Job", type: "event", brandId: theirs.brands[0].id, contactName: "New Person", contactEmail: "new@example.com" });
-    await expect(inTx((tx) => createJob(tx, { studioId, input: stolenBrand }))).rejects.toMatchObject({ code: "NOT_FOUND", fieldErrors: { brandId: ["Choose one of your brands."] } });
+    const stolenContact = createJobSchema.parse({
+      title: "Job",
+      type: "event",
+      brandId: mine.brands[0].id,
+      contactId: theirContact.id,
+    });
+    await expect(inTx((tx) => createJob(tx, { studioId, input: stolenContact }))).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      fieldErrors: { contactId: ["Choose one of your clients."] },
+    });
+    const stolenBrand = createJobSchema.parse({
+      title: "Job",
+      type: "event",
+      brandId: theirs.brands[0].id,
+      contactName: "New Person",
+      contactEmail: "new@example.com",
+    });
+    await expect(inTx((tx) => createJob(tx, { studioId, input: stolenBrand }))).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      fieldErrors: { brandId: ["Choose one of your brands."] },
+    });
     expect(await db().job.count({ where: { studioId } })).toBe(0);
     expect(await db().contact.count({ where: { studioId } })).toBe(0);
   });
 
   it("explains every missing or invalid field at once", () => {
-    expect(fieldErrors(createJobSchema.safeParse({ title: "", type: "", date: "next week", brandId: "", contactName: "", contactEmail: "not-an-email" }))).toEqual({
+    expect(
+      fieldErrors(
+        createJobSchema.safeParse({
+          title: "",
+          type: "",
+          date: "next week",
+          brandId: "",
+          contactName: "",
+          contactEmail: "not-an-email",
+        }),
+      ),
+    ).toEqual({
       title: ["Enter a title."],
       type: ["Enter a type, such as wedding or portrait."],
       date: ["Enter a real date as YYYY-MM-DD."],
@@ -64,7 +112,17 @@ describe("createJob", () => {
       contactName: ["Choose an existing client or enter the new client's name."],
       contactEmail: ["Enter a valid email address."],
     });
-    expect(fieldErrors(createJobSchema.safeParse({ title: "t".repeat(121), type: "wedding", brandId: "b", contactName: "A", contactEmail: "" }))).toEqual({
+    expect(
+      fieldErrors(
+        createJobSchema.safeParse({
+          title: "t".repeat(121),
+          type: "wedding",
+          brandId: "b",
+          contactName: "A",
+          contactEmail: "",
+        }),
+      ),
+    ).toEqual({
       title: ["Use at most 120 characters."],
       contactEmail: ["Enter the new client's email address."],
     });
@@ -82,12 +140,16 @@ describe("changeJobStatus", () => {
   it("treats another studio's job as missing and leaves it unchanged", async () => {
     const { theirs, studioId } = await twoStudios();
     const job = await createJobRow(db(), { studioId: theirs.studio.id, status: "BOOKED" });
-    await expect(inTx((tx) => changeJobStatus(tx, { studioId, jobId: job.id, status: "CANCELLED" }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      inTx((tx) => changeJobStatus(tx, { studioId, jobId: job.id, status: "CANCELLED" })),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await db().job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("BOOKED");
   });
 
   it("rejects an unknown status", () => {
-    expect(fieldErrors(changeJobStatusSchema.safeParse({ jobId: "j", status: "DONE" })).status).toEqual(["Choose a status from the list."]);
+    expect(fieldErrors(changeJobStatusSchema.safeParse({ jobId: "j", status: "DONE" })).status).toEqual([
+      "Choose a status from the list.",
+    ]);
   });
 });
 
@@ -129,8 +191,16 @@ describe("findJobPage", () => {
     expect(firstDates).toEqual([...firstDates].sort((a, b) => a - b));
     expect(firstDates[0]).toBeGreaterThanOrEqual(Date.UTC(2027, 0, 16));
 
-    const cancelledMine = await all({ studioId, view: "upcoming", todayKey: "2000-01-01", status: "CANCELLED", brandId: mine.brands[0].id });
-    const expected = Array.from({ length: 70 }, (_, i) => i).filter((i) => i >= 10 && i % 7 === 0 && i % 2 === 0).length;
+    const cancelledMine = await all({
+      studioId,
+      view: "upcoming",
+      todayKey: "2000-01-01",
+      status: "CANCELLED",
+      brandId: mine.brands[0].id,
+    });
+    const expected = Array.from({ length: 70 }, (_, i) => i).filter(
+      (i) => i >= 10 && i % 7 === 0 && i % 2 === 0,
+    ).length;
     expect(cancelledMine).toHaveLength(expected);
   });
 });

@@ -16,18 +16,31 @@ export async function createJob(tx: Tx, { studioId, input }: Tenant & { input: C
       ? await requireContactId(tx, { studioId, contactId: input.contact.id })
       : (await createContact(tx, { studioId, input: input.contact })).id;
   return tx.job.create({
-    data: { studioId, brandId, contactId, title: input.title, type: input.type, date: input.date ? dateColumn(input.date) : null },
+    data: {
+      studioId,
+      brandId,
+      contactId,
+      title: input.title,
+      type: input.type,
+      date: input.date ? dateColumn(input.date) : null,
+    },
     select: { id: true },
   });
 }
 
-export async function changeJobStatus(tx: Tx, { studioId, jobId, status }: Tenant & { jobId: string; status: JobStatus }) {
+export async function changeJobStatus(
+  tx: Tx,
+  { studioId, jobId, status }: Tenant & { jobId: string; status: JobStatus },
+) {
   const { count } = await tx.job.updateMany({ where: { id: jobId, studioId }, data: { status } });
   if (count === 0) throw notFound("That job");
 }
 
 export async function requireJob(tx: Tx, { studioId, jobId }: Tenant & { jobId: string }) {
-  const job = await tx.job.findFirst({ where: { id: jobId, studioId }, select: { id: true, title: true, status: true } });
+  const job = await tx.job.findFirst({
+    where: { id: jobId, studioId },
+    select: { id: true, title: true, status: true },
+  });
   if (!job) throw notFound("That job");
   return job;
 }

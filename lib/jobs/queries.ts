@@ -32,7 +32,12 @@ export function findJobPage(db: Db, filter: JobListFilter & PageRequest) {
     sections: jobSections(filter),
     request: filter,
     fetch: ({ where, orderBy, take }) =>
-      db.job.findMany({ where: where as Prisma.JobWhereInput, orderBy: orderBy as Prisma.JobOrderByWithRelationInput[], take, select: listSelect }),
+      db.job.findMany({
+        where: where as Prisma.JobWhereInput,
+        orderBy: orderBy as Prisma.JobOrderByWithRelationInput[],
+        take,
+        select: listSelect,
+      }),
     keyOf: (row, section) => (section.key === "date" ? row.date : null),
   });
 }
@@ -71,7 +76,10 @@ export function findJob(db: Db, { studioId, jobId }: { studioId: string; jobId: 
           sentAt: true,
           respondedAt: true,
           createdAt: true,
-          items: { orderBy: { position: "asc" }, select: { id: true, description: true, quantity: true, unitPriceCents: true } },
+          items: {
+            orderBy: { position: "asc" },
+            select: { id: true, description: true, quantity: true, unitPriceCents: true },
+          },
         },
       },
       bookings: {

@@ -31,16 +31,36 @@ export const createJobSchema = z
     date: optionalDayKeyField,
     brandId: brandField,
     contactId: optionalRecordId,
-    contactName: z.string().trim().max(120, "Use at most 120 characters.").optional().transform((v) => v || undefined),
-    contactEmail: z.string().trim().max(254, "That email address is too long.").optional().transform((v) => v || undefined),
+    contactName: z
+      .string()
+      .trim()
+      .max(120, "Use at most 120 characters.")
+      .optional()
+      .transform((v) => v || undefined),
+    contactEmail: z
+      .string()
+      .trim()
+      .max(254, "That email address is too long.")
+      .optional()
+      .transform((v) => v || undefined),
     contactPhone: optionalPhone,
   })
-  .superRefine((v, ctx) => {
-    if (v.contactId) return;
-    if (!v.contactName) ctx.addIssue({ code: "custom", path: ["contactName"], message: "Choose an existing client or enter the new client's name." });
-    if (!v.contactEmail) ctx.addIssue({ code: "custom", path: ["contactEmail"], message: "Enter the new client's email address." });
-    else if (!email.safeParse(v.contactEmail).success) ctx.addIssue({ code: "custom", path: ["contactEmail"], message: "Enter a valid email address." });
-  }, { when: () => true })
+  .superRefine(
+    (v, ctx) => {
+      if (v.contactId) return;
+      if (!v.contactName)
+        ctx.addIssue({
+          code: "custom",
+          path: ["contactName"],
+          message: "Choose an existing client or enter the new client's name.",
+        });
+      if (!v.contactEmail)
+        ctx.addIssue({ code: "custom", path: ["contactEmail"], message: "Enter the new client's email address." });
+      else if (!email.safeParse(v.contactEmail).success)
+        ctx.addIssue({ code: "custom", path: ["contactEmail"], message: "Enter a valid email address." });
+    },
+    { when: () => true },
+  )
   .transform(({ contactName, contactEmail, contactPhone: phone, contactId, ...job }) => ({
     ...job,
     contact: contactId
@@ -56,7 +76,9 @@ export type JobView = keyof typeof JOB_VIEWS;
 
 /** The list's URL: anything unexpected falls back to the default instead of failing the page. */
 export const jobListParams = z.object({
-  view: searchParam.pipe(z.enum(Object.keys(JOB_VIEWS) as [JobView, ...JobView[]]).default("upcoming")).catch("upcoming"),
+  view: searchParam
+    .pipe(z.enum(Object.keys(JOB_VIEWS) as [JobView, ...JobView[]]).default("upcoming"))
+    .catch("upcoming"),
   status: searchParam.pipe(jobStatusField.optional()).catch(undefined),
   ...pageParams,
 });

@@ -17,7 +17,14 @@ async function twoStudios() {
   return { mine, theirs, studioId: mine.studio.id };
 }
 
-const leadForm = { name: "Jane Doe", email: "Jane.Doe@Example.com", phone: "(555) 010-1234", eventType: "Wedding", eventDate: "2027-06-12", message: "Hi!" };
+const leadForm = {
+  name: "Jane Doe",
+  email: "Jane.Doe@Example.com",
+  phone: "(555) 010-1234",
+  eventType: "Wedding",
+  eventDate: "2027-06-12",
+  message: "Hi!",
+};
 
 describe("createLead", () => {
   it("saves a hand-entered lead as new, in the chosen brand, with the date as a calendar date", async () => {
@@ -25,7 +32,15 @@ describe("createLead", () => {
     const input = createLeadSchema.parse({ ...leadForm, brandId: mine.brands[1].id });
     const { id } = await inTx((tx) => createLead(tx, { studioId, input }));
     const lead = await db().lead.findUniqueOrThrow({ where: { id } });
-    expect(lead).toMatchObject({ studioId, brandId: mine.brands[1].id, name: "Jane Doe", email: "jane.doe@example.com", eventType: "wedding", status: "NEW", source: "manual" });
+    expect(lead).toMatchObject({
+      studioId,
+      brandId: mine.brands[1].id,
+      name: "Jane Doe",
+      email: "jane.doe@example.com",
+      eventType: "wedding",
+      status: "NEW",
+      source: "manual",
+    });
     expect(lead.eventDate?.toISOString()).toBe("2027-06-12T00:00:00.000Z");
   });
 
@@ -38,13 +53,23 @@ describe("createLead", () => {
   it("refuses another studio's brand and saves nothing", async () => {
     const { theirs, studioId } = await twoStudios();
     const input = createLeadSchema.parse({ ...leadForm, brandId: theirs.brands[0].id });
-    await expect(inTx((tx) => createLead(tx, { studioId, input }))).rejects.toMatchObject({ code: "NOT_FOUND", fieldErrors: { brandId: ["Choose one of your brands."] } });
+    await expect(inTx((tx) => createLead(tx, { studioId, input }))).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      fieldErrors: { brandId: ["Choose one of your brands."] },
+    });
     expect(await db().lead.count({ where: { studioId } })).toBe(0);
   });
 
   it("explains every invalid field: empty, too long, wrong type and a date in the wrong format", () => {
     const errors = fieldErrors(
-      createLeadSchema.safeParse({ name: " ", email: "nope", phone: "call me", eventType: "x".repeat(41), eventDate: "12/06/2027", message: "y".repeat(2001) }),
+      createLeadSchema.safeParse({
+        name: " ",
+        email: "nope",
+        phone: "call me",
+        eventType: "x".repeat(41),
+        eventDate: "12/06/2027",
+        message: "y".repeat(2001),
+      }),
     );
     expect(errors).toEqual({
       name: ["Enter a name."],
@@ -54,7 +79,9 @@ describe("createLead", () => {
       eventDate: ["Enter a real date as YYYY-MM-DD."],
       message: ["Use at most 2000 characters."],
     });
-    expect(fieldErrors(createLeadSchema.safeParse({ ...leadForm, eventDate: "2027-02-30" })).eventDate).toEqual(["Enter a real date as YYYY-MM-DD."]);
+    expect(fieldErrors(createLeadSchema.safeParse({ ...leadForm, eventDate: "2027-02-30" })).eventDate).toEqual([
+      "Enter a real date as YYYY-MM-DD.",
+    ]);
     expect(fieldErrors(createLeadSchema.safeParse({ ...leadForm, name: 42 })).name).toEqual(["Enter a name."]);
   });
 });
@@ -72,12 +99,16 @@ describe("changeLeadStatus", () => {
   it("treats another studio's lead as missing and leaves it unchanged", async () => {
     const { theirs, studioId } = await twoStudios();
     const lead = await createLeadRow(db(), { studioId: theirs.studio.id });
-    await expect(inTx((tx) => changeLeadStatus(tx, { studioId, leadId: lead.id, status: "LOST" }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      inTx((tx) => changeLeadStatus(tx, { studioId, leadId: lead.id, status: "LOST" })),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await db().lead.findUniqueOrThrow({ where: { id: lead.id } })).status).toBe("NEW");
   });
 
   it("rejects a stage that is not one of the five", () => {
-    expect(fieldErrors(changeLeadStatusSchema.safeParse({ leadId: "x", status: "WON" })).status).toEqual(["Choose a stage from the list."]);
+    expect(fieldErrors(changeLeadStatusSchema.safeParse({ leadId: "x", status: "WON" })).status).toEqual([
+      "Choose a stage from the list.",
+    ]);
   });
 });
 
@@ -85,7 +116,9 @@ describe("addLeadNote", () => {
   it("keeps notes on the lead with their author", async () => {
     const { mine, studioId } = await twoStudios();
     const lead = await createLeadRow(db(), { studioId });
-    await inTx((tx) => addLeadNote(tx, { studioId, leadId: lead.id, authorId: mine.owner.id, body: "Left a voicemail." }));
+    await inTx((tx) =>
+      addLeadNote(tx, { studioId, leadId: lead.id, authorId: mine.owner.id, body: "Left a voicemail." }),
+    );
     const notes = await db().leadNote.findMany({ where: { leadId: lead.id } });
     expect(notes).toMatchObject([{ studioId, authorId: mine.owner.id, body: "Left a voicemail." }]);
   });
@@ -93,36 +126,73 @@ describe("addLeadNote", () => {
   it("cannot note on another studio's lead", async () => {
     const { mine, theirs, studioId } = await twoStudios();
     const lead = await createLeadRow(db(), { studioId: theirs.studio.id });
-    await expect(inTx((tx) => addLeadNote(tx, { studioId, leadId: lead.id, authorId: mine.owner.id, body: "sneaky" }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      inTx((tx) => addLeadNote(tx, { studioId, leadId: lead.id, authorId: mine.owner.id, body: "sneaky" })),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db().leadNote.count({ where: { leadId: lead.id } })).toBe(0);
   });
 
   it("rejects an empty or overlong note", () => {
     expect(fieldErrors(addLeadNoteSchema.safeParse({ leadId: "x", body: "   " })).body).toEqual(["Enter a note."]);
-    expect(fieldErrors(addLeadNoteSchema.safeParse({ leadId: "x", body: "n".repeat(2001) })).body).toEqual(["Use at most 2000 characters."]);
+    expect(fieldErrors(addLeadNoteSchema.safeParse({ leadId: "x", body: "n".repeat(2001) })).body).toEqual([
+      "Use at most 2000 characters.",
+    ]);
   });
 });
 
 describe("convertLeadToJob", () => {
   it("creates the client and the job, and links the lead to the job", async () => {
     const { mine, studioId } = await twoStudios();
-    const lead = await createLeadRow(db(), { studioId, name: "Grace Nguyen", email: "grace@example.com", phone: "555 0100", status: "CONTACTED" });
-    const input = convertLeadSchema.parse({ leadId: lead.id, title: "Nguyen Wedding", type: "wedding", date: "2027-09-18", brandId: mine.brands[1].id });
+    const lead = await createLeadRow(db(), {
+      studioId,
+      name: "Grace Nguyen",
+      email: "grace@example.com",
+      phone: "555 0100",
+      status: "CONTACTED",
+    });
+    const input = convertLeadSchema.parse({
+      leadId: lead.id,
+      title: "Nguyen Wedding",
+      type: "wedding",
+      date: "2027-09-18",
+      brandId: mine.brands[1].id,
+    });
     const { jobId, contactId } = await inTx((tx) => convertLeadToJob(tx, { studioId, input }));
 
     const job = await db().job.findUniqueOrThrow({ where: { id: jobId }, include: { contact: true, lead: true } });
-    expect(job).toMatchObject({ studioId, brandId: mine.brands[1].id, contactId, title: "Nguyen Wedding", type: "wedding", status: "LEAD" });
+    expect(job).toMatchObject({
+      studioId,
+      brandId: mine.brands[1].id,
+      contactId,
+      title: "Nguyen Wedding",
+      type: "wedding",
+      status: "LEAD",
+    });
     expect(job.date?.toISOString().slice(0, 10)).toBe("2027-09-18");
-    expect(job.contact).toMatchObject({ studioId, name: "Grace Nguyen", email: "grace@example.com", phone: "555 0100" });
+    expect(job.contact).toMatchObject({
+      studioId,
+      name: "Grace Nguyen",
+      email: "grace@example.com",
+      phone: "555 0100",
+    });
     expect(job.lead?.id).toBe(lead.id);
   });
 
   it("refuses to convert the same lead twice", async () => {
     const { mine, studioId } = await twoStudios();
     const lead = await createLeadRow(db(), { studioId });
-    const input = convertLeadSchema.parse({ leadId: lead.id, title: "Job", type: "portrait", date: "", brandId: mine.brands[0].id });
+    const input = convertLeadSchema.parse({
+      leadId: lead.id,
+      title: "Job",
+      type: "portrait",
+      date: "",
+      brandId: mine.brands[0].id,
+    });
     await inTx((tx) => convertLeadToJob(tx, { studioId, input }));
-    await expect(inTx((tx) => convertLeadToJob(tx, { studioId, input }))).rejects.toMatchObject({ code: "CONFLICT", message: "This lead is already a job." });
+    await expect(inTx((tx) => convertLeadToJob(tx, { studioId, input }))).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "This lead is already a job.",
+    });
     expect(await db().job.count({ where: { studioId } })).toBe(1);
   });
 
@@ -130,17 +200,33 @@ describe("convertLeadToJob", () => {
     const { mine, theirs, studioId } = await twoStudios();
     const theirLead = await createLeadRow(db(), { studioId: theirs.studio.id });
     const myLead = await createLeadRow(db(), { studioId });
-    const stolenLead = convertLeadSchema.parse({ leadId: theirLead.id, title: "Job", type: "event", brandId: mine.brands[0].id });
-    await expect(inTx((tx) => convertLeadToJob(tx, { studioId, input: stolenLead }))).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const stolenBrand = convertLeadSchema.parse({ leadId: myLead.id, title: "Job", type: "event", brandId: theirs.brands[0].id });
-    await expect(inTx((tx) => convertLeadToJob(tx, { studioId, input: stolenBrand }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const stolenLead = convertLeadSchema.parse({
+      leadId: theirLead.id,
+      title: "Job",
+      type: "event",
+      brandId: mine.brands[0].id,
+    });
+    await expect(inTx((tx) => convertLeadToJob(tx, { studioId, input: stolenLead }))).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    const stolenBrand = convertLeadSchema.parse({
+      leadId: myLead.id,
+      title: "Job",
+      type: "event",
+      brandId: theirs.brands[0].id,
+    });
+    await expect(inTx((tx) => convertLeadToJob(tx, { studioId, input: stolenBrand }))).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await db().job.count({ where: { studioId: { in: [studioId, theirs.studio.id] } } })).toBe(0);
     expect(await db().contact.count({ where: { studioId: { in: [studioId, theirs.studio.id] } } })).toBe(0);
     expect((await db().lead.findUniqueOrThrow({ where: { id: theirLead.id } })).jobId).toBeNull();
   });
 
   it("asks for a title, a type and a brand", () => {
-    expect(fieldErrors(convertLeadSchema.safeParse({ leadId: "x", title: "", type: "", brandId: "", date: "soon" }))).toEqual({
+    expect(
+      fieldErrors(convertLeadSchema.safeParse({ leadId: "x", title: "", type: "", brandId: "", date: "soon" })),
+    ).toEqual({
       title: ["Enter a title."],
       type: ["Enter a type, such as wedding or portrait."],
       brandId: ["Choose a brand."],
@@ -191,7 +277,10 @@ describe("findLeadPage", () => {
 
     const byDate = await walk({ studioId, sort: "event-date" });
     expect(new Set(byDate.seen).size).toBe(60);
-    const rows = await db().lead.findMany({ where: { id: { in: byDate.seen } }, select: { id: true, eventDate: true } });
+    const rows = await db().lead.findMany({
+      where: { id: { in: byDate.seen } },
+      select: { id: true, eventDate: true },
+    });
     const dates = byDate.seen.map((id) => rows.find((r) => r.id === id)!.eventDate?.getTime() ?? Infinity);
     expect(dates).toEqual([...dates].sort((a, b) => a - b));
 

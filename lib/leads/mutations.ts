@@ -17,8 +17,13 @@ async function requireLead(tx: Tx, { studioId, leadId }: Tenant & { leadId: stri
 }
 
 /** A lead the photographer enters by hand (a phone call, a referral at a wedding). */
-export async function createLead(tx: Tx, { studioId, input, source = "manual" }: Tenant & { input: CreateLeadInput; source?: string }) {
-  const brandId = input.brandId ? await requireBrandId(tx, { studioId, brandId: input.brandId }) : await firstBrandId(tx, { studioId });
+export async function createLead(
+  tx: Tx,
+  { studioId, input, source = "manual" }: Tenant & { input: CreateLeadInput; source?: string },
+) {
+  const brandId = input.brandId
+    ? await requireBrandId(tx, { studioId, brandId: input.brandId })
+    : await firstBrandId(tx, { studioId });
   return tx.lead.create({
     data: {
       studioId,
@@ -36,14 +41,20 @@ export async function createLead(tx: Tx, { studioId, input, source = "manual" }:
 }
 
 /** Returns the job the lead became, if any: its page shows the lead's stage. */
-export async function changeLeadStatus(tx: Tx, { studioId, leadId, status }: Tenant & { leadId: string; status: LeadStatus }) {
+export async function changeLeadStatus(
+  tx: Tx,
+  { studioId, leadId, status }: Tenant & { leadId: string; status: LeadStatus },
+) {
   const lead = await tx.lead.findFirst({ where: { id: leadId, studioId }, select: { jobId: true } });
   if (!lead) throw notFound("That lead");
   await tx.lead.updateMany({ where: { id: leadId, studioId }, data: { status } });
   return { jobId: lead.jobId };
 }
 
-export async function addLeadNote(tx: Tx, { studioId, leadId, authorId, body }: Tenant & { leadId: string; authorId: string; body: string }) {
+export async function addLeadNote(
+  tx: Tx,
+  { studioId, leadId, authorId, body }: Tenant & { leadId: string; authorId: string; body: string },
+) {
   await requireLead(tx, { studioId, leadId });
   return tx.leadNote.create({ data: { studioId, leadId, authorId, body }, select: { id: true } });
 }
@@ -73,7 +84,10 @@ export async function convertLeadToJob(tx: Tx, { studioId, input }: Tenant & { i
   });
   // The conditional update makes two simultaneous conversions of one lead fail instead of
   // leaving a second, orphaned job.
-  const { count } = await tx.lead.updateMany({ where: { id: lead.id, studioId, jobId: null }, data: { jobId: job.id } });
+  const { count } = await tx.lead.updateMany({
+    where: { id: lead.id, studioId, jobId: null },
+    data: { jobId: job.id },
+  });
   if (count === 0) throw new AppError("CONFLICT", "This lead is already a job.");
   return { jobId: job.id, contactId: contact.id };
 }

@@ -30,7 +30,9 @@ function leadListWhere({ studioId, brandId, status, q }: LeadListFilter): Prisma
     ...(brandId ? { brandId } : {}),
     ...(status ? { status } : {}),
     // Served by the trigram index on (name, email); the studio filter then applies to the few matches.
-    ...(q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] } : {}),
+    ...(q
+      ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] }
+      : {}),
   };
 }
 
@@ -53,8 +55,14 @@ export function findLeadPage(db: Db, filter: LeadListFilter & PageRequest) {
     sections: leadSections(filter),
     request: filter,
     fetch: ({ where, orderBy, take }) =>
-      db.lead.findMany({ where: where as Prisma.LeadWhereInput, orderBy: orderBy as Prisma.LeadOrderByWithRelationInput[], take, select: listSelect }),
-    keyOf: (row, section) => (section.key === "eventDate" ? row.eventDate : section.key === "createdAt" ? row.createdAt : null),
+      db.lead.findMany({
+        where: where as Prisma.LeadWhereInput,
+        orderBy: orderBy as Prisma.LeadOrderByWithRelationInput[],
+        take,
+        select: listSelect,
+      }),
+    keyOf: (row, section) =>
+      section.key === "eventDate" ? row.eventDate : section.key === "createdAt" ? row.createdAt : null,
   });
 }
 
@@ -79,7 +87,10 @@ export function findLead(db: Db, { studioId, leadId }: { studioId: string; leadI
   });
 }
 
-export function findLeadNotePage(db: Db, { studioId, leadId, ...request }: { studioId: string; leadId: string } & PageRequest) {
+export function findLeadNotePage(
+  db: Db,
+  { studioId, leadId, ...request }: { studioId: string; leadId: string } & PageRequest,
+) {
   return findKeysetPage({
     sections: [{ where: { studioId, leadId }, key: "createdAt", dir: "desc" }],
     request,

@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { brandField } from "@/lib/brands/schemas";
-import { email, optionalDayKeyField, optionalPhone, optionalRecordId, optionalText, personName, recordId, requiredText } from "@/lib/fields";
+import {
+  email,
+  optionalDayKeyField,
+  optionalPhone,
+  optionalRecordId,
+  optionalText,
+  personName,
+  recordId,
+  requiredText,
+} from "@/lib/fields";
 import { jobTitle, jobType } from "@/lib/jobs/schemas";
 import { pageParams, searchParam, searchText } from "@/lib/search-params";
 import { LeadStatus } from "@/prisma/generated/prisma/enums";
@@ -50,7 +59,9 @@ export type LeadSort = keyof typeof LEAD_SORTS;
 export const leadListParams = z.object({
   q: searchText,
   status: searchParam.pipe(leadStatusField.optional()).catch(undefined),
-  sort: searchParam.pipe(z.enum(Object.keys(LEAD_SORTS) as [LeadSort, ...LeadSort[]]).default("newest")).catch("newest"),
+  sort: searchParam
+    .pipe(z.enum(Object.keys(LEAD_SORTS) as [LeadSort, ...LeadSort[]]).default("newest"))
+    .catch("newest"),
   ...pageParams,
 });
 export type LeadListParams = z.infer<typeof leadListParams>;

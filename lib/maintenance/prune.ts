@@ -25,7 +25,8 @@ export async function pruneExpired(databaseUrl: string): Promise<PruneReport> {
   await client.connect();
   try {
     const report = {} as PruneReport;
-    for (const [name, sql] of Object.entries(STATEMENTS) as [keyof typeof STATEMENTS, string][]) report[name] = (await client.query(sql)).rowCount ?? 0;
+    for (const [name, sql] of Object.entries(STATEMENTS) as [keyof typeof STATEMENTS, string][])
+      report[name] = (await client.query(sql)).rowCount ?? 0;
     return report;
   } finally {
     await client.end();
@@ -35,11 +36,24 @@ export async function pruneExpired(databaseUrl: string): Promise<PruneReport> {
 export type Maintenance = { stop(): Promise<void> };
 
 /** Schedules the prune and works it (in the worker process). */
-export async function startMaintenance({ databaseUrl, log }: { databaseUrl: string; log: (entry: Record<string, unknown>) => void }): Promise<Maintenance> {
-  const boss = new PgBoss({ connectionString: databaseUrl, max: 2, schedule: true, supervise: true, application_name: "shootq-maintenance" });
+export async function startMaintenance({
+  databaseUrl,
+  log,
+}: {
+  databaseUrl: string;
+  log: (entry: Record<string, unknown>) => void;
+}): Promise<Maintenance> {
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    max: 2,
+    schedule: true,
+    supervise: true,
+    application_name: "shootq-maintenance",
+  });
   boss.on("error", (error) => log({ msg: "maintenance queue error", error: String(error) }));
   await boss.start();
-  if (!(await boss.getQueue(PRUNE_QUEUE))) await boss.createQueue(PRUNE_QUEUE, { name: PRUNE_QUEUE, policy: "singleton", retryLimit: 2 });
+  if (!(await boss.getQueue(PRUNE_QUEUE)))
+    await boss.createQueue(PRUNE_QUEUE, { name: PRUNE_QUEUE, policy: "singleton", retryLimit: 2 });
   await boss.schedule(PRUNE_QUEUE, EVERY_QUARTER_HOUR);
   await boss.work(PRUNE_QUEUE, async () => {
     const report = await pruneExpired(databaseUrl);

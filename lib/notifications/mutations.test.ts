@@ -34,7 +34,14 @@ describe("marking notifications read", () => {
 
   it("marks all of a busy studio's notifications read in one go, newest first in pages of ten until then", async () => {
     const { studio, owner } = await createStudio(db());
-    await db().notification.createMany({ data: Array.from({ length: 23 }, (_, i) => ({ studioId: studio.id, kind: "lead.created", message: `Lead ${i}`, createdAt: new Date(Date.UTC(2027, 0, 1, 0, i)) })) });
+    await db().notification.createMany({
+      data: Array.from({ length: 23 }, (_, i) => ({
+        studioId: studio.id,
+        kind: "lead.created",
+        message: `Lead ${i}`,
+        createdAt: new Date(Date.UTC(2027, 0, 1, 0, i)),
+      })),
+    });
     const before = await unreadIds(studio.id, owner.id);
     expect(before).toHaveLength(23);
     const first = await findWhatsNewPage(dbForHost("primary"), { studioId: studio.id, userId: owner.id });
@@ -47,7 +54,11 @@ describe("marking notifications read", () => {
     const { owner } = await createStudio(db());
     const theirs = await createStudio(db());
     const notification = await createNotification(db(), { studioId: theirs.studio.id });
-    await expect(inTx((tx) => markNotificationRead(tx, { studioId: owner.studioId!, userId: owner.id, notificationId: notification.id }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      inTx((tx) =>
+        markNotificationRead(tx, { studioId: owner.studioId!, userId: owner.id, notificationId: notification.id }),
+      ),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await inTx((tx) => markAllNotificationsRead(tx, { studioId: owner.studioId!, userId: owner.id }));
     expect(await db().notificationRead.count({ where: { notificationId: notification.id } })).toBe(0);
   });

@@ -18,8 +18,14 @@ export async function notify(tx: Tx, { studioId, kind, message, link }: Notifica
 type Reader = { studioId: string; userId: string };
 
 /** Read state is per user: one photographer reading a notification leaves it new for the others. */
-export async function markNotificationRead(tx: Tx, { studioId, userId, notificationId }: Reader & { notificationId: string }) {
-  const notification = await tx.notification.findFirst({ where: { id: notificationId, studioId }, select: { id: true } });
+export async function markNotificationRead(
+  tx: Tx,
+  { studioId, userId, notificationId }: Reader & { notificationId: string },
+) {
+  const notification = await tx.notification.findFirst({
+    where: { id: notificationId, studioId },
+    select: { id: true },
+  });
   if (!notification) throw notFound("That notification");
   await tx.notificationRead.createMany({ data: [{ notificationId: notification.id, userId }], skipDuplicates: true });
 }

@@ -10,7 +10,13 @@ export function paymentProvider(): PaymentProvider | null {
   const { STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_API_HOST, STRIPE_API_PORT, STRIPE_API_PROTOCOL } = env();
   configured =
     STRIPE_SECRET_KEY && STRIPE_WEBHOOK_SECRET
-      ? createStripeProvider({ secretKey: STRIPE_SECRET_KEY, webhookSecret: STRIPE_WEBHOOK_SECRET, host: STRIPE_API_HOST, port: STRIPE_API_PORT, protocol: STRIPE_API_PROTOCOL })
+      ? createStripeProvider({
+          secretKey: STRIPE_SECRET_KEY,
+          webhookSecret: STRIPE_WEBHOOK_SECRET,
+          host: STRIPE_API_HOST,
+          port: STRIPE_API_PORT,
+          protocol: STRIPE_API_PROTOCOL,
+        })
       : null;
   return configured;
 }

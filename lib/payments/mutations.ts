@@ -22,46 +22,77 @@ type Recorded = { id: string; invoiceId: string; kind: PaymentKind; amountMinor:
  * retainer that confirms a booking confirms it, the client gets a receipt, and (for money the
  * photographer did not record themselves) What's New says so.
  */
-async function afterPayment(tx: Tx, { studioId, payment, now, isNews }: Tenant & { payment: Recorded; now: Date; isNews: boolean }) {
+async function afterPayment(
+  tx: Tx,
+  { studioId, payment, now, isNews }: Tenant & { payment: Recorded; now: Date; isNews: boolean },
+) {
   const settlement = await settleInvoice(tx, { studioId, invoiceId: payment.invoiceId, now });
   const studio = await requireStudioMoney(tx, { studioId });
   const invoice = await tx.invoice.findFirstOrThrow({
     where: { id: payment.invoiceId, studioId },
-    select: { number: true, title: true, currency: true, proposalId: true, job: { select: { id: true, title: true, contact: { select: { name: true, email: true } } } } },
+    select: {
+      number: true,
+      title: true,
+      currency: true,
+      proposalId: true,
+      job: { select: { id: true, title: true, contact: { select: { name: true, email: true } } } },
+    },
   });
   const money = { currency: invoice.currency, locale: studio.locale };
   const amount = formatMoney(payment.amountMinor, money);
   const client = invoice.job.contact;
 
   if (payment.kind === "PAYMENT" && settlement.isFirstPaid && invoice.proposalId) {
-    const { count } = await tx.booking.updateMany({ where: { proposalId: invoice.proposalId, studioId, status: "AWAITING_RETAINER" }, data: { status: "CONFIRMED", confirmedAt: now } });
+    const { count } = await tx.booking.updateMany({
+      where: { proposalId: invoice.proposalId, studioId, status: "AWAITING_RETAINER" },
+      data: { status: "CONFIRMED", confirmedAt: now },
+    });
     if (count > 0) {
       await tx.job.updateMany({ where: { id: invoice.job.id, studioId }, data: { status: "BOOKED" } });
-      await notify(tx, { studioId, kind: "booking.confirmed", message: `${client.name} paid the retainer: ${invoice.job.title} is booked`, link: `/jobs/${invoice.job.id}` });
+      await notify(tx, {
+        studioId,
+        kind: "booking.confirmed",
+        message: `${client.name} paid the retainer: ${invoice.job.title} is booked`,
+        link: `/jobs/${invoice.job.id}`,
+      });
     }
   }
   if (isNews) {
     await notify(tx, {
       studioId,
       kind: payment.kind === "PAYMENT" ? "payment.received" : "payment.refunded",
-      message: payment.kind === "PAYMENT" ? `${client.name} paid ${amount} on ${invoice.job.title}` : `${client.name} was refunded ${amount} on ${invoice.job.title}`,
+      message:
+        payment.kind === "PAYMENT"
+          ? `${client.name} paid ${amount} on ${invoice.job.title}`
+          : `${client.name} was refunded ${amount} on ${invoice.job.title}`,
       link: `/invoices/${payment.invoiceId}`,
     });
   }
-  if (client.email) await queueEmail(tx, { studioId, kind: "payment.receipt", to: client.email, params: { paymentId: payment.id } });
+  if (client.email)
+    await queueEmail(tx, { studioId, kind: "payment.receipt", to: client.email, params: { paymentId: payment.id } });
   return settlement;
 }
 
 /** A payment or refund the photographer received or made outside ShootQ (check, cash, transfer). */
-export async function recordPayment(tx: Tx, { studioId, userId, input, now = new Date() }: Tenant & { userId: string; input: RecordPaymentInput; now?: Date }) {
-  const invoice = await tx.invoice.findFirst({ where: { id: input.invoiceId, studioId }, select: { id: true, jobId: true, status: true, currency: true, totalMinor: true, paidMinor: true } });
+export async function recordPayment(
+  tx: Tx,
+  { studioId, userId, input, now = new Date() }: Tenant & { userId: string; input: RecordPaymentInput; now?: Date },
+) {
+  const invoice = await tx.invoice.findFirst({
+    where: { id: input.invoiceId, studioId },
+    select: { id: true, jobId: true, status: true, currency: true, totalMinor: true, paidMinor: true },
+  });
   if (!invoice) throw notFound("That invoice");
   const studio = await requireStudioMoney(tx, { studioId });
   if (input.money.currency !== invoice.currency || input.money.locale !== studio.locale) {
-    throw new AppError("VALIDATION", "Your studio's currency settings changed while this form was open. Reload the page and enter the amount again.");
+    throw new AppError(
+      "VALIDATION",
+      "Your studio's currency settings changed while this form was open. Reload the page and enter the amount again.",
+    );
   }
   if (invoice.status === "DRAFT") throw new AppError("CONFLICT", "Send this invoice before recording payments on it.");
-  if (invoice.status === "VOID") throw new AppError("CONFLICT", "This invoice is void: record the payment on the invoice that replaced it.");
+  if (invoice.status === "VOID")
+    throw new AppError("CONFLICT", "This invoice is void: record the payment on the invoice that replaced it.");
   const money = { currency: invoice.currency, locale: studio.locale };
   const field = (message: string) => new AppError("VALIDATION", message, { amount: [message] });
   if (input.kind === "PAYMENT") {
@@ -69,18 +100,45 @@ export async function recordPayment(tx: Tx, { studioId, userId, input, now = new
     if (balance <= 0) throw field("This invoice is paid in full.");
     if (input.amountMinor > balance) throw field(`The balance is ${formatMoney(balance, money)}: enter at most that.`);
   } else if (input.amountMinor > invoice.paidMinor) {
-    throw field(invoice.paidMinor > 0 ? `Only ${formatMoney(invoice.paidMinor, money)} was paid: refund at most that.` : "Nothing was paid on this invoice yet.");
+    throw field(
+      invoice.paidMinor > 0
+        ? `Only ${formatMoney(invoice.paidMinor, money)} was paid: refund at most that.`
+        : "Nothing was paid on this invoice yet.",
+    );
   }
   const today = dayKeyOf(now, studio.timeZone);
-  if (input.receivedOn > today) throw new AppError("VALIDATION", "Please correct the highlighted fields.", { receivedOn: ["Choose today or an earlier date."] });
+  if (input.receivedOn > today)
+    throw new AppError("VALIDATION", "Please correct the highlighted fields.", {
+      receivedOn: ["Choose today or an earlier date."],
+    });
   // Received "today" is now; an earlier day is that day's start in the studio's zone.
   const receivedAt = input.receivedOn === today ? now : startOfDay(input.receivedOn, studio.timeZone);
   const { id } = await tx.payment.create({
-    data: { studioId, invoiceId: invoice.id, kind: input.kind, method: input.method, amountMinor: input.amountMinor, currency: invoice.currency, receivedAt, reference: input.reference, note: input.note, recordedById: userId },
+    data: {
+      studioId,
+      invoiceId: invoice.id,
+      kind: input.kind,
+      method: input.method,
+      amountMinor: input.amountMinor,
+      currency: invoice.currency,
+      receivedAt,
+      reference: input.reference,
+      note: input.note,
+      recordedById: userId,
+    },
     select: { id: true },
   });
-  await afterPayment(tx, { studioId, payment: { id, invoiceId: invoice.id, kind: input.kind, amountMinor: input.amountMinor }, now, isNews: false });
-  return { invoiceId: invoice.id, jobId: invoice.jobId, message: `${input.kind === "PAYMENT" ? "Payment" : "Refund"} of ${formatMoney(input.amountMinor, money)} on ${formatShortDayKey(input.receivedOn)} recorded. A receipt is on its way to the client.` };
+  await afterPayment(tx, {
+    studioId,
+    payment: { id, invoiceId: invoice.id, kind: input.kind, amountMinor: input.amountMinor },
+    now,
+    isNews: false,
+  });
+  return {
+    invoiceId: invoice.id,
+    jobId: invoice.jobId,
+    message: `${input.kind === "PAYMENT" ? "Payment" : "Refund"} of ${formatMoney(input.amountMinor, money)} on ${formatShortDayKey(input.receivedOn)} recorded. A receipt is on its way to the client.`,
+  };
 }
 
 /** An invoice as its client opens it by link: the token is the only key a client has. */
@@ -97,7 +155,12 @@ async function invoiceForToken(tx: Tx, token: string) {
       totalMinor: true,
       paidMinor: true,
       job: { select: { contact: { select: { email: true } } } },
-      installments: { where: { status: { not: "PAID" } }, orderBy: [{ dueOn: "asc" }, { position: "asc" }], take: 1, select: { id: true, label: true, amountMinor: true, paidMinor: true } },
+      installments: {
+        where: { status: { not: "PAID" } },
+        orderBy: [{ dueOn: "asc" }, { position: "asc" }],
+        take: 1,
+        select: { id: true, label: true, amountMinor: true, paidMinor: true },
+      },
     },
   });
   if (!invoice || invoice.status === "DRAFT") throw notFound("That invoice");
@@ -110,14 +173,21 @@ async function invoiceForToken(tx: Tx, token: string) {
  */
 export async function startCheckout(
   tx: Tx,
-  { token, installmentId, origin, provider }: { token: string; installmentId?: string; origin: string; provider: PaymentProvider },
+  {
+    token,
+    installmentId,
+    origin,
+    provider,
+  }: { token: string; installmentId?: string; origin: string; provider: PaymentProvider },
 ) {
   const invoice = await invoiceForToken(tx, token);
-  if (invoice.status === "VOID") throw new AppError("CONFLICT", "This invoice was cancelled by the studio. Please contact them.");
+  if (invoice.status === "VOID")
+    throw new AppError("CONFLICT", "This invoice was cancelled by the studio. Please contact them.");
   const balance = invoice.totalMinor - invoice.paidMinor;
   if (balance <= 0) throw new AppError("CONFLICT", "This invoice is already paid in full. Thank you!");
   const next = invoice.installments[0];
-  if (installmentId && next?.id !== installmentId) throw new AppError("CONFLICT", "That payment was already made or is not the next one due. Please reload the page.");
+  if (installmentId && next?.id !== installmentId)
+    throw new AppError("CONFLICT", "That payment was already made or is not the next one due. Please reload the page.");
   const amountMinor = installmentId && next ? Math.min(next.amountMinor - next.paidMinor, balance) : balance;
   const reference = randomUUID();
   let checkout;
@@ -135,27 +205,56 @@ export async function startCheckout(
   } catch (error) {
     if (error instanceof ProviderUnavailableError) {
       console.error(JSON.stringify({ msg: "checkout failed", invoiceId: invoice.id, error: error.message }));
-      throw new AppError("CONFLICT", "Card payments are not answering right now. Nothing was charged; please try again in a minute.");
+      throw new AppError(
+        "CONFLICT",
+        "Card payments are not answering right now. Nothing was charged; please try again in a minute.",
+      );
     }
     throw error;
   }
   await tx.paymentCheckout.create({
-    data: { studioId: invoice.studioId, invoiceId: invoice.id, installmentId: installmentId && next ? next.id : null, provider: provider.name, providerSessionId: checkout.sessionId, amountMinor, currency: invoice.currency, url: checkout.url },
+    data: {
+      studioId: invoice.studioId,
+      invoiceId: invoice.id,
+      installmentId: installmentId && next ? next.id : null,
+      provider: provider.name,
+      providerSessionId: checkout.sessionId,
+      amountMinor,
+      currency: invoice.currency,
+      url: checkout.url,
+    },
     select: { id: true },
   });
   return { url: checkout.url };
 }
 
-export type WebhookOutcome = { outcome: "recorded" | "duplicate" | "expired" | "ignored" | "unknown"; studioId?: string; invoiceId?: string; jobId?: string };
+export type WebhookOutcome = {
+  outcome: "recorded" | "duplicate" | "expired" | "ignored" | "unknown";
+  studioId?: string;
+  invoiceId?: string;
+  jobId?: string;
+};
 
 /**
  * A verified provider event, applied exactly once however often and in whatever order it comes:
  * a payment is keyed by the provider's payment id (a second delivery inserts nothing), and a
  * checkout only moves forward (an "expired" arriving after "paid" changes nothing).
  */
-export async function applyProviderEvent(tx: Tx, { event, now = new Date() }: { event: ProviderEvent; now?: Date }): Promise<WebhookOutcome> {
+export async function applyProviderEvent(
+  tx: Tx,
+  { event, now = new Date() }: { event: ProviderEvent; now?: Date },
+): Promise<WebhookOutcome> {
   if (event.kind === "ignored") return { outcome: "ignored" };
-  const checkout = await tx.paymentCheckout.findUnique({ where: { providerSessionId: event.sessionId }, select: { id: true, studioId: true, invoiceId: true, currency: true, invoice: { select: { jobId: true, status: true } } } });
+  const checkout = await tx.paymentCheckout.findUnique({
+    where: { providerSessionId: event.sessionId },
+    select: {
+      id: true,
+      studioId: true,
+      invoiceId: true,
+      currency: true,
+      invoice: { select: { jobId: true, status: true } },
+    },
+  });
   // Not a checkout ShootQ started (another integration on the same account): nothing to do.
   if (!checkout) return { outcome: "unknown" };
   const ids = { studioId: checkout.studioId, invoiceId: checkout.invoiceId, jobId: checkout.invoice.jobId };
@@ -178,13 +277,29 @@ export async function applyProviderEvent(tx: Tx, { event, now = new Date() }: { 
     ],
     skipDuplicates: true,
   });
-  await tx.paymentCheckout.updateMany({ where: { id: checkout.id, status: { not: "COMPLETED" } }, data: { status: "COMPLETED", completedAt: now } });
+  await tx.paymentCheckout.updateMany({
+    where: { id: checkout.id, status: { not: "COMPLETED" } },
+    data: { status: "COMPLETED", completedAt: now },
+  });
   if (count === 0) return { outcome: "duplicate", ...ids };
-  const { id } = await tx.payment.findUniqueOrThrow({ where: { providerPaymentId: event.paymentId }, select: { id: true } });
-  await afterPayment(tx, { studioId: checkout.studioId, payment: { id, invoiceId: checkout.invoiceId, kind: "PAYMENT", amountMinor: event.amountMinor }, now, isNews: true });
+  const { id } = await tx.payment.findUniqueOrThrow({
+    where: { providerPaymentId: event.paymentId },
+    select: { id: true },
+  });
+  await afterPayment(tx, {
+    studioId: checkout.studioId,
+    payment: { id, invoiceId: checkout.invoiceId, kind: "PAYMENT", amountMinor: event.amountMinor },
+    now,
+    isNews: true,
+  });
   if (checkout.invoice.status === "VOID") {
     // Money arrived for an invoice voided meanwhile: it is kept on record, and the studio must act.
-    await notify(tx, { studioId: checkout.studioId, kind: "payment.on-void", message: "A card payment arrived for a void invoice: refund it to the client", link: `/invoices/${checkout.invoiceId}` });
+    await notify(tx, {
+      studioId: checkout.studioId,
+      kind: "payment.on-void",
+      message: "A card payment arrived for a void invoice: refund it to the client",
+      link: `/invoices/${checkout.invoiceId}`,
+    });
   }
   return { outcome: "recorded", ...ids };
 }

@@ -17,7 +17,15 @@ export type Checkout = { sessionId: string; url: string };
 
 /** What a verified webhook means to ShootQ; anything else is "ignored". */
 export type ProviderEvent =
-  | { kind: "checkout.paid"; eventId: string; sessionId: string; paymentId: string; amountMinor: number; currency: string; paidAt: Date }
+  | {
+      kind: "checkout.paid";
+      eventId: string;
+      sessionId: string;
+      paymentId: string;
+      amountMinor: number;
+      currency: string;
+      paidAt: Date;
+    }
   | { kind: "checkout.expired"; eventId: string; sessionId: string }
   | { kind: "ignored"; eventId: string; type: string };
 

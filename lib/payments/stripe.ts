@@ -1,5 +1,11 @@
 import Stripe from "stripe";
-import { ProviderUnavailableError, WebhookSignatureError, type CheckoutRequest, type PaymentProvider, type ProviderEvent } from "@/lib/payments/provider";
+import {
+  ProviderUnavailableError,
+  WebhookSignatureError,
+  type CheckoutRequest,
+  type PaymentProvider,
+  type ProviderEvent,
+} from "@/lib/payments/provider";
 
 export type StripeSettings = {
   secretKey: string;
@@ -32,7 +38,16 @@ export function createStripeProvider(settings: StripeSettings): PaymentProvider 
         const session = await stripe.checkout.sessions.create(
           {
             mode: "payment",
-            line_items: [{ quantity: 1, price_data: { currency: request.currency.toLowerCase(), unit_amount: request.amountMinor, product_data: { name: request.description } } }],
+            line_items: [
+              {
+                quantity: 1,
+                price_data: {
+                  currency: request.currency.toLowerCase(),
+                  unit_amount: request.amountMinor,
+                  product_data: { name: request.description },
+                },
+              },
+            ],
             success_url: request.successUrl,
             cancel_url: request.cancelUrl,
             client_reference_id: request.reference,
@@ -42,7 +57,8 @@ export function createStripeProvider(settings: StripeSettings): PaymentProvider 
           },
           { idempotencyKey: request.reference },
         );
-        if (!session.url) throw new ProviderUnavailableError("Stripe returned a checkout session without a payment page");
+        if (!session.url)
+          throw new ProviderUnavailableError("Stripe returned a checkout session without a payment page");
         return { sessionId: session.id, url: session.url };
       } catch (error) {
         if (error instanceof ProviderUnavailableError) throw error;
@@ -59,8 +75,10 @@ export function createStripeProvider(settings: StripeSettings): PaymentProvider 
       if (event.type === "checkout.session.completed" || event.type === "checkout.session.async_payment_succeeded") {
         const session = event.data.object;
         // A completed session may still be waiting for a bank debit: paid only when Stripe says so.
-        if (session.payment_status !== "paid") return { kind: "ignored", eventId: event.id, type: `${event.type} (${session.payment_status})` };
-        const paymentIntent = typeof session.payment_intent === "string" ? session.payment_intent : session.payment_intent?.id;
+        if (session.payment_status !== "paid")
+          return { kind: "ignored", eventId: event.id, type: `${event.type} (${session.payment_status})` };
+        const paymentIntent =
+          typeof session.payment_intent === "string" ? session.payment_intent : session.payment_intent?.id;
         return {
           kind: "checkout.paid",
           eventId: event.id,
@@ -72,7 +90,8 @@ export function createStripeProvider(settings: StripeSettings): PaymentProvider 
           paidAt: new Date(event.created * 1000),
         };
       }
-      if (event.type === "checkout.session.expired") return { kind: "checkout.expired", eventId: event.id, sessionId: event.data.object.id };
+      if (event.type === "checkout.session.expired")
+        return { kind: "checkout.expired", eventId: event.id, sessionId: event.data.object.id };
       return { kind: "ignored", eventId: event.id, type: event.type };
     },
   };

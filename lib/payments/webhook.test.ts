@@ -24,7 +24,13 @@ let app: TestApp;
 
 beforeAll(async () => {
   standIn = await startStripeStandIn();
-  provider = createStripeProvider({ secretKey: standIn.secretKey, webhookSecret: standIn.webhookSecret, host: standIn.host, port: standIn.port, protocol: "http" });
+  provider = createStripeProvider({
+    secretKey: standIn.secretKey,
+    webhookSecret: standIn.webhookSecret,
+    host: standIn.host,
+    port: standIn.port,
+    protocol: "http",
+  });
   // Reads on the primary only: this test is about payments, not replication.
   app = await startTestApp({ primaryUrl: database.primaryUrl, replicaUrls: [], env: standInEnv(standIn) });
   standIn.webhookUrl = `${app.url}/api/payments/webhook`;
@@ -38,7 +44,12 @@ afterAll(async () => {
 async function sentInvoice({ requireRetainer = false } = {}) {
   const { studio } = await createStudio(db(), { timeZone: "America/New_York" });
   if (requireRetainer) await db().studio.update({ where: { id: studio.id }, data: { requireRetainer: true } });
-  const job = await createJob(db(), { studioId: studio.id, title: "Nguyen–Walsh Wedding", date: new Date("2027-09-18T00:00:00Z"), contact: { name: "Grace Nguyen", email: `grace.${studio.id}@example.com` } });
+  const job = await createJob(db(), {
+    studioId: studio.id,
+    title: "Nguyen–Walsh Wedding",
+    date: new Date("2027-09-18T00:00:00Z"),
+    contact: { name: "Grace Nguyen", email: `grace.${studio.id}@example.com` },
+  });
   const proposal = await db().proposal.create({
     data: {
       studioId: studio.id,
@@ -53,30 +64,65 @@ async function sentInvoice({ requireRetainer = false } = {}) {
     },
   });
   if (requireRetainer) {
-    const answer = await inTx((tx) => respondToProposal(tx, { token: `t${studio.id.replace(/-/g, "")}xxxxxxxxxx`, decision: "accept", now: NOW }));
-    return { studioId: studio.id, jobId: job.id, proposalId: proposal.id, invoiceId: answer.invoice!.id, token: answer.invoice!.token };
+    const answer = await inTx((tx) =>
+      respondToProposal(tx, { token: `t${studio.id.replace(/-/g, "")}xxxxxxxxxx`, decision: "accept", now: NOW }),
+    );
+    return {
+      studioId: studio.id,
+      jobId: job.id,
+      proposalId: proposal.id,
+      invoiceId: answer.invoice!.id,
+      token: answer.invoice!.token,
+    };
   }
-  const { id } = await inTx((tx) => createInvoiceFromProposal(tx, { studioId: studio.id, proposalId: proposal.id, now: NOW }));
+  const { id } = await inTx((tx) =>
+    createInvoiceFromProposal(tx, { studioId: studio.id, proposalId: proposal.id, now: NOW }),
+  );
   const { token } = await inTx((tx) => sendInvoice(tx, { studioId: studio.id, invoiceId: id, now: NOW }));
   return { studioId: studio.id, jobId: job.id, proposalId: proposal.id, invoiceId: id, token };
 }
 
-const checkoutFor = (token: string, installmentId?: string) => inTx((tx) => startCheckout(tx, { token, installmentId, origin: app.url, provider }));
+const checkoutFor = (token: string, installmentId?: string) =>
+  inTx((tx) => startCheckout(tx, { token, installmentId, origin: app.url, provider }));
 const sessionIdOf = (url: string) => url.split("/").at(-1)!;
 const payments = (invoiceId: string) => db().payment.findMany({ where: { invoiceId }, orderBy: { createdAt: "asc" } });
 
 describe("the Stripe adapter against the stand-in", () => {
   it("creates a Checkout Session through the official client, once per reference", async () => {
-    const request = { reference: "ref-1", amountMinor: 100_000, currency: "USD", description: "Retainer", customerEmail: "grace@example.com", successUrl: "http://app/i/t?checkout={CHECKOUT_SESSION_ID}", cancelUrl: "http://app/i/t", metadata: { invoiceId: "inv-1" } };
+    const request = {
+      reference: "ref-1",
+      amountMinor: 100_000,
+      currency: "USD",
+      description: "Retainer",
+      customerEmail: "grace@example.com",
+      successUrl: "http://app/i/t?checkout={CHECKOUT_SESSION_ID}",
+      cancelUrl: "http://app/i/t",
+      metadata: { invoiceId: "inv-1" },
+    };
     const first = await provider.createCheckout(request);
     expect(first.url).toBe(`${standIn.url}/pay/${first.sessionId}`);
-    expect(standIn.sessions.get(first.sessionId)).toMatchObject({ amount_total: 100_000, currency: "usd", customer_email: "grace@example.com", metadata: { invoiceId: "inv-1" }, client_reference_id: "ref-1" });
+    expect(standIn.sessions.get(first.sessionId)).toMatchObject({
+      amount_total: 100_000,
+      currency: "usd",
+      customer_email: "grace@example.com",
+      metadata: { invoiceId: "inv-1" },
+      client_reference_id: "ref-1",
+    });
     // A retried request (same idempotency key) does not open a second payment page.
     expect((await provider.createCheckout(request)).sessionId).toBe(first.sessionId);
   });
 
   it("reads only webhooks signed with the endpoint's secret, over the exact bytes signed", async () => {
-    const { sessionId } = await provider.createCheckout({ reference: "ref-2", amountMinor: 5_000, currency: "EUR", description: "Prints", customerEmail: null, successUrl: "http://x/s", cancelUrl: "http://x/c", metadata: {} });
+    const { sessionId } = await provider.createCheckout({
+      reference: "ref-2",
+      amountMinor: 5_000,
+      currency: "EUR",
+      description: "Prints",
+      customerEmail: null,
+      successUrl: "http://x/s",
+      cancelUrl: "http://x/c",
+      metadata: {},
+    });
     standIn.sessions.get(sessionId)!.status = "complete";
     Object.assign(standIn.sessions.get(sessionId)!, { payment_status: "paid", payment_intent: "pi_test_1" });
     const event = standIn.event("checkout.session.completed", sessionId);
@@ -84,8 +130,16 @@ describe("the Stripe adapter against the stand-in", () => {
     const { default: Stripe } = await import("stripe");
     const signer = new Stripe(standIn.secretKey);
     const good = signer.webhooks.generateTestHeaderString({ payload: event.payload, secret: standIn.webhookSecret });
-    expect(provider.readWebhook(event.payload, header(good))).toMatchObject({ kind: "checkout.paid", sessionId, paymentId: "pi_test_1", amountMinor: 5_000, currency: "EUR" });
-    expect(() => provider.readWebhook(event.payload.replace("5000", "500000"), header(good))).toThrow(WebhookSignatureError);
+    expect(provider.readWebhook(event.payload, header(good))).toMatchObject({
+      kind: "checkout.paid",
+      sessionId,
+      paymentId: "pi_test_1",
+      amountMinor: 5_000,
+      currency: "EUR",
+    });
+    expect(() => provider.readWebhook(event.payload.replace("5000", "500000"), header(good))).toThrow(
+      WebhookSignatureError,
+    );
     const forged = signer.webhooks.generateTestHeaderString({ payload: event.payload, secret: "whsec_someone_else" });
     expect(() => provider.readWebhook(event.payload, header(forged))).toThrow(WebhookSignatureError);
     expect(() => provider.readWebhook(event.payload, () => null)).toThrow(WebhookSignatureError);
@@ -97,7 +151,11 @@ describe("the webhook route", () => {
     const { invoiceId, token } = await sentInvoice();
     const { url } = await checkoutFor(token);
     const sessionId = sessionIdOf(url);
-    Object.assign(standIn.sessions.get(sessionId)!, { status: "complete", payment_status: "paid", payment_intent: "pi_forged" });
+    Object.assign(standIn.sessions.get(sessionId)!, {
+      status: "complete",
+      payment_status: "paid",
+      payment_intent: "pi_forged",
+    });
     const event = standIn.event("checkout.session.completed", sessionId);
     const answer = await standIn.deliver(event, { signature: "t=1,v1=0000" });
     expect(answer.status).toBe(400);
@@ -113,17 +171,32 @@ describe("the webhook route", () => {
     expect(standIn.sessions.get(sessionId)!.amount_total).toBe(100_000);
 
     const completed = await standIn.pay(sessionId);
-    expect(await payments(invoiceId)).toMatchObject([{ amountMinor: 100_000, method: "CARD", providerPaymentId: standIn.sessions.get(sessionId)!.payment_intent }]);
+    expect(await payments(invoiceId)).toMatchObject([
+      { amountMinor: 100_000, method: "CARD", providerPaymentId: standIn.sessions.get(sessionId)!.payment_intent },
+    ]);
     // The same event again, five times at once, and the same payment under another event id.
     const again = await Promise.all(Array.from({ length: 5 }, () => standIn.deliver(completed)));
     expect(again.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
-    expect(again.map((a) => JSON.parse(a.body).outcome)).toEqual(["duplicate", "duplicate", "duplicate", "duplicate", "duplicate"]);
-    expect((await standIn.deliver(standIn.event("checkout.session.async_payment_succeeded", sessionId))).status).toBe(200);
+    expect(again.map((a) => JSON.parse(a.body).outcome)).toEqual([
+      "duplicate",
+      "duplicate",
+      "duplicate",
+      "duplicate",
+      "duplicate",
+    ]);
+    expect((await standIn.deliver(standIn.event("checkout.session.async_payment_succeeded", sessionId))).status).toBe(
+      200,
+    );
     // "Expired" arriving after "completed" changes nothing.
     expect((await standIn.deliver(standIn.event("checkout.session.expired", sessionId))).status).toBe(200);
     expect(await payments(invoiceId)).toHaveLength(1);
-    expect(await db().paymentCheckout.findUniqueOrThrow({ where: { providerSessionId: sessionId } })).toMatchObject({ status: "COMPLETED" });
-    expect(await db().invoice.findUniqueOrThrow({ where: { id: invoiceId } })).toMatchObject({ status: "PARTIALLY_PAID", paidMinor: 100_000 });
+    expect(await db().paymentCheckout.findUniqueOrThrow({ where: { providerSessionId: sessionId } })).toMatchObject({
+      status: "COMPLETED",
+    });
+    expect(await db().invoice.findUniqueOrThrow({ where: { id: invoiceId } })).toMatchObject({
+      status: "PARTIALLY_PAID",
+      paidMinor: 100_000,
+    });
     expect(await db().installment.findUniqueOrThrow({ where: { id: retainer.id } })).toMatchObject({ status: "PAID" });
     // One receipt for the one payment, and What's New says who paid what on which job.
     expect(await db().emailMessage.count({ where: { studioId, kind: "payment.receipt" } })).toBe(1);
@@ -131,21 +204,44 @@ describe("the webhook route", () => {
     expect(news.map((n) => n.message)).toEqual(["Grace Nguyen paid $1,000.00 on Nguyen–Walsh Wedding"]);
 
     // An event for a session ShootQ never started is acknowledged and ignored.
-    const foreign = await provider.createCheckout({ reference: "foreign", amountMinor: 100, currency: "USD", description: "x", customerEmail: null, successUrl: "http://x/s", cancelUrl: "http://x/c", metadata: {} });
-    Object.assign(standIn.sessions.get(foreign.sessionId)!, { status: "complete", payment_status: "paid", payment_intent: "pi_foreign" });
+    const foreign = await provider.createCheckout({
+      reference: "foreign",
+      amountMinor: 100,
+      currency: "USD",
+      description: "x",
+      customerEmail: null,
+      successUrl: "http://x/s",
+      cancelUrl: "http://x/c",
+      metadata: {},
+    });
+    Object.assign(standIn.sessions.get(foreign.sessionId)!, {
+      status: "complete",
+      payment_status: "paid",
+      payment_intent: "pi_foreign",
+    });
     const ignored = await standIn.deliver(standIn.event("checkout.session.completed", foreign.sessionId));
     expect([ignored.status, JSON.parse(ignored.body).outcome]).toEqual([200, "unknown"]);
   });
 
   it("with the retainer rule, paying the retainer confirms the booking and books the job", async () => {
     const { studioId, jobId, proposalId, invoiceId, token } = await sentInvoice({ requireRetainer: true });
-    expect(await db().booking.findUniqueOrThrow({ where: { proposalId } })).toMatchObject({ status: "AWAITING_RETAINER" });
-    expect(await db().invoice.findUniqueOrThrow({ where: { id: invoiceId } })).toMatchObject({ status: "SENT", proposalId });
-    const { url } = await checkoutFor(token, (await db().installment.findFirstOrThrow({ where: { invoiceId }, orderBy: { position: "asc" } })).id);
+    expect(await db().booking.findUniqueOrThrow({ where: { proposalId } })).toMatchObject({
+      status: "AWAITING_RETAINER",
+    });
+    expect(await db().invoice.findUniqueOrThrow({ where: { id: invoiceId } })).toMatchObject({
+      status: "SENT",
+      proposalId,
+    });
+    const { url } = await checkoutFor(
+      token,
+      (await db().installment.findFirstOrThrow({ where: { invoiceId }, orderBy: { position: "asc" } })).id,
+    );
     await standIn.pay(sessionIdOf(url));
     expect(await db().booking.findUniqueOrThrow({ where: { proposalId } })).toMatchObject({ status: "CONFIRMED" });
     expect(await db().job.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: "BOOKED" });
-    expect((await db().notification.findMany({ where: { studioId, kind: "booking.confirmed" } })).map((n) => n.message)).toEqual(["Grace Nguyen paid the retainer: Nguyen–Walsh Wedding is booked"]);
+    expect(
+      (await db().notification.findMany({ where: { studioId, kind: "booking.confirmed" } })).map((n) => n.message),
+    ).toEqual(["Grace Nguyen paid the retainer: Nguyen–Walsh Wedding is booked"]);
   });
 
   it("a payment that arrives after the invoice was voided is kept on record and flagged", async () => {

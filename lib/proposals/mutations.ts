@@ -12,11 +12,16 @@ import { hashToken, linkToken, linkTokenHash } from "@/lib/tokens";
 type Tenant = { studioId: string };
 
 /** A draft proposal; it expires at the end of `expiresOn` in the studio's time zone. */
-export async function createProposal(tx: Tx, { studioId, input, now = new Date() }: Tenant & { input: CreateProposalInput; now?: Date }) {
+export async function createProposal(
+  tx: Tx,
+  { studioId, input, now = new Date() }: Tenant & { input: CreateProposalInput; now?: Date },
+) {
   const job = await requireJob(tx, { studioId, jobId: input.jobId });
   const { timeZone } = await requireStudioMoney(tx, { studioId, typed: input.money });
   if (input.expiresOn < dayKeyOf(now, timeZone)) {
-    throw new AppError("VALIDATION", "Please correct the highlighted fields.", { expiresOn: ["Choose today or a later date."] });
+    throw new AppError("VALIDATION", "Please correct the highlighted fields.", {
+      expiresOn: ["Choose today or a later date."],
+    });
   }
   return tx.proposal.create({
     data: {
@@ -25,7 +30,14 @@ export async function createProposal(tx: Tx, { studioId, input, now = new Date()
       title: input.title,
       depositCents: input.depositCents,
       expiresAt: startOfDay(addDays(input.expiresOn, 1), timeZone),
-      items: { create: input.items.map((item, position) => ({ position, description: item.description, quantity: item.quantity, unitPriceCents: item.unitPriceMinor })) },
+      items: {
+        create: input.items.map((item, position) => ({
+          position,
+          description: item.description,
+          quantity: item.quantity,
+          unitPriceCents: item.unitPriceMinor,
+        })),
+      },
     },
     select: { id: true, jobId: true },
   });
@@ -35,21 +47,34 @@ export async function createProposal(tx: Tx, { studioId, input, now = new Date()
  * Sends a draft: its client link (a token derived from the proposal, only its hash stored) is
  * emailed through the outbox in this transaction.
  */
-export async function sendProposal(tx: Tx, { studioId, proposalId, now = new Date() }: Tenant & { proposalId: string; now?: Date }) {
+export async function sendProposal(
+  tx: Tx,
+  { studioId, proposalId, now = new Date() }: Tenant & { proposalId: string; now?: Date },
+) {
   const proposal = await tx.proposal.findFirst({
     where: { id: proposalId, studioId },
     select: {
       id: true,
       status: true,
       expiresAt: true,
-      job: { select: { id: true, title: true, status: true, contact: { select: { name: true, email: true } }, lead: { select: { id: true, status: true } } } },
+      job: {
+        select: {
+          id: true,
+          title: true,
+          status: true,
+          contact: { select: { name: true, email: true } },
+          lead: { select: { id: true, status: true } },
+        },
+      },
     },
   });
   if (!proposal) throw notFound("That proposal");
   if (proposal.status !== "DRAFT") throw new AppError("CONFLICT", "This proposal was already sent.");
-  if (proposal.expiresAt <= now) throw new AppError("VALIDATION", "This proposal has expired. Create a new one with a later expiry date.");
+  if (proposal.expiresAt <= now)
+    throw new AppError("VALIDATION", "This proposal has expired. Create a new one with a later expiry date.");
   const to = proposal.job.contact.email;
-  if (!to) throw new AppError("VALIDATION", `${proposal.job.contact.name} has no email address to send the proposal to.`);
+  if (!to)
+    throw new AppError("VALIDATION", `${proposal.job.contact.name} has no email address to send the proposal to.`);
 
   const { count } = await tx.proposal.updateMany({
     where: { id: proposal.id, studioId, status: "DRAFT" },
@@ -61,7 +86,8 @@ export async function sendProposal(tx: Tx, { studioId, proposalId, now = new Dat
   if (lead && (lead.status === "NEW" || lead.status === "CONTACTED")) {
     await tx.lead.updateMany({ where: { id: lead.id, studioId }, data: { status: "PROPOSAL_SENT" } });
   }
-  if (proposal.job.status === "LEAD") await tx.job.updateMany({ where: { id: proposal.job.id, studioId }, data: { status: "PROPOSED" } });
+  if (proposal.job.status === "LEAD")
+    await tx.job.updateMany({ where: { id: proposal.job.id, studioId }, data: { status: "PROPOSED" } });
   return { jobId: proposal.job.id, token: linkToken("proposal", proposal.id) };
 }
 
@@ -88,27 +114,52 @@ export async function respondToProposal(
   });
   if (!proposal || proposal.status === "DRAFT") throw notFound("That proposal");
   const { studioId } = proposal;
-  if (proposal.status !== "SENT") throw new AppError("CONFLICT", `You already ${ANSWERED[proposal.status]} this proposal.`);
-  if (proposal.expiresAt <= now) throw new AppError("CONFLICT", "This proposal has expired and can no longer be accepted or declined. Please contact the studio.");
+  if (proposal.status !== "SENT")
+    throw new AppError("CONFLICT", `You already ${ANSWERED[proposal.status]} this proposal.`);
+  if (proposal.expiresAt <= now)
+    throw new AppError(
+      "CONFLICT",
+      "This proposal has expired and can no longer be accepted or declined. Please contact the studio.",
+    );
 
   const status = decision === "accept" ? "ACCEPTED" : "DECLINED";
   // Conditional on SENT: of two simultaneous answers, exactly one wins.
-  const { count } = await tx.proposal.updateMany({ where: { id: proposal.id, studioId, status: "SENT" }, data: { status, respondedAt: now } });
+  const { count } = await tx.proposal.updateMany({
+    where: { id: proposal.id, studioId, status: "SENT" },
+    data: { status, respondedAt: now },
+  });
   if (count === 0) throw new AppError("CONFLICT", "This proposal was already answered.");
 
   if (decision === "accept") {
     const studio = await tx.studio.findUniqueOrThrow({ where: { id: studioId }, select: { requireRetainer: true } });
-    if (proposal.job.lead) await tx.lead.updateMany({ where: { id: proposal.job.lead.id, studioId }, data: { status: "BOOKED" } });
+    if (proposal.job.lead)
+      await tx.lead.updateMany({ where: { id: proposal.job.lead.id, studioId }, data: { status: "BOOKED" } });
     if (studio.requireRetainer) {
       // The booking waits for the retainer: the client is sent its invoice and straight to paying it.
-      await tx.booking.create({ data: { studioId, jobId: proposal.job.id, proposalId: proposal.id, status: "AWAITING_RETAINER" }, select: { id: true } });
+      await tx.booking.create({
+        data: { studioId, jobId: proposal.job.id, proposalId: proposal.id, status: "AWAITING_RETAINER" },
+        select: { id: true },
+      });
       const invoice = await createInvoiceFromProposal(tx, { studioId, proposalId: proposal.id, now });
       const sent = await sendInvoice(tx, { studioId, invoiceId: invoice.id, now, email: "if-possible" });
-      await notify(tx, { studioId, kind: "booking.awaiting-retainer", message: `${proposal.job.title}: proposal accepted, waiting for the retainer`, link: `/invoices/${invoice.id}` });
+      await notify(tx, {
+        studioId,
+        kind: "booking.awaiting-retainer",
+        message: `${proposal.job.title}: proposal accepted, waiting for the retainer`,
+        link: `/invoices/${invoice.id}`,
+      });
       return { studioId, jobId: proposal.job.id, status, invoice: { id: invoice.id, token: sent.token } };
     }
-    await tx.booking.create({ data: { studioId, jobId: proposal.job.id, proposalId: proposal.id }, select: { id: true } });
-    await notify(tx, { studioId, kind: "booking.created", message: "You have a new booking to review", link: "/bookings" });
+    await tx.booking.create({
+      data: { studioId, jobId: proposal.job.id, proposalId: proposal.id },
+      select: { id: true },
+    });
+    await notify(tx, {
+      studioId,
+      kind: "booking.created",
+      message: "You have a new booking to review",
+      link: "/bookings",
+    });
   } else {
     await notify(tx, {
       studioId,

@@ -18,10 +18,18 @@ export function findProposalForClient(db: Db, { token }: { token: string }) {
       expiresAt: true,
       sentAt: true,
       respondedAt: true,
-      items: { orderBy: { position: "asc" }, select: { id: true, description: true, quantity: true, unitPriceCents: true } },
+      items: {
+        orderBy: { position: "asc" },
+        select: { id: true, description: true, quantity: true, unitPriceCents: true },
+      },
       job: { select: { title: true, contact: { select: { name: true } } } },
       booking: { select: { status: true } },
-      invoices: { where: { status: { in: ["SENT", "PARTIALLY_PAID", "PAID"] } }, orderBy: { number: "desc" }, take: 1, select: { id: true } },
+      invoices: {
+        where: { status: { in: ["SENT", "PARTIALLY_PAID", "PAID"] } },
+        orderBy: { number: "desc" },
+        take: 1,
+        select: { id: true },
+      },
       studio: { select: { name: true, timeZone: true, currency: true, locale: true } },
     },
   });

@@ -4,14 +4,25 @@ import { lineItemColumns, readLineItems } from "@/lib/line-items";
 import { computeTotals, formatMoney } from "@/lib/money";
 
 /** Items, deposit and the issues found in them, read with the studio's money format. */
-function readProposalAmounts(raw: { description?: unknown; quantity?: unknown; unitPrice?: unknown; deposit?: unknown; currency: string; locale: string }) {
+function readProposalAmounts(raw: {
+  description?: unknown;
+  quantity?: unknown;
+  unitPrice?: unknown;
+  deposit?: unknown;
+  currency: string;
+  locale: string;
+}) {
   const format = { currency: raw.currency, locale: raw.locale };
   const { items, issues } = readLineItems({ ...raw, taxRate: [] }, format);
   const depositText = typeof raw.deposit === "string" ? raw.deposit.trim() : "";
   const deposit = depositText ? readAmount(depositText, format) : { minor: 0 };
   const total = computeTotals(items).totalMinor;
   if ("error" in deposit) issues.push({ path: "deposit", message: deposit.error });
-  else if (items.length > 0 && deposit.minor > total) issues.push({ path: "deposit", message: `The deposit cannot be more than the total (${formatMoney(total, format)}).` });
+  else if (items.length > 0 && deposit.minor > total)
+    issues.push({
+      path: "deposit",
+      message: `The deposit cannot be more than the total (${formatMoney(total, format)}).`,
+    });
   return { items, depositCents: "minor" in deposit ? deposit.minor : 0, issues };
 }
 
@@ -32,14 +43,22 @@ export const createProposalSchema = z
   })
   .superRefine(
     (v, ctx) => {
-      for (const issue of readProposalAmounts(v).issues) ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
+      for (const issue of readProposalAmounts(v).issues)
+        ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
     },
     // Items are read only with a known money format; other fields' errors still show beside them.
     { when: (payload) => moneyFormatOf(payload.value) !== null },
   )
   .transform((v) => {
     const { items, depositCents } = readProposalAmounts(v);
-    return { jobId: v.jobId, title: v.title, items, depositCents, expiresOn: v.expiresOn, money: { currency: v.currency, locale: v.locale } };
+    return {
+      jobId: v.jobId,
+      title: v.title,
+      items,
+      depositCents,
+      expiresOn: v.expiresOn,
+      money: { currency: v.currency, locale: v.locale },
+    };
   });
 export type CreateProposalInput = z.infer<typeof createProposalSchema>;
 
@@ -48,4 +67,7 @@ export const sendProposalSchema = z.object({ proposalId: recordId });
 /** A client-access token from the URL: 32 random bytes, base64url (older tokens may be shorter). */
 export const proposalToken = z.string().regex(/^[A-Za-z0-9_-]{32,128}$/, "That link is not valid.");
 
-export const respondToProposalSchema = z.object({ token: proposalToken, decision: z.enum(["accept", "decline"], { error: "Choose accept or decline." }) });
+export const respondToProposalSchema = z.object({
+  token: proposalToken,
+  decision: z.enum(["accept", "decline"], { error: "Choose accept or decline." }),
+});

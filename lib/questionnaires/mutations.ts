@@ -7,7 +7,10 @@ import { type Question, readQuestions, validateAnswers } from "@/lib/questionnai
 
 type TemplateInput = { name: string; questions: Question[] };
 
-export async function createQuestionnaireTemplate(tx: Tx, { studioId, name, questions }: { studioId: string } & TemplateInput) {
+export async function createQuestionnaireTemplate(
+  tx: Tx,
+  { studioId, name, questions }: { studioId: string } & TemplateInput,
+) {
   return tx.questionnaireTemplate.create({
     data: { studioId, name, questions },
     select: { id: true },
@@ -15,7 +18,10 @@ export async function createQuestionnaireTemplate(tx: Tx, { studioId, name, ques
 }
 
 /** Questionnaires already sent keep their own copy of the questions; only new sends change. */
-export async function updateQuestionnaireTemplate(tx: Tx, { studioId, templateId, name, questions }: { studioId: string; templateId: string } & TemplateInput) {
+export async function updateQuestionnaireTemplate(
+  tx: Tx,
+  { studioId, templateId, name, questions }: { studioId: string; templateId: string } & TemplateInput,
+) {
   const { count } = await tx.questionnaireTemplate.updateMany({
     where: { id: templateId, studioId },
     data: { name, questions },
@@ -23,7 +29,10 @@ export async function updateQuestionnaireTemplate(tx: Tx, { studioId, templateId
   if (count === 0) throw notFound("That questionnaire");
 }
 
-export async function sendQuestionnaire(tx: Tx, { studioId, jobId, templateId }: { studioId: string; jobId: string; templateId: string }) {
+export async function sendQuestionnaire(
+  tx: Tx,
+  { studioId, jobId, templateId }: { studioId: string; jobId: string; templateId: string },
+) {
   const job = await tx.job.findFirst({
     where: { id: jobId, studioId },
     select: { id: true, title: true, contact: { select: { name: true, email: true } } },
@@ -33,11 +42,18 @@ export async function sendQuestionnaire(tx: Tx, { studioId, jobId, templateId }:
     where: { id: templateId, studioId },
     select: { id: true, name: true, questions: true },
   });
-  if (!template) throw new AppError("NOT_FOUND", "That questionnaire was not found.", { templateId: ["Choose one of your questionnaires."] });
+  if (!template)
+    throw new AppError("NOT_FOUND", "That questionnaire was not found.", {
+      templateId: ["Choose one of your questionnaires."],
+    });
   const questions = readQuestions(template.questions);
-  if (questions.length === 0) throw new AppError("VALIDATION", "That questionnaire has no questions yet.", { templateId: ["Add questions to it first."] });
+  if (questions.length === 0)
+    throw new AppError("VALIDATION", "That questionnaire has no questions yet.", {
+      templateId: ["Add questions to it first."],
+    });
   const email = job.contact.email;
-  if (!email) throw new AppError("VALIDATION", `${job.contact.name} has no email address, so the questionnaire cannot be sent.`);
+  if (!email)
+    throw new AppError("VALIDATION", `${job.contact.name} has no email address, so the questionnaire cannot be sent.`);
 
   // The client's link carries a token derived from the row; only its hash is stored.
   const { id, tokenHash } = newRowWithLink("questionnaire");
@@ -45,7 +61,12 @@ export async function sendQuestionnaire(tx: Tx, { studioId, jobId, templateId }:
     data: { id, studioId, jobId: job.id, templateId: template.id, title: template.name, questions, tokenHash },
     select: { id: true },
   });
-  await queueEmail(tx, { studioId, kind: "questionnaire.sent", to: email, params: { questionnaireId: questionnaire.id } });
+  await queueEmail(tx, {
+    studioId,
+    kind: "questionnaire.sent",
+    to: email,
+    params: { questionnaireId: questionnaire.id },
+  });
   await notify(tx, {
     studioId,
     kind: "questionnaire.sent",
@@ -59,15 +80,33 @@ export async function sendQuestionnaire(tx: Tx, { studioId, jobId, templateId }:
  * The client's answers, reached by the link's token alone (the token is the credential).
  * Saving keeps partial answers; submitting is final, after which the questionnaire is read-only.
  */
-export async function answerQuestionnaire(tx: Tx, { token, raw, submit, now = new Date() }: { token: string; raw: Record<string, unknown>; submit: boolean; now?: Date }) {
+export async function answerQuestionnaire(
+  tx: Tx,
+  {
+    token,
+    raw,
+    submit,
+    now = new Date(),
+  }: { token: string; raw: Record<string, unknown>; submit: boolean; now?: Date },
+) {
   const questionnaire = await tx.questionnaire.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, studioId: true, jobId: true, status: true, questions: true, answers: true, job: { select: { title: true } } },
+    select: {
+      id: true,
+      studioId: true,
+      jobId: true,
+      status: true,
+      questions: true,
+      answers: true,
+      job: { select: { title: true } },
+    },
   });
   if (!questionnaire) throw notFound("That questionnaire");
-  if (questionnaire.status === "SUBMITTED") throw new AppError("CONFLICT", "These answers were already submitted and can no longer be changed.");
+  if (questionnaire.status === "SUBMITTED")
+    throw new AppError("CONFLICT", "These answers were already submitted and can no longer be changed.");
   const { answers, fieldErrors } = validateAnswers(readQuestions(questionnaire.questions), raw);
-  if (Object.keys(fieldErrors).length > 0) throw new AppError("VALIDATION", "Please correct the highlighted answers. Nothing was saved.", fieldErrors);
+  if (Object.keys(fieldErrors).length > 0)
+    throw new AppError("VALIDATION", "Please correct the highlighted answers. Nothing was saved.", fieldErrors);
 
   // Guarded on status so two submits racing each other cannot both succeed.
   const { count } = await tx.questionnaire.updateMany({

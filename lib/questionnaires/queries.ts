@@ -8,11 +8,23 @@ export async function findQuestionnaireTemplates(db: Db, { studioId }: { studioI
     select: { id: true, name: true, questions: true, createdAt: true, _count: { select: { questionnaires: true } } },
     orderBy: { name: "asc" },
   });
-  return rows.map((t) => ({ id: t.id, name: t.name, questionCount: readQuestions(t.questions).length, sentCount: t._count.questionnaires, createdAt: t.createdAt }));
+  return rows.map((t) => ({
+    id: t.id,
+    name: t.name,
+    questionCount: readQuestions(t.questions).length,
+    sentCount: t._count.questionnaires,
+    createdAt: t.createdAt,
+  }));
 }
 
-export async function findQuestionnaireTemplate(db: Db, { studioId, templateId }: { studioId: string; templateId: string }) {
-  const row = await db.questionnaireTemplate.findFirst({ where: { id: templateId, studioId }, select: { id: true, name: true, questions: true } });
+export async function findQuestionnaireTemplate(
+  db: Db,
+  { studioId, templateId }: { studioId: string; templateId: string },
+) {
+  const row = await db.questionnaireTemplate.findFirst({
+    where: { id: templateId, studioId },
+    select: { id: true, name: true, questions: true },
+  });
   return row ? { ...row, questions: readQuestions(row.questions) } : null;
 }
 
@@ -26,7 +38,15 @@ export async function findJobQuestionnaires(db: Db, { studioId, jobId }: { studi
       contact: { select: { name: true, email: true } },
       questionnaires: {
         where: { studioId },
-        select: { id: true, title: true, questions: true, answers: true, status: true, sentAt: true, submittedAt: true },
+        select: {
+          id: true,
+          title: true,
+          questions: true,
+          answers: true,
+          status: true,
+          sentAt: true,
+          submittedAt: true,
+        },
         orderBy: { sentAt: "desc" },
       },
     },
@@ -34,7 +54,11 @@ export async function findJobQuestionnaires(db: Db, { studioId, jobId }: { studi
   if (!job) return null;
   return {
     ...job,
-    questionnaires: job.questionnaires.map((q) => ({ ...q, questions: readQuestions(q.questions), answers: readAnswers(q.answers) })),
+    questionnaires: job.questionnaires.map((q) => ({
+      ...q,
+      questions: readQuestions(q.questions),
+      answers: readAnswers(q.answers),
+    })),
   };
 }
 
@@ -45,8 +69,22 @@ export async function findJobQuestionnaires(db: Db, { studioId, jobId }: { studi
 export async function findQuestionnaireForClient(db: Db, { token }: { token: string }) {
   const row = await db.questionnaire.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { title: true, questions: true, answers: true, status: true, submittedAt: true, studio: { select: { name: true } } },
+    select: {
+      title: true,
+      questions: true,
+      answers: true,
+      status: true,
+      submittedAt: true,
+      studio: { select: { name: true } },
+    },
   });
   if (!row) return null;
-  return { title: row.title, studioName: row.studio.name, status: row.status, submittedAt: row.submittedAt, questions: readQuestions(row.questions), answers: readAnswers(row.answers) };
+  return {
+    title: row.title,
+    studioName: row.studio.name,
+    status: row.status,
+    submittedAt: row.submittedAt,
+    questions: readQuestions(row.questions),
+    answers: readAnswers(row.answers),
+  };
 }

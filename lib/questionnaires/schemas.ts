@@ -74,7 +74,14 @@ function toTemplate(form: z.infer<typeof templateFields>, ctx: z.RefinementCtx) 
       questions.push({ id: questionId, kind, label });
       return;
     }
-    const options = [...new Set((form.questionOptions[i] ?? "").split("\n").map((o) => o.trim()).filter(Boolean))];
+    const options = [
+      ...new Set(
+        (form.questionOptions[i] ?? "")
+          .split("\n")
+          .map((o) => o.trim())
+          .filter(Boolean),
+      ),
+    ];
     if (options.length < 2) problem(`Question ${n}: a choice needs at least two options, one per line.`);
     else if (options.length > MAX_OPTIONS) problem(`Question ${n}: use at most ${MAX_OPTIONS} options.`);
     else if (options.some((o) => o.length > 120)) problem(`Question ${n}: keep each option under 120 characters.`);
@@ -91,9 +98,14 @@ function toTemplate(form: z.infer<typeof templateFields>, ctx: z.RefinementCtx) 
 export const createQuestionnaireTemplateSchema = templateFields.transform(toTemplate);
 export type CreateQuestionnaireTemplateInput = z.infer<typeof createQuestionnaireTemplateSchema>;
 
-export const updateQuestionnaireTemplateSchema = templateFields.extend({ templateId: recordId }).transform((form, ctx) => ({ templateId: form.templateId, ...toTemplate(form, ctx) }));
+export const updateQuestionnaireTemplateSchema = templateFields
+  .extend({ templateId: recordId })
+  .transform((form, ctx) => ({ templateId: form.templateId, ...toTemplate(form, ctx) }));
 
-export const sendQuestionnaireSchema = z.object({ jobId: recordId, templateId: z.string().trim().min(1, "Choose a questionnaire to send.").max(64) });
+export const sendQuestionnaireSchema = z.object({
+  jobId: recordId,
+  templateId: z.string().trim().min(1, "Choose a questionnaire to send.").max(64),
+});
 
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{20,100}$/;
 

@@ -3,9 +3,18 @@ import { queueEmail } from "@/lib/email/outbox";
 import { AppError, notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/mutations";
 import { readSubject } from "@/lib/referrals/schemas";
-import { JOB_REFERRAL_SELECT, jobReferrable, LEAD_REFERRAL_SELECT, leadReferrable, type Referrable } from "@/lib/referrals/subject";
+import {
+  JOB_REFERRAL_SELECT,
+  jobReferrable,
+  LEAD_REFERRAL_SELECT,
+  leadReferrable,
+  type Referrable,
+} from "@/lib/referrals/subject";
 
-async function copyReferrable(tx: Tx, { studioId, leadId, jobId, note }: { studioId: string; leadId?: string; jobId?: string; note: string | null }): Promise<Referrable> {
+async function copyReferrable(
+  tx: Tx,
+  { studioId, leadId, jobId, note }: { studioId: string; leadId?: string; jobId?: string; note: string | null },
+): Promise<Referrable> {
   if (leadId) {
     const lead = await tx.lead.findFirst({ where: { id: leadId, studioId }, select: LEAD_REFERRAL_SELECT });
     if (!lead) throw notFound("That lead");
@@ -22,9 +31,19 @@ async function copyReferrable(tx: Tx, { studioId, leadId, jobId, note }: { studi
  */
 export async function createReferral(
   tx: Tx,
-  { studioId, userId, leadId, jobId, toEmail, note }: { studioId: string; userId: string; leadId?: string; jobId?: string; toEmail: string; note: string | null },
+  {
+    studioId,
+    userId,
+    leadId,
+    jobId,
+    toEmail,
+    note,
+  }: { studioId: string; userId: string; leadId?: string; jobId?: string; toEmail: string; note: string | null },
 ) {
-  const sender = await tx.user.findFirst({ where: { id: userId, studioId }, select: { id: true, name: true, email: true } });
+  const sender = await tx.user.findFirst({
+    where: { id: userId, studioId },
+    select: { id: true, name: true, email: true },
+  });
   if (!sender) throw notFound("Your account");
   const { subject, subjectTitle } = await copyReferrable(tx, { studioId, leadId, jobId, note });
   const receiver = await tx.user.findFirst({
@@ -32,7 +51,9 @@ export async function createReferral(
     select: { studioId: true },
   });
   if (receiver?.studioId === studioId) {
-    throw new AppError("VALIDATION", "Refer to a photographer outside your studio.", { toEmail: ["That address belongs to someone in your own studio."] });
+    throw new AppError("VALIDATION", "Refer to a photographer outside your studio.", {
+      toEmail: ["That address belongs to someone in your own studio."],
+    });
   }
   const toStudioId = receiver?.studioId ?? null;
   const referral = await tx.referral.create({
@@ -40,7 +61,12 @@ export async function createReferral(
     select: { id: true },
   });
   if (toStudioId) {
-    await notify(tx, { studioId: toStudioId, kind: "referral.received", message: `${sender.name} referred you to ${subjectTitle}`, link: "/referrals" });
+    await notify(tx, {
+      studioId: toStudioId,
+      kind: "referral.received",
+      message: `${sender.name} referred you to ${subjectTitle}`,
+      link: "/referrals",
+    });
   } else {
     await queueEmail(tx, { studioId, kind: "referral.invite", to: toEmail, params: { referralId: referral.id } });
   }
@@ -59,7 +85,13 @@ export async function createReferral(
  */
 export async function respondToReferral(
   tx: Tx,
-  { studioId, userId, referralId, decision, now = new Date() }: { studioId: string; userId: string; referralId: string; decision: "accept" | "reject"; now?: Date },
+  {
+    studioId,
+    userId,
+    referralId,
+    decision,
+    now = new Date(),
+  }: { studioId: string; userId: string; referralId: string; decision: "accept" | "reject"; now?: Date },
 ) {
   const referral = await tx.referral.findFirst({
     where: { id: referralId, toStudioId: studioId },
@@ -75,7 +107,12 @@ export async function respondToReferral(
   if (count === 0) throw new AppError("CONFLICT", "That referral was already answered.");
 
   if (decision === "reject") {
-    await notify(tx, { studioId: referral.fromStudioId, kind: "referral.rejected", message: `${responder.name} rejected your referral for ${referral.subjectTitle}`, link: "/referrals" });
+    await notify(tx, {
+      studioId: referral.fromStudioId,
+      kind: "referral.rejected",
+      message: `${responder.name} rejected your referral for ${referral.subjectTitle}`,
+      link: "/referrals",
+    });
     return { leadId: null };
   }
   const subject = readSubject(referral.subject);
@@ -93,7 +130,17 @@ export async function respondToReferral(
     },
     select: { id: true },
   });
-  await notify(tx, { studioId, kind: "lead.created", message: `You have a new lead from ${subject.clientName} (referral)`, link: `/leads/${lead.id}` });
-  await notify(tx, { studioId: referral.fromStudioId, kind: "referral.accepted", message: `${responder.name} accepted your referral for ${referral.subjectTitle}`, link: "/referrals" });
+  await notify(tx, {
+    studioId,
+    kind: "lead.created",
+    message: `You have a new lead from ${subject.clientName} (referral)`,
+    link: `/leads/${lead.id}`,
+  });
+  await notify(tx, {
+    studioId: referral.fromStudioId,
+    kind: "referral.accepted",
+    message: `${responder.name} accepted your referral for ${referral.subjectTitle}`,
+    link: "/referrals",
+  });
   return { leadId: lead.id };
 }

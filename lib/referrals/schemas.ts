@@ -7,9 +7,17 @@ export const createReferralSchema = z
     leadId: optionalRecordId,
     jobId: optionalRecordId,
     toEmail: email,
-    note: z.string().trim().max(2000, "Use at most 2,000 characters.").optional().transform((v) => v || null),
+    note: z
+      .string()
+      .trim()
+      .max(2000, "Use at most 2,000 characters.")
+      .optional()
+      .transform((v) => v || null),
   })
-  .refine((v) => Boolean(v.leadId) !== Boolean(v.jobId), { message: "Choose one lead or one job to refer.", path: ["toEmail"] });
+  .refine((v) => Boolean(v.leadId) !== Boolean(v.jobId), {
+    message: "Choose one lead or one job to refer.",
+    path: ["toEmail"],
+  });
 
 export const respondToReferralSchema = z.object({
   referralId: recordId,
@@ -36,4 +44,7 @@ export function readSubject(value: unknown): ReferralSubject | null {
 }
 
 /** /referrals/new?leadId=… or ?jobId=…: what to refer. */
-export const newReferralParams = z.object({ leadId: searchParam.pipe(optionalRecordId).catch(undefined), jobId: searchParam.pipe(optionalRecordId).catch(undefined) });
+export const newReferralParams = z.object({
+  leadId: searchParam.pipe(optionalRecordId).catch(undefined),
+  jobId: searchParam.pipe(optionalRecordId).catch(undefined),
+});

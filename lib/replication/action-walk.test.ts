@@ -10,7 +10,18 @@ import { seal, sessionPasswords } from "@/lib/session";
 import { issueAccountLink } from "@/lib/account/links";
 import { createSession } from "@/lib/auth/sessions";
 import { hashToken, linkToken, newToken as newLinkToken } from "@/lib/tokens";
-import { createAdmin, createEvent, createJob, createLead, createNotification, createQuestionnaireTemplate, createStaff, createStudio, createTask, createWorkflowTemplate } from "@/prisma/factories";
+import {
+  createAdmin,
+  createEvent,
+  createJob,
+  createLead,
+  createNotification,
+  createQuestionnaireTemplate,
+  createStaff,
+  createStudio,
+  createTask,
+  createWorkflowTemplate,
+} from "@/prisma/factories";
 import { type Prisma, PrismaClient } from "@/prisma/generated/prisma/client";
 import { DIST_DIR } from "@/scripts/lib/paths";
 import { startTestApp, type TestApp } from "@/scripts/testing/app";
@@ -59,147 +70,526 @@ type Sample = {
 
 const soon = (w: World, days = 1) => addDays(dayKeyOf(new Date(), w.timeZone), days);
 const unique = (tag: string) => `${tag}-${Math.random().toString(36).slice(2, 8)}`;
-const steps = { "stepName[]": ["Cull", "Edit"], "stepOffset[]": ["2", "5"], "stepAnchor[]": ["JOB_DATE", "PREVIOUS_STEP"] };
-const questions = { "questionId[]": ["", ""], "questionKind[]": ["short", "choice"], "questionLabel[]": ["Venue?", "First look?"], "questionOptions[]": ["", "Yes\nNo"] };
+const steps = {
+  "stepName[]": ["Cull", "Edit"],
+  "stepOffset[]": ["2", "5"],
+  "stepAnchor[]": ["JOB_DATE", "PREVIOUS_STEP"],
+};
+const questions = {
+  "questionId[]": ["", ""],
+  "questionKind[]": ["short", "choice"],
+  "questionLabel[]": ["Venue?", "First look?"],
+  "questionOptions[]": ["", "Yes\nNo"],
+};
 const money = { currency: "USD", locale: "en-US" };
-const invoiceForm = { title: "Walk Invoice", "description[]": "Walk coverage", "quantity[]": "1", "unitPrice[]": "1200", "taxRate[]": "", discount: "", retainer: "200", scheduleId: "", note: "", ...money };
-const event = (w: World) => ({ name: "Walk session", date: soon(w), startTime: "10:00", endTime: "11:30", location: "Walk Park", isShoot: "on" });
+const invoiceForm = {
+  title: "Walk Invoice",
+  "description[]": "Walk coverage",
+  "quantity[]": "1",
+  "unitPrice[]": "1200",
+  "taxRate[]": "",
+  discount: "",
+  retainer: "200",
+  scheduleId: "",
+  note: "",
+  ...money,
+};
+const event = (w: World) => ({
+  name: "Walk session",
+  date: soon(w),
+  startTime: "10:00",
+  endTime: "11:30",
+  location: "Walk Park",
+  isShoot: "on",
+});
 
 const SAMPLES: Record<string, Sample> = {
-  acceptInviteAction: { as: "visitor", on: (w) => `/invite/${w.inviteToken}`, form: (w) => ({ token: w.inviteToken, name: "Walk Newcomer", password: "walk-password-123" }) },
-  signUpAction: { as: "visitor", sees: "client", on: () => "/sign-up", form: () => ({ name: "Walk Founder", studioName: "Walk Studio", email: `${unique("founder")}@example.com`, password: "walk-password-123" }) },
-  submitInquiryAction: { as: "visitor", sees: "client", on: (w) => `/inquire/${w.slug}`, form: (w) => ({ slug: w.slug, name: "Walk Client", email: "walk.client@example.com", eventType: "wedding", message: "Hello" }) },
-  respondToProposalAction: { as: "visitor", sees: "client", on: (w) => `/p/${w.proposalToken}`, form: (w) => ({ token: w.proposalToken, decision: "accept" }) },
-  answerQuestionnaireAction: { as: "visitor", sees: "client", on: (w) => `/q/${w.questionnaireToken}`, form: (w) => ({ token: w.questionnaireToken, intent: "submit", answer_venue: "Walk Hall", "answer_first-look": "Yes" }) },
-  createBroadcastAction: { as: "admin", sees: "admin", on: () => "/admin/broadcasts", form: () => ({ title: "Walk notice", body: "Maintenance", link: "", startsAt: "2031-01-01T09:00", endsAt: "2031-01-02T09:00", timeZone: "UTC" }) },
+  acceptInviteAction: {
+    as: "visitor",
+    on: (w) => `/invite/${w.inviteToken}`,
+    form: (w) => ({ token: w.inviteToken, name: "Walk Newcomer", password: "walk-password-123" }),
+  },
+  signUpAction: {
+    as: "visitor",
+    sees: "client",
+    on: () => "/sign-up",
+    form: () => ({
+      name: "Walk Founder",
+      studioName: "Walk Studio",
+      email: `${unique("founder")}@example.com`,
+      password: "walk-password-123",
+    }),
+  },
+  submitInquiryAction: {
+    as: "visitor",
+    sees: "client",
+    on: (w) => `/inquire/${w.slug}`,
+    form: (w) => ({
+      slug: w.slug,
+      name: "Walk Client",
+      email: "walk.client@example.com",
+      eventType: "wedding",
+      message: "Hello",
+    }),
+  },
+  respondToProposalAction: {
+    as: "visitor",
+    sees: "client",
+    on: (w) => `/p/${w.proposalToken}`,
+    form: (w) => ({ token: w.proposalToken, decision: "accept" }),
+  },
+  answerQuestionnaireAction: {
+    as: "visitor",
+    sees: "client",
+    on: (w) => `/q/${w.questionnaireToken}`,
+    form: (w) => ({
+      token: w.questionnaireToken,
+      intent: "submit",
+      answer_venue: "Walk Hall",
+      "answer_first-look": "Yes",
+    }),
+  },
+  createBroadcastAction: {
+    as: "admin",
+    sees: "admin",
+    on: () => "/admin/broadcasts",
+    form: () => ({
+      title: "Walk notice",
+      body: "Maintenance",
+      link: "",
+      startsAt: "2031-01-01T09:00",
+      endsAt: "2031-01-02T09:00",
+      timeZone: "UTC",
+    }),
+  },
   dismissBroadcastAction: { on: () => "/dashboard", form: (w) => ({ broadcastId: w.broadcastId }) },
   chooseBrandAction: { on: () => "/dashboard", form: (w) => ({ brandId: w.otherBrandId, returnTo: "/dashboard" }) },
-  clearFlashAction: { on: () => "/dashboard", args: () => [["walk"]], before: (http) => addFlashCookie(http, "walk", "Saved for the walk.") },
+  clearFlashAction: {
+    on: () => "/dashboard",
+    args: () => [["walk"]],
+    before: (http) => addFlashCookie(http, "walk", "Saved for the walk."),
+  },
   markNotificationReadAction: { on: () => "/dashboard", form: (w) => ({ notificationId: w.notificationId }) },
   markAllNotificationsReadAction: { on: () => "/dashboard", form: () => ({}) },
-  createLeadAction: { on: () => "/leads/new", form: (w) => ({ name: "Walk Lead", email: "walk.lead@example.com", eventType: "wedding", eventDate: soon(w, 30), brandId: w.brandId }) },
-  changeLeadStatusAction: { on: (w) => `/leads/${w.convertedLeadId}`, form: (w) => ({ leadId: w.convertedLeadId, status: "CONTACTED" }) },
+  createLeadAction: {
+    on: () => "/leads/new",
+    form: (w) => ({
+      name: "Walk Lead",
+      email: "walk.lead@example.com",
+      eventType: "wedding",
+      eventDate: soon(w, 30),
+      brandId: w.brandId,
+    }),
+  },
+  changeLeadStatusAction: {
+    on: (w) => `/leads/${w.convertedLeadId}`,
+    form: (w) => ({ leadId: w.convertedLeadId, status: "CONTACTED" }),
+  },
   addLeadNoteAction: { on: (w) => `/leads/${w.leadId}`, form: (w) => ({ leadId: w.leadId, body: "Walk note" }) },
-  convertLeadAction: { on: (w) => `/leads/${w.leadId}`, form: (w) => ({ leadId: w.leadId, title: "Walk Wedding", type: "wedding", date: soon(w, 2), brandId: w.brandId }) },
-  createReferralAction: { on: () => "/referrals/new", form: (w) => ({ leadId: w.leadId, toEmail: `${unique("colleague")}@example.com`, note: "Walk referral" }) },
+  convertLeadAction: {
+    on: (w) => `/leads/${w.leadId}`,
+    form: (w) => ({ leadId: w.leadId, title: "Walk Wedding", type: "wedding", date: soon(w, 2), brandId: w.brandId }),
+  },
+  createReferralAction: {
+    on: () => "/referrals/new",
+    form: (w) => ({ leadId: w.leadId, toEmail: `${unique("colleague")}@example.com`, note: "Walk referral" }),
+  },
   respondToReferralAction: { on: () => "/referrals", form: (w) => ({ referralId: w.referralId, decision: "accept" }) },
-  createJobAction: { on: () => "/jobs/new", form: (w) => ({ title: "Walk Job", type: "portrait", date: soon(w), brandId: w.brandId, contactName: "Walk Contact", contactEmail: "walk.contact@example.com" }) },
+  createJobAction: {
+    on: () => "/jobs/new",
+    form: (w) => ({
+      title: "Walk Job",
+      type: "portrait",
+      date: soon(w),
+      brandId: w.brandId,
+      contactName: "Walk Contact",
+      contactEmail: "walk.contact@example.com",
+    }),
+  },
   changeJobStatusAction: { on: (w) => `/jobs/${w.jobId}`, form: (w) => ({ jobId: w.jobId, status: "BOOKED" }) },
   createEventAction: { on: (w) => `/jobs/${w.jobId}`, form: (w) => ({ jobId: w.jobId, ...event(w) }) },
-  updateEventAction: { on: (w) => `/jobs/${w.jobId}/events/${w.eventId}/edit`, form: (w) => ({ eventId: w.eventId, ...event(w) }) },
+  updateEventAction: {
+    on: (w) => `/jobs/${w.jobId}/events/${w.eventId}/edit`,
+    form: (w) => ({ eventId: w.eventId, ...event(w) }),
+  },
   deleteEventAction: { on: (w) => `/jobs/${w.jobId}`, form: (w) => ({ eventId: w.eventId }) },
-  createProposalAction: { on: (w) => `/jobs/${w.jobId}/proposals/new`, form: (w) => ({ jobId: w.jobId, title: "Walk Collection", "description[]": "Full day", "quantity[]": "1", "unitPrice[]": "3000", deposit: "500", expiresOn: soon(w, 30), ...money }) },
+  createProposalAction: {
+    on: (w) => `/jobs/${w.jobId}/proposals/new`,
+    form: (w) => ({
+      jobId: w.jobId,
+      title: "Walk Collection",
+      "description[]": "Full day",
+      "quantity[]": "1",
+      "unitPrice[]": "3000",
+      deposit: "500",
+      expiresOn: soon(w, 30),
+      ...money,
+    }),
+  },
   sendProposalAction: { on: (w) => `/jobs/${w.jobId}`, form: (w) => ({ proposalId: w.draftProposalId }) },
   confirmBookingAction: { on: () => "/bookings", form: (w) => ({ bookingId: w.bookingId }) },
-  sendQuestionnaireAction: { on: (w) => `/jobs/${w.jobId}/questionnaires`, form: (w) => ({ jobId: w.jobId, templateId: w.questionnaireTemplateId }) },
-  applyWorkflowAction: { on: (w) => `/jobs/${w.jobId}/workflow`, form: (w) => ({ jobId: w.jobId, templateId: w.workflowTemplateId }) },
+  sendQuestionnaireAction: {
+    on: (w) => `/jobs/${w.jobId}/questionnaires`,
+    form: (w) => ({ jobId: w.jobId, templateId: w.questionnaireTemplateId }),
+  },
+  applyWorkflowAction: {
+    on: (w) => `/jobs/${w.jobId}/workflow`,
+    form: (w) => ({ jobId: w.jobId, templateId: w.workflowTemplateId }),
+  },
   completeTaskAction: { on: () => "/tasks", form: (w) => ({ taskId: w.taskId }) },
   createWorkflowAction: { on: () => "/workflows/new", form: () => ({ name: "Walk Workflow", ...steps }) },
-  updateWorkflowAction: { on: (w) => `/workflows/${w.workflowTemplateId}`, form: (w) => ({ templateId: w.workflowTemplateId, name: "Walk Workflow Renamed", ...steps }) },
-  createQuestionnaireAction: { on: () => "/questionnaires/new", form: () => ({ name: "Walk Questions", ...questions }) },
-  updateQuestionnaireAction: { on: (w) => `/questionnaires/${w.questionnaireTemplateId}`, form: (w) => ({ templateId: w.questionnaireTemplateId, name: "Walk Questions Renamed", ...questions }) },
+  updateWorkflowAction: {
+    on: (w) => `/workflows/${w.workflowTemplateId}`,
+    form: (w) => ({ templateId: w.workflowTemplateId, name: "Walk Workflow Renamed", ...steps }),
+  },
+  createQuestionnaireAction: {
+    on: () => "/questionnaires/new",
+    form: () => ({ name: "Walk Questions", ...questions }),
+  },
+  updateQuestionnaireAction: {
+    on: (w) => `/questionnaires/${w.questionnaireTemplateId}`,
+    form: (w) => ({ templateId: w.questionnaireTemplateId, name: "Walk Questions Renamed", ...questions }),
+  },
   retryEmailAction: { on: () => "/emails", form: (w) => ({ emailId: w.emailId }) },
   updateProfileAction: { on: () => "/settings", form: () => ({ name: "Walk Renamed Owner" }) },
-  changeEmailAction: { on: () => "/settings", form: (w) => ({ email: `${unique("owner")}@example.com`, currentPassword: w.password }) },
-  changePasswordAction: { on: () => "/settings", form: (w) => ({ currentPassword: w.password, newPassword: "walk-password-456", confirmPassword: "walk-password-456" }) },
-  updateStudioAction: { on: () => "/settings/studio", form: (w) => ({ name: "Walk Studio Renamed", timeZone: w.timeZone, ...money }) },
+  changeEmailAction: {
+    on: () => "/settings",
+    form: (w) => ({ email: `${unique("owner")}@example.com`, currentPassword: w.password }),
+  },
+  changePasswordAction: {
+    on: () => "/settings",
+    form: (w) => ({
+      currentPassword: w.password,
+      newPassword: "walk-password-456",
+      confirmPassword: "walk-password-456",
+    }),
+  },
+  updateStudioAction: {
+    on: () => "/settings/studio",
+    form: (w) => ({ name: "Walk Studio Renamed", timeZone: w.timeZone, ...money }),
+  },
   addBrandAction: { on: () => "/settings/studio", form: () => ({ name: "Walk Brand" }) },
-  renameBrandAction: { on: () => "/settings/studio", form: (w) => ({ brandId: w.otherBrandId, name: "Walk Brand Renamed" }) },
+  renameBrandAction: {
+    on: () => "/settings/studio",
+    form: (w) => ({ brandId: w.otherBrandId, name: "Walk Brand Renamed" }),
+  },
   deleteBrandAction: { on: () => "/settings/studio", form: (w) => ({ brandId: w.spareBrandId }) },
   inviteStaffAction: { on: () => "/settings/team", form: () => ({ email: `${unique("invitee")}@example.com` }) },
   revokeInviteAction: { on: () => "/settings/team", form: (w) => ({ inviteId: w.inviteId }) },
   removeStaffAction: { on: () => "/settings/team", form: (w) => ({ userId: w.staffId, confirm: "yes" }) },
-  createInvoiceAction: { on: (w) => `/jobs/${w.jobId}/invoices/new`, form: (w) => ({ jobId: w.jobId, ...invoiceForm }) },
-  createInvoiceFromProposalAction: { on: (w) => `/jobs/${w.jobId}`, form: (w) => ({ proposalId: w.acceptedProposalId }) },
-  updateInvoiceAction: { on: (w) => `/invoices/${w.draftInvoiceId}/edit`, form: (w) => ({ invoiceId: w.draftInvoiceId, ...invoiceForm }) },
+  createInvoiceAction: {
+    on: (w) => `/jobs/${w.jobId}/invoices/new`,
+    form: (w) => ({ jobId: w.jobId, ...invoiceForm }),
+  },
+  createInvoiceFromProposalAction: {
+    on: (w) => `/jobs/${w.jobId}`,
+    form: (w) => ({ proposalId: w.acceptedProposalId }),
+  },
+  updateInvoiceAction: {
+    on: (w) => `/invoices/${w.draftInvoiceId}/edit`,
+    form: (w) => ({ invoiceId: w.draftInvoiceId, ...invoiceForm }),
+  },
   sendInvoiceAction: { on: (w) => `/invoices/${w.draftInvoiceId}`, form: (w) => ({ invoiceId: w.draftInvoiceId }) },
-  voidInvoiceAction: { on: (w) => `/invoices/${w.sentInvoiceId}`, form: (w) => ({ invoiceId: w.sentInvoiceId, reissue: "on" }) },
-  recordPaymentAction: { on: (w) => `/invoices/${w.sentInvoiceId}`, form: (w) => ({ invoiceId: w.sentInvoiceId, kind: "PAYMENT", method: "CHECK", amount: "250", receivedOn: soon(w, 0), reference: "1042", note: "", ...money }) },
-  startCheckoutAction: { as: "visitor", sees: "client", on: (w) => `/i/${w.invoiceToken}`, form: (w) => ({ token: w.invoiceToken, installmentId: "" }) },
-  updatePaymentSettingsAction: { on: () => "/settings/payments", form: () => ({ paymentInstructions: "Pay by bank transfer.", requireRetainer: "on", remindBefore: "5", remindOnDue: "on", remindAfter: "3, 10" }) },
-  createScheduleTemplateAction: { on: () => "/settings/payments", form: () => ({ name: unique("Walk schedule"), "stepLabel[]": ["Retainer", "Balance"], "stepAmount[]": ["DEPOSIT", "REST"], "stepValue[]": ["", ""], "stepAnchor[]": ["BOOKING", "EVENT"], "stepDays[]": ["0", "14"], ...money }) },
-  setDefaultScheduleTemplateAction: { on: () => "/settings/payments", form: (w) => ({ templateId: w.scheduleTemplateId }) },
+  voidInvoiceAction: {
+    on: (w) => `/invoices/${w.sentInvoiceId}`,
+    form: (w) => ({ invoiceId: w.sentInvoiceId, reissue: "on" }),
+  },
+  recordPaymentAction: {
+    on: (w) => `/invoices/${w.sentInvoiceId}`,
+    form: (w) => ({
+      invoiceId: w.sentInvoiceId,
+      kind: "PAYMENT",
+      method: "CHECK",
+      amount: "250",
+      receivedOn: soon(w, 0),
+      reference: "1042",
+      note: "",
+      ...money,
+    }),
+  },
+  startCheckoutAction: {
+    as: "visitor",
+    sees: "client",
+    on: (w) => `/i/${w.invoiceToken}`,
+    form: (w) => ({ token: w.invoiceToken, installmentId: "" }),
+  },
+  updatePaymentSettingsAction: {
+    on: () => "/settings/payments",
+    form: () => ({
+      paymentInstructions: "Pay by bank transfer.",
+      requireRetainer: "on",
+      remindBefore: "5",
+      remindOnDue: "on",
+      remindAfter: "3, 10",
+    }),
+  },
+  createScheduleTemplateAction: {
+    on: () => "/settings/payments",
+    form: () => ({
+      name: unique("Walk schedule"),
+      "stepLabel[]": ["Retainer", "Balance"],
+      "stepAmount[]": ["DEPOSIT", "REST"],
+      "stepValue[]": ["", ""],
+      "stepAnchor[]": ["BOOKING", "EVENT"],
+      "stepDays[]": ["0", "14"],
+      ...money,
+    }),
+  },
+  setDefaultScheduleTemplateAction: {
+    on: () => "/settings/payments",
+    form: (w) => ({ templateId: w.scheduleTemplateId }),
+  },
   deleteScheduleTemplateAction: { on: () => "/settings/payments", form: (w) => ({ templateId: w.scheduleTemplateId }) },
   rotateCalendarFeedAction: { on: () => "/calendar", form: () => ({}) },
-  sendEmailConfirmationAction: { on: () => "/dashboard", form: () => ({}), before: (_http, w, db) => db.user.update({ where: { id: w.ownerId }, data: { emailVerifiedAt: null } }).then(() => {}) },
+  sendEmailConfirmationAction: {
+    on: () => "/dashboard",
+    form: () => ({}),
+    before: (_http, w, db) =>
+      db.user.update({ where: { id: w.ownerId }, data: { emailVerifiedAt: null } }).then(() => {}),
+  },
   signOutSessionAction: { on: () => "/settings", form: (w) => ({ sessionId: w.otherSessionId }) },
   signOutEverywhereAction: { on: () => "/settings", form: () => ({}) },
-  confirmEmailAction: { as: "visitor", on: (w) => `/confirm-email/${w.confirmToken}`, form: (w) => ({ token: w.confirmToken }) },
-  requestPasswordResetAction: { as: "visitor", sees: "client", on: () => "/forgot-password", form: (w) => ({ email: w.ownerEmail }) },
-  resetPasswordAction: { as: "visitor", on: (w) => `/reset-password/${w.resetToken}`, form: (w) => ({ token: w.resetToken, password: "walk-password-789", confirmPassword: "walk-password-789" }) },
+  confirmEmailAction: {
+    as: "visitor",
+    on: (w) => `/confirm-email/${w.confirmToken}`,
+    form: (w) => ({ token: w.confirmToken }),
+  },
+  requestPasswordResetAction: {
+    as: "visitor",
+    sees: "client",
+    on: () => "/forgot-password",
+    form: (w) => ({ email: w.ownerEmail }),
+  },
+  resetPasswordAction: {
+    as: "visitor",
+    on: (w) => `/reset-password/${w.resetToken}`,
+    form: (w) => ({ token: w.resetToken, password: "walk-password-789", confirmPassword: "walk-password-789" }),
+  },
 };
 
 async function addFlashCookie(http: HttpSession, id: string, message: string) {
-  http.setCookie(`shootq_flash_${id}`, encodeURIComponent(await seal({ kind: "success", message, at: Date.now() }, sessionPasswords(SECRET), 600)));
+  http.setCookie(
+    `shootq_flash_${id}`,
+    encodeURIComponent(await seal({ kind: "success", message, at: Date.now() }, sessionPasswords(SECRET), 600)),
+  );
 }
 
 /** One studio with one of everything an action may need, written on the primary. */
-async function makeWorld(db: Prisma.TransactionClient, shared: { sender: { studioId: string; userId: string }; broadcastId: string }) {
-  const { studio, owner, brands, password } = await createStudio(db, { brands: ["Walk Weddings", "Walk Portraits", "Walk Spare"] });
+async function makeWorld(
+  db: Prisma.TransactionClient,
+  shared: { sender: { studioId: string; userId: string }; broadcastId: string },
+) {
+  const { studio, owner, brands, password } = await createStudio(db, {
+    brands: ["Walk Weddings", "Walk Portraits", "Walk Spare"],
+  });
   const studioId = studio.id;
   const [brand, other, spare] = brands;
   const { user: staff } = await createStaff(db, studioId);
-  const job = await createJob(db, { studioId, brandId: brand.id, title: "Walk Existing Job", status: "PROPOSED", date: new Date(Date.now() + 3 * 86_400_000), contact: { name: "Walk Existing Client", email: "walk.existing@example.com" } });
+  const job = await createJob(db, {
+    studioId,
+    brandId: brand.id,
+    title: "Walk Existing Job",
+    status: "PROPOSED",
+    date: new Date(Date.now() + 3 * 86_400_000),
+    contact: { name: "Walk Existing Client", email: "walk.existing@example.com" },
+  });
   const lead = await createLead(db, { studioId, brandId: brand.id, name: "Walk Open Lead", status: "NEW" });
-  const converted = await createLead(db, { studioId, brandId: brand.id, name: "Walk Converted Lead", status: "BOOKED", jobId: job.id });
+  const converted = await createLead(db, {
+    studioId,
+    brandId: brand.id,
+    name: "Walk Converted Lead",
+    status: "BOOKED",
+    jobId: job.id,
+  });
   const ev = await createEvent(db, { studioId, jobId: job.id, name: "Walk Existing Session" });
   const expiresAt = new Date(Date.now() + 30 * 86_400_000);
   const items = { create: { position: 0, description: "Walk item", unitPriceCents: 100_000 } };
   const proposalToken = newLinkToken();
   const draft = await db.proposal.create({ data: { studioId, jobId: job.id, title: "Walk Draft", expiresAt, items } });
-  await db.proposal.create({ data: { studioId, jobId: job.id, title: "Walk Sent", expiresAt, status: "SENT", sentAt: new Date(), tokenHash: hashToken(proposalToken), items } });
-  const accepted = await db.proposal.create({ data: { studioId, jobId: job.id, title: "Walk Accepted", expiresAt, status: "ACCEPTED", tokenHash: hashToken(newLinkToken()), items } });
+  await db.proposal.create({
+    data: {
+      studioId,
+      jobId: job.id,
+      title: "Walk Sent",
+      expiresAt,
+      status: "SENT",
+      sentAt: new Date(),
+      tokenHash: hashToken(proposalToken),
+      items,
+    },
+  });
+  const accepted = await db.proposal.create({
+    data: {
+      studioId,
+      jobId: job.id,
+      title: "Walk Accepted",
+      expiresAt,
+      status: "ACCEPTED",
+      tokenHash: hashToken(newLinkToken()),
+      items,
+    },
+  });
   const booking = await db.booking.create({ data: { studioId, jobId: job.id, proposalId: accepted.id } });
   // Invoices from two more accepted proposals: a draft, and one sent (so the client has a link).
-  const invoiced = (title: string) => db.proposal.create({ data: { studioId, jobId: job.id, title, expiresAt, status: "ACCEPTED", tokenHash: hashToken(newLinkToken()), depositCents: 20_000, items } });
-  const draftInvoice = await createInvoiceFromProposal(db, { studioId, proposalId: (await invoiced("Walk Invoiced Draft")).id });
-  const sentInvoice = await createInvoiceFromProposal(db, { studioId, proposalId: (await invoiced("Walk Invoiced Sent")).id });
+  const invoiced = (title: string) =>
+    db.proposal.create({
+      data: {
+        studioId,
+        jobId: job.id,
+        title,
+        expiresAt,
+        status: "ACCEPTED",
+        tokenHash: hashToken(newLinkToken()),
+        depositCents: 20_000,
+        items,
+      },
+    });
+  const draftInvoice = await createInvoiceFromProposal(db, {
+    studioId,
+    proposalId: (await invoiced("Walk Invoiced Draft")).id,
+  });
+  const sentInvoice = await createInvoiceFromProposal(db, {
+    studioId,
+    proposalId: (await invoiced("Walk Invoiced Sent")).id,
+  });
   const { token: invoiceToken } = await sendInvoice(db, { studioId, invoiceId: sentInvoice.id });
-  const schedule = await db.paymentScheduleTemplate.create({ data: { studioId, name: "Walk schedule", steps: { create: [{ position: 0, label: "Retainer", amount: "DEPOSIT", anchor: "BOOKING" }, { position: 1, label: "Balance", amount: "REST", anchor: "EVENT", offsetDays: -14 }] } } });
+  const schedule = await db.paymentScheduleTemplate.create({
+    data: {
+      studioId,
+      name: "Walk schedule",
+      steps: {
+        create: [
+          { position: 0, label: "Retainer", amount: "DEPOSIT", anchor: "BOOKING" },
+          { position: 1, label: "Balance", amount: "REST", anchor: "EVENT", offsetDays: -14 },
+        ],
+      },
+    },
+  });
   const qTemplate = await createQuestionnaireTemplate(db, { studioId });
   const questionnaireToken = newLinkToken();
-  await db.questionnaire.create({ data: { studioId, jobId: job.id, templateId: qTemplate.id, title: qTemplate.name, questions: qTemplate.questions!, tokenHash: hashToken(questionnaireToken) } });
+  await db.questionnaire.create({
+    data: {
+      studioId,
+      jobId: job.id,
+      templateId: qTemplate.id,
+      title: qTemplate.name,
+      questions: qTemplate.questions!,
+      tokenHash: hashToken(questionnaireToken),
+    },
+  });
   const wTemplate = await createWorkflowTemplate(db, { studioId, name: "Walk Album" });
-  const task = await createTask(db, { studioId, jobId: job.id, name: "Walk Task", workflow: "Walk Album", dueAt: new Date(Date.now() + 86_400_000) });
+  const task = await createTask(db, {
+    studioId,
+    jobId: job.id,
+    name: "Walk Task",
+    workflow: "Walk Album",
+    dueAt: new Date(Date.now() + 86_400_000),
+  });
   const notification = await createNotification(db, { studioId, message: "Walk notification" });
-  const invite = await db.invite.create({ data: { studioId, email: `${unique("open-invite")}@example.com`, tokenHash: hashToken(newLinkToken()), invitedById: owner.id, expiresAt } });
+  const invite = await db.invite.create({
+    data: {
+      studioId,
+      email: `${unique("open-invite")}@example.com`,
+      tokenHash: hashToken(newLinkToken()),
+      invitedById: owner.id,
+      expiresAt,
+    },
+  });
   const otherSession = await createSession(db, { userId: owner.id, userAgent: "Walk Other Browser" });
   const { user: unconfirmed } = await createStaff(db, studioId);
   await db.user.update({ where: { id: unconfirmed.id }, data: { emailVerifiedAt: null } });
-  const confirm = await issueAccountLink(db, { userId: unconfirmed.id, purpose: "EMAIL_VERIFICATION", email: unconfirmed.email });
+  const confirm = await issueAccountLink(db, {
+    userId: unconfirmed.id,
+    purpose: "EMAIL_VERIFICATION",
+    email: unconfirmed.email,
+  });
   const { user: forgetful } = await createStaff(db, studioId);
   const reset = await issueAccountLink(db, { userId: forgetful.id, purpose: "PASSWORD_RESET", email: forgetful.email });
   const inviteToken = newLinkToken();
-  await db.invite.create({ data: { studioId, email: `${unique("newcomer")}@example.com`, tokenHash: hashToken(inviteToken), invitedById: owner.id, expiresAt } });
-  const email = await db.emailMessage.create({ data: { studioId, kind: "test", to: "walk.failed@example.com", subject: "Walk failed email", status: "FAILED" } });
+  await db.invite.create({
+    data: {
+      studioId,
+      email: `${unique("newcomer")}@example.com`,
+      tokenHash: hashToken(inviteToken),
+      invitedById: owner.id,
+      expiresAt,
+    },
+  });
+  const email = await db.emailMessage.create({
+    data: { studioId, kind: "test", to: "walk.failed@example.com", subject: "Walk failed email", status: "FAILED" },
+  });
   const referral = await db.referral.create({
     data: {
       fromStudioId: shared.sender.studioId,
       fromUserId: shared.sender.userId,
       toEmail: owner.email,
       toStudioId: studioId,
-      subject: { clientName: "Walk Referred Client", email: "walk.referred@example.com", phone: null, eventType: "wedding", eventDate: null, message: null },
+      subject: {
+        clientName: "Walk Referred Client",
+        email: "walk.referred@example.com",
+        phone: null,
+        eventType: "wedding",
+        eventDate: null,
+        message: null,
+      },
       subjectTitle: "Walk Referred Client",
     },
   });
   return {
-    studioId, ownerEmail: owner.email, password, slug: studio.slug, timeZone: studio.timeZone, brandId: brand.id, otherBrandId: other.id, spareBrandId: spare.id,
-    staffId: staff.id, leadId: lead.id, convertedLeadId: converted.id, jobId: job.id, eventId: ev.id, draftProposalId: draft.id, proposalToken,
-    bookingId: booking.id, acceptedProposalId: accepted.id, draftInvoiceId: draftInvoice.id, sentInvoiceId: sentInvoice.id, invoiceToken, scheduleTemplateId: schedule.id, questionnaireTemplateId: qTemplate.id, questionnaireToken, workflowTemplateId: wTemplate.id, taskId: task.id,
-    ownerId: owner.id, otherSessionId: otherSession.id, confirmToken: linkToken("email-verification", confirm.id), resetToken: linkToken("password-reset", reset.id),
-    notificationId: notification.id, inviteId: invite.id, inviteToken, emailId: email.id, referralId: referral.id, broadcastId: shared.broadcastId,
+    studioId,
+    ownerEmail: owner.email,
+    password,
+    slug: studio.slug,
+    timeZone: studio.timeZone,
+    brandId: brand.id,
+    otherBrandId: other.id,
+    spareBrandId: spare.id,
+    staffId: staff.id,
+    leadId: lead.id,
+    convertedLeadId: converted.id,
+    jobId: job.id,
+    eventId: ev.id,
+    draftProposalId: draft.id,
+    proposalToken,
+    bookingId: booking.id,
+    acceptedProposalId: accepted.id,
+    draftInvoiceId: draftInvoice.id,
+    sentInvoiceId: sentInvoice.id,
+    invoiceToken,
+    scheduleTemplateId: schedule.id,
+    questionnaireTemplateId: qTemplate.id,
+    questionnaireToken,
+    workflowTemplateId: wTemplate.id,
+    taskId: task.id,
+    ownerId: owner.id,
+    otherSessionId: otherSession.id,
+    confirmToken: linkToken("email-verification", confirm.id),
+    resetToken: linkToken("password-reset", reset.id),
+    notificationId: notification.id,
+    inviteId: invite.id,
+    inviteToken,
+    emailId: email.id,
+    referralId: referral.id,
+    broadcastId: shared.broadcastId,
   };
 }
 
 // Page routes of the build, e.g. "/(studio)/jobs/[id]/page", grouped by who can see them.
 type Route = { group: Sees; segments: string[]; pattern: RegExp };
 function pageRoutes(): Route[] {
-  const manifest = JSON.parse(readFileSync(path.join(DIST_DIR, "server", "app-paths-manifest.json"), "utf8")) as Record<string, string>;
+  const manifest = JSON.parse(readFileSync(path.join(DIST_DIR, "server", "app-paths-manifest.json"), "utf8")) as Record<
+    string,
+    string
+  >;
   return Object.keys(manifest)
     .filter((r) => r.endsWith("/page"))
     .flatMap((r) => {
-      const parts = r.replace(/\/page$/, "").split("/").filter(Boolean);
-      const group = parts[0] === "(studio)" ? "studio" : parts[0] === "(client)" ? "client" : parts[0] === "admin" ? "admin" : null;
+      const parts = r
+        .replace(/\/page$/, "")
+        .split("/")
+        .filter(Boolean);
+      const group =
+        parts[0] === "(studio)" ? "studio" : parts[0] === "(client)" ? "client" : parts[0] === "admin" ? "admin" : null;
       if (!group) return [];
       const segments = parts.filter((s) => !/^\(.*\)$/.test(s));
       const pattern = new RegExp(`^/${segments.map((s) => (/^\[.+\]$/.test(s) ? "[^/]+" : s)).join("/")}$`);
@@ -215,10 +605,16 @@ function urlsFor(route: Route, ids: Ids): string[] {
   route.segments.forEach((segment, i) => {
     const param = /^\[(.+)\]$/.exec(segment)?.[1];
     if (!param) urls = urls.map((u) => `${u}/${segment}`);
-    else if (param === "eventId") urls = urls.flatMap((u) => ids.events.filter((e) => u.endsWith(`/jobs/${e.jobId}/events`)).map((e) => `${u}/${e.id}`));
+    else if (param === "eventId")
+      urls = urls.flatMap((u) =>
+        ids.events.filter((e) => u.endsWith(`/jobs/${e.jobId}/events`)).map((e) => `${u}/${e.id}`),
+      );
     else {
       const values = ids.byFolder[route.segments[i - 1]];
-      if (!values) throw new Error(`no ids for [${param}] in /${route.segments.join("/")}: add them in studioIds() so this route is walked`);
+      if (!values)
+        throw new Error(
+          `no ids for [${param}] in /${route.segments.join("/")}: add them in studioIds() so this route is walked`,
+        );
       urls = urls.flatMap((u) => values.map((v) => `${u}/${v}`));
     }
   });
@@ -238,7 +634,16 @@ async function studioIds(db: PrismaClient, studioId: string): Promise<Ids> {
     db.invoice.findMany({ where, select: id }),
   ]);
   const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
-  return { byFolder: { leads: ids(leads), jobs: ids(jobs), questionnaires: ids(questionnaires), workflows: ids(workflows), invoices: ids(invoices) }, events };
+  return {
+    byFolder: {
+      leads: ids(leads),
+      jobs: ids(jobs),
+      questionnaires: ids(questionnaires),
+      workflows: ids(workflows),
+      invoices: ids(invoices),
+    },
+    events,
+  };
 }
 
 /**
@@ -257,7 +662,8 @@ function contentOf(html: string): string[] {
     const text = m[2]?.replace(/\s+/g, " ").trim();
     if (text) tokens.push(text);
     if (m[1] === undefined || /name="\$ACTION/.test(m[1])) continue;
-    for (const a of m[1].matchAll(/\s(href|value|selected|checked|datetime|aria-current)(?:="([^"]*)")?/g)) tokens.push(`${a[1]}=${a[2] ?? ""}`);
+    for (const a of m[1].matchAll(/\s(href|value|selected|checked|datetime|aria-current)(?:="([^"]*)")?/g))
+      tokens.push(`${a[1]}=${a[2] ?? ""}`);
   }
   return tokens.sort();
 }
@@ -280,7 +686,12 @@ function difference(early: string[], late: string[]): string {
 type Render = { status: number; location: string | null; reads: string | null; html: string };
 async function render(http: HttpSession, cookies: string, url: string): Promise<Render> {
   const res = await http.send(url, { headers: { cookie: cookies } });
-  return { status: res.status, location: res.headers.get("location"), reads: res.headers.get("x-shootq-reads"), html: await res.text() };
+  return {
+    status: res.status,
+    location: res.headers.get("location"),
+    reads: res.headers.get("x-shootq-reads"),
+    html: await res.text(),
+  };
 }
 
 async function inBatches<T, R>(items: T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -318,7 +729,13 @@ describe("every action of the build leaves every page its user can see fresh, wi
     app = await startTestApp({
       primaryUrl: cluster.primaryUrl,
       replicaUrls: cluster.replicaUrls,
-      env: { SESSION_SECRET: SECRET, REPLICA_MAX_LAG_SECONDS: "3000", READ_PIN_SECONDS: "4000", REPLICA_MAX_LAG_BYTES: String(2 ** 30), ...standInEnv(stripe) },
+      env: {
+        SESSION_SECRET: SECRET,
+        REPLICA_MAX_LAG_SECONDS: "3000",
+        READ_PIN_SECONDS: "4000",
+        REPLICA_MAX_LAG_BYTES: String(2 ** 30),
+        ...standInEnv(stripe),
+      },
     });
   });
   afterAll(async () => {
@@ -331,7 +748,9 @@ describe("every action of the build leaves every page its user can see fresh, wi
   });
 
   it("every action of the build has a sample", () => {
-    const missing = buildActions().filter((a) => !SAMPLES[a.exportedName]).map((a) => a.name);
+    const missing = buildActions()
+      .filter((a) => !SAMPLES[a.exportedName])
+      .map((a) => a.name);
     expect(missing, "add an entry to SAMPLES for each of these actions").toEqual([]);
   });
 
@@ -342,10 +761,20 @@ describe("every action of the build leaves every page its user can see fresh, wi
     const phase = (name: string) => phases.push(`${name} ${((Date.now() - started) / 1000).toFixed(0)} s`);
     const sender = await createStudio(db);
     const admin = await createAdmin(db);
-    const broadcast = await db.broadcast.create({ data: { title: "Walk broadcast", body: "Shown to everyone", startsAt: new Date(Date.now() - 3_600_000), endsAt: new Date(Date.now() + 86_400_000), createdById: admin.user.id } });
+    const broadcast = await db.broadcast.create({
+      data: {
+        title: "Walk broadcast",
+        body: "Shown to everyone",
+        startsAt: new Date(Date.now() - 3_600_000),
+        endsAt: new Date(Date.now() + 86_400_000),
+        createdById: admin.user.id,
+      },
+    });
     const shared = { sender: { studioId: sender.studio.id, userId: sender.owner.id }, broadcastId: broadcast.id };
     // One transaction per studio: one commit to wait for instead of dozens.
-    const worlds = await inBatches(actions, CONCURRENCY, () => db.$transaction((tx) => makeWorld(tx, shared), { timeout: 60_000, maxWait: 30_000 }));
+    const worlds = await inBatches(actions, CONCURRENCY, () =>
+      db.$transaction((tx) => makeWorld(tx, shared), { timeout: 60_000, maxWait: 30_000 }),
+    );
     await waitForReplay(cluster);
     phase("studios made");
 
@@ -369,10 +798,16 @@ describe("every action of the build leaves every page its user can see fresh, wi
       const i = actions.indexOf(action);
       const [w, http, sample] = [worlds[i], callers[i], SAMPLES[action.exportedName]];
       const form = sample.form?.(w);
-      const answer = await sendAction(http, { action, page: sample.on(w), args: sample.args?.(w) ?? [{ ok: false }, formOf(form ?? {})] });
+      const answer = await sendAction(http, {
+        action,
+        page: sample.on(w),
+        args: sample.args?.(w) ?? [{ ok: false }, formOf(form ?? {})],
+      });
       http.absorb(answer.response);
       if (answer.status !== 200 || answer.state?.ok === false) {
-        problems.push(`${action.name}: the sample did not succeed (HTTP ${answer.status}): ${JSON.stringify(answer.state) ?? answer.text.slice(0, 200)}`);
+        problems.push(
+          `${action.name}: the sample did not succeed (HTTP ${answer.status}): ${JSON.stringify(answer.state) ?? answer.text.slice(0, 200)}`,
+        );
         return { action, cookies: "", pages: new Map<string, Render>() };
       }
       const cookies = http.cookieHeader();
@@ -380,39 +815,61 @@ describe("every action of the build leaves every page its user can see fresh, wi
       const mine = routes.filter((r) => r.group === (sees === "new-studio" ? "studio" : sees));
       let ids: Ids = { byFolder: {}, events: [] };
       if (sees === "studio") ids = await studioIds(db, w.studioId);
-      if (sees === "new-studio") ids = await studioIds(db, (await db.user.findUniqueOrThrow({ where: { email: String(form?.email) } })).studioId!);
-      if (sees === "client") ids = { byFolder: { p: [w.proposalToken], q: [w.questionnaireToken], inquire: [w.slug], i: [w.invoiceToken] }, events: [] };
+      if (sees === "new-studio")
+        ids = await studioIds(
+          db,
+          (await db.user.findUniqueOrThrow({ where: { email: String(form?.email) } })).studioId!,
+        );
+      if (sees === "client")
+        ids = {
+          byFolder: { p: [w.proposalToken], q: [w.questionnaireToken], inquire: [w.slug], i: [w.invoiceToken] },
+          events: [],
+        };
       const urls = [...new Set(mine.flatMap((r) => urlsFor(r, ids)))];
       // A page a pin covers reads from the primary (the routing's contract, checked on one page
       // here and by the read-your-writes tests): only the others can be stale.
-      const pins = readPinCookies(cookies.split("; ").map((c) => ({ name: c.slice(0, c.indexOf("=")), value: c.slice(c.indexOf("=") + 1) })), [SECRET]).live;
+      const pins = readPinCookies(
+        cookies.split("; ").map((c) => ({ name: c.slice(0, c.indexOf("=")), value: c.slice(c.indexOf("=") + 1) })),
+        [SECRET],
+      ).live;
       const pinned = urls.filter((u) => pins.some((p) => pinCovers(p, u)));
       const pages = new Map<string, Render>();
-      for (const url of [...pinned.slice(0, 1), ...urls.filter((u) => !pinned.includes(u))]) pages.set(url, await render(http, cookies, url));
-      if (pinned.length > 0 && pages.get(pinned[0])!.reads !== "primary") problems.push(`${action.name}: ${pinned[0]} is pinned but was read from ${pages.get(pinned[0])!.reads}`);
+      for (const url of [...pinned.slice(0, 1), ...urls.filter((u) => !pinned.includes(u))])
+        pages.set(url, await render(http, cookies, url));
+      if (pinned.length > 0 && pages.get(pinned[0])!.reads !== "primary")
+        problems.push(`${action.name}: ${pinned[0]} is pinned but was read from ${pages.get(pinned[0])!.reads}`);
       return { action, cookies, pages };
     });
-    const behind = await replicaAdmin.query<{ paused: boolean }>("SELECT pg_get_wal_replay_pause_state() = 'paused' AS paused");
+    const behind = await replicaAdmin.query<{ paused: boolean }>(
+      "SELECT pg_get_wal_replay_pause_state() = 'paused' AS paused",
+    );
     expect(behind.rows[0].paused, "the replica replayed during the walk: the pages above prove nothing").toBe(true);
 
     phase("actions and pages right after them");
     await replicaAdmin.query("SELECT pg_wal_replay_resume()");
     await waitForReplay(cluster);
     let compared = 0;
-    const tasks = walked.flatMap(({ action, cookies, pages }) => [...pages].filter(([, r]) => r.reads !== "primary").map(([url, early]) => ({ action, cookies, url, early })));
+    const tasks = walked.flatMap(({ action, cookies, pages }) =>
+      [...pages].filter(([, r]) => r.reads !== "primary").map(([url, early]) => ({ action, cookies, url, early })),
+    );
     await inBatches(tasks, CONCURRENCY, async ({ action, cookies, url, early }) => {
       const late = await render(new HttpSession(app.url), cookies, url);
       compared++;
       if (early.status !== late.status || early.location !== late.location) {
-        problems.push(`${action.name} left ${url} stale: HTTP ${early.status} (read from ${early.reads}) right after the write, ${late.status} once the replica caught up`);
+        problems.push(
+          `${action.name} left ${url} stale: HTTP ${early.status} (read from ${early.reads}) right after the write, ${late.status} once the replica caught up`,
+        );
       } else {
         const [before, after] = [contentOf(early.html), contentOf(late.html)];
-        if (before.join("\n") !== after.join("\n")) problems.push(`${action.name} left ${url} stale (read from ${early.reads}): ${difference(before, after)}`);
+        if (before.join("\n") !== after.join("\n"))
+          problems.push(`${action.name} left ${url} stale (read from ${early.reads}): ${difference(before, after)}`);
       }
     });
     const total = walked.reduce((n, w) => n + w.pages.size, 0);
     phase("pages once caught up");
-    console.log(`action walk: ${actions.length} actions, ${total} pages read right after them, ${compared} of those read from the replica and compared (${phases.join(", ")})`);
+    console.log(
+      `action walk: ${actions.length} actions, ${total} pages read right after them, ${compared} of those read from the replica and compared (${phases.join(", ")})`,
+    );
     expect(problems).toEqual([]);
     expect(total).toBeGreaterThan(actions.length * 5);
   }, 600_000);

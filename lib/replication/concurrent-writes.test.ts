@@ -42,7 +42,8 @@ const summary = (xs: number[]) => {
 };
 
 /** The brand picker in the header shows this brand. */
-const isSelected = (html: string, brandId: string) => new RegExp(`<option value="${brandId}"[^>]*selected=""`).test(html);
+const isSelected = (html: string, brandId: string) =>
+  new RegExp(`<option value="${brandId}"[^>]*selected=""`).test(html);
 
 function expectOk(answer: ActionAnswer, what: string) {
   expect(answer.status, `${what}: ${answer.text.slice(0, 300)}`).toBe(200);
@@ -57,16 +58,37 @@ describe("read-your-writes with a user working fast (replica 3 s behind)", () =>
   const pinSizes: number[] = [];
 
   async function makeWorld() {
-    const { studio, owner, brands, password } = await createStudio(db(), { brands: ["Weddings by Fast", "Portraits by Fast"] });
+    const { studio, owner, brands, password } = await createStudio(db(), {
+      brands: ["Weddings by Fast", "Portraits by Fast"],
+    });
     const jobs = [];
     for (let i = 0; i < 12; i++) jobs.push(await createJob(db(), { studioId: studio.id, title: `Fast job ${i}` }));
     const job = jobs[0];
     const invites = [];
     for (let i = 0; i < 60; i++) {
-      invites.push(await db().invite.create({ data: { studioId: studio.id, email: `fast-${i}-${studio.id.slice(-6)}@example.com`, tokenHash: `hash-${studio.id}-${i}`, invitedById: owner.id, expiresAt: new Date(Date.now() + 86_400_000) } }));
+      invites.push(
+        await db().invite.create({
+          data: {
+            studioId: studio.id,
+            email: `fast-${i}-${studio.id.slice(-6)}@example.com`,
+            tokenHash: `hash-${studio.id}-${i}`,
+            invitedById: owner.id,
+            expiresAt: new Date(Date.now() + 86_400_000),
+          },
+        }),
+      );
     }
     const tasks = [];
-    for (let i = 0; i < 60; i++) tasks.push(await createTask(db(), { studioId: studio.id, jobId: jobs[i % jobs.length].id, name: `Task ${i}`, workflow: "Fast", position: i }));
+    for (let i = 0; i < 60; i++)
+      tasks.push(
+        await createTask(db(), {
+          studioId: studio.id,
+          jobId: jobs[i % jobs.length].id,
+          name: `Task ${i}`,
+          workflow: "Fast",
+          position: i,
+        }),
+      );
     const template = await createQuestionnaireTemplate(db(), { studioId: studio.id, name: "Fast questions" });
     const lead = await createLead(db(), { studioId: studio.id, name: "Fast lead" });
     return { studio, owner, brands, password, job, invites, tasks, template, lead };
@@ -123,18 +145,45 @@ describe("read-your-writes with a user working fast (replica 3 s behind)", () =>
         const workflow = unique("Workflow");
         const [made] = await concurrently(
           [
-            { action: a.createLeadAction, page: "/leads/new", args: [{ ok: false }, formOf({ name: lead, email: "fast@example.com", eventType: "wedding", brandId: chosen.id })] },
-            { action: a.createWorkflowAction, page: "/workflows/new", args: [{ ok: false }, formOf({ name: workflow, "stepName[]": "Cull", "stepOffset[]": "3", "stepAnchor[]": "JOB_DATE" })] },
+            {
+              action: a.createLeadAction,
+              page: "/leads/new",
+              args: [
+                { ok: false },
+                formOf({ name: lead, email: "fast@example.com", eventType: "wedding", brandId: chosen.id }),
+              ],
+            },
+            {
+              action: a.createWorkflowAction,
+              page: "/workflows/new",
+              args: [
+                { ok: false },
+                formOf({ name: workflow, "stepName[]": "Cull", "stepOffset[]": "3", "stepAnchor[]": "JOB_DATE" }),
+              ],
+            },
           ],
           order,
         );
         expect(made.redirect).toMatch(/^\/leads\/[\w-]+$/);
         const pins = livePins(http);
-        expect(pins.some((p) => pinCovers(p, made.redirect!)), `round ${round}: no pin covers ${made.redirect}`).toBe(true);
-        expect(pins.some((p) => pinCovers(p, "/workflows")), `round ${round}: no pin covers /workflows`).toBe(true);
-        for (const [path, text] of [[made.redirect!, lead], ["/leads", lead], ["/workflows", workflow]]) {
+        expect(
+          pins.some((p) => pinCovers(p, made.redirect!)),
+          `round ${round}: no pin covers ${made.redirect}`,
+        ).toBe(true);
+        expect(
+          pins.some((p) => pinCovers(p, "/workflows")),
+          `round ${round}: no pin covers /workflows`,
+        ).toBe(true);
+        for (const [path, text] of [
+          [made.redirect!, lead],
+          ["/leads", lead],
+          ["/workflows", workflow],
+        ]) {
           const shown = await page(path);
-          if (shown.status !== 200 || !shown.text.includes(text)) stale.push(`round ${round} (${order}): ${path} lacks "${text}" (HTTP ${shown.status}, read from ${shown.reads})`);
+          if (shown.status !== 200 || !shown.text.includes(text))
+            stale.push(
+              `round ${round} (${order}): ${path} lacks "${text}" (HTTP ${shown.status}, read from ${shown.reads})`,
+            );
         }
       } else {
         const brand = world.brands[(round >> 1) % 2];
@@ -142,14 +191,23 @@ describe("read-your-writes with a user working fast (replica 3 s behind)", () =>
         const cancelled = world.invites[invite++];
         const answers = await concurrently(
           [
-            { action: a.chooseBrandAction, page: "/dashboard", args: [{ ok: false }, formOf({ brandId: brand.id, returnTo: "/dashboard" })] },
-            { action: a.revokeInviteAction, page: "/settings/team", args: [{ ok: false }, formOf({ inviteId: cancelled.id })] },
+            {
+              action: a.chooseBrandAction,
+              page: "/dashboard",
+              args: [{ ok: false }, formOf({ brandId: brand.id, returnTo: "/dashboard" })],
+            },
+            {
+              action: a.revokeInviteAction,
+              page: "/settings/team",
+              args: [{ ok: false }, formOf({ inviteId: cancelled.id })],
+            },
           ],
           order,
         );
         answers.forEach((answer, i) => expectOk(answer, ["chooseBrandAction", "revokeInviteAction"][i]));
         const team = await page("/settings/team");
-        if (team.text.includes(cancelled.email)) stale.push(`round ${round}: /settings/team still lists ${cancelled.email} (read from ${team.reads})`);
+        if (team.text.includes(cancelled.email))
+          stale.push(`round ${round}: /settings/team still lists ${cancelled.email} (read from ${team.reads})`);
         if (!team.text.includes("Invitation cancelled.")) stale.push(`round ${round}: the flash message was lost`);
         if (!isSelected(team.text, brand.id)) stale.push(`round ${round}: the brand choice was lost`);
         await clearShownFlashes();
@@ -165,11 +223,23 @@ describe("read-your-writes with a user working fast (replica 3 s behind)", () =>
     const sizes: number[] = [];
     const pins: number[] = [];
     const brand = world.brands[1];
-    expectOk(await submitAction(http, a.chooseBrandAction, "/dashboard", { brandId: brand.id, returnTo: "/dashboard" }), "chooseBrandAction");
+    expectOk(
+      await submitAction(http, a.chooseBrandAction, "/dashboard", { brandId: brand.id, returnTo: "/dashboard" }),
+      "chooseBrandAction",
+    );
     const { job, template, tasks, lead } = world;
     const writes = [
-      () => submitAction(http, a.updateQuestionnaireAction, `/questionnaires/${template.id}`, { templateId: template.id, name: unique("Questions"), "questionId[]": "q1", "questionKind[]": "short", "questionLabel[]": "Where?", "questionOptions[]": "" }),
-      (i: number) => submitAction(http, a.completeTaskAction, "/tasks", { taskId: tasks[Math.floor(i / 4) % tasks.length].id }),
+      () =>
+        submitAction(http, a.updateQuestionnaireAction, `/questionnaires/${template.id}`, {
+          templateId: template.id,
+          name: unique("Questions"),
+          "questionId[]": "q1",
+          "questionKind[]": "short",
+          "questionLabel[]": "Where?",
+          "questionOptions[]": "",
+        }),
+      (i: number) =>
+        submitAction(http, a.completeTaskAction, "/tasks", { taskId: tasks[Math.floor(i / 4) % tasks.length].id }),
       () => submitAction(http, a.addLeadNoteAction, `/leads/${lead.id}`, { leadId: lead.id, body: unique("Note") }),
       () => submitAction(http, a.changeJobStatusAction, `/jobs/${job.id}`, { jobId: job.id, status: "PROPOSED" }),
     ];
@@ -184,12 +254,21 @@ describe("read-your-writes with a user working fast (replica 3 s behind)", () =>
 
     // Still working: a new lead's page at once, a flash message, the brand chosen before the 200 writes.
     const name = unique("Last lead");
-    const made = await submitAction(http, a.createLeadAction, "/leads/new", { name, email: "last@example.com", eventType: "portrait" });
+    const made = await submitAction(http, a.createLeadAction, "/leads/new", {
+      name,
+      email: "last@example.com",
+      eventType: "portrait",
+    });
     const shown = await http.getText(made.redirect!);
     expect(shown.status).toBe(200);
     expect(shown.text).toContain(name);
     expect(shown.reads).toBe("primary");
-    expectOk(await submitAction(http, a.revokeInviteAction, "/settings/team", { inviteId: world.invites[world.invites.length - 1].id }), "revokeInviteAction");
+    expectOk(
+      await submitAction(http, a.revokeInviteAction, "/settings/team", {
+        inviteId: world.invites[world.invites.length - 1].id,
+      }),
+      "revokeInviteAction",
+    );
     const team = await http.getText("/settings/team");
     expect(team.text).toContain("Invitation cancelled.");
     expect(isSelected(team.text, brand.id)).toBe(true);

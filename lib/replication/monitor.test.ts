@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { isReplayedEverywhere, replicaLag, type ClusterHealth } from "@/lib/replication/monitor";
 
-const row = (r: Partial<Parameters<typeof replicaLag>[0]>) => ({ receive: "0/5000", replay: "0/5000", streaming: true, since_replay: 500, ...r });
+const row = (r: Partial<Parameters<typeof replicaLag>[0]>) => ({
+  receive: "0/5000",
+  replay: "0/5000",
+  streaming: true,
+  since_replay: 500,
+  ...r,
+});
 
 describe("replica lag, from what the replica reports", () => {
   it("is 0 when everything it received is replayed and it is streaming, however long ago the last commit was", () => {
@@ -10,7 +16,10 @@ describe("replica lag, from what the replica reports", () => {
   });
 
   it("is the age of its last replayed commit while it holds WAL it has not replayed (an apply delay, a slow replay)", () => {
-    expect(replicaLag(row({ receive: "0/9000", since_replay: 61.5 }), "0/9000")).toEqual({ lagBytes: 0x4000, lagSeconds: 61.5 });
+    expect(replicaLag(row({ receive: "0/9000", since_replay: 61.5 }), "0/9000")).toEqual({
+      lagBytes: 0x4000,
+      lagSeconds: 61.5,
+    });
     // Nothing replayed since it started: unknown, so treated as too far behind.
     expect(replicaLag(row({ receive: "0/9000", since_replay: null }), "0/9000").lagSeconds).toBe(Infinity);
   });
@@ -26,7 +35,15 @@ describe("replica lag, from what the replica reports", () => {
 describe("a pin every replica has replayed", () => {
   const health = (replays: (string | null)[]): ClusterHealth => ({
     primary: { reachable: true, lsn: "0/9000", error: null },
-    replicas: replays.map((replayLsn, index) => ({ index, inRotation: true, reason: null, receiveLsn: replayLsn, replayLsn, lagBytes: 0, lagSeconds: 0 })),
+    replicas: replays.map((replayLsn, index) => ({
+      index,
+      inRotation: true,
+      reason: null,
+      receiveLsn: replayLsn,
+      replayLsn,
+      lagBytes: 0,
+      lagSeconds: 0,
+    })),
     checkedAt: Date.now(),
   });
 

@@ -22,7 +22,13 @@ export type ClusterHealth = {
   checkedAt: number;
 };
 
-type ReplicaRow = { recovery: boolean; receive: string | null; replay: string | null; streaming: boolean; since_replay: number | null };
+type ReplicaRow = {
+  recovery: boolean;
+  receive: string | null;
+  replay: string | null;
+  streaming: boolean;
+  since_replay: number | null;
+};
 
 const REPLICA_PROBE = `SELECT pg_is_in_recovery() AS recovery, pg_last_wal_receive_lsn()::text AS receive, pg_last_wal_replay_lsn()::text AS replay,
   coalesce((SELECT status = 'streaming' FROM pg_stat_wal_receiver), false) AS streaming,
@@ -36,7 +42,10 @@ const REPLICA_PROBE = `SELECT pg_is_in_recovery() AS recovery, pg_last_wal_recei
  * it has replayed what it holds), never an understatement, and it needs no memory of this node.
  * Nothing waiting and the receiver streaming (or nothing the primary has is missing): 0.
  */
-export function replicaLag(row: Omit<ReplicaRow, "recovery">, primaryLsn: string | null): { lagBytes: number | null; lagSeconds: number } {
+export function replicaLag(
+  row: Omit<ReplicaRow, "recovery">,
+  primaryLsn: string | null,
+): { lagBytes: number | null; lagSeconds: number } {
   let lagBytes: number | null = null;
   if (primaryLsn && row.replay) {
     const diff = lsnToBigInt(primaryLsn) - lsnToBigInt(row.replay);
@@ -109,7 +118,15 @@ export class ReplicaMonitor {
   }
 
   private async probeReplica(index: number, primaryLsn: string | null): Promise<ReplicaStatus> {
-    const down = (reason: string): ReplicaStatus => ({ index, inRotation: false, reason, receiveLsn: null, replayLsn: null, lagBytes: null, lagSeconds: null });
+    const down = (reason: string): ReplicaStatus => ({
+      index,
+      inRotation: false,
+      reason,
+      receiveLsn: null,
+      replayLsn: null,
+      lagBytes: null,
+      lagSeconds: null,
+    });
     let row: ReplicaRow;
     try {
       const r = await this.replicas[index].query<ReplicaRow>(REPLICA_PROBE);
@@ -122,8 +139,19 @@ export class ReplicaMonitor {
     const { maxLagBytes, maxLagSeconds } = this.config;
     let reason: string | null = null;
     if (lagBytes !== null && lagBytes > maxLagBytes) reason = `lagging ${lagBytes} bytes (limit ${maxLagBytes})`;
-    else if (lagSeconds > maxLagSeconds) reason = Number.isFinite(lagSeconds) ? `lagging ${lagSeconds.toFixed(1)} s (limit ${maxLagSeconds} s)` : "lagging, by an unknown time (nothing replayed since it started)";
-    return { index, inRotation: reason === null, reason, receiveLsn: row.receive, replayLsn: row.replay, lagBytes, lagSeconds: Number.isFinite(lagSeconds) ? lagSeconds : null };
+    else if (lagSeconds > maxLagSeconds)
+      reason = Number.isFinite(lagSeconds)
+        ? `lagging ${lagSeconds.toFixed(1)} s (limit ${maxLagSeconds} s)`
+        : "lagging, by an unknown time (nothing replayed since it started)";
+    return {
+      index,
+      inRotation: reason === null,
+      reason,
+      receiveLsn: row.receive,
+      replayLsn: row.replay,
+      lagBytes,
+      lagSeconds: Number.isFinite(lagSeconds) ? lagSeconds : null,
+    };
   }
 
   /** Indexes of the replicas in `candidates` that have replayed up to `lsn`, probed now. */

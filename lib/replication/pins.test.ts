@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { MAX_PIN_PATHS, decodePin, encodePin, foldPins, newPinName, pinCovers, readPinCookies, scopeFor, unionScopes, type ReadPin } from "@/lib/replication/pins";
+import {
+  MAX_PIN_PATHS,
+  decodePin,
+  encodePin,
+  foldPins,
+  newPinName,
+  pinCovers,
+  readPinCookies,
+  scopeFor,
+  unionScopes,
+  type ReadPin,
+} from "@/lib/replication/pins";
 
 const SECRET = "new-secret-new-secret-new-secret-0123456789";
 const PREVIOUS = "old-secret-old-secret-old-secret-0123456789";

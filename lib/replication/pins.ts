@@ -70,11 +70,16 @@ export function foldPins(pins: ReadPin[]): ReadPin {
   };
 }
 
-const mac = (body: string, secret: string) => createHmac("sha256", secret).update(`pin.${body}`).digest("base64url").slice(0, MAC_LENGTH);
+const mac = (body: string, secret: string) =>
+  createHmac("sha256", secret).update(`pin.${body}`).digest("base64url").slice(0, MAC_LENGTH);
 
 /** The cookie value: <lsn hex | u>.<exp base36>.<* | key~key…>.<signature>. */
 export function encodePin(pin: ReadPin, secret: string): string {
-  const body = [pin.lsn ? lsnToBigInt(pin.lsn).toString(16) : "u", pin.exp.toString(36), pin.scope === "*" ? "*" : pin.scope.join("~")].join(".");
+  const body = [
+    pin.lsn ? lsnToBigInt(pin.lsn).toString(16) : "u",
+    pin.exp.toString(36),
+    pin.scope === "*" ? "*" : pin.scope.join("~"),
+  ].join(".");
   return `${body}.${mac(body, secret)}`;
 }
 
@@ -87,13 +92,21 @@ export function decodePin(value: string, secrets: string[]): ReadPin | null {
   const body = value.slice(0, value.lastIndexOf("."));
   const given = Buffer.from(m[4]);
   if (!secrets.some((s) => timingSafeEqual(Buffer.from(mac(body, s)), given))) return null;
-  return { lsn: m[1] === "u" ? null : bigIntToLsn(BigInt(`0x${m[1]}`)), exp: parseInt(m[2], 36), scope: m[3] === "*" ? "*" : m[3].split("~") };
+  return {
+    lsn: m[1] === "u" ? null : bigIntToLsn(BigInt(`0x${m[1]}`)),
+    exp: parseInt(m[2], 36),
+    scope: m[3] === "*" ? "*" : m[3].split("~"),
+  };
 }
 
 export const newPinName = () => `${PIN_COOKIE_PREFIX}${randomBytes(4).toString("base64url")}`;
 
 /** The request's pins: the valid, unexpired ones, and the names of cookies to delete (forged, garbled, expired). */
-export function readPinCookies(cookies: { name: string; value: string }[], secrets: string[], now = Date.now()): { live: NamedPin[]; dead: string[] } {
+export function readPinCookies(
+  cookies: { name: string; value: string }[],
+  secrets: string[],
+  now = Date.now(),
+): { live: NamedPin[]; dead: string[] } {
   const live: NamedPin[] = [];
   const dead: string[] = [];
   for (const { name, value } of cookies) {

@@ -59,7 +59,9 @@ describe("a node started while the replica applies WAL 60 s late", () => {
 
   /** The node says the replica is out, and every page it serves is read from the primary. */
   async function expectKeptOut(node: Awaited<ReturnType<typeof startNode>>) {
-    const health = (await (await fetch(`${node.app.url}/api/health`, { headers: { authorization: `Bearer ${process.env.OPERATOR_TOKEN}` } })).json()) as { replicas: { inRotation: boolean; lagSeconds: number | null; reason: string }[] };
+    const health = (await (
+      await fetch(`${node.app.url}/api/health`, { headers: { authorization: `Bearer ${process.env.OPERATOR_TOKEN}` } })
+    ).json()) as { replicas: { inRotation: boolean; lagSeconds: number | null; reason: string }[] };
     expect(health.replicas[0]).toMatchObject({ inRotation: false, reason: expect.stringMatching(/lagging/) });
     expect(health.replicas[0].lagSeconds).toBeGreaterThan(MAX_LAG_SECONDS);
     const reads = new Set<string | null>();

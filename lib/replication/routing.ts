@@ -12,8 +12,12 @@ const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length
  * for a page the user's own write changed (a pin covers it) reads from a replica only if that
  * replica has replayed the write; every other GET reads from any replica in rotation.
  */
-export async function decideReadHost(monitor: ReplicaMonitor, request: { method: string; pathname: string; pins: ReadPin[] }): Promise<ReadDecision> {
-  if (request.method !== "GET" && request.method !== "HEAD") return { host: { kind: "primary" }, reason: "write request" };
+export async function decideReadHost(
+  monitor: ReplicaMonitor,
+  request: { method: string; pathname: string; pins: ReadPin[] },
+): Promise<ReadDecision> {
+  if (request.method !== "GET" && request.method !== "HEAD")
+    return { host: { kind: "primary" }, reason: "write request" };
   if (monitor.replicaCount === 0) return { host: { kind: "primary" }, reason: "no replicas configured" };
 
   const health = await monitor.health();
@@ -34,8 +38,15 @@ export async function decideReadHost(monitor: ReplicaMonitor, request: { method:
   // No replica is known to have the write (or its position could not be read after the commit):
   // the primary, while it answers. When it does not, no host can show the write unless a replica
   // has it, and a page from the replica that has replayed the most beats an error page.
-  if (health.primary.reachable) return decide({ kind: "primary" }, needed === null ? "pinned, position unknown" : "pinned, replicas behind this user's write");
-  return decide({ kind: "replica", index: freshest(health, inRotation) }, "pinned, primary unreachable: freshest replica");
+  if (health.primary.reachable)
+    return decide(
+      { kind: "primary" },
+      needed === null ? "pinned, position unknown" : "pinned, replicas behind this user's write",
+    );
+  return decide(
+    { kind: "replica", index: freshest(health, inRotation) },
+    "pinned, primary unreachable: freshest replica",
+  );
 }
 
 function freshest(health: ClusterHealth, candidates: number[]): number {

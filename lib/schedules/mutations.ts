@@ -6,18 +6,40 @@ type Tenant = { studioId: string };
 
 /** At most one default per studio: choosing one clears the others in the same transaction. */
 async function makeDefault(tx: Tx, { studioId, templateId }: Tenant & { templateId: string }) {
-  await tx.paymentScheduleTemplate.updateMany({ where: { studioId, isDefault: true, id: { not: templateId } }, data: { isDefault: false } });
+  await tx.paymentScheduleTemplate.updateMany({
+    where: { studioId, isDefault: true, id: { not: templateId } },
+    data: { isDefault: false },
+  });
   await tx.paymentScheduleTemplate.updateMany({ where: { studioId, id: templateId }, data: { isDefault: true } });
 }
 
-export async function createScheduleTemplate(tx: Tx, { studioId, input }: Tenant & { input: CreateScheduleTemplateInput }) {
-  const taken = await tx.paymentScheduleTemplate.findFirst({ where: { studioId, name: input.name }, select: { id: true } });
-  if (taken) throw new AppError("CONFLICT", "Please correct the highlighted fields.", { name: ["A schedule with this name exists. Choose another name."] });
+export async function createScheduleTemplate(
+  tx: Tx,
+  { studioId, input }: Tenant & { input: CreateScheduleTemplateInput },
+) {
+  const taken = await tx.paymentScheduleTemplate.findFirst({
+    where: { studioId, name: input.name },
+    select: { id: true },
+  });
+  if (taken)
+    throw new AppError("CONFLICT", "Please correct the highlighted fields.", {
+      name: ["A schedule with this name exists. Choose another name."],
+    });
   const template = await tx.paymentScheduleTemplate.create({
     data: {
       studioId,
       name: input.name,
-      steps: { create: input.steps.map((s, position) => ({ position, label: s.label, amount: s.amount, percentBps: s.percentBps ?? null, fixedMinor: s.fixedMinor ?? null, anchor: s.anchor, offsetDays: s.offsetDays })) },
+      steps: {
+        create: input.steps.map((s, position) => ({
+          position,
+          label: s.label,
+          amount: s.amount,
+          percentBps: s.percentBps ?? null,
+          fixedMinor: s.fixedMinor ?? null,
+          anchor: s.anchor,
+          offsetDays: s.offsetDays,
+        })),
+      },
     },
     select: { id: true },
   });
@@ -26,7 +48,10 @@ export async function createScheduleTemplate(tx: Tx, { studioId, input }: Tenant
 }
 
 export async function setDefaultScheduleTemplate(tx: Tx, { studioId, templateId }: Tenant & { templateId: string }) {
-  const template = await tx.paymentScheduleTemplate.findFirst({ where: { id: templateId, studioId }, select: { id: true } });
+  const template = await tx.paymentScheduleTemplate.findFirst({
+    where: { id: templateId, studioId },
+    select: { id: true },
+  });
   if (!template) throw notFound("That schedule");
   await makeDefault(tx, { studioId, templateId: template.id });
 }

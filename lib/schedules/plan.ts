@@ -17,7 +17,13 @@ export type ScheduleStep = {
   offsetDays: number;
 };
 
-export type PlannedInstallment = { label: string; amountMinor: number; dueOn: string; anchor: ScheduleAnchorKind | null; offsetDays: number | null };
+export type PlannedInstallment = {
+  label: string;
+  amountMinor: number;
+  dueOn: string;
+  anchor: ScheduleAnchorKind | null;
+  offsetDays: number | null;
+};
 
 export class ScheduleError extends Error {}
 
@@ -29,9 +35,11 @@ export function checkSteps(steps: ScheduleStep[]): string | null {
   if (rests === 0) {
     const onlyPercent = steps.every((s) => s.amount === "PERCENT");
     const sum = steps.reduce((a, s) => a + (s.percentBps ?? 0), 0);
-    if (!onlyPercent || sum !== 10_000) return "End with a payment of “the rest”, or use percentages that add up to 100%.";
+    if (!onlyPercent || sum !== 10_000)
+      return "End with a payment of “the rest”, or use percentages that add up to 100%.";
   }
-  if (steps.reduce((a, s) => a + (s.amount === "PERCENT" ? (s.percentBps ?? 0) : 0), 0) > 10_000) return "The percentages add up to more than 100%.";
+  if (steps.reduce((a, s) => a + (s.amount === "PERCENT" ? (s.percentBps ?? 0) : 0), 0) > 10_000)
+    return "The percentages add up to more than 100%.";
   return null;
 }
 
@@ -58,20 +66,36 @@ export function planInstallments({
   if (problem) throw new ScheduleError(problem);
   let amounts: number[];
   if (steps.every((s) => s.amount === "PERCENT") && !steps.some((s) => s.amount === "REST")) {
-    amounts = allocate(totalMinor, steps.map((s) => s.percentBps ?? 0));
+    amounts = allocate(
+      totalMinor,
+      steps.map((s) => s.percentBps ?? 0),
+    );
   } else {
     amounts = steps.map((s) =>
-      s.amount === "DEPOSIT" ? depositMinor : s.amount === "FIXED" ? (s.fixedMinor ?? 0) : s.amount === "PERCENT" ? mulDivRound(totalMinor, s.percentBps ?? 0, 10_000) : 0,
+      s.amount === "DEPOSIT"
+        ? depositMinor
+        : s.amount === "FIXED"
+          ? (s.fixedMinor ?? 0)
+          : s.amount === "PERCENT"
+            ? mulDivRound(totalMinor, s.percentBps ?? 0, 10_000)
+            : 0,
     );
     const rest = totalMinor - amounts.reduce((a, b) => a + b, 0);
     if (rest < 0) throw new ScheduleError("The payments of this schedule add up to more than the invoice total.");
     amounts[steps.findIndex((s) => s.amount === "REST")] = rest;
   }
   const planned = steps.map((step, i) => {
-    if (step.anchor === "EVENT" && !eventDay) throw new ScheduleError("This job has no date yet: set the job's date to use a schedule counted from the event.");
+    if (step.anchor === "EVENT" && !eventDay)
+      throw new ScheduleError("This job has no date yet: set the job's date to use a schedule counted from the event.");
     const anchorDay = step.anchor === "EVENT" ? eventDay! : bookingDay;
     const due = addDays(anchorDay, step.offsetDays);
-    return { label: step.label, amountMinor: amounts[i], dueOn: due < bookingDay ? bookingDay : due, anchor: step.anchor, offsetDays: step.offsetDays };
+    return {
+      label: step.label,
+      amountMinor: amounts[i],
+      dueOn: due < bookingDay ? bookingDay : due,
+      anchor: step.anchor,
+      offsetDays: step.offsetDays,
+    };
   });
   // Array sort is stable: payments due the same day keep the template's order.
   return planned.filter((p) => p.amountMinor > 0).sort((a, b) => a.dueOn.localeCompare(b.dueOn));
@@ -108,7 +132,21 @@ export function overdueMoment(dueOn: string, timeZone: string): Date {
  * a client is never sent "due in a week" after "overdue". Reminders whose moment came before
  * the invoice was sent are never sent (the client has just received the invoice).
  */
-export function reminderToSend({ dueOn, offsets, sent, timeZone, now, sentAt }: { dueOn: string; offsets: number[]; sent: number[]; timeZone: string; now: Date; sentAt: Date }): number | null {
+export function reminderToSend({
+  dueOn,
+  offsets,
+  sent,
+  timeZone,
+  now,
+  sentAt,
+}: {
+  dueOn: string;
+  offsets: number[];
+  sent: number[];
+  timeZone: string;
+  now: Date;
+  sentAt: Date;
+}): number | null {
   const due = offsets.filter((o) => {
     const moment = reminderMoment(dueOn, o, timeZone).getTime();
     return moment <= now.getTime() && moment >= sentAt.getTime();
@@ -119,7 +157,14 @@ export function reminderToSend({ dueOn, offsets, sent, timeZone, now, sentAt }: 
   return sent.some((o) => o > latest) ? null : latest;
 }
 
-export type ShiftableInstallment = { id: string; label: string; dueOn: string; anchor: ScheduleAnchorKind | null; offsetDays: number | null; isPaid: boolean };
+export type ShiftableInstallment = {
+  id: string;
+  label: string;
+  dueOn: string;
+  anchor: ScheduleAnchorKind | null;
+  offsetDays: number | null;
+  isPaid: boolean;
+};
 
 export type InstallmentShift = { id: string; label: string; from: string; to: string };
 
@@ -128,7 +173,17 @@ export type InstallmentShift = { id: string; label: string; from: string; to: st
  * counted from the event keep their distance to it (never earlier than `today`); paid ones,
  * and ones counted from the booking or typed by hand, stay.
  */
-export function planInstallmentShift({ installments, fromDay, toDay, today }: { installments: ShiftableInstallment[]; fromDay: string | null; toDay: string; today: string }): InstallmentShift[] {
+export function planInstallmentShift({
+  installments,
+  fromDay,
+  toDay,
+  today,
+}: {
+  installments: ShiftableInstallment[];
+  fromDay: string | null;
+  toDay: string;
+  today: string;
+}): InstallmentShift[] {
   const shifts: InstallmentShift[] = [];
   for (const i of installments) {
     if (i.isPaid || i.anchor !== "EVENT") continue;

@@ -10,7 +10,18 @@ export function findScheduleTemplates(db: Db, { studioId }: { studioId: string }
       id: true,
       name: true,
       isDefault: true,
-      steps: { orderBy: { position: "asc" }, select: { id: true, label: true, amount: true, percentBps: true, fixedMinor: true, anchor: true, offsetDays: true } },
+      steps: {
+        orderBy: { position: "asc" },
+        select: {
+          id: true,
+          label: true,
+          amount: true,
+          percentBps: true,
+          fixedMinor: true,
+          anchor: true,
+          offsetDays: true,
+        },
+      },
     },
   });
 }

@@ -3,8 +3,16 @@ import { moneyFormatFields, readAmount, recordId } from "@/lib/fields";
 import { parsePercent } from "@/lib/money";
 import { checkSteps, type ScheduleAmountKind, type ScheduleAnchorKind, type ScheduleStep } from "@/lib/schedules/plan";
 
-export const SCHEDULE_AMOUNTS: Record<ScheduleAmountKind, string> = { DEPOSIT: "The retainer", PERCENT: "A percentage", FIXED: "A fixed amount", REST: "The rest" };
-export const SCHEDULE_ANCHORS: Record<ScheduleAnchorKind, string> = { BOOKING: "days after booking", EVENT: "days before the event" };
+export const SCHEDULE_AMOUNTS: Record<ScheduleAmountKind, string> = {
+  DEPOSIT: "The retainer",
+  PERCENT: "A percentage",
+  FIXED: "A fixed amount",
+  REST: "The rest",
+};
+export const SCHEDULE_ANCHORS: Record<ScheduleAnchorKind, string> = {
+  BOOKING: "days after booking",
+  EVENT: "days before the event",
+};
 
 const MAX_STEPS = 12;
 const MAX_DAYS = 730;
@@ -28,7 +36,8 @@ export const createScheduleTemplateSchema = z
   .transform((form, ctx) => {
     const name = form.name.trim();
     if (!name) ctx.addIssue({ code: "custom", message: "Give the schedule a name.", path: ["name"] });
-    else if (name.length > 120) ctx.addIssue({ code: "custom", message: "Use at most 120 characters.", path: ["name"] });
+    else if (name.length > 120)
+      ctx.addIssue({ code: "custom", message: "Use at most 120 characters.", path: ["name"] });
     const problem = (message: string) => ctx.addIssue({ code: "custom", message, path: ["steps"] });
     if (form.stepLabel.length > MAX_STEPS) problem(`Use at most ${MAX_STEPS} payments.`);
     const steps: ScheduleStep[] = form.stepLabel.map((rawLabel, i) => {
@@ -53,7 +62,8 @@ export const createScheduleTemplateSchema = z
       if (!Object.hasOwn(SCHEDULE_ANCHORS, anchor)) problem(`Payment ${n}: choose when it is due.`);
       const rawDays = (form.stepDays[i] ?? "").trim() || "0";
       const days = Number(rawDays);
-      if (!/^\d+$/.test(rawDays) || days > MAX_DAYS) problem(`Payment ${n}: enter a whole number of days from 0 to ${MAX_DAYS}.`);
+      if (!/^\d+$/.test(rawDays) || days > MAX_DAYS)
+        problem(`Payment ${n}: enter a whole number of days from 0 to ${MAX_DAYS}.`);
       return { label, amount, percentBps, fixedMinor, anchor, offsetDays: anchor === "EVENT" ? -days : days };
     });
     const shape = checkSteps(steps);

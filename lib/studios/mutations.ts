@@ -9,7 +9,10 @@ import { type UpdatePaymentSettingsInput } from "@/lib/studios/schemas";
 import { newUserIdentity, slugify } from "@/lib/studios/identifiers";
 
 /** Sign-ups one address may make per hour, and one email may receive per hour (it is sent an email each time). */
-export const SIGN_UP_LIMITS = { perAddress: { max: 10, windowSeconds: 60 * 60 }, perEmail: { max: 3, windowSeconds: 60 * 60 } } as const;
+export const SIGN_UP_LIMITS = {
+  perAddress: { max: 10, windowSeconds: 60 * 60 },
+  perEmail: { max: 3, windowSeconds: 60 * 60 },
+} as const;
 
 /**
  * Sign-up. A new address gets a studio (its first brand named after it) and an unconfirmed
@@ -20,10 +23,24 @@ export const SIGN_UP_LIMITS = { perAddress: { max: 10, windowSeconds: 60 * 60 },
  */
 export async function signUpStudio(
   tx: Tx,
-  { name, studioName, email, password, address }: { name: string; studioName: string; email: string; password: string; address: string },
+  {
+    name,
+    studioName,
+    email,
+    password,
+    address,
+  }: { name: string; studioName: string; email: string; password: string; address: string },
 ): Promise<void> {
-  await enforceLimit(tx, { bucket: "signup-address", key: address, ...SIGN_UP_LIMITS.perAddress }, "Too many sign-ups from your connection.");
-  await enforceLimit(tx, { bucket: "signup-email", key: email, ...SIGN_UP_LIMITS.perEmail }, "Too many sign-ups for that address.");
+  await enforceLimit(
+    tx,
+    { bucket: "signup-address", key: address, ...SIGN_UP_LIMITS.perAddress },
+    "Too many sign-ups from your connection.",
+  );
+  await enforceLimit(
+    tx,
+    { bucket: "signup-email", key: email, ...SIGN_UP_LIMITS.perEmail },
+    "Too many sign-ups for that address.",
+  );
   const passwordHash = await hashPassword(password);
   const taken = await tx.user.findUnique({ where: { email }, select: { id: true } });
   if (taken) {
@@ -41,7 +58,10 @@ export async function signUpStudio(
   await sendEmailConfirmation(tx, { userId: user.id });
 }
 
-export async function updateStudio(tx: Tx, { studioId, ...fields }: { studioId: string; name: string; timeZone: string; currency: string; locale: string }) {
+export async function updateStudio(
+  tx: Tx,
+  { studioId, ...fields }: { studioId: string; name: string; timeZone: string; currency: string; locale: string },
+) {
   await tx.studio.update({ where: { id: studioId }, data: fields, select: { id: true } });
 }
 
@@ -50,14 +70,23 @@ export async function updateStudio(tx: Tx, { studioId, ...fields }: { studioId: 
  * amounts were typed in: if the studio changed its currency meanwhile, the amounts are refused.
  */
 export async function requireStudioMoney(tx: Tx, { studioId, typed }: { studioId: string; typed?: MoneyFormat }) {
-  const studio = await tx.studio.findUnique({ where: { id: studioId }, select: { name: true, timeZone: true, currency: true, locale: true } });
+  const studio = await tx.studio.findUnique({
+    where: { id: studioId },
+    select: { name: true, timeZone: true, currency: true, locale: true },
+  });
   if (!studio) throw notFound("That studio");
   if (typed && (typed.currency !== studio.currency || typed.locale !== studio.locale)) {
-    throw new AppError("VALIDATION", "Your studio's currency settings changed while this form was open. Reload the page and enter the amounts again.");
+    throw new AppError(
+      "VALIDATION",
+      "Your studio's currency settings changed while this form was open. Reload the page and enter the amounts again.",
+    );
   }
   return { ...studio, money: { currency: studio.currency, locale: studio.locale } satisfies MoneyFormat };
 }
 
-export async function updatePaymentSettings(tx: Tx, { studioId, input }: { studioId: string; input: UpdatePaymentSettingsInput }) {
+export async function updatePaymentSettings(
+  tx: Tx,
+  { studioId, input }: { studioId: string; input: UpdatePaymentSettingsInput },
+) {
   await tx.studio.update({ where: { id: studioId }, data: input, select: { id: true } });
 }

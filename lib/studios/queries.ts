@@ -3,7 +3,15 @@ import { type Db } from "@/lib/db";
 export function findStudioShell(db: Db, { studioId }: { studioId: string }) {
   return db.studio.findUnique({
     where: { id: studioId },
-    select: { id: true, name: true, slug: true, timeZone: true, currency: true, locale: true, brands: { select: { id: true, name: true }, orderBy: { name: "asc" } } },
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      timeZone: true,
+      currency: true,
+      locale: true,
+      brands: { select: { id: true, name: true }, orderBy: { name: "asc" } },
+    },
   });
 }
 
@@ -23,5 +31,8 @@ export function findStudioSettings(db: Db, { studioId }: { studioId: string }) {
 }
 
 export function findPaymentSettings(db: Db, { studioId }: { studioId: string }) {
-  return db.studio.findUnique({ where: { id: studioId }, select: { paymentInstructions: true, requireRetainer: true, reminderOffsets: true, currency: true, locale: true } });
+  return db.studio.findUnique({
+    where: { id: studioId },
+    select: { paymentInstructions: true, requireRetainer: true, reminderOffsets: true, currency: true, locale: true },
+  });
 }

@@ -30,7 +30,10 @@ const daysList = z
     const parts = (v ?? "").split(/[,\s]+/).filter(Boolean);
     const days = parts.map(Number);
     if (parts.length > 3 || days.some((d, i) => !/^\d+$/.test(parts[i]) || d < 1 || d > MAX_REMINDER_DAYS)) {
-      ctx.addIssue({ code: "custom", message: `Enter up to three whole numbers of days from 1 to ${MAX_REMINDER_DAYS}, such as 3, 10.` });
+      ctx.addIssue({
+        code: "custom",
+        message: `Enter up to three whole numbers of days from 1 to ${MAX_REMINDER_DAYS}, such as 3, 10.`,
+      });
       return [];
     }
     return [...new Set(days)];
@@ -46,12 +49,19 @@ export const updatePaymentSettingsSchema = z
       .trim()
       .max(5)
       .optional()
-      .refine((v) => !v || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= MAX_REMINDER_DAYS), `Enter a whole number of days from 1 to ${MAX_REMINDER_DAYS}, or leave it empty.`),
+      .refine(
+        (v) => !v || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= MAX_REMINDER_DAYS),
+        `Enter a whole number of days from 1 to ${MAX_REMINDER_DAYS}, or leave it empty.`,
+      ),
     remindOnDue: checkboxField,
     remindAfter: daysList,
   })
   .transform(({ remindBefore, remindOnDue, remindAfter, ...rest }) => ({
     ...rest,
-    reminderOffsets: [...(remindBefore ? [-Number(remindBefore)] : []), ...(remindOnDue ? [0] : []), ...remindAfter].sort((a, b) => a - b),
+    reminderOffsets: [
+      ...(remindBefore ? [-Number(remindBefore)] : []),
+      ...(remindOnDue ? [0] : []),
+      ...remindAfter,
+    ].sort((a, b) => a - b),
   }));
 export type UpdatePaymentSettingsInput = z.infer<typeof updatePaymentSettingsSchema>;

@@ -21,18 +21,33 @@ const SESSION_FIELDS = { id: true, email: true, name: true, role: true, studioId
  */
 export async function inviteStaff(
   tx: Tx,
-  { studioId, invitedBy, email, now = new Date() }: { studioId: string; invitedBy: { id: string; name: string }; email: string; now?: Date },
+  {
+    studioId,
+    invitedBy,
+    email,
+    now = new Date(),
+  }: { studioId: string; invitedBy: { id: string; name: string }; email: string; now?: Date },
 ) {
   // Invitations of one studio are made one at a time, so two at once leave one working link.
   await tx.$queryRaw`SELECT id FROM "Studio" WHERE id = ${studioId} FOR UPDATE`;
   const member = await tx.user.findFirst({ where: { email, studioId, removedAt: null }, select: { id: true } });
-  if (member) throw new AppError("CONFLICT", "That person is already on your team.", { email: ["That person is already on your team."] });
-  await enforceLimit(tx, { bucket: "invite", key: studioId, max: env().STUDIO_HOURLY_INVITE_LIMIT, windowSeconds: 60 * 60 }, "Your studio has sent many invitations in the last hour.");
+  if (member)
+    throw new AppError("CONFLICT", "That person is already on your team.", {
+      email: ["That person is already on your team."],
+    });
+  await enforceLimit(
+    tx,
+    { bucket: "invite", key: studioId, max: env().STUDIO_HOURLY_INVITE_LIMIT, windowSeconds: 60 * 60 },
+    "Your studio has sent many invitations in the last hour.",
+  );
   // A new invite replaces the open one for the same address: only the newest link works.
   await tx.invite.deleteMany({ where: { studioId, email } });
   const expiresAt = new Date(now.getTime() + INVITE_DAYS * 86_400_000);
   const { id, tokenHash } = newRowWithLink("invite");
-  await tx.invite.create({ data: { id, studioId, email, invitedById: invitedBy.id, tokenHash, expiresAt }, select: { id: true } });
+  await tx.invite.create({
+    data: { id, studioId, email, invitedById: invitedBy.id, tokenHash, expiresAt },
+    select: { id: true },
+  });
   await queueEmail(tx, { studioId, kind: "staff.invite", to: email, params: { inviteId: id } });
   return { inviteId: id };
 }
@@ -50,7 +65,10 @@ export async function findOpenInvite(tx: Tx, { token, now = new Date() }: { toke
   return { ...invite, isTaken: Boolean(account && !account.removedAt) };
 }
 
-export async function acceptInvite(tx: Tx, { token, name, password, now = new Date() }: { token: string; name: string; password: string; now?: Date }) {
+export async function acceptInvite(
+  tx: Tx,
+  { token, name, password, now = new Date() }: { token: string; name: string; password: string; now?: Date },
+) {
   const invite = await findOpenInvite(tx, { token, now });
   if (invite.isTaken) throw new AppError("CONFLICT", "That email already has a ShootQ account. Sign in instead.");
   // Accepting deletes the invitation; the delete is the claim, so two tabs create one account.
@@ -58,13 +76,25 @@ export async function acceptInvite(tx: Tx, { token, name, password, now = new Da
   if (claimed.count !== 1) throw new AppError("NOT_FOUND", INVITE_GONE);
   const previous = await tx.user.findUnique({ where: { email: invite.email }, select: { id: true } });
   // Opening the emailed link proves the address.
-  const data = { studioId: invite.studioId, name, role: "STAFF" as const, passwordHash: await hashPassword(password), removedAt: null, emailVerifiedAt: now };
+  const data = {
+    studioId: invite.studioId,
+    name,
+    role: "STAFF" as const,
+    passwordHash: await hashPassword(password),
+    removedAt: null,
+    emailVerifiedAt: now,
+  };
   const user = previous
     ? await tx.user.update({ where: { id: previous.id }, data, select: SESSION_FIELDS })
     : await tx.user.create({ data: { ...data, email: invite.email, ...newUserIdentity() }, select: SESSION_FIELDS });
   // Someone removed earlier and invited again starts afresh: no cookie of theirs from before works.
   if (previous) await revokeAllSessions(tx, { userId: previous.id });
-  await notify(tx, { studioId: invite.studioId, kind: "staff.joined", message: `${name} accepted your invitation and joined the team`, link: "/settings/team" });
+  await notify(tx, {
+    studioId: invite.studioId,
+    kind: "staff.joined",
+    message: `${name} accepted your invitation and joined the team`,
+    link: "/settings/team",
+  });
   return user;
 }
 
@@ -72,8 +102,14 @@ export async function acceptInvite(tx: Tx, { token, name, password, now = new Da
  * Owners remove staff; nobody removes the owner or themselves. Another studio's id: NOT_FOUND.
  * Their sessions end on every node as this commits.
  */
-export async function removeStaff(tx: Tx, { studioId, actorId, userId }: { studioId: string; actorId: string; userId: string }) {
-  const member = await tx.user.findFirst({ where: { id: userId, studioId, removedAt: null }, select: { id: true, role: true } });
+export async function removeStaff(
+  tx: Tx,
+  { studioId, actorId, userId }: { studioId: string; actorId: string; userId: string },
+) {
+  const member = await tx.user.findFirst({
+    where: { id: userId, studioId, removedAt: null },
+    select: { id: true, role: true },
+  });
   if (!member) throw notFound("That team member");
   if (member.role === "OWNER") throw new AppError("FORBIDDEN", "The studio owner cannot be removed.");
   if (member.id === actorId) throw new AppError("FORBIDDEN", "You cannot remove yourself.");

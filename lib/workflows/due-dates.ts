@@ -1,5 +1,12 @@
 import { type StepAnchor } from "@/lib/workflows/schemas";
-import { addDays, dayKeyOf, dayKeyOfDateColumn, daysBetween, formatShortDayKey, zonedInstant } from "@/lib/calendar/zoned";
+import {
+  addDays,
+  dayKeyOf,
+  dayKeyOfDateColumn,
+  daysBetween,
+  formatShortDayKey,
+  zonedInstant,
+} from "@/lib/calendar/zoned";
 
 /** Tasks fall due at the end of the studio's working day. */
 const DUE_HOUR = 17;

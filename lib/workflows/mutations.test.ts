@@ -5,7 +5,12 @@ import { computeDueDates, describeDue, overdueDays } from "@/lib/workflows/due-d
 import { applyWorkflow, completeTask, createWorkflowTemplate, updateWorkflowTemplate } from "@/lib/workflows/mutations";
 import { findWhatsNextPage } from "@/lib/dashboard/queries";
 import { findOpenTaskPage, formatNextTask } from "@/lib/workflows/queries";
-import { applyWorkflowSchema, completeTaskSchema, updateWorkflowTemplateSchema, createWorkflowTemplateSchema } from "@/lib/workflows/schemas";
+import {
+  applyWorkflowSchema,
+  completeTaskSchema,
+  updateWorkflowTemplateSchema,
+  createWorkflowTemplateSchema,
+} from "@/lib/workflows/schemas";
 import { createJob, createStudio, createWorkflowTemplate as createTemplateRow } from "@/prisma/factories";
 
 const inTx = <T>(fn: (tx: Tx) => Promise<T>) => primaryDb().$transaction(fn);
@@ -27,13 +32,26 @@ describe("due dates", () => {
   ];
 
   it("count from the job date or the previous step, due at 5 pm in the studio's zone", () => {
-    const due = computeDueDates(steps, { jobDate: utcDate("2027-06-05"), now: new Date("2027-01-01T12:00:00Z"), timeZone: "America/New_York" });
-    expect(due.map((d) => d.toISOString())).toEqual(["2027-06-19T21:00:00.000Z", "2027-06-26T21:00:00.000Z", "2027-06-29T21:00:00.000Z", "2027-07-05T21:00:00.000Z"]);
+    const due = computeDueDates(steps, {
+      jobDate: utcDate("2027-06-05"),
+      now: new Date("2027-01-01T12:00:00Z"),
+      timeZone: "America/New_York",
+    });
+    expect(due.map((d) => d.toISOString())).toEqual([
+      "2027-06-19T21:00:00.000Z",
+      "2027-06-26T21:00:00.000Z",
+      "2027-06-29T21:00:00.000Z",
+      "2027-07-05T21:00:00.000Z",
+    ]);
   });
 
   it("count from the studio's today when the job has no date yet", () => {
     // 02:00 UTC on 1 March is still 28 February in New York.
-    const [first] = computeDueDates(steps, { jobDate: null, now: new Date("2027-03-01T02:00:00Z"), timeZone: "America/New_York" });
+    const [first] = computeDueDates(steps, {
+      jobDate: null,
+      now: new Date("2027-03-01T02:00:00Z"),
+      timeZone: "America/New_York",
+    });
     expect(first.toISOString()).toBe("2027-03-14T21:00:00.000Z");
   });
 
@@ -50,7 +68,12 @@ describe("due dates", () => {
 
 describe("workflow templates", () => {
   it("reject a blank name, a blank step, a non-number of days and an unknown anchor, naming each step", () => {
-    const result = createWorkflowTemplateSchema.safeParse({ name: "", stepName: ["", "Design"], stepOffset: ["3", "soon"], stepAnchor: ["JOB_DATE", "WHENEVER"] });
+    const result = createWorkflowTemplateSchema.safeParse({
+      name: "",
+      stepName: ["", "Design"],
+      stepOffset: ["3", "soon"],
+      stepAnchor: ["JOB_DATE", "WHENEVER"],
+    });
     expect(result.success).toBe(false);
     const errors = z.flattenError(result.error!).fieldErrors as Record<string, string[]>;
     expect(errors.name).toEqual(["Give the workflow a name."]);
@@ -85,12 +108,23 @@ describe("workflow templates", () => {
       [2, "Place order for Product", 3, "PREVIOUS_STEP"],
     ]);
 
-    const edit = updateWorkflowTemplateSchema.parse({ templateId: id, name: "Album", stepName: ["Design"], stepOffset: ["10"], stepAnchor: ["JOB_DATE"] });
+    const edit = updateWorkflowTemplateSchema.parse({
+      templateId: id,
+      name: "Album",
+      stepName: ["Design"],
+      stepOffset: ["10"],
+      stepAnchor: ["JOB_DATE"],
+    });
     await inTx((tx) => updateWorkflowTemplate(tx, { studioId, ...edit }));
     expect(await db().workflowStepTemplate.count({ where: { templateId: id } })).toBe(1);
 
-    await expect(inTx((tx) => updateWorkflowTemplate(tx, { studioId, ...edit, templateId: otherTemplate.id }))).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const untouched = await db().workflowTemplate.findUniqueOrThrow({ where: { id: otherTemplate.id }, include: { steps: true } });
+    await expect(
+      inTx((tx) => updateWorkflowTemplate(tx, { studioId, ...edit, templateId: otherTemplate.id })),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const untouched = await db().workflowTemplate.findUniqueOrThrow({
+      where: { id: otherTemplate.id },
+      include: { steps: true },
+    });
     expect([untouched.name, untouched.steps.length]).toEqual(["Leather Album", 3]);
   });
 });
@@ -107,10 +141,16 @@ describe("applying a workflow and completing tasks", () => {
       ["Leather Album", 1, "Client Approves Design", "2027-06-26T21:00:00.000Z", null],
       ["Leather Album", 2, "Place order for Product", "2027-06-29T21:00:00.000Z", null],
     ]);
-    expect(await db().notification.findMany({ where: { studioId, kind: "workflow.applied" }, select: { link: true } })).toEqual([{ link: `/jobs/${job.id}/workflow` }]);
+    expect(
+      await db().notification.findMany({ where: { studioId, kind: "workflow.applied" }, select: { link: true } }),
+    ).toEqual([{ link: `/jobs/${job.id}/workflow` }]);
 
     // A second workflow on the same job goes after the first.
-    const prints = await createTemplateRow(db(), { studioId, name: "Prints", steps: [{ name: "Order prints", offsetDays: 1 }] });
+    const prints = await createTemplateRow(db(), {
+      studioId,
+      name: "Prints",
+      steps: [{ name: "Order prints", offsetDays: 1 }],
+    });
     await inTx((tx) => applyWorkflow(tx, { studioId, jobId: job.id, templateId: prints.id }));
     expect((await db().task.findFirstOrThrow({ where: { jobId: job.id, workflow: "Prints" } })).position).toBe(3);
   });
@@ -122,8 +162,12 @@ describe("applying a workflow and completing tasks", () => {
     const otherTemplate = await createTemplateRow(db(), { studioId: other.studioId });
     const job = await createJob(db(), { studioId });
     const otherJob = await createJob(db(), { studioId: other.studioId });
-    await expect(inTx((tx) => applyWorkflow(tx, { studioId, jobId: otherJob.id, templateId: template.id }))).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(inTx((tx) => applyWorkflow(tx, { studioId, jobId: job.id, templateId: otherTemplate.id }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      inTx((tx) => applyWorkflow(tx, { studioId, jobId: otherJob.id, templateId: template.id })),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      inTx((tx) => applyWorkflow(tx, { studioId, jobId: job.id, templateId: otherTemplate.id })),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db().task.count({ where: { studioId: { in: [studioId, other.studioId] } } })).toBe(0);
     expect(await db().notification.count({ where: { studioId: { in: [studioId, other.studioId] } } })).toBe(0);
   });
@@ -137,7 +181,11 @@ describe("applying a workflow and completing tasks", () => {
 
     const { timeZone } = await db().studio.findUniqueOrThrow({ where: { id: studioId }, select: { timeZone: true } });
     // What the dashboard shows for a task: overdue or not, by how many days, and its label.
-    const due = (t: { dueAt: Date }) => [t.dueAt.getTime() < now.getTime(), overdueDays(t.dueAt, now, timeZone), describeDue(t.dueAt, now, timeZone)];
+    const due = (t: { dueAt: Date }) => [
+      t.dueAt.getTime() < now.getTime(),
+      overdueDays(t.dueAt, now, timeZone),
+      describeDue(t.dueAt, now, timeZone),
+    ];
     const [before] = (await findWhatsNextPage(read(), { studioId })).rows;
     expect(formatNextTask(before)).toBe("Chen Wedding - Task <Leather Album -> Album Design>");
     expect(due(before)).toEqual([true, 3, "3 days ago"]);
@@ -147,27 +195,59 @@ describe("applying a workflow and completing tasks", () => {
     const [after] = (await findWhatsNextPage(read(), { studioId })).rows;
     expect(formatNextTask(after)).toBe("Chen Wedding - Task <Leather Album -> Client Approves Design>");
     expect(due(after)).toEqual([false, 0, "Due Jun 26"]);
-    expect(await db().notification.count({ where: { studioId, kind: "task.completed", link: `/jobs/${job.id}/workflow` } })).toBe(1);
+    expect(
+      await db().notification.count({ where: { studioId, kind: "task.completed", link: `/jobs/${job.id}/workflow` } }),
+    ).toBe(1);
 
-    await expect(inTx((tx) => completeTask(tx, { studioId, taskId: before.id, now }))).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(inTx((tx) => completeTask(tx, { studioId, taskId: before.id, now }))).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
   });
 
   it("refuses to complete another studio's task with NOT_FOUND and leaves it open", async () => {
     const { studioId } = await studio();
     const other = await studio();
     const otherJob = await createJob(db(), { studioId: other.studioId });
-    const task = await db().task.create({ data: { studioId: other.studioId, jobId: otherJob.id, workflow: "Album", position: 0, name: "Design", dueAt: new Date() } });
-    await expect(inTx((tx) => completeTask(tx, { studioId, taskId: task.id }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const task = await db().task.create({
+      data: {
+        studioId: other.studioId,
+        jobId: otherJob.id,
+        workflow: "Album",
+        position: 0,
+        name: "Design",
+        dueAt: new Date(),
+      },
+    });
+    await expect(inTx((tx) => completeTask(tx, { studioId, taskId: task.id }))).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect((await db().task.findUniqueOrThrow({ where: { id: task.id } })).completedAt).toBeNull();
   });
 
   it("lists one next task per job that is not cancelled, soonest first, filterable by brand", async () => {
     const { studioId, brands } = await studio();
     const template = await createTemplateRow(db(), { studioId });
-    const wedding = await createJob(db(), { studioId, brandId: brands[0].id, title: "Wedding", date: utcDate("2027-06-05") });
-    const portrait = await createJob(db(), { studioId, brandId: brands[1].id, title: "Portrait", date: utcDate("2027-05-01") });
-    const cancelled = await createJob(db(), { studioId, brandId: brands[0].id, title: "Cancelled", date: utcDate("2027-04-01"), status: "CANCELLED" });
-    for (const job of [wedding, portrait, cancelled]) await inTx((tx) => applyWorkflow(tx, { studioId, jobId: job.id, templateId: template.id }));
+    const wedding = await createJob(db(), {
+      studioId,
+      brandId: brands[0].id,
+      title: "Wedding",
+      date: utcDate("2027-06-05"),
+    });
+    const portrait = await createJob(db(), {
+      studioId,
+      brandId: brands[1].id,
+      title: "Portrait",
+      date: utcDate("2027-05-01"),
+    });
+    const cancelled = await createJob(db(), {
+      studioId,
+      brandId: brands[0].id,
+      title: "Cancelled",
+      date: utcDate("2027-04-01"),
+      status: "CANCELLED",
+    });
+    for (const job of [wedding, portrait, cancelled])
+      await inTx((tx) => applyWorkflow(tx, { studioId, jobId: job.id, templateId: template.id }));
     const now = new Date("2027-01-01T00:00:00Z");
 
     const next = (await findWhatsNextPage(read(), { studioId })).rows;
@@ -175,7 +255,9 @@ describe("applying a workflow and completing tasks", () => {
       ["Portrait", "Album Design"],
       ["Wedding", "Album Design"],
     ]);
-    expect((await findWhatsNextPage(read(), { studioId, brandId: brands[0].id })).rows.map((t) => t.jobTitle)).toEqual(["Wedding"]);
+    expect((await findWhatsNextPage(read(), { studioId, brandId: brands[0].id })).rows.map((t) => t.jobTitle)).toEqual([
+      "Wedding",
+    ]);
     expect((await findOpenTaskPage(read(), { studioId, now, timeZone: "UTC" })).rows).toHaveLength(6);
 
     const other = await studio();

@@ -6,7 +6,8 @@ import { type StepInput } from "@/lib/workflows/schemas";
 
 type TemplateInput = { name: string; steps: StepInput[] };
 
-const stepRows = (steps: StepInput[]) => steps.map((s, position) => ({ position, name: s.name, offsetDays: s.offsetDays, anchor: s.anchor }));
+const stepRows = (steps: StepInput[]) =>
+  steps.map((s, position) => ({ position, name: s.name, offsetDays: s.offsetDays, anchor: s.anchor }));
 
 export async function createWorkflowTemplate(tx: Tx, { studioId, name, steps }: { studioId: string } & TemplateInput) {
   return tx.workflowTemplate.create({
@@ -16,7 +17,10 @@ export async function createWorkflowTemplate(tx: Tx, { studioId, name, steps }: 
 }
 
 /** Tasks already created from the template keep their names and dates; only later uses change. */
-export async function updateWorkflowTemplate(tx: Tx, { studioId, templateId, name, steps }: { studioId: string; templateId: string } & TemplateInput) {
+export async function updateWorkflowTemplate(
+  tx: Tx,
+  { studioId, templateId, name, steps }: { studioId: string; templateId: string } & TemplateInput,
+) {
   const template = await tx.workflowTemplate.findFirst({ where: { id: templateId, studioId }, select: { id: true } });
   if (!template) throw notFound("That workflow");
   await tx.workflowStepTemplate.deleteMany({ where: { templateId: template.id } });
@@ -28,7 +32,15 @@ export async function updateWorkflowTemplate(tx: Tx, { studioId, templateId, nam
 }
 
 /** Creates the job's tasks from a template, after any tasks it already has. */
-export async function applyWorkflow(tx: Tx, { studioId, jobId, templateId, now = new Date() }: { studioId: string; jobId: string; templateId: string; now?: Date }) {
+export async function applyWorkflow(
+  tx: Tx,
+  {
+    studioId,
+    jobId,
+    templateId,
+    now = new Date(),
+  }: { studioId: string; jobId: string; templateId: string; now?: Date },
+) {
   const job = await tx.job.findFirst({
     where: { id: jobId, studioId },
     select: { id: true, title: true, date: true, studio: { select: { timeZone: true } } },
@@ -36,12 +48,22 @@ export async function applyWorkflow(tx: Tx, { studioId, jobId, templateId, now =
   if (!job) throw notFound("That job");
   const template = await tx.workflowTemplate.findFirst({
     where: { id: templateId, studioId },
-    select: { id: true, name: true, steps: { select: { name: true, offsetDays: true, anchor: true }, orderBy: { position: "asc" } } },
+    select: {
+      id: true,
+      name: true,
+      steps: { select: { name: true, offsetDays: true, anchor: true }, orderBy: { position: "asc" } },
+    },
   });
-  if (!template) throw new AppError("NOT_FOUND", "That workflow was not found.", { templateId: ["Choose one of your workflows."] });
-  if (template.steps.length === 0) throw new AppError("VALIDATION", "That workflow has no steps.", { templateId: ["Add steps to it first."] });
+  if (!template)
+    throw new AppError("NOT_FOUND", "That workflow was not found.", { templateId: ["Choose one of your workflows."] });
+  if (template.steps.length === 0)
+    throw new AppError("VALIDATION", "That workflow has no steps.", { templateId: ["Add steps to it first."] });
 
-  const last = await tx.task.findFirst({ where: { studioId, jobId: job.id }, select: { position: true }, orderBy: { position: "desc" } });
+  const last = await tx.task.findFirst({
+    where: { studioId, jobId: job.id },
+    select: { position: true },
+    orderBy: { position: "desc" },
+  });
   const first = (last?.position ?? -1) + 1;
   const dueDates = computeDueDates(template.steps, { jobDate: job.date, now, timeZone: job.studio.timeZone });
   await tx.task.createMany({
@@ -64,13 +86,19 @@ export async function applyWorkflow(tx: Tx, { studioId, jobId, templateId, now =
 }
 
 /** Marks a task done; the job's next open task (lowest position) becomes its What's Next. */
-export async function completeTask(tx: Tx, { studioId, taskId, now = new Date() }: { studioId: string; taskId: string; now?: Date }) {
+export async function completeTask(
+  tx: Tx,
+  { studioId, taskId, now = new Date() }: { studioId: string; taskId: string; now?: Date },
+) {
   const task = await tx.task.findFirst({
     where: { id: taskId, studioId },
     select: { id: true, name: true, workflow: true, jobId: true, completedAt: true, job: { select: { title: true } } },
   });
   if (!task) throw notFound("That task");
-  const { count } = await tx.task.updateMany({ where: { id: task.id, studioId, completedAt: null }, data: { completedAt: now } });
+  const { count } = await tx.task.updateMany({
+    where: { id: task.id, studioId, completedAt: null },
+    data: { completedAt: now },
+  });
   if (count === 0) throw new AppError("CONFLICT", "That task is already complete.");
   await notify(tx, {
     studioId,

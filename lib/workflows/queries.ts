@@ -6,7 +6,11 @@ import { describeDue, overdueDays } from "@/lib/workflows/due-dates";
 export async function findWorkflowTemplates(db: Db, { studioId }: { studioId: string }) {
   return db.workflowTemplate.findMany({
     where: { studioId },
-    select: { id: true, name: true, steps: { select: { id: true, name: true, offsetDays: true, anchor: true }, orderBy: { position: "asc" } } },
+    select: {
+      id: true,
+      name: true,
+      steps: { select: { id: true, name: true, offsetDays: true, anchor: true }, orderBy: { position: "asc" } },
+    },
     orderBy: { name: "asc" },
   });
 }
@@ -14,7 +18,11 @@ export async function findWorkflowTemplates(db: Db, { studioId }: { studioId: st
 export async function findWorkflowTemplate(db: Db, { studioId, templateId }: { studioId: string; templateId: string }) {
   return db.workflowTemplate.findFirst({
     where: { id: templateId, studioId },
-    select: { id: true, name: true, steps: { select: { name: true, offsetDays: true, anchor: true }, orderBy: { position: "asc" } } },
+    select: {
+      id: true,
+      name: true,
+      steps: { select: { name: true, offsetDays: true, anchor: true }, orderBy: { position: "asc" } },
+    },
   });
 }
 
@@ -27,7 +35,11 @@ export async function findJobWorkflow(db: Db, { studioId, jobId }: { studioId: s
       title: true,
       date: true,
       studio: { select: { timeZone: true } },
-      tasks: { where: { studioId }, select: { id: true, workflow: true, name: true, position: true, dueAt: true, completedAt: true }, orderBy: { position: "asc" } },
+      tasks: {
+        where: { studioId },
+        select: { id: true, workflow: true, name: true, position: true, dueAt: true, completedAt: true },
+        orderBy: { position: "asc" },
+      },
     },
   });
 }
@@ -66,10 +78,26 @@ function toOpenTask(t: TaskRow, now: Date, timeZone: string): OpenTask {
 /** Open tasks of jobs that are not cancelled, soonest due first, a page at a time (index on studioId, completedAt, dueAt). */
 export async function findOpenTaskPage(
   db: Db,
-  { studioId, brandId, now, timeZone, ...request }: { studioId: string; brandId?: string; now: Date; timeZone: string } & PageRequest,
+  {
+    studioId,
+    brandId,
+    now,
+    timeZone,
+    ...request
+  }: { studioId: string; brandId?: string; now: Date; timeZone: string } & PageRequest,
 ): Promise<KeysetPage<OpenTask>> {
   const page = await findKeysetPage<TaskRow>({
-    sections: [{ where: { studioId, completedAt: null, job: { studioId, status: { not: "CANCELLED" }, ...(brandId ? { brandId } : {}) } }, key: "dueAt", dir: "asc" }],
+    sections: [
+      {
+        where: {
+          studioId,
+          completedAt: null,
+          job: { studioId, status: { not: "CANCELLED" }, ...(brandId ? { brandId } : {}) },
+        },
+        key: "dueAt",
+        dir: "asc",
+      },
+    ],
     request,
     size: TASK_PAGE_SIZE,
     // Ordering by completedAt (NULL on every row here) first lets the planner read the

@@ -3,7 +3,10 @@ import { recordId } from "@/lib/fields";
 
 export const STEP_ANCHORS = ["JOB_DATE", "PREVIOUS_STEP"] as const;
 export type StepAnchor = (typeof STEP_ANCHORS)[number];
-export const STEP_ANCHOR_LABELS: Record<StepAnchor, string> = { JOB_DATE: "after the job date", PREVIOUS_STEP: "after the previous step" };
+export const STEP_ANCHOR_LABELS: Record<StepAnchor, string> = {
+  JOB_DATE: "after the job date",
+  PREVIOUS_STEP: "after the previous step",
+};
 
 export type StepInput = { name: string; offsetDays: number; anchor: StepAnchor };
 
@@ -33,7 +36,8 @@ function toTemplate(form: z.infer<typeof templateFields>, ctx: z.RefinementCtx) 
     else if (stepName.length > 120) problem(`Step ${n}: use at most 120 characters.`);
     const rawOffset = (form.stepOffset[i] ?? "").trim();
     const offsetDays = Number(rawOffset);
-    if (!/^-?\d+$/.test(rawOffset) || Math.abs(offsetDays) > MAX_OFFSET) problem(`Step ${n}: enter a whole number of days between -${MAX_OFFSET} and ${MAX_OFFSET}.`);
+    if (!/^-?\d+$/.test(rawOffset) || Math.abs(offsetDays) > MAX_OFFSET)
+      problem(`Step ${n}: enter a whole number of days between -${MAX_OFFSET} and ${MAX_OFFSET}.`);
     const anchor = form.stepAnchor[i] as StepAnchor;
     if (!STEP_ANCHORS.includes(anchor)) problem(`Step ${n}: choose what the days count from.`);
     return { name: stepName, offsetDays, anchor };
@@ -44,8 +48,20 @@ function toTemplate(form: z.infer<typeof templateFields>, ctx: z.RefinementCtx) 
 /** The builder posts one entry per step in parallel arrays: stepName[], stepOffset[], stepAnchor[]. */
 export const createWorkflowTemplateSchema = templateFields.transform(toTemplate);
 
-export const updateWorkflowTemplateSchema = templateFields.extend({ templateId: recordId }).transform((form, ctx) => ({ templateId: form.templateId, ...toTemplate(form, ctx) }));
+export const updateWorkflowTemplateSchema = templateFields
+  .extend({ templateId: recordId })
+  .transform((form, ctx) => ({ templateId: form.templateId, ...toTemplate(form, ctx) }));
 
-export const applyWorkflowSchema = z.object({ jobId: recordId, templateId: z.string().trim().min(1, "Choose a workflow to apply.").max(64) });
+export const applyWorkflowSchema = z.object({
+  jobId: recordId,
+  templateId: z.string().trim().min(1, "Choose a workflow to apply.").max(64),
+});
 
-export const completeTaskSchema = z.object({ taskId: recordId, returnTo: z.string().regex(/^\/[A-Za-z0-9/_-]*$/).max(300).optional() });
+export const completeTaskSchema = z.object({
+  taskId: recordId,
+  returnTo: z
+    .string()
+    .regex(/^\/[A-Za-z0-9/_-]*$/)
+    .max(300)
+    .optional(),
+});

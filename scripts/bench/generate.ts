@@ -20,18 +20,40 @@ export const FULL_SCALE = {
 } as const;
 
 /** The big studio's owner; their calendar feed token is fixed so the drills can poll the feed (only its hash is stored). */
-export const BIG_STUDIO = { slug: "big-studio", name: "Big Studio", email: "big@shootq.local", password: "bench-password-2026", calendarToken: "shootq-bench-calendar-big-0123456789" } as const;
+export const BIG_STUDIO = {
+  slug: "big-studio",
+  name: "Big Studio",
+  email: "big@shootq.local",
+  password: "bench-password-2026",
+  calendarToken: "shootq-bench-calendar-big-0123456789",
+} as const;
 /** Every generated owner signs in with this password: owner-00002@bench.shootq.local … */
 export const BENCH_PASSWORD = BIG_STUDIO.password;
 const STUDIO_SLUG_PREFIX = "bench-studio-";
 
-export type ScaleCounts = { studios: number; leads: number; jobs: number; contacts: number; events: number; tasks: number; notifications: number };
+export type ScaleCounts = {
+  studios: number;
+  leads: number;
+  jobs: number;
+  contacts: number;
+  events: number;
+  tasks: number;
+  notifications: number;
+};
 
 export type ScaleReport = {
   scale: number;
   /** Rows in the generated studios once done (the big one included). */
   counts: ScaleCounts;
-  big: { studioId: string; ownerId: string; leads: number; jobs: number; events: number; tasks: number; notifications: number };
+  big: {
+    studioId: string;
+    ownerId: string;
+    leads: number;
+    jobs: number;
+    events: number;
+    tasks: number;
+    notifications: number;
+  };
   /** Rows added by this run. */
   added: ScaleCounts;
   ms: number;
@@ -58,7 +80,8 @@ const zero = (): ScaleCounts => ({ studios: 0, leads: 0, jobs: 0, contacts: 0, e
 
 /** Row targets for a scale: the big studio's share and everyone else's. */
 export function targetsFor(scale: number) {
-  if (!Number.isFinite(scale) || scale <= 0 || scale > 10) throw new Error(`scale must be a number above 0 and at most 10 (got ${scale})`);
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 10)
+    throw new Error(`scale must be a number above 0 and at most 10 (got ${scale})`);
   const r = (n: number) => Math.round(n * scale);
   const studios = Math.max(1, r(FULL_SCALE.studios));
   const bigLeads = r(FULL_SCALE.bigLeads);
@@ -76,7 +99,11 @@ export function targetsFor(scale: number) {
 // Row g's pseudo-random fraction in [0, 1): spreads dates and picks the same way at any scale.
 const spread = (g: string, salt: number) => `(((${g})::bigint * 2654435761 + ${salt}) % 1000003)::float8 / 1000003`;
 
-type Step = <T = unknown>(label: string, sql: string, params?: unknown[]) => Promise<pg.QueryResult<T & pg.QueryResultRow>>;
+type Step = <T = unknown>(
+  label: string,
+  sql: string,
+  params?: unknown[],
+) => Promise<pg.QueryResult<T & pg.QueryResultRow>>;
 
 async function ensureStudios(q: Step, db: pg.Client, otherTarget: number, passwordHash: string) {
   await q(
@@ -90,7 +117,9 @@ async function ensureStudios(q: Step, db: pg.Client, otherTarget: number, passwo
      FROM s`,
     [BIG_STUDIO.name, BIG_STUDIO.slug, BIG_STUDIO.email, passwordHash, BIG_STUDIO.calendarToken],
   );
-  const existing = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Studio" WHERE slug LIKE $1`, [`${STUDIO_SLUG_PREFIX}%`]);
+  const existing = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Studio" WHERE slug LIKE $1`, [
+    `${STUDIO_SLUG_PREFIX}%`,
+  ]);
   const have = existing.rows[0].n;
   if (otherTarget > have) {
     // Studio n gets slug bench-studio-0000n, brand "Weddings", and "Portraits" when n is even.
@@ -141,7 +170,13 @@ async function ensureStudios(q: Step, db: pg.Client, otherTarget: number, passwo
  * Leads g in [from, to] and their notifications (2 or 3 each). `studio` is the SQL that picks
  * the studio row for g: the big studio, or bench_studios row g % N.
  */
-async function insertLeads(q: Step, label: string, from: number, to: number, source: { join: string; params: unknown[] }) {
+async function insertLeads(
+  q: Step,
+  label: string,
+  from: number,
+  to: number,
+  source: { join: string; params: unknown[] },
+) {
   if (to < from) return 0;
   const p = source.params.length;
   const res = await q(
@@ -180,7 +215,15 @@ async function insertLeads(q: Step, label: string, from: number, to: number, sou
 }
 
 /** Jobs g in [from, to] with a contact each, 3 events and 10 workflow tasks. */
-async function insertJobs(q: Step, db: pg.Client, label: string, from: number, to: number, source: { join: string; params: unknown[] }, withProposals: boolean) {
+async function insertJobs(
+  q: Step,
+  db: pg.Client,
+  label: string,
+  from: number,
+  to: number,
+  source: { join: string; params: unknown[] },
+  withProposals: boolean,
+) {
   if (to < from) return;
   const p = source.params.length;
   await db.query(`DROP TABLE IF EXISTS bench_jobs`);
@@ -266,13 +309,23 @@ async function countIn(db: pg.Client, table: string, where: string, params: unkn
   return r.rows[0].n;
 }
 
-async function countAll(db: pg.Client, bigId: string): Promise<{ all: ScaleCounts; big: Omit<ScaleReport["big"], "studioId" | "ownerId"> }> {
+async function countAll(
+  db: pg.Client,
+  bigId: string,
+): Promise<{ all: ScaleCounts; big: Omit<ScaleReport["big"], "studioId" | "ownerId"> }> {
   const inBench = `(t."studioId" = $1 OR t."studioId" IN (SELECT id FROM bench_studios))`;
   const bigOnly = `t."studioId" = $1`;
   const all = zero();
   const big = { leads: 0, jobs: 0, events: 0, tasks: 0, notifications: 0 };
   all.studios = (await db.query<{ n: number }>(`SELECT count(*)::int + 1 AS n FROM bench_studios`)).rows[0].n;
-  for (const [key, table] of [["leads", "Lead"], ["jobs", "Job"], ["contacts", "Contact"], ["events", "Event"], ["tasks", "Task"], ["notifications", "Notification"]] as const) {
+  for (const [key, table] of [
+    ["leads", "Lead"],
+    ["jobs", "Job"],
+    ["contacts", "Contact"],
+    ["events", "Event"],
+    ["tasks", "Task"],
+    ["notifications", "Notification"],
+  ] as const) {
     all[key] = await countIn(db, table, inBench, [bigId]);
     if (key !== "contacts") big[key] = await countIn(db, table, bigOnly, [bigId]);
   }
@@ -293,7 +346,10 @@ async function skipForeignKeyChecks(db: pg.Client): Promise<boolean> {
  * Generates (or tops up to) `scale` × FULL_SCALE rows in the database at `databaseUrl`, which
  * must be migrated. Safe to run again: what exists is counted and only the rest is added.
  */
-export async function generateScaleData(databaseUrl: string, { scale, log = () => {} }: { scale: number; log?: (line: string) => void }): Promise<ScaleReport> {
+export async function generateScaleData(
+  databaseUrl: string,
+  { scale, log = () => {} }: { scale: number; log?: (line: string) => void },
+): Promise<ScaleReport> {
   const t = targetsFor(scale);
   const started = performance.now();
   const db = new pg.Client({ connectionString: databaseUrl, application_name: "shootq-bench-generate" });
@@ -308,10 +364,17 @@ export async function generateScaleData(databaseUrl: string, { scale, log = () =
     return res as never;
   };
   const benchStudios = async () =>
-    (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Studio" WHERE slug = $1 OR slug LIKE $2`, [BIG_STUDIO.slug, `${STUDIO_SLUG_PREFIX}%`])).rows[0].n;
+    (
+      await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Studio" WHERE slug = $1 OR slug LIKE $2`, [
+        BIG_STUDIO.slug,
+        `${STUDIO_SLUG_PREFIX}%`,
+      ])
+    ).rows[0].n;
   try {
     const foreignKeyChecks = !(await skipForeignKeyChecks(db));
-    await db.query("SET TIME ZONE 'UTC'; SET synchronous_commit = off; SET work_mem = '256MB'; SET maintenance_work_mem = '512MB'");
+    await db.query(
+      "SET TIME ZONE 'UTC'; SET synchronous_commit = off; SET work_mem = '256MB'; SET maintenance_work_mem = '512MB'",
+    );
     // Hash once: every generated owner shares the password, and argon2 takes ~50 ms per hash.
     const passwordHash = await hash(BENCH_PASSWORD);
 
@@ -321,7 +384,10 @@ export async function generateScaleData(databaseUrl: string, { scale, log = () =
     await db.query("COMMIT");
     const before = await countAll(db, big.studioId);
 
-    const bigSource = { join: `CROSS JOIN (SELECT $1::text AS id, $2::text AS brand1, $3::text AS brand2) st`, params: [big.studioId, big.brand1, big.brand2] };
+    const bigSource = {
+      join: `CROSS JOIN (SELECT $1::text AS id, $2::text AS brand1, $3::text AS brand2) st`,
+      params: [big.studioId, big.brand1, big.brand2],
+    };
     const otherSource = { join: `JOIN bench_studios st ON st.n = g % ${Math.max(studioCount, 1)}`, params: [] };
     const otherLeadsHave = before.all.leads - before.big.leads;
     const otherJobsHave = before.all.jobs - before.big.jobs;
@@ -353,7 +419,9 @@ export async function generateScaleData(databaseUrl: string, { scale, log = () =
     );
     // Planner statistics, the GIN pending lists merged, and the visibility map set (index-only scans).
     const t0 = performance.now();
-    await db.query(`VACUUM ANALYZE "Studio", "Brand", "User", "Lead", "Contact", "Job", "Event", "Task", "Notification", "NotificationRead", "Proposal", "Booking"`);
+    await db.query(
+      `VACUUM ANALYZE "Studio", "Brand", "User", "Lead", "Contact", "Job", "Event", "Task", "Notification", "NotificationRead", "Proposal", "Booking"`,
+    );
     steps.push({ step: "vacuum analyze", rows: 0, ms: Math.round(performance.now() - t0) });
     log(`vacuum analyze in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
@@ -379,13 +447,21 @@ export async function generateScaleData(databaseUrl: string, { scale, log = () =
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { scale: { type: "string", default: "1.0" }, url: { type: "string" } }, strict: true });
+  const { values } = parseArgs({
+    options: { scale: { type: "string", default: "1.0" }, url: { type: "string" } },
+    strict: true,
+  });
   const url = values.url ?? process.env.DATABASE_URL ?? "postgresql://shootq:shootq@127.0.0.1:54320/shootq";
-  const report = await generateScaleData(url, { scale: Number(values.scale), log: (l) => console.log(`[generate] ${l}`) });
+  const report = await generateScaleData(url, {
+    scale: Number(values.scale),
+    log: (l) => console.log(`[generate] ${l}`),
+  });
   console.log(
     `[generate] scale ${report.scale}: ${Object.entries(report.counts)
       .map(([k, v]) => `${v.toLocaleString("en-US")} ${k}`)
-      .join(", ")} in ${(report.ms / 1000).toFixed(1)} s${report.foreignKeyChecks ? " (foreign keys checked: connect as a superuser to skip)" : ""}`,
+      .join(
+        ", ",
+      )} in ${(report.ms / 1000).toFixed(1)} s${report.foreignKeyChecks ? " (foreign keys checked: connect as a superuser to skip)" : ""}`,
   );
   console.log(`[generate] big studio: sign in as ${BIG_STUDIO.email} / ${BIG_STUDIO.password}`);
 }

@@ -37,7 +37,8 @@ const durationSec = Number(values.duration ?? (quick ? 1 : 3));
 const levels = (values.levels ?? (quick ? "4,16" : "8,32,64")).split(",").map(Number);
 const smallScale = Number(values.small ?? (quick ? 0.005 : 0.1));
 const fullScale = Number(values.full ?? (quick ? 0.01 : 1.0));
-const outPrefix = values.out ?? (quick ? path.join(os.tmpdir(), "shootq-bench-quick") : path.join(ROOT, "bench", "results", "latest"));
+const outPrefix =
+  values.out ?? (quick ? path.join(os.tmpdir(), "shootq-bench-quick") : path.join(ROOT, "bench", "results", "latest"));
 if (!levels.every((n) => Number.isInteger(n) && n > 0 && n <= 256) || !(durationSec > 0 && durationSec <= 60)) {
   console.error("--levels takes whole numbers from 1 to 256 (e.g. 8,32,64); --duration seconds from 1 to 60");
   process.exit(2);
@@ -45,7 +46,11 @@ if (!levels.every((n) => Number.isInteger(n) && n > 0 && n <= 256) || !(duration
 
 function version(cmd: string, args: string[]): string {
   try {
-    return execFileSync(cmd, args, { stdio: ["ignore", "pipe", "pipe"] }).toString().trim() || "?";
+    return (
+      execFileSync(cmd, args, { stdio: ["ignore", "pipe", "pipe"] })
+        .toString()
+        .trim() || "?"
+    );
   } catch (e) {
     return ((e as { stderr?: Buffer }).stderr?.toString() ?? "?").trim();
   }
@@ -69,21 +74,30 @@ async function bigStudio(url: string) {
 
 const WRITER_EMAIL = "bench.writer@example.com";
 async function countWrites(url: string, studioId: string): Promise<number> {
-  const [rows] = await sql(url, `SELECT count(*)::int AS n FROM "Lead" WHERE "studioId" = '${studioId}' AND email = '${WRITER_EMAIL}'`);
+  const [rows] = await sql(
+    url,
+    `SELECT count(*)::int AS n FROM "Lead" WHERE "studioId" = '${studioId}' AND email = '${WRITER_EMAIL}'`,
+  );
   return rows[0].n as number;
 }
 
 async function main(log: Log) {
   const startedAt = new Date().toISOString();
   const loadAverageAtStart = os.loadavg().map((n) => Math.round(n * 100) / 100);
-  log(`levels ${levels.join(", ")}; ${durationSec} s per cell; data ${smallScale * 100}% then ${fullScale * 100}%; load average ${loadAverageAtStart.join(" ")}`);
+  log(
+    `levels ${levels.join(", ")}; ${durationSec} s per cell; data ${smallScale * 100}% then ${fullScale * 100}%; load average ${loadAverageAtStart.join(" ")}`,
+  );
 
   const db = await startBenchDatabase(log);
   const generation: ScaleReport[] = [];
   const generate = async (scale: number) => {
     log(`generating data at ${scale * 100}% volume…`);
     const report = await generateScaleData(db.superPrimaryUrl, { scale, log: (l) => log(`  ${l}`) });
-    log(`  ${Object.entries(report.counts).map(([k, v]) => `${v.toLocaleString("en-US")} ${k}`).join(", ")} in ${(report.ms / 1000).toFixed(1)} s`);
+    log(
+      `  ${Object.entries(report.counts)
+        .map(([k, v]) => `${v.toLocaleString("en-US")} ${k}`)
+        .join(", ")} in ${(report.ms / 1000).toFixed(1)} s`,
+    );
     generation.push(report);
     await waitForReplay(db, 300_000);
   };
@@ -103,7 +117,11 @@ async function main(log: Log) {
   await ping.arrayBuffer();
   const ceiling = ping.ok
     ? { path: "/api/ping", description: "GET /api/ping: a route handler with no query (the ceiling)" }
-    : { path: "/", description: "the landing page signed out: a server-rendered page with no query (the ceiling; the app has no /api/ping)" };
+    : {
+        path: "/",
+        description:
+          "the landing page signed out: a server-rendered page with no query (the ceiling; the app has no /api/ping)",
+      };
   const signInHtml = await (await fetch(`${clusterUrl}/sign-in`)).text();
   const chunk = /\/_next\/static\/chunks\/[\w.-]+\.js/.exec(signInHtml)?.[0];
   if (!chunk) throw new Error("no /_next/static chunk found in /sign-in");
@@ -111,7 +129,14 @@ async function main(log: Log) {
   const measurements: Measurement[] = [];
   const baseFor = (t: Target) => (t === "cluster" || t === "nginx" ? clusterUrl : singleUrl);
   /** A short warm-up (first renders load code), then `durationSec` of load at `connections`. */
-  const load = async (label: string, target: Target, spec: Omit<LoadSpec, "url" | "connections">, connections: number, pathname: string, afterWarmUp?: () => Promise<void>) => {
+  const load = async (
+    label: string,
+    target: Target,
+    spec: Omit<LoadSpec, "url" | "connections">,
+    connections: number,
+    pathname: string,
+    afterWarmUp?: () => Promise<void>,
+  ) => {
     const url = `${baseFor(target)}${pathname}`;
     await runLoad({ ...spec, url, connections: Math.min(connections, 4), amount: Math.max(8, connections) });
     await afterWarmUp?.();
@@ -129,7 +154,13 @@ async function main(log: Log) {
   const dashboardGrowth = async (scale: number) => {
     const { leads } = await bigStudio(db.primaryUrl);
     const out: BenchResults["growth"] = [];
-    for (const c of [1, 8]) out.push({ scale, leads, connections: c, stats: await load(`dashboard ${scale * 100}%`, "single", { headers: signedIn }, c, "/dashboard") });
+    for (const c of [1, 8])
+      out.push({
+        scale,
+        leads,
+        connections: c,
+        stats: await load(`dashboard ${scale * 100}%`, "single", { headers: signedIn }, c, "/dashboard"),
+      });
     return out;
   };
 
@@ -142,7 +173,12 @@ async function main(log: Log) {
   const big = await bigStudio(db.primaryUrl);
   const scenarios = [
     { name: "ceiling", ...ceiling, headers: {} as Record<string, string> },
-    { name: "dashboard", path: "/dashboard", description: "the big studio's dashboard, signed in as its owner", headers: signedIn },
+    {
+      name: "dashboard",
+      path: "/dashboard",
+      description: "the big studio's dashboard, signed in as its owner",
+      headers: signedIn,
+    },
     { name: "lead list", path: "/leads", description: "the first page of the big studio's leads", headers: signedIn },
     { name: "lead detail", path: `/leads/${big.lead}`, description: "one lead's page", headers: signedIn },
   ];
@@ -152,7 +188,8 @@ async function main(log: Log) {
   const readStarted = Date.now();
   for (const s of scenarios) {
     for (const c of levels) {
-      for (const target of ["cluster", "single"] as const) await measure(s.name, target, { headers: s.headers }, c, s.path);
+      for (const target of ["cluster", "single"] as const)
+        await measure(s.name, target, { headers: s.headers }, c, s.path);
     }
   }
   log(`static asset ${chunk}: nginx vs a node`);
@@ -162,8 +199,13 @@ async function main(log: Log) {
   const readSeconds = Math.round((Date.now() - readStarted) / 1000);
   // Backends report their counters when idle, at most 10 s late.
   await new Promise((r) => setTimeout(r, 11_000));
-  const reads = { ...readShare(countersBefore, await snapshotCounters(db.adminUrls)), window: `${readSeconds} s of the read scenarios above, health probes included` };
-  log(`reads: ${(reads.replicaShare * 100).toFixed(1)}% of transactions on the replica (${reads.replicaTransactions} vs ${reads.primaryTransactions} on the primary)`);
+  const reads = {
+    ...readShare(countersBefore, await snapshotCounters(db.adminUrls)),
+    window: `${readSeconds} s of the read scenarios above, health probes included`,
+  };
+  log(
+    `reads: ${(reads.replicaShare * 100).toFixed(1)}% of transactions on the replica (${reads.replicaTransactions} vs ${reads.primaryTransactions} on the primary)`,
+  );
 
   const single = new HttpSession(singleUrl);
   await single.signIn(BIG_STUDIO.email, BIG_STUDIO.password);
@@ -173,7 +215,11 @@ async function main(log: Log) {
     ...(await captureQueries(
       [
         { name: "primary", adminUrl: db.adminUrls.primary, logFile: db.logFiles.primary },
-        ...db.adminUrls.replicas.map((adminUrl, i) => ({ name: `replica-${i + 1}`, adminUrl, logFile: db.logFiles.replicas[i] })),
+        ...db.adminUrls.replicas.map((adminUrl, i) => ({
+          name: `replica-${i + 1}`,
+          adminUrl,
+          logFile: db.logFiles.replicas[i],
+        })),
       ],
       async () => {
         const r = await single.getText("/dashboard");
@@ -185,13 +231,29 @@ async function main(log: Log) {
 
   log("writes: create lead (server action, signed in)");
   const createLead = findServerAction(readServerActions(), "createLeadAction");
-  const body = encodeActionBody({ name: "Bench Writer", email: WRITER_EMAIL, phone: "(555) 010-2026", eventType: "wedding", eventDate: "2027-06-12", message: "Written by npm run bench" });
+  const body = encodeActionBody({
+    name: "Bench Writer",
+    email: WRITER_EMAIL,
+    phone: "(555) 010-2026",
+    eventType: "wedding",
+    eventDate: "2027-06-12",
+    message: "Written by npm run bench",
+  });
   const writes: BenchResults["writes"] = [];
-  const writeScenario = { name: "create lead", path: "/leads/new", description: "createLeadAction (the New lead form's server action), signed in; its answer carries the new lead's page" };
+  const writeScenario = {
+    name: "create lead",
+    path: "/leads/new",
+    description:
+      "createLeadAction (the New lead form's server action), signed in; its answer carries the new lead's page",
+  };
   for (const c of levels) {
     for (const target of ["cluster", "single"] as const) {
       let before = 0;
-      const spec = { method: "POST" as const, headers: { ...signedIn, ...actionHeaders(createLead, body, baseFor(target)) }, body: body.body };
+      const spec = {
+        method: "POST" as const,
+        headers: { ...signedIn, ...actionHeaders(createLead, body, baseFor(target)) },
+        body: body.body,
+      };
       const stats = await measure(writeScenario.name, target, spec, c, writeScenario.path, async () => {
         before = await countWrites(db.primaryUrl, big.id);
       });
@@ -219,7 +281,11 @@ async function main(log: Log) {
     options: { levels, durationSec, smallScale, fullScale },
     generation,
     growth,
-    scenarios: [...scenarios.map(({ name, description, path: p }) => ({ name, description, path: p })), { name: "static asset", description: "a /_next/static JavaScript chunk", path: chunk }, { name: writeScenario.name, description: writeScenario.description, path: writeScenario.path }],
+    scenarios: [
+      ...scenarios.map(({ name, description, path: p }) => ({ name, description, path: p })),
+      { name: "static asset", description: "a /_next/static JavaScript chunk", path: chunk },
+      { name: writeScenario.name, description: writeScenario.description, path: writeScenario.path },
+    ],
     measurements,
     reads,
     dashboardQueries,

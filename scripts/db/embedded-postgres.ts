@@ -86,7 +86,11 @@ async function binaries(log: (line: string) => void): Promise<Binaries> {
   const native = path.resolve(own.pg_ctl, "../..");
   const { version } = JSON.parse(readFileSync(path.resolve(native, "../package.json"), "utf8")) as { version: string };
   const target = path.join(SHARED_DIR, `pg-${version}`);
-  const copied = { pg_ctl: path.join(target, "bin", "pg_ctl"), initdb: path.join(target, "bin", "initdb"), postgres: path.join(target, "bin", "postgres") };
+  const copied = {
+    pg_ctl: path.join(target, "bin", "pg_ctl"),
+    initdb: path.join(target, "bin", "initdb"),
+    postgres: path.join(target, "bin", "postgres"),
+  };
   if (!existsSync(copied.postgres)) {
     log(`the postgres user cannot reach ${native}; copying the PostgreSQL binaries to ${target} (once)`);
     mkdirSync(SHARED_DIR, { recursive: true, mode: 0o755 });
@@ -112,7 +116,6 @@ export class PortInUseError extends Error {
   }
 }
 
-
 export function url(port: number, user = APP_USER, password = APP_PASSWORD, database = APP_DATABASE) {
   return `postgresql://${user}:${password}@127.0.0.1:${port}/${database}`;
 }
@@ -128,7 +131,9 @@ function runAsPostgres(command: string, args: string[]): Promise<void> {
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.once("error", reject);
     child.once("close", (code) =>
-      code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(" ")} failed (exit ${code}): ${stderr.trim()}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${path.basename(command)} ${args.join(" ")} failed (exit ${code}): ${stderr.trim()}`)),
     );
   });
 }
@@ -138,7 +143,8 @@ async function pgCtl(bin: Binaries, dataDir: string, args: string[]) {
 }
 
 const isServerRunning = (bin: Binaries, dataDir: string) =>
-  existsSync(path.join(dataDir, "postmaster.pid")) && spawnSync(bin.pg_ctl, ["-D", dataDir, "status"], asPostgres()).status === 0;
+  existsSync(path.join(dataDir, "postmaster.pid")) &&
+  spawnSync(bin.pg_ctl, ["-D", dataDir, "status"], asPostgres()).status === 0;
 
 /** A server an earlier run left running on this data folder (that run was killed): stop it. */
 async function stopLeftover(bin: Binaries, dataDir: string, log: (line: string) => void) {
@@ -164,7 +170,11 @@ function nodeConf(port: number, extra: Record<string, string> = {}) {
     synchronous_commit: "on",
     ...extra,
   };
-  return Object.entries(settings).map(([k, v]) => `${k} = ${v}`).join("\n") + "\n";
+  return (
+    Object.entries(settings)
+      .map(([k, v]) => `${k} = ${v}`)
+      .join("\n") + "\n"
+  );
 }
 
 async function writeNodeConf(dataDir: string, conf: string) {
@@ -188,7 +198,17 @@ async function runInitdb(bin: Binaries, dataDir: string) {
   await fs.chmod(pwDir, 0o755);
   await fs.chmod(pwFile, 0o644);
   try {
-    await runAsPostgres(bin.initdb, [`--pgdata=${dataDir}`, "--auth=scram-sha-256", "--username=postgres", `--pwfile=${pwFile}`, "--lc-messages=C", "--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"]);
+    await runAsPostgres(bin.initdb, [
+      `--pgdata=${dataDir}`,
+      "--auth=scram-sha-256",
+      "--username=postgres",
+      `--pwfile=${pwFile}`,
+      "--lc-messages=C",
+      "--encoding=UTF8",
+      "--locale=C",
+      "--locale-provider=builtin",
+      "--builtin-locale=C.UTF-8",
+    ]);
   } finally {
     await fs.rm(pwDir, { recursive: true, force: true });
   }
@@ -241,7 +261,9 @@ async function waitForStreaming(primaryPort: number, count: number, timeoutMs = 
   await client.connect();
   try {
     while (Date.now() < deadline) {
-      const { rows } = await client.query("SELECT count(*)::int AS n FROM pg_stat_replication WHERE state = 'streaming'");
+      const { rows } = await client.query(
+        "SELECT count(*)::int AS n FROM pg_stat_replication WHERE state = 'streaming'",
+      );
       if (rows[0].n >= count) return;
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -288,7 +310,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       if (isRunning(primaryDir)) await stopPrimary();
     })());
   const tracked = track(`PostgreSQL in ${options.dir}`, stop, () => {
-    for (const dir of dirs.filter(isRunning)) spawnSync(bin.pg_ctl, ["-D", dir, "-m", "immediate", "stop"], asPostgres());
+    for (const dir of dirs.filter(isRunning))
+      spawnSync(bin.pg_ctl, ["-D", dir, "-m", "immediate", "stop"], asPostgres());
   });
 
   try {
@@ -297,7 +320,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await initialisePrimary(bin, primaryDir, options.primaryPort, log);
     }
     if (!isReachableByPostgres(primaryDir)) {
-      throw new Error(`the postgres user cannot reach ${primaryDir}; choose a data folder whose parents it can traverse`);
+      throw new Error(
+        `the postgres user cannot reach ${primaryDir}; choose a data folder whose parents it can traverse`,
+      );
     }
     await writeNodeConf(primaryDir, nodeConf(options.primaryPort));
     for (const [i] of options.replicaPorts.entries()) {

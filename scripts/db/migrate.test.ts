@@ -29,13 +29,19 @@ async function catalog(url: string) {
   return withClient(url, async (c) => {
     const q = async (sql: string) => (await c.query(sql)).rows.map((r) => JSON.stringify(r));
     return {
-      columns: await q(`SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default, character_maximum_length
+      columns:
+        await q(`SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default, character_maximum_length
                         FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
                         ORDER BY table_name, column_name`),
-      indexes: await q(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY indexname`),
-      constraints: await q(`SELECT conrelid::regclass::text AS tbl, conname, pg_get_constraintdef(oid) AS def FROM pg_constraint
+      indexes: await q(
+        `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY indexname`,
+      ),
+      constraints:
+        await q(`SELECT conrelid::regclass::text AS tbl, conname, pg_get_constraintdef(oid) AS def FROM pg_constraint
                             WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations' ORDER BY conname`),
-      enums: await q(`SELECT t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS labels FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY t.typname`),
+      enums: await q(
+        `SELECT t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS labels FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY t.typname`,
+      ),
     };
   });
 }
@@ -69,7 +75,10 @@ describe("migrations", () => {
 
   it("running again applies nothing and records each migration once", async () => {
     expect(await migrate(dbUrl(migrated))).toEqual([]);
-    const rows = await withClient(dbUrl(migrated), async (c) => (await c.query(`SELECT migration_name, checksum FROM _prisma_migrations`)).rows);
+    const rows = await withClient(
+      dbUrl(migrated),
+      async (c) => (await c.query(`SELECT migration_name, checksum FROM _prisma_migrations`)).rows,
+    );
     expect(rows.map((r) => r.migration_name).sort()).toEqual(expect.arrayContaining([expect.stringMatching(/_init$/)]));
     expect(new Set(rows.map((r) => r.migration_name)).size).toBe(rows.length);
   });
@@ -78,7 +87,10 @@ describe("migrations", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "shootq-migrations-"));
     try {
       cpSync(MIGRATIONS_DIR, dir, { recursive: true });
-      const first = (await import("node:fs")).readdirSync(dir).filter((n) => /^\d/.test(n)).sort()[0];
+      const first = (await import("node:fs"))
+        .readdirSync(dir)
+        .filter((n) => /^\d/.test(n))
+        .sort()[0];
       writeFileSync(path.join(dir, first, "migration.sql"), "-- edited\nSELECT 1;\n");
       await expect(migrate(dbUrl(migrated), { dir })).rejects.toThrow(/changed after it was applied/);
     } finally {
@@ -94,7 +106,10 @@ describe("migrations", () => {
       (await import("node:fs")).mkdirSync(bad);
       writeFileSync(path.join(bad, "migration.sql"), `CREATE TABLE "half_done" (id int); SELECT no_such_function();`);
       await expect(migrate(dbUrl(migrated), { dir })).rejects.toThrow(/29991231000000_broken failed/);
-      const exists = await withClient(dbUrl(migrated), async (c) => (await c.query(`SELECT to_regclass('public.half_done') AS t`)).rows[0].t);
+      const exists = await withClient(
+        dbUrl(migrated),
+        async (c) => (await c.query(`SELECT to_regclass('public.half_done') AS t`)).rows[0].t,
+      );
       expect(exists).toBeNull();
     } finally {
       rmSync(dir, { recursive: true, force: true });

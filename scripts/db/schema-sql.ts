@@ -39,7 +39,12 @@ export function diffSchemas(databaseUrl: string, from: string | null, to: string
       ],
       {
         cwd: ROOT,
-        env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_SCHEMA_ENGINE_BINARY: NO_ENGINE, PRISMA_QUERY_ENGINE_LIBRARY: NO_ENGINE },
+        env: {
+          ...process.env,
+          DATABASE_URL: databaseUrl,
+          PRISMA_SCHEMA_ENGINE_BINARY: NO_ENGINE,
+          PRISMA_QUERY_ENGINE_LIBRARY: NO_ENGINE,
+        },
         stdio: ["ignore", "pipe", "pipe"],
       },
     ).toString();
@@ -58,7 +63,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const name = args.find((a) => !a.startsWith("--"));
   const fromRev = args.includes("--from") ? args[args.indexOf("--from") + 1] : "HEAD";
-  if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("usage: npm run db:migration:new -- <snake_case_name> [--from <git-rev>]");
+  if (!name || !/^[a-z0-9_]+$/.test(name))
+    throw new Error("usage: npm run db:migration:new -- <snake_case_name> [--from <git-rev>]");
   const databaseUrl = process.env.DATABASE_URL ?? "postgresql://shootq:shootq@127.0.0.1:54320/shootq";
   const from = execFileSync("git", ["show", `${fromRev}:prisma/schema.prisma`], { cwd: ROOT }).toString();
   const sql = diffSchemas(databaseUrl, from, currentSchema());

@@ -1,5 +1,14 @@
 import { readFileSync, readdirSync } from "node:fs";
-import { readers, sleep, summarize, waitUntil, writer, WriteLedger, type DrillContext, type DrillResult } from "./lib/context.ts";
+import {
+  readers,
+  sleep,
+  summarize,
+  waitUntil,
+  writer,
+  WriteLedger,
+  type DrillContext,
+  type DrillResult,
+} from "./lib/context.ts";
 import { startTraffic } from "./lib/traffic.ts";
 
 /** `pid` and its descendants (Linux /proc): `next start` may serve from a child process. */
@@ -28,7 +37,11 @@ function processTree(pid: number): number[] {
 export async function killNode(ctx: DrillContext, opts: { phaseMs: number }): Promise<DrillResult> {
   const started = Date.now();
   const ledger = new WriteLedger(`b${Date.now().toString(36)}`);
-  const traffic = startTraffic({ baseUrl: ctx.app.url, concurrency: 8, requests: [...readers(ctx), writer(ctx, ledger, { origin: ctx.app.url })] });
+  const traffic = startTraffic({
+    baseUrl: ctx.app.url,
+    concurrency: 8,
+    requests: [...readers(ctx), writer(ctx, ledger, { origin: ctx.app.url })],
+  });
   await sleep(opts.phaseMs);
   const victim = ctx.app.cluster.status().nodes[0];
   const restartsBefore = victim.restarts;
@@ -54,9 +67,21 @@ export async function killNode(ctx: DrillContext, opts: { phaseMs: number }): Pr
   const getFailures = gets.reduce((n, [, s]) => n + s.failed, 0);
   const servedByVictimAfter = (result.nodes[victim.name] ?? 0) - (nodesBeforeLastPhase[victim.name] ?? 0);
   const checks = [
-    { what: "no GET failed", ok: getFailures === 0, detail: `${getFailures} of ${gets.reduce((n, [, s]) => n + s.sent, 0)}` },
-    { what: "the killed node was restarted and is healthy", ok: backSeconds !== null, detail: backSeconds === null ? "not within 90 s" : `${backSeconds.toFixed(1)} s after the kill` },
-    { what: "the restarted node serves again", ok: servedByVictimAfter > 0, detail: `${servedByVictimAfter} requests in the last ${opts.phaseMs / 1000} s` },
+    {
+      what: "no GET failed",
+      ok: getFailures === 0,
+      detail: `${getFailures} of ${gets.reduce((n, [, s]) => n + s.sent, 0)}`,
+    },
+    {
+      what: "the killed node was restarted and is healthy",
+      ok: backSeconds !== null,
+      detail: backSeconds === null ? "not within 90 s" : `${backSeconds.toFixed(1)} s after the kill`,
+    },
+    {
+      what: "the restarted node serves again",
+      ok: servedByVictimAfter > 0,
+      detail: `${servedByVictimAfter} requests in the last ${opts.phaseMs / 1000} s`,
+    },
     { what: "every saved write is in the database", ok: writes.lost === 0, detail: JSON.stringify(writes) },
   ];
   return summarize("b", "kill one app node", started, checks, {
@@ -64,6 +89,14 @@ export async function killNode(ctx: DrillContext, opts: { phaseMs: number }): Pr
     failed: result.failed,
     dataLost: writes.lost,
     failures: result.failures,
-    details: { killed: victim.name, pids, restartSeconds: backSeconds, writes, byLabel: result.byLabel, byNode: result.nodes, resent: result.resent },
+    details: {
+      killed: victim.name,
+      pids,
+      restartSeconds: backSeconds,
+      writes,
+      byLabel: result.byLabel,
+      byNode: result.nodes,
+      resent: result.resent,
+    },
   });
 }

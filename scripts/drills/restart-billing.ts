@@ -50,18 +50,34 @@ type Round = {
 export async function restartBilling(ctx: DrillContext, opts: { invoices: number }): Promise<DrillResult> {
   const started = Date.now();
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: ctx.db.primaryUrl }) });
-  const boss = new PgBoss({ connectionString: ctx.db.primaryUrl, max: 1, schedule: false, supervise: false, application_name: "shootq-drill" });
+  const boss = new PgBoss({
+    connectionString: ctx.db.primaryUrl,
+    max: 1,
+    schedule: false,
+    supervise: false,
+    application_name: "shootq-drill",
+  });
   await boss.start();
   try {
     await ensureBillingSchedule(boss);
     const { policy, retryLimit, retryDelay } = (await boss.getQueue(BILLING_QUEUE))!;
-    await boss.updateQueue(BILLING_QUEUE, { name: BILLING_QUEUE, policy, retryLimit, retryDelay, expireInSeconds: EXPIRE_SECONDS });
+    await boss.updateQueue(BILLING_QUEUE, {
+      name: BILLING_QUEUE,
+      policy,
+      retryLimit,
+      retryDelay,
+      expireInSeconds: EXPIRE_SECONDS,
+    });
   } finally {
     await boss.stop({ graceful: false, wait: true });
   }
   const sink: SmtpSink = await startSmtpSink();
   const { studio, owner } = await createStudio(prisma, { timeZone: "America/New_York" });
-  const appEnv = { ...localSecrets(), DATABASE_URL: ctx.db.primaryUrl, DATABASE_REPLICA_URLS: ctx.db.replicaUrls.join(",") };
+  const appEnv = {
+    ...localSecrets(),
+    DATABASE_URL: ctx.db.primaryUrl,
+    DATABASE_REPLICA_URLS: ctx.db.replicaUrls.join(","),
+  };
   // The invoices are made here through the domain functions, which read the app's environment
   // (the link secret): the same one the app nodes and the services have.
   Object.assign(process.env, appEnv);
@@ -87,21 +103,50 @@ export async function restartBilling(ctx: DrillContext, opts: { invoices: number
    */
   async function makeInvoices(tag: string) {
     const sentAt = new Date(Date.now() - 40 * DAY);
-    const kinds: Kind[] = Array.from({ length: opts.invoices }, (_, i) => (i % 10 === 0 ? "paid" : i % 10 === 1 ? "void" : i % 10 < 4 ? "retainer-paid" : "open"));
+    const kinds: Kind[] = Array.from({ length: opts.invoices }, (_, i) =>
+      i % 10 === 0 ? "paid" : i % 10 === 1 ? "void" : i % 10 < 4 ? "retainer-paid" : "open",
+    );
     const ids = new Map<Kind, string[]>();
     for (let i = 0; i < kinds.length; i++) {
-      const job = await createJob(prisma, { studioId: studio.id, date: null, contact: { name: `Drill Client ${i}`, email: `billing-${tag}-${i}@example.com` } });
-      const input = createInvoiceSchema.parse({ jobId: job.id, title: `Drill ${tag} #${i}`, description: ["Coverage"], unitPrice: ["3000"], retainer: "1000", ...USD });
-      await prisma.$transaction(async (t) => {
-        const tx = t as never;
-        const { id } = await createInvoice(tx, { studioId: studio.id, input, now: sentAt });
-        await sendInvoice(tx, { studioId: studio.id, invoiceId: id, now: sentAt });
-        const pay = (amount: string) => recordPayment(tx, { studioId: studio.id, userId: owner.id, input: recordPaymentSchema.parse({ invoiceId: id, method: "CHECK", amount, receivedOn: sentAt.toISOString().slice(0, 10), ...USD }), now: sentAt });
-        if (kinds[i] === "paid") await pay("3000");
-        if (kinds[i] === "retainer-paid") await pay("1000");
-        if (kinds[i] === "void") await voidInvoice(tx, { studioId: studio.id, invoiceId: id, reissue: false, now: sentAt });
-        ids.set(kinds[i], [...(ids.get(kinds[i]) ?? []), id]);
-      }, { timeout: 30_000 });
+      const job = await createJob(prisma, {
+        studioId: studio.id,
+        date: null,
+        contact: { name: `Drill Client ${i}`, email: `billing-${tag}-${i}@example.com` },
+      });
+      const input = createInvoiceSchema.parse({
+        jobId: job.id,
+        title: `Drill ${tag} #${i}`,
+        description: ["Coverage"],
+        unitPrice: ["3000"],
+        retainer: "1000",
+        ...USD,
+      });
+      await prisma.$transaction(
+        async (t) => {
+          const tx = t as never;
+          const { id } = await createInvoice(tx, { studioId: studio.id, input, now: sentAt });
+          await sendInvoice(tx, { studioId: studio.id, invoiceId: id, now: sentAt });
+          const pay = (amount: string) =>
+            recordPayment(tx, {
+              studioId: studio.id,
+              userId: owner.id,
+              input: recordPaymentSchema.parse({
+                invoiceId: id,
+                method: "CHECK",
+                amount,
+                receivedOn: sentAt.toISOString().slice(0, 10),
+                ...USD,
+              }),
+              now: sentAt,
+            });
+          if (kinds[i] === "paid") await pay("3000");
+          if (kinds[i] === "retainer-paid") await pay("1000");
+          if (kinds[i] === "void")
+            await voidInvoice(tx, { studioId: studio.id, invoiceId: id, reissue: false, now: sentAt });
+          ids.set(kinds[i], [...(ids.get(kinds[i]) ?? []), id]);
+        },
+        { timeout: 30_000 },
+      );
     }
     return ids;
   }
@@ -113,7 +158,10 @@ export async function restartBilling(ctx: DrillContext, opts: { invoices: number
       const ids = await makeInvoices(tag);
       const live = [...(ids.get("open") ?? []), ...(ids.get("retainer-paid") ?? [])];
       const dead = [...(ids.get("paid") ?? []), ...(ids.get("void") ?? [])];
-      const owed = await prisma.installment.findMany({ where: { invoiceId: { in: live }, status: { in: ["OPEN", "OVERDUE"] } }, select: { id: true } });
+      const owed = await prisma.installment.findMany({
+        where: { invoiceId: { in: live }, status: { in: ["OPEN", "OVERDUE"] } },
+        select: { id: true },
+      });
       const owedIds = owed.map((i) => i.id);
       const committed = () => prisma.reminder.count({ where: { installmentId: { in: owedIds } } });
       services = start();
@@ -130,22 +178,32 @@ export async function restartBilling(ctx: DrillContext, opts: { invoices: number
         process.kill(services.pid("billing")!, "SIGKILL");
         restartedAt = Date.now();
       }
-      const seconds = await waitUntil(async () => (await committed()) >= owedIds.length, how === "SIGKILL" ? EXPIRE_SECONDS * 1000 + 180_000 : 120_000);
+      const seconds = await waitUntil(
+        async () => (await committed()) >= owedIds.length,
+        how === "SIGKILL" ? EXPIRE_SECONDS * 1000 + 180_000 : 120_000,
+      );
       const recoverySeconds = seconds === null ? null : Math.round((Date.now() - restartedAt) / 100) / 10;
       // Another run or two on top (the schedule is every minute; a restart runs at once), then every email delivered.
       await services.stop();
       services = start();
       const emailsOf = async () =>
-        prisma.emailMessage.findMany({ where: { studioId: studio.id, kind: "installment.reminder", to: { startsWith: `billing-${tag}-` } }, select: { id: true, status: true, params: true } });
+        prisma.emailMessage.findMany({
+          where: { studioId: studio.id, kind: "installment.reminder", to: { startsWith: `billing-${tag}-` } },
+          select: { id: true, status: true, params: true },
+        });
       await waitUntil(async () => (await emailsOf()).every((e) => e.status === "SENT"), 120_000);
       await sleep(2_000);
       await services.stop();
       services = null;
 
-      const reminders = await prisma.reminder.findMany({ where: { installment: { invoiceId: { in: [...live, ...dead] } } }, select: { id: true, installmentId: true, offsetDays: true, installment: { select: { invoiceId: true } } } });
+      const reminders = await prisma.reminder.findMany({
+        where: { installment: { invoiceId: { in: [...live, ...dead] } } },
+        select: { id: true, installmentId: true, offsetDays: true, installment: { select: { invoiceId: true } } },
+      });
       const emails = await emailsOf();
       const byPair = new Map<string, number>();
-      for (const r of reminders) byPair.set(`${r.installmentId}/${r.offsetDays}`, (byPair.get(`${r.installmentId}/${r.offsetDays}`) ?? 0) + 1);
+      for (const r of reminders)
+        byPair.set(`${r.installmentId}/${r.offsetDays}`, (byPair.get(`${r.installmentId}/${r.offsetDays}`) ?? 0) + 1);
       const emailsByReminder = new Map<string, string[]>();
       for (const e of emails) {
         const reminderId = String((e.params as { reminderId?: string }).reminderId);
@@ -156,12 +214,20 @@ export async function restartBilling(ctx: DrillContext, opts: { invoices: number
       const deadSet = new Set(dead);
       rounds.push({
         how,
-        invoices: { open: ids.get("open")?.length ?? 0, "retainer-paid": ids.get("retainer-paid")?.length ?? 0, paid: ids.get("paid")?.length ?? 0, void: ids.get("void")?.length ?? 0 },
+        invoices: {
+          open: ids.get("open")?.length ?? 0,
+          "retainer-paid": ids.get("retainer-paid")?.length ?? 0,
+          paid: ids.get("paid")?.length ?? 0,
+          void: ids.get("void")?.length ?? 0,
+        },
         expected: owedIds.length,
         killedAfter,
         reminders: reminders.length,
         missing: owedIds.filter((id) => !reminders.some((r) => r.installmentId === id)).length,
-        doubled: [...byPair.values()].filter((n) => n > 1).length + [...emailsByReminder.values()].filter((e) => e.length > 1).length + reminders.filter((r) => !emailsByReminder.has(r.id)).length,
+        doubled:
+          [...byPair.values()].filter((n) => n > 1).length +
+          [...emailsByReminder.values()].filter((e) => e.length > 1).length +
+          reminders.filter((r) => !emailsByReminder.has(r.id)).length,
         forPaidOrVoid: reminders.filter((r) => deadSet.has(r.installment.invoiceId)).length,
         received: received.length,
         receivedTwice: received.length - receivedIds.size,
@@ -178,16 +244,35 @@ export async function restartBilling(ctx: DrillContext, opts: { invoices: number
   const checks = rounds.flatMap((r) => {
     const name = r.how === "SIGTERM" ? "graceful restart" : "crash and restart";
     return [
-      { what: `${name}: stopped mid-run`, ok: r.killedAfter > 0 && r.killedAfter < r.expected, detail: `${r.killedAfter} of ${r.expected} reminders committed when stopped` },
-      { what: `${name}: every reminder due committed once, with one email`, ok: r.missing === 0 && r.doubled === 0 && r.reminders === r.expected, detail: JSON.stringify(r) },
-      { what: `${name}: none for a paid or void invoice`, ok: r.forPaidOrVoid === 0, detail: `${r.invoices.paid} paid, ${r.invoices.void} void invoices: ${r.forPaidOrVoid} reminders` },
-      { what: `${name}: every reminder email received exactly once`, ok: r.received === r.expected && r.receivedTwice === 0 && r.notReceived === 0, detail: `${r.received} received, ${r.receivedTwice} twice, ${r.notReceived} not received` },
+      {
+        what: `${name}: stopped mid-run`,
+        ok: r.killedAfter > 0 && r.killedAfter < r.expected,
+        detail: `${r.killedAfter} of ${r.expected} reminders committed when stopped`,
+      },
+      {
+        what: `${name}: every reminder due committed once, with one email`,
+        ok: r.missing === 0 && r.doubled === 0 && r.reminders === r.expected,
+        detail: JSON.stringify(r),
+      },
+      {
+        what: `${name}: none for a paid or void invoice`,
+        ok: r.forPaidOrVoid === 0,
+        detail: `${r.invoices.paid} paid, ${r.invoices.void} void invoices: ${r.forPaidOrVoid} reminders`,
+      },
+      {
+        what: `${name}: every reminder email received exactly once`,
+        ok: r.received === r.expected && r.receivedTwice === 0 && r.notReceived === 0,
+        detail: `${r.received} received, ${r.receivedTwice} twice, ${r.notReceived} not received`,
+      },
     ];
   });
   return summarize("f", "kill and restart the billing service", started, checks, {
     sent: rounds.reduce((n, r) => n + r.expected, 0),
     failed: rounds.reduce((n, r) => n + r.missing + r.doubled, 0),
     dataLost: rounds.reduce((n, r) => n + r.missing, 0),
-    details: { rounds, note: `the billing queue's expiry is ${EXPIRE_SECONDS} s in this drill (production: 15 min), so a crashed run is handed out again quickly` },
+    details: {
+      rounds,
+      note: `the billing queue's expiry is ${EXPIRE_SECONDS} s in this drill (production: 15 min), so a crashed run is handed out again quickly`,
+    },
   });
 }

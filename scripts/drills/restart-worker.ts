@@ -12,7 +12,10 @@ async function countSent(url: string, tag: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "EmailMessage" WHERE subject LIKE $1 AND status = 'SENT'`, [`Drill ${tag} %`]);
+    const { rows } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "EmailMessage" WHERE subject LIKE $1 AND status = 'SENT'`,
+      [`Drill ${tag} %`],
+    );
     return rows[0].n;
   } finally {
     await client.end();
@@ -72,7 +75,12 @@ export async function restartWorker(ctx: DrillContext, opts: { emails: number })
         for (let i = 0; i < opts.emails; i++) {
           const subject = `Drill ${tag} #${i}`;
           subjects.add(subject);
-          await queueEmail(tx as never, { studioId: ctx.big.studioId, kind: "system.notice", to: `client-${i}@example.com`, params: { subject, text: `Email ${i} of a worker drill.` } });
+          await queueEmail(tx as never, {
+            studioId: ctx.big.studioId,
+            kind: "system.notice",
+            to: `client-${i}@example.com`,
+            params: { subject, text: `Email ${i} of a worker drill.` },
+          });
         }
       });
       const mine = () => sink.accepted.filter((m) => subjects.has(m.subject));
@@ -93,7 +101,10 @@ export async function restartWorker(ctx: DrillContext, opts: { emails: number })
       }
       // After a crash, an attempt in flight is retried once pg-boss expires it (4 s here) in a
       // maintenance pass (every 15 s in the worker); allow for several passes.
-      const seconds = await waitUntil(async () => (await countSent(ctx.db.primaryUrl, tag)) === opts.emails, how === "SIGKILL" ? 270_000 : 60_000);
+      const seconds = await waitUntil(
+        async () => (await countSent(ctx.db.primaryUrl, tag)) === opts.emails,
+        how === "SIGKILL" ? 270_000 : 60_000,
+      );
       const recoverySeconds = seconds === null ? null : Math.round((Date.now() - restartedAt) / 100) / 10;
       await sleep(1_000);
       await services.stop();
@@ -120,14 +131,29 @@ export async function restartWorker(ctx: DrillContext, opts: { emails: number })
   }
   const [graceful, crash] = rounds;
   const checks = [
-    { what: "graceful restart: every email received exactly once", ok: graceful.missing === 0 && graceful.duplicates === 0, detail: JSON.stringify(graceful) },
-    { what: "crash and restart: no email lost", ok: crash.missing === 0 && crash.sentInDatabase === crash.queued, detail: JSON.stringify(crash) },
-    { what: "crash and restart: no email received twice", ok: crash.duplicates === 0, detail: `${crash.duplicates} duplicate deliveries (same Message-ID, so a receiver can drop them)` },
+    {
+      what: "graceful restart: every email received exactly once",
+      ok: graceful.missing === 0 && graceful.duplicates === 0,
+      detail: JSON.stringify(graceful),
+    },
+    {
+      what: "crash and restart: no email lost",
+      ok: crash.missing === 0 && crash.sentInDatabase === crash.queued,
+      detail: JSON.stringify(crash),
+    },
+    {
+      what: "crash and restart: no email received twice",
+      ok: crash.duplicates === 0,
+      detail: `${crash.duplicates} duplicate deliveries (same Message-ID, so a receiver can drop them)`,
+    },
   ];
   return summarize("c", "kill and restart the worker", started, checks, {
     sent: rounds.reduce((n, r) => n + r.queued, 0),
     failed: rounds.reduce((n, r) => n + r.missing, 0),
     dataLost: rounds.reduce((n, r) => n + r.missing, 0),
-    details: { rounds, note: "the queue's expiry is 4 s in this drill (production: 120 s), so a crashed attempt is retried quickly" },
+    details: {
+      rounds,
+      note: "the queue's expiry is 4 s in this drill (production: 120 s), so a crashed attempt is retried quickly",
+    },
   });
 }

@@ -16,7 +16,13 @@ export type NodeStatus = Pick<AppNode, "name" | "port" | "state" | "inRotation" 
   release: string;
 };
 
-export type ClusterStatus = { url: string; nginxPid: number | null; deploymentId: string; nodes: NodeStatus[]; services: string[] };
+export type ClusterStatus = {
+  url: string;
+  nginxPid: number | null;
+  deploymentId: string;
+  nodes: NodeStatus[];
+  services: string[];
+};
 
 export type RollReport = { release: string; deploymentId: string; steps: RollStep[]; totalMs: number };
 
@@ -123,7 +129,8 @@ export async function startAppCluster(opts: AppClusterOptions): Promise<AppClust
   try {
     nginx = await startNginx(settings(supervisor.nodes));
     log(`nginx listening on ${opts.host ?? "*"}:${opts.port} (prefix ${path.relative(ROOT, prefix) || prefix})`);
-    if (opts.services !== false) services = startBackgroundServices({ env: { ...opts.env, APP_URL: opts.url, NEXTAUTH_URL: opts.url }, log });
+    if (opts.services !== false)
+      services = startBackgroundServices({ env: { ...opts.env, APP_URL: opts.url, NEXTAUTH_URL: opts.url }, log });
   } catch (e) {
     await nginx?.stop();
     await supervisor.stop();
@@ -137,11 +144,18 @@ export async function startAppCluster(opts: AppClusterOptions): Promise<AppClust
     const previous = release;
     release = stageRelease({ releasesDir, staticRoot });
     if (rollOpts.deploymentId !== undefined) deploymentOverride = rollOpts.deploymentId || undefined;
-    log(`rolling restart onto build ${release.id}${deploymentOverride ? ` (deployment id ${deploymentOverride})` : ""}`);
+    log(
+      `rolling restart onto build ${release.id}${deploymentOverride ? ` (deployment id ${deploymentOverride})` : ""}`,
+    );
     const steps = await rollNodes({ supervisor, release, setRotation });
     pruneReleases(releasesDir, [release.dir]);
     if (previous.dir !== release.dir) log(`every node runs build ${release.id}`);
-    const report = { release: release.id, deploymentId: deploymentOverride ?? release.id, steps, totalMs: Date.now() - started };
+    const report = {
+      release: release.id,
+      deploymentId: deploymentOverride ?? release.id,
+      steps,
+      totalMs: Date.now() - started,
+    };
     log(`rolling restart done in ${report.totalMs} ms`);
     return report;
   }

@@ -33,7 +33,10 @@ async function readJson(req: http.IncomingMessage): Promise<Record<string, unkno
   return parsed as Record<string, unknown>;
 }
 
-export async function serveClusterControl(cluster: AppCluster, opts: { file?: string | null } = {}): Promise<ClusterControl> {
+export async function serveClusterControl(
+  cluster: AppCluster,
+  opts: { file?: string | null } = {},
+): Promise<ClusterControl> {
   const token = randomBytes(24).toString("base64url");
   const server = http.createServer(async (req, res) => {
     if (req.headers.authorization !== `Bearer ${token}`) return send(res, 401, { error: "missing or wrong token" });
@@ -83,7 +86,12 @@ export async function serveClusterControl(cluster: AppCluster, opts: { file?: st
 }
 
 /** Calls a running cluster's control port. */
-export async function callClusterControl<T>(info: Pick<ControlInfo, "controlUrl" | "token">, method: "GET" | "POST", route: string, body?: unknown): Promise<T> {
+export async function callClusterControl<T>(
+  info: Pick<ControlInfo, "controlUrl" | "token">,
+  method: "GET" | "POST",
+  route: string,
+  body?: unknown,
+): Promise<T> {
   const res = await fetch(`${info.controlUrl}${route}`, {
     method,
     headers: { authorization: `Bearer ${info.token}`, "content-type": "application/json" },

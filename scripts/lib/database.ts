@@ -7,7 +7,12 @@ import { migrate } from "../db/migrate.ts";
 import { HarnessError } from "./harness.ts";
 import { databaseDir, localSecrets } from "./paths.ts";
 
-export type Database = { primaryUrl: string; replicaUrls: string[]; embedded: EmbeddedPostgres | null; stop(): Promise<void> };
+export type Database = {
+  primaryUrl: string;
+  replicaUrls: string[];
+  embedded: EmbeddedPostgres | null;
+  stop(): Promise<void>;
+};
 
 /**
  * The database a local run uses: the one in DATABASE_URL / DATABASE_REPLICA_URLS when set,
@@ -16,7 +21,10 @@ export type Database = { primaryUrl: string; replicaUrls: string[]; embedded: Em
 export async function provideDatabase(opts: { replicas?: number; log: (line: string) => void }): Promise<Database> {
   const external = process.env.DATABASE_URL;
   if (external) {
-    const replicaUrls = (process.env.DATABASE_REPLICA_URLS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    const replicaUrls = (process.env.DATABASE_REPLICA_URLS ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     opts.log(`using PostgreSQL from DATABASE_URL (${replicaUrls.length} replica(s)); starting nothing embedded`);
     return { primaryUrl: external, replicaUrls, embedded: null, stop: async () => {} };
   }
@@ -24,11 +32,24 @@ export async function provideDatabase(opts: { replicas?: number; log: (line: str
   const count = opts.replicas ?? Number(process.env.SHOOTQ_REPLICAS ?? 1);
   const replicaPorts = Array.from({ length: count }, (_, i) => primaryPort + 1 + i);
   try {
-    const embedded = await startEmbeddedPostgres({ dir: databaseDir(), primaryPort, replicaPorts, replicaDelay: process.env.SHOOTQ_REPLICA_DELAY ?? "0", log: opts.log });
-    return { primaryUrl: embedded.primaryUrl, replicaUrls: embedded.replicaUrls, embedded, stop: () => embedded.stop() };
+    const embedded = await startEmbeddedPostgres({
+      dir: databaseDir(),
+      primaryPort,
+      replicaPorts,
+      replicaDelay: process.env.SHOOTQ_REPLICA_DELAY ?? "0",
+      log: opts.log,
+    });
+    return {
+      primaryUrl: embedded.primaryUrl,
+      replicaUrls: embedded.replicaUrls,
+      embedded,
+      stop: () => embedded.stop(),
+    };
   } catch (error) {
     if (!(error instanceof PortInUseError)) throw error;
-    const ports = count ? `ports ${primaryPort}-${primaryPort + count} (the primary and ${count} replica(s))` : `port ${primaryPort}`;
+    const ports = count
+      ? `ports ${primaryPort}-${primaryPort + count} (the primary and ${count} replica(s))`
+      : `port ${primaryPort}`;
     throw new HarnessError(
       `port ${error.port} is already in use (another ShootQ checkout, or a local PostgreSQL?). The embedded database uses ${ports}: ` +
         `move it with SHOOTQ_PG_PORT, e.g. SHOOTQ_PG_PORT=${primaryPort + 100} npm start, or point DATABASE_URL at a PostgreSQL of yours.`,

@@ -34,7 +34,12 @@ function inputFiles(): string[] {
  */
 export function sourceFingerprint(): string {
   const hash = createHash("sha256");
-  for (const file of inputFiles()) hash.update(file).update("\0").update(readFileSync(path.join(ROOT, file))).update("\0");
+  for (const file of inputFiles())
+    hash
+      .update(file)
+      .update("\0")
+      .update(readFileSync(path.join(ROOT, file)))
+      .update("\0");
   return hash.digest("hex");
 }
 
@@ -42,7 +47,8 @@ export function sourceFingerprint(): string {
 export function staleBuildReason(): string | null {
   if (!buildExists()) return "no build found";
   if (!existsSync(FINGERPRINT_FILE)) return "the build does not say which sources it was made from";
-  if (readFileSync(FINGERPRINT_FILE, "utf8").trim() !== sourceFingerprint()) return "the sources changed since the last build";
+  if (readFileSync(FINGERPRINT_FILE, "utf8").trim() !== sourceFingerprint())
+    return "the sources changed since the last build";
   return null;
 }
 

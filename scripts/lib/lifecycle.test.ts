@@ -8,9 +8,16 @@ import { ROOT } from "./paths";
 type Started = { dir: string; ports: number[]; pids: number[] };
 
 /** Runs the fixture harness; `whenStarted` may act on it (send a signal) once it printed what it started. */
-function runFixture(mode: string, whenStarted?: (pid: number, out: string) => void): Promise<{ code: number | null; out: string; started: Started }> {
+function runFixture(
+  mode: string,
+  whenStarted?: (pid: number, out: string) => void,
+): Promise<{ code: number | null; out: string; started: Started }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "testing", "harness-fixture.ts"), mode], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", path.join("scripts", "testing", "harness-fixture.ts"), mode],
+      { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
+    );
     let out = "";
     let started: Started | undefined;
     const onOutput = (chunk: Buffer) => {
@@ -22,7 +29,9 @@ function runFixture(mode: string, whenStarted?: (pid: number, out: string) => vo
     child.stdout.on("data", onOutput);
     child.stderr.on("data", onOutput);
     child.on("error", reject);
-    child.on("exit", (code) => (started ? resolve({ code, out, started }) : reject(new Error(`the fixture never started:\n${out}`))));
+    child.on("exit", (code) =>
+      started ? resolve({ code, out, started }) : reject(new Error(`the fixture never started:\n${out}`)),
+    );
   });
 }
 

@@ -32,8 +32,15 @@ export async function startLocalStack(opts: { log: Log; url: string; replicas?: 
     SMTP_URL: mail.smtpUrl,
   };
   if (process.env.SHOOTQ_FAKE_PAYMENTS === "1") {
-    const stripe = await startStripeStandIn({ webhookUrl: `${opts.url}/api/payments/webhook`, port: Number(process.env.SHOOTQ_FAKE_PAYMENTS_PORT ?? 0) });
-    track("stripe stand-in", () => stripe.close(), () => {});
+    const stripe = await startStripeStandIn({
+      webhookUrl: `${opts.url}/api/payments/webhook`,
+      port: Number(process.env.SHOOTQ_FAKE_PAYMENTS_PORT ?? 0),
+    });
+    track(
+      "stripe stand-in",
+      () => stripe.close(),
+      () => {},
+    );
     Object.assign(env, standInEnv(stripe));
     opts.log(`fake card payments: the Stripe stand-in at ${stripe.url}`);
   }

@@ -15,7 +15,12 @@ export type MailSink = {
  * cluster skip it when SMTP_URL points at a real server; the e2e runs always get their own, on
  * the ports they pass.
  */
-export async function startMailSink(opts: { log: Log; smtpPort?: number; webPort?: number; useSmtpUrl?: boolean }): Promise<MailSink> {
+export async function startMailSink(opts: {
+  log: Log;
+  smtpPort?: number;
+  webPort?: number;
+  useSmtpUrl?: boolean;
+}): Promise<MailSink> {
   if (opts.useSmtpUrl !== false && process.env.SMTP_URL) {
     opts.log("delivering email through SMTP_URL; no local mail sink");
     return { service: null, smtpUrl: process.env.SMTP_URL, webUrl: null };

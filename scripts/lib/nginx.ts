@@ -28,7 +28,9 @@ export function nginxBinary(): string {
   if (existsSync("/usr/sbin/nginx")) return "/usr/sbin/nginx";
   const found = spawnSync("sh", ["-c", "command -v nginx"]).stdout?.toString().trim();
   if (found) return found;
-  throw new Error("nginx is not installed: run `bash scripts/ensure-system-deps.sh` (or apt-get install -y nginx-light)");
+  throw new Error(
+    "nginx is not installed: run `bash scripts/ensure-system-deps.sh` (or apt-get install -y nginx-light)",
+  );
 }
 
 /** Replaces every {{NAME}} in `template`; a placeholder without a value is an error. */
@@ -40,7 +42,9 @@ export function fillTemplate(template: string, values: Record<string, string>): 
 }
 
 function hasIpv6Loopback(): boolean {
-  return Object.values(os.networkInterfaces()).some((list) => list?.some((a) => a.family === "IPv6" && a.address === "::1"));
+  return Object.values(os.networkInterfaces()).some((list) =>
+    list?.some((a) => a.family === "IPv6" && a.address === "::1"),
+  );
 }
 
 function listenDirectives(port: number, host?: string): string {
@@ -64,9 +68,14 @@ function userDirective(settings: NginxSettings): string {
   if (process.getuid?.() !== 0) return "# not root: the workers run as the current user";
   const ids = (flag: string, name: string) => Number(spawnSync("id", [flag, name]).stdout?.toString().trim());
   const uid = ids("-u", "nobody");
-  const gid = spawnSync("getent", ["group", "nogroup"]).status === 0 ? Number(spawnSync("getent", ["group", "nogroup"]).stdout.toString().split(":")[2]) : NaN;
-  const canRead = (p: string) => spawnSync("test", ["-r", p], { uid, gid }).status === 0 && spawnSync("test", ["-x", p], { uid, gid }).status === 0;
-  if (Number.isFinite(uid) && Number.isFinite(gid) && canRead(settings.staticRoot) && canRead(settings.publicRoot)) return "user nobody nogroup;";
+  const gid =
+    spawnSync("getent", ["group", "nogroup"]).status === 0
+      ? Number(spawnSync("getent", ["group", "nogroup"]).stdout.toString().split(":")[2])
+      : NaN;
+  const canRead = (p: string) =>
+    spawnSync("test", ["-r", p], { uid, gid }).status === 0 && spawnSync("test", ["-x", p], { uid, gid }).status === 0;
+  if (Number.isFinite(uid) && Number.isFinite(gid) && canRead(settings.staticRoot) && canRead(settings.publicRoot))
+    return "user nobody nogroup;";
   return "user root root; # the user nobody cannot read the project's files here";
 }
 
@@ -156,11 +165,21 @@ export type Nginx = {
 /** Runs nginx in the foreground as a child process with its own prefix. */
 export async function startNginx(settings: NginxSettings): Promise<Nginx> {
   writeAndTest(settings);
-  const service = startService("nginx", nginxBinary(), [...baseArgs(settings.prefix), "-g", "daemon off;"], process.env);
+  const service = startService(
+    "nginx",
+    nginxBinary(),
+    [...baseArgs(settings.prefix), "-g", "daemon off;"],
+    process.env,
+  );
   const early = service.exited.then((code) => {
-    throw new Error(`nginx exited with code ${code} while starting; see ${path.join(settings.prefix, "logs", "error.log")}`);
+    throw new Error(
+      `nginx exited with code ${code} while starting; see ${path.join(settings.prefix, "logs", "error.log")}`,
+    );
   });
-  await Promise.race([waitForPort(settings.port, settings.host && settings.host !== "0.0.0.0" ? settings.host : "127.0.0.1", 10_000), early]);
+  await Promise.race([
+    waitForPort(settings.port, settings.host && settings.host !== "0.0.0.0" ? settings.host : "127.0.0.1", 10_000),
+    early,
+  ]);
   early.catch(() => {});
   const master = service.child.pid!;
   return {

@@ -100,7 +100,14 @@ export async function superviseNodes(opts: {
     node.state = "starting";
     node.healthy = false;
     node.failedProbes = 0;
-    const service = startNextServer({ name: node.name, port: node.port, host: "127.0.0.1", env: opts.env(node), cwd: node.release.dir, quiet: true });
+    const service = startNextServer({
+      name: node.name,
+      port: node.port,
+      host: "127.0.0.1",
+      env: opts.env(node),
+      cwd: node.release.dir,
+      quiet: true,
+    });
     service.child.stdout?.pipe(createWriteStream(path.join(opts.logDir, `${node.name}.log`), { flags: "a" }));
     node.service = service;
     void service.exited.then((code) => onNodeExit(node, service, code));
@@ -144,11 +151,13 @@ export async function superviseNodes(opts: {
       }),
     );
     if (gone()) return;
-    const anyHealthyElsewhere = (n: AppNode) => nodes.some((o) => o !== n && o.inRotation && o.healthy && o.state === "up");
+    const anyHealthyElsewhere = (n: AppNode) =>
+      nodes.some((o) => o !== n && o.inRotation && o.healthy && o.state === "up");
     // A failed nginx reload is tried again by the next probe.
     const retryLater = (e: Error) => log(`could not change the rotation: ${e.message}`);
     for (const n of candidates) {
-      if (!n.healthy && n.inRotation && anyHealthyElsewhere(n)) await opts.setRotation(n, false, "failing /api/health")?.catch(retryLater);
+      if (!n.healthy && n.inRotation && anyHealthyElsewhere(n))
+        await opts.setRotation(n, false, "failing /api/health")?.catch(retryLater);
       else if (n.healthy && !n.inRotation) await opts.setRotation(n, true, "healthy again")?.catch(retryLater);
     }
   }

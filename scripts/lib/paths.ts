@@ -23,7 +23,13 @@ export function databaseDir(): string {
   return fallback;
 }
 
-export type LocalSecrets = { SESSION_SECRET: string; NEXTAUTH_SECRET: string; LINK_SECRET: string; OPERATOR_TOKEN: string; NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: string };
+export type LocalSecrets = {
+  SESSION_SECRET: string;
+  NEXTAUTH_SECRET: string;
+  LINK_SECRET: string;
+  OPERATOR_TOKEN: string;
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: string;
+};
 
 const makeSecret: Record<keyof LocalSecrets, () => string> = {
   SESSION_SECRET: () => randomBytes(32).toString("base64url"),

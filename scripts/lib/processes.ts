@@ -56,7 +56,11 @@ export function startService(
       });
     }),
   };
-  const tracked = track(name, () => stopService(service), () => killGroup(child));
+  const tracked = track(
+    name,
+    () => stopService(service),
+    () => killGroup(child),
+  );
   void service.exited.then(() => {
     // Whatever it started and left behind (a wrapper's child, say) goes with it.
     killGroup(child);
@@ -99,7 +103,10 @@ export async function waitForHttp(url: string, opts: { timeoutMs?: number; servi
   let exited: number | null | undefined;
   void opts.service?.exited.then((code) => (exited = code));
   while (Date.now() < deadline) {
-    if (exited !== undefined) throw new Error(`${opts.service!.name} exited (code ${exited ?? opts.service!.child.signalCode}) before ${url} answered`);
+    if (exited !== undefined)
+      throw new Error(
+        `${opts.service!.name} exited (code ${exited ?? opts.service!.child.signalCode}) before ${url} answered`,
+      );
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
       await res.arrayBuffer();
@@ -116,7 +123,9 @@ export async function waitForHttp(url: string, opts: { timeoutMs?: number; servi
 export async function isPortFree(port: number, host = "127.0.0.1"): Promise<boolean> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
-    server.once("error", (error: NodeJS.ErrnoException) => (error.code === "EADDRINUSE" ? resolve(false) : reject(error)));
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      error.code === "EADDRINUSE" ? resolve(false) : reject(error),
+    );
     server.listen(port, host, () => server.close(() => resolve(true)));
   });
 }
@@ -125,7 +134,9 @@ export async function isPortFree(port: number, host = "127.0.0.1"): Promise<bool
 export async function assertPortsFree(ports: { port: number; variable: string; what: string }[]): Promise<void> {
   for (const p of ports) {
     if (!(await isPortFree(p.port))) {
-      throw new HarnessError(`port ${p.port} (${p.what}) is already in use, by another ShootQ checkout or another program: set ${p.variable} to a free port, e.g. ${p.variable}=${p.port + 100}`);
+      throw new HarnessError(
+        `port ${p.port} (${p.what}) is already in use, by another ShootQ checkout or another program: set ${p.variable} to a free port, e.g. ${p.variable}=${p.port + 100}`,
+      );
     }
   }
 }

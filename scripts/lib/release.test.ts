@@ -22,7 +22,16 @@ describe("releases", () => {
     mergeStatic(buildStatic("build-1", ["chunks/aaa.js", "chunks/shared.css", "build-1/_buildManifest.js"]), served);
     mergeStatic(buildStatic("build-2", ["chunks/bbb.js", "chunks/shared.css", "build-2/_buildManifest.js"]), served);
     const files = readdirSync(path.join(served, "_next", "static"), { recursive: true, encoding: "utf8" }).sort();
-    expect(files).toEqual(["build-1", "build-1/_buildManifest.js", "build-2", "build-2/_buildManifest.js", "chunks", "chunks/aaa.js", "chunks/bbb.js", "chunks/shared.css"]);
+    expect(files).toEqual([
+      "build-1",
+      "build-1/_buildManifest.js",
+      "build-2",
+      "build-2/_buildManifest.js",
+      "chunks",
+      "chunks/aaa.js",
+      "chunks/bbb.js",
+      "chunks/shared.css",
+    ]);
   });
 
   it("prune only the folders no node runs", () => {

@@ -37,7 +37,8 @@ export function stageRelease(opts: { releasesDir: string; staticRoot: string }):
     verbatimSymlinks: true,
     filter: (src) => path.dirname(src) !== nextDir || !SKIPPED.has(path.basename(src)),
   });
-  if (existsSync(path.join(ROOT, "public"))) cpSync(path.join(ROOT, "public"), path.join(dir, "public"), { recursive: true });
+  if (existsSync(path.join(ROOT, "public")))
+    cpSync(path.join(ROOT, "public"), path.join(dir, "public"), { recursive: true });
   for (const file of ["next.config.ts", "package.json"]) cpSync(path.join(ROOT, file), path.join(dir, file));
   // The build links its server packages relatively (.next/node_modules/pg-… -> ../../node_modules/pg).
   symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));

@@ -14,7 +14,8 @@ export async function rollNodes(opts: {
   setRotation: (node: AppNode, inRotation: boolean, why: string) => Promise<{ drainMs: number }> | null;
 }): Promise<RollStep[]> {
   const { nodes } = opts.supervisor;
-  if (nodes.length < 2) throw new Error("a rolling restart needs at least 2 nodes (start the cluster with --nodes 2 or more)");
+  if (nodes.length < 2)
+    throw new Error("a rolling restart needs at least 2 nodes (start the cluster with --nodes 2 or more)");
   const steps: RollStep[] = [];
   for (const node of nodes) {
     const t0 = Date.now();

@@ -44,8 +44,14 @@ export function startBackgroundServices(opts: {
   function start(spec: (typeof BACKGROUND_SERVICES)[number]) {
     // Plain node with tsx's loader: one process, so signals reach the service itself.
     const service = opts.watch
-      ? startService(spec.name, TSX_BIN, ["watch", "--clear-screen=false", spec.script], env, { cwd: ROOT, quiet: opts.quiet })
-      : startService(spec.name, process.execPath, ["--import", "tsx", spec.script], env, { cwd: ROOT, quiet: opts.quiet });
+      ? startService(spec.name, TSX_BIN, ["watch", "--clear-screen=false", spec.script], env, {
+          cwd: ROOT,
+          quiet: opts.quiet,
+        })
+      : startService(spec.name, process.execPath, ["--import", "tsx", spec.script], env, {
+          cwd: ROOT,
+          quiet: opts.quiet,
+        });
     running.set(spec.name, service);
     void service.exited.then(async (code) => {
       if (stopping || isShuttingDown() || running.get(spec.name) !== service) return;

@@ -9,7 +9,12 @@ export type TestApp = { url: string; port: number; logs: () => string[]; stop():
  * integration tests and the single-node e2e run both start the app this way (the e2e run on its
  * fixed port, with its mail sink in `env`).
  */
-export async function startTestApp(opts: { primaryUrl: string; replicaUrls: string[]; port?: number; env?: Record<string, string | undefined> }): Promise<TestApp> {
+export async function startTestApp(opts: {
+  primaryUrl: string;
+  replicaUrls: string[];
+  port?: number;
+  env?: Record<string, string | undefined>;
+}): Promise<TestApp> {
   if (!buildExists()) throw new Error("no production build: run `npm run build` first");
   const port = opts.port ?? (await freePort());
   const url = `http://localhost:${port}`;

@@ -18,7 +18,10 @@ export async function waitForReplay(db: Pick<EmbeddedPostgres, "primaryUrl" | "r
     try {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const r = await replica.query<{ ok: boolean }>("SELECT pg_wal_lsn_diff($1::pg_lsn, pg_last_wal_replay_lsn()) <= 0 AS ok", [rows[0].lsn]);
+        const r = await replica.query<{ ok: boolean }>(
+          "SELECT pg_wal_lsn_diff($1::pg_lsn, pg_last_wal_replay_lsn()) <= 0 AS ok",
+          [rows[0].lsn],
+        );
         if (r.rows[0].ok) break;
         if (Date.now() > deadline) throw new Error(`replica ${url} did not catch up within ${timeoutMs} ms`);
         await new Promise((res) => setTimeout(res, 100));
@@ -65,7 +68,10 @@ export type ScratchDatabase = { url: string; replicaUrls: string[]; drop(): Prom
  * test file that needs an empty database (the seed) or owns something database-wide (the email
  * queue's workers and retry policy), so it can run beside every other file.
  */
-export async function createScratchDatabase(shared: Pick<EmbeddedPostgres, "primaryUrl" | "replicaUrls">, opts: { prefix: string; queue?: boolean }): Promise<ScratchDatabase> {
+export async function createScratchDatabase(
+  shared: Pick<EmbeddedPostgres, "primaryUrl" | "replicaUrls">,
+  opts: { prefix: string; queue?: boolean },
+): Promise<ScratchDatabase> {
   const name = `${opts.prefix}_${randomBytes(6).toString("hex")}`;
   const withName = (u: string) => Object.assign(new URL(u), { pathname: `/${name}` }).toString();
   const admin = new pg.Client({ connectionString: shared.primaryUrl });

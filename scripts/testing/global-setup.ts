@@ -10,7 +10,12 @@ export async function setup(project: TestProject) {
   process.env.DATABASE_URL = db.primaryUrl;
   process.env.DATABASE_REPLICA_URLS = db.replicaUrls.join(",");
   process.env.TEST_ADMIN_DATABASE_URL = db.adminUrl;
-  project.provide("database", { primaryUrl: db.primaryUrl, replicaUrls: db.replicaUrls, adminUrl: db.adminUrl, dir: db.dir });
+  project.provide("database", {
+    primaryUrl: db.primaryUrl,
+    replicaUrls: db.replicaUrls,
+    adminUrl: db.adminUrl,
+    dir: db.dir,
+  });
 }
 
 export async function teardown() {

@@ -61,8 +61,16 @@ export class HttpSession {
     return { status: res.status, text: await res.text(), reads: res.headers.get("x-shootq-reads") };
   }
 
-  async postJson(path: string, body: unknown, method = "POST"): Promise<{ status: number; json: Record<string, unknown> }> {
-    const res = await this.fetch(path, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  async postJson(
+    path: string,
+    body: unknown,
+    method = "POST",
+  ): Promise<{ status: number; json: Record<string, unknown> }> {
+    const res = await this.fetch(path, {
+      method,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
     return { status: res.status, json: (await res.json().catch(() => ({}))) as Record<string, unknown> };
   }
 }

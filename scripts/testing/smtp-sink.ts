@@ -2,7 +2,13 @@ import { type AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer, type SMTPServerDataStream } from "smtp-server";
 
-export type ReceivedMessage = { messageId: string; to: string[]; subject: string; raw: string; parse(): Promise<ParsedMail> };
+export type ReceivedMessage = {
+  messageId: string;
+  to: string[];
+  subject: string;
+  raw: string;
+  parse(): Promise<ParsedMail>;
+};
 
 export type SmtpSink = {
   url: string;
@@ -48,7 +54,8 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
     logger: false,
     onRcptTo(address, _session, callback) {
       recipientsOffered.push(address.address);
-      if (options.refuse === "rcpt") return callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
+      if (options.refuse === "rcpt")
+        return callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
       callback();
     },
     onData(stream, session, callback) {
@@ -56,8 +63,15 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
         const messageId = header(raw, "Message-ID");
         dataOffered.push(messageId);
         if (options.dataDelayMs) await new Promise((r) => setTimeout(r, options.dataDelayMs));
-        if (options.refuse === "data") return callback(Object.assign(new Error("Message rejected"), { responseCode: 554 }));
-        accepted.push({ messageId, to: session.envelope.rcptTo.map((r) => r.address), subject: header(raw, "Subject"), raw, parse: () => simpleParser(raw) });
+        if (options.refuse === "data")
+          return callback(Object.assign(new Error("Message rejected"), { responseCode: 554 }));
+        accepted.push({
+          messageId,
+          to: session.envelope.rcptTo.map((r) => r.address),
+          subject: header(raw, "Subject"),
+          raw,
+          parse: () => simpleParser(raw),
+        });
         callback();
       });
     },

@@ -69,8 +69,12 @@ function parseForm(body: string): Record<string, unknown> {
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function paymentPage(session: StandInSession): string {
-  const digits = new Intl.NumberFormat("en-US", { style: "currency", currency: session.currency.toUpperCase() }).resolvedOptions().maximumFractionDigits ?? 2;
-  const amount = new Intl.NumberFormat("en-US", { style: "currency", currency: session.currency.toUpperCase() }).format(session.amount_total / 10 ** digits);
+  const digits =
+    new Intl.NumberFormat("en-US", { style: "currency", currency: session.currency.toUpperCase() }).resolvedOptions()
+      .maximumFractionDigits ?? 2;
+  const amount = new Intl.NumberFormat("en-US", { style: "currency", currency: session.currency.toUpperCase() }).format(
+    session.amount_total / 10 ** digits,
+  );
   const body =
     session.status === "open"
       ? `<form method="post" action="/pay/${session.id}"><button type="submit">Pay ${escape(amount)}</button></form><p><a href="${escape(session.cancel_url)}">Cancel and go back</a></p>`
@@ -79,7 +83,9 @@ function paymentPage(session: StandInSession): string {
 <body><main><h1>Test card payment</h1><p>${escape(session.description)}</p><p data-testid="checkout-amount">${escape(amount)}</p>${body}</main></body></html>`;
 }
 
-export async function startStripeStandIn(opts: { secretKey?: string; webhookSecret?: string; webhookUrl?: string; port?: number } = {}): Promise<StripeStandIn> {
+export async function startStripeStandIn(
+  opts: { secretKey?: string; webhookSecret?: string; webhookUrl?: string; port?: number } = {},
+): Promise<StripeStandIn> {
   const secretKey = opts.secretKey ?? `sk_test_${randomBytes(16).toString("hex")}`;
   const webhookSecret = opts.webhookSecret ?? `whsec_${randomBytes(16).toString("hex")}`;
   const signer = new Stripe(secretKey);
@@ -91,7 +97,16 @@ export async function startStripeStandIn(opts: { secretKey?: string; webhookSecr
   function event(type: string, sessionId: string): StandInEvent {
     const session = sessions.get(sessionId);
     if (!session) throw new Error(`no session ${sessionId}`);
-    const built = { id: id("evt"), object: "event", api_version: "2025-01-01", type, created: Math.floor(Date.now() / 1000), livemode: false, pending_webhooks: 1, data: { object: { ...session } } };
+    const built = {
+      id: id("evt"),
+      object: "event",
+      api_version: "2025-01-01",
+      type,
+      created: Math.floor(Date.now() / 1000),
+      livemode: false,
+      pending_webhooks: 1,
+      data: { object: { ...session } },
+    };
     const stored = { id: built.id, type, payload: JSON.stringify(built) };
     events.push(stored);
     return stored;
@@ -100,14 +115,19 @@ export async function startStripeStandIn(opts: { secretKey?: string; webhookSecr
   async function deliver(e: StandInEvent, { signature }: { signature?: string } = {}) {
     if (!standIn.webhookUrl) throw new Error("the stand-in has no webhook URL");
     const header = signature ?? signer.webhooks.generateTestHeaderString({ payload: e.payload, secret: webhookSecret });
-    const res = await fetch(standIn.webhookUrl, { method: "POST", headers: { "content-type": "application/json", "stripe-signature": header }, body: e.payload });
+    const res = await fetch(standIn.webhookUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", "stripe-signature": header },
+      body: e.payload,
+    });
     return { status: res.status, body: await res.text() };
   }
 
   async function pay(sessionId: string): Promise<StandInEvent> {
     const session = sessions.get(sessionId);
     if (!session) throw new Error(`no session ${sessionId}`);
-    if (session.status === "open") Object.assign(session, { status: "complete", payment_status: "paid", payment_intent: id("pi") });
+    if (session.status === "open")
+      Object.assign(session, { status: "complete", payment_status: "paid", payment_intent: id("pi") });
     const e = event("checkout.session.completed", sessionId);
     // Stripe retries a webhook the endpoint did not take; a few quick tries are enough here.
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -143,11 +163,23 @@ export async function startStripeStandIn(opts: { secretKey?: string; webhookSecr
             client_reference_id?: string;
             customer_email?: string;
             metadata?: Record<string, string>;
-            line_items?: Record<string, { quantity?: string; price_data?: { currency?: string; unit_amount?: string; product_data?: { name?: string } } }>;
+            line_items?: Record<
+              string,
+              {
+                quantity?: string;
+                price_data?: { currency?: string; unit_amount?: string; product_data?: { name?: string } };
+              }
+            >;
           };
           const item = form.line_items?.["0"];
           const amount = Number(item?.price_data?.unit_amount);
-          if (!form.success_url || !form.cancel_url || !item?.price_data?.currency || !Number.isInteger(amount) || amount <= 0) {
+          if (
+            !form.success_url ||
+            !form.cancel_url ||
+            !item?.price_data?.currency ||
+            !Number.isInteger(amount) ||
+            amount <= 0
+          ) {
             return json(res, 400, { error: { type: "invalid_request_error", message: "Missing required param" } });
           }
           const sessionId = id("cs");
@@ -175,9 +207,16 @@ export async function startStripeStandIn(opts: { secretKey?: string; webhookSecr
         const retrieve = /^\/v1\/checkout\/sessions\/([A-Za-z0-9_]+)$/.exec(url.pathname);
         if (req.method === "GET" && retrieve) {
           const session = sessions.get(retrieve[1]);
-          return session ? json(res, 200, session) : json(res, 404, { error: { type: "invalid_request_error", message: "No such checkout.session" } });
+          return session
+            ? json(res, 200, session)
+            : json(res, 404, { error: { type: "invalid_request_error", message: "No such checkout.session" } });
         }
-        return json(res, 404, { error: { type: "invalid_request_error", message: `Unrecognized request URL (${req.method}: ${url.pathname})` } });
+        return json(res, 404, {
+          error: {
+            type: "invalid_request_error",
+            message: `Unrecognized request URL (${req.method}: ${url.pathname})`,
+          },
+        });
       }
       const page = /^\/pay\/([A-Za-z0-9_]+)$/.exec(url.pathname);
       const session = page ? sessions.get(page[1]) : undefined;
@@ -222,7 +261,9 @@ export async function startStripeStandIn(opts: { secretKey?: string; webhookSecr
 }
 
 /** The app's settings that point its official Stripe client at the stand-in. */
-export function standInEnv(standIn: Pick<StripeStandIn, "secretKey" | "webhookSecret" | "host" | "port">): Record<string, string> {
+export function standInEnv(
+  standIn: Pick<StripeStandIn, "secretKey" | "webhookSecret" | "host" | "port">,
+): Record<string, string> {
   return {
     STRIPE_SECRET_KEY: standIn.secretKey,
     STRIPE_WEBHOOK_SECRET: standIn.webhookSecret,

@@ -12,6 +12,9 @@ export const requestPasswordResetAction = defineAction({
   async run({ tx, input }) {
     await requestPasswordReset(tx, { email: input.email, address: clientAddress(await headers()) });
     // Said whether or not the address has an account.
-    return { revalidate: [], message: `If ${input.email} has a ShootQ account, we sent it a link to choose a new password. It works for one hour.` };
+    return {
+      revalidate: [],
+      message: `If ${input.email} has a ShootQ account, we sent it a link to choose a new password. It works for one hour.`,
+    };
   },
 });

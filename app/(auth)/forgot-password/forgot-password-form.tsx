@@ -7,7 +7,16 @@ import { requestPasswordResetAction } from "./actions";
 export function ForgotPasswordForm() {
   return (
     <ActionForm action={requestPasswordResetAction} submitLabel="Email me a link">
-      {(s) => <TextField label="Email" name="email" type="email" autoComplete="email" defaultValue={s.values?.email} errors={s.fieldErrors?.email} />}
+      {(s) => (
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          defaultValue={s.values?.email}
+          errors={s.fieldErrors?.email}
+        />
+      )}
     </ActionForm>
   );
 }

@@ -16,9 +16,17 @@ export function SignInForm() {
   function submit(form: FormData) {
     setError(null);
     startTransition(async () => {
-      const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
+      const result = await signIn("credentials", {
+        email: form.get("email"),
+        password: form.get("password"),
+        redirect: false,
+      });
       if (!result || result.error) {
-        setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "That email and password do not match.");
+        setError(
+          result?.error && result.error !== "CredentialsSignin"
+            ? result.error
+            : "That email and password do not match.",
+        );
         return;
       }
       router.replace(safeRedirect(params.get("callbackUrl")));

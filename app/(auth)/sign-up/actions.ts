@@ -12,6 +12,9 @@ export const signUpAction = defineAction({
   async run({ tx, input }) {
     await signUpStudio(tx, { ...input, address: clientAddress(await headers()) });
     // The same answer whether or not the address has an account: the email says which.
-    return { revalidate: [], message: `Check your email: we sent a message to ${input.email} to finish creating your studio.` };
+    return {
+      revalidate: [],
+      message: `Check your email: we sent a message to ${input.email} to finish creating your studio.`,
+    };
   },
 });

@@ -12,7 +12,12 @@ export function UnconfirmedOwnerBanner({ ownerEmail, isOwner }: { ownerEmail: st
       </p>
       {isOwner ? (
         <div className="mt-2">
-          <ActionButton action={sendEmailConfirmationAction} fields={{}} label="Send the confirmation link again" pendingLabel="Sending…" />
+          <ActionButton
+            action={sendEmailConfirmationAction}
+            fields={{}}
+            label="Send the confirmation link again"
+            pendingLabel="Sending…"
+          />
         </div>
       ) : null}
     </div>

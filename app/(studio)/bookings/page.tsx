@@ -21,7 +21,13 @@ export default async function BookingsPage({ searchParams }: Props) {
   const { user, db, studio, brandId, money } = await requireStudioContext();
   const params = bookingListParams.parse(await searchParams);
   const status = params.show === "confirmed" ? "CONFIRMED" : "PENDING_REVIEW";
-  const page = await findBookingPage(db, { studioId: user.studioId, brandId, status, after: params.after, before: params.before });
+  const page = await findBookingPage(db, {
+    studioId: user.studioId,
+    brandId,
+    status,
+    after: params.after,
+    before: params.before,
+  });
   const tz = studio.timeZone;
   return (
     <>
@@ -36,9 +42,16 @@ export default async function BookingsPage({ searchParams }: Props) {
           ]}
         />
         {page.rows.length === 0 ? (
-          <EmptyState>{status === "PENDING_REVIEW" ? "No bookings to review. They appear here when a client accepts a proposal." : "No confirmed bookings yet."}</EmptyState>
+          <EmptyState>
+            {status === "PENDING_REVIEW"
+              ? "No bookings to review. They appear here when a client accepts a proposal."
+              : "No confirmed bookings yet."}
+          </EmptyState>
         ) : (
-          <ul aria-label={status === "PENDING_REVIEW" ? "Bookings to review" : "Confirmed bookings"} className="divide-y divide-slate-100">
+          <ul
+            aria-label={status === "PENDING_REVIEW" ? "Bookings to review" : "Confirmed bookings"}
+            className="divide-y divide-slate-100"
+          >
             {page.rows.map((b) => (
               <li key={b.id} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm">
                 <div>
@@ -49,8 +62,9 @@ export default async function BookingsPage({ searchParams }: Props) {
                     <BookingStatusBadge status={b.status} />
                   </p>
                   <p className="text-slate-600">
-                    {b.job.contact.name} accepted “{b.proposal.title}” ({formatMoney(proposalTotal(b.proposal.items), money)}, deposit {formatMoney(b.proposal.depositCents, money)}) on{" "}
-                    {formatDateTime(b.createdAt, tz)}
+                    {b.job.contact.name} accepted “{b.proposal.title}” (
+                    {formatMoney(proposalTotal(b.proposal.items), money)}, deposit{" "}
+                    {formatMoney(b.proposal.depositCents, money)}) on {formatDateTime(b.createdAt, tz)}
                   </p>
                   <p className="text-slate-500">
                     {b.job.brand.name}
@@ -58,12 +72,25 @@ export default async function BookingsPage({ searchParams }: Props) {
                     {b.confirmedAt ? ` · Confirmed ${formatDateTime(b.confirmedAt, tz)}` : ""}
                   </p>
                 </div>
-                {b.status === "PENDING_REVIEW" ? <ActionButton action={confirmBookingAction} fields={{ bookingId: b.id }} label="Confirm booking" variant="primary" /> : null}
+                {b.status === "PENDING_REVIEW" ? (
+                  <ActionButton
+                    action={confirmBookingAction}
+                    fields={{ bookingId: b.id }}
+                    label="Confirm booking"
+                    variant="primary"
+                  />
+                ) : null}
               </li>
             ))}
           </ul>
         )}
-        <Pagination basePath="/bookings" params={{ show: params.show }} next={page.next} prev={page.prev} label="Bookings pages" />
+        <Pagination
+          basePath="/bookings"
+          params={{ show: params.show }}
+          next={page.next}
+          prev={page.prev}
+          label="Bookings pages"
+        />
       </Card>
     </>
   );

@@ -9,6 +9,9 @@ export const rotateCalendarFeedAction = defineAction({
   schema: rotateCalendarFeedSchema,
   async run({ tx, user }) {
     await rotateCalendarFeed(tx, { studioId: user.studioId, userId: user.id });
-    return { revalidate: ["/calendar"], message: "Your calendar has a new address. Subscribe to it again; the old one no longer works." };
+    return {
+      revalidate: ["/calendar"],
+      message: "Your calendar has a new address. Subscribe to it again; the old one no longer works.",
+    };
   },
 });

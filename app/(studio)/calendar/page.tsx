@@ -29,7 +29,13 @@ export default async function CalendarPage({ searchParams }: Props) {
   const range = agendaRange(firstDay, tz);
   const [events, shoots, token] = await Promise.all([
     findEventsBetween(db, { studioId: user.studioId, brandId, ...range }),
-    findUpcomingShootPage(db, { studioId: user.studioId, brandId, from: now, after: params.shoots, before: params.shootsBefore }),
+    findUpcomingShootPage(db, {
+      studioId: user.studioId,
+      brandId,
+      from: now,
+      after: params.shoots,
+      before: params.shootsBefore,
+    }),
     findCalendarToken(db, { studioId: user.studioId, userId: user.id }),
   ]);
   const feedUrl = token ? calendarFeedUrl(await publicOrigin(), token) : null;
@@ -77,16 +83,25 @@ export default async function CalendarPage({ searchParams }: Props) {
             {feedUrl ? (
               <>
                 <p className="text-sm text-slate-600">
-                  Add this private address to Google Calendar (Other calendars → From URL) or Apple Calendar (File → New Calendar Subscription). Keep it to yourself: anyone with it can see your schedule.
+                  Add this private address to Google Calendar (Other calendars → From URL) or Apple Calendar (File → New
+                  Calendar Subscription). Keep it to yourself: anyone with it can see your schedule.
                 </p>
                 <label htmlFor="calendar-feed-url" className="mt-3 block text-sm font-medium text-slate-700">
                   Calendar feed URL
                 </label>
-                <input id="calendar-feed-url" readOnly value={feedUrl} className="mt-1 block w-full rounded-md bg-slate-100 px-3 py-2 font-mono text-xs text-slate-800" />
+                <input
+                  id="calendar-feed-url"
+                  readOnly
+                  value={feedUrl}
+                  className="mt-1 block w-full rounded-md bg-slate-100 px-3 py-2 font-mono text-xs text-slate-800"
+                />
                 <p className="mt-2 text-xs text-slate-500">Times are in {tz}.</p>
               </>
             ) : (
-              <p className="text-sm text-slate-600">Your calendar address was issued before ShootQ stopped storing it, so it cannot be shown again. It keeps working; get a new one to see it here.</p>
+              <p className="text-sm text-slate-600">
+                Your calendar address was issued before ShootQ stopped storing it, so it cannot be shown again. It keeps
+                working; get a new one to see it here.
+              </p>
             )}
             <div className="mt-3">
               <ActionButton

@@ -30,13 +30,22 @@ export default async function DashboardPage({ searchParams }: Props) {
   const now = new Date();
   const tz = studio.timeZone;
   const [d, broadcasts, hasFailed, owner] = await Promise.all([
-    loadDashboard(db, { studioId: user.studioId, userId: user.id, brandId, timeZone: tz, currency: money.currency, now, pages }),
+    loadDashboard(db, {
+      studioId: user.studioId,
+      userId: user.id,
+      brandId,
+      timeZone: tz,
+      currency: money.currency,
+      now,
+      pages,
+    }),
     findActiveBroadcasts(db, { userId: user.id, now }),
     hasFailedEmails(db, { studioId: user.studioId }),
     findOwnerConfirmation(db, { studioId: user.studioId }),
   ]);
   // Each list pages on its own; the others keep their place.
-  const keep = (drop: (typeof DASHBOARD_PAGE_PARAMS)[number][]) => Object.fromEntries(DASHBOARD_PAGE_PARAMS.filter((k) => !drop.includes(k)).map((k) => [k, pages[k]]));
+  const keep = (drop: (typeof DASHBOARD_PAGE_PARAMS)[number][]) =>
+    Object.fromEntries(DASHBOARD_PAGE_PARAMS.filter((k) => !drop.includes(k)).map((k) => [k, pages[k]]));
 
   return (
     <>
@@ -45,10 +54,21 @@ export default async function DashboardPage({ searchParams }: Props) {
         <div className="space-y-6">
           <Card
             title="What's New"
-            action={d.whatsNew.rows.length > 0 ? <ActionButton action={markAllNotificationsReadAction} fields={{}} label="Mark all as read" variant="ghost" /> : null}
+            action={
+              d.whatsNew.rows.length > 0 ? (
+                <ActionButton
+                  action={markAllNotificationsReadAction}
+                  fields={{}}
+                  label="Mark all as read"
+                  variant="ghost"
+                />
+              ) : null
+            }
           >
             <Broadcasts broadcasts={broadcasts} />
-            {owner.isConfirmed ? null : <UnconfirmedOwnerBanner ownerEmail={owner.ownerEmail} isOwner={owner.ownerId === user.id} />}
+            {owner.isConfirmed ? null : (
+              <UnconfirmedOwnerBanner ownerEmail={owner.ownerEmail} isOwner={owner.ownerId === user.id} />
+            )}
             {hasFailed ? <FailedEmailBanner /> : null}
             <ul className="mb-3 space-y-1 text-sm">
               <li data-testid="new-leads">
@@ -62,7 +82,10 @@ export default async function DashboardPage({ searchParams }: Props) {
                 </Link>
               </li>
               <li data-testid="overdue-payments">
-                <Link href="/invoices?view=overdue" className={`hover:underline ${d.overduePayments > 0 ? "font-medium text-red-700" : ""}`}>
+                <Link
+                  href="/invoices?view=overdue"
+                  className={`hover:underline ${d.overduePayments > 0 ? "font-medium text-red-700" : ""}`}
+                >
                   {formatCount(d.overduePayments)} payment{d.overduePayments === 1 ? "" : "s"} overdue
                 </Link>
               </li>
@@ -88,12 +111,25 @@ export default async function DashboardPage({ searchParams }: Props) {
                       )}
                       <p className="text-xs text-slate-500">{formatDateTime(n.createdAt, tz)}</p>
                     </div>
-                    <ActionButton action={markNotificationReadAction} fields={{ notificationId: n.id }} label="Mark read" variant="ghost" />
+                    <ActionButton
+                      action={markNotificationReadAction}
+                      fields={{ notificationId: n.id }}
+                      label="Mark read"
+                      variant="ghost"
+                    />
                   </li>
                 ))}
               </ul>
             )}
-            <Pagination basePath="/dashboard" params={keep(["news", "newsBefore"])} next={d.whatsNew.next} prev={d.whatsNew.prev} afterParam="news" beforeParam="newsBefore" label="Notifications pages" />
+            <Pagination
+              basePath="/dashboard"
+              params={keep(["news", "newsBefore"])}
+              next={d.whatsNew.next}
+              prev={d.whatsNew.prev}
+              afterParam="news"
+              beforeParam="newsBefore"
+              label="Notifications pages"
+            />
           </Card>
 
           <Card title="What's Next">
@@ -106,12 +142,24 @@ export default async function DashboardPage({ searchParams }: Props) {
                     <Link href={`/jobs/${t.jobId}`} className="font-medium text-slate-900 hover:underline">
                       {formatNextTask(t)}
                     </Link>
-                    <p className={`text-xs ${overdueDays(t.dueAt, now, tz) > 0 ? "font-medium text-red-600" : "text-slate-500"}`}>{describeDue(t.dueAt, now, tz)}</p>
+                    <p
+                      className={`text-xs ${overdueDays(t.dueAt, now, tz) > 0 ? "font-medium text-red-600" : "text-slate-500"}`}
+                    >
+                      {describeDue(t.dueAt, now, tz)}
+                    </p>
                   </li>
                 ))}
               </ul>
             )}
-            <Pagination basePath="/dashboard" params={keep(["next", "nextBefore"])} next={d.whatsNext.next} prev={d.whatsNext.prev} afterParam="next" beforeParam="nextBefore" label="Tasks pages" />
+            <Pagination
+              basePath="/dashboard"
+              params={keep(["next", "nextBefore"])}
+              next={d.whatsNext.next}
+              prev={d.whatsNext.prev}
+              afterParam="next"
+              beforeParam="nextBefore"
+              label="Tasks pages"
+            />
           </Card>
         </div>
 
@@ -121,7 +169,15 @@ export default async function DashboardPage({ searchParams }: Props) {
           </Card>
           <Card title="Scheduled Shoots">
             <ShootList shoots={d.shoots.rows} timeZone={tz} />
-            <Pagination basePath="/dashboard" params={keep(["shoots", "shootsBefore"])} next={d.shoots.next} prev={d.shoots.prev} afterParam="shoots" beforeParam="shootsBefore" label="Shoots pages" />
+            <Pagination
+              basePath="/dashboard"
+              params={keep(["shoots", "shootsBefore"])}
+              next={d.shoots.next}
+              prev={d.shoots.prev}
+              afterParam="shoots"
+              beforeParam="shootsBefore"
+              label="Shoots pages"
+            />
           </Card>
         </div>
       </div>

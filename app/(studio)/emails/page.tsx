@@ -8,7 +8,12 @@ import { retryEmailAction } from "./actions";
 export const metadata = { title: "Emails" };
 
 const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
-const STATUS_STYLE = { QUEUED: "bg-amber-50 text-amber-800", SENT: "bg-emerald-50 text-emerald-800", FAILED: "bg-red-50 text-red-700", CANCELLED: "bg-slate-100 text-slate-600" } as const;
+const STATUS_STYLE = {
+  QUEUED: "bg-amber-50 text-amber-800",
+  SENT: "bg-emerald-50 text-emerald-800",
+  FAILED: "bg-red-50 text-red-700",
+  CANCELLED: "bg-slate-100 text-slate-600",
+} as const;
 const STATUS_LABEL = { QUEUED: "Sending", SENT: "Sent", FAILED: "Failed", CANCELLED: "Not sent" } as const;
 
 export default async function EmailsPage() {
@@ -21,25 +26,50 @@ export default async function EmailsPage() {
         {emails.length === 0 ? (
           <EmptyState>No emails yet. Proposals, questionnaires and referrals you send show up here.</EmptyState>
         ) : (
-          <DataTable caption="Emails" columns={["To", "Subject", "Queued", "Status", <span key="actions" className="sr-only">Actions</span>]}>
-              {emails.map((e) => (
-                <tr key={e.id} className="border-b border-slate-100 align-top">
-                  <td className="py-2 pr-3">{e.to}</td>
-                  <td className="py-2 pr-3">{e.subject}</td>
-                  <td className="py-2 pr-3 whitespace-nowrap text-slate-500">{dateTime.format(e.createdAt)}</td>
-                  <td className="py-2 pr-3">
-                    <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[e.status]}`}>{STATUS_LABEL[e.status]}</span>
-                    {e.status === "SENT" && e.sentAt ? <p className="mt-1 text-xs text-slate-500">{dateTime.format(e.sentAt)}</p> : null}
-                    {e.status === "CANCELLED" ? <p className="mt-1 text-xs text-slate-500">{e.lastError}</p> : null}
-                    {e.status === "FAILED" ? (
-                      <p className="mt-1 text-xs text-red-700">
-                        After {e.attempts} attempt(s): {e.lastError ?? "unknown error"}
-                      </p>
-                    ) : null}
-                  </td>
-                  <td className="py-2">{e.status === "FAILED" ? <ActionButton action={retryEmailAction} fields={{ emailId: e.id }} label="Retry" pendingLabel="Retrying…" ariaLabel={`Retry the email to ${e.to}`} /> : null}</td>
-                </tr>
-              ))}
+          <DataTable
+            caption="Emails"
+            columns={[
+              "To",
+              "Subject",
+              "Queued",
+              "Status",
+              <span key="actions" className="sr-only">
+                Actions
+              </span>,
+            ]}
+          >
+            {emails.map((e) => (
+              <tr key={e.id} className="border-b border-slate-100 align-top">
+                <td className="py-2 pr-3">{e.to}</td>
+                <td className="py-2 pr-3">{e.subject}</td>
+                <td className="py-2 pr-3 whitespace-nowrap text-slate-500">{dateTime.format(e.createdAt)}</td>
+                <td className="py-2 pr-3">
+                  <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[e.status]}`}>
+                    {STATUS_LABEL[e.status]}
+                  </span>
+                  {e.status === "SENT" && e.sentAt ? (
+                    <p className="mt-1 text-xs text-slate-500">{dateTime.format(e.sentAt)}</p>
+                  ) : null}
+                  {e.status === "CANCELLED" ? <p className="mt-1 text-xs text-slate-500">{e.lastError}</p> : null}
+                  {e.status === "FAILED" ? (
+                    <p className="mt-1 text-xs text-red-700">
+                      After {e.attempts} attempt(s): {e.lastError ?? "unknown error"}
+                    </p>
+                  ) : null}
+                </td>
+                <td className="py-2">
+                  {e.status === "FAILED" ? (
+                    <ActionButton
+                      action={retryEmailAction}
+                      fields={{ emailId: e.id }}
+                      label="Retry"
+                      pendingLabel="Retrying…"
+                      ariaLabel={`Retry the email to ${e.to}`}
+                    />
+                  ) : null}
+                </td>
+              </tr>
+            ))}
           </DataTable>
         )}
       </Card>

@@ -1,12 +1,30 @@
 "use server";
 
 import { defineAction } from "@/lib/actions";
-import { createInvoice, createInvoiceFromProposal, sendInvoice, updateDraftInvoice, voidInvoice } from "@/lib/invoices/mutations";
-import { createInvoiceFromProposalSchema, createInvoiceSchema, invoiceIdSchema, recordPaymentSchema, updateInvoiceSchema, voidInvoiceSchema } from "@/lib/invoices/schemas";
+import {
+  createInvoice,
+  createInvoiceFromProposal,
+  sendInvoice,
+  updateDraftInvoice,
+  voidInvoice,
+} from "@/lib/invoices/mutations";
+import {
+  createInvoiceFromProposalSchema,
+  createInvoiceSchema,
+  invoiceIdSchema,
+  recordPaymentSchema,
+  updateInvoiceSchema,
+  voidInvoiceSchema,
+} from "@/lib/invoices/schemas";
 import { recordPayment } from "@/lib/payments/mutations";
 
 /** Every page an invoice's state shows on. */
-const invoicePaths = (invoiceId: string, jobId: string) => ["/invoices", `/invoices/${invoiceId}`, `/jobs/${jobId}`, "/dashboard"];
+const invoicePaths = (invoiceId: string, jobId: string) => [
+  "/invoices",
+  `/invoices/${invoiceId}`,
+  `/jobs/${jobId}`,
+  "/dashboard",
+];
 
 export const createInvoiceAction = defineAction({
   access: "studio",
@@ -40,7 +58,10 @@ export const sendInvoiceAction = defineAction({
   schema: invoiceIdSchema,
   async run({ tx, input, user }) {
     const invoice = await sendInvoice(tx, { studioId: user.studioId, invoiceId: input.invoiceId });
-    return { revalidate: [...invoicePaths(invoice.id, invoice.jobId), "/emails"], message: "Invoice sent. Your client will get an email with their link." };
+    return {
+      revalidate: [...invoicePaths(invoice.id, invoice.jobId), "/emails"],
+      message: "Invoice sent. Your client will get an email with their link.",
+    };
   },
 });
 
@@ -48,10 +69,18 @@ export const voidInvoiceAction = defineAction({
   access: "studio",
   schema: voidInvoiceSchema,
   async run({ tx, input, user }) {
-    const { jobId, reissuedId } = await voidInvoice(tx, { studioId: user.studioId, invoiceId: input.invoiceId, reissue: input.reissue });
+    const { jobId, reissuedId } = await voidInvoice(tx, {
+      studioId: user.studioId,
+      invoiceId: input.invoiceId,
+      reissue: input.reissue,
+    });
     const paths = [...invoicePaths(input.invoiceId, jobId), ...(reissuedId ? [`/invoices/${reissuedId}`] : [])];
     return reissuedId
-      ? { revalidate: paths, redirectTo: `/invoices/${reissuedId}`, flash: "Invoice voided. This corrected draft replaces it; payments received moved here." }
+      ? {
+          revalidate: paths,
+          redirectTo: `/invoices/${reissuedId}`,
+          flash: "Invoice voided. This corrected draft replaces it; payments received moved here.",
+        }
       : { revalidate: paths, message: "Invoice voided." };
   },
 });
@@ -61,6 +90,9 @@ export const recordPaymentAction = defineAction({
   schema: recordPaymentSchema,
   async run({ tx, input, user }) {
     const result = await recordPayment(tx, { studioId: user.studioId, userId: user.id, input });
-    return { revalidate: [...invoicePaths(result.invoiceId, result.jobId), "/bookings", "/emails"], message: result.message };
+    return {
+      revalidate: [...invoicePaths(result.invoiceId, result.jobId), "/bookings", "/emails"],
+      message: result.message,
+    };
   },
 });

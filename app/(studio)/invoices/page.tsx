@@ -34,7 +34,11 @@ export default async function InvoicesPage({ searchParams }: Props) {
         <ViewTabs
           label="Invoice views"
           className="mb-4 flex flex-wrap gap-1"
-          views={(Object.entries(INVOICE_VIEWS) as [InvoiceView, string][]).map(([view, label]) => ({ href: `/invoices?view=${view}`, label, isCurrent: params.view === view }))}
+          views={(Object.entries(INVOICE_VIEWS) as [InvoiceView, string][]).map(([view, label]) => ({
+            href: `/invoices?view=${view}`,
+            label,
+            isCurrent: params.view === view,
+          }))}
         />
         {page.rows.length === 0 ? (
           <EmptyState>{EMPTY[params.view]}</EmptyState>
@@ -44,13 +48,27 @@ export default async function InvoicesPage({ searchParams }: Props) {
               <caption className="sr-only">Invoices</caption>
               <thead>
                 <tr className="border-b border-slate-200 text-left text-slate-500">
-                  <th scope="col" className="py-2 pr-3 font-medium">Invoice</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Client</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Job</th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">Total</th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">Balance</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Next due</th>
-                  <th scope="col" className="py-2 font-medium">Status</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Invoice
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Client
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Job
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">
+                    Total
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">
+                    Balance
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Next due
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    Status
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -70,8 +88,14 @@ export default async function InvoicesPage({ searchParams }: Props) {
                         </Link>
                       </td>
                       <td className="py-2 pr-3 text-right">{formatMoney(invoice.totalMinor, money)}</td>
-                      <td className="py-2 pr-3 text-right">{invoice.status === "VOID" ? "—" : formatMoney(invoice.totalMinor - invoice.paidMinor, money)}</td>
-                      <td className="py-2 pr-3">{invoice.nextDueOn && invoice.status !== "DRAFT" ? formatShortDayKey(dayKeyOfDateColumn(invoice.nextDueOn)) : "—"}</td>
+                      <td className="py-2 pr-3 text-right">
+                        {invoice.status === "VOID" ? "—" : formatMoney(invoice.totalMinor - invoice.paidMinor, money)}
+                      </td>
+                      <td className="py-2 pr-3">
+                        {invoice.nextDueOn && invoice.status !== "DRAFT"
+                          ? formatShortDayKey(dayKeyOfDateColumn(invoice.nextDueOn))
+                          : "—"}
+                      </td>
                       <td className="py-2">
                         <InvoiceStatusBadge status={invoice.status} isOverdue={Boolean(invoice.overdueSince)} />
                       </td>
@@ -82,7 +106,13 @@ export default async function InvoicesPage({ searchParams }: Props) {
             </table>
           </div>
         )}
-        <Pagination basePath="/invoices" params={{ view: params.view }} next={page.next} prev={page.prev} label="Invoices pages" />
+        <Pagination
+          basePath="/invoices"
+          params={{ view: params.view }}
+          next={page.next}
+          prev={page.prev}
+          label="Invoices pages"
+        />
       </Card>
     </>
   );

@@ -16,7 +16,10 @@ export const createJobAction = defineAction({
   async run({ tx, input, user }) {
     const job = await createJob(tx, { studioId: user.studioId, input });
     // Billing counts the jobs, and studio settings count each brand's.
-    return { revalidate: ["/jobs", "/dashboard", "/settings/billing", "/settings/studio"], redirectTo: `/jobs/${job.id}` };
+    return {
+      revalidate: ["/jobs", "/dashboard", "/settings/billing", "/settings/studio"],
+      redirectTo: `/jobs/${job.id}`,
+    };
   },
 });
 
@@ -72,6 +75,9 @@ export const sendProposalAction = defineAction({
   schema: sendProposalSchema,
   async run({ tx, input, user }) {
     const { jobId } = await sendProposal(tx, { studioId: user.studioId, proposalId: input.proposalId });
-    return { revalidate: [`/jobs/${jobId}`, "/jobs", "/leads", "/dashboard", "/emails"], message: "Proposal sent. Your client will get an email with the link." };
+    return {
+      revalidate: [`/jobs/${jobId}`, "/jobs", "/leads", "/dashboard", "/emails"],
+      message: "Proposal sent. Your client will get an email with the link.",
+    };
   },
 });

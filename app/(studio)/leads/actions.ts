@@ -36,6 +36,9 @@ export const convertLeadAction = defineAction({
   schema: convertLeadSchema,
   async run({ tx, input, user }) {
     const { jobId } = await convertLeadToJob(tx, { studioId: user.studioId, input });
-    return { revalidate: ["/leads", "/jobs", "/dashboard", "/calendar", "/settings/billing", "/settings/studio"], redirectTo: `/jobs/${jobId}` };
+    return {
+      revalidate: ["/leads", "/jobs", "/dashboard", "/calendar", "/settings/billing", "/settings/studio"],
+      redirectTo: `/jobs/${jobId}`,
+    };
   },
 });

@@ -19,6 +19,9 @@ export const updateQuestionnaireAction = defineAction({
   schema: updateQuestionnaireTemplateSchema,
   async run({ tx, input, user }) {
     await updateQuestionnaireTemplate(tx, { studioId: user.studioId, ...input });
-    return { revalidate: ["/questionnaires", `/questionnaires/${input.templateId}`, "/jobs"], redirectTo: "/questionnaires" };
+    return {
+      revalidate: ["/questionnaires", `/questionnaires/${input.templateId}`, "/jobs"],
+      redirectTo: "/questionnaires",
+    };
   },
 });

@@ -20,7 +20,9 @@ export const respondToReferralAction = defineAction({
     const { leadId } = await respondToReferral(tx, { studioId: user.studioId, userId: user.id, ...input });
     return {
       revalidate: ["/referrals", "/dashboard", "/leads", ...(leadId ? ["/settings/billing"] : [])],
-      message: leadId ? "Accepted. The client is now one of your leads." : "Rejected. The photographer who referred it has been told.",
+      message: leadId
+        ? "Accepted. The client is now one of your leads."
+        : "Rejected. The photographer who referred it has been told.",
     };
   },
 });

@@ -10,7 +10,10 @@ const STATUS_LABEL = { PENDING: "Waiting for an answer", ACCEPTED: "Accepted", R
 
 export default async function ReferralsPage() {
   const { user, db } = await requireStudioContext();
-  const [received, sent] = await Promise.all([findReceivedReferrals(db, { studioId: user.studioId }), findSentReferrals(db, { studioId: user.studioId })]);
+  const [received, sent] = await Promise.all([
+    findReceivedReferrals(db, { studioId: user.studioId }),
+    findSentReferrals(db, { studioId: user.studioId }),
+  ]);
   return (
     <>
       <PageHeader title="Referrals" />
@@ -65,7 +68,9 @@ export default async function ReferralsPage() {
         </Card>
         <Card title="Your referrals">
           {sent.length === 0 ? (
-            <EmptyState>You haven&apos;t referred anyone yet. Refer a lead or a job from its page when you can&apos;t take it.</EmptyState>
+            <EmptyState>
+              You haven&apos;t referred anyone yet. Refer a lead or a job from its page when you can&apos;t take it.
+            </EmptyState>
           ) : (
             <ul className="divide-y divide-slate-100">
               {sent.map((r) => (
@@ -73,7 +78,10 @@ export default async function ReferralsPage() {
                   <span>
                     <span className="font-medium text-slate-900">{r.subjectTitle}</span> to {r.toEmail}
                     {r.toStudioId ? "" : " (invited to ShootQ)"}
-                    <span className="text-slate-500"> · by {r.fromUser.name}, {day.format(r.createdAt)}</span>
+                    <span className="text-slate-500">
+                      {" "}
+                      · by {r.fromUser.name}, {day.format(r.createdAt)}
+                    </span>
                   </span>
                   <span className="text-slate-600">{STATUS_LABEL[r.status]}</span>
                 </li>

@@ -1,7 +1,14 @@
 "use server";
 
 import { z } from "zod";
-import { changePassword, requestEmailChange, sendEmailConfirmation, signOutEverywhere, signOutSession, updateProfile } from "@/lib/account/mutations";
+import {
+  changePassword,
+  requestEmailChange,
+  sendEmailConfirmation,
+  signOutEverywhere,
+  signOutSession,
+  updateProfile,
+} from "@/lib/account/mutations";
 import {
   changeEmailSchema,
   changePasswordSchema,
@@ -35,7 +42,10 @@ export const changeEmailAction = defineAction({
   schema: changeEmailSchema,
   async run({ tx, input, user }) {
     await requestEmailChange(tx, { userId: user.id, ...input });
-    return { revalidate: [], message: `We sent a link to ${input.email}. Your address changes when you open it; until then, keep signing in with ${user.email}.` };
+    return {
+      revalidate: [],
+      message: `We sent a link to ${input.email}. Your address changes when you open it; until then, keep signing in with ${user.email}.`,
+    };
   },
 });
 
@@ -43,9 +53,17 @@ export const changePasswordAction = defineAction({
   access: "studio",
   schema: changePasswordSchema,
   async run({ tx, input, user }) {
-    const updated = await changePassword(tx, { userId: user.id, currentPassword: input.currentPassword, newPassword: input.newPassword });
+    const updated = await changePassword(tx, {
+      userId: user.id,
+      currentPassword: input.currentPassword,
+      newPassword: input.newPassword,
+    });
     // Every session ended with the change; this browser carries on in a new one.
-    return { revalidate: ["/settings"], signInAs: updated, message: "Your password was changed. Every other session was signed out." };
+    return {
+      revalidate: ["/settings"],
+      signInAs: updated,
+      message: "Your password was changed. Every other session was signed out.",
+    };
   },
 });
 
@@ -136,6 +154,9 @@ export const removeStaffAction = defineAction({
   schema: removeStaffSchema.extend({ confirm: z.literal("yes", { error: "Confirm the removal." }).optional() }),
   async run({ tx, input, user }) {
     await removeStaff(tx, { studioId: user.studioId, actorId: user.id, userId: input.userId });
-    return { revalidate: ["/settings/team", "/settings/billing"], flash: "Team member removed. They can no longer sign in." };
+    return {
+      revalidate: ["/settings/team", "/settings/billing"],
+      flash: "Team member removed. They can no longer sign in.",
+    };
   },
 });

@@ -11,15 +11,23 @@ export const metadata = { title: "Account settings" };
 
 export default async function AccountSettingsPage() {
   const { user, db } = await requireStudioContext();
-  const [sessions, current, owner] = await Promise.all([findActiveSessions(db, { userId: user.id }), readSession(), findOwnerConfirmation(db, { studioId: user.studioId })]);
+  const [sessions, current, owner] = await Promise.all([
+    findActiveSessions(db, { userId: user.id }),
+    readSession(),
+    findOwnerConfirmation(db, { studioId: user.studioId }),
+  ]);
   return (
     <>
       <PageHeader title="Account" />
-      {owner.isConfirmed ? null : <UnconfirmedOwnerBanner ownerEmail={owner.ownerEmail} isOwner={owner.ownerId === user.id} />}
+      {owner.isConfirmed ? null : (
+        <UnconfirmedOwnerBanner ownerEmail={owner.ownerEmail} isOwner={owner.ownerId === user.id} />
+      )}
       <AccountForms name={user.name} email={user.email} />
       <SessionsCard sessions={sessions} currentSessionId={current?.sid ?? null} />
       <Card title="Role">
-        <p className="text-sm text-slate-600">You are the studio&apos;s {user.role === "OWNER" ? "owner" : "staff member"}.</p>
+        <p className="text-sm text-slate-600">
+          You are the studio&apos;s {user.role === "OWNER" ? "owner" : "staff member"}.
+        </p>
       </Card>
     </>
   );

@@ -13,14 +13,24 @@ type Props = { searchParams: Promise<SearchParams> };
 
 export default async function TasksPage({ searchParams }: Props) {
   const { user, db, studio, brandId } = await requireStudioContext();
-  const page = await findOpenTaskPage(db, { studioId: user.studioId, brandId, now: new Date(), timeZone: studio.timeZone, ...pageParamsSchema.parse(await searchParams) });
+  const page = await findOpenTaskPage(db, {
+    studioId: user.studioId,
+    brandId,
+    now: new Date(),
+    timeZone: studio.timeZone,
+    ...pageParamsSchema.parse(await searchParams),
+  });
   return (
     <>
       <PageHeader title="Tasks" />
       <Card>
         {page.rows.length === 0 ? (
           <EmptyState>
-            No open tasks. Start a workflow from a job to plan its steps, or set up your <Link href="/workflows" className="text-brand-600 hover:underline">workflows</Link>.
+            No open tasks. Start a workflow from a job to plan its steps, or set up your{" "}
+            <Link href="/workflows" className="text-brand-600 hover:underline">
+              workflows
+            </Link>
+            .
           </EmptyState>
         ) : (
           <ul className="divide-y divide-slate-100" aria-label="Open tasks">
@@ -33,9 +43,17 @@ export default async function TasksPage({ searchParams }: Props) {
                     </Link>{" "}
                     - {t.workflow} → {t.name}
                   </p>
-                  <p className={`text-xs ${t.overdueDays > 0 ? "font-medium text-red-600" : "text-slate-500"}`}>{t.dueLabel}</p>
+                  <p className={`text-xs ${t.overdueDays > 0 ? "font-medium text-red-600" : "text-slate-500"}`}>
+                    {t.dueLabel}
+                  </p>
                 </div>
-                <ActionButton action={completeTaskAction} fields={{ taskId: t.taskId }} label="Complete" pendingLabel="Completing…" ariaLabel={`Complete ${t.name} for ${t.jobTitle}`} />
+                <ActionButton
+                  action={completeTaskAction}
+                  fields={{ taskId: t.taskId }}
+                  label="Complete"
+                  pendingLabel="Completing…"
+                  ariaLabel={`Complete ${t.name} for ${t.jobTitle}`}
+                />
               </li>
             ))}
           </ul>

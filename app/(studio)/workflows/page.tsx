@@ -19,7 +19,10 @@ export default async function WorkflowsPage() {
       </PageHeader>
       {templates.length === 0 ? (
         <Card>
-          <EmptyState>No workflows yet. A workflow is the list of steps you repeat for every job, like designing and ordering an album.</EmptyState>
+          <EmptyState>
+            No workflows yet. A workflow is the list of steps you repeat for every job, like designing and ordering an
+            album.
+          </EmptyState>
         </Card>
       ) : (
         <div className="grid gap-4 md:grid-cols-2">
@@ -36,7 +39,10 @@ export default async function WorkflowsPage() {
               <ol className="list-decimal space-y-1 pl-5 text-sm text-slate-700">
                 {t.steps.map((s) => (
                   <li key={s.id}>
-                    {s.name} <span className="text-slate-500">({s.offsetDays} day(s) {STEP_ANCHOR_LABELS[s.anchor]})</span>
+                    {s.name}{" "}
+                    <span className="text-slate-500">
+                      ({s.offsetDays} day(s) {STEP_ANCHOR_LABELS[s.anchor]})
+                    </span>
                   </li>
                 ))}
               </ol>

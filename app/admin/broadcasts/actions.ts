@@ -10,6 +10,9 @@ export const createBroadcastAction = defineAction({
   schema: createBroadcastSchema,
   async run({ tx, input, user }) {
     await createBroadcast(tx, { adminId: user.id, ...input });
-    return { revalidate: ["/admin/broadcasts", "/dashboard"], message: "Broadcast scheduled. Photographers see it on their dashboard while it runs." };
+    return {
+      revalidate: ["/admin/broadcasts", "/dashboard"],
+      message: "Broadcast scheduled. Photographers see it on their dashboard while it runs.",
+    };
   },
 });

@@ -23,10 +23,29 @@ export function BroadcastForm() {
       <input type="hidden" name="timeZone" value={timeZone} />
       <TextField label="Title" name="title" defaultValue={v.title} errors={state.fieldErrors?.title} />
       <TextArea label="Message" name="body" defaultValue={v.body} errors={state.fieldErrors?.body} />
-      <TextField label="Link (optional)" name="link" defaultValue={v.link} errors={state.fieldErrors?.link} hint="A path in ShootQ like /settings, or a full https:// address." />
+      <TextField
+        label="Link (optional)"
+        name="link"
+        defaultValue={v.link}
+        errors={state.fieldErrors?.link}
+        hint="A path in ShootQ like /settings, or a full https:// address."
+      />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Starts" name="startsAt" type="datetime-local" defaultValue={v.startsAt} errors={state.fieldErrors?.startsAt} hint={`Your time (${timeZone}).`} />
-        <TextField label="Ends" name="endsAt" type="datetime-local" defaultValue={v.endsAt} errors={state.fieldErrors?.endsAt} />
+        <TextField
+          label="Starts"
+          name="startsAt"
+          type="datetime-local"
+          defaultValue={v.startsAt}
+          errors={state.fieldErrors?.startsAt}
+          hint={`Your time (${timeZone}).`}
+        />
+        <TextField
+          label="Ends"
+          name="endsAt"
+          type="datetime-local"
+          defaultValue={v.endsAt}
+          errors={state.fieldErrors?.endsAt}
+        />
       </div>
       <label className="flex items-center gap-2 text-sm text-slate-700">
         <input type="checkbox" name="isNew" defaultChecked={state.values && !state.ok ? v.isNew === "on" : true} />

@@ -29,12 +29,18 @@ export default async function BroadcastsPage() {
                 return (
                   <li key={b.id} className="space-y-1 py-3 text-sm">
                     <p className="font-medium text-slate-900">
-                      {b.title} {b.isNew ? <span className="ml-1 rounded bg-brand-600 px-1.5 py-0.5 text-[10px] font-bold text-white">NEW</span> : null}
+                      {b.title}{" "}
+                      {b.isNew ? (
+                        <span className="ml-1 rounded bg-brand-600 px-1.5 py-0.5 text-[10px] font-bold text-white">
+                          NEW
+                        </span>
+                      ) : null}
                       <span className="ml-2 text-xs font-normal text-slate-500">{state}</span>
                     </p>
                     <p className="whitespace-pre-wrap text-slate-700">{b.body}</p>
                     <p className="text-xs text-slate-500">
-                      Sent by {b.createdBy.name} ({b.createdBy.email}) on {utc(b.createdAt)} · shows {utc(b.startsAt)} to {utc(b.endsAt)} · dismissed by {b._count.dismissals}
+                      Sent by {b.createdBy.name} ({b.createdBy.email}) on {utc(b.createdAt)} · shows {utc(b.startsAt)}{" "}
+                      to {utc(b.endsAt)} · dismissed by {b._count.dismissals}
                     </p>
                   </li>
                 );

@@ -24,7 +24,8 @@ export async function GET(request: NextRequest) {
   const health = await replicaMonitor().health();
   const status = health.primary.reachable ? 200 : 503;
   const headers = { "cache-control": "no-store" };
-  if (!isOperator(request)) return NextResponse.json({ status: health.primary.reachable ? "ok" : "unavailable" }, { status, headers });
+  if (!isOperator(request))
+    return NextResponse.json({ status: health.primary.reachable ? "ok" : "unavailable" }, { status, headers });
   const body = {
     status: health.primary.reachable ? "ok" : "primary unreachable",
     primary: health.primary,

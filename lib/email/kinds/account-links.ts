@@ -9,7 +9,11 @@ import { confirmEmailUrl, forgotPasswordUrl, resetPasswordUrl, signInUrl } from 
 type OpenLink = NonNullable<Awaited<ReturnType<typeof openAccountLinkToken>>>;
 
 /** An email carrying one account link: `intro` above the link, `outro` below it. */
-function accountLinkKind(subject: string, url: (origin: string, token: string) => string, lines: (link: OpenLink) => { intro: string; outro: string }) {
+function accountLinkKind(
+  subject: string,
+  url: (origin: string, token: string) => string,
+  lines: (link: OpenLink) => { intro: string; outro: string },
+) {
   return defineEmailKind({
     params: z.object({ accountTokenId: z.string() }),
     async render({ tx, origin }, { accountTokenId }) {
@@ -28,15 +32,21 @@ export const verifyEmail = accountLinkKind("Confirm your email address for Shoot
 }));
 
 /** Sent to the new address of an email change: the change happens when it is confirmed. */
-export const confirmEmailChange = accountLinkKind("Confirm your new email address for ShootQ", confirmEmailUrl, (link) => ({
-  intro: `Confirm ${link.email} as the address you sign in to ShootQ with:`,
-  outro: "Until you do, your current address stays in use. The link works for 24 hours. If you did not ask for this, ignore this email.",
-}));
+export const confirmEmailChange = accountLinkKind(
+  "Confirm your new email address for ShootQ",
+  confirmEmailUrl,
+  (link) => ({
+    intro: `Confirm ${link.email} as the address you sign in to ShootQ with:`,
+    outro:
+      "Until you do, your current address stays in use. The link works for 24 hours. If you did not ask for this, ignore this email.",
+  }),
+);
 
 /** A password reset: single use, one hour. */
 export const passwordReset = accountLinkKind("Reset your ShootQ password", resetPasswordUrl, () => ({
   intro: "Choose a new password here (the link works once, for one hour):",
-  outro: "Resetting signs you out everywhere else. If you did not ask for this, ignore this email: your password stays as it is.",
+  outro:
+    "Resetting signs you out everywhere else. If you did not ask for this, ignore this email: your password stays as it is.",
 }));
 
 /** Someone signed up with an address that already has an account: its holder is told, nobody else. */

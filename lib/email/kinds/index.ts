@@ -1,4 +1,10 @@
-import { accountExists, confirmEmailChange, emailChanged, passwordReset, verifyEmail } from "@/lib/email/kinds/account-links";
+import {
+  accountExists,
+  confirmEmailChange,
+  emailChanged,
+  passwordReset,
+  verifyEmail,
+} from "@/lib/email/kinds/account-links";
 import { installmentReminder } from "@/lib/email/kinds/installment-reminder";
 import { invoiceSent } from "@/lib/email/kinds/invoice-sent";
 import { legacyText } from "@/lib/email/kinds/legacy-text";

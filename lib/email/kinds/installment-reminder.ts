@@ -20,7 +20,11 @@ export const installmentReminder = defineEmailKind({
   params: z.object({ reminderId: z.string(), daysFromDue: z.number().int() }),
   async render({ tx, origin, studioId }, { reminderId, daysFromDue }) {
     const reminder = await tx.reminder.findFirst({
-      where: { id: reminderId, studioId: studioId ?? undefined, installment: { status: { not: "PAID" }, invoice: { status: { in: ["SENT", "PARTIALLY_PAID"] } } } },
+      where: {
+        id: reminderId,
+        studioId: studioId ?? undefined,
+        installment: { status: { not: "PAID" }, invoice: { status: { in: ["SENT", "PARTIALLY_PAID"] } } },
+      },
       select: {
         installment: {
           select: {
@@ -28,7 +32,16 @@ export const installmentReminder = defineEmailKind({
             amountMinor: true,
             paidMinor: true,
             dueOn: true,
-            invoice: { select: { id: true, number: true, title: true, currency: true, studio: { select: { name: true, locale: true } }, job: { select: { contact: { select: { name: true } } } } } },
+            invoice: {
+              select: {
+                id: true,
+                number: true,
+                title: true,
+                currency: true,
+                studio: { select: { name: true, locale: true } },
+                job: { select: { contact: { select: { name: true } } } },
+              },
+            },
           },
         },
       },
@@ -36,11 +49,17 @@ export const installmentReminder = defineEmailKind({
     if (!reminder) return null;
     const { installment } = reminder;
     const { invoice } = installment;
-    const due = formatMoney(installment.amountMinor - installment.paidMinor, { currency: invoice.currency, locale: invoice.studio.locale });
+    const due = formatMoney(installment.amountMinor - installment.paidMinor, {
+      currency: invoice.currency,
+      locale: invoice.studio.locale,
+    });
     const when = formatShortDayKey(dayKeyOfDateColumn(installment.dueOn));
     const what = `your ${installment.label.toLowerCase()} of ${due} for ${invoice.title} (invoice ${invoice.number})`;
     return {
-      subject: daysFromDue > 0 ? `Overdue: ${due} for ${invoice.title}` : `Reminder: ${due} ${describeDueIn(daysFromDue)} for ${invoice.title}`,
+      subject:
+        daysFromDue > 0
+          ? `Overdue: ${due} for ${invoice.title}`
+          : `Reminder: ${due} ${describeDueIn(daysFromDue)} for ${invoice.title}`,
       text: [
         `Hi ${invoice.job.contact.name},`,
         "",

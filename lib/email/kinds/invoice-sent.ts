@@ -17,7 +17,10 @@ export const invoiceSent = defineEmailKind({
         title: true,
         currency: true,
         totalMinor: true,
-        installments: { orderBy: [{ dueOn: "asc" }, { position: "asc" }], select: { label: true, amountMinor: true, dueOn: true } },
+        installments: {
+          orderBy: [{ dueOn: "asc" }, { position: "asc" }],
+          select: { label: true, amountMinor: true, dueOn: true },
+        },
         studio: { select: { name: true, locale: true } },
         job: { select: { contact: { select: { name: true } } } },
       },
@@ -32,7 +35,10 @@ export const invoiceSent = defineEmailKind({
         `${invoice.studio.name} has sent you invoice ${invoice.number} for ${invoice.title}, ${formatMoney(invoice.totalMinor, money)} in total.`,
         "",
         "Payment schedule:",
-        ...invoice.installments.map((i) => `- ${i.label}: ${formatMoney(i.amountMinor, money)} due ${formatShortDayKey(dayKeyOfDateColumn(i.dueOn))}`),
+        ...invoice.installments.map(
+          (i) =>
+            `- ${i.label}: ${formatMoney(i.amountMinor, money)} due ${formatShortDayKey(dayKeyOfDateColumn(i.dueOn))}`,
+        ),
         "",
         "See the invoice and pay here:",
         invoiceUrl(origin, linkToken("invoice", invoice.id)),

@@ -38,7 +38,9 @@ export const paymentReceipt = defineEmailKind({
     const on = formatShortDayKey(dayKeyOf(payment.receivedAt, invoice.studio.timeZone));
     const isRefund = payment.kind === "REFUND";
     return {
-      subject: isRefund ? `Refund of ${amount} from ${invoice.studio.name}` : `Receipt: ${amount} paid to ${invoice.studio.name}`,
+      subject: isRefund
+        ? `Refund of ${amount} from ${invoice.studio.name}`
+        : `Receipt: ${amount} paid to ${invoice.studio.name}`,
       text: [
         `Hi ${invoice.job.contact.name},`,
         "",
@@ -47,7 +49,9 @@ export const paymentReceipt = defineEmailKind({
           : `Thank you! ${invoice.studio.name} received your payment of ${amount} (${PAYMENT_METHODS[payment.method].toLowerCase()}) on ${on} for invoice ${invoice.number} (${invoice.title}).`,
         "",
         `Paid so far: ${formatMoney(invoice.paidMinor, money)} of ${formatMoney(invoice.totalMinor, money)}.`,
-        invoice.paidMinor >= invoice.totalMinor ? "Your invoice is paid in full." : `Still to pay: ${formatMoney(invoice.totalMinor - invoice.paidMinor, money)}.`,
+        invoice.paidMinor >= invoice.totalMinor
+          ? "Your invoice is paid in full."
+          : `Still to pay: ${formatMoney(invoice.totalMinor - invoice.paidMinor, money)}.`,
         "",
         "Your invoice:",
         invoiceUrl(origin, linkToken("invoice", invoice.id)),

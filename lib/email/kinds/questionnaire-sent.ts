@@ -9,7 +9,12 @@ export const questionnaireSent = defineEmailKind({
   async render({ tx, origin, studioId }, { questionnaireId }) {
     const questionnaire = await tx.questionnaire.findFirst({
       where: { id: questionnaireId, studioId: studioId ?? undefined },
-      select: { id: true, title: true, studio: { select: { name: true } }, job: { select: { title: true, contact: { select: { name: true } } } } },
+      select: {
+        id: true,
+        title: true,
+        studio: { select: { name: true } },
+        job: { select: { title: true, contact: { select: { name: true } } } },
+      },
     });
     if (!questionnaire) return null;
     const { studio, job } = questionnaire;

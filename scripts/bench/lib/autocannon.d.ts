@@ -35,7 +35,10 @@ declare module "autocannon" {
 
   type Instance = EventEmitter & {
     stop(): void;
-    on(event: "response", listener: (client: unknown, statusCode: number, bytes: number, responseTimeMs: number) => void): Instance;
+    on(
+      event: "response",
+      listener: (client: unknown, statusCode: number, bytes: number, responseTimeMs: number) => void,
+    ): Instance;
     on(event: "reqError", listener: (error: Error) => void): Instance;
     on(event: "done", listener: (result: Result) => void): Instance;
   };

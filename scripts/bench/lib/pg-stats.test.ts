@@ -31,7 +31,13 @@ describe("where the queries went", () => {
       { primary: counters(100, 10), replicas: [counters(1000, 0, 5)] },
       { primary: counters(110, 30), replicas: [counters(1090, 50, 25)] },
     );
-    expect(share).toEqual({ primaryTransactions: 10, replicaTransactions: 90, replicaShare: 0.9, primaryRowsRead: 20, replicaRowsRead: 70 });
+    expect(share).toEqual({
+      primaryTransactions: 10,
+      replicaTransactions: 90,
+      replicaShare: 0.9,
+      primaryRowsRead: 20,
+      replicaRowsRead: 70,
+    });
   });
 
   it("counts the statements the app's pools send while work runs, and only those", async () => {
@@ -45,11 +51,14 @@ describe("where the queries went", () => {
     await other.connect();
     try {
       await app.query("SELECT 1");
-      const result = await captureQueries([{ name: "primary", adminUrl, logFile: path.join(database.dir, "primary", "server.log") }], async () => {
-        await app.query("SELECT $1::int AS a", [1]);
-        await app.query("SELECT 2 AS b");
-        await other.query("SELECT 3 AS c");
-      });
+      const result = await captureQueries(
+        [{ name: "primary", adminUrl, logFile: path.join(database.dir, "primary", "server.log") }],
+        async () => {
+          await app.query("SELECT $1::int AS a", [1]);
+          await app.query("SELECT 2 AS b");
+          await other.query("SELECT 3 AS c");
+        },
+      );
       expect(result.queries).toBe(2);
       expect(result.byServer.primary.queries).toBe(2);
       expect(result.statements.map((s) => s.sql)).toEqual(["SELECT $1::int AS a", "SELECT 2 AS b"]);

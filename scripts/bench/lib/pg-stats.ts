@@ -16,7 +16,10 @@ export async function readCounters(adminUrl: string, database = "shootq"): Promi
 export type ServerCounters = { primary: DatabaseCounters; replicas: DatabaseCounters[] };
 
 export async function snapshotCounters(adminUrls: { primary: string; replicas: string[] }): Promise<ServerCounters> {
-  return { primary: await readCounters(adminUrls.primary), replicas: await Promise.all(adminUrls.replicas.map((u) => readCounters(u))) };
+  return {
+    primary: await readCounters(adminUrls.primary),
+    replicas: await Promise.all(adminUrls.replicas.map((u) => readCounters(u))),
+  };
 }
 
 export type ReadShare = {
@@ -44,9 +47,16 @@ export function readShare(before: ServerCounters, after: ServerCounters): ReadSh
   };
 }
 
-export type LoggedStatement = { server: string; app: string; phase: "parse" | "bind" | "execute" | "statement"; ms: number; text: string };
+export type LoggedStatement = {
+  server: string;
+  app: string;
+  phase: "parse" | "bind" | "execute" | "statement";
+  ms: number;
+  text: string;
+};
 
-const LINE = /^\S+ \S+ \S+ \[\d+\] app=(\S*) LOG:\s+duration: ([\d.]+) ms\s+(parse|bind|execute|statement)[^:]*:\s?(.*)$/;
+const LINE =
+  /^\S+ \S+ \S+ \[\d+\] app=(\S*) LOG:\s+duration: ([\d.]+) ms\s+(parse|bind|execute|statement)[^:]*:\s?(.*)$/;
 
 /** Statement lines from PostgreSQL's log written with log_line_prefix '%m [%p] app=%a '. */
 export function parseStatementLog(server: string, text: string): LoggedStatement[] {
@@ -55,7 +65,14 @@ export function parseStatementLog(server: string, text: string): LoggedStatement
   for (const [i, line] of lines.entries()) {
     const m = LINE.exec(line);
     // A statement that starts with a line break continues on the next line.
-    if (m) out.push({ server, app: m[1], ms: Number(m[2]), phase: m[3] as LoggedStatement["phase"], text: m[4].trim() || (lines[i + 1] ?? "").trim() });
+    if (m)
+      out.push({
+        server,
+        app: m[1],
+        ms: Number(m[2]),
+        phase: m[3] as LoggedStatement["phase"],
+        text: m[4].trim() || (lines[i + 1] ?? "").trim(),
+      });
   }
   return out;
 }
@@ -98,8 +115,18 @@ export async function captureQueries(
     Promise.all(
       servers.map((s) =>
         on
-          ? sql(s.adminUrl, "ALTER SYSTEM SET log_min_duration_statement = 0", "ALTER SYSTEM SET log_line_prefix = '%m [%p] app=%a '", "SELECT pg_reload_conf()")
-          : sql(s.adminUrl, "ALTER SYSTEM RESET log_min_duration_statement", "ALTER SYSTEM RESET log_line_prefix", "SELECT pg_reload_conf()"),
+          ? sql(
+              s.adminUrl,
+              "ALTER SYSTEM SET log_min_duration_statement = 0",
+              "ALTER SYSTEM SET log_line_prefix = '%m [%p] app=%a '",
+              "SELECT pg_reload_conf()",
+            )
+          : sql(
+              s.adminUrl,
+              "ALTER SYSTEM RESET log_min_duration_statement",
+              "ALTER SYSTEM RESET log_line_prefix",
+              "SELECT pg_reload_conf()",
+            ),
       ),
     );
   await set(true);
@@ -111,7 +138,9 @@ export async function captureQueries(
   } finally {
     await set(false);
   }
-  const statements = servers.flatMap((s, i) => parseStatementLog(s.name, readFrom(s.logFile, offsets[i]))).filter((st) => apps.test(st.app));
+  const statements = servers
+    .flatMap((s, i) => parseStatementLog(s.name, readFrom(s.logFile, offsets[i])))
+    .filter((st) => apps.test(st.app));
   const byServer: RenderQueries["byServer"] = {};
   let queries = 0;
   let totalMs = 0;
@@ -129,6 +158,8 @@ export async function captureQueries(
     queries,
     totalMs: Math.round(totalMs * 100) / 100,
     byServer,
-    statements: statements.filter((s) => s.phase === "execute" || s.phase === "statement").map((s) => ({ server: s.server, ms: s.ms, sql: s.text.slice(0, 200) })),
+    statements: statements
+      .filter((s) => s.phase === "execute" || s.phase === "statement")
+      .map((s) => ({ server: s.server, ms: s.ms, sql: s.text.slice(0, 200) })),
   };
 }

@@ -10,7 +10,15 @@ export type BenchResults = {
   command: string;
   startedAt: string;
   finishedAt: string;
-  machine: { cpus: number; cpuModel: string; memoryGiB: number; loadAverageAtStart: number[]; node: string; postgres: string; nginx: string };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    memoryGiB: number;
+    loadAverageAtStart: number[];
+    node: string;
+    postgres: string;
+    nginx: string;
+  };
   build: string;
   options: { levels: number[]; durationSec: number; smallScale: number; fullScale: number };
   generation: ScaleReport[];
@@ -26,25 +34,43 @@ export type BenchResults = {
 
 const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 const rps = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
-const cell = (s: LoadStats | undefined) => (s ? [rps(s.rps), ms(s.p50), ms(s.p95), ms(s.p99), s.failed ? String(s.failed) : "0"] : ["–", "–", "–", "–", "–"]);
+const cell = (s: LoadStats | undefined) =>
+  s ? [rps(s.rps), ms(s.p50), ms(s.p95), ms(s.p99), s.failed ? String(s.failed) : "0"] : ["–", "–", "–", "–", "–"];
 
 function table(header: string[], rows: string[][]): string {
-  return [`| ${header.join(" | ")} |`, `|${header.map((h, i) => (i < 2 ? "---" : "--:")).join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+  return [
+    `| ${header.join(" | ")} |`,
+    `|${header.map((h, i) => (i < 2 ? "---" : "--:")).join("|")}|`,
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
+  ].join("\n");
 }
 
 /** The results as Markdown: the side-by-side table first (for the README), then the rest. */
 export function renderMarkdown(r: BenchResults): string {
-  const find = (scenario: string, target: Target, c: number) => r.measurements.find((m) => m.scenario === scenario && m.target === target && m.stats.connections === c)?.stats;
+  const find = (scenario: string, target: Target, c: number) =>
+    r.measurements.find((m) => m.scenario === scenario && m.target === target && m.stats.connections === c)?.stats;
   const pageRows: string[][] = [];
   for (const s of r.scenarios.filter((x) => x.name !== "static asset")) {
-    for (const c of r.options.levels) pageRows.push([s.name, String(c), ...cell(find(s.name, "cluster", c)), ...cell(find(s.name, "single", c))]);
+    for (const c of r.options.levels)
+      pageRows.push([s.name, String(c), ...cell(find(s.name, "cluster", c)), ...cell(find(s.name, "single", c))]);
   }
-  const staticRows = r.options.levels.map((c) => ["static asset", String(c), ...cell(find("static asset", "nginx", c)), ...cell(find("static asset", "node", c))]);
+  const staticRows = r.options.levels.map((c) => [
+    "static asset",
+    String(c),
+    ...cell(find("static asset", "nginx", c)),
+    ...cell(find("static asset", "node", c)),
+  ]);
   const full = r.generation.at(-1);
   const lines = [
     `### Benchmark: ${r.startedAt.slice(0, 10)}, ${r.machine.cpus} cores (${r.machine.cpuModel}), \`${r.command}\``,
     "",
-    `Database at ${r.options.fullScale * 100}% volume: ${full ? Object.entries(full.counts).map(([k, v]) => `${v.toLocaleString("en-US")} ${k}`).join(", ") : "?"}. ` +
+    `Database at ${r.options.fullScale * 100}% volume: ${
+      full
+        ? Object.entries(full.counts)
+            .map(([k, v]) => `${v.toLocaleString("en-US")} ${k}`)
+            .join(", ")
+        : "?"
+    }. ` +
       `Big studio: ${full?.big.leads.toLocaleString("en-US")} leads, ${full?.big.jobs.toLocaleString("en-US")} jobs. ` +
       `Each cell: ${r.options.durationSec} s of autocannon at c connections; req/s counts expected answers only; latency in ms.`,
     "",
@@ -55,13 +81,24 @@ export function renderMarkdown(r: BenchResults): string {
     "",
     "Cluster = nginx + 2 `next start` nodes; Single = one node, no nginx. Static asset: nginx (from disk) vs a node:",
     "",
-    table(["Scenario", "c", "nginx req/s", "p50", "p95", "p99", "fail", "node req/s", "p50", "p95", "p99", "fail"], staticRows),
+    table(
+      ["Scenario", "c", "nginx req/s", "p50", "p95", "p99", "fail", "node req/s", "p50", "p95", "p99", "fail"],
+      staticRows,
+    ),
     "",
     "How the dashboard's cost grows (big studio, one node, no nginx):",
     "",
     table(
       ["Volume", "big-studio leads", "c", "req/s", "p50", "p95", "p99"],
-      r.growth.map((g) => [`${g.scale * 100}%`, g.leads.toLocaleString("en-US"), String(g.connections), rps(g.stats.rps), ms(g.stats.p50), ms(g.stats.p95), ms(g.stats.p99)]),
+      r.growth.map((g) => [
+        `${g.scale * 100}%`,
+        g.leads.toLocaleString("en-US"),
+        String(g.connections),
+        rps(g.stats.rps),
+        ms(g.stats.p50),
+        ms(g.stats.p95),
+        ms(g.stats.p99),
+      ]),
     ),
     "",
     `Where reads went during the read-only load (${r.reads.window}), from pg_stat_database: ` +
@@ -69,7 +106,9 @@ export function renderMarkdown(r: BenchResults): string {
       `(**${(r.reads.replicaShare * 100).toFixed(1)}% on the replica**); rows read: replica ${r.reads.replicaRowsRead.toLocaleString("en-US")}, primary ${r.reads.primaryRowsRead.toLocaleString("en-US")}.`,
     "",
     `One dashboard render (big studio, ${r.dashboardQueries.scale * 100}% volume): **${r.dashboardQueries.queries} queries, ${r.dashboardQueries.totalMs} ms** of database time ` +
-      `(${Object.entries(r.dashboardQueries.byServer).map(([server, v]) => `${server}: ${v.queries} queries, ${v.ms} ms`).join("; ")}), from PostgreSQL's statement log.`,
+      `(${Object.entries(r.dashboardQueries.byServer)
+        .map(([server, v]) => `${server}: ${v.queries} queries, ${v.ms} ms`)
+        .join("; ")}), from PostgreSQL's statement log.`,
     "",
     ...(r.writes.length
       ? [

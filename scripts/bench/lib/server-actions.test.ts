@@ -4,7 +4,11 @@ import { encodeActionBody, parseActionState, pathForRoute } from "./server-actio
 describe("server actions over HTTP", () => {
   it("encodes a form the way React's encodeReply does, the argument list last", async () => {
     const { body, contentType } = encodeActionBody({ name: "Ana <b>", "tags[]": ["a", "b"] });
-    const form = await new Request("http://x/", { method: "POST", body, headers: { "content-type": contentType } }).formData();
+    const form = await new Request("http://x/", {
+      method: "POST",
+      body,
+      headers: { "content-type": contentType },
+    }).formData();
     expect([...form.keys()]).toEqual(["_1_name", "_1_tags[]", "_1_tags[]", "0"]);
     expect(form.get("_1_name")).toBe("Ana <b>");
     expect(form.getAll("_1_tags[]")).toEqual(["a", "b"]);
@@ -19,12 +23,21 @@ describe("server actions over HTTP", () => {
   });
 
   it("reads the state an action returned from its RSC answer", () => {
-    const rsc = '0:{"a":"$@1","q":"","i":false}\n1:{"ok":false,"message":"Please correct the highlighted fields.","fieldErrors":{"email":["Enter a valid email address."]}}\n';
-    expect(parseActionState(rsc)).toEqual({ ok: false, message: "Please correct the highlighted fields.", fieldErrors: { email: ["Enter a valid email address."] } });
+    const rsc =
+      '0:{"a":"$@1","q":"","i":false}\n1:{"ok":false,"message":"Please correct the highlighted fields.","fieldErrors":{"email":["Enter a valid email address."]}}\n';
+    expect(parseActionState(rsc)).toEqual({
+      ok: false,
+      message: "Please correct the highlighted fields.",
+      fieldErrors: { email: ["Enter a valid email address."] },
+    });
     expect(parseActionState('1:"$Sreact.fragment"\n')).toBeNull();
     // Long strings travel as text rows with a byte length and no line break after them.
     const long = "é".repeat(3000);
     const withText = `0:{"a":"$@1"}\n2:T${Buffer.byteLength(long).toString(16)},${long}1:{"ok":false,"message":"Use at most 120 characters.","values":{"name":"$2"}}\n`;
-    expect(parseActionState(withText)).toMatchObject({ ok: false, message: "Use at most 120 characters.", values: { name: "$2" } });
+    expect(parseActionState(withText)).toMatchObject({
+      ok: false,
+      message: "Use at most 120 characters.",
+      values: { name: "$2" },
+    });
   });
 });

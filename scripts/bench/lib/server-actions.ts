@@ -22,7 +22,9 @@ type Manifest = { node: Record<string, { workers: Record<string, unknown>; filen
 
 /** Every server action of the production build in `.next`. */
 export function readServerActions(distDir = path.join(ROOT, ".next")): ServerAction[] {
-  const manifest = JSON.parse(readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8")) as Manifest;
+  const manifest = JSON.parse(
+    readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8"),
+  ) as Manifest;
   return Object.entries(manifest.node)
     .map(([id, entry]) => ({
       id,
@@ -36,7 +38,8 @@ export function readServerActions(distDir = path.join(ROOT, ".next")): ServerAct
 
 export function findServerAction(actions: ServerAction[], exportedName: string, file?: string): ServerAction {
   const found = actions.find((a) => a.exportedName === exportedName && (!file || a.filename === file));
-  if (!found) throw new Error(`no server action ${exportedName}${file ? ` in ${file}` : ""} in the build: run \`npm run build\``);
+  if (!found)
+    throw new Error(`no server action ${exportedName}${file ? ` in ${file}` : ""} in the build: run \`npm run build\``);
   return found;
 }
 
@@ -57,7 +60,11 @@ export type ActionBody = { body: string; contentType: string };
 const escapeName = (name: string) => name.replace(/["\r\n\\]/g, (c) => encodeURIComponent(c));
 
 /** The multipart body React sends for `action(prevState, formData)`; `fields` may repeat a name via arrays. */
-export function encodeActionBody(fields: Record<string, string | string[]>, prevState: unknown = { ok: false }, boundary = "----ShootQBench7d1f"): ActionBody {
+export function encodeActionBody(
+  fields: Record<string, string | string[]>,
+  prevState: unknown = { ok: false },
+  boundary = "----ShootQBench7d1f",
+): ActionBody {
   const parts: string[] = [];
   const part = (name: string, value: string) =>
     parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="${escapeName(name)}"\r\n\r\n${value}\r\n`);
@@ -68,7 +75,11 @@ export function encodeActionBody(fields: Record<string, string | string[]>, prev
   return { body: `${parts.join("")}--${boundary}--\r\n`, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-export function actionHeaders(action: Pick<ServerAction, "id">, body: ActionBody, origin: string): Record<string, string> {
+export function actionHeaders(
+  action: Pick<ServerAction, "id">,
+  body: ActionBody,
+  origin: string,
+): Record<string, string> {
   return { "next-action": action.id, accept: "text/x-component", origin, "content-type": body.contentType };
 }
 

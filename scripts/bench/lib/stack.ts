@@ -43,9 +43,19 @@ export async function sql(url: string, ...statements: string[]): Promise<pg.Quer
  */
 export async function startBenchDatabase(log: (line: string) => void): Promise<BenchDatabase> {
   const db = await startTestDatabase(["0"]);
-  const adminUrls = { primary: asSuperuser(db.primaryUrl, "postgres"), replicas: db.replicaUrls.map((u) => asSuperuser(u, "postgres")) };
-  await sql(adminUrls.primary, "ALTER SYSTEM SET max_wal_size = '8GB'", "ALTER SYSTEM SET checkpoint_timeout = '30min'", "SELECT pg_reload_conf()");
-  log(`database: primary ${new URL(db.primaryUrl).port}, replica ${db.replicaUrls.map((u) => new URL(u).port).join(", ")} (${db.dir})`);
+  const adminUrls = {
+    primary: asSuperuser(db.primaryUrl, "postgres"),
+    replicas: db.replicaUrls.map((u) => asSuperuser(u, "postgres")),
+  };
+  await sql(
+    adminUrls.primary,
+    "ALTER SYSTEM SET max_wal_size = '8GB'",
+    "ALTER SYSTEM SET checkpoint_timeout = '30min'",
+    "SELECT pg_reload_conf()",
+  );
+  log(
+    `database: primary ${new URL(db.primaryUrl).port}, replica ${db.replicaUrls.map((u) => new URL(u).port).join(", ")} (${db.dir})`,
+  );
   return {
     ...db,
     superPrimaryUrl: asSuperuser(db.primaryUrl, "shootq"),

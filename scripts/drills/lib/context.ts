@@ -3,11 +3,25 @@ import { READ_ONLY_MESSAGE } from "../../../lib/errors.ts";
 import { HttpSession } from "../../testing/http.ts";
 import { BIG_STUDIO } from "../../bench/generate.ts";
 import { localSecrets } from "../../lib/paths.ts";
-import { actionHeaders, encodeActionBody, findServerAction, parseActionState, readServerActions, type ServerAction } from "../../bench/lib/server-actions.ts";
+import {
+  actionHeaders,
+  encodeActionBody,
+  findServerAction,
+  parseActionState,
+  readServerActions,
+  type ServerAction,
+} from "../../bench/lib/server-actions.ts";
 import type { BenchApp, BenchDatabase } from "../../bench/lib/stack.ts";
 import { expectOk, type Answer, type TrafficRequest } from "./traffic.ts";
 
-export type Big = { studioId: string; ownerId: string; leadId: string; jobId: string; eventId: string; calendarToken: string };
+export type Big = {
+  studioId: string;
+  ownerId: string;
+  leadId: string;
+  jobId: string;
+  eventId: string;
+  calendarToken: string;
+};
 
 export type DrillContext = {
   db: BenchDatabase;
@@ -100,7 +114,10 @@ export class WriteLedger {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const { rows } = await client.query<{ email: string }>(`SELECT email FROM "Lead" WHERE "studioId" = $1 AND email LIKE $2`, [studioId, `drill-${this.tag}-%`]);
+      const { rows } = await client.query<{ email: string }>(
+        `SELECT email FROM "Lead" WHERE "studioId" = $1 AND email LIKE $2`,
+        [studioId, `drill-${this.tag}-%`],
+      );
       const stored = new Set(rows.map((r) => r.email));
       const of = (o: WriteOutcome) => [...this.outcomes].filter(([, v]) => v === o).map(([k]) => k);
       return {
@@ -121,7 +138,11 @@ export class WriteLedger {
  * Creates leads through the New lead form's server action, each with a unique email. `readOnly`:
  * the answer "ShootQ is read-only for a moment" is an expected outcome (the primary is down).
  */
-export function writer(ctx: DrillContext, ledger: WriteLedger, opts: { origin: string; readOnly?: () => boolean }): TrafficRequest {
+export function writer(
+  ctx: DrillContext,
+  ledger: WriteLedger,
+  opts: { origin: string; readOnly?: () => boolean },
+): TrafficRequest {
   const action = findServerAction(ctx.actions, "createLeadAction");
   const probe = encodeActionBody({});
   return {
@@ -129,7 +150,13 @@ export function writer(ctx: DrillContext, ledger: WriteLedger, opts: { origin: s
     method: "POST",
     path: "/leads/new",
     headers: { cookie: ctx.cookie, ...actionHeaders(action, probe, opts.origin) },
-    body: (n) => encodeActionBody({ name: `Drill ${ledger.tag} ${n}`, email: ledger.emailFor(n), eventType: "wedding", message: "written during a drill" }).body,
+    body: (n) =>
+      encodeActionBody({
+        name: `Drill ${ledger.tag} ${n}`,
+        email: ledger.emailFor(n),
+        eventType: "wedding",
+        message: "written during a drill",
+      }).body,
     judge(answer: Answer, n: number) {
       const email = ledger.emailFor(n);
       if (answer.status === 200 && answer.headers["x-action-redirect"]) {
@@ -165,13 +192,22 @@ type Health = { status: string; replicas: { name: string; inRotation: boolean; r
 export async function nodeHealth(nodeUrls: string[]): Promise<Health[]> {
   return Promise.all(
     nodeUrls.map(async (u) => {
-      const res = await fetch(`${u}/api/health`, { headers: { authorization: `Bearer ${localSecrets().OPERATOR_TOKEN}` }, signal: AbortSignal.timeout(3_000) });
+      const res = await fetch(`${u}/api/health`, {
+        headers: { authorization: `Bearer ${localSecrets().OPERATOR_TOKEN}` },
+        signal: AbortSignal.timeout(3_000),
+      });
       return (await res.json()) as Health;
     }),
   );
 }
 
-export function summarize(id: string, name: string, started: number, checks: Check[], rest: Partial<DrillResult>): DrillResult {
+export function summarize(
+  id: string,
+  name: string,
+  started: number,
+  checks: Check[],
+  rest: Partial<DrillResult>,
+): DrillResult {
   return {
     id,
     name,

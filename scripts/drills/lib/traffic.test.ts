@@ -39,7 +39,14 @@ describe("drill traffic", () => {
       requests: [
         { label: "ok", path: "/", judge: expectOk },
         { label: "broken", path: "/broken", judge: expectOk },
-        { label: "post", method: "POST", path: "/echo", body: (n) => `n=${n}`, judge: (a, n) => (a.text === `n=${n}` ? null : "wrong echo"), onAnswer: (_a, n) => seen.push(n) },
+        {
+          label: "post",
+          method: "POST",
+          path: "/echo",
+          body: (n) => `n=${n}`,
+          judge: (a, n) => (a.text === `n=${n}` ? null : "wrong echo"),
+          onAnswer: (_a, n) => seen.push(n),
+        },
       ],
     });
     // The loops stop by themselves after maxRequests; wait for that rather than for a time.
@@ -61,7 +68,9 @@ describe("drill traffic", () => {
       baseUrl: base,
       concurrency: 1,
       maxRequests: 3,
-      requests: [{ label: "ok", path: "/", judge: expectOk, onAnswer: (_a, n) => void (n === 0 && (closeNext = true)) }],
+      requests: [
+        { label: "ok", path: "/", judge: expectOk, onAnswer: (_a, n) => void (n === 0 && (closeNext = true)) },
+      ],
     });
     await expect.poll(() => traffic.result.sent, { timeout: 30_000 }).toBe(3);
     const result = await traffic.stop();

@@ -32,7 +32,13 @@ export type TrafficResult = {
   nodes: Record<string, number>;
 };
 
-function send(agent: http.Agent, base: URL, req: TrafficRequest, n: number, retried = false): Promise<Answer & { resent: boolean }> {
+function send(
+  agent: http.Agent,
+  base: URL,
+  req: TrafficRequest,
+  n: number,
+  retried = false,
+): Promise<Answer & { resent: boolean }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const body = req.body?.(n);
@@ -43,14 +49,23 @@ function send(agent: http.Agent, base: URL, req: TrafficRequest, n: number, retr
         port: base.port,
         path: req.path,
         method: req.method ?? "GET",
-        headers: { ...req.headers, ...(body !== undefined ? { "content-length": String(Buffer.byteLength(body)) } : {}) },
+        headers: {
+          ...req.headers,
+          ...(body !== undefined ? { "content-length": String(Buffer.byteLength(body)) } : {}),
+        },
         timeout: 20_000,
       },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8"), ms: performance.now() - started, resent: retried }),
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text: Buffer.concat(chunks).toString("utf8"),
+            ms: performance.now() - started,
+            resent: retried,
+          }),
         );
         res.on("error", reject);
       },
@@ -68,7 +83,13 @@ function send(agent: http.Agent, base: URL, req: TrafficRequest, n: number, retr
 export type Traffic = { result: TrafficResult; stop(): Promise<TrafficResult> };
 
 /** Starts `concurrency` request loops against `baseUrl`; `stop()` waits for the requests in flight. */
-export function startTraffic(opts: { baseUrl: string; requests: TrafficRequest[]; concurrency: number; maxRequests?: number; pauseMs?: number }): Traffic {
+export function startTraffic(opts: {
+  baseUrl: string;
+  requests: TrafficRequest[];
+  concurrency: number;
+  maxRequests?: number;
+  pauseMs?: number;
+}): Traffic {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
   const base = new URL(opts.baseUrl);
   const started = Date.now();
@@ -79,7 +100,8 @@ export function startTraffic(opts: { baseUrl: string; requests: TrafficRequest[]
   const fail = (label: string, n: number, why: string) => {
     result.failed++;
     result.byLabel[label].failed++;
-    if (result.failures.length < 25) result.failures.push(`${((Date.now() - started) / 1000).toFixed(1)} s ${label} #${n}: ${why}`);
+    if (result.failures.length < 25)
+      result.failures.push(`${((Date.now() - started) / 1000).toFixed(1)} s ${label} #${n}: ${why}`);
   };
 
   async function loop() {

@@ -11,7 +11,9 @@ export const metadata = { title: "Confirm your email" };
 export default async function ConfirmEmailPage({ params }: { params: Promise<{ token: string }> }) {
   const parsed = linkTokenField.safeParse((await params).token);
   // Read on the primary: the link was sent a moment ago.
-  const confirmation = parsed.success ? await primaryDb().$transaction((tx) => findConfirmation(tx, { token: parsed.data })) : null;
+  const confirmation = parsed.success
+    ? await primaryDb().$transaction((tx) => findConfirmation(tx, { token: parsed.data }))
+    : null;
   if (!confirmation) {
     return (
       <>
@@ -26,11 +28,21 @@ export default async function ConfirmEmailPage({ params }: { params: Promise<{ t
   const isChange = confirmation.purpose === "EMAIL_CHANGE";
   return (
     <>
-      <h1 className="mb-2 text-xl font-semibold">{isChange ? "Confirm your new email address" : "Confirm your email address"}</h1>
+      <h1 className="mb-2 text-xl font-semibold">
+        {isChange ? "Confirm your new email address" : "Confirm your email address"}
+      </h1>
       <p className="mb-6 text-sm text-slate-600">
-        {isChange ? `From now on you will sign in with ${confirmation.email}.` : `Hi ${confirmation.name}, confirm ${confirmation.email} to open your studio.`}
+        {isChange
+          ? `From now on you will sign in with ${confirmation.email}.`
+          : `Hi ${confirmation.name}, confirm ${confirmation.email} to open your studio.`}
       </p>
-      <ActionButton action={confirmEmailAction} fields={{ token: parsed.data! }} variant="primary" label={isChange ? "Use this address" : "Confirm and open my studio"} pendingLabel="Confirming…" />
+      <ActionButton
+        action={confirmEmailAction}
+        fields={{ token: parsed.data! }}
+        variant="primary"
+        label={isChange ? "Use this address" : "Confirm and open my studio"}
+        pendingLabel="Confirming…"
+      />
     </>
   );
 }

@@ -14,8 +14,21 @@ export function AcceptInviteForm({ token, email }: { token: string; email: strin
       <FormMessage state={state} />
       <input type="hidden" name="token" value={token} />
       <TextField label="Email" name="email-display" value={email} readOnly disabled />
-      <TextField label="Your name" name="name" autoComplete="name" defaultValue={state.values?.name} errors={state.fieldErrors?.name} />
-      <TextField label="Choose a password" name="password" type="password" autoComplete="new-password" errors={state.fieldErrors?.password} hint="At least 10 characters." />
+      <TextField
+        label="Your name"
+        name="name"
+        autoComplete="name"
+        defaultValue={state.values?.name}
+        errors={state.fieldErrors?.name}
+      />
+      <TextField
+        label="Choose a password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        errors={state.fieldErrors?.password}
+        hint="At least 10 characters."
+      />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Joining…" : "Join the studio"}
       </Button>

@@ -20,7 +20,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     return (
       <>
         <h1 className="mb-4 text-xl font-semibold">This invitation is not valid</h1>
-        <p className="text-sm text-slate-600">It has expired or was already used. Ask the studio owner to send a new one.</p>
+        <p className="text-sm text-slate-600">
+          It has expired or was already used. Ask the studio owner to send a new one.
+        </p>
         <Link href="/sign-in" className="mt-6 inline-block text-sm font-medium text-brand-600 hover:underline">
           Go to sign in
         </Link>
@@ -32,7 +34,8 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       <>
         <h1 className="mb-4 text-xl font-semibold">Join {invite.studio.name}</h1>
         <p className="text-sm text-slate-600">
-          {invite.email} already has a ShootQ account, and an account belongs to one studio. Ask {invite.studio.name} to invite another address of yours.
+          {invite.email} already has a ShootQ account, and an account belongs to one studio. Ask {invite.studio.name} to
+          invite another address of yours.
         </p>
         <Link href="/sign-in" className="mt-6 inline-block text-sm font-medium text-brand-600 hover:underline">
           Go to sign in
@@ -43,7 +46,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   return (
     <>
       <h1 className="mb-2 text-xl font-semibold">Join {invite.studio.name}</h1>
-      <p className="mb-6 text-sm text-slate-600">Choose your name and a password to start working with the studio on ShootQ.</p>
+      <p className="mb-6 text-sm text-slate-600">
+        Choose your name and a password to start working with the studio on ShootQ.
+      </p>
       <AcceptInviteForm token={parsed.data!} email={invite.email} />
     </>
   );

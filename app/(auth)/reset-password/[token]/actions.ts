@@ -10,6 +10,11 @@ export const resetPasswordAction = defineAction({
   async run({ tx, input }) {
     const user = await resetPassword(tx, { token: input.token, password: input.password });
     // Every other session ended with the reset; this browser starts a new one.
-    return { revalidate: ["*"], signInAs: user, redirectTo: user.role === "ADMIN" ? "/admin" : "/dashboard", flash: "Your password was changed. Every other session was signed out." };
+    return {
+      revalidate: ["*"],
+      signInAs: user,
+      redirectTo: user.role === "ADMIN" ? "/admin" : "/dashboard",
+      flash: "Your password was changed. Every other session was signed out.",
+    };
   },
 });

@@ -9,7 +9,8 @@ export const metadata = { title: "Choose a new password" };
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const parsed = linkTokenField.safeParse((await params).token);
   // Read on the primary: the link was sent a moment ago.
-  const isOpen = parsed.success && (await primaryDb().$transaction((tx) => isResetLinkOpen(tx, { token: parsed.data })));
+  const isOpen =
+    parsed.success && (await primaryDb().$transaction((tx) => isResetLinkOpen(tx, { token: parsed.data })));
   if (!isOpen) {
     return (
       <>

@@ -10,8 +10,21 @@ export function ResetPasswordForm({ token }: { token: string }) {
       {(s) => (
         <>
           <input type="hidden" name="token" value={token} />
-          <TextField label="New password" name="password" type="password" autoComplete="new-password" errors={s.fieldErrors?.password} hint="At least 10 characters." />
-          <TextField label="Confirm new password" name="confirmPassword" type="password" autoComplete="new-password" errors={s.fieldErrors?.confirmPassword} />
+          <TextField
+            label="New password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            errors={s.fieldErrors?.password}
+            hint="At least 10 characters."
+          />
+          <TextField
+            label="Confirm new password"
+            name="confirmPassword"
+            type="password"
+            autoComplete="new-password"
+            errors={s.fieldErrors?.confirmPassword}
+          />
         </>
       )}
     </ActionForm>

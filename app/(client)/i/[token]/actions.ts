@@ -13,8 +13,14 @@ export const startCheckoutAction = defineAction({
   schema: startCheckoutSchema,
   async run({ tx, input }) {
     const provider = paymentProvider();
-    if (!provider) throw new AppError("CONFLICT", "Card payments are not available. The page explains how to pay the studio.");
-    const { url } = await startCheckout(tx, { token: input.token, installmentId: input.installmentId, origin: await publicOrigin(), provider });
+    if (!provider)
+      throw new AppError("CONFLICT", "Card payments are not available. The page explains how to pay the studio.");
+    const { url } = await startCheckout(tx, {
+      token: input.token,
+      installmentId: input.installmentId,
+      origin: await publicOrigin(),
+      provider,
+    });
     return { revalidate: [], redirectTo: url };
   },
 });

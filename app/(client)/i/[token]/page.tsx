@@ -11,22 +11,29 @@ import { RefreshWhilePending } from "./refresh-while-pending";
 
 export const metadata = { title: "Your invoice", robots: { index: false, follow: false } };
 
-type Props = { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function ClientInvoicePage({ params, searchParams }: Props) {
   const token = invoiceToken.safeParse((await params).token);
   if (!token.success) notFound();
   const checkoutParam = (await searchParams).checkout;
-  const checkoutId = typeof checkoutParam === "string" && /^[A-Za-z0-9_]{1,255}$/.test(checkoutParam) ? checkoutParam : null;
+  const checkoutId =
+    typeof checkoutParam === "string" && /^[A-Za-z0-9_]{1,255}$/.test(checkoutParam) ? checkoutParam : null;
   // Back from paying, the payment was recorded by the provider's webhook a moment ago (someone
   // else's write): read from the primary. Otherwise a miss is confirmed on the primary, since
   // the email can arrive before this replica has the invoice.
   const primary = dbForHost("primary");
   const invoice = checkoutId
     ? await findInvoiceForClient(primary, { token: token.data })
-    : ((await findInvoiceForClient(await readDb(), { token: token.data })) ?? (await findInvoiceForClient(primary, { token: token.data })));
+    : ((await findInvoiceForClient(await readDb(), { token: token.data })) ??
+      (await findInvoiceForClient(primary, { token: token.data })));
   if (!invoice) notFound();
-  const checkout = checkoutId ? await findCheckoutState(primary, { invoiceId: invoice.id, sessionId: checkoutId }) : null;
+  const checkout = checkoutId
+    ? await findCheckoutState(primary, { invoiceId: invoice.id, sessionId: checkoutId })
+    : null;
 
   const money = { currency: invoice.currency, locale: invoice.studio.locale };
   const show = (minor: number) => formatMoney(minor, money);
@@ -49,15 +56,21 @@ export default async function ClientInvoicePage({ params, searchParams }: Props)
         <dl className="mt-4 grid grid-cols-3 gap-2 text-center">
           <div className="rounded-lg bg-slate-50 p-3">
             <dt className="text-xs text-slate-500">Total</dt>
-            <dd className="font-semibold text-slate-900" data-testid="client-total">{show(invoice.totalMinor)}</dd>
+            <dd className="font-semibold text-slate-900" data-testid="client-total">
+              {show(invoice.totalMinor)}
+            </dd>
           </div>
           <div className="rounded-lg bg-slate-50 p-3">
             <dt className="text-xs text-slate-500">Paid</dt>
-            <dd className="font-semibold text-emerald-700" data-testid="client-paid">{show(invoice.paidMinor)}</dd>
+            <dd className="font-semibold text-emerald-700" data-testid="client-paid">
+              {show(invoice.paidMinor)}
+            </dd>
           </div>
           <div className="rounded-lg bg-slate-50 p-3">
             <dt className="text-xs text-slate-500">Balance</dt>
-            <dd className="font-semibold text-slate-900" data-testid="client-balance">{show(Math.max(0, balance))}</dd>
+            <dd className="font-semibold text-slate-900" data-testid="client-balance">
+              {show(Math.max(0, balance))}
+            </dd>
           </div>
         </dl>
       </header>
@@ -65,7 +78,8 @@ export default async function ClientInvoicePage({ params, searchParams }: Props)
       {checkout ? (
         checkout.status === "COMPLETED" ? (
           <p role="status" className="rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-800">
-            Thank you! Your payment of {show(checkout.amountMinor)} was received. A receipt is on its way to you by email.
+            Thank you! Your payment of {show(checkout.amountMinor)} was received. A receipt is on its way to you by
+            email.
           </p>
         ) : (
           <p role="status" className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-800">
@@ -88,13 +102,23 @@ export default async function ClientInvoicePage({ params, searchParams }: Props)
       {isPayable ? (
         <section aria-labelledby="pay-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
           <h2 id="pay-heading" className="text-lg font-semibold text-slate-900">
-            {next ? `Next payment: ${show(next.amountMinor - next.paidMinor)} due ${formatShortDayKey(dayKeyOfDateColumn(next.dueOn))}` : `Balance: ${show(balance)}`}
+            {next
+              ? `Next payment: ${show(next.amountMinor - next.paidMinor)} due ${formatShortDayKey(dayKeyOfDateColumn(next.dueOn))}`
+              : `Balance: ${show(balance)}`}
           </h2>
           <div className="mt-4">
             {canPayByCard ? (
               <PayButtons
                 token={token.data}
-                next={next ? { id: next.id, label: next.label, amount: show(Math.min(next.amountMinor - next.paidMinor, balance)) } : null}
+                next={
+                  next
+                    ? {
+                        id: next.id,
+                        label: next.label,
+                        amount: show(Math.min(next.amountMinor - next.paidMinor, balance)),
+                      }
+                    : null
+                }
                 balance={unpaid.length > 1 || !next ? show(balance) : null}
               />
             ) : (
@@ -159,7 +183,7 @@ export default async function ClientInvoicePage({ params, searchParams }: Props)
             <span>{show(invoice.totalMinor)}</span>
           </li>
         </ul>
-        {invoice.note ? <p className="mt-3 whitespace-pre-line text-sm text-slate-600">{invoice.note}</p> : null}
+        {invoice.note ? <p className="mt-3 text-sm whitespace-pre-line text-slate-600">{invoice.note}</p> : null}
       </section>
 
       {invoice.payments.length > 0 ? (
@@ -171,7 +195,8 @@ export default async function ClientInvoicePage({ params, searchParams }: Props)
             {invoice.payments.map((p) => (
               <li key={p.id} className="flex justify-between gap-3 py-2">
                 <span>
-                  {formatShortDayKey(dayKeyOf(p.receivedAt, tz))} · {p.kind === "REFUND" ? "Refund" : PAYMENT_METHODS[p.method]}
+                  {formatShortDayKey(dayKeyOf(p.receivedAt, tz))} ·{" "}
+                  {p.kind === "REFUND" ? "Refund" : PAYMENT_METHODS[p.method]}
                 </span>
                 <span>{p.kind === "REFUND" ? `−${show(p.amountMinor)}` : show(p.amountMinor)}</span>
               </li>

@@ -17,7 +17,13 @@ export function PayButtons({ token, next, balance }: Props) {
       <input type="hidden" name="token" value={token} />
       <div className="flex flex-col gap-3 sm:flex-row">
         {next ? (
-          <Button type="submit" name="installmentId" value={next.id} disabled={pending} className="w-full py-3 text-base sm:w-auto">
+          <Button
+            type="submit"
+            name="installmentId"
+            value={next.id}
+            disabled={pending}
+            className="w-full py-3 text-base sm:w-auto"
+          >
             {pending ? "Opening the payment page…" : `Pay ${next.label.toLowerCase()}: ${next.amount}`}
           </Button>
         ) : null}

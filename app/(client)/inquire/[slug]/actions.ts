@@ -13,6 +13,9 @@ export const submitInquiryAction = defineAction({
   async run({ tx, input }) {
     const { slug, ...inquiry } = input;
     await submitInquiry(tx, { slug, clientAddress: clientAddress(await headers()), input: inquiry });
-    return { revalidate: ["/leads", "/dashboard"], message: `Thank you, ${inquiry.name}! Your inquiry has been sent and we'll be in touch soon.` };
+    return {
+      revalidate: ["/leads", "/dashboard"],
+      message: `Thank you, ${inquiry.name}! Your inquiry has been sent and we'll be in touch soon.`,
+    };
   },
 });

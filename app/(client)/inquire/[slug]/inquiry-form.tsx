@@ -29,13 +29,46 @@ export function InquiryForm({ slug, brands }: { slug: string; brands: { id: stri
       <input type="hidden" name="slug" value={slug} />
       <TextField label="Your name" name="name" autoComplete="name" defaultValue={v.name} errors={e.name} />
       <TextField label="Email" name="email" type="email" autoComplete="email" defaultValue={v.email} errors={e.email} />
-      <TextField label="Phone" name="phone" type="tel" autoComplete="tel" defaultValue={v.phone} errors={e.phone} hint="Optional" />
-      <EventTypeField label="Type of event" name="eventType" defaultValue={v.eventType} errors={e.eventType} hint="Wedding, portrait, event, commercial, or your own words." />
-      <TextField label="Event date" name="eventDate" type="date" defaultValue={v.eventDate} errors={e.eventDate} hint="Optional" />
+      <TextField
+        label="Phone"
+        name="phone"
+        type="tel"
+        autoComplete="tel"
+        defaultValue={v.phone}
+        errors={e.phone}
+        hint="Optional"
+      />
+      <EventTypeField
+        label="Type of event"
+        name="eventType"
+        defaultValue={v.eventType}
+        errors={e.eventType}
+        hint="Wedding, portrait, event, commercial, or your own words."
+      />
+      <TextField
+        label="Event date"
+        name="eventDate"
+        type="date"
+        defaultValue={v.eventDate}
+        errors={e.eventDate}
+        hint="Optional"
+      />
       {brands.length > 1 ? (
-        <BrandSelect brands={brands} label="Which service?" emptyOption="Not sure yet" defaultValue={v.brandId} errors={e.brandId} />
+        <BrandSelect
+          brands={brands}
+          label="Which service?"
+          emptyOption="Not sure yet"
+          defaultValue={v.brandId}
+          errors={e.brandId}
+        />
       ) : null}
-      <TextArea label="Message" name="message" defaultValue={v.message} errors={e.message} hint="Optional: venue, number of guests, what you have in mind." />
+      <TextArea
+        label="Message"
+        name="message"
+        defaultValue={v.message}
+        errors={e.message}
+        hint="Optional: venue, number of guests, what you have in mind."
+      />
       {/* People never see this field; bots that fill every input do. */}
       <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
         <label>

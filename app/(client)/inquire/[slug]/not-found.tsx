@@ -4,7 +4,8 @@ import { NotFoundState } from "@/components/ui/not-found-state";
 export default function InquiryNotFound() {
   return (
     <NotFoundState title="This studio could not be found" home={{ href: "/", label: "Go to the ShootQ home page" }}>
-      The address may be mistyped, or the studio has moved its inquiry form. Please check the link on the studio&apos;s website.
+      The address may be mistyped, or the studio has moved its inquiry form. Please check the link on the studio&apos;s
+      website.
     </NotFoundState>
   );
 }

@@ -12,7 +12,11 @@ export const respondToProposalAction = defineAction({
     // The page re-renders with the answer; the studio's pages are listed for their revalidation.
     const paths = [`/p/${input.token}`, "/dashboard", "/bookings", "/leads", `/jobs/${jobId}`];
     // A studio that requires the retainer first: the client goes straight to paying it.
-    if (invoice) return { revalidate: [...paths, `/i/${invoice.token}`, "/invoices", `/invoices/${invoice.id}`, "/emails"], redirectTo: `/i/${invoice.token}` };
+    if (invoice)
+      return {
+        revalidate: [...paths, `/i/${invoice.token}`, "/invoices", `/invoices/${invoice.id}`, "/emails"],
+        redirectTo: `/i/${invoice.token}`,
+      };
     return { revalidate: paths };
   },
 });

@@ -18,7 +18,8 @@ export default async function ClientProposalPage({ params }: Props) {
   if (!token.success) notFound();
   // The email can arrive before this replica has the send: confirm a miss on the primary.
   const proposal =
-    (await findProposalForClient(await readDb(), { token: token.data })) ?? (await findProposalForClient(dbForHost("primary"), { token: token.data }));
+    (await findProposalForClient(await readDb(), { token: token.data })) ??
+    (await findProposalForClient(dbForHost("primary"), { token: token.data }));
   if (!proposal) notFound();
   if (proposal.status === "SENT" && isProposalExpired(proposal.expiresAt)) notFound();
 
@@ -38,10 +39,18 @@ export default async function ClientProposalPage({ params }: Props) {
         <caption className="sr-only">Line items</caption>
         <thead>
           <tr className="border-b border-slate-200 text-left text-slate-500">
-            <th scope="col" className="py-2 font-medium">Item</th>
-            <th scope="col" className="py-2 text-right font-medium">Qty</th>
-            <th scope="col" className="py-2 text-right font-medium">Price</th>
-            <th scope="col" className="py-2 text-right font-medium">Amount</th>
+            <th scope="col" className="py-2 font-medium">
+              Item
+            </th>
+            <th scope="col" className="py-2 text-right font-medium">
+              Qty
+            </th>
+            <th scope="col" className="py-2 text-right font-medium">
+              Price
+            </th>
+            <th scope="col" className="py-2 text-right font-medium">
+              Amount
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -56,12 +65,20 @@ export default async function ClientProposalPage({ params }: Props) {
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" colSpan={3} className="pt-3 text-right font-semibold">Total</th>
-            <td className="pt-3 text-right font-semibold" data-testid="proposal-total">{show(total)}</td>
+            <th scope="row" colSpan={3} className="pt-3 text-right font-semibold">
+              Total
+            </th>
+            <td className="pt-3 text-right font-semibold" data-testid="proposal-total">
+              {show(total)}
+            </td>
           </tr>
           <tr>
-            <th scope="row" colSpan={3} className="pt-1 text-right font-normal text-slate-600">Deposit due to book</th>
-            <td className="pt-1 text-right text-slate-600" data-testid="proposal-deposit">{show(proposal.depositCents)}</td>
+            <th scope="row" colSpan={3} className="pt-1 text-right font-normal text-slate-600">
+              Deposit due to book
+            </th>
+            <td className="pt-1 text-right text-slate-600" data-testid="proposal-deposit">
+              {show(proposal.depositCents)}
+            </td>
           </tr>
         </tfoot>
       </table>
@@ -69,11 +86,16 @@ export default async function ClientProposalPage({ params }: Props) {
       <div className="mt-8">
         {proposal.status === "SENT" ? (
           <>
-            <p className="mb-4 text-sm text-slate-600">This proposal is valid until {formatDateTime(proposal.expiresAt, tz)}.</p>
+            <p className="mb-4 text-sm text-slate-600">
+              This proposal is valid until {formatDateTime(proposal.expiresAt, tz)}.
+            </p>
             <RespondForm token={token.data} />
           </>
         ) : (
-          <p role="status" className={`rounded-md px-4 py-3 text-sm ${proposal.status === "ACCEPTED" ? "bg-emerald-50 text-emerald-800" : "bg-slate-100 text-slate-700"}`}>
+          <p
+            role="status"
+            className={`rounded-md px-4 py-3 text-sm ${proposal.status === "ACCEPTED" ? "bg-emerald-50 text-emerald-800" : "bg-slate-100 text-slate-700"}`}
+          >
             {proposal.status === "ACCEPTED" ? "Thank you! You accepted this proposal" : "You declined this proposal"}
             {proposal.respondedAt ? ` on ${formatDateTime(proposal.respondedAt, tz)}` : ""}.{" "}
             {proposal.status !== "ACCEPTED"

@@ -12,7 +12,9 @@ export const answerQuestionnaireAction = defineAction({
     const result = await answerQuestionnaire(tx, { token, raw, submit: intent === "submit" });
     return {
       revalidate: [`/q/${token}`, `/jobs/${result.jobId}/questionnaires`, `/jobs/${result.jobId}`, "/dashboard"],
-      message: result.submitted ? "Thank you! Your answers were sent." : "Your answers are saved. You can come back and finish later.",
+      message: result.submitted
+        ? "Thank you! Your answers were sent."
+        : "Your answers are saved. You can come back and finish later.",
     };
   },
 });

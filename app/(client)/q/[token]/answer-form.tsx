@@ -28,7 +28,15 @@ function ChoiceQuestion({ question, value, errors }: { question: Question; value
   );
 }
 
-export function AnswerForm({ token, questions, answers }: { token: string; questions: Question[]; answers: Record<string, string> }) {
+export function AnswerForm({
+  token,
+  questions,
+  answers,
+}: {
+  token: string;
+  questions: Question[];
+  answers: Record<string, string>;
+}) {
   const [state, action, pending] = useActionState(answerQuestionnaireAction, initialActionState);
   const valueOf = (q: Question) => state.values?.[answerField(q.id)] ?? answers[q.id] ?? "";
   return (
@@ -39,8 +47,28 @@ export function AnswerForm({ token, questions, answers }: { token: string; quest
         const name = answerField(q.id);
         const errors = state.fieldErrors?.[name];
         if (q.kind === "choice") return <ChoiceQuestion key={q.id} question={q} value={valueOf(q)} errors={errors} />;
-        if (q.kind === "long") return <TextArea key={q.id} label={q.label} name={name} defaultValue={valueOf(q)} errors={errors} maxLength={5000} />;
-        return <TextField key={q.id} label={q.label} name={name} type={q.kind === "date" ? "date" : "text"} defaultValue={valueOf(q)} errors={errors} maxLength={q.kind === "date" ? undefined : 500} />;
+        if (q.kind === "long")
+          return (
+            <TextArea
+              key={q.id}
+              label={q.label}
+              name={name}
+              defaultValue={valueOf(q)}
+              errors={errors}
+              maxLength={5000}
+            />
+          );
+        return (
+          <TextField
+            key={q.id}
+            label={q.label}
+            name={name}
+            type={q.kind === "date" ? "date" : "text"}
+            defaultValue={valueOf(q)}
+            errors={errors}
+            maxLength={q.kind === "date" ? undefined : 500}
+          />
+        );
       })}
       <div className="flex flex-wrap items-center gap-3 border-t border-slate-100 pt-4">
         <Button type="submit" name="intent" value="save" variant="secondary" disabled={pending}>

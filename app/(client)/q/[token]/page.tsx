@@ -13,7 +13,9 @@ export default async function ClientQuestionnairePage({ params }: { params: Prom
   if (!TOKEN_PATTERN.test(token)) notFound();
   // The link can be opened moments after it was sent, before this request's replica has the row:
   // a miss is confirmed on the primary before the client is told the link is wrong.
-  const questionnaire = (await findQuestionnaireForClient(await readDb(), { token })) ?? (await findQuestionnaireForClient(dbForHost("primary"), { token }));
+  const questionnaire =
+    (await findQuestionnaireForClient(await readDb(), { token })) ??
+    (await findQuestionnaireForClient(dbForHost("primary"), { token }));
   if (!questionnaire) notFound();
   const isSubmitted = questionnaire.status === "SUBMITTED";
   return (
@@ -23,14 +25,15 @@ export default async function ClientQuestionnairePage({ params }: { params: Prom
       {isSubmitted ? (
         <>
           <p role="status" className="mb-6 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-            You submitted these answers{questionnaire.submittedAt ? ` on ${dateTime.format(questionnaire.submittedAt)}` : ""}. They are read-only now; contact{" "}
-            {questionnaire.studioName} if something changes.
+            You submitted these answers
+            {questionnaire.submittedAt ? ` on ${dateTime.format(questionnaire.submittedAt)}` : ""}. They are read-only
+            now; contact {questionnaire.studioName} if something changes.
           </p>
           <dl className="space-y-4">
             {questionnaire.questions.map((q) => (
               <div key={q.id}>
                 <dt className="text-sm font-medium text-slate-700">{q.label}</dt>
-                <dd className="whitespace-pre-wrap text-sm text-slate-900">{questionnaire.answers[q.id] ?? "—"}</dd>
+                <dd className="text-sm whitespace-pre-wrap text-slate-900">{questionnaire.answers[q.id] ?? "—"}</dd>
               </div>
             ))}
           </dl>

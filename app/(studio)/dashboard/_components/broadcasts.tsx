@@ -10,16 +10,27 @@ export function Broadcasts({ broadcasts }: { broadcasts: Awaited<ReturnType<type
   return (
     <ul className="mb-4 space-y-2" aria-label="Announcements from ShootQ">
       {broadcasts.map((b) => (
-        <li key={b.id} className="flex items-start justify-between gap-3 rounded-md bg-brand-50 px-3 py-2 ring-1 ring-brand-100">
+        <li
+          key={b.id}
+          className="flex items-start justify-between gap-3 rounded-md bg-brand-50 px-3 py-2 ring-1 ring-brand-100"
+        >
           <div className="text-sm">
             <p className="font-medium text-slate-900">
-              {b.isNew ? <span className="mr-2 rounded bg-brand-600 px-1.5 py-0.5 text-[10px] font-bold text-white">NEW</span> : null}
+              {b.isNew ? (
+                <span className="mr-2 rounded bg-brand-600 px-1.5 py-0.5 text-[10px] font-bold text-white">NEW</span>
+              ) : null}
               {b.title}
             </p>
             <p className="whitespace-pre-wrap text-slate-700">{b.body}</p>
             <BroadcastLink link={b.link} />
           </div>
-          <ActionButton action={dismissBroadcastAction} fields={{ broadcastId: b.id }} label="Dismiss" variant="ghost" ariaLabel={`Dismiss ${b.title}`} />
+          <ActionButton
+            action={dismissBroadcastAction}
+            fields={{ broadcastId: b.id }}
+            label="Dismiss"
+            variant="ghost"
+            ariaLabel={`Dismiss ${b.title}`}
+          />
         </li>
       ))}
     </ul>

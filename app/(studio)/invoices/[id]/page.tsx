@@ -28,19 +28,29 @@ export default async function InvoicePage({ params }: Props) {
   const balance = invoice.totalMinor - invoice.paidMinor;
   const next = invoice.installments.find((i) => i.status !== "PAID");
   const todayKey = dayKeyOf(new Date(), studio.timeZone);
-  const clientLink = invoice.status !== "DRAFT" ? invoiceUrl(await publicOrigin(), linkToken("invoice", invoice.id)) : null;
+  const clientLink =
+    invoice.status !== "DRAFT" ? invoiceUrl(await publicOrigin(), linkToken("invoice", invoice.id)) : null;
   return (
     <>
       <PageHeader title={`Invoice ${invoice.number}`}>
         <span data-testid="invoice-status">
-          <InvoiceStatusBadge status={invoice.status} isOverdue={invoice.installments.some((i) => i.status === "OVERDUE")} />
+          <InvoiceStatusBadge
+            status={invoice.status}
+            isOverdue={invoice.installments.some((i) => i.status === "OVERDUE")}
+          />
         </span>
         {invoice.status === "DRAFT" ? (
           <>
             <Link href={`/invoices/${invoice.id}/edit`} className={buttonClass("secondary")}>
               Edit draft
             </Link>
-            <ActionButton action={sendInvoiceAction} fields={{ invoiceId: invoice.id }} label="Send to client" pendingLabel="Sending…" variant="primary" />
+            <ActionButton
+              action={sendInvoiceAction}
+              fields={{ invoiceId: invoice.id }}
+              label="Send to client"
+              pendingLabel="Sending…"
+              variant="primary"
+            />
           </>
         ) : null}
       </PageHeader>
@@ -52,11 +62,21 @@ export default async function InvoicePage({ params }: Props) {
                 <caption className="sr-only">Invoice lines</caption>
                 <thead>
                   <tr className="border-b border-slate-200 text-left text-slate-500">
-                    <th scope="col" className="py-2 pr-3 font-medium">Item</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">Qty</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">Price</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">Tax</th>
-                    <th scope="col" className="py-2 text-right font-medium">Amount</th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Item
+                    </th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">
+                      Qty
+                    </th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">
+                      Price
+                    </th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">
+                      Tax
+                    </th>
+                    <th scope="col" className="py-2 text-right font-medium">
+                      Amount
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -65,44 +85,64 @@ export default async function InvoicePage({ params }: Props) {
                       <td className="py-2 pr-3">{line.description}</td>
                       <td className="py-2 pr-3 text-right">{line.quantity}</td>
                       <td className="py-2 pr-3 text-right">{show(line.unitPriceMinor)}</td>
-                      <td className="py-2 pr-3 text-right">{line.taxRateBps ? `${formatPercent(line.taxRateBps, money)}%` : "—"}</td>
+                      <td className="py-2 pr-3 text-right">
+                        {line.taxRateBps ? `${formatPercent(line.taxRateBps, money)}%` : "—"}
+                      </td>
                       <td className="py-2 text-right">{show(totals.lines[i].subtotalMinor)}</td>
                     </tr>
                   ))}
                 </tbody>
                 <tfoot className="text-slate-700">
                   <tr>
-                    <th scope="row" colSpan={4} className="pt-3 text-right font-normal">Subtotal</th>
+                    <th scope="row" colSpan={4} className="pt-3 text-right font-normal">
+                      Subtotal
+                    </th>
                     <td className="pt-3 text-right">{show(invoice.subtotalMinor)}</td>
                   </tr>
                   {invoice.discountMinor ? (
                     <tr>
-                      <th scope="row" colSpan={4} className="text-right font-normal">Discount</th>
+                      <th scope="row" colSpan={4} className="text-right font-normal">
+                        Discount
+                      </th>
                       <td className="text-right">−{show(invoice.discountMinor)}</td>
                     </tr>
                   ) : null}
                   {invoice.taxMinor ? (
                     <tr>
-                      <th scope="row" colSpan={4} className="text-right font-normal">Tax</th>
+                      <th scope="row" colSpan={4} className="text-right font-normal">
+                        Tax
+                      </th>
                       <td className="text-right">{show(invoice.taxMinor)}</td>
                     </tr>
                   ) : null}
                   <tr>
-                    <th scope="row" colSpan={4} className="text-right font-semibold">Total</th>
-                    <td className="text-right font-semibold" data-testid="invoice-total">{show(invoice.totalMinor)}</td>
+                    <th scope="row" colSpan={4} className="text-right font-semibold">
+                      Total
+                    </th>
+                    <td className="text-right font-semibold" data-testid="invoice-total">
+                      {show(invoice.totalMinor)}
+                    </td>
                   </tr>
                   <tr>
-                    <th scope="row" colSpan={4} className="text-right font-normal">Paid</th>
-                    <td className="text-right" data-testid="invoice-paid">{show(invoice.paidMinor)}</td>
+                    <th scope="row" colSpan={4} className="text-right font-normal">
+                      Paid
+                    </th>
+                    <td className="text-right" data-testid="invoice-paid">
+                      {show(invoice.paidMinor)}
+                    </td>
                   </tr>
                   <tr>
-                    <th scope="row" colSpan={4} className="text-right font-semibold">Balance</th>
-                    <td className="text-right font-semibold" data-testid="invoice-balance">{show(balance)}</td>
+                    <th scope="row" colSpan={4} className="text-right font-semibold">
+                      Balance
+                    </th>
+                    <td className="text-right font-semibold" data-testid="invoice-balance">
+                      {show(balance)}
+                    </td>
                   </tr>
                 </tfoot>
               </table>
             </div>
-            {invoice.note ? <p className="mt-4 whitespace-pre-line text-sm text-slate-600">{invoice.note}</p> : null}
+            {invoice.note ? <p className="mt-4 text-sm whitespace-pre-line text-slate-600">{invoice.note}</p> : null}
           </Card>
 
           <Card title="Payment schedule">
@@ -110,7 +150,8 @@ export default async function InvoicePage({ params }: Props) {
               {invoice.installments.map((i) => (
                 <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
                   <span>
-                    <span className="font-medium text-slate-900">{i.label}</span> · {show(i.amountMinor)} due {formatShortDayKey(dayKeyOfDateColumn(i.dueOn))}
+                    <span className="font-medium text-slate-900">{i.label}</span> · {show(i.amountMinor)} due{" "}
+                    {formatShortDayKey(dayKeyOfDateColumn(i.dueOn))}
                     {i.paidMinor > 0 && i.paidMinor < i.amountMinor ? ` · ${show(i.paidMinor)} paid` : ""}
                   </span>
                   <InstallmentStatusBadge status={i.status} />
@@ -127,7 +168,8 @@ export default async function InvoicePage({ params }: Props) {
                 {invoice.payments.map((p) => (
                   <li key={p.id} className="py-2 text-sm">
                     <p className="font-medium text-slate-900">
-                      {p.kind === "REFUND" ? `Refund of ${show(p.amountMinor)}` : `${show(p.amountMinor)} received`} · {PAYMENT_METHODS[p.method]}
+                      {p.kind === "REFUND" ? `Refund of ${show(p.amountMinor)}` : `${show(p.amountMinor)} received`} ·{" "}
+                      {PAYMENT_METHODS[p.method]}
                       {p.reference ? ` ${p.reference}` : ""}
                     </p>
                     <p className="text-slate-500">
@@ -142,7 +184,12 @@ export default async function InvoicePage({ params }: Props) {
             {invoice.status !== "DRAFT" && invoice.status !== "VOID" ? (
               <section aria-label="Record a payment" className="mt-4 rounded-md border border-slate-200 p-4">
                 <h3 className="mb-3 text-sm font-medium text-slate-800">Record a payment or refund</h3>
-                <RecordPaymentForm invoiceId={invoice.id} money={money} suggestedMinor={next ? next.amountMinor - next.paidMinor : 0} todayKey={todayKey} />
+                <RecordPaymentForm
+                  invoiceId={invoice.id}
+                  money={money}
+                  suggestedMinor={next ? next.amountMinor - next.paidMinor : 0}
+                  todayKey={todayKey}
+                />
               </section>
             ) : null}
           </Card>
@@ -171,7 +218,9 @@ export default async function InvoicePage({ params }: Props) {
               ) : null}
               <div>
                 <dt className="text-slate-500">Issued</dt>
-                <dd className="text-slate-900">{invoice.issuedOn ? formatShortDayKey(dayKeyOfDateColumn(invoice.issuedOn)) : "Not sent yet"}</dd>
+                <dd className="text-slate-900">
+                  {invoice.issuedOn ? formatShortDayKey(dayKeyOfDateColumn(invoice.issuedOn)) : "Not sent yet"}
+                </dd>
               </div>
               {invoice.reissuedFrom ? (
                 <div>
@@ -208,14 +257,27 @@ export default async function InvoicePage({ params }: Props) {
           {invoice.status !== "VOID" ? (
             <Card title="Corrections">
               <p className="mb-3 text-sm text-slate-600">
-                {invoice.status === "DRAFT" ? "A draft can be edited freely." : "A sent invoice cannot change. Void it, and issue a corrected copy: payments received move to the copy."}
+                {invoice.status === "DRAFT"
+                  ? "A draft can be edited freely."
+                  : "A sent invoice cannot change. Void it, and issue a corrected copy: payments received move to the copy."}
               </p>
               <div className="flex flex-wrap gap-2">
                 {invoice.status !== "DRAFT" ? (
-                  <ActionButton action={voidInvoiceAction} fields={{ invoiceId: invoice.id, reissue: "on" }} label="Void and reissue" confirm={`Void invoice ${invoice.number} and start a corrected copy?`} />
+                  <ActionButton
+                    action={voidInvoiceAction}
+                    fields={{ invoiceId: invoice.id, reissue: "on" }}
+                    label="Void and reissue"
+                    confirm={`Void invoice ${invoice.number} and start a corrected copy?`}
+                  />
                 ) : null}
                 {invoice.paidMinor === 0 ? (
-                  <ActionButton action={voidInvoiceAction} fields={{ invoiceId: invoice.id }} label="Void" variant="danger" confirm={`Void invoice ${invoice.number}? The client can no longer pay it.`} />
+                  <ActionButton
+                    action={voidInvoiceAction}
+                    fields={{ invoiceId: invoice.id }}
+                    label="Void"
+                    variant="danger"
+                    confirm={`Void invoice ${invoice.number}? The client can no longer pay it.`}
+                  />
                 ) : null}
               </div>
             </Card>

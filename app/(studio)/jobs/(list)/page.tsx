@@ -39,32 +39,44 @@ export default async function JobsPage({ searchParams }: Props) {
           />
           <FilterBar action="/jobs" className="flex items-end gap-2">
             <input type="hidden" name="view" value={params.view} />
-            <FilterSelect label="Status" name="status" defaultValue={params.status} allLabel="All statuses" options={Object.entries(JOB_STATUS_LABELS)} />
+            <FilterSelect
+              label="Status"
+              name="status"
+              defaultValue={params.status}
+              allLabel="All statuses"
+              options={Object.entries(JOB_STATUS_LABELS)}
+            />
           </FilterBar>
         </div>
         {page.rows.length === 0 ? (
           <EmptyState>No jobs here yet. Convert a lead or create a job.</EmptyState>
         ) : (
           <DataTable caption="Jobs" columns={["Job", "Client", "Type", "Date", "Brand", "Status"]}>
-                {page.rows.map((job) => (
-                  <tr key={job.id} className="border-b border-slate-100">
-                    <td className="py-2 pr-3">
-                      <Link href={`/jobs/${job.id}`} className="font-medium text-brand-700 hover:underline">
-                        {job.title}
-                      </Link>
-                    </td>
-                    <td className="py-2 pr-3">{job.contact.name}</td>
-                    <td className="py-2 pr-3 capitalize">{job.type}</td>
-                    <td className="py-2 pr-3">{job.date ? formatShortDayKey(dayKeyOfDateColumn(job.date)) : "—"}</td>
-                    <td className="py-2 pr-3 text-slate-600">{job.brand.name}</td>
-                    <td className="py-2">
-                      <JobStatusBadge status={job.status} />
-                    </td>
-                  </tr>
-                ))}
+            {page.rows.map((job) => (
+              <tr key={job.id} className="border-b border-slate-100">
+                <td className="py-2 pr-3">
+                  <Link href={`/jobs/${job.id}`} className="font-medium text-brand-700 hover:underline">
+                    {job.title}
+                  </Link>
+                </td>
+                <td className="py-2 pr-3">{job.contact.name}</td>
+                <td className="py-2 pr-3 capitalize">{job.type}</td>
+                <td className="py-2 pr-3">{job.date ? formatShortDayKey(dayKeyOfDateColumn(job.date)) : "—"}</td>
+                <td className="py-2 pr-3 text-slate-600">{job.brand.name}</td>
+                <td className="py-2">
+                  <JobStatusBadge status={job.status} />
+                </td>
+              </tr>
+            ))}
           </DataTable>
         )}
-        <Pagination basePath="/jobs" params={{ view: params.view, status: params.status }} next={page.next} prev={page.prev} label="Jobs pages" />
+        <Pagination
+          basePath="/jobs"
+          params={{ view: params.view, status: params.status }}
+          next={page.next}
+          prev={page.prev}
+          label="Jobs pages"
+        />
       </Card>
     </>
   );

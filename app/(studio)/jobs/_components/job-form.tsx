@@ -36,11 +36,36 @@ export function JobForm({ brands, defaultBrandId, contacts }: Props) {
           ))}
         </SelectField>
         <TextField label="New client's name" name="contactName" defaultValue={v.contactName} errors={e.contactName} />
-        <TextField label="New client's email" name="contactEmail" type="email" defaultValue={v.contactEmail} errors={e.contactEmail} />
-        <TextField label="New client's phone" name="contactPhone" type="tel" defaultValue={v.contactPhone} errors={e.contactPhone} hint="Optional" />
+        <TextField
+          label="New client's email"
+          name="contactEmail"
+          type="email"
+          defaultValue={v.contactEmail}
+          errors={e.contactEmail}
+        />
+        <TextField
+          label="New client's phone"
+          name="contactPhone"
+          type="tel"
+          defaultValue={v.contactPhone}
+          errors={e.contactPhone}
+          hint="Optional"
+        />
       </fieldset>
-      <TextField label="Job title" name="title" defaultValue={v.title} errors={e.title} hint="For example: Nguyen–Walsh Wedding" />
-      <EventTypeField label="Job type" name="type" defaultValue={v.type} errors={e.type} hint="Wedding, portrait, event, commercial, or your own." />
+      <TextField
+        label="Job title"
+        name="title"
+        defaultValue={v.title}
+        errors={e.title}
+        hint="For example: Nguyen–Walsh Wedding"
+      />
+      <EventTypeField
+        label="Job type"
+        name="type"
+        defaultValue={v.type}
+        errors={e.type}
+        hint="Wedding, portrait, event, commercial, or your own."
+      />
       <TextField label="Job date" name="date" type="date" defaultValue={v.date} errors={e.date} hint="Optional" />
       <BrandSelect brands={brands} defaultValue={v.brandId ?? defaultBrandId} errors={e.brandId} />
       <Button type="submit" disabled={pending}>

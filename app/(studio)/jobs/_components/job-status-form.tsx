@@ -15,7 +15,13 @@ export function JobStatusForm({ jobId, status }: { jobId: string; status: JobSta
     <form action={action} className="space-y-3">
       <FormMessage state={state} />
       <input type="hidden" name="jobId" value={jobId} />
-      <SelectField label="Job status" name="status" defaultValue={status} key={status} errors={state.fieldErrors?.status}>
+      <SelectField
+        label="Job status"
+        name="status"
+        defaultValue={status}
+        key={status}
+        errors={state.fieldErrors?.status}
+      >
         {(Object.entries(JOB_STATUS_LABELS) as [JobStatus, string][]).map(([value, label]) => (
           <option key={value} value={value}>
             {label}

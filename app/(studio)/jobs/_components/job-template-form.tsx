@@ -23,7 +23,16 @@ type Props = {
 };
 
 /** Picks one of the studio's templates for a job and submits it (send a questionnaire, apply a workflow). */
-export function JobTemplateForm({ action: run, jobId, templates, noun, submitLabel, pendingLabel, createHref, intro }: Props) {
+export function JobTemplateForm({
+  action: run,
+  jobId,
+  templates,
+  noun,
+  submitLabel,
+  pendingLabel,
+  createHref,
+  intro,
+}: Props) {
   const [state, action, pending] = useActionState(run, initialActionState);
   if (templates.length === 0) {
     return (
@@ -42,7 +51,12 @@ export function JobTemplateForm({ action: run, jobId, templates, noun, submitLab
       <FormToken state={state} />
       <FormMessage state={state} />
       <input type="hidden" name="jobId" value={jobId} />
-      <SelectField label={noun} name="templateId" defaultValue={state.values?.templateId ?? ""} errors={state.fieldErrors?.templateId}>
+      <SelectField
+        label={noun}
+        name="templateId"
+        defaultValue={state.values?.templateId ?? ""}
+        errors={state.fieldErrors?.templateId}
+      >
         <option value="">Choose a {noun.toLowerCase()}…</option>
         {templates.map((t) => (
           <option key={t.id} value={t.id}>

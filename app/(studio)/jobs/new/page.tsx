@@ -18,9 +18,19 @@ export default async function NewJobPage({ searchParams }: Props) {
       <PageHeader title="New job" />
       <Card>
         <FilterBar action="/jobs/new" isSearch submitLabel="Search" className="mb-6 flex max-w-xl items-end gap-2">
-          <FilterSearch label="Find a client" name="client" defaultValue={q} placeholder="Name or email" className="flex-1" />
+          <FilterSearch
+            label="Find a client"
+            name="client"
+            defaultValue={q}
+            placeholder="Name or email"
+            className="flex-1"
+          />
         </FilterBar>
-        {q ? <p className="mb-4 text-sm text-slate-600">{contacts.length === 0 ? `No clients match “${q}”.` : `Clients matching “${q}” are in the list below.`}</p> : null}
+        {q ? (
+          <p className="mb-4 text-sm text-slate-600">
+            {contacts.length === 0 ? `No clients match “${q}”.` : `Clients matching “${q}” are in the list below.`}
+          </p>
+        ) : null}
         <JobForm brands={studio.brands} defaultBrandId={brandId} contacts={contacts} />
       </Card>
     </>

@@ -33,7 +33,13 @@ export default async function LeadsPage({ searchParams }: Props) {
       <Card>
         <FilterBar action="/leads" isSearch clearHref={filtered ? "/leads" : undefined}>
           <FilterSearch label="Search leads" name="q" defaultValue={params.q} placeholder="Name or email" />
-          <FilterSelect label="Stage" name="status" defaultValue={params.status} allLabel="All stages" options={LEAD_STATUSES.map((s) => [s, LEAD_STATUS_LABELS[s]] as const)} />
+          <FilterSelect
+            label="Stage"
+            name="status"
+            defaultValue={params.status}
+            allLabel="All stages"
+            options={LEAD_STATUSES.map((s) => [s, LEAD_STATUS_LABELS[s]] as const)}
+          />
           <FilterSelect label="Sort" name="sort" defaultValue={params.sort} options={Object.entries(LEAD_SORTS)} />
         </FilterBar>
         {page.rows.length === 0 ? (
@@ -42,26 +48,34 @@ export default async function LeadsPage({ searchParams }: Props) {
           </EmptyState>
         ) : (
           <DataTable caption="Leads" columns={["Name", "Event", "Event date", "Stage", "Brand", "Received"]}>
-                {page.rows.map((lead) => (
-                  <tr key={lead.id} className="border-b border-slate-100">
-                    <td className="py-2 pr-3">
-                      <Link href={`/leads/${lead.id}`} className="font-medium text-brand-700 hover:underline">
-                        {lead.name}
-                      </Link>
-                      <div className="text-xs text-slate-500">{lead.email}</div>
-                    </td>
-                    <td className="py-2 pr-3 capitalize">{lead.eventType}</td>
-                    <td className="py-2 pr-3">{lead.eventDate ? formatShortDayKey(dayKeyOfDateColumn(lead.eventDate)) : "—"}</td>
-                    <td className="py-2 pr-3">
-                      <LeadStatusBadge status={lead.status} />
-                    </td>
-                    <td className="py-2 pr-3 text-slate-600">{lead.brand?.name ?? "—"}</td>
-                    <td className="py-2 text-slate-600">{formatShortDayKey(dayKeyOf(lead.createdAt, studio.timeZone))}</td>
-                  </tr>
-                ))}
+            {page.rows.map((lead) => (
+              <tr key={lead.id} className="border-b border-slate-100">
+                <td className="py-2 pr-3">
+                  <Link href={`/leads/${lead.id}`} className="font-medium text-brand-700 hover:underline">
+                    {lead.name}
+                  </Link>
+                  <div className="text-xs text-slate-500">{lead.email}</div>
+                </td>
+                <td className="py-2 pr-3 capitalize">{lead.eventType}</td>
+                <td className="py-2 pr-3">
+                  {lead.eventDate ? formatShortDayKey(dayKeyOfDateColumn(lead.eventDate)) : "—"}
+                </td>
+                <td className="py-2 pr-3">
+                  <LeadStatusBadge status={lead.status} />
+                </td>
+                <td className="py-2 pr-3 text-slate-600">{lead.brand?.name ?? "—"}</td>
+                <td className="py-2 text-slate-600">{formatShortDayKey(dayKeyOf(lead.createdAt, studio.timeZone))}</td>
+              </tr>
+            ))}
           </DataTable>
         )}
-        <Pagination basePath="/leads" params={{ q: params.q, status: params.status, sort: params.sort }} next={page.next} prev={page.prev} label="Leads pages" />
+        <Pagination
+          basePath="/leads"
+          params={{ q: params.q, status: params.status, sort: params.sort }}
+          next={page.next}
+          prev={page.prev}
+          label="Leads pages"
+        />
       </Card>
     </>
   );

@@ -23,12 +23,26 @@ export default async function LeadPage({ params, searchParams }: Props) {
   const { id } = await params;
   const lead = await findLead(db, { studioId: user.studioId, leadId: id.slice(0, 64) });
   if (!lead) notFound();
-  const notes = await findLeadNotePage(db, { studioId: user.studioId, leadId: lead.id, ...pageParamsSchema.parse(await searchParams) });
+  const notes = await findLeadNotePage(db, {
+    studioId: user.studioId,
+    leadId: lead.id,
+    ...pageParamsSchema.parse(await searchParams),
+  });
   const tz = studio.timeZone;
   const details: [string, React.ReactNode][] = [
-    ["Email", <a key="e" href={`mailto:${lead.email}`} className="text-brand-600 hover:underline">{lead.email}</a>],
+    [
+      "Email",
+      <a key="e" href={`mailto:${lead.email}`} className="text-brand-600 hover:underline">
+        {lead.email}
+      </a>,
+    ],
     ["Phone", lead.phone ?? "—"],
-    ["Event type", <span key="t" className="capitalize">{lead.eventType}</span>],
+    [
+      "Event type",
+      <span key="t" className="capitalize">
+        {lead.eventType}
+      </span>,
+    ],
     ["Event date", lead.eventDate ? formatShortDayKey(dayKeyOfDateColumn(lead.eventDate)) : "—"],
     ["Brand", lead.brand?.name ?? "—"],
     ["Received", `${formatDateTime(lead.createdAt, tz)} (${lead.source})`],
@@ -49,7 +63,11 @@ export default async function LeadPage({ params, searchParams }: Props) {
                 </div>
               ))}
             </dl>
-            {lead.message ? <p className="mt-4 whitespace-pre-line rounded-md bg-slate-50 p-3 text-sm text-slate-700">{lead.message}</p> : null}
+            {lead.message ? (
+              <p className="mt-4 rounded-md bg-slate-50 p-3 text-sm whitespace-pre-line text-slate-700">
+                {lead.message}
+              </p>
+            ) : null}
           </Card>
           <Card title="Notes">
             <LeadNoteForm leadId={lead.id} />
@@ -67,7 +85,13 @@ export default async function LeadPage({ params, searchParams }: Props) {
                 ))}
               </ul>
             )}
-            <Pagination basePath={`/leads/${lead.id}`} params={{}} next={notes.next} prev={notes.prev} label="Notes pages" />
+            <Pagination
+              basePath={`/leads/${lead.id}`}
+              params={{}}
+              next={notes.next}
+              prev={notes.prev}
+              label="Notes pages"
+            />
           </Card>
         </div>
         <div className="space-y-6">

@@ -26,7 +26,14 @@ export function ConvertLeadForm({ leadId, defaults, brands }: Props) {
       <input type="hidden" name="leadId" value={leadId} />
       <TextField label="Job title" name="title" defaultValue={v.title ?? defaults.title} errors={e.title} />
       <EventTypeField label="Job type" name="type" defaultValue={v.type ?? defaults.type} errors={e.type} />
-      <TextField label="Job date" name="date" type="date" defaultValue={v.date ?? defaults.date} errors={e.date} hint="Optional" />
+      <TextField
+        label="Job date"
+        name="date"
+        type="date"
+        defaultValue={v.date ?? defaults.date}
+        errors={e.date}
+        hint="Optional"
+      />
       <BrandSelect brands={brands} defaultValue={v.brandId ?? defaults.brandId} errors={e.brandId} />
       <Button type="submit" disabled={pending}>
         {pending ? "Converting…" : "Convert to job"}

@@ -23,10 +23,29 @@ export function LeadForm({ brands, defaultBrandId }: Props) {
       <TextField label="Name" name="name" defaultValue={v.name} errors={e.name} />
       <TextField label="Email" name="email" type="email" defaultValue={v.email} errors={e.email} />
       <TextField label="Phone" name="phone" type="tel" defaultValue={v.phone} errors={e.phone} hint="Optional" />
-      <EventTypeField label="Event type" name="eventType" defaultValue={v.eventType} errors={e.eventType} hint="Wedding, portrait, event, commercial, or your own." />
-      <TextField label="Event date" name="eventDate" type="date" defaultValue={v.eventDate} errors={e.eventDate} hint="Optional" />
+      <EventTypeField
+        label="Event type"
+        name="eventType"
+        defaultValue={v.eventType}
+        errors={e.eventType}
+        hint="Wedding, portrait, event, commercial, or your own."
+      />
+      <TextField
+        label="Event date"
+        name="eventDate"
+        type="date"
+        defaultValue={v.eventDate}
+        errors={e.eventDate}
+        hint="Optional"
+      />
       <BrandSelect brands={brands} defaultValue={v.brandId ?? defaultBrandId} errors={e.brandId} />
-      <TextArea label="Message" name="message" defaultValue={v.message} errors={e.message} hint="Optional: what they asked for." />
+      <TextArea
+        label="Message"
+        name="message"
+        defaultValue={v.message}
+        errors={e.message}
+        hint="Optional: what they asked for."
+      />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save lead"}
       </Button>

@@ -15,7 +15,13 @@ export function LeadNoteForm({ leadId }: { leadId: string }) {
       <FormToken state={state} />
       <FormMessage state={state} />
       <input type="hidden" name="leadId" value={leadId} />
-      <TextArea label="Add a note" name="body" rows={3} defaultValue={state.ok ? "" : state.values?.body} errors={state.fieldErrors?.body} />
+      <TextArea
+        label="Add a note"
+        name="body"
+        rows={3}
+        defaultValue={state.ok ? "" : state.values?.body}
+        errors={state.fieldErrors?.body}
+      />
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? "Saving…" : "Add note"}
       </Button>

@@ -16,8 +16,16 @@ export default async function EditQuestionnairePage({ params }: { params: Promis
     <>
       <PageHeader title={`Edit ${template.name}`} />
       <Card>
-        <p className="mb-4 text-sm text-slate-500">Questionnaires already sent keep the questions they were sent with.</p>
-        <TemplateForm action={updateQuestionnaireAction} templateId={template.id} name={template.name} questions={template.questions} submitLabel="Save questionnaire" />
+        <p className="mb-4 text-sm text-slate-500">
+          Questionnaires already sent keep the questions they were sent with.
+        </p>
+        <TemplateForm
+          action={updateQuestionnaireAction}
+          templateId={template.id}
+          name={template.name}
+          questions={template.questions}
+          submitLabel="Save questionnaire"
+        />
       </Card>
     </>
   );

@@ -7,7 +7,12 @@ import { QUESTION_KIND_LABELS, QUESTION_KINDS, type Question, type QuestionKind 
 
 type Draft = { id: string; kind: QuestionKind; label: string; options: string };
 
-const toDraft = (q: Question): Draft => ({ id: q.id, kind: q.kind, label: q.label, options: (q.options ?? []).join("\n") });
+const toDraft = (q: Question): Draft => ({
+  id: q.id,
+  kind: q.kind,
+  label: q.label,
+  options: (q.options ?? []).join("\n"),
+});
 const blank = (): Draft => ({ id: "", kind: "short", label: "", options: "" });
 
 type Props = {
@@ -40,8 +45,18 @@ export function TemplateForm({ action, templateId, name = "", questions = [], su
         <>
           <input type="hidden" name="questionId[]" value={d.id} />
           <div className="grid gap-3 sm:grid-cols-[1fr_12rem]">
-            <TextField label={`Question ${index + 1}`} name="questionLabel[]" value={d.label} onChange={(e) => update({ label: e.target.value })} />
-            <SelectField label={`Answer type for question ${index + 1}`} name="questionKind[]" value={d.kind} onChange={(e) => update({ kind: e.target.value as QuestionKind })}>
+            <TextField
+              label={`Question ${index + 1}`}
+              name="questionLabel[]"
+              value={d.label}
+              onChange={(e) => update({ label: e.target.value })}
+            />
+            <SelectField
+              label={`Answer type for question ${index + 1}`}
+              name="questionKind[]"
+              value={d.kind}
+              onChange={(e) => update({ kind: e.target.value as QuestionKind })}
+            >
               {QUESTION_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {QUESTION_KIND_LABELS[k]}

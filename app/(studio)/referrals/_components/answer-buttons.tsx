@@ -16,7 +16,14 @@ export function AnswerButtons({ referralId, title }: { referralId: string; title
         <Button type="submit" name="decision" value="accept" disabled={pending} aria-label={`Accept ${title}`}>
           Accept
         </Button>
-        <Button type="submit" name="decision" value="reject" variant="secondary" disabled={pending} aria-label={`Reject ${title}`}>
+        <Button
+          type="submit"
+          name="decision"
+          value="reject"
+          variant="secondary"
+          disabled={pending}
+          aria-label={`Reject ${title}`}
+        >
           Reject
         </Button>
       </div>

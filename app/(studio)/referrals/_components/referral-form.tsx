@@ -17,8 +17,21 @@ export function ReferralForm({ leadId, jobId, defaultNote }: { leadId?: string; 
       <FormMessage state={state} />
       {leadId ? <input type="hidden" name="leadId" value={leadId} /> : null}
       {jobId ? <input type="hidden" name="jobId" value={jobId} /> : null}
-      <TextField label="Photographer's email" name="toEmail" type="email" autoComplete="off" defaultValue={v.toEmail} errors={state.fieldErrors?.toEmail} hint="If they are not on ShootQ yet, they get an invitation with the details below." />
-      <TextArea label="Message for them" name="note" defaultValue={v.note ?? defaultNote} errors={state.fieldErrors?.note} />
+      <TextField
+        label="Photographer's email"
+        name="toEmail"
+        type="email"
+        autoComplete="off"
+        defaultValue={v.toEmail}
+        errors={state.fieldErrors?.toEmail}
+        hint="If they are not on ShootQ yet, they get an invitation with the details below."
+      />
+      <TextArea
+        label="Message for them"
+        name="note"
+        defaultValue={v.note ?? defaultNote}
+        errors={state.fieldErrors?.note}
+      />
       <Button type="submit" disabled={pending}>
         {pending ? "Sending…" : "Send referral"}
       </Button>

@@ -24,12 +24,16 @@ export default async function NewReferralPage({ searchParams }: { searchParams: 
           <ReferralForm leadId={leadId} jobId={jobId} defaultNote={subject.message ?? ""} />
         </Card>
         <Card title="What they will see">
-          <p className="mb-3 text-xs text-slate-500">Only these details are shared, plus your name and message. Nothing else from your studio.</p>
+          <p className="mb-3 text-xs text-slate-500">
+            Only these details are shared, plus your name and message. Nothing else from your studio.
+          </p>
           <dl className="space-y-1 text-sm">
             <dt className="text-slate-500">Client</dt>
             <dd>{subject.clientName}</dd>
             <dt className="text-slate-500">Email</dt>
-            <dd>{subject.email || <span className="text-red-600">No email address: add one before referring.</span>}</dd>
+            <dd>
+              {subject.email || <span className="text-red-600">No email address: add one before referring.</span>}
+            </dd>
             {subject.phone ? (
               <>
                 <dt className="text-slate-500">Phone</dt>

@@ -7,7 +7,15 @@ import { changeEmailAction, changePasswordAction, updateProfileAction } from "..
 export function ProfileForm({ name }: { name: string }) {
   return (
     <ActionForm action={updateProfileAction} submitLabel="Save name">
-      {(s) => <TextField label="Name" name="name" defaultValue={s.values?.name ?? name} errors={s.fieldErrors?.name} autoComplete="name" />}
+      {(s) => (
+        <TextField
+          label="Name"
+          name="name"
+          defaultValue={s.values?.name ?? name}
+          errors={s.fieldErrors?.name}
+          autoComplete="name"
+        />
+      )}
     </ActionForm>
   );
 }
@@ -17,8 +25,21 @@ export function EmailForm({ email }: { email: string }) {
     <ActionForm action={changeEmailAction} submitLabel="Change email">
       {(s) => (
         <>
-          <TextField label="Email" name="email" type="email" defaultValue={s.values?.email ?? email} errors={s.fieldErrors?.email} autoComplete="email" />
-          <TextField label="Current password" name="currentPassword" type="password" errors={s.fieldErrors?.currentPassword} autoComplete="current-password" />
+          <TextField
+            label="Email"
+            name="email"
+            type="email"
+            defaultValue={s.values?.email ?? email}
+            errors={s.fieldErrors?.email}
+            autoComplete="email"
+          />
+          <TextField
+            label="Current password"
+            name="currentPassword"
+            type="password"
+            errors={s.fieldErrors?.currentPassword}
+            autoComplete="current-password"
+          />
         </>
       )}
     </ActionForm>
@@ -30,9 +51,28 @@ export function PasswordForm() {
     <ActionForm action={changePasswordAction} submitLabel="Change password">
       {(s) => (
         <>
-          <TextField label="Current password" name="currentPassword" type="password" errors={s.fieldErrors?.currentPassword} autoComplete="current-password" />
-          <TextField label="New password" name="newPassword" type="password" errors={s.fieldErrors?.newPassword} autoComplete="new-password" hint="At least 10 characters." />
-          <TextField label="Confirm new password" name="confirmPassword" type="password" errors={s.fieldErrors?.confirmPassword} autoComplete="new-password" />
+          <TextField
+            label="Current password"
+            name="currentPassword"
+            type="password"
+            errors={s.fieldErrors?.currentPassword}
+            autoComplete="current-password"
+          />
+          <TextField
+            label="New password"
+            name="newPassword"
+            type="password"
+            errors={s.fieldErrors?.newPassword}
+            autoComplete="new-password"
+            hint="At least 10 characters."
+          />
+          <TextField
+            label="Confirm new password"
+            name="confirmPassword"
+            type="password"
+            errors={s.fieldErrors?.confirmPassword}
+            autoComplete="new-password"
+          />
         </>
       )}
     </ActionForm>

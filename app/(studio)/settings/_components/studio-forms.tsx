@@ -4,29 +4,58 @@ import { ActionForm } from "@/components/ui/action-form";
 import { SelectField, TextField } from "@/components/ui/field";
 import { addBrandAction, deleteBrandAction, updateStudioAction, renameBrandAction } from "../actions";
 
-type StudioFormProps = { name: string; timeZone: string; timeZones: string[]; currency: string; currencies: { code: string; name: string }[]; locale: string };
+type StudioFormProps = {
+  name: string;
+  timeZone: string;
+  timeZones: string[];
+  currency: string;
+  currencies: { code: string; name: string }[];
+  locale: string;
+};
 
 export function StudioForm({ name, timeZone, timeZones, currency, currencies, locale }: StudioFormProps) {
   return (
     <ActionForm action={updateStudioAction} submitLabel="Save studio">
       {(s) => (
         <>
-          <TextField label="Studio name" name="name" defaultValue={s.values?.name ?? name} errors={s.fieldErrors?.name} />
-          <SelectField label="Time zone" name="timeZone" defaultValue={s.values?.timeZone ?? timeZone} errors={s.fieldErrors?.timeZone}>
+          <TextField
+            label="Studio name"
+            name="name"
+            defaultValue={s.values?.name ?? name}
+            errors={s.fieldErrors?.name}
+          />
+          <SelectField
+            label="Time zone"
+            name="timeZone"
+            defaultValue={s.values?.timeZone ?? timeZone}
+            errors={s.fieldErrors?.timeZone}
+          >
             {timeZones.map((tz) => (
               <option key={tz} value={tz}>
                 {tz.replaceAll("_", " ")}
               </option>
             ))}
           </SelectField>
-          <SelectField label="Currency" name="currency" defaultValue={s.values?.currency ?? currency} errors={s.fieldErrors?.currency} hint="New invoices are in this currency; existing ones keep theirs.">
+          <SelectField
+            label="Currency"
+            name="currency"
+            defaultValue={s.values?.currency ?? currency}
+            errors={s.fieldErrors?.currency}
+            hint="New invoices are in this currency; existing ones keep theirs."
+          >
             {currencies.map((c) => (
               <option key={c.code} value={c.code}>
                 {c.code} – {c.name}
               </option>
             ))}
           </SelectField>
-          <TextField label="Locale" name="locale" defaultValue={s.values?.locale ?? locale} errors={s.fieldErrors?.locale} hint="How amounts are written, e.g. en-US (1,250.00), de-DE (1.250,00), fr-FR (1 250,00)." />
+          <TextField
+            label="Locale"
+            name="locale"
+            defaultValue={s.values?.locale ?? locale}
+            errors={s.fieldErrors?.locale}
+            hint="How amounts are written, e.g. en-US (1,250.00), de-DE (1.250,00), fr-FR (1 250,00)."
+          />
         </>
       )}
     </ActionForm>
@@ -36,17 +65,32 @@ export function StudioForm({ name, timeZone, timeZones, currency, currencies, lo
 export function BrandRow({ id, name, jobs }: { id: string; name: string; jobs: number }) {
   return (
     <li className="flex flex-wrap items-end gap-3 py-3">
-      <ActionForm action={renameBrandAction} submitLabel="Rename" variant="secondary" className="flex flex-1 items-end gap-2">
+      <ActionForm
+        action={renameBrandAction}
+        submitLabel="Rename"
+        variant="secondary"
+        className="flex flex-1 items-end gap-2"
+      >
         {(s) => (
           <>
             <input type="hidden" name="brandId" value={id} />
             <div className="flex-1">
-              <TextField label={`Brand name (${jobs} job${jobs === 1 ? "" : "s"})`} name="name" defaultValue={s.values?.name ?? name} errors={s.fieldErrors?.name} />
+              <TextField
+                label={`Brand name (${jobs} job${jobs === 1 ? "" : "s"})`}
+                name="name"
+                defaultValue={s.values?.name ?? name}
+                errors={s.fieldErrors?.name}
+              />
             </div>
           </>
         )}
       </ActionForm>
-      <ActionForm action={deleteBrandAction} submitLabel={`Delete ${name}`} variant="danger" className="flex items-end gap-2">
+      <ActionForm
+        action={deleteBrandAction}
+        submitLabel={`Delete ${name}`}
+        variant="danger"
+        className="flex items-end gap-2"
+      >
         {() => <input type="hidden" name="brandId" value={id} />}
       </ActionForm>
     </li>
@@ -56,7 +100,14 @@ export function BrandRow({ id, name, jobs }: { id: string; name: string; jobs: n
 export function NewBrandForm() {
   return (
     <ActionForm action={addBrandAction} submitLabel="Add brand" variant="secondary">
-      {(s) => <TextField label="New brand name" name="name" defaultValue={s.ok ? "" : s.values?.name} errors={s.fieldErrors?.name} />}
+      {(s) => (
+        <TextField
+          label="New brand name"
+          name="name"
+          defaultValue={s.ok ? "" : s.values?.name}
+          errors={s.fieldErrors?.name}
+        />
+      )}
     </ActionForm>
   );
 }

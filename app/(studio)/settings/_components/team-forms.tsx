@@ -7,14 +7,27 @@ import { revokeInviteAction, removeStaffAction, inviteStaffAction } from "../act
 export function InviteForm() {
   return (
     <ActionForm action={inviteStaffAction} submitLabel="Send invitation" isCreate>
-      {(s) => <TextField label="Email of the person to invite" name="email" type="email" defaultValue={s.ok ? "" : s.values?.email} errors={s.fieldErrors?.email} />}
+      {(s) => (
+        <TextField
+          label="Email of the person to invite"
+          name="email"
+          type="email"
+          defaultValue={s.ok ? "" : s.values?.email}
+          errors={s.fieldErrors?.email}
+        />
+      )}
     </ActionForm>
   );
 }
 
 export function RemoveMemberForm({ userId, name }: { userId: string; name: string }) {
   return (
-    <ActionForm action={removeStaffAction} submitLabel={`Remove ${name}`} variant="danger" className="flex items-center gap-2">
+    <ActionForm
+      action={removeStaffAction}
+      submitLabel={`Remove ${name}`}
+      variant="danger"
+      className="flex items-center gap-2"
+    >
       {() => <input type="hidden" name="userId" value={userId} />}
     </ActionForm>
   );
@@ -22,7 +35,12 @@ export function RemoveMemberForm({ userId, name }: { userId: string; name: strin
 
 export function CancelInviteForm({ inviteId, email }: { inviteId: string; email: string }) {
   return (
-    <ActionForm action={revokeInviteAction} submitLabel={`Cancel invitation for ${email}`} variant="secondary" className="flex items-center gap-2">
+    <ActionForm
+      action={revokeInviteAction}
+      submitLabel={`Cancel invitation for ${email}`}
+      variant="secondary"
+      className="flex items-center gap-2"
+    >
       {() => <input type="hidden" name="inviteId" value={inviteId} />}
     </ActionForm>
   );

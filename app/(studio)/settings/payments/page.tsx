@@ -15,17 +15,27 @@ export const metadata = { title: "Getting paid" };
 
 export default async function PaymentSettingsPage() {
   const { user, db, money } = await requireOwnerContext();
-  const [settings, templates] = await Promise.all([findPaymentSettings(db, { studioId: user.studioId }), findScheduleTemplates(db, { studioId: user.studioId })]);
+  const [settings, templates] = await Promise.all([
+    findPaymentSettings(db, { studioId: user.studioId }),
+    findScheduleTemplates(db, { studioId: user.studioId }),
+  ]);
   if (!settings) notFound();
   return (
     <>
       <PageHeader title="Getting paid" />
       <Card title="Payments and reminders">
-        <PaymentSettingsForm paymentInstructions={settings.paymentInstructions ?? ""} requireRetainer={settings.requireRetainer} reminderOffsets={settings.reminderOffsets} />
+        <PaymentSettingsForm
+          paymentInstructions={settings.paymentInstructions ?? ""}
+          requireRetainer={settings.requireRetainer}
+          reminderOffsets={settings.reminderOffsets}
+        />
       </Card>
       <Card title="Payment schedules">
         {templates.length === 0 ? (
-          <EmptyState>No schedules yet. Without one, invoices ask for the retainer on booking and the rest 14 days before the event.</EmptyState>
+          <EmptyState>
+            No schedules yet. Without one, invoices ask for the retainer on booking and the rest 14 days before the
+            event.
+          </EmptyState>
         ) : (
           <ul aria-label="Payment schedules" className="divide-y divide-slate-100">
             {templates.map((t) => (
@@ -38,15 +48,40 @@ export default async function PaymentSettingsPage() {
                     {t.steps.map((s) => (
                       <li key={s.id}>
                         {s.label}:{" "}
-                        {s.amount === "DEPOSIT" ? "the retainer" : s.amount === "REST" ? "the rest" : s.amount === "PERCENT" ? `${formatPercent(s.percentBps ?? 0, money)}%` : formatMoney(s.fixedMinor ?? 0, money)},{" "}
-                        {s.offsetDays === 0 ? (s.anchor === "BOOKING" ? "on booking" : "on the event day") : `${Math.abs(s.offsetDays)} ${SCHEDULE_ANCHORS[s.anchor]}`}
+                        {s.amount === "DEPOSIT"
+                          ? "the retainer"
+                          : s.amount === "REST"
+                            ? "the rest"
+                            : s.amount === "PERCENT"
+                              ? `${formatPercent(s.percentBps ?? 0, money)}%`
+                              : formatMoney(s.fixedMinor ?? 0, money)}
+                        ,{" "}
+                        {s.offsetDays === 0
+                          ? s.anchor === "BOOKING"
+                            ? "on booking"
+                            : "on the event day"
+                          : `${Math.abs(s.offsetDays)} ${SCHEDULE_ANCHORS[s.anchor]}`}
                       </li>
                     ))}
                   </ul>
                 </div>
                 <div className="flex gap-2">
-                  {!t.isDefault ? <ActionButton action={setDefaultScheduleTemplateAction} fields={{ templateId: t.id }} label="Make default" ariaLabel={`Make ${t.name} the default`} /> : null}
-                  <ActionButton action={deleteScheduleTemplateAction} fields={{ templateId: t.id }} label="Delete" variant="ghost" ariaLabel={`Delete ${t.name}`} confirm={`Delete the schedule “${t.name}”? Invoices already planned keep their dates.`} />
+                  {!t.isDefault ? (
+                    <ActionButton
+                      action={setDefaultScheduleTemplateAction}
+                      fields={{ templateId: t.id }}
+                      label="Make default"
+                      ariaLabel={`Make ${t.name} the default`}
+                    />
+                  ) : null}
+                  <ActionButton
+                    action={deleteScheduleTemplateAction}
+                    fields={{ templateId: t.id }}
+                    label="Delete"
+                    variant="ghost"
+                    ariaLabel={`Delete ${t.name}`}
+                    confirm={`Delete the schedule “${t.name}”? Invoices already planned keep their dates.`}
+                  />
                 </div>
               </li>
             ))}

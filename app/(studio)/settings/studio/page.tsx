@@ -14,7 +14,10 @@ function currencyChoices() {
 
 export default async function StudioSettingsPage() {
   const { user, db } = await requireOwnerContext();
-  const [studio, brands] = await Promise.all([findStudioSettings(db, { studioId: user.studioId }), findBrandsWithJobCounts(db, { studioId: user.studioId })]);
+  const [studio, brands] = await Promise.all([
+    findStudioSettings(db, { studioId: user.studioId }),
+    findBrandsWithJobCounts(db, { studioId: user.studioId }),
+  ]);
   if (!studio) notFound();
   return (
     <>

@@ -40,7 +40,8 @@ export default async function TeamPage() {
                 {invites.map((i) => (
                   <li key={i.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
                     <p className="text-sm">
-                      <span className="font-medium">{i.email}</span> · invited by {i.invitedBy.name} · expires {i.expiresAt.toLocaleDateString("en-US")}
+                      <span className="font-medium">{i.email}</span> · invited by {i.invitedBy.name} · expires{" "}
+                      {i.expiresAt.toLocaleDateString("en-US")}
                     </p>
                     <CancelInviteForm inviteId={i.id} email={i.email} />
                   </li>

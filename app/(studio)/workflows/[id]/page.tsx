@@ -17,7 +17,13 @@ export default async function EditWorkflowPage({ params }: { params: Promise<{ i
       <PageHeader title={`Edit ${template.name}`} />
       <Card>
         <p className="mb-4 text-sm text-slate-500">Jobs that already use this workflow keep their tasks as they are.</p>
-        <WorkflowForm action={updateWorkflowAction} templateId={template.id} name={template.name} steps={template.steps} submitLabel="Save workflow" />
+        <WorkflowForm
+          action={updateWorkflowAction}
+          templateId={template.id}
+          name={template.name}
+          steps={template.steps}
+          submitLabel="Save workflow"
+        />
       </Card>
     </>
   );

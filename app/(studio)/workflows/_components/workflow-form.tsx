@@ -9,7 +9,11 @@ type Draft = { name: string; offsetDays: string; anchor: StepAnchor };
 type Step = { name: string; offsetDays: number; anchor: StepAnchor };
 
 const toDraft = (s: Step): Draft => ({ name: s.name, offsetDays: String(s.offsetDays), anchor: s.anchor });
-const blank = (isFirst: boolean): Draft => ({ name: "", offsetDays: "7", anchor: isFirst ? "JOB_DATE" : "PREVIOUS_STEP" });
+const blank = (isFirst: boolean): Draft => ({
+  name: "",
+  offsetDays: "7",
+  anchor: isFirst ? "JOB_DATE" : "PREVIOUS_STEP",
+});
 
 type Props = {
   action: (state: ActionState, form: FormData) => Promise<ActionState>;
@@ -40,9 +44,25 @@ export function WorkflowForm({ action, templateId, name = "", steps = [], submit
     >
       {(d, { index, update, controls }) => (
         <>
-          <TextField label={`Step ${index + 1} name`} name="stepName[]" value={d.name} onChange={(e) => update({ name: e.target.value })} />
-          <TextField label={`Step ${index + 1} days`} name="stepOffset[]" inputMode="numeric" value={d.offsetDays} onChange={(e) => update({ offsetDays: e.target.value })} />
-          <SelectField label={`Step ${index + 1} counted`} name="stepAnchor[]" value={d.anchor} onChange={(e) => update({ anchor: e.target.value as StepAnchor })}>
+          <TextField
+            label={`Step ${index + 1} name`}
+            name="stepName[]"
+            value={d.name}
+            onChange={(e) => update({ name: e.target.value })}
+          />
+          <TextField
+            label={`Step ${index + 1} days`}
+            name="stepOffset[]"
+            inputMode="numeric"
+            value={d.offsetDays}
+            onChange={(e) => update({ offsetDays: e.target.value })}
+          />
+          <SelectField
+            label={`Step ${index + 1} counted`}
+            name="stepAnchor[]"
+            value={d.anchor}
+            onChange={(e) => update({ anchor: e.target.value as StepAnchor })}
+          >
             {STEP_ANCHORS.map((a) => (
               <option key={a} value={a}>
                 {STEP_ANCHOR_LABELS[a]}

@@ -14,8 +14,16 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
   const db = await readDb();
   const owner = await findFeedOwner(db, { token: parsed.data.replace(/\.ics$/, "") });
   if (!owner?.studioId || !owner.studio) return new NextResponse("Not found", { status: 404 });
-  const events = await findFeedEvents(db, { studioId: owner.studioId, from: new Date(Date.now() - FEED_PAST_DAYS * 86_400_000) });
-  const body = buildCalendarFeed({ studioName: owner.studio.name, timeZone: owner.studio.timeZone, origin: await publicOrigin(), events });
+  const events = await findFeedEvents(db, {
+    studioId: owner.studioId,
+    from: new Date(Date.now() - FEED_PAST_DAYS * 86_400_000),
+  });
+  const body = buildCalendarFeed({
+    studioName: owner.studio.name,
+    timeZone: owner.studio.timeZone,
+    origin: await publicOrigin(),
+    events,
+  });
   return new NextResponse(body, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",

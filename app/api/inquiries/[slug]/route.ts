@@ -26,7 +26,12 @@ export const POST = defineWriteRoute<typeof submitInquirySchema, "public", { slu
   async run({ tx, input, params, request }) {
     const slug = studioSlug.safeParse(params.slug);
     if (!slug.success) throw new AppError("NOT_FOUND", "That studio was not found.");
-    await submitInquiry(tx, { slug: slug.data, clientAddress: clientAddress(request.headers), input, source: "website" });
+    await submitInquiry(tx, {
+      slug: slug.data,
+      clientAddress: clientAddress(request.headers),
+      input,
+      source: "website",
+    });
     return {
       status: 201,
       body: { ok: true, message: `Thank you, ${input.name}! Your inquiry has been sent and we'll be in touch soon.` },

@@ -12,7 +12,8 @@ const MAX_WEBHOOK_BYTES = 256 * 1024;
 async function readVerifiedEvent(request: NextRequest) {
   const provider = paymentProvider();
   if (!provider) throw new AppError("NOT_FOUND", "Card payments are not set up.");
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_WEBHOOK_BYTES) throw new AppError("VALIDATION", "The request is too large.");
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_WEBHOOK_BYTES)
+    throw new AppError("VALIDATION", "The request is too large.");
   const body = await request.text();
   try {
     return provider.readWebhook(body, (name) => request.headers.get(name));
@@ -32,7 +33,12 @@ export const POST = defineWriteRoute({
   readBody: readVerifiedEvent,
   async run({ tx, input }) {
     const result = await applyProviderEvent(tx, { event: input });
-    const paths = result.invoiceId ? ["/invoices", `/invoices/${result.invoiceId}`, `/jobs/${result.jobId}`, "/dashboard", "/bookings"] : [];
-    return { body: { received: true, outcome: result.outcome }, revalidate: result.outcome === "recorded" || result.outcome === "expired" ? paths : [] };
+    const paths = result.invoiceId
+      ? ["/invoices", `/invoices/${result.invoiceId}`, `/jobs/${result.jobId}`, "/dashboard", "/bookings"]
+      : [];
+    return {
+      body: { received: true, outcome: result.outcome },
+      revalidate: result.outcome === "recorded" || result.outcome === "expired" ? paths : [],
+    };
   },
 });

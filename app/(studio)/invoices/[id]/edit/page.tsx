@@ -51,7 +51,12 @@ export default async function EditInvoicePage({ params }: Props) {
             schedules={schedules}
             defaults={{
               title: invoice.title,
-              lines: invoice.lines.map((l) => ({ description: l.description, quantity: String(l.quantity), unitPrice: formatMoneyInput(l.unitPriceMinor, format), taxRate: l.taxRateBps ? formatPercent(l.taxRateBps, format) : "" })),
+              lines: invoice.lines.map((l) => ({
+                description: l.description,
+                quantity: String(l.quantity),
+                unitPrice: formatMoneyInput(l.unitPriceMinor, format),
+                taxRate: l.taxRateBps ? formatPercent(l.taxRateBps, format) : "",
+              })),
               discount: amount(invoice.discountMinor),
               retainer: amount(invoice.depositMinor),
               scheduleId: invoice.scheduleTemplateId ?? "",

@@ -1,10 +1,25 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/ui/action-button";
-import { BookingStatusBadge, Badge, InstallmentStatusBadge, InvoiceStatusBadge, JobStatusBadge, LeadStatusBadge, ProposalStatusBadge } from "@/components/pipeline/status-badge";
+import {
+  BookingStatusBadge,
+  Badge,
+  InstallmentStatusBadge,
+  InvoiceStatusBadge,
+  JobStatusBadge,
+  LeadStatusBadge,
+  ProposalStatusBadge,
+} from "@/components/pipeline/status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { dayKeyOf, dayKeyOfDateColumn, formatDateTime, formatDayKey, formatShortDayKey, formatTime } from "@/lib/calendar/zoned";
+import {
+  dayKeyOf,
+  dayKeyOfDateColumn,
+  formatDateTime,
+  formatDayKey,
+  formatShortDayKey,
+  formatTime,
+} from "@/lib/calendar/zoned";
 import { requireStudioContext } from "@/lib/auth/context";
 import { derivedLinkToken } from "@/lib/tokens";
 import { proposalUrl, publicOrigin } from "@/lib/urls";
@@ -23,7 +38,10 @@ type Props = { params: Promise<{ id: string }> };
 export default async function JobPage({ params }: Props) {
   const { user, db, studio, money } = await requireStudioContext();
   const jobId = (await params).id.slice(0, 64);
-  const [job, invoices] = await Promise.all([findJob(db, { studioId: user.studioId, jobId }), findJobInvoices(db, { studioId: user.studioId, jobId })]);
+  const [job, invoices] = await Promise.all([
+    findJob(db, { studioId: user.studioId, jobId }),
+    findJobInvoices(db, { studioId: user.studioId, jobId }),
+  ]);
   if (!job) notFound();
   const invoicedProposals = new Set(invoices.filter((i) => i.status !== "VOID").map((i) => i.proposalId));
   const live = invoices.filter((i) => i.status !== "VOID" && i.status !== "DRAFT");
@@ -64,10 +82,20 @@ export default async function JobPage({ params }: Props) {
                       {event.location ? <p className="text-slate-500">{event.location}</p> : null}
                     </div>
                     <div className="flex items-start gap-2">
-                      <Link href={`/jobs/${job.id}/events/${event.id}/edit`} className={buttonClass("ghost")} aria-label={`Edit ${event.name}`}>
+                      <Link
+                        href={`/jobs/${job.id}/events/${event.id}/edit`}
+                        className={buttonClass("ghost")}
+                        aria-label={`Edit ${event.name}`}
+                      >
                         Edit
                       </Link>
-                      <ActionButton action={deleteEventAction} fields={{ eventId: event.id }} label="Delete" variant="ghost" confirm={`Delete “${event.name}”?`} />
+                      <ActionButton
+                        action={deleteEventAction}
+                        fields={{ eventId: event.id }}
+                        label="Delete"
+                        variant="ghost"
+                        confirm={`Delete “${event.name}”?`}
+                      />
                     </div>
                   </li>
                 ))}
@@ -75,7 +103,11 @@ export default async function JobPage({ params }: Props) {
             )}
             <section aria-label="Add an event" className="rounded-md border border-slate-200 p-4">
               <h3 className="mb-3 text-sm font-medium text-slate-800">Add an event</h3>
-              <EventForm mode="create" jobId={job.id} defaults={{ date: job.date ? dayKeyOfDateColumn(job.date) : "" }} />
+              <EventForm
+                mode="create"
+                jobId={job.id}
+                defaults={{ date: job.date ? dayKeyOfDateColumn(job.date) : "" }}
+              />
             </section>
           </Card>
 
@@ -98,10 +130,23 @@ export default async function JobPage({ params }: Props) {
                         {p.title} <ProposalStatusBadge status={p.status} />
                       </p>
                       {p.status === "DRAFT" ? (
-                        <ActionButton action={sendProposalAction} fields={{ proposalId: p.id }} label="Send to client" pendingLabel="Sending…" variant="primary" />
+                        <ActionButton
+                          action={sendProposalAction}
+                          fields={{ proposalId: p.id }}
+                          label="Send to client"
+                          pendingLabel="Sending…"
+                          variant="primary"
+                        />
                       ) : null}
                       {p.status === "ACCEPTED" && !invoicedProposals.has(p.id) ? (
-                        <ActionButton action={createInvoiceFromProposalAction} fields={{ proposalId: p.id }} label="Create invoice" pendingLabel="Creating…" variant="primary" ariaLabel={`Create an invoice from ${p.title}`} />
+                        <ActionButton
+                          action={createInvoiceFromProposalAction}
+                          fields={{ proposalId: p.id }}
+                          label="Create invoice"
+                          pendingLabel="Creating…"
+                          variant="primary"
+                          ariaLabel={`Create an invoice from ${p.title}`}
+                        />
                       ) : null}
                     </div>
                     <ul className="text-slate-600">
@@ -112,12 +157,15 @@ export default async function JobPage({ params }: Props) {
                       ))}
                     </ul>
                     <p className="text-slate-700">
-                      Total {formatMoney(proposalTotal(p.items), money)} · Deposit {formatMoney(p.depositCents, money)} · Expires {formatDateTime(p.expiresAt, tz)}
+                      Total {formatMoney(proposalTotal(p.items), money)} · Deposit {formatMoney(p.depositCents, money)}{" "}
+                      · Expires {formatDateTime(p.expiresAt, tz)}
                     </p>
                     {p.status !== "DRAFT" ? (
                       <p className="text-slate-600">
                         {p.sentAt ? `Sent ${formatDateTime(p.sentAt, tz)}` : null}
-                        {p.respondedAt ? ` · ${p.status === "ACCEPTED" ? "Accepted" : "Declined"} ${formatDateTime(p.respondedAt, tz)}` : null}
+                        {p.respondedAt
+                          ? ` · ${p.status === "ACCEPTED" ? "Accepted" : "Declined"} ${formatDateTime(p.respondedAt, tz)}`
+                          : null}
                         <br />
                         <ClientLink origin={origin} proposalId={p.id} tokenHash={p.tokenHash} />
                       </p>
@@ -155,14 +203,19 @@ export default async function JobPage({ params }: Props) {
                           <InvoiceStatusBadge status={invoice.status} isOverdue={Boolean(invoice.overdueSince)} />
                         </div>
                         <p className="text-slate-700">
-                          Total {formatMoney(invoice.totalMinor, format)} · Paid {formatMoney(invoice.paidMinor, format)}
-                          {invoice.status !== "VOID" ? ` · Balance ${formatMoney(invoice.totalMinor - invoice.paidMinor, format)}` : ""}
+                          Total {formatMoney(invoice.totalMinor, format)} · Paid{" "}
+                          {formatMoney(invoice.paidMinor, format)}
+                          {invoice.status !== "VOID"
+                            ? ` · Balance ${formatMoney(invoice.totalMinor - invoice.paidMinor, format)}`
+                            : ""}
                         </p>
                         {invoice.status !== "VOID" ? (
                           <ul aria-label={`Schedule of invoice ${invoice.number}`} className="space-y-1 text-slate-600">
                             {invoice.installments.map((i) => (
                               <li key={i.id} className="flex flex-wrap items-center gap-2">
-                                {i.label}: {formatMoney(i.amountMinor, format)} due {formatShortDayKey(dayKeyOfDateColumn(i.dueOn))} <InstallmentStatusBadge status={i.status} />
+                                {i.label}: {formatMoney(i.amountMinor, format)} due{" "}
+                                {formatShortDayKey(dayKeyOfDateColumn(i.dueOn))}{" "}
+                                <InstallmentStatusBadge status={i.status} />
                               </li>
                             ))}
                           </ul>
@@ -191,7 +244,14 @@ export default async function JobPage({ params }: Props) {
                         {b.confirmedAt ? ` · Confirmed ${formatDateTime(b.confirmedAt, tz)}` : ""}
                       </p>
                     </div>
-                    {b.status === "PENDING_REVIEW" ? <ActionButton action={confirmBookingAction} fields={{ bookingId: b.id }} label="Confirm booking" variant="primary" /> : null}
+                    {b.status === "PENDING_REVIEW" ? (
+                      <ActionButton
+                        action={confirmBookingAction}
+                        fields={{ bookingId: b.id }}
+                        label="Confirm booking"
+                        variant="primary"
+                      />
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -205,16 +265,24 @@ export default async function JobPage({ params }: Props) {
               <div>
                 <dt className="text-slate-500">Client</dt>
                 <dd className="text-slate-900">{job.contact.name}</dd>
-                {job.contact.email ? <dd><a href={`mailto:${job.contact.email}`} className="text-brand-600 hover:underline">{job.contact.email}</a></dd> : null}
+                {job.contact.email ? (
+                  <dd>
+                    <a href={`mailto:${job.contact.email}`} className="text-brand-600 hover:underline">
+                      {job.contact.email}
+                    </a>
+                  </dd>
+                ) : null}
                 {job.contact.phone ? <dd className="text-slate-600">{job.contact.phone}</dd> : null}
               </div>
               <div>
                 <dt className="text-slate-500">Type</dt>
-                <dd className="capitalize text-slate-900">{job.type}</dd>
+                <dd className="text-slate-900 capitalize">{job.type}</dd>
               </div>
               <div>
                 <dt className="text-slate-500">Date</dt>
-                <dd className="text-slate-900">{job.date ? formatShortDayKey(dayKeyOfDateColumn(job.date)) : "Not set"}</dd>
+                <dd className="text-slate-900">
+                  {job.date ? formatShortDayKey(dayKeyOfDateColumn(job.date)) : "Not set"}
+                </dd>
               </div>
               <div>
                 <dt className="text-slate-500">Brand</dt>
@@ -243,7 +311,15 @@ export default async function JobPage({ params }: Props) {
 }
 
 /** The client's link, when it can be shown again (links sent before tokens were derived exist only in their email). */
-function ClientLink({ origin, proposalId, tokenHash }: { origin: string; proposalId: string; tokenHash: string | null }) {
+function ClientLink({
+  origin,
+  proposalId,
+  tokenHash,
+}: {
+  origin: string;
+  proposalId: string;
+  tokenHash: string | null;
+}) {
   const token = derivedLinkToken("proposal", proposalId, tokenHash);
   if (!token) return <>Client link: in the email sent to the client</>;
   return (

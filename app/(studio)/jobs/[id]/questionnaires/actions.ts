@@ -10,7 +10,13 @@ export const sendQuestionnaireAction = defineAction({
   async run({ tx, input, user }) {
     const sent = await sendQuestionnaire(tx, { studioId: user.studioId, ...input });
     return {
-      revalidate: [`/jobs/${sent.jobId}/questionnaires`, `/jobs/${sent.jobId}`, "/questionnaires", "/emails", "/dashboard"],
+      revalidate: [
+        `/jobs/${sent.jobId}/questionnaires`,
+        `/jobs/${sent.jobId}`,
+        "/questionnaires",
+        "/emails",
+        "/dashboard",
+      ],
       message: "The questionnaire is on its way to your client.",
     };
   },

@@ -13,7 +13,10 @@ const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeSty
 export default async function JobQuestionnairesPage({ params }: { params: Promise<{ id: string }> }) {
   const { user, db } = await requireStudioContext();
   const { id } = await params;
-  const [job, templates] = await Promise.all([findJobQuestionnaires(db, { studioId: user.studioId, jobId: id }), findQuestionnaireTemplates(db, { studioId: user.studioId })]);
+  const [job, templates] = await Promise.all([
+    findJobQuestionnaires(db, { studioId: user.studioId, jobId: id }),
+    findQuestionnaireTemplates(db, { studioId: user.studioId }),
+  ]);
   if (!job) notFound();
   return (
     <>
@@ -35,7 +38,9 @@ export default async function JobQuestionnairesPage({ params }: { params: Promis
                 title={q.title}
                 action={
                   <span className="text-xs text-slate-500">
-                    {q.status === "SUBMITTED" && q.submittedAt ? `Answered ${dateTime.format(q.submittedAt)}` : `Sent ${dateTime.format(q.sentAt)}, waiting for answers`}
+                    {q.status === "SUBMITTED" && q.submittedAt
+                      ? `Answered ${dateTime.format(q.submittedAt)}`
+                      : `Sent ${dateTime.format(q.sentAt)}, waiting for answers`}
                   </span>
                 }
               >
@@ -43,7 +48,9 @@ export default async function JobQuestionnairesPage({ params }: { params: Promis
                   {q.questions.map((question) => (
                     <div key={question.id}>
                       <dt className="text-sm font-medium text-slate-700">{question.label}</dt>
-                      <dd className="whitespace-pre-wrap text-sm text-slate-900">{q.answers[question.id] ?? <span className="text-slate-400">No answer yet</span>}</dd>
+                      <dd className="text-sm whitespace-pre-wrap text-slate-900">
+                        {q.answers[question.id] ?? <span className="text-slate-400">No answer yet</span>}
+                      </dd>
                     </div>
                   ))}
                 </dl>

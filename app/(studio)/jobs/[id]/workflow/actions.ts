@@ -9,6 +9,9 @@ export const applyWorkflowAction = defineAction({
   schema: applyWorkflowSchema,
   async run({ tx, input, user }) {
     const { jobId, taskCount } = await applyWorkflow(tx, { studioId: user.studioId, ...input });
-    return { revalidate: [`/jobs/${jobId}/workflow`, `/jobs/${jobId}`, "/tasks", "/dashboard"], message: `${taskCount} task(s) added.` };
+    return {
+      revalidate: [`/jobs/${jobId}/workflow`, `/jobs/${jobId}`, "/tasks", "/dashboard"],
+      message: `${taskCount} task(s) added.`,
+    };
   },
 });

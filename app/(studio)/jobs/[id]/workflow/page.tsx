@@ -14,7 +14,10 @@ export const metadata = { title: "Workflow" };
 export default async function JobWorkflowPage({ params }: { params: Promise<{ id: string }> }) {
   const { user, db } = await requireStudioContext();
   const { id } = await params;
-  const [job, templates] = await Promise.all([findJobWorkflow(db, { studioId: user.studioId, jobId: id }), findWorkflowTemplates(db, { studioId: user.studioId })]);
+  const [job, templates] = await Promise.all([
+    findJobWorkflow(db, { studioId: user.studioId, jobId: id }),
+    findWorkflowTemplates(db, { studioId: user.studioId }),
+  ]);
   if (!job) notFound();
   const now = new Date();
   const next = job.tasks.find((t) => !t.completedAt);
@@ -35,13 +38,31 @@ export default async function JobWorkflowPage({ params }: { params: Promise<{ id
               {job.tasks.map((t) => (
                 <li key={t.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
                   <div>
-                    <p className={`text-sm ${t.completedAt ? "text-slate-400 line-through" : "font-medium text-slate-900"}`}>
+                    <p
+                      className={`text-sm ${t.completedAt ? "text-slate-400 line-through" : "font-medium text-slate-900"}`}
+                    >
                       {t.workflow} → {t.name}
-                      {t.id === next?.id ? <span className="ml-2 rounded bg-brand-50 px-1.5 py-0.5 text-xs font-semibold text-brand-700 no-underline">Next</span> : null}
+                      {t.id === next?.id ? (
+                        <span className="ml-2 rounded bg-brand-50 px-1.5 py-0.5 text-xs font-semibold text-brand-700 no-underline">
+                          Next
+                        </span>
+                      ) : null}
                     </p>
-                    <p className="text-xs text-slate-500">{t.completedAt ? `Done ${completedOn.format(t.completedAt)}` : describeDue(t.dueAt, now, job.studio.timeZone)}</p>
+                    <p className="text-xs text-slate-500">
+                      {t.completedAt
+                        ? `Done ${completedOn.format(t.completedAt)}`
+                        : describeDue(t.dueAt, now, job.studio.timeZone)}
+                    </p>
                   </div>
-                  {t.completedAt ? null : <ActionButton action={completeTaskAction} fields={{ taskId: t.id }} label="Complete" pendingLabel="Completing…" ariaLabel={"Complete " + t.name} />}
+                  {t.completedAt ? null : (
+                    <ActionButton
+                      action={completeTaskAction}
+                      fields={{ taskId: t.id }}
+                      label="Complete"
+                      pendingLabel="Completing…"
+                      ariaLabel={"Complete " + t.name}
+                    />
+                  )}
                 </li>
               ))}
             </ol>

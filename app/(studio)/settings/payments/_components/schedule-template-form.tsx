@@ -11,7 +11,14 @@ import { type ScheduleAmountKind, type ScheduleAnchorKind } from "@/lib/schedule
 import { SCHEDULE_AMOUNTS, SCHEDULE_ANCHORS } from "@/lib/schedules/schemas";
 import { createScheduleTemplateAction } from "../actions";
 
-type Row = { key: number; label: string; amount: ScheduleAmountKind; value: string; anchor: ScheduleAnchorKind; days: string };
+type Row = {
+  key: number;
+  label: string;
+  amount: ScheduleAmountKind;
+  value: string;
+  anchor: ScheduleAnchorKind;
+  days: string;
+};
 
 let nextKey = 0;
 const EXAMPLE: Omit<Row, "key">[] = [
@@ -24,12 +31,19 @@ const EXAMPLE: Omit<Row, "key">[] = [
 export function ScheduleTemplateForm({ money }: { money: MoneyFormat }) {
   const [state, action, pending] = useActionState(createScheduleTemplateAction, initialActionState);
   const [rows, setRows] = useState<Row[]>(() => EXAMPLE.map((r) => ({ ...r, key: nextKey++ })));
-  const update = (key: number, patch: Partial<Row>) => setRows((list) => list.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const update = (key: number, patch: Partial<Row>) =>
+    setRows((list) => list.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
       <MoneyFormatFields money={money} />
-      <TextField label="Schedule name" name="name" defaultValue={state.values?.name} errors={state.fieldErrors?.name} hint='For example "Wedding: retainer, half, rest".' />
+      <TextField
+        label="Schedule name"
+        name="name"
+        defaultValue={state.values?.name}
+        errors={state.fieldErrors?.name}
+        hint='For example "Wedding: retainer, half, rest".'
+      />
       <fieldset className="space-y-3">
         <legend className="mb-1 text-sm font-semibold text-slate-800">Payments</legend>
         {state.fieldErrors?.steps?.length ? (
@@ -40,9 +54,22 @@ export function ScheduleTemplateForm({ money }: { money: MoneyFormat }) {
           </ul>
         ) : null}
         {rows.map((r, i) => (
-          <div key={r.key} className="grid items-end gap-2 rounded-md p-3 ring-1 ring-slate-200 sm:grid-cols-[1fr_10rem_6rem_5rem_11rem_auto]">
-            <TextField label={`Payment ${i + 1} name`} name="stepLabel[]" value={r.label} onChange={(e) => update(r.key, { label: e.target.value })} />
-            <SelectField label={`Payment ${i + 1} amount`} name="stepAmount[]" value={r.amount} onChange={(e) => update(r.key, { amount: e.target.value as ScheduleAmountKind })}>
+          <div
+            key={r.key}
+            className="grid items-end gap-2 rounded-md p-3 ring-1 ring-slate-200 sm:grid-cols-[1fr_10rem_6rem_5rem_11rem_auto]"
+          >
+            <TextField
+              label={`Payment ${i + 1} name`}
+              name="stepLabel[]"
+              value={r.label}
+              onChange={(e) => update(r.key, { label: e.target.value })}
+            />
+            <SelectField
+              label={`Payment ${i + 1} amount`}
+              name="stepAmount[]"
+              value={r.amount}
+              onChange={(e) => update(r.key, { amount: e.target.value as ScheduleAmountKind })}
+            >
               {Object.entries(SCHEDULE_AMOUNTS).map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}
@@ -50,7 +77,11 @@ export function ScheduleTemplateForm({ money }: { money: MoneyFormat }) {
               ))}
             </SelectField>
             <TextField
-              label={r.amount === "PERCENT" ? `Payment ${i + 1} percent` : `Payment ${i + 1} value (${currencySymbol(money)})`}
+              label={
+                r.amount === "PERCENT"
+                  ? `Payment ${i + 1} percent`
+                  : `Payment ${i + 1} value (${currencySymbol(money)})`
+              }
               name="stepValue[]"
               inputMode="decimal"
               value={r.value}
@@ -58,20 +89,45 @@ export function ScheduleTemplateForm({ money }: { money: MoneyFormat }) {
               readOnly={r.amount === "DEPOSIT" || r.amount === "REST"}
               onChange={(e) => update(r.key, { value: e.target.value })}
             />
-            <TextField label={`Payment ${i + 1} days`} name="stepDays[]" inputMode="numeric" value={r.days} onChange={(e) => update(r.key, { days: e.target.value })} />
-            <SelectField label={`Payment ${i + 1} counted`} name="stepAnchor[]" value={r.anchor} onChange={(e) => update(r.key, { anchor: e.target.value as ScheduleAnchorKind })}>
+            <TextField
+              label={`Payment ${i + 1} days`}
+              name="stepDays[]"
+              inputMode="numeric"
+              value={r.days}
+              onChange={(e) => update(r.key, { days: e.target.value })}
+            />
+            <SelectField
+              label={`Payment ${i + 1} counted`}
+              name="stepAnchor[]"
+              value={r.anchor}
+              onChange={(e) => update(r.key, { anchor: e.target.value as ScheduleAnchorKind })}
+            >
               {Object.entries(SCHEDULE_ANCHORS).map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}
                 </option>
               ))}
             </SelectField>
-            <Button type="button" variant="ghost" onClick={() => setRows((list) => list.filter((x) => x.key !== r.key))} aria-label={`Remove payment ${i + 1}`}>
+            <Button
+              type="button"
+              variant="ghost"
+              onClick={() => setRows((list) => list.filter((x) => x.key !== r.key))}
+              aria-label={`Remove payment ${i + 1}`}
+            >
               ✕
             </Button>
           </div>
         ))}
-        <Button type="button" variant="secondary" onClick={() => setRows((list) => [...list, { key: nextKey++, label: "", amount: "REST", value: "", anchor: "EVENT", days: "0" }])}>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() =>
+            setRows((list) => [
+              ...list,
+              { key: nextKey++, label: "", amount: "REST", value: "", anchor: "EVENT", days: "0" },
+            ])
+          }
+        >
           Add a payment
         </Button>
       </fieldset>

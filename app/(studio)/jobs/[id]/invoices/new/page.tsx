@@ -26,7 +26,13 @@ export default async function NewInvoicePage({ params }: Props) {
       </PageHeader>
       <Card>
         <div className="max-w-3xl">
-          <InvoiceForm mode="create" jobId={job.id} money={money} schedules={schedules} defaults={{ title: job.title, lines: [], discount: "", retainer: "", scheduleId: "", note: "" }} />
+          <InvoiceForm
+            mode="create"
+            jobId={job.id}
+            money={money}
+            schedules={schedules}
+            defaults={{ title: job.title, lines: [], discount: "", retainer: "", scheduleId: "", note: "" }}
+          />
         </div>
       </Card>
     </>

@@ -23,7 +23,11 @@ export default async function NewProposalPage({ params }: Props) {
       </PageHeader>
       <Card>
         <div className="max-w-3xl">
-          <ProposalForm jobId={job.id} defaultExpiresOn={addDays(dayKeyOf(new Date(), studio.timeZone), 14)} money={money} />
+          <ProposalForm
+            jobId={job.id}
+            defaultExpiresOn={addDays(dayKeyOf(new Date(), studio.timeZone), 14)}
+            money={money}
+          />
         </div>
       </Card>
     </>
