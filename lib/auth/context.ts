@@ -3,8 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { requireAdmin, requireStudioUser } from "@/lib/auth/guards";
 import { selectedBrandId } from "@/lib/brands/filter";
-import { dbForHost, readDb } from "@/lib/db";
-import { isUnavailableError } from "@/lib/errors";
+import { readConfirmingMiss, readDb } from "@/lib/db";
 import { type MoneyFormat } from "@/lib/money";
 import { findStudioShell } from "@/lib/studios/queries";
 
@@ -16,13 +15,9 @@ import { findStudioShell } from "@/lib/studios/queries";
 export const requireStudioContext = cache(async () => {
   const user = await requireStudioUser();
   const db = await readDb();
-  // Like the user (lib/auth/guards.ts): a studio the replica does not have yet (made a moment
-  // ago, e.g. by an invitation accepted or a sign-up on another node) is read from the primary.
-  const studio =
-    (await findStudioShell(db, { studioId: user.studioId })) ??
-    (await findStudioShell(dbForHost("primary"), { studioId: user.studioId }).catch((error) =>
-      isUnavailableError(error) ? null : Promise.reject(error),
-    ));
+  // Like the user (lib/auth/guards.ts): a studio made just before this sign-in may not be on
+  // this request's replica yet.
+  const studio = await readConfirmingMiss((host) => findStudioShell(host, { studioId: user.studioId }));
   if (!studio) notFound();
   const brandId = await selectedBrandId(studio.brands);
   // How this studio shows and reads amounts (lib/money.ts).

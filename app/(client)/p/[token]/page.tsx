@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { buttonClass } from "@/components/ui/button";
 import { formatDateTime } from "@/lib/calendar/zoned";
-import { dbForHost, readDb } from "@/lib/db";
+import { readConfirmingMiss } from "@/lib/db";
 import { formatMoney } from "@/lib/money";
 import { linkToken } from "@/lib/tokens";
 import { findProposalForClient, isProposalExpired, proposalTotal } from "@/lib/proposals/queries";
@@ -17,9 +17,7 @@ export default async function ClientProposalPage({ params }: Props) {
   const token = proposalToken.safeParse((await params).token);
   if (!token.success) notFound();
   // The email can arrive before this replica has the send: confirm a miss on the primary.
-  const proposal =
-    (await findProposalForClient(await readDb(), { token: token.data })) ??
-    (await findProposalForClient(dbForHost("primary"), { token: token.data }));
+  const proposal = await readConfirmingMiss((db) => findProposalForClient(db, { token: token.data }));
   if (!proposal) notFound();
   if (proposal.status === "SENT" && isProposalExpired(proposal.expiresAt)) notFound();
 
