@@ -1,22 +1,20 @@
 import "server-only";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
 import { headers } from "next/headers";
 import { cache } from "react";
-import { type Prisma, PrismaClient } from "@/prisma/generated/prisma/client";
+import { type Prisma } from "@/prisma/generated/prisma/client";
 import { env } from "@/lib/env";
 import { isUnavailableError } from "@/lib/errors";
 import { READ_HOST_HEADER, parseReadHost } from "@/lib/replication/read-host";
+import { createPrismaClient } from "@/lib/service-db";
 
 function createClient(connectionString: string, applicationName: string) {
-  const adapter = new PrismaPg({
+  return createPrismaClient({
     connectionString,
-    application_name: applicationName,
+    applicationName,
     max: env().DB_POOL_SIZE,
     connectionTimeoutMillis: 2_000,
   });
-  // Secrets never leave the database unless a query asks for them by name.
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
 }
 
 type BaseClient = ReturnType<typeof createClient>;
@@ -121,6 +119,20 @@ export const readDb = cache(async (): Promise<Db> => {
   const h = await headers();
   return dbForHost(h.get(READ_HOST_HEADER));
 });
+
+/**
+ * Reads through this request's host; a miss is confirmed on the primary. For what may be newer
+ * than this request's replica without a pin of this browser's to say so: a link opened moments
+ * after its email was sent, a user or studio made just before signing in. While the primary is
+ * down, a miss stays a miss.
+ */
+export async function readConfirmingMiss<T>(read: (db: Db) => Promise<T | null>): Promise<T | null> {
+  const db = await readDb();
+  const primary = dbForHost("primary");
+  const found = await read(db);
+  if (found !== null || db === primary) return found;
+  return read(primary).catch((error) => (isUnavailableError(error) ? null : Promise.reject(error)));
+}
 
 /** The primary's current WAL position: every commit so far, this request's included, is at or before it. */
 export async function readPrimaryLsn(): Promise<string> {

@@ -130,3 +130,10 @@ export function moneyFormatOf(value: unknown): MoneyFormat | null {
     ? { currency, locale }
     : null;
 }
+
+/**
+ * The token of an emailed link (lib/tokens.ts: 43 base64url characters; links sent before tokens
+ * were derived carry 32). Anything else is refused before a lookup.
+ */
+export const linkTokenField = (message = "This link is not valid.") =>
+  z.string().regex(/^[A-Za-z0-9_-]{20,128}$/, message);

@@ -20,8 +20,11 @@ function cached(locale: string, options: Intl.NumberFormatOptions): Intl.NumberF
   return format;
 }
 
+let currencies: Set<string> | undefined;
+
 export function isCurrencyCode(code: string): boolean {
-  return /^[A-Z]{3}$/.test(code) && (Intl.supportedValuesOf("currency") as string[]).includes(code);
+  currencies ??= new Set(Intl.supportedValuesOf("currency"));
+  return /^[A-Z]{3}$/.test(code) && currencies.has(code);
 }
 
 export function isLocale(tag: string): boolean {

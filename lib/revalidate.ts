@@ -31,16 +31,19 @@ export async function revalidate(paths: string[], { flash }: { flash?: string } 
   const store = await cookies();
   const secrets = signingSecrets();
   const { live, dead } = readPinCookies(store.getAll(), secrets);
-  const health = await replicaMonitor()
-    .health()
-    .catch(() => null);
+  // Both after the commit, so neither waits for the other. If the position cannot be read (the
+  // primary went away right after the commit), the pin has none: the routing sends its pages to
+  // the primary while it answers.
+  const [health, lsn] = await Promise.all([
+    replicaMonitor()
+      .health()
+      .catch(() => null),
+    readPrimaryLsn().catch(() => null),
+  ]);
   // The carried pins' writes committed before this request began: this write's position, read
   // after its own commit, covers them, so their pages fold into this pin. Pins every replica has
   // replayed are simply dropped.
   const carried = live.filter((p) => !health || !isReplayedEverywhere(health, p.lsn));
-  // Read as late as possible. If it cannot be read (the primary went away right after the commit),
-  // the pin has no position: the routing sends its pages to the primary while it answers.
-  const lsn = await readPrimaryLsn().catch(() => null);
   const exp = Math.floor(Date.now() / 1000) + env().READ_PIN_SECONDS;
   const pin = { lsn, exp, scope: unionScopes([scopeFor(unique), ...carried.map((p) => p.scope)]) };
   for (const name of [...dead, ...live.map((p) => p.name)]) store.delete(name);

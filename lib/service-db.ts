@@ -3,13 +3,30 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../prisma/generated/prisma/client";
 
 /**
- * The primary, for a background service (email worker, billing service): its own small pool,
- * named in pg_stat_activity, with the same global `omit` as the app's client so domain
- * functions accept its transactions.
+ * A Prisma client on its own pool, named in pg_stat_activity. Every client of the code base is made
+ * here, with one global `omit`: secrets never leave the database unless a query asks for them by
+ * name, and domain functions accept any of these clients' transactions.
+ */
+export function createPrismaClient({
+  connectionString,
+  applicationName,
+  max,
+  connectionTimeoutMillis,
+}: {
+  connectionString: string;
+  applicationName: string;
+  max: number;
+  connectionTimeoutMillis?: number;
+}) {
+  const adapter = new PrismaPg({ connectionString, application_name: applicationName, max, connectionTimeoutMillis });
+  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+}
+
+/**
+ * The primary, for a background service (email worker, billing service): its own small pool.
  */
 export function createServiceDb(databaseUrl: string, applicationName: string, connections: number) {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, application_name: applicationName, max: connections });
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+  return createPrismaClient({ connectionString: databaseUrl, applicationName, max: connections });
 }
 
 export type ServiceDb = ReturnType<typeof createServiceDb>;

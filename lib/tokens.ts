@@ -32,9 +32,6 @@ export function linkToken(purpose: LinkPurpose, id: string, version = 0, secret 
 export const linkTokenHash = (purpose: LinkPurpose, id: string, version = 0) =>
   hashToken(linkToken(purpose, id, version));
 
-/** Link tokens are 43 base64url characters; older random ones 32. Anything else is not looked up. */
-export const isTokenShaped = (value: string) => /^[A-Za-z0-9_-]{20,100}$/.test(value);
-
 /**
  * An id for a new row whose link token is derived from it, with that token's hash. The id is
  * chosen here rather than by the database so that row and hash are written in one statement.

@@ -1,7 +1,7 @@
-import { freePort } from "../../scripts/lib/processes";
+import { stopEverythingOnSigterm } from "../../scripts/lib/lifecycle";
+import { assertPortsFree, freePort } from "../../scripts/lib/processes";
 import { startMailSink } from "../../scripts/lib/mail-sink";
 import { startBackgroundServices } from "../../scripts/lib/services";
-import { track } from "../../scripts/lib/lifecycle";
 import { startTestDatabase, type TestDatabase } from "../../scripts/testing/database";
 import { standInEnv, startStripeStandIn } from "../../scripts/testing/stripe-stand-in";
 
@@ -21,18 +21,20 @@ const OPERATOR_TOKEN = "e2e-operator-token-0123456789";
  */
 export async function startE2eBackend(opts: {
   appUrl: string;
+  /** The variable that moves the app's port, named when the port is taken. */
+  portVariable: string;
   replicaDelay: string;
   services: boolean;
 }): Promise<E2eBackend> {
   const log = (line: string) => console.log(`[e2e] ${line}`);
+  stopEverythingOnSigterm();
+  // A run killed earlier could still hold the port, and would then answer this run's specs.
+  await assertPortsFree([
+    { port: Number(new URL(opts.appUrl).port), variable: opts.portVariable, what: "the e2e app" },
+  ]);
   const db = await startTestDatabase([opts.replicaDelay]);
   const mail = await startMailSink({ log, smtpPort: await freePort(), webPort: await freePort(), useSmtpUrl: false });
   const stripe = await startStripeStandIn({ webhookUrl: `${opts.appUrl}/api/payments/webhook` });
-  track(
-    "stripe stand-in",
-    () => stripe.close(),
-    () => {},
-  );
   Object.assign(process.env, {
     DATABASE_URL: db.primaryUrl,
     DATABASE_REPLICA_URLS: db.replicaUrls.join(","),

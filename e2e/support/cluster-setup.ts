@@ -18,6 +18,7 @@ export default async function clusterSetup() {
   try {
     const { env } = await startE2eBackend({
       appUrl: `http://localhost:${CLUSTER_PORT}`,
+      portVariable: "E2E_CLUSTER_PORT",
       replicaDelay: process.env.SHOOTQ_REPLICA_DELAY ?? "2s",
       services: false,
     });

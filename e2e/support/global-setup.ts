@@ -12,6 +12,7 @@ export default async function globalSetup() {
     const port = Number(process.env.E2E_PORT ?? 3210);
     const { db, env } = await startE2eBackend({
       appUrl: `http://localhost:${port}`,
+      portVariable: "E2E_PORT",
       replicaDelay: process.env.SHOOTQ_REPLICA_DELAY ?? "3s",
       services: true,
     });

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { email, newPassword, personName, recordId } from "@/lib/fields";
+import { email, linkTokenField, newPassword, personName, recordId } from "@/lib/fields";
 
 const currentPassword = z.string().min(1, "Enter your current password.").max(200);
 /** A token from an emailed link: only its shape is checked here, its hash is looked up. */
-export const linkTokenField = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "This link is not valid.");
+export const accountLinkToken = linkTokenField();
 
 export const updateProfileSchema = z.object({ name: personName });
 export const changeEmailSchema = z.object({ email, currentPassword });
@@ -14,10 +14,10 @@ export const changePasswordSchema = z
     message: "The two new passwords do not match.",
   });
 export const sendEmailConfirmationSchema = z.object({});
-export const confirmEmailSchema = z.object({ token: linkTokenField });
+export const confirmEmailSchema = z.object({ token: accountLinkToken });
 export const requestPasswordResetSchema = z.object({ email });
 export const resetPasswordSchema = z
-  .object({ token: linkTokenField, password: newPassword, confirmPassword: z.string().max(200) })
+  .object({ token: accountLinkToken, password: newPassword, confirmPassword: z.string().max(200) })
   .refine((v) => v.password === v.confirmPassword, {
     path: ["confirmPassword"],
     message: "The two passwords do not match.",

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { requireAdmin, requireStudioUser } from "@/lib/auth/guards";
 import { selectedBrandId } from "@/lib/brands/filter";
-import { readDb } from "@/lib/db";
+import { readConfirmingMiss, readDb } from "@/lib/db";
 import { type MoneyFormat } from "@/lib/money";
 import { findStudioShell } from "@/lib/studios/queries";
 
@@ -15,7 +15,9 @@ import { findStudioShell } from "@/lib/studios/queries";
 export const requireStudioContext = cache(async () => {
   const user = await requireStudioUser();
   const db = await readDb();
-  const studio = await findStudioShell(db, { studioId: user.studioId });
+  // Like the user (lib/auth/guards.ts): a studio made just before this sign-in may not be on
+  // this request's replica yet.
+  const studio = await readConfirmingMiss((host) => findStudioShell(host, { studioId: user.studioId }));
   if (!studio) notFound();
   const brandId = await selectedBrandId(studio.brands);
   // How this studio shows and reads amounts (lib/money.ts).

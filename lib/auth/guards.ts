@@ -3,8 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { type SessionUser } from "@/lib/auth/options";
 import { readSessionUser } from "@/lib/auth/session-cookie";
-import { dbForHost, readDb, type Db } from "@/lib/db";
-import { isUnavailableError } from "@/lib/errors";
+import { readConfirmingMiss } from "@/lib/db";
 
 export type StudioUser = SessionUser & { studioId: string };
 
@@ -17,15 +16,11 @@ export type StudioUser = SessionUser & { studioId: string };
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const user = await readSessionUser();
   if (!user) return null;
-  const read = (db: Db) =>
+  return readConfirmingMiss((db) =>
     db.user.findFirst({
       where: { id: user.id, removedAt: null },
       select: { id: true, email: true, name: true, role: true, studioId: true },
-    });
-  // While the primary is down nobody can sign up, so a miss there is a miss.
-  return (
-    (await read(await readDb())) ??
-    (await read(dbForHost("primary")).catch((error) => (isUnavailableError(error) ? null : Promise.reject(error))))
+    }),
   );
 });
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { decode, encode } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
+import { cache } from "react";
 import { knownDeviceCookie, DEVICE_COOKIE } from "@/lib/auth/device";
 import { type SessionClaims, type SessionUser } from "@/lib/auth/options";
 import { SessionRevocations, type SessionRef } from "@/lib/auth/revocations";
@@ -48,8 +49,11 @@ export function sessionRevocations(): SessionRevocations {
   return globalForRevocations.shootqRevocations;
 }
 
-/** The session in next-auth's JWT cookie, decrypted directly; forged, expired, foreign or revoked: null. */
-export async function readSession(): Promise<SessionClaims | null> {
+/**
+ * The session in next-auth's JWT cookie, decrypted directly; forged, expired, foreign or revoked:
+ * null. Once per request: the guards and a page may both ask.
+ */
+export const readSession = cache(async (): Promise<SessionClaims | null> => {
   const token = (await cookies()).get(sessionCookieName())?.value;
   if (!token) return null;
   let claims: Partial<SessionClaims> | null;
@@ -66,7 +70,7 @@ export async function readSession(): Promise<SessionClaims | null> {
     createdAt: claims.sct,
   });
   return active ? (claims as SessionClaims) : null;
-}
+});
 
 /** The signed-in user as the cookie names them (see guards.ts for the checked user). */
 export async function readSessionUser(): Promise<SessionUser | null> {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkboxField, optionalRecordId, personName, recordId, requiredText } from "@/lib/fields";
+import { checkboxField, linkTokenField, optionalRecordId, personName, recordId, requiredText } from "@/lib/fields";
 import { validateTemplate } from "@/lib/templates/engine";
 import { CUSTOM_PREFIX } from "@/lib/templates/fields";
 import { sanitizeTemplateHtml } from "@/lib/templates/html";
@@ -89,7 +89,7 @@ export const countersignContractSchema = z.object({
 });
 
 /** A contract link's token from the URL or the form: 32 random bytes, base64url. */
-export const contractToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "That link is not valid.");
+export const contractToken = linkTokenField("That link is not valid.");
 
 const MAX_SIGNATURE_CHARS = 400_000;
 const PNG_DATA_URL = /^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/;

@@ -1,5 +1,6 @@
 import { type z } from "zod";
 import { type Tx } from "@/lib/db";
+import { findOwnerConfirmation } from "@/lib/account/queries";
 import { EMAIL_KINDS, type EmailKindName } from "@/lib/email/kinds";
 import { enqueueEmailJob } from "@/lib/email/queue";
 import { env } from "@/lib/env";
@@ -21,11 +22,8 @@ async function checkStudioMaySend(tx: Tx, studioId: string) {
   // One look at the owner per transaction and studio, however many emails it queues.
   const confirmed = confirmedInTransaction.get(tx) ?? new Set<string>();
   if (!confirmed.has(studioId)) {
-    const owner = await tx.user.findFirst({
-      where: { studioId, role: "OWNER", removedAt: null },
-      select: { emailVerifiedAt: true },
-    });
-    if (!owner?.emailVerifiedAt) throw new AppError("CONFLICT", UNVERIFIED_OWNER_MESSAGE);
+    if (!(await findOwnerConfirmation(tx, { studioId })).isConfirmed)
+      throw new AppError("CONFLICT", UNVERIFIED_OWNER_MESSAGE);
     confirmedInTransaction.set(tx, confirmed.add(studioId));
   }
   const quota = env().STUDIO_DAILY_EMAIL_QUOTA;

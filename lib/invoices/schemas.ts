@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   checkboxField,
   dayKeyField,
+  linkTokenField,
   moneyFormatFields,
   moneyFormatOf,
   optionalRecordId,
@@ -161,7 +162,7 @@ export const recordPaymentSchema = z
 export type RecordPaymentInput = z.infer<typeof recordPaymentSchema>;
 
 /** A client's invoice link from the URL: 32 random bytes, base64url. */
-export const invoiceToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "That link is not valid.");
+export const invoiceToken = linkTokenField("That link is not valid.");
 
 /** The client starts a card payment of one installment, or of the whole balance. */
 export const startCheckoutSchema = z.object({ token: invoiceToken, installmentId: optionalRecordId });

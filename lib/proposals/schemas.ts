@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { dayKeyField, moneyFormatFields, moneyFormatOf, readAmount, recordId, requiredText } from "@/lib/fields";
+import {
+  dayKeyField,
+  linkTokenField,
+  moneyFormatFields,
+  moneyFormatOf,
+  readAmount,
+  recordId,
+  requiredText,
+} from "@/lib/fields";
 import { lineItemColumns, readLineItems } from "@/lib/line-items";
 import { computeTotals, formatMoney } from "@/lib/money";
 
@@ -65,7 +73,7 @@ export type CreateProposalInput = z.infer<typeof createProposalSchema>;
 export const sendProposalSchema = z.object({ proposalId: recordId });
 
 /** A client-access token from the URL: 32 random bytes, base64url (older tokens may be shorter). */
-export const proposalToken = z.string().regex(/^[A-Za-z0-9_-]{32,128}$/, "That link is not valid.");
+export const proposalToken = linkTokenField("That link is not valid.");
 
 /**
  * The client's answer. A proposal that carries a contract is accepted by signing it too: the

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordId } from "@/lib/fields";
+import { linkTokenField, recordId } from "@/lib/fields";
 
 export const QUESTION_KINDS = ["short", "long", "choice", "date"] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
@@ -107,11 +107,11 @@ export const sendQuestionnaireSchema = z.object({
   templateId: z.string().trim().min(1, "Choose a questionnaire to send.").max(64),
 });
 
-export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{20,100}$/;
+export const questionnaireToken = linkTokenField();
 
 /** The client's form: the token, what to do, and one `answer_<questionId>` field per question. */
 export const answerQuestionnaireSchema = z.looseObject({
-  token: z.string().regex(TOKEN_PATTERN, "This link is not valid."),
+  token: questionnaireToken,
   intent: z.enum(["save", "submit"]).default("save"),
 });
 

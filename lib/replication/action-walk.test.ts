@@ -29,7 +29,8 @@ import { DIST_DIR } from "@/scripts/lib/paths";
 import { startTestApp, type TestApp } from "@/scripts/testing/app";
 import { startTestDatabase, waitForReplay, type TestDatabase } from "@/scripts/testing/database";
 import { HttpSession } from "@/scripts/testing/http";
-import { buildActions, formOf, sendAction } from "@/scripts/testing/server-actions";
+import { readServerActions } from "@/scripts/bench/lib/server-actions";
+import { formOf, sendAction } from "@/scripts/testing/server-actions";
 import { standInEnv, startStripeStandIn, type StripeStandIn } from "@/scripts/testing/stripe-stand-in";
 
 /*
@@ -866,14 +867,14 @@ describe("every action of the build leaves every page its user can see fresh, wi
   });
 
   it("every action of the build has a sample", () => {
-    const missing = buildActions()
+    const missing = readServerActions()
       .filter((a) => !SAMPLES[a.exportedName])
       .map((a) => a.name);
     expect(missing, "add an entry to SAMPLES for each of these actions").toEqual([]);
   });
 
   it("right after each action, every page its user can see equals the same page once the replica has caught up", async () => {
-    const actions = buildActions();
+    const actions = readServerActions();
     const started = Date.now();
     const phases: string[] = [];
     const phase = (name: string) => phases.push(`${name} ${((Date.now() - started) / 1000).toFixed(0)} s`);

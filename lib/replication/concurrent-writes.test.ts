@@ -5,7 +5,8 @@ import { decodePin, pinCovers, PIN_COOKIE_PREFIX } from "@/lib/replication/pins"
 import { startTestApp, type TestApp } from "@/scripts/testing/app";
 import { waitForReplay } from "@/scripts/testing/database";
 import { HttpSession } from "@/scripts/testing/http";
-import { buildActions, formOf, sendAction, submitAction, type ActionAnswer } from "@/scripts/testing/server-actions";
+import { readServerActions } from "@/scripts/bench/lib/server-actions";
+import { formOf, sendAction, submitAction, type ActionAnswer } from "@/scripts/testing/server-actions";
 
 // A user working fast, as a browser would send it, against replica-1 (WAL applied 3 s late): two
 // writes sent at once with the same cookies, their answers applied in both orders; and 200 writes
@@ -18,7 +19,7 @@ const PIN_BUDGET_BYTES = 1024;
 
 const db = () => primaryDb();
 const unique = (tag: string) => `${tag} ${Math.random().toString(36).slice(2, 8)}`;
-const actions = () => Object.fromEntries(buildActions().map((a) => [a.exportedName, a]));
+const actions = () => Object.fromEntries(readServerActions().map((a) => [a.exportedName, a]));
 
 /** The Cookie header as the next request sends it, and the part of it that is pins. */
 function measure(http: HttpSession) {

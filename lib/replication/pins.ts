@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { lsnToBigInt, bigIntToLsn } from "@/lib/replication/lsn";
+import { bigIntToLsn, lsnToBigInt, maxLsn } from "@/lib/replication/lsn";
 
 // Read-your-writes pins. Every write leaves its own small cookie, shootq_pin_<random id>: "reads of
 // these pages must come from a host that has replayed WAL position <lsn>, until <exp>". A write
@@ -64,7 +64,7 @@ export function pinCovers(pin: Pick<ReadPin, "scope">, pathname: string): boolea
 export function foldPins(pins: ReadPin[]): ReadPin {
   const lsns = pins.map((p) => p.lsn);
   return {
-    lsn: lsns.includes(null) ? null : (lsns as string[]).reduce((a, b) => (lsnToBigInt(a) >= lsnToBigInt(b) ? a : b)),
+    lsn: lsns.includes(null) ? null : (lsns as string[]).reduce(maxLsn),
     exp: Math.max(...pins.map((p) => p.exp)),
     scope: unionScopes(pins.map((p) => p.scope)),
   };

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { email, newPassword, personName } from "@/lib/fields";
+import { email, linkTokenField, newPassword, personName } from "@/lib/fields";
 
 /** How long an invitation link works. */
 export const INVITE_DAYS = 7;
 
 export const inviteStaffSchema = z.object({ email });
 
-export const inviteToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "That invitation link is not valid.");
+export const inviteToken = linkTokenField("That invitation link is not valid.");
 
 export const acceptInviteSchema = z.object({ token: inviteToken, name: personName, password: newPassword });
 

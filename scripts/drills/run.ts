@@ -14,16 +14,9 @@ import { ROOT } from "../lib/paths.ts";
 import { badInput } from "./bad-input.ts";
 import { killNode } from "./kill-node.ts";
 import { killReplica } from "./kill-replica.ts";
-import {
-  findBig,
-  loadActions,
-  nodeHealth,
-  signInBig,
-  waitUntil,
-  type DrillContext,
-  type DrillResult,
-} from "./lib/context.ts";
+import { findBig, nodeHealth, signInBig, waitUntil, type DrillContext, type DrillResult } from "./lib/context.ts";
 import { renderDrillsMarkdown } from "./lib/report.ts";
+import { readServerActions } from "../bench/lib/server-actions.ts";
 import { restartBilling } from "./restart-billing.ts";
 import { restartWorker } from "./restart-worker.ts";
 import { stopPrimary } from "./stop-primary.ts";
@@ -88,7 +81,7 @@ async function main(log: Log): Promise<void> {
     app,
     cookie: await signInBig(app.url),
     big: await findBig(db.primaryUrl),
-    actions: loadActions(),
+    actions: readServerActions(),
     log,
   };
   const drills: Record<(typeof ORDER)[number], () => Promise<DrillResult>> = {

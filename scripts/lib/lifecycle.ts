@@ -105,6 +105,18 @@ export function stopEverythingOnExit(log: (line: string) => void = (line) => con
 }
 
 /**
+ * For a test runner's process (Playwright's runs its global setup in-process and handles Ctrl-C but
+ * not SIGTERM, which would end it without an 'exit' event): SIGTERM stops everything, then exits.
+ * What is not stopped within 30 s is killed by the exit hook above.
+ */
+export function stopEverythingOnSigterm(): void {
+  process.once("SIGTERM", () => {
+    setTimeout(() => process.exit(143), 30_000).unref();
+    void stopEverything().finally(() => process.exit(143));
+  });
+}
+
+/**
  * A scratch folder under the system's temp folder, mode 755 (PostgreSQL's and nginx's users must
  * enter it), removed when this process ends unless `remove()` ran first.
  */

@@ -1,7 +1,6 @@
 import { prepareDatabase, provideDatabase, type Database } from "./database.ts";
 import type { Log } from "./harness.ts";
 import { startMailSink, type MailSink } from "./mail-sink.ts";
-import { track } from "./lifecycle.ts";
 import { localSecrets } from "./paths.ts";
 import { standInEnv, startStripeStandIn } from "../testing/stripe-stand-in.ts";
 
@@ -36,11 +35,6 @@ export async function startLocalStack(opts: { log: Log; url: string; replicas?: 
       webhookUrl: `${opts.url}/api/payments/webhook`,
       port: Number(process.env.SHOOTQ_FAKE_PAYMENTS_PORT ?? 0),
     });
-    track(
-      "stripe stand-in",
-      () => stripe.close(),
-      () => {},
-    );
     Object.assign(env, standInEnv(stripe));
     opts.log(`fake card payments: the Stripe stand-in at ${stripe.url}`);
   }

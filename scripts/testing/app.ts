@@ -30,9 +30,6 @@ export async function startTestApp(opts: {
       APP_URL: url,
       SESSION_SECRET: "test-session-secret-0123456789abcdefghijkl",
       NEXTAUTH_SECRET: "test-nextauth-secret-0123456789abcdefghijk",
-      // The test process derives the same link tokens (vitest.config.ts sets it there).
-      LINK_SECRET: process.env.LINK_SECRET,
-      OPERATOR_TOKEN: process.env.OPERATOR_TOKEN,
       SECURE_COOKIES: "false",
       ...opts.env,
     },

@@ -1,11 +1,5 @@
 import { createRequire } from "node:module";
-import {
-  parseActionState,
-  readServerActions,
-  type ActionState,
-  type ServerAction,
-} from "../bench/lib/server-actions.ts";
-import { DIST_DIR } from "../lib/paths.ts";
+import { parseActionState, type ActionState, type ServerAction } from "../bench/lib/server-actions.ts";
 import { type HttpSession } from "./http.ts";
 
 // Server actions called over HTTP exactly as the browser calls them: POST to a page that uses the
@@ -23,9 +17,6 @@ function reactEncodeReply(): EncodeReply {
   ).encodeReply;
   return encodeReply;
 }
-
-/** Every server action of the production build. */
-export const buildActions = (): ServerAction[] => readServerActions(DIST_DIR);
 
 /** A form as a browser builds it; array values repeat the field. */
 export function formOf(fields: Record<string, string | string[]>): FormData {

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { type AddressInfo } from "node:net";
 import Stripe from "stripe";
+import { track } from "../lib/lifecycle.ts";
 
 // A local stand-in for the part of Stripe ShootQ uses, so the official client and real webhook
 // signatures are exercised with nothing leaving the machine: the API answers "create checkout
@@ -253,10 +254,17 @@ export async function startStripeStandIn(
     deliver,
     close: () =>
       new Promise((resolve) => {
+        tracked.release();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
   };
+  // Stopped with everything else when a harness or a test setup ends, however it ends.
+  const tracked = track(
+    "stripe stand-in",
+    () => standIn.close(),
+    () => server.closeAllConnections(),
+  );
   return standIn;
 }
 

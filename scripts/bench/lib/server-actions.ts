@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { ROOT } from "../../lib/paths.ts";
+import { DIST_DIR } from "../../lib/paths.ts";
 
 // Server actions called over HTTP the way React's client calls them: POST to a page that uses
 // the action, header Next-Action: <id>, and a multipart body made by React's encodeReply. For a
@@ -20,8 +20,8 @@ export type ServerAction = {
 
 type Manifest = { node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }> };
 
-/** Every server action of the production build in `.next`. */
-export function readServerActions(distDir = path.join(ROOT, ".next")): ServerAction[] {
+/** Every server action of the production build (`NEXT_DIST_DIR`, default `.next`). */
+export function readServerActions(distDir = DIST_DIR): ServerAction[] {
   const manifest = JSON.parse(
     readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8"),
   ) as Manifest;

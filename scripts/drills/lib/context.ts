@@ -8,7 +8,6 @@ import {
   encodeActionBody,
   findServerAction,
   parseActionState,
-  readServerActions,
   type ServerAction,
 } from "../../bench/lib/server-actions.ts";
 import type { BenchApp, BenchDatabase } from "../../bench/lib/stack.ts";
@@ -74,10 +73,6 @@ export async function signInBig(url: string): Promise<string> {
   const session = new HttpSession(url);
   await session.signIn(BIG_STUDIO.email, BIG_STUDIO.password);
   return session.cookieHeader();
-}
-
-export function loadActions(): ServerAction[] {
-  return readServerActions();
 }
 
 /** Signed-in GETs of pages that only read: the dashboard, the lead list and a lead. */

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { findConfirmation } from "@/lib/account/mutations";
-import { linkTokenField } from "@/lib/account/schemas";
+import { accountLinkToken } from "@/lib/account/schemas";
 import { primaryDb } from "@/lib/db";
 import { ActionButton } from "@/components/ui/action-button";
 import { confirmEmailAction } from "./actions";
@@ -9,7 +9,7 @@ export const metadata = { title: "Confirm your email" };
 
 // Opening the page changes nothing (mail scanners open links too); the button does.
 export default async function ConfirmEmailPage({ params }: { params: Promise<{ token: string }> }) {
-  const parsed = linkTokenField.safeParse((await params).token);
+  const parsed = accountLinkToken.safeParse((await params).token);
   // Read on the primary: the link was sent a moment ago.
   const confirmation = parsed.success
     ? await primaryDb().$transaction((tx) => findConfirmation(tx, { token: parsed.data }))

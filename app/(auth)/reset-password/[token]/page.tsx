@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { isResetLinkOpen } from "@/lib/account/mutations";
-import { linkTokenField } from "@/lib/account/schemas";
+import { accountLinkToken } from "@/lib/account/schemas";
 import { primaryDb } from "@/lib/db";
 import { ResetPasswordForm } from "./reset-password-form";
 
 export const metadata = { title: "Choose a new password" };
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
-  const parsed = linkTokenField.safeParse((await params).token);
+  const parsed = accountLinkToken.safeParse((await params).token);
   // Read on the primary: the link was sent a moment ago.
   const isOpen =
     parsed.success && (await primaryDb().$transaction((tx) => isResetLinkOpen(tx, { token: parsed.data })));

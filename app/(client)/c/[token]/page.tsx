@@ -4,7 +4,7 @@ import { formatDateTime } from "@/lib/calendar/zoned";
 import { whyUnsignable } from "@/lib/contracts/document";
 import { findContractForClient } from "@/lib/contracts/queries";
 import { contractToken } from "@/lib/contracts/schemas";
-import { dbForHost, readDb } from "@/lib/db";
+import { readConfirmingMiss } from "@/lib/db";
 import { SignForm } from "./sign-form";
 import { RecordView } from "./viewed";
 
@@ -25,9 +25,7 @@ export default async function ClientContractPage({ params }: Props) {
   const token = contractToken.safeParse((await params).token);
   if (!token.success) notFound();
   // The email can arrive before this replica has the send: confirm a miss on the primary.
-  const contract =
-    (await findContractForClient(await readDb(), { token: token.data })) ??
-    (await findContractForClient(dbForHost("primary"), { token: token.data }));
+  const contract = await readConfirmingMiss((db) => findContractForClient(db, { token: token.data }));
   if (!contract || contract.status === "DRAFT") notFound();
   const studioName = contract.studio.name;
   const tz = contract.studio.timeZone;

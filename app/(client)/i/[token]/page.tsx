@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { InstallmentStatusBadge } from "@/components/pipeline/status-badge";
 import { dayKeyOf, dayKeyOfDateColumn, formatShortDayKey } from "@/lib/calendar/zoned";
-import { dbForHost, readDb } from "@/lib/db";
+import { dbForHost, readConfirmingMiss } from "@/lib/db";
 import { findCheckoutState, findInvoiceForClient } from "@/lib/invoices/queries";
 import { invoiceToken, PAYMENT_METHODS } from "@/lib/invoices/schemas";
 import { formatMoney } from "@/lib/money";
@@ -28,8 +28,7 @@ export default async function ClientInvoicePage({ params, searchParams }: Props)
   const primary = dbForHost("primary");
   const invoice = checkoutId
     ? await findInvoiceForClient(primary, { token: token.data })
-    : ((await findInvoiceForClient(await readDb(), { token: token.data })) ??
-      (await findInvoiceForClient(primary, { token: token.data })));
+    : await readConfirmingMiss((db) => findInvoiceForClient(db, { token: token.data }));
   if (!invoice) notFound();
   const checkout = checkoutId
     ? await findCheckoutState(primary, { invoiceId: invoice.id, sessionId: checkoutId })

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { dbForHost, readDb } from "@/lib/db";
+import { readConfirmingMiss } from "@/lib/db";
 import { findInquiryStudio } from "@/lib/inquiries/queries";
 import { studioSlug } from "@/lib/inquiries/slug";
 import { InquiryForm } from "./inquiry-form";
@@ -10,10 +10,7 @@ async function loadStudio(slug: string) {
   const parsed = studioSlug.safeParse(slug);
   if (!parsed.success) return null;
   // A studio that signed up a moment ago may not be on this replica yet: confirm a miss on the primary.
-  return (
-    (await findInquiryStudio(await readDb(), { slug: parsed.data })) ??
-    (await findInquiryStudio(dbForHost("primary"), { slug: parsed.data }))
-  );
+  return readConfirmingMiss((db) => findInquiryStudio(db, { slug: parsed.data }));
 }
 
 export async function generateMetadata({ params }: Props) {

@@ -16,7 +16,7 @@ export const respondToProposalAction = defineAction({
     // A studio that requires the retainer first: the client goes straight to paying it.
     if (invoice)
       return {
-        revalidate: [...paths, `/i/${invoice.token}`, "/invoices", `/invoices/${invoice.id}`],
+        revalidate: [...paths, `/i/${invoice.token}`, "/invoices", `/invoices/${invoice.id}`, "/emails"],
         redirectTo: `/i/${invoice.token}`,
       };
     return { revalidate: paths };

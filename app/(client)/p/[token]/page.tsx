@@ -5,7 +5,7 @@ import { ContractText } from "@/components/contracts/contract-text";
 import { formatDateTime } from "@/lib/calendar/zoned";
 import { whyUnsignable } from "@/lib/contracts/document";
 import { findContractForProposal } from "@/lib/contracts/queries";
-import { dbForHost, readDb } from "@/lib/db";
+import { readConfirmingMiss } from "@/lib/db";
 import { formatMoney } from "@/lib/money";
 import { linkToken } from "@/lib/tokens";
 import { findProposalForClient, isProposalExpired, proposalTotal } from "@/lib/proposals/queries";
@@ -20,21 +20,23 @@ export default async function ClientProposalPage({ params }: Props) {
   const token = proposalToken.safeParse((await params).token);
   if (!token.success) notFound();
   // The email can arrive before this replica has the send: confirm a miss on the primary.
-  let proposalDb = await readDb();
-  let proposal = await findProposalForClient(proposalDb, { token: token.data });
-  if (!proposal) {
-    proposalDb = dbForHost("primary");
-    proposal = await findProposalForClient(proposalDb, { token: token.data });
-  }
-  if (!proposal) notFound();
+  // The contract is read from the host the proposal came from, so the two always agree.
+  const found = await readConfirmingMiss(async (db) => {
+    const proposal = await findProposalForClient(db, { token: token.data });
+    if (!proposal) return null;
+    return {
+      proposal,
+      contract: await findContractForProposal(db, { studioId: proposal.studioId, proposalId: proposal.id }),
+    };
+  });
+  if (!found) notFound();
+  const { proposal, contract } = found;
   if (proposal.status === "SENT" && isProposalExpired(proposal.expiresAt)) notFound();
 
   const tz = proposal.studio.timeZone;
   const total = proposalTotal(proposal.items);
   const money = { currency: proposal.studio.currency, locale: proposal.studio.locale };
   const show = (minor: number) => formatMoney(minor, money);
-  // Read from the host the proposal came from, so the two always agree.
-  const contract = await findContractForProposal(proposalDb, { studioId: proposal.studioId, proposalId: proposal.id });
   const contractRefusal =
     contract && proposal.status === "SENT"
       ? whyUnsignable({ ...contract, studioName: proposal.studio.name, timeZone: tz })

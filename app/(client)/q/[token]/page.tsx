@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
-import { dbForHost, readDb } from "@/lib/db";
+import { readConfirmingMiss } from "@/lib/db";
 import { findQuestionnaireForClient } from "@/lib/questionnaires/queries";
-import { TOKEN_PATTERN } from "@/lib/questionnaires/schemas";
+import { questionnaireToken } from "@/lib/questionnaires/schemas";
 import { AnswerForm } from "./answer-form";
 
 export const metadata = { title: "Questionnaire", robots: { index: false } };
@@ -10,12 +10,10 @@ const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeStyle
 
 export default async function ClientQuestionnairePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  if (!TOKEN_PATTERN.test(token)) notFound();
+  if (!questionnaireToken.safeParse(token).success) notFound();
   // The link can be opened moments after it was sent, before this request's replica has the row:
   // a miss is confirmed on the primary before the client is told the link is wrong.
-  const questionnaire =
-    (await findQuestionnaireForClient(await readDb(), { token })) ??
-    (await findQuestionnaireForClient(dbForHost("primary"), { token }));
+  const questionnaire = await readConfirmingMiss((db) => findQuestionnaireForClient(db, { token }));
   if (!questionnaire) notFound();
   const isSubmitted = questionnaire.status === "SUBMITTED";
   return (

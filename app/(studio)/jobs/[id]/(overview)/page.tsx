@@ -26,7 +26,7 @@ import { derivedLinkToken } from "@/lib/tokens";
 import { contractPath, proposalUrl, publicOrigin } from "@/lib/urls";
 import { findJobContracts } from "@/lib/contracts/queries";
 import { findJobInvoices } from "@/lib/invoices/queries";
-import { findJob } from "@/lib/jobs/queries";
+import { loadJob } from "./load-job";
 import { formatMoney } from "@/lib/money";
 import { proposalTotal } from "@/lib/proposals/queries";
 import { confirmBookingAction } from "@/app/(studio)/bookings/actions";
@@ -40,10 +40,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function JobPage({ params }: Props) {
   const { user, db, studio, money } = await requireStudioContext();
   const jobId = (await params).id.slice(0, 64);
-  const [job, invoices] = await Promise.all([
-    findJob(db, { studioId: user.studioId, jobId }),
-    findJobInvoices(db, { studioId: user.studioId, jobId }),
-  ]);
+  const [job, invoices] = await Promise.all([loadJob(jobId), findJobInvoices(db, { studioId: user.studioId, jobId })]);
   if (!job) notFound();
   const invoicedProposals = new Set(invoices.filter((i) => i.status !== "VOID").map((i) => i.proposalId));
   const live = invoices.filter((i) => i.status !== "VOID" && i.status !== "DRAFT");
