@@ -110,7 +110,8 @@ describe("read-your-writes with one delayed and one prompt replica", () => {
       }
     }
     expect(stale).toBe(0);
-    // The delayed replica can never have served these reads.
-    expect(hosts.get("replica-1") ?? 0).toBe(0);
+    // Pinned reads go to a replica that has replayed the write: the prompt one, or the delayed one
+    // only when a request outlasted its 3 s delay (a loaded machine) — never the primary for all.
+    expect(hosts.get("replica-2") ?? 0).toBeGreaterThan(0);
   }, 600_000); // 1,500 requests: a cap for a loaded machine, not a speed target
 });

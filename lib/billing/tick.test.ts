@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { hashToken } from "@/lib/tokens";
 import { startBillingService, type BillingService } from "@/lib/billing/service";
 import { runBillingTick } from "@/lib/billing/tick";
@@ -9,6 +9,7 @@ import { recordPayment } from "@/lib/payments/mutations";
 import { createServiceDb, type ServiceDb } from "@/lib/service-db";
 import { linkToken } from "@/lib/tokens";
 import { createJob, createStudio } from "@/prisma/factories";
+import { createScratchDatabase, type ScratchDatabase } from "@/scripts/testing/database";
 import { renderQueuedEmail } from "@/scripts/testing/outbox";
 
 const inTx = <T>(fn: (tx: Tx) => Promise<T>) => primaryDb().$transaction(fn, { timeout: 20_000 });
@@ -23,8 +24,18 @@ function serviceDb() {
   clients.push(client);
   return client;
 }
+let scratch: ScratchDatabase;
+beforeAll(async () => {
+  // A billing run reminds and marks overdue every studio of its database, at clock times years
+  // ahead: this file gets a database of its own so the studios of the files beside it stay as made.
+  scratch = await createScratchDatabase(inject("database"), { prefix: "billing", queue: true });
+  process.env.DATABASE_URL = scratch.url;
+  process.env.DATABASE_REPLICA_URLS = scratch.replicaUrls.join(",");
+});
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.$disconnect()));
+  await primaryDb().$disconnect();
+  await scratch?.drop();
 });
 
 let shared: ServiceDb | undefined;
