@@ -1,4 +1,4 @@
-import { type Tx } from "@/lib/db";
+import { type Db, type Tx } from "@/lib/db";
 import { hashToken, linkToken, newRowWithLink, type LinkPurpose } from "@/lib/tokens";
 import { type AccountTokenPurpose } from "@/prisma/generated/prisma/enums";
 
@@ -57,7 +57,7 @@ export async function openAccountLinkToken(
 
 /** The open link a token belongs to, if it is one of `purposes`; used, expired or unknown: null. */
 export function findAccountLink(
-  db: Pick<Tx, "accountToken">,
+  db: Db | Tx,
   { token, purposes, now = new Date() }: { token: string; purposes: AccountTokenPurpose[]; now?: Date },
 ) {
   return db.accountToken.findFirst({

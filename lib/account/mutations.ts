@@ -86,13 +86,6 @@ export async function requestEmailChange(
   await queueEmail(tx, { kind: "account.email-change", studioId: null, to: email, params: { accountTokenId: id } });
 }
 
-/** What a confirmation link is about, for its page (read on the primary: it was just sent). */
-export async function findConfirmation(tx: Tx, { token }: { token: string }) {
-  const link = await findAccountLink(tx, { token, purposes: ["EMAIL_VERIFICATION", "EMAIL_CHANGE"] });
-  if (!link || link.user.removedAt) return null;
-  return { purpose: link.purpose, email: link.email, name: link.user.name };
-}
-
 /**
  * Opens a confirmation link: the address it was sent to is proven. For a sign-up that confirms
  * the owner (and opens the studio); for a change of address the change takes effect now and the
@@ -152,11 +145,6 @@ export async function requestPasswordReset(tx: Tx, { email, address }: { email: 
   if (!user || user.removedAt) return;
   const { id } = await issueAccountLink(tx, { userId: user.id, purpose: "PASSWORD_RESET", email });
   await queueEmail(tx, { kind: "account.password-reset", studioId: null, to: email, params: { accountTokenId: id } });
-}
-
-/** Whether a reset link is still open, for its page. */
-export async function isResetLinkOpen(tx: Tx, { token }: { token: string }) {
-  return Boolean(await findAccountLink(tx, { token, purposes: ["PASSWORD_RESET"] }));
 }
 
 /**

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { findConfirmation } from "@/lib/account/mutations";
+import { findConfirmation } from "@/lib/account/queries";
 import { accountLinkToken } from "@/lib/account/schemas";
-import { primaryDb } from "@/lib/db";
+import { readConfirmingMiss } from "@/lib/db";
 import { ActionButton } from "@/components/ui/action-button";
 import { confirmEmailAction } from "./actions";
 
@@ -10,9 +10,9 @@ export const metadata = { title: "Confirm your email" };
 // Opening the page changes nothing (mail scanners open links too); the button does.
 export default async function ConfirmEmailPage({ params }: { params: Promise<{ token: string }> }) {
   const parsed = accountLinkToken.safeParse((await params).token);
-  // Read on the primary: the link was sent a moment ago.
+  // A link sent a moment ago may not be on the replica yet: a miss is asked of the primary.
   const confirmation = parsed.success
-    ? await primaryDb().$transaction((tx) => findConfirmation(tx, { token: parsed.data }))
+    ? await readConfirmingMiss((db) => findConfirmation(db, { token: parsed.data }))
     : null;
   if (!confirmation) {
     return (

@@ -1,16 +1,16 @@
 import Link from "next/link";
-import { isResetLinkOpen } from "@/lib/account/mutations";
+import { findOpenResetLink } from "@/lib/account/queries";
 import { accountLinkToken } from "@/lib/account/schemas";
-import { primaryDb } from "@/lib/db";
+import { readConfirmingMiss } from "@/lib/db";
 import { ResetPasswordForm } from "./reset-password-form";
 
 export const metadata = { title: "Choose a new password" };
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const parsed = accountLinkToken.safeParse((await params).token);
-  // Read on the primary: the link was sent a moment ago.
+  // A link sent a moment ago may not be on the replica yet: a miss is asked of the primary.
   const isOpen =
-    parsed.success && (await primaryDb().$transaction((tx) => isResetLinkOpen(tx, { token: parsed.data })));
+    parsed.success && Boolean(await readConfirmingMiss((db) => findOpenResetLink(db, { token: parsed.data })));
   if (!isOpen) {
     return (
       <>
