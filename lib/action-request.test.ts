@@ -86,6 +86,7 @@ describe("server-action requests that cannot be read", () => {
     expect(foreign.status).toBe(403);
     const big = await post(JSON.stringify(["x".repeat(1_100_000)]), "text/plain;charset=UTF-8");
     expect(big.status).toBe(413);
+    expect((await big.json()).error).toMatch(/too large/);
   });
 
   it("an action posted from an opaque origin (Origin: null) is refused with 403", async () => {
@@ -97,7 +98,7 @@ describe("server-action requests that cannot be read", () => {
     expect(res.status).toBe(403);
   });
 
-  it("a 3 MB chunked body is refused by route handlers with 413 and by the action check unread with 411", async () => {
+  it("a 3 MB chunked body is refused with 413 by route handlers and by the action check", async () => {
     const route = await postChunked(
       `${app.url}/api/inquiries/no-such-studio`,
       { "content-type": "application/json" },
@@ -108,9 +109,20 @@ describe("server-action requests that cannot be read", () => {
       { "next-action": actionId, "content-type": "text/plain;charset=UTF-8" },
       3,
     );
-    expect(action.status).toBe(411);
+    expect(action.status).toBe(413);
+    expect(JSON.parse(action.body).error).toMatch(/too large: ShootQ takes forms of up to 1 MB/);
     expect(route.status).toBe(413);
     expect(JSON.parse(route.body).error).toMatch(/too large/);
+  });
+
+  it("a chunked action post within the limit is refused with 411: length required, nothing oversized", async () => {
+    const small = await postChunked(
+      `${app.url}/sign-up`,
+      { "next-action": actionId, "content-type": "text/plain;charset=UTF-8" },
+      0.1,
+    );
+    expect(small.status).toBe(411);
+    expect(JSON.parse(small.body).error).toMatch(/without its length/);
   });
 
   it("every page carries a nonce-based Content-Security-Policy that forbids framing, and the other security headers", async () => {

@@ -43,12 +43,22 @@ export async function refuseUnreadablePost(request: NextRequest): Promise<Refusa
     }
     if (originHost !== host) return { status: 403, error: "Forms can only be sent from ShootQ's own pages." };
   }
-  const tooLarge = { status: 413, error: "That form is too large." };
+  const tooLarge = {
+    status: 413,
+    error: `That form is too large: ShootQ takes forms of up to ${MAX_ACTION_BYTES / 1024 / 1024} MB.`,
+  };
   const unreadable = { status: 400, error: "That request could not be read. Please reload the page and try again." };
-  // Browsers always send a form's length. A chunked post (no length) is refused unread: its size
-  // is unknown until it has all arrived, and a partly read copy would hold the answer back.
-  if (!request.headers.has("content-length"))
+  // Browsers always send a form's length. A chunked post (no length) never reaches the action:
+  // it is read here, capped (the action would get an emptied body), to tell an oversized one
+  // (413) from one that merely left its length out (411).
+  if (!request.headers.has("content-length")) {
+    try {
+      await readBodyCapped(request, MAX_ACTION_BYTES);
+    } catch (error) {
+      return error instanceof BodyTooLargeError ? tooLarge : unreadable;
+    }
     return { status: 411, error: "That form was sent without its length. Please reload the page and try again." };
+  }
   let body: Uint8Array;
   try {
     // Read from a copy (the action reads the original), capped as it arrives.
