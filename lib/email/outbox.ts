@@ -1,37 +1,50 @@
 import { type z } from "zod";
 import { type Tx } from "@/lib/db";
 import { findOwnerConfirmation } from "@/lib/account/queries";
+import { dayKeyOf } from "@/lib/calendar/zoned";
 import { EMAIL_KINDS, type EmailKindName } from "@/lib/email/kinds";
 import { enqueueEmailJob } from "@/lib/email/queue";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { enforceLimit } from "@/lib/rate-limit";
+import { countAttempt } from "@/lib/rate-limit";
 import { configuredOrigin } from "@/lib/urls";
 
 export const UNVERIFIED_OWNER_MESSAGE =
   "ShootQ sends email for your studio once its owner has confirmed their email address. Use the link in the email we sent, or send it again from the dashboard.";
 
-const confirmedInTransaction = new WeakMap<Tx, Set<string>>();
+/** Why a studio's email was refused when its daily quota is used up; says when sending resumes. */
+export const dailyQuotaMessage = (quota: number, timeZone: string) =>
+  `Your studio has sent its ${quota} emails for today, so nothing was sent. Sending starts again at midnight (${timeZone} time).`;
+
+// The studio's time zone per transaction, once its owner was seen confirmed: one look per studio.
+const senderInTransaction = new WeakMap<Tx, Map<string, string>>();
 
 /**
  * An email a studio sends to someone else: refused until the studio's owner has confirmed their
- * address, and counted against the studio's daily quota. The count is part of the transaction,
- * so an email that is refused or rolled back does not use any of it.
+ * address, and counted against the studio's quota for the day (in its time zone). The count is
+ * part of the transaction, so an email that is refused or rolled back does not use any of it.
  */
-async function checkStudioMaySend(tx: Tx, studioId: string) {
-  // One look at the owner per transaction and studio, however many emails it queues.
-  const confirmed = confirmedInTransaction.get(tx) ?? new Set<string>();
-  if (!confirmed.has(studioId)) {
+async function checkStudioMaySend(tx: Tx, studioId: string, now: Date) {
+  const known = senderInTransaction.get(tx) ?? new Map<string, string>();
+  let timeZone = known.get(studioId);
+  if (timeZone === undefined) {
     if (!(await findOwnerConfirmation(tx, { studioId })).isConfirmed)
       throw new AppError("CONFLICT", UNVERIFIED_OWNER_MESSAGE);
-    confirmedInTransaction.set(tx, confirmed.add(studioId));
+    const studio = await tx.studio.findUnique({ where: { id: studioId }, select: { timeZone: true } });
+    if (!studio) throw new Error(`no studio ${studioId} to send email for`);
+    timeZone = studio.timeZone;
+    senderInTransaction.set(tx, known.set(studioId, timeZone));
   }
   const quota = env().STUDIO_DAILY_EMAIL_QUOTA;
-  await enforceLimit(
-    tx,
-    { bucket: "studio-email", key: studioId, max: quota, windowSeconds: 24 * 60 * 60 },
-    `Your studio has sent its ${quota} emails for today; nothing was sent.`,
-  );
+  // One counter per studio and local day: the next day counts from zero at the studio's midnight.
+  // The row outlives its day (48 h covers every offset) and is then pruned by the worker.
+  const attempt = await countAttempt(tx, {
+    bucket: "studio-email",
+    key: `${studioId}:${dayKeyOf(now, timeZone)}`,
+    max: quota,
+    windowSeconds: 48 * 60 * 60,
+  });
+  if (!attempt.allowed) throw new AppError("RATE_LIMITED", dailyQuotaMessage(quota, timeZone));
 }
 
 export type OutgoingEmail<K extends EmailKindName> = {
@@ -41,6 +54,8 @@ export type OutgoingEmail<K extends EmailKindName> = {
   to: string;
   /** Ids and small values only: never a link, a token or anything secret. */
   params: z.input<(typeof EMAIL_KINDS)[K]["params"]>;
+  /** When it is queued (tests move the clock): decides which day's quota it counts against. */
+  now?: Date;
 };
 
 /**
@@ -51,7 +66,7 @@ export type OutgoingEmail<K extends EmailKindName> = {
  */
 export async function queueEmail<K extends EmailKindName>(tx: Tx, email: OutgoingEmail<K>): Promise<{ id: string }> {
   // Account emails (studioId null) go to the account's own holder; everything else is the studio's.
-  if (email.studioId) await checkStudioMaySend(tx, email.studioId);
+  if (email.studioId) await checkStudioMaySend(tx, email.studioId, email.now ?? new Date());
   const kind = EMAIL_KINDS[email.kind];
   const params = kind.params.parse(email.params) as Record<string, unknown>;
   // The render function type is a union over kinds; params were just parsed by this kind's schema.
