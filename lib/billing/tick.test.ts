@@ -238,6 +238,22 @@ describe("the billing run, with the clock in the test's hands", () => {
     await tick("2027-03-02T11:00:00Z");
     expect((await db().installment.findUniqueOrThrow({ where: { id: w.retainer.id } })).status).toBe("OVERDUE");
   });
+
+  it("a studio that may not send email keeps its reminder for a later run, and the others' reminders still go", async () => {
+    const held = await bookedWedding({ timeZone: "Pacific/Auckland" });
+    const other = await bookedWedding({ timeZone: "Pacific/Auckland" });
+    // The owner has not confirmed their address (yet): ShootQ sends nothing on the studio's behalf.
+    await db().user.update({ where: { id: held.ownerId }, data: { emailVerifiedAt: null } });
+    await tick("2027-03-01T20:00:00Z");
+    expect(await reminders(other.studioId)).toEqual([{ installmentId: other.retainer.id, offsetDays: 0 }]);
+    expect(await reminders(held.studioId)).toEqual([]);
+    expect(await reminderEmails(held.studioId)).toEqual([]);
+
+    await db().user.update({ where: { id: held.ownerId }, data: { emailVerifiedAt: new Date() } });
+    await tick("2027-03-01T20:05:00Z");
+    expect(await reminders(held.studioId)).toEqual([{ installmentId: held.retainer.id, offsetDays: 0 }]);
+    expect(await reminderEmails(held.studioId)).toHaveLength(1);
+  });
 });
 
 describe("the billing service", () => {

@@ -1,6 +1,6 @@
 import { dateColumn, dayKeyOf, dayKeyOfDateColumn, daysBetween } from "@/lib/calendar/zoned";
 import { type Tx } from "@/lib/db";
-import { queueEmail } from "@/lib/email/outbox";
+import { queueEmail, StudioSendRefused } from "@/lib/email/outbox";
 import { formatMoney } from "@/lib/money";
 import { notify } from "@/lib/notifications/mutations";
 import { overdueMoment, reminderToSend } from "@/lib/schedules/plan";
@@ -112,6 +112,19 @@ async function markOverdue(db: BillingDb, { now }: { now: Date }): Promise<numbe
   return marked;
 }
 
+/**
+ * A studio that may not send now (owner not confirmed, the day's quota used) keeps its reminder
+ * for a later run: nothing of it was saved, and the other studios' reminders still go.
+ */
+async function keepForLaterRun(sending: Promise<boolean>): Promise<boolean> {
+  try {
+    return await sending;
+  } catch (error) {
+    if (error instanceof StudioSendRefused) return false;
+    throw error;
+  }
+}
+
 async function sendReminders(db: BillingDb, { now }: { now: Date }): Promise<number> {
   let sent = 0;
   // Reminders can start up to a few weeks before the due date: narrowed by the studio's earliest offset.
@@ -128,7 +141,7 @@ async function sendReminders(db: BillingDb, { now }: { now: Date }): Promise<num
       sentAt: c.sentAt,
     });
     if (offset === null) continue;
-    const didSend = await db.$transaction(async (tx) => {
+    const sending = db.$transaction(async (tx) => {
       const installment = await lockInstallment(tx, c.id);
       if (!installment) return false;
       // The reminder row and its email commit together: a second service, a retried tick or a
@@ -147,11 +160,12 @@ async function sendReminders(db: BillingDb, { now }: { now: Date }): Promise<num
           kind: "installment.reminder",
           to: client.email,
           params: { reminderId: inserted[0].id, daysFromDue },
+          now,
         });
       }
       return true;
     });
-    if (didSend) sent++;
+    if (await keepForLaterRun(sending)) sent++;
   }
   return sent;
 }

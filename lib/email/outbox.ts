@@ -16,6 +16,9 @@ export const UNVERIFIED_OWNER_MESSAGE =
 export const dailyQuotaMessage = (quota: number, timeZone: string) =>
   `Your studio has sent its ${quota} emails for today, so nothing was sent. Sending starts again at midnight (${timeZone} time).`;
 
+/** A studio's email refused by its sending rules: shown to whoever sent it, skipped by scheduled runs. */
+export class StudioSendRefused extends AppError {}
+
 // The studio's time zone per transaction, once its owner was seen confirmed: one look per studio.
 const senderInTransaction = new WeakMap<Tx, Map<string, string>>();
 
@@ -29,7 +32,7 @@ async function checkStudioMaySend(tx: Tx, studioId: string, now: Date) {
   let timeZone = known.get(studioId);
   if (timeZone === undefined) {
     if (!(await findOwnerConfirmation(tx, { studioId })).isConfirmed)
-      throw new AppError("CONFLICT", UNVERIFIED_OWNER_MESSAGE);
+      throw new StudioSendRefused("CONFLICT", UNVERIFIED_OWNER_MESSAGE);
     const studio = await tx.studio.findUnique({ where: { id: studioId }, select: { timeZone: true } });
     if (!studio) throw new Error(`no studio ${studioId} to send email for`);
     timeZone = studio.timeZone;
@@ -44,7 +47,7 @@ async function checkStudioMaySend(tx: Tx, studioId: string, now: Date) {
     max: quota,
     windowSeconds: 48 * 60 * 60,
   });
-  if (!attempt.allowed) throw new AppError("RATE_LIMITED", dailyQuotaMessage(quota, timeZone));
+  if (!attempt.allowed) throw new StudioSendRefused("RATE_LIMITED", dailyQuotaMessage(quota, timeZone));
 }
 
 export type OutgoingEmail<K extends EmailKindName> = {
