@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { confirmEmail, requestEmailChange } from "@/lib/account/mutations";
-import { primaryDb } from "@/lib/db";
+import { primaryDb, type Tx } from "@/lib/db";
 import { createStudio, randomSuffix } from "@/prisma/factories";
 import { renderQueuedEmail } from "@/scripts/testing/outbox";
 
 const db = () => primaryDb();
+// The write core's transaction limits: password hashing and checks inside are slow on a busy machine.
+const inTx = <T>(fn: (tx: Tx) => Promise<T>) => primaryDb().$transaction(fn, { maxWait: 5_000, timeout: 15_000 });
 
 /** The token of the newest confirmation link emailed to `to`, read from the email as it is sent. */
 async function confirmationTokenSentTo(to: string) {
@@ -15,9 +17,7 @@ async function confirmationTokenSentTo(to: string) {
 async function ownerAskingForNewAddress() {
   const { owner, password } = await createStudio(db());
   const newEmail = `new-${randomSuffix()}@example.com`;
-  await db().$transaction((tx) =>
-    requestEmailChange(tx, { userId: owner.id, email: newEmail, currentPassword: password }),
-  );
+  await inTx((tx) => requestEmailChange(tx, { userId: owner.id, email: newEmail, currentPassword: password }));
   return { owner, password, newEmail };
 }
 
@@ -33,7 +33,7 @@ describe("changing a user's email address", () => {
     expect(sent.text).toContain(`Confirm ${newEmail} as the address you sign in to ShootQ with`);
 
     const token = await confirmationTokenSentTo(newEmail);
-    const user = await db().$transaction((tx) => confirmEmail(tx, { token }));
+    const user = await inTx((tx) => confirmEmail(tx, { token }));
     expect(user.email).toBe(newEmail);
     const changed = await db().user.findUniqueOrThrow({ where: { id: owner.id } });
     expect(changed.email).toBe(newEmail);
@@ -50,14 +50,14 @@ describe("changing a user's email address", () => {
 
     // The link works for 24 hours.
     const tomorrow = new Date(Date.now() + 25 * 60 * 60 * 1000);
-    await expect(db().$transaction((tx) => confirmEmail(tx, { token, now: tomorrow }))).rejects.toMatchObject({
+    await expect(inTx((tx) => confirmEmail(tx, { token, now: tomorrow }))).rejects.toMatchObject({
       code: "NOT_FOUND",
       message: "This link has expired or was already used. Ask for a new one.",
     });
     expect((await db().user.findUniqueOrThrow({ where: { id: owner.id } })).email).toBe(owner.email);
 
-    await db().$transaction((tx) => confirmEmail(tx, { token }));
-    await expect(db().$transaction((tx) => confirmEmail(tx, { token }))).rejects.toMatchObject({
+    await inTx((tx) => confirmEmail(tx, { token }));
+    await expect(inTx((tx) => confirmEmail(tx, { token }))).rejects.toMatchObject({
       code: "NOT_FOUND",
       message: "This link has expired or was already used. Ask for a new one.",
     });
@@ -70,23 +70,19 @@ describe("changing a user's email address", () => {
     const first = await confirmationTokenSentTo(newEmail);
     const second = `second-${randomSuffix()}@example.com`;
     await expect(
-      db().$transaction((tx) =>
-        requestEmailChange(tx, { userId: owner.id, email: second, currentPassword: "not-the-password" }),
-      ),
+      inTx((tx) => requestEmailChange(tx, { userId: owner.id, email: second, currentPassword: "not-the-password" })),
     ).rejects.toMatchObject({
       code: "VALIDATION",
       fieldErrors: { currentPassword: ["Your current password is not correct."] },
     });
     expect(await db().emailMessage.count({ where: { to: second } })).toBe(0);
 
-    await db().$transaction((tx) =>
-      requestEmailChange(tx, { userId: owner.id, email: second, currentPassword: password }),
-    );
-    await expect(db().$transaction((tx) => confirmEmail(tx, { token: first }))).rejects.toMatchObject({
+    await inTx((tx) => requestEmailChange(tx, { userId: owner.id, email: second, currentPassword: password }));
+    await expect(inTx((tx) => confirmEmail(tx, { token: first }))).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     const token = await confirmationTokenSentTo(second);
-    await db().$transaction((tx) => confirmEmail(tx, { token }));
+    await inTx((tx) => confirmEmail(tx, { token }));
     expect((await db().user.findUniqueOrThrow({ where: { id: owner.id } })).email).toBe(second);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { confirmEmail } from "@/lib/account/mutations";
-import { primaryDb } from "@/lib/db";
+import { primaryDb, type Tx } from "@/lib/db";
 import { queueEmail, UNVERIFIED_OWNER_MESSAGE } from "@/lib/email/outbox";
 import { signUpStudio } from "@/lib/studios/mutations";
 import { inviteStaff } from "@/lib/team/mutations";
@@ -13,9 +13,11 @@ vi.hoisted(() => {
 });
 
 const db = () => primaryDb();
+// The write core's transaction limits: password hashing and checks inside are slow on a busy machine.
+const inTx = <T>(fn: (tx: Tx) => Promise<T>) => primaryDb().$transaction(fn, { maxWait: 5_000, timeout: 15_000 });
 
 const notice = (studioId: string, now: Date) =>
-  db().$transaction((tx) =>
+  inTx((tx) =>
     queueEmail(tx, {
       studioId,
       kind: "system.notice",
@@ -28,7 +30,7 @@ const notice = (studioId: string, now: Date) =>
 describe("an owner who has not confirmed their email address", () => {
   it("cannot make the studio email anyone else, and can once they follow the confirmation link", async () => {
     const ownerEmail = `owner-${randomSuffix()}@example.com`;
-    await db().$transaction((tx) =>
+    await inTx((tx) =>
       signUpStudio(tx, {
         name: "Una Confirmed",
         studioName: `Unconfirmed Studio ${randomSuffix()}`,
@@ -41,9 +43,11 @@ describe("an owner who has not confirmed their email address", () => {
     const studioId = owner.studioId!;
     const invitee = `staff-${randomSuffix()}@example.com`;
 
-    await expect(
-      db().$transaction((tx) => inviteStaff(tx, { studioId, invitedBy: owner, email: invitee })),
-    ).rejects.toMatchObject({ code: "CONFLICT", status: 409, message: UNVERIFIED_OWNER_MESSAGE });
+    await expect(inTx((tx) => inviteStaff(tx, { studioId, invitedBy: owner, email: invitee }))).rejects.toMatchObject({
+      code: "CONFLICT",
+      status: 409,
+      message: UNVERIFIED_OWNER_MESSAGE,
+    });
     // Nothing half-done: no invitation, no email to anyone on the studio's behalf.
     expect(await db().invite.count({ where: { studioId } })).toBe(0);
     expect(await db().emailMessage.count({ where: { studioId } })).toBe(0);
@@ -51,9 +55,9 @@ describe("an owner who has not confirmed their email address", () => {
     // Their own confirmation email is not the studio's and went out regardless.
     const welcome = await renderQueuedEmail(db(), { kind: "account.verify-email", to: ownerEmail });
     const token = /\/confirm-email\/([A-Za-z0-9_-]{43})/.exec(welcome.text)![1];
-    await db().$transaction((tx) => confirmEmail(tx, { token }));
+    await inTx((tx) => confirmEmail(tx, { token }));
 
-    await db().$transaction((tx) => inviteStaff(tx, { studioId, invitedBy: owner, email: invitee }));
+    await inTx((tx) => inviteStaff(tx, { studioId, invitedBy: owner, email: invitee }));
     expect(await db().emailMessage.findFirstOrThrow({ where: { studioId, to: invitee } })).toMatchObject({
       kind: "staff.invite",
       status: "QUEUED",
@@ -79,7 +83,7 @@ describe("the daily email quota of a studio", () => {
     const nextDay = new Date("2026-06-16T04:30:00Z");
     // A send whose change rolls back does not use any of it.
     await expect(
-      db().$transaction(async (tx) => {
+      inTx(async (tx) => {
         await queueEmail(tx, {
           studioId: studio.id,
           kind: "system.notice",
