@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { refuseUnreadablePost } from "@/lib/action-request";
+import { READ_AFTER_HEADER, readAfterPin } from "@/lib/api/read-after";
 import { isReplayedEverywhere, replicaMonitor } from "@/lib/replication/monitor";
 import { MAX_PINS, encodePin, foldPins, newPinName, readPinCookies } from "@/lib/replication/pins";
 import { READ_HOST_HEADER, READS_RESPONSE_HEADER, formatReadHost } from "@/lib/replication/read-host";
@@ -24,7 +25,13 @@ export async function proxy(request: NextRequest) {
   }
   const secrets = signingSecrets();
   const pins = readPinCookies(request.cookies.getAll(), secrets);
-  const decision = await decideReadHost(replicaMonitor(), { method: request.method, pathname, pins: pins.live });
+  // An API client's X-ShootQ-Read-After stands for a pin on every page (lib/api/read-after.ts).
+  const carried = readAfterPin(pathname, request.headers.get(READ_AFTER_HEADER));
+  const decision = await decideReadHost(replicaMonitor(), {
+    method: request.method,
+    pathname,
+    pins: carried ? [...pins.live, carried] : pins.live,
+  });
   const host = formatReadHost(decision.host);
 
   const headers = new Headers(request.headers);

@@ -5,6 +5,8 @@ export type ActionState = {
   fieldErrors?: Record<string, string[]>;
   /** The submitted text fields, so a failed form keeps what the user typed. */
   values?: Record<string, string>;
+  /** A secret shown once to the person who made it (a new API token); never stored or logged. */
+  secret?: string;
 };
 
 export const initialActionState: ActionState = { ok: false };

@@ -7,7 +7,7 @@ import { type Access, type Committed, runWrite, type UserFor } from "@/lib/write
 import { type Tx } from "@/lib/db";
 
 /** What a server action's write returns: the paths it changed and, optionally, where to send the user. */
-export type WriteOutcome = Committed & { redirectTo?: string; message?: string };
+export type WriteOutcome = Committed & { redirectTo?: string; message?: string; secret?: string };
 
 type Definition<S extends z.ZodType, A extends Access> = {
   access: A;
@@ -56,6 +56,6 @@ export function defineAction<S extends z.ZodType, A extends Access>(def: Definit
     if (!result.ok)
       return { ok: false, message: result.message, fieldErrors: result.fieldErrors, values: textValues(raw) };
     if (result.outcome.redirectTo) redirect(result.outcome.redirectTo);
-    return { ok: true, message: result.outcome.message };
+    return { ok: true, message: result.outcome.message, secret: result.outcome.secret };
   };
 }

@@ -56,6 +56,8 @@ const schema = z
     STUDIO_DAILY_EMAIL_QUOTA: z.coerce.number().int().min(0).default(300),
     /** Invitations one studio may send per hour. */
     STUDIO_HOURLY_INVITE_LIMIT: z.coerce.number().int().min(0).default(20),
+    /** Requests one API token may make per minute (counted in the database, so across nodes). */
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   })
   .superRefine((e, ctx) => {
     // A pin must outlive the lag a replica in rotation may have (plus the 1 s its measurement may

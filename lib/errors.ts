@@ -6,7 +6,8 @@ export type AppErrorCode =
   | "READ_ONLY"
   | "RATE_LIMITED"
   | "UNAUTHENTICATED"
-  | "TOO_LARGE";
+  | "TOO_LARGE"
+  | "UNPROCESSABLE";
 
 const STATUS: Record<AppErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -16,6 +17,7 @@ const STATUS: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   RATE_LIMITED: 429,
   TOO_LARGE: 413,
+  UNPROCESSABLE: 422,
   READ_ONLY: 503,
 };
 

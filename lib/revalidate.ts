@@ -12,7 +12,8 @@ import { addFlash, cookieOptions, signingSecrets } from "@/lib/session";
  * after the commit, in a cookie of this write's own (lib/replication/pins.ts). Until a replica has
  * replayed that position (or the pin expires), requests for those pages read from the primary, on
  * whichever node. Call it only after the transaction has committed. `flash` is a one-shot message
- * for the next page.
+ * for the next page. Returns the pinned position: API clients keep no cookies and carry it back
+ * themselves (lib/api/read-after.ts).
  *
  * Residual window: none for the pages a write lists, seen from the browser that made it, once its
  * response has arrived. A replica in rotation is at most REPLICA_MAX_LAG_SECONDS (30 s) behind,
@@ -22,11 +23,11 @@ import { addFlash, cookieOptions, signingSecrets } from "@/lib/session";
  * write's response arrived cannot carry its pin, and while the primary is down a pinned page is
  * read from the freshest replica (lib/replication/routing.ts).
  */
-export async function revalidate(paths: string[], { flash }: { flash?: string } = {}): Promise<void> {
+export async function revalidate(paths: string[], { flash }: { flash?: string } = {}): Promise<string | null> {
   const unique = [...new Set(paths)];
   for (const path of unique) revalidatePath(path === "*" ? "/" : path, path === "*" ? "layout" : undefined);
   if (flash) await addFlash({ kind: "success", message: flash });
-  if (unique.length === 0 || env().DATABASE_REPLICA_URLS.length === 0) return;
+  if (unique.length === 0 || env().DATABASE_REPLICA_URLS.length === 0) return null;
 
   const store = await cookies();
   const secrets = signingSecrets();
@@ -48,4 +49,5 @@ export async function revalidate(paths: string[], { flash }: { flash?: string } 
   const pin = { lsn, exp, scope: unionScopes([scopeFor(unique), ...carried.map((p) => p.scope)]) };
   for (const name of [...dead, ...live.map((p) => p.name)]) store.delete(name);
   store.set(newPinName(), encodePin(pin, secrets[0]), cookieOptions(env().READ_PIN_SECONDS));
+  return lsn;
 }

@@ -31,17 +31,18 @@ const MAX_BODY_BYTES = 64 * 1024;
 
 const TOO_LARGE = "The request is too large.";
 
-async function readBody(request: NextRequest): Promise<unknown> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.includes("application/json") && !type.includes("form"))
-    throw new AppError("VALIDATION", "Send JSON (application/json) or a form.");
-  let body: Uint8Array;
+/** A request's body, capped at MAX_BODY_BYTES; unreadable or too large bodies are AppErrors. */
+export async function readBodyBytes(request: NextRequest): Promise<Uint8Array> {
   try {
-    body = await readBodyCapped(request, MAX_BODY_BYTES);
+    return await readBodyCapped(request, MAX_BODY_BYTES);
   } catch (error) {
     if (error instanceof BodyTooLargeError) throw new AppError("TOO_LARGE", TOO_LARGE);
     throw new AppError("VALIDATION", "The request body could not be read.");
   }
+}
+
+/** A JSON or form body as a plain object; anything else is refused with a clear message. */
+export async function parseBody(type: string, body: Uint8Array): Promise<unknown> {
   if (type.includes("application/json")) {
     try {
       return JSON.parse(new TextDecoder().decode(body));
@@ -55,6 +56,18 @@ async function readBody(request: NextRequest): Promise<unknown> {
   } catch {
     throw new AppError("VALIDATION", "The form could not be read.");
   }
+}
+
+export function requireReadableType(request: NextRequest): string {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.includes("application/json") && !type.includes("form"))
+    throw new AppError("VALIDATION", "Send JSON (application/json) or a form.");
+  return type;
+}
+
+async function readBody(request: NextRequest): Promise<unknown> {
+  const type = requireReadableType(request);
+  return parseBody(type, await readBodyBytes(request));
 }
 
 /** A POST/PUT/PATCH/DELETE handler: parsed, authorised, one primary transaction, pinned. */

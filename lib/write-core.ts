@@ -24,7 +24,8 @@ export type Committed = {
 };
 
 type WriteFailure = { ok: false; status: number; message: string; fieldErrors: Record<string, string[]> };
-type WriteResult<O> = { ok: true; outcome: O } | WriteFailure;
+/** `readAfter`: the primary's WAL position after the commit (null without replicas or when unknown). */
+type WriteResult<O> = { ok: true; outcome: O; readAfter: string | null } | WriteFailure;
 
 const FIX_FIELDS_MESSAGE = "Please correct the highlighted fields.";
 const UNEXPECTED_MESSAGE = "Something went wrong and nothing was saved.";
@@ -39,11 +40,18 @@ type Write<S extends z.ZodType, A extends Access, C, O extends Committed> = {
   requestId: () => Promise<string | null>;
   run: (ctx: { tx: Tx; input: z.infer<S>; user: UserFor<A> } & C) => Promise<O>;
   context: C;
+  /** Who writes when not the signed-in browser: the owner of a verified API token. */
+  authenticate?: () => Promise<SessionUser | null>;
+  /** An API client's Idempotency-Key (already scoped to its token) and a hash of its request. */
+  idempotency?: { key: string; fingerprint: string };
 };
 
-async function currentUser(access: Access): Promise<SessionUser | null> {
+async function currentUser(
+  access: Access,
+  authenticate: () => Promise<SessionUser | null> = getSessionUser,
+): Promise<SessionUser | null> {
   if (access === "public") return null;
-  const user = await getSessionUser();
+  const user = await authenticate();
   if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
   const allowed =
     access === "admin"
@@ -65,15 +73,26 @@ function formTokenKey(raw: unknown, user: { id: string } | null): string | null 
 }
 
 /**
- * Claims a form token in the write's transaction. A second submit of the same form waits on the
- * first one's row until that commits, then gets its outcome (the same redirect and message)
- * instead of writing again; if the first rolled back, the second claims the token and runs.
+ * Claims a form token (or an API Idempotency-Key) in the write's transaction. A second submit of
+ * the same form waits on the first one's row until that commits, then gets its outcome (the same
+ * redirect and message) instead of writing again; if the first rolled back, the second claims the
+ * token and runs. A key first used for a different request (another fingerprint) is refused.
  */
-async function claimFormToken<O>(tx: Tx, key: string, userId: string | null): Promise<O | null> {
+async function claimFormToken<O>(
+  tx: Tx,
+  key: string,
+  userId: string | null,
+  fingerprint: string | null,
+): Promise<O | null> {
   const claimed =
-    await tx.$executeRaw`INSERT INTO "FormSubmission" (token, "userId") VALUES (${key}, ${userId}) ON CONFLICT (token) DO NOTHING`;
+    await tx.$executeRaw`INSERT INTO "FormSubmission" (token, "userId", fingerprint) VALUES (${key}, ${userId}, ${fingerprint}) ON CONFLICT (token) DO NOTHING`;
   if (claimed === 1) return null;
-  const previous = await tx.formSubmission.findUnique({ where: { token: key }, select: { outcome: true } });
+  const previous = await tx.formSubmission.findUnique({
+    where: { token: key },
+    select: { outcome: true, fingerprint: true },
+  });
+  if (previous && previous.fingerprint !== fingerprint)
+    throw new AppError("UNPROCESSABLE", "This Idempotency-Key was already used for a different request.");
   if (!previous?.outcome) throw new AppError("CONFLICT", "That form was already sent.");
   return previous.outcome as O;
 }
@@ -97,7 +116,7 @@ export async function runWrite<S extends z.ZodType, A extends Access, C, O exten
 ): Promise<WriteResult<O>> {
   let outcome: O;
   try {
-    const user = (await currentUser(write.access)) as UserFor<A>;
+    const user = (await currentUser(write.access, write.authenticate)) as UserFor<A>;
     const raw = await write.readInput();
     const unstorable = raw && typeof raw === "object" ? unstorableFields(raw as Record<string, unknown>) : {};
     if (Object.keys(unstorable).length > 0) return failure(400, FIX_FIELDS_MESSAGE, unstorable);
@@ -106,11 +125,12 @@ export async function runWrite<S extends z.ZodType, A extends Access, C, O exten
       const { fieldErrors } = z.flattenError(parsed.error) as { fieldErrors: Record<string, string[]> };
       return failure(400, FIX_FIELDS_MESSAGE, fieldErrors);
     }
-    const formKey = formTokenKey(raw, user);
+    const formKey = write.idempotency?.key ?? formTokenKey(raw, user);
+    const fingerprint = write.idempotency?.fingerprint ?? null;
     outcome = await primaryDb().$transaction(
       async (tx) => {
         if (formKey) {
-          const replayed = await claimFormToken<O>(tx, formKey, user?.id ?? null);
+          const replayed = await claimFormToken<O>(tx, formKey, user?.id ?? null, fingerprint);
           if (replayed) return replayed;
         }
         const result = await write.run({ tx, input: parsed.data, user, ...write.context });
@@ -141,6 +161,6 @@ export async function runWrite<S extends z.ZodType, A extends Access, C, O exten
     return failure(500, UNEXPECTED_MESSAGE);
   }
   if (outcome.signInAs) await signInAs(outcome.signInAs);
-  await revalidate(outcome.revalidate, { flash: outcome.flash });
-  return { ok: true, outcome };
+  const readAfter = await revalidate(outcome.revalidate, { flash: outcome.flash });
+  return { ok: true, outcome, readAfter };
 }

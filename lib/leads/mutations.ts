@@ -16,6 +16,9 @@ async function requireLead(tx: Tx, { studioId, leadId }: Tenant & { leadId: stri
   return lead;
 }
 
+/** The pages a new lead shows on, whoever adds it (the form, the API). */
+export const PAGES_A_NEW_LEAD_CHANGES = ["/leads", "/dashboard", "/settings/billing"];
+
 /** A lead the photographer enters by hand (a phone call, a referral at a wedding). */
 export async function createLead(
   tx: Tx,

@@ -1,7 +1,13 @@
 "use server";
 
 import { defineAction } from "@/lib/actions";
-import { addLeadNote, changeLeadStatus, convertLeadToJob, createLead } from "@/lib/leads/mutations";
+import {
+  addLeadNote,
+  changeLeadStatus,
+  convertLeadToJob,
+  createLead,
+  PAGES_A_NEW_LEAD_CHANGES,
+} from "@/lib/leads/mutations";
 import { addLeadNoteSchema, changeLeadStatusSchema, convertLeadSchema, createLeadSchema } from "@/lib/leads/schemas";
 
 export const createLeadAction = defineAction({
@@ -9,7 +15,7 @@ export const createLeadAction = defineAction({
   schema: createLeadSchema,
   async run({ tx, input, user }) {
     const lead = await createLead(tx, { studioId: user.studioId, input });
-    return { revalidate: ["/leads", "/dashboard", "/settings/billing"], redirectTo: `/leads/${lead.id}` };
+    return { revalidate: PAGES_A_NEW_LEAD_CHANGES, redirectTo: `/leads/${lead.id}` };
   },
 });
 

@@ -9,6 +9,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
     ["/settings/team", "Team"],
     ...(user.role === "OWNER" ? [["/settings/payments", "Getting paid"]] : []),
     ...(user.role === "OWNER" ? [["/settings/billing", "Billing"]] : []),
+    ...(user.role === "OWNER" ? [["/settings/api-tokens", "API tokens"]] : []),
   ];
   return (
     <div className="grid gap-8 md:grid-cols-[12rem_1fr]">

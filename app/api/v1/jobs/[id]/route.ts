@@ -1,0 +1,10 @@
+import { defineApiRead } from "@/lib/api/handlers";
+import { toApiJob } from "@/lib/api/resources";
+import { notFound } from "@/lib/errors";
+import { findJob } from "@/lib/jobs/queries";
+
+export const GET = defineApiRead<{ id: string }>(async ({ principal, db, params }) => {
+  const job = await findJob(db, { studioId: principal.user.studioId, jobId: params.id });
+  if (!job) throw notFound("That job");
+  return toApiJob(job);
+});

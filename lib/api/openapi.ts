@@ -1,0 +1,144 @@
+import { z } from "zod";
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
+import { jobListParams } from "@/lib/jobs/schemas";
+import { createLeadSchema, leadListParams } from "@/lib/leads/schemas";
+import { pageParamsSchema } from "@/lib/search-params";
+import { PROBLEM_TYPES } from "@/lib/api/problem";
+import { READ_AFTER_HEADER } from "@/lib/api/read-after";
+import {
+  apiContactDetailSchema,
+  apiContactSchema,
+  apiCreatedSchema,
+  apiJobSchema,
+  apiJobSummarySchema,
+  apiLeadSchema,
+  apiLeadSummarySchema,
+  apiPageSchema,
+} from "@/lib/api/resources";
+
+// The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the handlers parse
+// input with (the UI's forms use them too) and the response schemas in lib/api/resources.ts.
+// lib/api/openapi.test.ts fails when a route handler under app/api/v1 is missing here.
+
+const problemSchema = z
+  .object({
+    type: z.string().meta({ description: "/docs/api#problem-<kind>", example: "/docs/api#problem-validation" }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z
+      .array(z.object({ pointer: z.string().meta({ example: "#/email" }), detail: z.string() }))
+      .optional()
+      .meta({ description: "Per-field messages of a validation problem." }),
+  })
+  .meta({ id: "Problem", description: `RFC 9457 problem details. Kinds: ${PROBLEM_TYPES.join(", ")}.` });
+
+const rateLimitHeaders = z.object({
+  "RateLimit-Limit": z.string().meta({ description: "Requests this token may make per window (60 s)." }),
+  "RateLimit-Remaining": z.string().meta({ description: "Requests left in this window." }),
+  "RateLimit-Reset": z.string().meta({ description: "Seconds until the window ends." }),
+});
+
+const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: problemSchema } },
+});
+
+const errors = {
+  "401": problem("No token, an unknown one or a revoked one."),
+  "404": problem("No such item in your studio (another studio's ids answer the same)."),
+  "429": {
+    ...problem("Over the token's rate limit: wait Retry-After seconds."),
+    headers: rateLimitHeaders.extend({ "Retry-After": z.string() }),
+  },
+};
+
+const readAfterParam = z.object({
+  [READ_AFTER_HEADER]: z.string().optional().meta({
+    description:
+      "The X-ShootQ-Read-After value of one of your writes: this read then sees that write (it is served by a host that has it).",
+    example: "0/3000148",
+  }),
+});
+
+const idParam = z.object({ id: z.string().meta({ description: "The item's id." }) });
+
+const read = (summary: string, schema: z.ZodType, params: { query?: z.ZodObject; path?: z.ZodObject } = {}) =>
+  ({
+    summary,
+    security: [{ bearer: [] }],
+    requestParams: { header: readAfterParam, ...params },
+    responses: {
+      "200": { description: "OK", headers: rateLimitHeaders, content: { "application/json": { schema } } },
+      ...errors,
+    },
+  }) satisfies ZodOpenApiOperationObject;
+
+const create = (summary: string, schema: z.ZodType) =>
+  ({
+    summary,
+    security: [{ bearer: [] }],
+    requestParams: {
+      header: z.object({
+        "Idempotency-Key": z.string().max(255).optional().meta({
+          description:
+            "Retrying with the same key and body returns the first answer instead of creating twice; the same key with another body is refused (422). Keys are kept 24 hours.",
+        }),
+      }),
+    },
+    requestBody: { required: true, content: { "application/json": { schema } } },
+    responses: {
+      "201": {
+        description: "Created",
+        headers: rateLimitHeaders.extend({
+          "X-ShootQ-Read-After": z.string().optional().meta({
+            description: "Send it back on later reads to see this write at once (present when replicas are in use).",
+          }),
+        }),
+        content: { "application/json": { schema: apiCreatedSchema } },
+      },
+      "400": problem("Invalid input: `errors` lists each field's messages."),
+      "403": problem("The token is read-only."),
+      "422": problem("The Idempotency-Key was used for a different request."),
+      ...errors,
+    },
+  }) satisfies ZodOpenApiOperationObject;
+
+export const API_PATHS = {
+  "/api/v1/leads": {
+    get: read("List leads, newest first (25 a page)", apiPageSchema(apiLeadSummarySchema, "LeadSummary"), {
+      query: leadListParams,
+    }),
+    post: create("Create a lead (like the New lead form)", createLeadSchema),
+  },
+  "/api/v1/leads/{id}": { get: read("Get a lead", apiLeadSchema, { path: idParam }) },
+  "/api/v1/jobs": {
+    get: read("List jobs (upcoming, past or unscheduled)", apiPageSchema(apiJobSummarySchema, "JobSummary"), {
+      query: jobListParams,
+    }),
+  },
+  "/api/v1/jobs/{id}": { get: read("Get a job with its sessions", apiJobSchema, { path: idParam }) },
+  "/api/v1/contacts": {
+    get: read("List clients, newest first", apiPageSchema(apiContactSchema, "Contact"), { query: pageParamsSchema }),
+  },
+  "/api/v1/contacts/{id}": { get: read("Get a client and their jobs", apiContactDetailSchema, { path: idParam }) },
+} satisfies ZodOpenApiPathsObject;
+
+let document: ReturnType<typeof createDocument> | undefined;
+
+/** The document, built once per process (it depends only on the code). */
+export function createApiDocument() {
+  document ??= createDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "ShootQ API",
+      version: "1",
+      description:
+        "Your studio's leads, jobs and clients. Authenticate with a token from Settings → API tokens: `Authorization: Bearer sq_live_…`.",
+    },
+    servers: [{ url: "/" }],
+    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+    paths: API_PATHS,
+  });
+  return document;
+}
