@@ -15,6 +15,7 @@ import {
 } from "@/prisma/factories";
 import { primaryDb } from "@/lib/db";
 import { createInvoiceFromProposal, sendInvoice } from "@/lib/invoices/mutations";
+import { createApiToken } from "@/lib/api-tokens/mutations";
 import { startTestApp, type TestApp } from "@/scripts/testing/app";
 import { HttpSession } from "@/scripts/testing/http";
 import { DIST_DIR } from "@/scripts/lib/paths";
@@ -80,6 +81,16 @@ async function makeStudioB(): Promise<BIds> {
       tokenHash: `hash-${marker}`,
       invitedById: b.owner.id,
       expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
+  const apiToken = await db().apiToken.create({
+    data: {
+      studioId,
+      userId: b.owner.id,
+      name: `Token ${marker}`,
+      scope: "WRITE",
+      tokenHash: hashToken(`api-${marker}`),
+      hint: "sq_live_b",
     },
   });
   const email = await db().emailMessage.create({
@@ -195,6 +206,7 @@ async function makeStudioB(): Promise<BIds> {
     inviteId: invite.id,
     emailId: email.id,
     referralId: referral.id,
+    apiTokenId: apiToken.id,
   };
 }
 
@@ -292,6 +304,7 @@ describe("nobody sees or changes another studio's data", () => {
   let http: HttpSession;
   let ids: BIds;
   let ownIds: { leadId: string; jobId: string };
+  let apiSecret: string;
 
   beforeAll(async () => {
     // React's own encoder for server-action arguments, as the browser sends them.
@@ -304,6 +317,9 @@ describe("nobody sees or changes another studio's data", () => {
     const ownLead = await createLead(db(), { studioId: a.studio.id });
     const ownJob = await createJob(db(), { studioId: a.studio.id });
     ownIds = { leadId: ownLead.id, jobId: ownJob.id };
+    ({ secret: apiSecret } = await db().$transaction((tx) =>
+      createApiToken(tx, { studioId: a.studio.id, userId: a.owner.id, input: { name: "Walk", scope: "WRITE" } }),
+    ));
     // Reads on the primary only: this test is about tenancy, not replication.
     app = await startTestApp({ primaryUrl: database.primaryUrl, replicaUrls: [] });
     http = new HttpSession(app.url);
@@ -345,6 +361,23 @@ describe("nobody sees or changes another studio's data", () => {
       checked++;
     }
     expect(checked).toBeGreaterThanOrEqual(15);
+  });
+
+  it("every /api/v1 route, with a token of this studio, answers another studio's ids with 404 and lists none of its data", async () => {
+    const headers = { authorization: `Bearer ${apiSecret}` };
+    const byFolder: Record<string, string> = { leads: ids.leadId, jobs: ids.jobId, contacts: ids.contactId };
+    const routes = appPaths().filter((r) => r.startsWith("/api/v1/") && r.endsWith("/route"));
+    let walked = 0;
+    for (const route of routes) {
+      const url = toUrl(route, (param, before) => (param === "id" ? byFolder[before] : undefined));
+      expect(url, `no id mapping for ${route}: add one so this route is walked`).toBeDefined();
+      const res = await fetch(new URL(url!, app.url), { headers });
+      const text = await res.text();
+      expect.soft(res.status, url).toBe(route.includes("[") ? 404 : 200);
+      expect.soft(text.includes(marker), `${url} leaks studio B's data`).toBe(false);
+      walked++;
+    }
+    expect(walked).toBeGreaterThanOrEqual(6);
   });
 
   it("every server action called with another studio's ids changes nothing of it and never fails with a 500", async () => {

@@ -279,6 +279,8 @@ const SAMPLES: Record<string, Sample> = {
   deleteBrandAction: { on: () => "/settings/studio", form: (w) => ({ brandId: w.spareBrandId }) },
   inviteStaffAction: { on: () => "/settings/team", form: () => ({ email: `${unique("invitee")}@example.com` }) },
   revokeInviteAction: { on: () => "/settings/team", form: (w) => ({ inviteId: w.inviteId }) },
+  createApiTokenAction: { on: () => "/settings/api-tokens", form: () => ({ name: "Walk website", scope: "WRITE" }) },
+  revokeApiTokenAction: { on: () => "/settings/api-tokens", form: (w) => ({ apiTokenId: w.apiTokenId }) },
   removeStaffAction: { on: () => "/settings/team", form: (w) => ({ userId: w.staffId, confirm: "yes" }) },
   createInvoiceAction: {
     on: (w) => `/jobs/${w.jobId}/invoices/new`,
@@ -559,6 +561,16 @@ async function makeWorld(
       expiresAt,
     },
   });
+  const apiToken = await db.apiToken.create({
+    data: {
+      studioId,
+      userId: owner.id,
+      name: "Walk token",
+      scope: "READ",
+      tokenHash: hashToken(newLinkToken()),
+      hint: "sq_live_walk",
+    },
+  });
   const otherSession = await createSession(db, { userId: owner.id, userAgent: "Walk Other Browser" });
   const { user: unconfirmed } = await createStaff(db, studioId);
   await db.user.update({ where: { id: unconfirmed.id }, data: { emailVerifiedAt: null } });
@@ -668,6 +680,7 @@ async function makeWorld(
     resetToken: linkToken("password-reset", reset.id),
     notificationId: notification.id,
     inviteId: invite.id,
+    apiTokenId: apiToken.id,
     inviteToken,
     emailId: email.id,
     referralId: referral.id,
