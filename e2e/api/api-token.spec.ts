@@ -1,0 +1,54 @@
+import { expect, reloadUntil, test } from "../fixtures";
+
+test("an owner creates an API token, a website adds a lead with it, the lead shows in ShootQ, and a revoked token stops working", async ({
+  page,
+  request,
+  signedIn,
+}) => {
+  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("link", { name: "API tokens" }).click();
+  await expect(page.getByRole("heading", { name: "API tokens" })).toBeVisible();
+  await page.getByLabel("Token name").fill("Website");
+  await page.getByLabel("Access").selectOption({ label: "Read and write" });
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByRole("status")).toContainText('Token "Website" created');
+  const secret = await page.getByLabel("Your new API token").inputValue();
+  expect(secret).toMatch(/^sq_live_/);
+  await expect(page.getByRole("list", { name: "API tokens" })).toContainText("Website");
+  await expect(page.getByRole("list", { name: "API tokens" })).toContainText("never used");
+
+  // The studio's website, somewhere else, sends an inquiry through the API.
+  const email = `api-e2e-${Math.random().toString(36).slice(2, 8)}@example.com`;
+  const created = await request.post("/api/v1/leads", {
+    headers: { authorization: `Bearer ${secret}`, "idempotency-key": `e2e-${email}` },
+    data: { name: "Avery From The Website", email, eventType: "wedding", eventDate: "2027-09-18" },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  const readAfter = created.headers()["x-shootq-read-after"];
+  const got = await request.get(`/api/v1/leads/${id}`, {
+    headers: { authorization: `Bearer ${secret}`, ...(readAfter ? { "x-shootq-read-after": readAfter } : {}) },
+  });
+  expect(got.status()).toBe(200);
+  expect(await got.json()).toMatchObject({ id, email, status: "NEW" });
+
+  // The API client's write is not this browser's: it shows once the replica has it.
+  await page.goto("/leads");
+  await reloadUntil(page, async () => {
+    await expect(page.getByRole("link", { name: "Avery From The Website" })).toBeVisible({ timeout: 1_000 });
+  });
+  await page.getByRole("link", { name: "Avery From The Website" }).click();
+  await expect(page.getByText(email)).toBeVisible();
+
+  await page.goto("/settings/api-tokens");
+  await reloadUntil(page, async () => {
+    await expect(page.getByRole("list", { name: "API tokens" })).toContainText("last used", { timeout: 1_000 });
+  });
+  await page.getByRole("button", { name: "Revoke Website" }).click();
+  await expect(page.getByRole("status")).toHaveText("Token revoked.");
+  await expect(page.getByRole("list", { name: "API tokens" })).toContainText("revoked");
+  const refused = await request.get("/api/v1/leads", { headers: { authorization: `Bearer ${secret}` } });
+  expect(refused.status()).toBe(401);
+  expect(refused.headers()["content-type"]).toContain("application/problem+json");
+  expect(signedIn.studio.id).toBeTruthy();
+});
