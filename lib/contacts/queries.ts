@@ -1,7 +1,13 @@
 import { type Db } from "@/lib/db";
+import { JOB_STATUS_LABELS } from "@/lib/jobs/schemas";
+import { LEAD_STATUS_LABELS } from "@/lib/leads/schemas";
+import { findKeysetPage, type PageRequest } from "@/lib/pagination";
+import { type Prisma } from "@/prisma/generated/prisma/client";
+
+type Tenant = { studioId: string };
 
 /** Clients to pick from when creating a job: a search by any part of name or email, or A–Z. */
-export function findContactOptions(db: Db, { studioId, q }: { studioId: string; q?: string }) {
+export function findContactOptions(db: Db, { studioId, q }: Tenant & { q?: string }) {
   return db.contact.findMany({
     where: {
       studioId,
@@ -12,5 +18,192 @@ export function findContactOptions(db: Db, { studioId, q }: { studioId: string; 
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: 50,
     select: { id: true, name: true, email: true },
+  });
+}
+
+export type ContactListFilter = Tenant & { brandId?: string; q?: string };
+
+const listSelect = {
+  id: true,
+  name: true,
+  email: true,
+  phone: true,
+  createdAt: true,
+  _count: { select: { jobs: true, leads: true } },
+} satisfies Prisma.ContactSelect;
+
+export type ContactListRow = Prisma.ContactGetPayload<{ select: typeof listSelect }>;
+
+function contactListWhere({ studioId, brandId, q }: ContactListFilter): Prisma.ContactWhereInput {
+  return {
+    studioId,
+    // A client is under a brand when one of their jobs or leads is.
+    ...(brandId
+      ? { AND: [{ OR: [{ jobs: { some: { studioId, brandId } } }, { leads: { some: { studioId, brandId } } }] }] }
+      : {}),
+    ...(q
+      ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] }
+      : {}),
+  };
+}
+
+/** One page (25) of clients, newest first. */
+export function findContactPage(db: Db, filter: ContactListFilter & PageRequest) {
+  return findKeysetPage<ContactListRow>({
+    sections: [{ where: contactListWhere(filter) as Record<string, unknown>, key: "createdAt", dir: "desc" }],
+    request: filter,
+    fetch: ({ where, orderBy, take }) =>
+      db.contact.findMany({
+        where: where as Prisma.ContactWhereInput,
+        orderBy: orderBy as Prisma.ContactOrderByWithRelationInput[],
+        take,
+        select: listSelect,
+      }),
+    keyOf: (row) => row.createdAt,
+  });
+}
+
+export function findContact(db: Db, { studioId, contactId }: Tenant & { contactId: string }) {
+  return db.contact.findFirst({
+    where: { id: contactId, studioId },
+    select: { id: true, name: true, email: true, phone: true, address: true, notes: true, createdAt: true },
+  });
+}
+export type ContactDetail = NonNullable<Awaited<ReturnType<typeof findContact>>>;
+
+export type HistoryKind = "lead" | "job" | "event" | "proposal" | "questionnaire" | "email";
+
+export type HistoryItem = {
+  kind: HistoryKind;
+  id: string;
+  at: Date;
+  title: string;
+  status?: string;
+  href?: string;
+  detail?: string;
+};
+
+// A person's history is tens of rows; each kind is bounded rather than paged.
+const EACH = 50;
+
+/**
+ * Everything about one client, newest first: their leads, jobs, the events, proposals and
+ * questionnaires of those jobs, and the emails sent to their address. Every query carries the
+ * studio, so another studio's client id finds nothing.
+ */
+export async function findContactHistory(
+  db: Db,
+  { studioId, contact }: Tenant & { contact: Pick<ContactDetail, "id" | "email"> },
+): Promise<HistoryItem[]> {
+  const ofJobs = { studioId, job: { studioId, contactId: contact.id } };
+  const [leads, jobs, events, proposals, questionnaires, emails] = await Promise.all([
+    db.lead.findMany({
+      where: { studioId, contactId: contact.id },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: EACH,
+      select: { id: true, eventType: true, status: true, createdAt: true, archivedAt: true },
+    }),
+    db.job.findMany({
+      where: { studioId, contactId: contact.id },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: EACH,
+      select: { id: true, title: true, status: true, createdAt: true },
+    }),
+    db.event.findMany({
+      where: ofJobs,
+      orderBy: [{ startsAt: "desc" }, { id: "desc" }],
+      take: EACH,
+      select: { id: true, name: true, startsAt: true, location: true, job: { select: { id: true, title: true } } },
+    }),
+    db.proposal.findMany({
+      where: ofJobs,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: EACH,
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        createdAt: true,
+        sentAt: true,
+        job: { select: { id: true, title: true } },
+      },
+    }),
+    db.questionnaire.findMany({
+      where: ofJobs,
+      orderBy: [{ sentAt: "desc" }, { id: "desc" }],
+      take: EACH,
+      select: { id: true, title: true, status: true, sentAt: true, job: { select: { id: true, title: true } } },
+    }),
+    contact.email
+      ? db.emailMessage.findMany({
+          where: { studioId, to: contact.email },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: EACH,
+          select: { id: true, subject: true, status: true, createdAt: true },
+        })
+      : Promise.resolve([]),
+  ]);
+  const items: HistoryItem[] = [
+    ...leads.map((l) => ({
+      kind: "lead" as const,
+      id: l.id,
+      at: l.createdAt,
+      title: `Inquiry: ${l.eventType}`,
+      status: l.archivedAt ? "Archived" : LEAD_STATUS_LABELS[l.status],
+      href: `/leads/${l.id}`,
+    })),
+    ...jobs.map((j) => ({
+      kind: "job" as const,
+      id: j.id,
+      at: j.createdAt,
+      title: j.title,
+      status: JOB_STATUS_LABELS[j.status],
+      href: `/jobs/${j.id}`,
+    })),
+    ...events.map((e) => ({
+      kind: "event" as const,
+      id: e.id,
+      at: e.startsAt,
+      title: e.name,
+      detail: [e.job.title, e.location].filter(Boolean).join(" · "),
+      href: `/jobs/${e.job.id}`,
+    })),
+    ...proposals.map((p) => ({
+      kind: "proposal" as const,
+      id: p.id,
+      at: p.sentAt ?? p.createdAt,
+      title: p.title,
+      status: p.status.charAt(0) + p.status.slice(1).toLowerCase(),
+      detail: p.job.title,
+      href: `/jobs/${p.job.id}`,
+    })),
+    ...questionnaires.map((q) => ({
+      kind: "questionnaire" as const,
+      id: q.id,
+      at: q.sentAt,
+      title: q.title,
+      status: q.status === "SUBMITTED" ? "Answered" : "Sent",
+      detail: q.job.title,
+      href: `/jobs/${q.job.id}/questionnaires`,
+    })),
+    ...emails.map((m) => ({
+      kind: "email" as const,
+      id: m.id,
+      at: m.createdAt,
+      title: m.subject,
+      status: m.status.charAt(0) + m.status.slice(1).toLowerCase(),
+      href: "/emails",
+    })),
+  ];
+  return items.sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : -1));
+}
+
+/** Other clients to merge into this one: a search, or the newest when there is none. */
+export function findMergeCandidates(db: Db, { studioId, contactId, q }: Tenant & { contactId: string; q?: string }) {
+  return db.contact.findMany({
+    where: { ...contactListWhere({ studioId, q }), id: { not: contactId } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 20,
+    select: { id: true, name: true, email: true, phone: true },
   });
 }
