@@ -11,6 +11,7 @@ export function findStudioShell(db: Db, { studioId }: { studioId: string }) {
       currency: true,
       locale: true,
       contractReminderDays: true,
+      jobsPerDay: true,
       brands: { select: { id: true, name: true }, orderBy: { name: "asc" } },
     },
   });
