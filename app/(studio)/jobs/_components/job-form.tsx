@@ -14,9 +14,10 @@ type Props = {
   brands: { id: string; name: string }[];
   defaultBrandId?: string;
   contacts: { id: string; name: string; email: string | null }[];
+  defaultContactId?: string;
 };
 
-export function JobForm({ brands, defaultBrandId, contacts }: Props) {
+export function JobForm({ brands, defaultBrandId, contacts, defaultContactId }: Props) {
   const [state, action, pending] = useActionState(createJobAction, initialActionState);
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
@@ -26,7 +27,12 @@ export function JobForm({ brands, defaultBrandId, contacts }: Props) {
       <FormMessage state={state} />
       <fieldset className="space-y-3 rounded-md border border-slate-200 p-4">
         <legend className="px-1 text-sm font-semibold text-slate-800">Client</legend>
-        <SelectField label="Existing client" name="contactId" defaultValue={v.contactId ?? ""} errors={e.contactId}>
+        <SelectField
+          label="Existing client"
+          name="contactId"
+          defaultValue={v.contactId ?? defaultContactId ?? ""}
+          errors={e.contactId}
+        >
           <option value="">New client (enter below)</option>
           {contacts.map((c) => (
             <option key={c.id} value={c.id}>
