@@ -66,9 +66,7 @@ test("a proposal sent, accepted by the client in a fresh browser and confirmed b
 
   await page.goto("/dashboard");
   await reloadUntil(page, async () => {
-    await expect(page.getByTestId("bookings-to-review")).toHaveText("You have 1 booking(s) to review.", {
-      timeout: 1000,
-    });
+    await expect(page.getByTestId("bookings-to-review")).toHaveText("You have 1 booking to review.", { timeout: 1000 });
   });
   await expect(page.getByRole("list", { name: "Notifications" })).toContainText("You have a new booking to review");
   await page.getByTestId("bookings-to-review").getByRole("link").click();

@@ -1,3 +1,4 @@
+import { findLeadAvailability } from "@/lib/availability/queries";
 import { addDays, dayKeyOf, startOfDay } from "@/lib/calendar/zoned";
 import { agendaRange, groupByDay } from "@/lib/calendar/week";
 import { type Db, readRaw } from "@/lib/db";
@@ -14,7 +15,25 @@ const DASHBOARD_PAGE_SIZE = 10;
 const COUNT_CAP = 1000;
 
 export function formatCount(count: number): string {
-  return count >= COUNT_CAP ? `${COUNT_CAP.toLocaleString("en-US")}+` : String(count);
+  return count >= COUNT_CAP ? `${COUNT_CAP.toLocaleString("en-US")}+` : count.toLocaleString("en-US");
+}
+
+/** How many new leads What's New lists by name, each with whether its date is still free. */
+export const NEW_LEADS_SHOWN = 5;
+
+/** The newest new leads (not archived), each with its date's availability. */
+export async function findNewLeadsPreview(
+  db: Db,
+  { studioId, brandId, timeZone, jobsPerDay }: Scope & { timeZone: string; jobsPerDay: number },
+) {
+  const leads = await db.lead.findMany({
+    where: { studioId, status: "NEW", archivedAt: null, ...(brandId ? { brandId } : {}) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: NEW_LEADS_SHOWN,
+    select: { id: true, name: true, eventType: true, eventDate: true, status: true, archivedAt: true, jobId: true },
+  });
+  const availability = await findLeadAvailability(db, { studioId, timeZone, jobsPerDay, leads });
+  return leads.map((lead) => ({ ...lead, availability: availability.get(lead.id) }));
 }
 
 /**
@@ -109,7 +128,7 @@ async function countNewLeads(db: Db, { studioId, brandId }: Scope): Promise<numb
   const rows = await readRaw<{ n: number }[]>(
     db,
     Prisma.sql`SELECT count(*)::int AS n FROM (
-      SELECT 1 FROM "Lead" WHERE "studioId" = ${studioId} AND status = 'NEW' ${brandId ? Prisma.sql`AND "brandId" = ${brandId}` : Prisma.empty} LIMIT ${COUNT_CAP}
+      SELECT 1 FROM "Lead" WHERE "studioId" = ${studioId} AND status = 'NEW' AND "archivedAt" IS NULL ${brandId ? Prisma.sql`AND "brandId" = ${brandId}` : Prisma.empty} LIMIT ${COUNT_CAP}
     ) capped`,
   );
   return rows[0].n;
@@ -197,6 +216,7 @@ export async function loadDashboard(
     brandId,
     timeZone,
     currency,
+    jobsPerDay = 1,
     now,
     pages,
     contractReminderDays = 3,
@@ -204,6 +224,7 @@ export async function loadDashboard(
     userId: string;
     timeZone: string;
     currency: string;
+    jobsPerDay?: number;
     now: Date;
     pages: DashboardPages;
     contractReminderDays?: number;
@@ -215,6 +236,7 @@ export async function loadDashboard(
   const [
     whatsNew,
     newLeads,
+    newLeadsPreview,
     bookingsToReview,
     weekEvents,
     shoots,
@@ -225,12 +247,14 @@ export async function loadDashboard(
   ] = await Promise.all([
     findWhatsNewPage(db, { studioId, userId, after: pages.news, before: pages.newsBefore }),
     countNewLeads(db, { studioId, brandId }),
+    findNewLeadsPreview(db, { studioId, brandId, timeZone, jobsPerDay }),
     countBookingsToReview(db, { studioId, brandId }),
     findEventsBetween(db, { studioId, brandId, ...range }),
+    // Shoots after this week: the week's own shoots are already in What's Happening.
     findUpcomingShootPage(db, {
       studioId,
       brandId,
-      from: now,
+      from: range.to,
       size: DASHBOARD_PAGE_SIZE,
       after: pages.shoots,
       before: pages.shootsBefore,
@@ -252,6 +276,7 @@ export async function loadDashboard(
     lastDayKey: addDays(todayKey, 6),
     whatsNew,
     newLeads,
+    newLeadsPreview,
     bookingsToReview,
     week: groupByDay(weekEvents, todayKey, timeZone),
     shoots,

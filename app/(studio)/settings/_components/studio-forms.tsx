@@ -88,7 +88,8 @@ export function BrandRow({ id, name, jobs }: { id: string; name: string; jobs: n
       <ActionForm
         action={deleteBrandAction}
         submitLabel={`Delete ${name}`}
-        variant="danger"
+        variant="secondary"
+        confirm={`Delete the brand ${name}?`}
         className="flex items-end gap-2"
       >
         {() => <input type="hidden" name="brandId" value={id} />}

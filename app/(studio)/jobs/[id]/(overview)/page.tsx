@@ -119,7 +119,7 @@ export default async function JobPage({ params }: Props) {
                         action={deleteEventAction}
                         fields={{ eventId: event.id }}
                         label="Delete"
-                        variant="ghost"
+                        variant="secondary"
                         confirm={`Delete “${event.name}”?`}
                       />
                     </div>
