@@ -26,6 +26,7 @@ export function findStudioSettings(db: Db, { studioId }: { studioId: string }) {
       timeZone: true,
       currency: true,
       locale: true,
+      jobsPerDay: true,
       createdAt: true,
       _count: { select: { users: { where: { removedAt: null } }, leads: true, jobs: true, brands: true } },
     },
