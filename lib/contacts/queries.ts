@@ -93,8 +93,10 @@ const EACH = 50;
  */
 export async function findContactHistory(
   db: Db,
-  { studioId, contact }: Tenant & { contact: Pick<ContactDetail, "id" | "email"> },
+  { studioId, contactId }: Tenant & { contactId: string },
 ): Promise<HistoryItem[]> {
+  const contact = await db.contact.findFirst({ where: { id: contactId, studioId }, select: { id: true, email: true } });
+  if (!contact) return [];
   const ofJobs = { studioId, job: { studioId, contactId: contact.id } };
   const [leads, jobs, events, proposals, questionnaires, emails] = await Promise.all([
     db.lead.findMany({

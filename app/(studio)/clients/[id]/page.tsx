@@ -26,9 +26,12 @@ const KIND_TONES = {
 
 export default async function ClientPage({ params }: { params: Promise<{ id: string }> }) {
   const { user, db, studio } = await requireStudioContext();
-  const contact = await findContact(db, { studioId: user.studioId, contactId: (await params).id.slice(0, 64) });
+  const contactId = (await params).id.slice(0, 64);
+  const [contact, history] = await Promise.all([
+    findContact(db, { studioId: user.studioId, contactId }),
+    findContactHistory(db, { studioId: user.studioId, contactId }),
+  ]);
   if (!contact) notFound();
-  const history = await findContactHistory(db, { studioId: user.studioId, contact });
   const tz = studio.timeZone;
   return (
     <>
