@@ -1,20 +1,15 @@
-import { type Db } from "@/lib/db";
+import { readRaw, type Db } from "@/lib/db";
 import { JOB_STATUS_LABELS } from "@/lib/jobs/schemas";
 import { LEAD_STATUS_LABELS } from "@/lib/leads/schemas";
-import { findKeysetPage, type PageRequest } from "@/lib/pagination";
-import { type Prisma } from "@/prisma/generated/prisma/client";
+import { containsPattern, PAGE_SIZE, rawKeyset, type KeysetPage, type PageRequest } from "@/lib/pagination";
+import { Prisma } from "@/prisma/generated/prisma/client";
 
 type Tenant = { studioId: string };
 
 /** Clients to pick from when creating a job: a search by any part of name or email, or A–Z. */
 export function findContactOptions(db: Db, { studioId, q }: Tenant & { q?: string }) {
   return db.contact.findMany({
-    where: {
-      studioId,
-      ...(q
-        ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] }
-        : {}),
-    },
+    where: { studioId, ...searchWhere(q) },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: 50,
     select: { id: true, name: true, email: true },
@@ -23,44 +18,69 @@ export function findContactOptions(db: Db, { studioId, q }: Tenant & { q?: strin
 
 export type ContactListFilter = Tenant & { brandId?: string; q?: string };
 
-const listSelect = {
-  id: true,
-  name: true,
-  email: true,
-  phone: true,
-  createdAt: true,
-  _count: { select: { jobs: true, leads: true } },
-} satisfies Prisma.ContactSelect;
+export type ContactListRow = {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  createdAt: Date;
+  jobCount: number;
+  leadCount: number;
+};
 
-export type ContactListRow = Prisma.ContactGetPayload<{ select: typeof listSelect }>;
+function searchWhere(q: string | undefined): Prisma.ContactWhereInput {
+  return q
+    ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] }
+    : {};
+}
 
-function contactListWhere({ studioId, brandId, q }: ContactListFilter): Prisma.ContactWhereInput {
+/** How many jobs and leads each of these clients has: two index reads for the page, not a count per row. */
+async function countWork(db: Db, { studioId, ids }: Tenant & { ids: string[] }) {
+  const where = { studioId, contactId: { in: ids } };
+  const [jobs, leads] = await Promise.all([
+    db.job.groupBy({ by: ["contactId"], where, _count: { _all: true } }),
+    db.lead.groupBy({ by: ["contactId"], where, _count: { _all: true } }),
+  ]);
   return {
-    studioId,
-    // A client is under a brand when one of their jobs or leads is.
-    ...(brandId
-      ? { AND: [{ OR: [{ jobs: { some: { studioId, brandId } } }, { leads: { some: { studioId, brandId } } }] }] }
-      : {}),
-    ...(q
-      ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] }
-      : {}),
+    jobs: new Map(jobs.map((j) => [j.contactId, j._count._all])),
+    leads: new Map(leads.map((l) => [l.contactId, l._count._all])),
   };
 }
 
-/** One page (25) of clients, newest first. */
-export function findContactPage(db: Db, filter: ContactListFilter & PageRequest) {
-  return findKeysetPage<ContactListRow>({
-    sections: [{ where: contactListWhere(filter) as Record<string, unknown>, key: "createdAt", dir: "desc" }],
-    request: filter,
-    fetch: ({ where, orderBy, take }) =>
-      db.contact.findMany({
-        where: where as Prisma.ContactWhereInput,
-        orderBy: orderBy as Prisma.ContactOrderByWithRelationInput[],
-        take,
-        select: listSelect,
-      }),
-    keyOf: (row) => row.createdAt,
-  });
+/**
+ * One page (25) of clients, newest first, with how many jobs and leads each has. A client is
+ * under a brand when one of their jobs or leads is: checked per client, newest first, with one
+ * index probe each (scalar subqueries, which PostgreSQL cannot turn into reading every job and
+ * lead of the brand), so the page stops as soon as it has 25, however big the brand is.
+ */
+export async function findContactPage(
+  db: Db,
+  { studioId, brandId, q, ...request }: ContactListFilter & PageRequest,
+): Promise<KeysetPage<ContactListRow>> {
+  const page = rawKeyset(request, { key: Prisma.sql`"createdAt"`, dir: "desc", size: PAGE_SIZE });
+  const underBrand = brandId
+    ? Prisma.sql`AND ((SELECT 1 FROM "Job" j WHERE j."contactId" = c.id AND j."studioId" = ${studioId} AND j."brandId" = ${brandId} LIMIT 1) IS NOT NULL
+               OR (SELECT 1 FROM "Lead" l WHERE l."contactId" = c.id AND l."studioId" = ${studioId} AND l."brandId" = ${brandId} LIMIT 1) IS NOT NULL)`
+    : Prisma.empty;
+  const matching = q
+    ? Prisma.sql`AND (c.name ILIKE ${containsPattern(q)} OR c.email ILIKE ${containsPattern(q)})`
+    : Prisma.empty;
+  const rows = await readRaw<Omit<ContactListRow, "jobCount" | "leadCount">[]>(
+    db,
+    Prisma.sql`SELECT c.id, c.name, c.email, c.phone, c."createdAt" FROM "Contact" c
+               WHERE c."studioId" = ${studioId} ${underBrand} ${matching} ${page.seek}
+               ORDER BY ${page.orderBy} LIMIT ${page.limit}`,
+  );
+  const found = page.pageOf(rows, (r) => r.createdAt);
+  const counts = await countWork(db, { studioId, ids: found.rows.map((r) => r.id) });
+  return {
+    ...found,
+    rows: found.rows.map((r) => ({
+      ...r,
+      jobCount: counts.jobs.get(r.id) ?? 0,
+      leadCount: counts.leads.get(r.id) ?? 0,
+    })),
+  };
 }
 
 export function findContact(db: Db, { studioId, contactId }: Tenant & { contactId: string }) {
@@ -203,7 +223,7 @@ export async function findContactHistory(
 /** Other clients to merge into this one: a search, or the newest when there is none. */
 export function findMergeCandidates(db: Db, { studioId, contactId, q }: Tenant & { contactId: string; q?: string }) {
   return db.contact.findMany({
-    where: { ...contactListWhere({ studioId, q }), id: { not: contactId } },
+    where: { studioId, ...searchWhere(q), id: { not: contactId } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 20,
     select: { id: true, name: true, email: true, phone: true },

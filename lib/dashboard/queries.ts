@@ -4,7 +4,7 @@ import { agendaRange, groupByDay } from "@/lib/calendar/week";
 import { type Db, readRaw } from "@/lib/db";
 import { type DashboardPages } from "@/lib/dashboard/schemas";
 import { findEventsBetween, findUpcomingShootPage } from "@/lib/events/queries";
-import { decodeCursor, encodeCursor, findKeysetPage, type KeysetPage, type PageRequest } from "@/lib/pagination";
+import { findKeysetPage, rawKeyset, type KeysetPage, type PageRequest } from "@/lib/pagination";
 import { Prisma } from "@/prisma/generated/prisma/client";
 
 type Scope = { studioId: string; brandId?: string };
@@ -69,26 +69,18 @@ export type NextTask = { id: string; name: string; workflow: string; dueAt: Date
  */
 export async function findWhatsNextPage(
   db: Db,
-  { studioId, brandId, after, before }: Scope & PageRequest,
+  { studioId, brandId, ...request }: Scope & PageRequest,
 ): Promise<KeysetPage<NextTask>> {
-  const size = DASHBOARD_PAGE_SIZE;
-  const beforeCursor = decodeCursor(before);
-  const afterCursor = beforeCursor ? undefined : decodeCursor(after);
-  const cursor = beforeCursor ?? afterCursor;
-  const backward = Boolean(beforeCursor);
-  const at = cursor?.k ? new Date(cursor.k) : null;
-  const seek =
-    cursor && at
-      ? backward
-        ? Prisma.sql`AND t."dueAt" <= ${at} AND (t."dueAt", t.id) < (${at}, ${cursor.id})`
-        : Prisma.sql`AND t."dueAt" >= ${at} AND (t."dueAt", t.id) > (${at}, ${cursor.id})`
-      : Prisma.empty;
   // "completedAt" is NULL on every row here, so ordering by it changes nothing, but it lets the
   // planner read (studioId, completedAt, dueAt) in index order and stop after one page; with
   // `IS NULL` alone it does not see that the index is already in due-date order and sorts all.
-  const order = backward
-    ? Prisma.sql`t."completedAt" DESC, t."dueAt" DESC, t.id DESC`
-    : Prisma.sql`t."completedAt" ASC, t."dueAt" ASC, t.id ASC`;
+  const page = rawKeyset(request, {
+    key: Prisma.sql`t."dueAt"`,
+    id: Prisma.sql`t.id`,
+    dir: "asc",
+    size: DASHBOARD_PAGE_SIZE,
+    orderPrefix: (dir) => (dir === "asc" ? Prisma.sql`t."completedAt" ASC` : Prisma.sql`t."completedAt" DESC`),
+  });
   const query = Prisma.sql`
     SELECT t.id, t.name, t.workflow, t."dueAt", j.id AS "jobId", j.title AS "jobTitle"
     FROM "Task" t
@@ -101,21 +93,10 @@ export async function findWhatsNextPage(
         SELECT 1 FROM "Task" earlier
         WHERE earlier."jobId" = t."jobId" AND earlier."completedAt" IS NULL AND earlier.position < t.position
       )
-      ${seek}
-    ORDER BY ${order}
-    LIMIT ${size + 1}`;
-  const rows = await readRaw<NextTask[]>(db, query);
-  const hasMore = rows.length > size;
-  const page = rows.slice(0, size);
-  if (backward) page.reverse();
-  const cursorOf = (t: NextTask) => encodeCursor({ s: 0, k: t.dueAt.toISOString(), id: t.id });
-  const hasNext = backward ? true : hasMore;
-  const hasPrev = backward ? hasMore : Boolean(afterCursor);
-  return {
-    rows: page,
-    next: hasNext && page.length ? cursorOf(page[page.length - 1]) : undefined,
-    prev: hasPrev && page.length ? cursorOf(page[0]) : undefined,
-  };
+      ${page.seek}
+    ORDER BY ${page.orderBy}
+    LIMIT ${page.limit}`;
+  return page.pageOf(await readRaw<NextTask[]>(db, query), (t) => t.dueAt);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-/** Fewer letters than this match too much to be useful (and trigrams need three). */
-export const MIN_SEARCH_LENGTH = 2;
+/** Trigram indexes need three letters; fewer would read every row of the studio. */
+export const MIN_SEARCH_LENGTH = 3;
 
 /** The search box's text from a URL; anything odd reads as "no search yet". */
 export const searchParams = z.object({

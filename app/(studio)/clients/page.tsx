@@ -77,8 +77,8 @@ export default async function ClientsPage({ searchParams }: Props) {
                     <td className="py-2 pr-3 text-slate-600">{c.phone ?? "—"}</td>
                     <td className="py-2 pr-3 text-slate-600">
                       {[
-                        c._count.jobs && countOf(c._count.jobs, "job", "jobs"),
-                        c._count.leads && countOf(c._count.leads, "lead", "leads"),
+                        c.jobCount && countOf(c.jobCount, "job", "jobs"),
+                        c.leadCount && countOf(c.leadCount, "lead", "leads"),
                       ]
                         .filter(Boolean)
                         .join(", ") || "—"}

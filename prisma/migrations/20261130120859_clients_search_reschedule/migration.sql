@@ -1,12 +1,3 @@
--- CreateExtension
-CREATE EXTENSION IF NOT EXISTS "btree_gin";
-
--- DropIndex
-DROP INDEX "Contact_name_email_idx";
-
--- DropIndex
-DROP INDEX "Lead_name_email_idx";
-
 -- AlterTable
 ALTER TABLE "Studio" ADD COLUMN     "jobsPerDay" INTEGER NOT NULL DEFAULT 1;
 
@@ -98,22 +89,19 @@ CREATE INDEX "JobReschedule_userId_idx" ON "JobReschedule"("userId");
 CREATE INDEX "Contact_studioId_createdAt_idx" ON "Contact"("studioId", "createdAt");
 
 -- CreateIndex
-CREATE INDEX "Contact_studioId_name_email_idx" ON "Contact" USING GIN ("studioId" text_ops, "name" gin_trgm_ops, "email" gin_trgm_ops);
-
--- CreateIndex
 CREATE UNIQUE INDEX "Contact_studioId_emailNormalized_key" ON "Contact"("studioId", "emailNormalized");
 
 -- CreateIndex
 CREATE INDEX "Lead_contactId_createdAt_idx" ON "Lead"("contactId", "createdAt");
 
 -- CreateIndex
-CREATE INDEX "Lead_studioId_name_email_idx" ON "Lead" USING GIN ("studioId" text_ops, "name" gin_trgm_ops, "email" gin_trgm_ops);
+CREATE INDEX "Lead_studioId_archivedAt_idx" ON "Lead"("studioId", "archivedAt");
 
 -- CreateIndex
-CREATE INDEX "Job_studioId_title_idx" ON "Job" USING GIN ("studioId" text_ops, "title" gin_trgm_ops);
+CREATE INDEX "Job_title_idx" ON "Job" USING GIN ("title" gin_trgm_ops);
 
 -- CreateIndex
-CREATE INDEX "Event_studioId_name_location_idx" ON "Event" USING GIN ("studioId" text_ops, "name" gin_trgm_ops, "location" gin_trgm_ops);
+CREATE INDEX "Event_name_location_idx" ON "Event" USING GIN ("name" gin_trgm_ops, "location" gin_trgm_ops);
 
 -- CreateIndex
 CREATE INDEX "EmailMessage_studioId_to_createdAt_idx" ON "EmailMessage"("studioId", "to", "createdAt");
