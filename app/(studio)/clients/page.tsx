@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { Pagination } from "@/components/pipeline/pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { FilterForm, FilterLabel, filterControl } from "@/components/ui/filter-form";
+import { FilterBar, FilterSearch } from "@/components/ui/filter-bar";
 import { requireStudioContext } from "@/lib/auth/context";
 import { dayKeyOf, formatShortDayKey } from "@/lib/calendar/zoned";
 import { findContactPage } from "@/lib/contacts/queries";
@@ -21,23 +21,9 @@ export default async function ClientsPage({ searchParams }: Props) {
     <>
       <PageHeader title="Clients" />
       <Card>
-        <FilterForm action="/clients" label="Find clients">
-          <FilterLabel label="Search clients">
-            <input
-              name="q"
-              type="search"
-              defaultValue={params.q}
-              placeholder="Name or email"
-              maxLength={100}
-              className={filterControl}
-            />
-          </FilterLabel>
-          {params.q ? (
-            <Link href="/clients" className="pb-2 text-sm text-brand-600 hover:underline">
-              Clear
-            </Link>
-          ) : null}
-        </FilterForm>
+        <FilterBar action="/clients" isSearch label="Find clients" clearHref={params.q ? "/clients" : undefined}>
+          <FilterSearch label="Search clients" name="q" defaultValue={params.q} placeholder="Name or email" />
+        </FilterBar>
         {brand ? <p className="mb-3 text-sm text-slate-600">Clients with a job or lead under {brand.name}.</p> : null}
         {page.rows.length === 0 ? (
           <EmptyState>

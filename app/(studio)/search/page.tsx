@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { FilterForm, FilterLabel, filterControl } from "@/components/ui/filter-form";
+import { FilterBar, FilterLabel, filterControl } from "@/components/ui/filter-bar";
 import { requireStudioContext } from "@/lib/auth/context";
 import { searchStudio } from "@/lib/search/queries";
 import { MIN_SEARCH_LENGTH, searchParams as searchParamsSchema } from "@/lib/search/schemas";
@@ -18,7 +18,7 @@ export default async function SearchPage({ searchParams }: Props) {
     <>
       <PageHeader title={q ? `Search: ${q}` : "Search"} />
       <Card>
-        <FilterForm action="/search" label="Search everything" submitLabel="Search">
+        <FilterBar action="/search" isSearch label="Search everything" submitLabel="Search">
           <FilterLabel label="Clients, leads, jobs and events">
             <input
               name="q"
@@ -30,7 +30,7 @@ export default async function SearchPage({ searchParams }: Props) {
               className={filterControl}
             />
           </FilterLabel>
-        </FilterForm>
+        </FilterBar>
         {q.length < MIN_SEARCH_LENGTH ? (
           <EmptyState>Type at least {MIN_SEARCH_LENGTH} letters of a name, email, job title or place.</EmptyState>
         ) : groups.length === 0 ? (

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/ui/action-button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { FilterForm, FilterLabel, filterControl } from "@/components/ui/filter-form";
+import { FilterBar, FilterSearch } from "@/components/ui/filter-bar";
 import { requireStudioContext } from "@/lib/auth/context";
 import { findContact, findMergeCandidates } from "@/lib/contacts/queries";
 import { contactListParams } from "@/lib/contacts/schemas";
@@ -30,18 +30,9 @@ export default async function MergeClientPage({ params, searchParams }: Props) {
           The duplicate&apos;s jobs and leads move to {contact.name}. An email, phone or address {contact.name} lacks is
           taken from it, and its details are kept in the notes. Then the duplicate is gone; this cannot be undone.
         </p>
-        <FilterForm action={`/clients/${contact.id}/merge`} label="Duplicate search">
-          <FilterLabel label="Duplicate search">
-            <input
-              name="q"
-              type="search"
-              defaultValue={q}
-              placeholder="Name or email"
-              maxLength={100}
-              className={filterControl}
-            />
-          </FilterLabel>
-        </FilterForm>
+        <FilterBar action={`/clients/${contact.id}/merge`} isSearch label="Duplicate search">
+          <FilterSearch label="Duplicate search" name="q" defaultValue={q} placeholder="Name or email" />
+        </FilterBar>
         {candidates.length === 0 ? (
           <EmptyState>No other clients match.</EmptyState>
         ) : (

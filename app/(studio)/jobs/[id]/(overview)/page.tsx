@@ -30,7 +30,7 @@ import { loadJob } from "./load-job";
 import { formatMoney } from "@/lib/money";
 import { proposalTotal } from "@/lib/proposals/queries";
 import { findUndoableReschedule } from "@/lib/reschedule/queries";
-import { FilterForm, FilterLabel, filterControl } from "@/components/ui/filter-form";
+import { FilterBar, FilterLabel, filterControl } from "@/components/ui/filter-bar";
 import { confirmBookingAction } from "@/app/(studio)/bookings/actions";
 import { deleteEventAction, sendProposalAction, undoRescheduleAction } from "../../actions";
 import { EventForm } from "../../_components/event-form";
@@ -401,10 +401,9 @@ export default async function JobPage({ params }: Props) {
           </Card>
           {job.date ? (
             <Card title="Reschedule">
-              <FilterForm
+              <FilterBar
                 action={`/jobs/${job.id}/reschedule`}
                 label="Reschedule"
-                role="form"
                 className="space-y-3"
                 submitLabel="Preview the move"
               >
@@ -414,7 +413,7 @@ export default async function JobPage({ params }: Props) {
                 <p className="text-xs text-slate-500">
                   You see every task and event that moves with it before anything changes.
                 </p>
-              </FilterForm>
+              </FilterBar>
             </Card>
           ) : null}
         </div>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
-import { FilterForm, FilterLabel, filterControl } from "@/components/ui/filter-form";
+import { FilterBar, FilterSearch } from "@/components/ui/filter-bar";
 import { requireStudioContext } from "@/lib/auth/context";
 import { dayKeyOfDateColumn } from "@/lib/calendar/zoned";
 import { findContactOptions } from "@/lib/contacts/queries";
@@ -29,22 +29,14 @@ export default async function EditJobPage({ params, searchParams }: Props) {
         </Link>
       </PageHeader>
       <Card>
-        <FilterForm
+        <FilterBar
           action={`/jobs/${job.id}/edit`}
+          isSearch
           label="Client search"
           className="mb-6 flex max-w-xl items-end gap-2"
         >
-          <FilterLabel label="Find another client">
-            <input
-              name="q"
-              type="search"
-              defaultValue={q}
-              maxLength={100}
-              placeholder="Name or email"
-              className={filterControl}
-            />
-          </FilterLabel>
-        </FilterForm>
+          <FilterSearch label="Find another client" name="q" defaultValue={q} placeholder="Name or email" />
+        </FilterBar>
         <JobEditForm
           jobId={job.id}
           brands={studio.brands}

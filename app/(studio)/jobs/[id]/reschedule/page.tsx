@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { FilterForm, FilterLabel, filterControl } from "@/components/ui/filter-form";
+import { FilterBar, FilterLabel, filterControl } from "@/components/ui/filter-bar";
 import { requireStudioContext } from "@/lib/auth/context";
 import { dayKeyOf, dayKeyOfDateColumn, formatDateTime, formatShortDayKey } from "@/lib/calendar/zoned";
 import { defaultEventIds, findRescheduleJob, planReschedule } from "@/lib/reschedule/plan";
@@ -60,10 +60,9 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
       <PageHeader title={`Reschedule ${job.title}`}>{back}</PageHeader>
       <div className="grid gap-6 lg:grid-cols-[22rem_1fr]">
         <Card title="New date">
-          <FilterForm
+          <FilterBar
             action={`/jobs/${job.id}/reschedule`}
             label="New date and events to move"
-            role="form"
             className="space-y-4"
             submitLabel="Show what moves"
           >
@@ -96,7 +95,7 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
                 </ul>
               </fieldset>
             ) : null}
-          </FilterForm>
+          </FilterBar>
         </Card>
         <Card title="What moves">
           {!plan ? (
