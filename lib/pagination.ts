@@ -6,7 +6,7 @@ import { Prisma } from "@/prisma/generated/prisma/client";
 // (key, id), which an index on (studioId, ..., key) serves with a range scan, however deep the
 // page. OFFSET would read and discard every earlier row on every page.
 
-const PAGE_SIZE = 25;
+export const PAGE_SIZE = 25;
 
 type Direction = "asc" | "desc";
 type Where = Record<string, unknown>;

@@ -8,7 +8,7 @@ import { MIGRATIONS_DIR, migrate } from "./migrate";
 // The migration that makes clients unique per normalized email runs on a database that already
 // has duplicates and leads without clients: it merges the duplicates and deletes no row's data.
 
-const { primaryUrl } = inject("cluster");
+const { primaryUrl } = inject("database");
 const DEDUPE = readdirSync(MIGRATIONS_DIR).find((n) => n.endsWith("_clients_search_reschedule"))!;
 
 const database = `dedupe_${Math.random().toString(36).slice(2, 8)}`;

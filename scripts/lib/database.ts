@@ -50,7 +50,7 @@ export async function provideDatabase(opts: { replicas?: number; log: (line: str
   } catch (error) {
     if (!(error instanceof PortInUseError)) throw error;
     const ports = count
-      ? `ports ${primaryPort}-${primaryPort + count} (the primary and ${count} replica(s))`
+      ? `ports ${primaryPort}-${primaryPort + count} (the primary and ${count} ${count === 1 ? "replica" : "replicas"})`
       : `port ${primaryPort}`;
     throw new HarnessError(
       `port ${error.port} is already in use (another ShootQ checkout, or a local PostgreSQL?). The embedded database uses ${ports}: ` +
