@@ -7,7 +7,7 @@ import { countOf } from "@/lib/words";
 
 // A client's name and email show on their jobs, leads and the lists of both, and the dashboard
 // names them: every one of those pages is pinned (a pin on "/jobs" covers each job's page).
-const CLIENT_PAGES = ["/clients", "/jobs", "/leads", "/dashboard", "/calendar"];
+const CLIENT_PAGES = ["/clients", "/jobs", "/leads", "/dashboard", "/calendar", "/bookings"];
 
 export const updateContactAction = defineAction({
   access: "studio",

@@ -18,8 +18,9 @@ import {
   updateLeadSchema,
 } from "@/lib/leads/schemas";
 
-// A lead shows on the lists, the dashboard (new leads, their dates) and its client's page.
-const LEAD_PAGES = ["/leads", "/dashboard", "/clients"];
+// A lead shows on the lists, the dashboard (new leads, their dates) and its client's page; its
+// client is one the new-job and job-edit pages offer (under "/jobs").
+const LEAD_PAGES = ["/leads", "/dashboard", "/clients", "/jobs"];
 
 export const createLeadAction = defineAction({
   access: "studio",
@@ -54,7 +55,7 @@ export const convertLeadAction = defineAction({
   async run({ tx, input, user }) {
     const { jobId } = await convertLeadToJob(tx, { studioId: user.studioId, input });
     return {
-      revalidate: [...LEAD_PAGES, "/jobs", "/calendar", "/settings/billing", "/settings/studio"],
+      revalidate: [...LEAD_PAGES, "/calendar", "/settings/billing", "/settings/studio"],
       redirectTo: `/jobs/${jobId}`,
     };
   },
