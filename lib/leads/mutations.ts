@@ -18,6 +18,18 @@ async function requireLead(tx: Tx, { studioId, leadId }: Tenant & { leadId: stri
   return lead;
 }
 
+/** The inquiry's own fields as the lead's columns, the same on creating and editing. */
+function leadColumns(input: CreateLeadInput) {
+  return {
+    name: input.name,
+    email: input.email,
+    phone: input.phone,
+    eventType: input.eventType,
+    eventDate: input.eventDate ? dateColumn(input.eventDate) : null,
+    message: input.message,
+  };
+}
+
 /**
  * A lead the photographer enters by hand (a phone call, a referral at a wedding), or an inquiry.
  * The person becomes (or already is) a client, found by their email.
@@ -35,12 +47,7 @@ export async function createLead(
       studioId,
       brandId,
       contactId: contact.id,
-      name: input.name,
-      email: input.email,
-      phone: input.phone,
-      eventType: input.eventType,
-      eventDate: input.eventDate ? dateColumn(input.eventDate) : null,
-      message: input.message,
+      ...leadColumns(input),
       source,
     },
     select: { id: true },
@@ -58,12 +65,7 @@ export async function updateLead(tx: Tx, { studioId, input }: Tenant & { input: 
   await tx.lead.updateMany({
     where: { id: lead.id, studioId },
     data: {
-      name: input.name,
-      email: input.email,
-      phone: input.phone,
-      eventType: input.eventType,
-      eventDate: input.eventDate ? dateColumn(input.eventDate) : null,
-      message: input.message,
+      ...leadColumns(input),
       contactId,
       ...(brandId ? { brandId } : {}),
     },

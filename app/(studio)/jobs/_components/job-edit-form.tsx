@@ -1,9 +1,11 @@
 "use client";
 
+import { BrandSelect } from "@/components/brands/brand-select";
+import { EventTypeField } from "@/components/pipeline/event-type-field";
 import { ActionForm } from "@/components/ui/action-form";
 import { SelectField, TextArea, TextField } from "@/components/ui/field";
-import { JOB_TYPES } from "@/lib/jobs/schemas";
 import { updateJobAction } from "../actions";
+import { ClientOptions } from "./client-options";
 
 type Values = { title: string; type: string; date: string; brandId: string; contactId: string; notes: string };
 
@@ -25,12 +27,7 @@ export function JobEditForm({ jobId, defaults, brands, contacts }: Props) {
           <>
             <input type="hidden" name="jobId" value={jobId} />
             <TextField label="Job title" name="title" defaultValue={v.title} errors={e.title} />
-            <TextField label="Job type" name="type" list="edit-job-types" defaultValue={v.type} errors={e.type} />
-            <datalist id="edit-job-types">
-              {JOB_TYPES.map((t) => (
-                <option key={t} value={t} />
-              ))}
-            </datalist>
+            <EventTypeField label="Job type" name="type" defaultValue={v.type} errors={e.type} />
             <TextField
               label="Job date"
               name="date"
@@ -43,20 +40,9 @@ export function JobEditForm({ jobId, defaults, brands, contacts }: Props) {
                   : "Optional"
               }
             />
-            <SelectField label="Brand" name="brandId" defaultValue={v.brandId} errors={e.brandId}>
-              {brands.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
-            </SelectField>
+            <BrandSelect brands={brands} defaultValue={v.brandId} errors={e.brandId} />
             <SelectField label="Client" name="contactId" defaultValue={v.contactId} errors={e.contactId}>
-              {contacts.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                  {c.email ? ` (${c.email})` : ""}
-                </option>
-              ))}
+              <ClientOptions contacts={contacts} />
             </SelectField>
             <TextArea
               label="Notes"

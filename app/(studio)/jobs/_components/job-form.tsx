@@ -9,6 +9,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { initialActionState } from "@/lib/action-state";
 import { createJobAction } from "../actions";
+import { ClientOptions } from "./client-options";
 
 type Props = {
   brands: { id: string; name: string }[];
@@ -34,12 +35,7 @@ export function JobForm({ brands, defaultBrandId, contacts, defaultContactId }: 
           errors={e.contactId}
         >
           <option value="">New client (enter below)</option>
-          {contacts.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-              {c.email ? ` (${c.email})` : ""}
-            </option>
-          ))}
+          <ClientOptions contacts={contacts} />
         </SelectField>
         <TextField label="New client's name" name="contactName" defaultValue={v.contactName} errors={e.contactName} />
         <TextField
