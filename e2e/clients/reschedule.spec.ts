@@ -87,7 +87,7 @@ test("a photographer moves a wedding by two weeks and watches its tasks move, th
   await expect(page.getByText(short(later), { exact: true })).toBeVisible();
 
   // The workflow page reads from the replica, 3 s behind: the reschedule's pin shows the new dates.
-  await page.getByRole("link", { name: "Workflow" }).click();
+  await page.getByRole("link", { name: "Workflow", exact: true }).click();
   const tasks = page.getByRole("list", { name: "Tasks" });
   await expect(tasks.getByRole("listitem").filter({ hasText: "Album Design" })).toContainText(
     `Due ${short(dayInZone(88)).replace(/, \d{4}$/, "")}`,
@@ -99,7 +99,7 @@ test("a photographer moves a wedding by two weeks and watches its tasks move, th
     page.getByText(`Undone: the job is back on ${short(weddingDay)}, with everything that moved.`),
   ).toBeVisible();
   await expect(page.getByRole("button", { name: "Undo reschedule" })).toHaveCount(0);
-  await page.getByRole("link", { name: "Workflow" }).click();
+  await page.getByRole("link", { name: "Workflow", exact: true }).click();
   await expect(tasks.getByRole("listitem").filter({ hasText: "Album Design" })).toContainText(
     `Due ${short(designDue).replace(/, \d{4}$/, "")}`,
   );

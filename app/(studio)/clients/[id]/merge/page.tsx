@@ -31,7 +31,7 @@ export default async function MergeClientPage({ params, searchParams }: Props) {
           taken from it, and its details are kept in the notes. Then the duplicate is gone; this cannot be undone.
         </p>
         <FilterBar action={`/clients/${contact.id}/merge`} isSearch label="Duplicate search">
-          <FilterSearch label="Duplicate search" name="q" defaultValue={q} placeholder="Name or email" />
+          <FilterSearch label="Find the duplicate" name="q" defaultValue={q} placeholder="Name or email" />
         </FilterBar>
         {candidates.length === 0 ? (
           <EmptyState>No other clients match.</EmptyState>
