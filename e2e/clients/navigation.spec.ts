@@ -13,6 +13,7 @@ test("the header groups daily work apart from templates and settings, and + New 
     "Clients",
     "Jobs",
     "Bookings",
+    "Invoices",
     "Calendar",
     "Tasks",
     "Referrals",
