@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { dayKeyOf, dayKeyOfDateColumn, timeOfDayOf, zonedInstant } from "@/lib/calendar/zoned";
+import { addDays, dayKeyOf, dayKeyOfDateColumn, timeOfDayOf, zonedInstant } from "@/lib/calendar/zoned";
 import { dbForHost, primaryDb, type Tx } from "@/lib/db";
+import { createInvoiceFromProposal } from "@/lib/invoices/mutations";
 import { applyReschedule, undoReschedule } from "@/lib/reschedule/mutations";
 import { defaultEventIds, findRescheduleJob, planReschedule } from "@/lib/reschedule/plan";
 import { findUndoableReschedule } from "@/lib/reschedule/queries";
@@ -189,6 +190,83 @@ describe("rescheduling a job", () => {
     });
     expect(await snapshot(w.job.id)).toBe(before);
     expect(await db().jobReschedule.count({ where: { jobId: w.job.id } })).toBe(0);
+  });
+
+  it("moves the unpaid installments billing counts from the event, and undo puts them back", async () => {
+    const w = await wedding();
+    const proposal = await db().proposal.create({
+      data: {
+        studioId: w.studioId,
+        jobId: w.job.id,
+        title: "Full-Day Collection",
+        depositCents: 100_000,
+        expiresAt: new Date("2027-01-01T00:00:00Z"),
+        status: "ACCEPTED",
+        token: `t-${Math.random().toString(36).slice(2)}${"x".repeat(32)}`,
+        items: { create: [{ position: 0, description: "Eight hours", unitPriceCents: 450_000 }] },
+      },
+    });
+    const { id: invoiceId } = await inTx((tx) =>
+      createInvoiceFromProposal(tx, { studioId: w.studioId, proposalId: proposal.id }),
+    );
+    const installments = await db().installment.findMany({ where: { invoiceId }, orderBy: { position: "asc" } });
+    const balance = installments.find((i) => i.anchor === "EVENT")!;
+    const dueOn = (id: string) =>
+      db()
+        .installment.findUniqueOrThrow({ where: { id } })
+        .then((i) => dayKeyOfDateColumn(i.dueOn));
+    const before = await dueOn(balance.id);
+
+    const plan = await planReschedule(read(), {
+      studioId: w.studioId,
+      jobId: w.job.id,
+      to: "2027-03-20",
+      eventIds: [],
+    });
+    const line = plan!.lines.find((l) => l.kind === "installment")!;
+    expect(plan!.lines.filter((l) => l.kind === "installment")).toHaveLength(1);
+    expect(line).toMatchObject({
+      id: balance.id,
+      label: balance.label,
+      before,
+      after: addDays(before, 14),
+      show: "date",
+    });
+    // Booking-based installments stay where they are.
+    for (const other of installments.filter((i) => i.anchor !== "EVENT"))
+      expect(plan!.lines.some((l) => l.id === other.id)).toBe(false);
+
+    const { id } = await inTx((tx) =>
+      applyReschedule(tx, {
+        studioId: w.studioId,
+        userId: w.owner.id,
+        input: { jobId: w.job.id, date: "2027-03-20", eventIds: [], fingerprint: plan!.fingerprint },
+      }),
+    );
+    expect(await dueOn(balance.id)).toBe(line.after);
+
+    await inTx((tx) => undoReschedule(tx, { studioId: w.studioId, userId: w.owner.id, rescheduleId: id }));
+    expect(await dueOn(balance.id)).toBe(before);
+
+    // Paid between the preview and the click: nothing moves at all.
+    const again = await planReschedule(read(), {
+      studioId: w.studioId,
+      jobId: w.job.id,
+      to: "2027-03-27",
+      eventIds: [],
+    });
+    await db().installment.update({ where: { id: balance.id }, data: { status: "PAID" } });
+    const snap = await snapshot(w.job.id);
+    await expect(
+      inTx((tx) =>
+        applyReschedule(tx, {
+          studioId: w.studioId,
+          userId: w.owner.id,
+          input: { jobId: w.job.id, date: "2027-03-27", eventIds: [], fingerprint: again!.fingerprint },
+        }),
+      ),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    expect([await snapshot(w.job.id), await dueOn(balance.id)]).toEqual([snap, before]);
   });
 
   it("treats another studio's job as missing and moves nothing of it", async () => {

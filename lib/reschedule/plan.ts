@@ -2,11 +2,12 @@ import { createHash } from "node:crypto";
 import { dayKeyOf, dayKeyOfDateColumn, daysBetween } from "@/lib/calendar/zoned";
 import { notFound } from "@/lib/errors";
 import { eventShift } from "@/lib/events/shift";
+import { installmentShift } from "@/lib/invoices/shift";
 import { readerOf, type ShiftLine, type ShiftReader, type Shifter } from "@/lib/reschedule/shift";
 import { taskShift } from "@/lib/workflows/shift";
 
 /** Everything that moves with a job's date, in preview order. A new kind plugs in here. */
-export const SHIFTERS: Shifter[] = [taskShift, eventShift];
+export const SHIFTERS: Shifter[] = [taskShift, eventShift, installmentShift];
 
 export type ReschedulePlan = {
   job: { id: string; title: string };

@@ -14,7 +14,7 @@ export const metadata = { title: "Reschedule" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const KIND_LABELS: Record<string, string> = { task: "Task", event: "Event" };
+const KIND_LABELS: Record<string, string> = { task: "Task", event: "Event", installment: "Payment due" };
 
 export default async function ReschedulePage({ params, searchParams }: Props) {
   const { user, db, studio } = await requireStudioContext();
