@@ -11,6 +11,7 @@ import { createJobSchema } from "@/lib/jobs/schemas";
 import { convertLeadToJob, createLead } from "@/lib/leads/mutations";
 import { convertLeadSchema, createLeadSchema } from "@/lib/leads/schemas";
 import { createReferral, respondToReferral } from "@/lib/referrals/mutations";
+import { hashToken, newToken } from "@/lib/tokens";
 import {
   createContact,
   createEvent,
@@ -322,7 +323,6 @@ describe("a client's page", () => {
         jobId: job.id,
         title: "Collection",
         expiresAt: new Date("2026-02-01T00:00:00Z"),
-        token: `t-${Math.random()}`,
         createdAt: new Date("2026-01-03T10:00:00Z"),
       },
     });
@@ -332,7 +332,7 @@ describe("a client's page", () => {
         jobId: job.id,
         title: "Wedding details",
         questions: [],
-        token: `q-${Math.random()}`,
+        tokenHash: hashToken(newToken()),
         sentAt: new Date("2026-01-04T10:00:00Z"),
       },
     });

@@ -202,7 +202,6 @@ describe("rescheduling a job", () => {
         depositCents: 100_000,
         expiresAt: new Date("2027-01-01T00:00:00Z"),
         status: "ACCEPTED",
-        token: `t-${Math.random().toString(36).slice(2)}${"x".repeat(32)}`,
         items: { create: [{ position: 0, description: "Eight hours", unitPriceCents: 450_000 }] },
       },
     });
