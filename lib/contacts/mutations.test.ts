@@ -297,7 +297,7 @@ describe("merging two clients", () => {
 });
 
 describe("a client's page", () => {
-  it("lists their leads, jobs, events, proposals, questionnaires and emails, newest first, and nothing of another studio", async () => {
+  it("lists their leads, jobs, events, proposals, invoices, questionnaires and emails, newest first, and nothing of another studio", async () => {
     const { theirs, studioId } = await twoStudios();
     const contact = await createContact(db(), { studioId, name: "Lily Hart", email: "lily@example.com" });
     const lead = await createLeadRow(db(), {
@@ -324,6 +324,16 @@ describe("a client's page", () => {
         title: "Collection",
         expiresAt: new Date("2026-02-01T00:00:00Z"),
         createdAt: new Date("2026-01-03T10:00:00Z"),
+      },
+    });
+    await db().invoice.create({
+      data: {
+        studioId,
+        jobId: job.id,
+        number: 1,
+        title: "Retainer",
+        currency: "USD",
+        createdAt: new Date("2026-01-03T12:00:00Z"),
       },
     });
     await db().questionnaire.create({
@@ -355,6 +365,7 @@ describe("a client's page", () => {
       ["event", "Wedding day"],
       ["email", "Your proposal"],
       ["questionnaire", "Wedding details"],
+      ["invoice", "Invoice 1: Retainer"],
       ["proposal", "Collection"],
       ["job", "Hart Wedding"],
       ["lead", `Inquiry: ${lead.eventType}`],

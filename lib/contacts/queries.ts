@@ -1,4 +1,5 @@
 import { readRaw, type Db } from "@/lib/db";
+import { INVOICE_STATUS_LABELS } from "@/lib/invoices/schemas";
 import { JOB_STATUS_LABELS } from "@/lib/jobs/schemas";
 import { LEAD_STATUS_LABELS } from "@/lib/leads/schemas";
 import { containsPattern, PAGE_SIZE, rawKeyset, type KeysetPage, type PageRequest } from "@/lib/pagination";
@@ -91,7 +92,7 @@ export function findContact(db: Db, { studioId, contactId }: Tenant & { contactI
 }
 export type ContactDetail = NonNullable<Awaited<ReturnType<typeof findContact>>>;
 
-export type HistoryKind = "lead" | "job" | "event" | "proposal" | "questionnaire" | "email";
+export type HistoryKind = "lead" | "job" | "event" | "proposal" | "invoice" | "questionnaire" | "email";
 
 export type HistoryItem = {
   kind: HistoryKind;
@@ -107,8 +108,8 @@ export type HistoryItem = {
 const EACH = 50;
 
 /**
- * Everything about one client, newest first: their leads, jobs, the events, proposals and
- * questionnaires of those jobs, and the emails sent to their address. Every query carries the
+ * Everything about one client, newest first: their leads, jobs, the events, proposals, invoices
+ * and questionnaires of those jobs, and the emails sent to their address. Every query carries the
  * studio, so another studio's client id finds nothing.
  */
 export async function findContactHistory(
@@ -118,7 +119,7 @@ export async function findContactHistory(
   const contact = await db.contact.findFirst({ where: { id: contactId, studioId }, select: { id: true, email: true } });
   if (!contact) return [];
   const ofJobs = { studioId, job: { studioId, contactId: contact.id } };
-  const [leads, jobs, events, proposals, questionnaires, emails] = await Promise.all([
+  const [leads, jobs, events, proposals, invoices, questionnaires, emails] = await Promise.all([
     db.lead.findMany({
       where: { studioId, contactId: contact.id },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -148,6 +149,20 @@ export async function findContactHistory(
         createdAt: true,
         sentAt: true,
         job: { select: { id: true, title: true } },
+      },
+    }),
+    db.invoice.findMany({
+      where: ofJobs,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: EACH,
+      select: {
+        id: true,
+        number: true,
+        title: true,
+        status: true,
+        createdAt: true,
+        sentAt: true,
+        job: { select: { title: true } },
       },
     }),
     db.questionnaire.findMany({
@@ -198,6 +213,15 @@ export async function findContactHistory(
       status: p.status.charAt(0) + p.status.slice(1).toLowerCase(),
       detail: p.job.title,
       href: `/jobs/${p.job.id}`,
+    })),
+    ...invoices.map((i) => ({
+      kind: "invoice" as const,
+      id: i.id,
+      at: i.sentAt ?? i.createdAt,
+      title: `Invoice ${i.number}: ${i.title}`,
+      status: INVOICE_STATUS_LABELS[i.status],
+      detail: i.job.title,
+      href: `/invoices/${i.id}`,
     })),
     ...questionnaires.map((q) => ({
       kind: "questionnaire" as const,

@@ -5,9 +5,9 @@ import { mergeContacts, updateContact } from "@/lib/contacts/mutations";
 import { mergeContactsSchema, updateContactSchema } from "@/lib/contacts/schemas";
 import { countOf } from "@/lib/words";
 
-// A client's name and email show on their jobs, leads and the lists of both, and the dashboard
-// names them: every one of those pages is pinned (a pin on "/jobs" covers each job's page).
-const CLIENT_PAGES = ["/clients", "/jobs", "/leads", "/dashboard", "/calendar", "/bookings"];
+// A client's name and email show on their jobs, leads, invoices and the lists of those, and the
+// dashboard names them: every one of those pages is pinned (a pin on "/jobs" covers each job's page).
+const CLIENT_PAGES = ["/clients", "/jobs", "/leads", "/invoices", "/dashboard", "/calendar", "/bookings"];
 
 export const updateContactAction = defineAction({
   access: "studio",

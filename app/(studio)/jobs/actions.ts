@@ -15,8 +15,9 @@ import { countOf } from "@/lib/words";
 // Events show on the calendar and dashboard, the client's history and the lead list's dates.
 const calendarPaths = ["/calendar", "/dashboard", "/leads", "/clients"];
 // A job shows on the job lists and pages (a pin on "/jobs" covers /jobs/<id> and its workflow),
-// the calendar and dashboard, the task list, the bookings list, its client's page and the lead it came from.
-const JOB_PAGES = ["/jobs", ...calendarPaths, "/tasks", "/clients", "/leads", "/bookings"];
+// the calendar and dashboard, the task list, the bookings list, its client's page, the lead it came from
+// and its invoices (its title, and due dates a reschedule moves).
+const JOB_PAGES = ["/jobs", ...calendarPaths, "/tasks", "/clients", "/leads", "/bookings", "/invoices"];
 
 export const createJobAction = defineAction({
   access: "studio",

@@ -12,6 +12,7 @@ const KIND_LABELS: Record<HistoryKind, string> = {
   job: "Job",
   event: "Event",
   proposal: "Proposal",
+  invoice: "Invoice",
   questionnaire: "Questionnaire",
   email: "Email",
 };
@@ -20,6 +21,7 @@ const KIND_TONES = {
   job: "green",
   event: "violet",
   proposal: "amber",
+  invoice: "amber",
   questionnaire: "slate",
   email: "slate",
 } as const;
