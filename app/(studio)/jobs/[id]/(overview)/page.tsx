@@ -386,7 +386,7 @@ export default async function JobPage({ params }: Props) {
               {job.lead ? (
                 <div>
                   <dt className="text-slate-500">From lead</dt>
-                  <dd>
+                  <dd data-testid="job-lead">
                     <Link href={`/leads/${job.lead.id}`} className="text-brand-600 hover:underline">
                       {job.lead.name}
                     </Link>{" "}
