@@ -20,6 +20,7 @@ test("the header groups daily work apart from templates and settings, and + New 
     "Emails",
   ]);
   await expect(nav.getByRole("list", { name: "Templates and settings" }).getByRole("link")).toHaveText([
+    "Contracts",
     "Questionnaires",
     "Workflows",
     "Settings",

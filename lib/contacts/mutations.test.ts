@@ -297,7 +297,7 @@ describe("merging two clients", () => {
 });
 
 describe("a client's page", () => {
-  it("lists their leads, jobs, events, proposals, invoices, questionnaires and emails, newest first, and nothing of another studio", async () => {
+  it("lists their leads, jobs, events, proposals, contracts, invoices, questionnaires and emails, newest first, and nothing of another studio", async () => {
     const { theirs, studioId } = await twoStudios();
     const contact = await createContact(db(), { studioId, name: "Lily Hart", email: "lily@example.com" });
     const lead = await createLeadRow(db(), {
@@ -324,6 +324,15 @@ describe("a client's page", () => {
         title: "Collection",
         expiresAt: new Date("2026-02-01T00:00:00Z"),
         createdAt: new Date("2026-01-03T10:00:00Z"),
+      },
+    });
+    await db().contract.create({
+      data: {
+        studioId,
+        jobId: job.id,
+        title: "Wedding agreement",
+        body: "<p>Terms</p>",
+        createdAt: new Date("2026-01-03T11:00:00Z"),
       },
     });
     await db().invoice.create({
@@ -366,6 +375,7 @@ describe("a client's page", () => {
       ["email", "Your proposal"],
       ["questionnaire", "Wedding details"],
       ["invoice", "Invoice 1: Retainer"],
+      ["contract", "Wedding agreement"],
       ["proposal", "Collection"],
       ["job", "Hart Wedding"],
       ["lead", `Inquiry: ${lead.eventType}`],

@@ -1,8 +1,10 @@
+import { CONTRACT_STATUS_LABELS } from "@/lib/contracts/schemas";
 import { readRaw, type Db } from "@/lib/db";
 import { INVOICE_STATUS_LABELS } from "@/lib/invoices/schemas";
 import { JOB_STATUS_LABELS } from "@/lib/jobs/schemas";
 import { LEAD_STATUS_LABELS } from "@/lib/leads/schemas";
 import { containsPattern, PAGE_SIZE, rawKeyset, type KeysetPage, type PageRequest } from "@/lib/pagination";
+import { contractPath } from "@/lib/urls";
 import { Prisma } from "@/prisma/generated/prisma/client";
 
 type Tenant = { studioId: string };
@@ -92,7 +94,7 @@ export function findContact(db: Db, { studioId, contactId }: Tenant & { contactI
 }
 export type ContactDetail = NonNullable<Awaited<ReturnType<typeof findContact>>>;
 
-export type HistoryKind = "lead" | "job" | "event" | "proposal" | "invoice" | "questionnaire" | "email";
+export type HistoryKind = "lead" | "job" | "event" | "proposal" | "contract" | "invoice" | "questionnaire" | "email";
 
 export type HistoryItem = {
   kind: HistoryKind;
@@ -108,8 +110,8 @@ export type HistoryItem = {
 const EACH = 50;
 
 /**
- * Everything about one client, newest first: their leads, jobs, the events, proposals, invoices
- * and questionnaires of those jobs, and the emails sent to their address. Every query carries the
+ * Everything about one client, newest first: their leads, jobs, the events, proposals, contracts,
+ * invoices and questionnaires of those jobs, and the emails sent to their address. Every query carries the
  * studio, so another studio's client id finds nothing.
  */
 export async function findContactHistory(
@@ -119,7 +121,7 @@ export async function findContactHistory(
   const contact = await db.contact.findFirst({ where: { id: contactId, studioId }, select: { id: true, email: true } });
   if (!contact) return [];
   const ofJobs = { studioId, job: { studioId, contactId: contact.id } };
-  const [leads, jobs, events, proposals, invoices, questionnaires, emails] = await Promise.all([
+  const [leads, jobs, events, proposals, contracts, invoices, questionnaires, emails] = await Promise.all([
     db.lead.findMany({
       where: { studioId, contactId: contact.id },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -139,6 +141,19 @@ export async function findContactHistory(
       select: { id: true, name: true, startsAt: true, location: true, job: { select: { id: true, title: true } } },
     }),
     db.proposal.findMany({
+      where: ofJobs,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: EACH,
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        createdAt: true,
+        sentAt: true,
+        job: { select: { id: true, title: true } },
+      },
+    }),
+    db.contract.findMany({
       where: ofJobs,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: EACH,
@@ -213,6 +228,15 @@ export async function findContactHistory(
       status: p.status.charAt(0) + p.status.slice(1).toLowerCase(),
       detail: p.job.title,
       href: `/jobs/${p.job.id}`,
+    })),
+    ...contracts.map((c) => ({
+      kind: "contract" as const,
+      id: c.id,
+      at: c.sentAt ?? c.createdAt,
+      title: c.title,
+      status: CONTRACT_STATUS_LABELS[c.status],
+      detail: c.job.title,
+      href: contractPath(c.job.id, c.id),
     })),
     ...invoices.map((i) => ({
       kind: "invoice" as const,
