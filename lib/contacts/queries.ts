@@ -121,17 +121,25 @@ export async function findContactHistory(
   const contact = await db.contact.findFirst({ where: { id: contactId, studioId }, select: { id: true, email: true } });
   if (!contact) return [];
   const ofJobs = { studioId, job: { studioId, contactId: contact.id } };
+  const newest = { orderBy: [{ createdAt: "desc" as const }, { id: "desc" as const }], take: EACH };
+  // What a proposal, contract or invoice shows in the history: its title, status, when and for which job.
+  const sentDocument = {
+    id: true,
+    title: true,
+    status: true,
+    createdAt: true,
+    sentAt: true,
+    job: { select: { id: true, title: true } },
+  } as const;
   const [leads, jobs, events, proposals, contracts, invoices, questionnaires, emails] = await Promise.all([
     db.lead.findMany({
       where: { studioId, contactId: contact.id },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: EACH,
+      ...newest,
       select: { id: true, eventType: true, status: true, createdAt: true, archivedAt: true },
     }),
     db.job.findMany({
       where: { studioId, contactId: contact.id },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: EACH,
+      ...newest,
       select: { id: true, title: true, status: true, createdAt: true },
     }),
     db.event.findMany({
@@ -142,43 +150,18 @@ export async function findContactHistory(
     }),
     db.proposal.findMany({
       where: ofJobs,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: EACH,
-      select: {
-        id: true,
-        title: true,
-        status: true,
-        createdAt: true,
-        sentAt: true,
-        job: { select: { id: true, title: true } },
-      },
+      ...newest,
+      select: sentDocument,
     }),
     db.contract.findMany({
       where: ofJobs,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: EACH,
-      select: {
-        id: true,
-        title: true,
-        status: true,
-        createdAt: true,
-        sentAt: true,
-        job: { select: { id: true, title: true } },
-      },
+      ...newest,
+      select: sentDocument,
     }),
     db.invoice.findMany({
       where: ofJobs,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: EACH,
-      select: {
-        id: true,
-        number: true,
-        title: true,
-        status: true,
-        createdAt: true,
-        sentAt: true,
-        job: { select: { title: true } },
-      },
+      ...newest,
+      select: { ...sentDocument, number: true },
     }),
     db.questionnaire.findMany({
       where: ofJobs,
@@ -189,8 +172,7 @@ export async function findContactHistory(
     contact.email
       ? db.emailMessage.findMany({
           where: { studioId, to: contact.email },
-          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-          take: EACH,
+          ...newest,
           select: { id: true, subject: true, status: true, createdAt: true },
         })
       : Promise.resolve([]),
