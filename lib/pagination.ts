@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { Prisma } from "@/prisma/generated/prisma/client";
 
 // Keyset pagination for every list. A list is one or more sections read in order
 // (e.g. leads with an event date by date, then leads without one by id); each section orders by
 // (key, id), which an index on (studioId, ..., key) serves with a range scan, however deep the
 // page. OFFSET would read and discard every earlier row on every page.
 
-const PAGE_SIZE = 25;
+export const PAGE_SIZE = 25;
 
 type Direction = "asc" | "desc";
 type Where = Record<string, unknown>;
@@ -117,4 +118,54 @@ export async function findKeysetPage<Row extends { id: string }>(options: {
     next: hasNext && page.length ? cursorOf(page[page.length - 1]) : undefined,
     prev: hasPrev && page.length ? cursorOf(page[0]) : undefined,
   };
+}
+
+/**
+ * For lists read with raw SQL (ordered by one timestamp column, then id, in `dir` order): the
+ * seek clause after or before the URL's cursor, the ORDER BY, and the page from the `size + 1`
+ * rows read. Row comparison `(key, id) > (…)` plus the redundant bound keeps it an index range.
+ */
+export function rawKeyset(
+  request: PageRequest,
+  {
+    key,
+    id = Prisma.sql`id`,
+    dir,
+    size,
+    orderPrefix,
+  }: { key: Prisma.Sql; id?: Prisma.Sql; dir: Direction; size: number; orderPrefix?: (dir: Direction) => Prisma.Sql },
+) {
+  const before = decodeCursor(request.before);
+  const after = before ? undefined : decodeCursor(request.after);
+  const cursor = before ?? after;
+  const backward = Boolean(before);
+  const readDir = backward ? flip(dir) : dir;
+  const at = cursor?.k ? new Date(cursor.k) : null;
+  const seek =
+    cursor && at
+      ? readDir === "asc"
+        ? Prisma.sql`AND ${key} >= ${at} AND (${key}, ${id}) > (${at}, ${cursor.id})`
+        : Prisma.sql`AND ${key} <= ${at} AND (${key}, ${id}) < (${at}, ${cursor.id})`
+      : Prisma.empty;
+  const direction = readDir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+  const orderBy = Prisma.sql`${orderPrefix ? Prisma.sql`${orderPrefix(readDir)}, ` : Prisma.empty}${key} ${direction}, ${id} ${direction}`;
+  const pageOf = <Row extends { id: string }>(rows: Row[], keyOf: (row: Row) => Date): KeysetPage<Row> => {
+    const hasMore = rows.length > size;
+    const page = rows.slice(0, size);
+    if (backward) page.reverse();
+    const cursorOf = (row: Row) => encodeCursor({ s: 0, k: keyOf(row).toISOString(), id: row.id });
+    const hasNext = backward ? true : hasMore;
+    const hasPrev = backward ? hasMore : Boolean(after);
+    return {
+      rows: page,
+      next: hasNext && page.length ? cursorOf(page[page.length - 1]) : undefined,
+      prev: hasPrev && page.length ? cursorOf(page[0]) : undefined,
+    };
+  };
+  return { seek, orderBy, limit: size + 1, pageOf };
+}
+
+/** `text` as a LIKE pattern matching it anywhere, with LIKE's own characters taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
   createContractTemplate,
+  createContact,
   createJob,
   createLead,
   createStaff,
@@ -177,6 +178,21 @@ async function makeStudioB(): Promise<BIds> {
   const draftContract = await db().contract.create({
     data: { studioId, jobId: job.id, title: `Draft contract ${marker}`, body: `<p>Draft ${marker}</p>` },
   });
+  const duplicate = await createContact(db(), {
+    studioId,
+    name: `Duplicate ${marker}`,
+    email: `dup-${marker.toLowerCase()}@example.com`,
+  });
+  const reschedule = await db().jobReschedule.create({
+    data: {
+      studioId,
+      jobId: job.id,
+      userId: b.owner.id,
+      fromDate: new Date("2030-01-01T00:00:00Z"),
+      toDate: new Date("2030-01-08T00:00:00Z"),
+      changes: [],
+    },
+  });
   return {
     invoiceId: invoice.id,
     draftInvoiceId: draftInvoice.id,
@@ -185,6 +201,8 @@ async function makeStudioB(): Promise<BIds> {
     contractTemplateId: contractTemplate.id,
     contractId: contract.id,
     draftContractId: draftContract.id,
+    duplicateId: duplicate.id,
+    rescheduleId: reschedule.id,
     studioId,
     userId: staff.id,
     ownerId: b.owner.id,
@@ -280,9 +298,11 @@ const CAPABILITY_ROUTES = /\[token\]|\[slug\]|\[\.\.\.nextauth\]|^\/_|^\/api\//;
 function idFor(ids: BIds, param: string, before: string): string | undefined {
   if (param === "eventId") return ids.eventId;
   if (param === "contractId") return ids.contractId;
+  if (param === "proposalId") return ids.proposalId;
   const byFolder: Record<string, string> = {
     leads: ids.leadId,
     jobs: ids.jobId,
+    clients: ids.contactId,
     questionnaires: ids.questionnaireTemplateId,
     workflows: ids.workflowTemplateId,
     referrals: ids.referralId,
@@ -346,6 +366,7 @@ describe("nobody sees or changes another studio's data", () => {
     const query = new URLSearchParams({
       leadId: ids.leadId,
       jobId: ids.jobId,
+      contactId: ids.contactId,
       id: ids.jobId,
       brandId: ids.brandId,
       templateId: ids.templateId,
@@ -430,6 +451,8 @@ describe("nobody sees or changes another studio's data", () => {
           "description[]": "Intruder",
           "quantity[]": "1",
           "unitPrice[]": "100",
+          fingerprint: "stale-preview",
+          jobsPerDay: "2",
         }))
           form.set(k, v);
         const res = await http.fetch(pageUrl ?? "/dashboard", {

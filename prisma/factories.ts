@@ -1,5 +1,6 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { hash } from "@node-rs/argon2";
+import { normalizeEmail } from "../lib/contacts/email-key.ts";
 import { newUserIdentity, slugify } from "../lib/studios/identifiers.ts";
 import type {
   Brand,
@@ -258,8 +259,9 @@ export type ContactInput = Overrides<Prisma.ContactUncheckedCreateInput, "studio
 
 export function createContact(db: FactoryDb, input: ContactInput): Promise<Contact> {
   const person = randomPerson();
+  const email = input.email === undefined ? person.email : input.email;
   return client(db).contact.create({
-    data: { name: person.name, email: person.email, phone: randomPhone(), ...input },
+    data: { name: person.name, phone: randomPhone(), ...input, email, emailNormalized: normalizeEmail(email) },
   });
 }
 

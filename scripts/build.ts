@@ -46,4 +46,4 @@ for (const [cmd, args] of [
 }
 writeFileSync(path.join(DIST_DIR, "shootq-build-id"), buildId);
 writeFileSync(FINGERPRINT_FILE, fingerprint);
-console.log(`[build] pre-compressed ${precompress(path.join(DIST_DIR, "static"))} static file(s) for nginx`);
+console.log(`[build] pre-compressed ${precompress(path.join(DIST_DIR, "static"))} static files for nginx`);

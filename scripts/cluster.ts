@@ -43,7 +43,7 @@ await runHarness({ name: "cluster" }, async (log) => {
     url,
     db,
     details: [
-      `Cluster:  ${nodeCount} app node(s) behind nginx, ${cluster.status().services.join(", ")}; logs in .data/logs and .data/nginx/logs`,
+      `Cluster:  ${nodeCount} app ${nodeCount === 1 ? "node" : "nodes"} behind nginx, ${cluster.status().services.join(", ")}; logs in .data/logs and .data/nginx/logs`,
       "Rolling restart onto the latest `npm run build`: npm run cluster:roll",
       ...(mail.webUrl ? [`Emails the demo sends: ${mail.webUrl}`] : []),
     ],

@@ -1,27 +1,14 @@
 import Image from "next/image";
 import { AppShell } from "@/components/studio/app-shell";
+import { HeaderSearch } from "@/components/studio/header-search";
+import { NEW_MENU, STUDIO_NAV } from "@/components/studio/nav";
+import { NewMenu } from "@/components/studio/new-menu";
 import { assetUrl } from "@/lib/assets";
 import { requireStudioContext } from "@/lib/auth/context";
 import { readFlashes } from "@/lib/session";
 import { FlashMessage } from "@/components/ui/flash-message";
 import { BrandPicker } from "./_components/brand-picker";
 import { chooseBrandAction, clearFlashAction } from "./actions";
-
-const STUDIO_NAV = [
-  ["/dashboard", "Dashboard"],
-  ["/leads", "Leads"],
-  ["/jobs", "Jobs"],
-  ["/bookings", "Bookings"],
-  ["/invoices", "Invoices"],
-  ["/contracts", "Contracts"],
-  ["/calendar", "Calendar"],
-  ["/tasks", "Tasks"],
-  ["/questionnaires", "Questionnaires"],
-  ["/workflows", "Workflows"],
-  ["/referrals", "Referrals"],
-  ["/emails", "Emails"],
-  ["/settings", "Settings"],
-] as const;
 
 export default async function StudioLayout({ children }: { children: React.ReactNode }) {
   const { user, studio, brandId } = await requireStudioContext();
@@ -40,7 +27,13 @@ export default async function StudioLayout({ children }: { children: React.React
           </span>
         </div>
       }
-      tools={<BrandPicker brands={studio.brands} selected={brandId} action={chooseBrandAction} />}
+      tools={
+        <>
+          <HeaderSearch />
+          <NewMenu items={NEW_MENU} />
+          <BrandPicker brands={studio.brands} selected={brandId} action={chooseBrandAction} />
+        </>
+      }
       userName={user.name}
       navLabel="Studio"
       nav={STUDIO_NAV}

@@ -2,8 +2,13 @@ import { AppShell } from "@/components/studio/app-shell";
 import { requireAdminContext } from "@/lib/auth/context";
 
 const ADMIN_NAV = [
-  ["/admin", "Home"],
-  ["/admin/broadcasts", "Notify All Users"],
+  {
+    label: "Platform",
+    items: [
+      ["/admin", "Home"],
+      ["/admin/broadcasts", "Notify All Users"],
+    ],
+  },
 ] as const;
 
 // Platform admins only: everyone else, signed in or not, gets a 404 as if /admin did not exist.

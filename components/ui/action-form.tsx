@@ -13,6 +13,8 @@ type Props = {
   className?: string;
   /** A form that creates something: a repeated submit gets the first one's outcome (FormToken). */
   isCreate?: boolean;
+  /** Asked before submitting, for actions that cannot be undone. */
+  confirm?: string;
   /** Fields, given the last state so they can show errors and keep values. */
   children?: (state: ActionState) => ReactNode;
 };
@@ -24,11 +26,19 @@ export function ActionForm({
   variant = "primary",
   className = "space-y-4",
   isCreate = false,
+  confirm,
   children,
 }: Props) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
   return (
-    <form action={formAction} className={className} noValidate>
+    <form
+      action={formAction}
+      className={className}
+      noValidate
+      onSubmit={(e) => {
+        if (confirm && !window.confirm(confirm)) e.preventDefault();
+      }}
+    >
       <FormMessage state={state} />
       {isCreate ? <FormToken state={state} /> : null}
       {children?.(state)}

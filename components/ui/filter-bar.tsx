@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { type ReactNode } from "react";
+import { AutoSubmitForm } from "@/components/ui/auto-submit-form";
 import { buttonClass } from "@/components/ui/button";
 
-const control =
+/** The look of a text box, date or select in a filter bar. */
+export const filterControl =
   "rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300";
 const labelClass = "flex flex-col gap-1 text-sm font-medium text-slate-700";
 
@@ -12,33 +14,50 @@ type Props = {
   children: ReactNode;
   /** Marks the form as a search landmark (it has a text search). */
   isSearch?: boolean;
+  /** The form's accessible name. */
+  label?: string;
+  /** A button shown always ("Search", "Preview"); without it, Apply is only there for browsers without JavaScript. */
   submitLabel?: string;
   /** Shown as "Clear" while any filter is set. */
   clearHref?: string;
   className?: string;
 };
 
-/** The filters above a list: a GET form of labelled controls and one button. */
+/** The filters above a list: a GET form of labelled controls that applies as soon as a select changes. */
 export function FilterBar({
   action,
   children,
   isSearch = false,
-  submitLabel = "Apply",
+  label,
+  submitLabel,
   clearHref,
   className = "mb-4 flex flex-wrap items-end gap-3",
 }: Props) {
+  const button = (
+    <button type="submit" className={buttonClass("secondary")}>
+      {submitLabel ?? "Apply"}
+    </button>
+  );
   return (
-    <form method="get" action={action} role={isSearch ? "search" : undefined} className={className}>
+    <AutoSubmitForm action={action} role={isSearch ? "search" : undefined} label={label} className={className}>
       {children}
-      <button type="submit" className={buttonClass("secondary")}>
-        {submitLabel}
-      </button>
+      {submitLabel ? button : <noscript>{button}</noscript>}
       {clearHref ? (
-        <Link href={clearHref} className="text-sm text-brand-600 hover:underline">
+        <Link href={clearHref} className="pb-2 text-sm text-brand-600 hover:underline">
           Clear
         </Link>
       ) : null}
-    </form>
+    </AutoSubmitForm>
+  );
+}
+
+/** A labelled control of any kind in a filter bar. */
+export function FilterLabel({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <label className={labelClass}>
+      {label}
+      {children}
+    </label>
   );
 }
 
@@ -64,7 +83,7 @@ export function FilterSearch({
         defaultValue={defaultValue}
         placeholder={placeholder}
         maxLength={100}
-        className={control}
+        className={filterControl}
       />
     </label>
   );
@@ -87,7 +106,7 @@ export function FilterSelect({
   return (
     <label className={labelClass}>
       {label}
-      <select name={name} defaultValue={defaultValue ?? ""} className={control}>
+      <select name={name} defaultValue={defaultValue ?? ""} className={filterControl}>
         {allLabel ? <option value="">{allLabel}</option> : null}
         {options.map(([value, text]) => (
           <option key={value} value={value}>

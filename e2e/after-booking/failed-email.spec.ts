@@ -20,7 +20,7 @@ test("an email that failed for good shows on the dashboard and can be retried fr
   await replicated();
 
   await page.goto("/dashboard");
-  await expect(page.getByText("One or more email(s) failed to send.")).toBeVisible();
+  await expect(page.getByText("One or more emails failed to send.")).toBeVisible();
   await page.getByRole("link", { name: "See and retry them" }).click();
   await expect(page.getByRole("heading", { name: "Emails" })).toBeVisible();
   const row = page.getByRole("row", { name: new RegExp(to) });
@@ -29,5 +29,5 @@ test("an email that failed for good shows on the dashboard and can be retried fr
   await expect(row.getByRole("button", { name: /Retry/ })).toHaveCount(0);
 
   await page.goto("/dashboard");
-  await expect(page.getByText("One or more email(s) failed to send.")).toHaveCount(0);
+  await expect(page.getByText("One or more emails failed to send.")).toHaveCount(0);
 });

@@ -21,7 +21,7 @@ test("a client answers a questionnaire and the photographer sees the response", 
   await page.getByLabel("Answer type for question 3").selectOption("date");
   await page.getByRole("button", { name: "Create questionnaire" }).click();
   await expect(page).toHaveURL(/\/questionnaires$/);
-  await expect(page.getByText("3 question(s)")).toBeVisible();
+  await expect(page.getByText("3 questions")).toBeVisible();
 
   await page.goto(`/jobs/${job.id}/questionnaires`);
   await page.getByLabel("Questionnaire").selectOption({ label: "Wedding day details" });

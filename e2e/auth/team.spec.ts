@@ -38,6 +38,7 @@ test("an owner invites a staff member who accepts, works in the studio, and lose
   await reloadUntil(page, async () => {
     await expect(page.getByRole("button", { name: "Remove Riley Second-Shooter" })).toBeVisible({ timeout: 1_000 });
   });
+  page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "Remove Riley Second-Shooter" }).click();
   await expect(page.getByRole("status")).toHaveText("Team member removed. They can no longer sign in.");
 

@@ -24,7 +24,7 @@ test("an inquiry on the public page appears as a new lead on the dashboard", asy
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   await reloadUntil(page, async () => {
-    await expect(page.getByTestId("new-leads")).toHaveText("You have 1 new lead(s).", { timeout: 1000 });
+    await expect(page.getByTestId("new-leads")).toHaveText("You have 1 new lead.", { timeout: 1000 });
   });
   await page
     .getByRole("list", { name: "Notifications" })

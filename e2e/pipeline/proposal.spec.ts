@@ -66,9 +66,7 @@ test("a proposal sent, accepted by the client in a fresh browser and confirmed b
 
   await page.goto("/dashboard");
   await reloadUntil(page, async () => {
-    await expect(page.getByTestId("bookings-to-review")).toHaveText("You have 1 booking(s) to review.", {
-      timeout: 1000,
-    });
+    await expect(page.getByTestId("bookings-to-review")).toHaveText("You have 1 booking to review.", { timeout: 1000 });
   });
   await expect(page.getByRole("list", { name: "Notifications" })).toContainText("You have a new booking to review");
   await page.getByTestId("bookings-to-review").getByRole("link").click();
@@ -82,8 +80,9 @@ test("a proposal sent, accepted by the client in a fresh browser and confirmed b
   await page.getByRole("list", { name: "Confirmed bookings" }).getByRole("link", { name: "Rossi–Kim Wedding" }).click();
   await expect(page.getByTestId("job-status")).toHaveText("Booked");
   await expect(page.getByRole("list", { name: "Bookings" })).toContainText("Confirmed");
-  await expect(page.getByRole("link", { name: "Isabella Rossi" })).toBeVisible();
-  await page.getByRole("link", { name: "Isabella Rossi" }).click();
+  // The job names its client (a link to the client's page) and the lead it came from.
+  await expect(page.getByTestId("job-lead")).toContainText("Booked");
+  await page.getByTestId("job-lead").getByRole("link", { name: "Isabella Rossi" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Isabella Rossi" })).toBeVisible();
   await expect(page.getByLabel("Stage")).toHaveValue("BOOKED");
 });

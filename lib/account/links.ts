@@ -1,4 +1,4 @@
-import { type Db, type Tx } from "@/lib/db";
+import { modelsOf, type Reader, type Tx } from "@/lib/db";
 import { hashToken, linkToken, newRowWithLink, type LinkPurpose } from "@/lib/tokens";
 import { type AccountTokenPurpose } from "@/prisma/generated/prisma/enums";
 
@@ -57,10 +57,10 @@ export async function openAccountLinkToken(
 
 /** The open link a token belongs to, if it is one of `purposes`; used, expired or unknown: null. */
 export function findAccountLink(
-  db: Db | Tx,
+  db: Reader,
   { token, purposes, now = new Date() }: { token: string; purposes: AccountTokenPurpose[]; now?: Date },
 ) {
-  return db.accountToken.findFirst({
+  return modelsOf(db).accountToken.findFirst({
     where: { tokenHash: hashToken(token), purpose: { in: purposes }, usedAt: null, expiresAt: { gt: now } },
     select: {
       id: true,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dayKeyOfDateColumn } from "@/lib/calendar/zoned";
-import { type findContact, type findContactPage } from "@/lib/contacts/queries";
+import { type findContactPage, type findContactWithJobs } from "@/lib/contacts/queries";
 import { type findJob, type findJobPage } from "@/lib/jobs/queries";
 import { type findLead, type findLeadPage } from "@/lib/leads/queries";
 import { type KeysetPage } from "@/lib/pagination";
@@ -142,8 +142,11 @@ export const toApiJob = (job: JobDetail): z.infer<typeof apiJobSchema> => ({
   })),
 });
 
-type ContactRow = Awaited<ReturnType<typeof findContactPage>>["rows"][number];
-type ContactDetail = NonNullable<Awaited<ReturnType<typeof findContact>>>;
+type ContactRow = Pick<
+  Awaited<ReturnType<typeof findContactPage>>["rows"][number],
+  "id" | "name" | "email" | "phone" | "createdAt"
+>;
+type ContactDetail = NonNullable<Awaited<ReturnType<typeof findContactWithJobs>>>;
 
 export const toApiContact = (c: ContactRow): z.infer<typeof apiContactSchema> => ({
   id: c.id,

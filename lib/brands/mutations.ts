@@ -1,3 +1,4 @@
+import { countOf } from "@/lib/words";
 import { type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
@@ -51,6 +52,9 @@ export async function deleteBrand(tx: Tx, { studioId, brandId }: { studioId: str
   if ((await tx.brand.count({ where: { studioId } })) === 1)
     throw new AppError("CONFLICT", "A studio needs at least one brand.");
   if (brand._count.jobs > 0)
-    throw new AppError("CONFLICT", `This brand has ${brand._count.jobs} job(s). Move them to another brand first.`);
+    throw new AppError(
+      "CONFLICT",
+      `This brand has ${countOf(brand._count.jobs, "job", "jobs")}. Move ${brand._count.jobs === 1 ? "it" : "them"} to another brand first.`,
+    );
   await tx.brand.delete({ where: { id: brand.id } });
 }

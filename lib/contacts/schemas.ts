@@ -1,5 +1,40 @@
 import { z } from "zod";
-import { email, optionalPhone, personName } from "@/lib/fields";
+import { email, optionalPhone, optionalText, personName, recordId } from "@/lib/fields";
 
-export const contactSchema = z.object({ name: personName, email, phone: optionalPhone });
-export type ContactInput = z.infer<typeof contactSchema>;
+const optionalEmail = z
+  .string()
+  .trim()
+  .max(254, "That email address is too long.")
+  .optional()
+  .transform((v) => v || null)
+  .refine((v) => v === null || email.safeParse(v).success, "Enter a valid email address.")
+  .transform((v) => (v === null ? null : email.parse(v)));
+
+export const updateContactSchema = z.object({
+  contactId: recordId,
+  name: personName,
+  email: optionalEmail,
+  phone: optionalPhone,
+  address: optionalText(500),
+  notes: optionalText(5000),
+});
+export type UpdateContactInput = z.infer<typeof updateContactSchema>;
+
+export const mergeContactsSchema = z.object({
+  contactId: recordId,
+  duplicateId: z
+    .string({ error: "Choose the duplicate to merge." })
+    .trim()
+    .min(1, "Choose the duplicate to merge.")
+    .max(64, "Choose the duplicate to merge."),
+});
+export type MergeContactsInput = z.infer<typeof mergeContactsSchema>;
+
+const one = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().optional());
+
+/** The list's URL: anything unexpected falls back to the default instead of failing the page. */
+export const contactListParams = z.object({
+  q: one.transform((v) => v?.trim().slice(0, 100) || undefined),
+  after: one.catch(undefined),
+  before: one.catch(undefined),
+});

@@ -1,6 +1,6 @@
 import { formatDateTime } from "@/lib/calendar/zoned";
 import { sha256 } from "@/lib/contracts/audit";
-import { type Db, type Tx } from "@/lib/db";
+import { type Reader } from "@/lib/db";
 import { renderTemplate, type RenderedTemplate } from "@/lib/templates/engine";
 import { customFieldsOf } from "@/lib/templates/parse";
 import { customFieldLabel, customFieldName } from "@/lib/templates/fields";
@@ -24,7 +24,7 @@ export function customFieldInputs(body: string, customValues: unknown) {
 
 /** A contract's copy rendered with its job's current values and its custom values. */
 export async function renderContractDraft(
-  db: Db | Tx,
+  db: Reader,
   contract: { studioId: string; jobId: string; proposalId: string | null; body: string; customValues: unknown },
   now = new Date(),
 ): Promise<RenderedTemplate> {

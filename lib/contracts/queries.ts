@@ -1,5 +1,5 @@
 import { verifyContractRecords } from "@/lib/contracts/audit";
-import { type Db, type Tx } from "@/lib/db";
+import { modelsOf, type Db, type Reader } from "@/lib/db";
 import { hashToken } from "@/lib/tokens";
 
 type Tenant = { studioId: string };
@@ -184,8 +184,8 @@ const documentSelect = {
 };
 
 /** The frozen document with its signatures and full trail: for the PDF and for Verify. */
-export function findContractDocument(db: Db | Tx, { studioId, contractId }: Tenant & { contractId: string }) {
-  return db.contract.findFirst({ where: { id: contractId, studioId }, select: documentSelect });
+export function findContractDocument(db: Reader, { studioId, contractId }: Tenant & { contractId: string }) {
+  return modelsOf(db).contract.findFirst({ where: { id: contractId, studioId }, select: documentSelect });
 }
 
 /** The same, for the client, by the link's token. */

@@ -115,12 +115,22 @@ describe("loadDashboard", () => {
       name: "Too late",
       startsAt: new Date("2027-06-08T08:00:00Z"),
     });
+    await createEvent(db(), {
+      studioId,
+      jobId: portrait.id,
+      name: "Headshots",
+      startsAt: new Date("2027-06-10T17:00:00Z"),
+      isShoot: true,
+    });
     await createLead(db(), { studioId, brandId: brands[0].id });
     await createLead(db(), { studioId, brandId: brands[1].id });
     await createLead(db(), { studioId, brandId: brands[1].id, status: "CONTACTED" });
+    // An archived lead is no longer news, even when it was never answered.
+    await createLead(db(), { studioId, brandId: brands[1].id, archivedAt: new Date("2027-05-30T12:00:00Z") });
 
     const all = await loadDashboard(read(), { studioId, userId: owner.id, timeZone, currency: "USD", now, pages: {} });
     expect(all.newLeads).toBe(2);
+    expect(all.newLeadsPreview).toHaveLength(2);
     expect(all.week.map((d) => [d.key, d.events.map((e) => e.name)])).toEqual([
       ["2027-06-01", ["Rehearsal"]],
       ["2027-06-02", []],
@@ -141,6 +151,7 @@ describe("loadDashboard", () => {
     });
     expect(portraits.newLeads).toBe(1);
     expect(portraits.week.flatMap((d) => d.events.map((e) => e.name))).toEqual(["Family session"]);
-    expect(portraits.shoots.rows.map((e) => e.name)).toEqual(["Family session"]);
+    // The week's own shoot is in What's Happening already; Scheduled Shoots starts after the week.
+    expect(portraits.shoots.rows.map((e) => e.name)).toEqual(["Headshots"]);
   });
 });

@@ -1,9 +1,10 @@
+import { findLeadAvailability } from "@/lib/availability/queries";
 import { addDays, dayKeyOf, startOfDay } from "@/lib/calendar/zoned";
 import { agendaRange, groupByDay } from "@/lib/calendar/week";
 import { type Db, readRaw } from "@/lib/db";
 import { type DashboardPages } from "@/lib/dashboard/schemas";
 import { findEventsBetween, findUpcomingShootPage } from "@/lib/events/queries";
-import { decodeCursor, encodeCursor, findKeysetPage, type KeysetPage, type PageRequest } from "@/lib/pagination";
+import { findKeysetPage, rawKeyset, type KeysetPage, type PageRequest } from "@/lib/pagination";
 import { Prisma } from "@/prisma/generated/prisma/client";
 
 type Scope = { studioId: string; brandId?: string };
@@ -14,7 +15,25 @@ const DASHBOARD_PAGE_SIZE = 10;
 const COUNT_CAP = 1000;
 
 export function formatCount(count: number): string {
-  return count >= COUNT_CAP ? `${COUNT_CAP.toLocaleString("en-US")}+` : String(count);
+  return count >= COUNT_CAP ? `${COUNT_CAP.toLocaleString("en-US")}+` : count.toLocaleString("en-US");
+}
+
+/** How many new leads What's New lists by name, each with whether its date is still free. */
+export const NEW_LEADS_SHOWN = 5;
+
+/** The newest new leads (not archived), each with its date's availability. */
+export async function findNewLeadsPreview(
+  db: Db,
+  { studioId, brandId, timeZone, jobsPerDay }: Scope & { timeZone: string; jobsPerDay: number },
+) {
+  const leads = await db.lead.findMany({
+    where: { studioId, status: "NEW", archivedAt: null, ...(brandId ? { brandId } : {}) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: NEW_LEADS_SHOWN,
+    select: { id: true, name: true, eventType: true, eventDate: true, status: true, archivedAt: true, jobId: true },
+  });
+  const availability = await findLeadAvailability(db, { studioId, timeZone, jobsPerDay, leads });
+  return leads.map((lead) => ({ ...lead, availability: availability.get(lead.id) }));
 }
 
 /**
@@ -50,26 +69,18 @@ export type NextTask = { id: string; name: string; workflow: string; dueAt: Date
  */
 export async function findWhatsNextPage(
   db: Db,
-  { studioId, brandId, after, before }: Scope & PageRequest,
+  { studioId, brandId, ...request }: Scope & PageRequest,
 ): Promise<KeysetPage<NextTask>> {
-  const size = DASHBOARD_PAGE_SIZE;
-  const beforeCursor = decodeCursor(before);
-  const afterCursor = beforeCursor ? undefined : decodeCursor(after);
-  const cursor = beforeCursor ?? afterCursor;
-  const backward = Boolean(beforeCursor);
-  const at = cursor?.k ? new Date(cursor.k) : null;
-  const seek =
-    cursor && at
-      ? backward
-        ? Prisma.sql`AND t."dueAt" <= ${at} AND (t."dueAt", t.id) < (${at}, ${cursor.id})`
-        : Prisma.sql`AND t."dueAt" >= ${at} AND (t."dueAt", t.id) > (${at}, ${cursor.id})`
-      : Prisma.empty;
   // "completedAt" is NULL on every row here, so ordering by it changes nothing, but it lets the
   // planner read (studioId, completedAt, dueAt) in index order and stop after one page; with
   // `IS NULL` alone it does not see that the index is already in due-date order and sorts all.
-  const order = backward
-    ? Prisma.sql`t."completedAt" DESC, t."dueAt" DESC, t.id DESC`
-    : Prisma.sql`t."completedAt" ASC, t."dueAt" ASC, t.id ASC`;
+  const page = rawKeyset(request, {
+    key: Prisma.sql`t."dueAt"`,
+    id: Prisma.sql`t.id`,
+    dir: "asc",
+    size: DASHBOARD_PAGE_SIZE,
+    orderPrefix: (dir) => (dir === "asc" ? Prisma.sql`t."completedAt" ASC` : Prisma.sql`t."completedAt" DESC`),
+  });
   const query = Prisma.sql`
     SELECT t.id, t.name, t.workflow, t."dueAt", j.id AS "jobId", j.title AS "jobTitle"
     FROM "Task" t
@@ -82,21 +93,10 @@ export async function findWhatsNextPage(
         SELECT 1 FROM "Task" earlier
         WHERE earlier."jobId" = t."jobId" AND earlier."completedAt" IS NULL AND earlier.position < t.position
       )
-      ${seek}
-    ORDER BY ${order}
-    LIMIT ${size + 1}`;
-  const rows = await readRaw<NextTask[]>(db, query);
-  const hasMore = rows.length > size;
-  const page = rows.slice(0, size);
-  if (backward) page.reverse();
-  const cursorOf = (t: NextTask) => encodeCursor({ s: 0, k: t.dueAt.toISOString(), id: t.id });
-  const hasNext = backward ? true : hasMore;
-  const hasPrev = backward ? hasMore : Boolean(afterCursor);
-  return {
-    rows: page,
-    next: hasNext && page.length ? cursorOf(page[page.length - 1]) : undefined,
-    prev: hasPrev && page.length ? cursorOf(page[0]) : undefined,
-  };
+      ${page.seek}
+    ORDER BY ${page.orderBy}
+    LIMIT ${page.limit}`;
+  return page.pageOf(await readRaw<NextTask[]>(db, query), (t) => t.dueAt);
 }
 
 /**
@@ -109,7 +109,7 @@ async function countNewLeads(db: Db, { studioId, brandId }: Scope): Promise<numb
   const rows = await readRaw<{ n: number }[]>(
     db,
     Prisma.sql`SELECT count(*)::int AS n FROM (
-      SELECT 1 FROM "Lead" WHERE "studioId" = ${studioId} AND status = 'NEW' ${brandId ? Prisma.sql`AND "brandId" = ${brandId}` : Prisma.empty} LIMIT ${COUNT_CAP}
+      SELECT 1 FROM "Lead" WHERE "studioId" = ${studioId} AND status = 'NEW' AND "archivedAt" IS NULL ${brandId ? Prisma.sql`AND "brandId" = ${brandId}` : Prisma.empty} LIMIT ${COUNT_CAP}
     ) capped`,
   );
   return rows[0].n;
@@ -197,6 +197,7 @@ export async function loadDashboard(
     brandId,
     timeZone,
     currency,
+    jobsPerDay = 1,
     now,
     pages,
     contractReminderDays = 3,
@@ -204,6 +205,7 @@ export async function loadDashboard(
     userId: string;
     timeZone: string;
     currency: string;
+    jobsPerDay?: number;
     now: Date;
     pages: DashboardPages;
     contractReminderDays?: number;
@@ -215,6 +217,7 @@ export async function loadDashboard(
   const [
     whatsNew,
     newLeads,
+    newLeadsPreview,
     bookingsToReview,
     weekEvents,
     shoots,
@@ -225,12 +228,14 @@ export async function loadDashboard(
   ] = await Promise.all([
     findWhatsNewPage(db, { studioId, userId, after: pages.news, before: pages.newsBefore }),
     countNewLeads(db, { studioId, brandId }),
+    findNewLeadsPreview(db, { studioId, brandId, timeZone, jobsPerDay }),
     countBookingsToReview(db, { studioId, brandId }),
     findEventsBetween(db, { studioId, brandId, ...range }),
+    // Shoots after this week: the week's own shoots are already in What's Happening.
     findUpcomingShootPage(db, {
       studioId,
       brandId,
-      from: now,
+      from: range.to,
       size: DASHBOARD_PAGE_SIZE,
       after: pages.shoots,
       before: pages.shootsBefore,
@@ -252,6 +257,7 @@ export async function loadDashboard(
     lastDayKey: addDays(todayKey, 6),
     whatsNew,
     newLeads,
+    newLeadsPreview,
     bookingsToReview,
     week: groupByDay(weekEvents, todayKey, timeZone),
     shoots,

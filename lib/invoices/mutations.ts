@@ -631,14 +631,29 @@ export async function applyInstallmentShift(
   { studioId, jobId, toDay, now = new Date() }: Tenant & { jobId: string; toDay: string; now?: Date },
 ): Promise<InstallmentShift[]> {
   const shifts = await findInstallmentShift(tx, { studioId, jobId, toDay, now });
-  if (shifts.length === 0) return shifts;
-  const ids = shifts.map((s) => s.id);
-  for (const shift of shifts) {
-    await tx.installment.updateMany({
-      where: { id: shift.id, studioId, status: { not: "PAID" } },
-      data: { dueOn: dateColumn(shift.to), status: "OPEN", overdueAt: null },
+  await moveInstallments(tx, { studioId, moves: shifts, now });
+  return shifts;
+}
+
+/**
+ * Moves each unpaid installment still due on `from` to `to` (a reschedule's lines, or their undo):
+ * open again, reminders restarted, its invoice settled again. Returns how many moved; one that
+ * was paid or moved meanwhile is left as it is, for the caller to refuse.
+ */
+export async function moveInstallments(
+  tx: Tx,
+  { studioId, moves, now = new Date() }: Tenant & { moves: { id: string; from: string; to: string }[]; now?: Date },
+): Promise<number> {
+  if (moves.length === 0) return 0;
+  let moved = 0;
+  for (const move of moves) {
+    const { count } = await tx.installment.updateMany({
+      where: { id: move.id, studioId, status: { not: "PAID" }, dueOn: dateColumn(move.from) },
+      data: { dueOn: dateColumn(move.to), status: "OPEN", overdueAt: null },
     });
+    moved += count;
   }
+  const ids = moves.map((m) => m.id);
   await tx.reminder.deleteMany({ where: { studioId, installmentId: { in: ids } } });
   const invoices = await tx.installment.findMany({
     where: { id: { in: ids }, studioId },
@@ -647,5 +662,5 @@ export async function applyInstallmentShift(
   });
   // Settling again recomputes each invoice's next due date and overdue state from its installments.
   for (const { invoiceId } of invoices) await settleInvoice(tx, { studioId, invoiceId, now });
-  return shifts;
+  return moved;
 }

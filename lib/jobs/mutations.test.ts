@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { dbForHost, primaryDb, type Tx } from "@/lib/db";
-import { changeJobStatus, createJob } from "@/lib/jobs/mutations";
+import { changeJobStatus, createJob, updateJob } from "@/lib/jobs/mutations";
 import { findJobPage } from "@/lib/jobs/queries";
-import { changeJobStatusSchema, createJobSchema } from "@/lib/jobs/schemas";
+import { changeJobStatusSchema, createJobSchema, updateJobSchema } from "@/lib/jobs/schemas";
 import { createContact, createJob as createJobRow, createStudio } from "@/prisma/factories";
 
 const inTx = <T>(fn: (tx: Tx) => Promise<T>) => primaryDb().$transaction(fn);
@@ -126,6 +126,99 @@ describe("createJob", () => {
       title: ["Use at most 120 characters."],
       contactEmail: ["Enter the new client's email address."],
     });
+  });
+});
+
+describe("updateJob", () => {
+  it("saves title, type, brand, client and notes; moving to another brand moves it under that brand's filter", async () => {
+    const { mine, studioId } = await twoStudios();
+    const job = await createJobRow(db(), { studioId, brandId: mine.brands[0].id, date: null });
+    const newClient = await createContact(db(), { studioId, name: "New Client" });
+    const input = updateJobSchema.parse({
+      jobId: job.id,
+      title: "Renamed",
+      type: "Portrait",
+      date: "2027-05-01",
+      brandId: mine.brands[1].id,
+      contactId: newClient.id,
+      notes: "Bring the 85mm.",
+    });
+    const result = await inTx((tx) => updateJob(tx, { studioId, input }));
+    expect(result.rescheduleTo).toBeNull();
+    const saved = await db().job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(saved).toMatchObject({
+      title: "Renamed",
+      type: "portrait",
+      brandId: mine.brands[1].id,
+      contactId: newClient.id,
+      notes: "Bring the 85mm.",
+    });
+    expect(saved.date?.toISOString().slice(0, 10)).toBe("2027-05-01");
+    const underBrand = await findJobPage(dbForHost("primary"), {
+      studioId,
+      brandId: mine.brands[1].id,
+      view: "upcoming",
+      todayKey: "2027-01-01",
+    });
+    expect(underBrand.rows.map((r) => r.id)).toEqual([job.id]);
+    expect(
+      (
+        await findJobPage(dbForHost("primary"), {
+          studioId,
+          brandId: mine.brands[0].id,
+          view: "upcoming",
+          todayKey: "2027-01-01",
+        })
+      ).rows,
+    ).toEqual([]);
+  });
+
+  it("leaves a dated job's date to the reschedule preview", async () => {
+    const { mine, studioId } = await twoStudios();
+    const job = await createJobRow(db(), { studioId, date: new Date("2027-06-12T00:00:00Z") });
+    const input = updateJobSchema.parse({
+      jobId: job.id,
+      title: job.title,
+      type: job.type,
+      date: "2027-06-26",
+      brandId: mine.brands[0].id,
+      contactId: job.contactId,
+    });
+    expect((await inTx((tx) => updateJob(tx, { studioId, input }))).rescheduleTo).toBe("2027-06-26");
+    expect((await db().job.findUniqueOrThrow({ where: { id: job.id } })).date?.toISOString().slice(0, 10)).toBe(
+      "2027-06-12",
+    );
+  });
+
+  it("refuses another studio's job, brand or client", async () => {
+    const { mine, theirs, studioId } = await twoStudios();
+    const job = await createJobRow(db(), { studioId });
+    const theirJob = await createJobRow(db(), { studioId: theirs.studio.id, title: "Theirs" });
+    const base = { title: "X", type: "wedding", brandId: mine.brands[0].id, contactId: job.contactId };
+    await expect(
+      inTx((tx) => updateJob(tx, { studioId, input: updateJobSchema.parse({ ...base, jobId: theirJob.id }) })),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      inTx((tx) =>
+        updateJob(tx, {
+          studioId,
+          input: updateJobSchema.parse({ ...base, jobId: job.id, brandId: theirs.brands[0].id }),
+        }),
+      ),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      inTx((tx) =>
+        updateJob(tx, {
+          studioId,
+          input: updateJobSchema.parse({ ...base, jobId: job.id, contactId: theirJob.contactId }),
+        }),
+      ),
+    ).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      fieldErrors: { contactId: ["Choose one of your clients."] },
+    });
+    expect((await db().job.findUniqueOrThrow({ where: { id: theirJob.id } })).title).toBe("Theirs");
+    expect((await db().job.findUniqueOrThrow({ where: { id: job.id } })).title).toBe(job.title);
   });
 });
 

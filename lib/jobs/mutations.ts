@@ -1,20 +1,27 @@
-import { dateColumn } from "@/lib/calendar/zoned";
-import { createContact, requireContactId } from "@/lib/contacts/mutations";
+import { dateColumn, dayKeyOfDateColumn } from "@/lib/calendar/zoned";
+import { ensureContact, requireContactId } from "@/lib/contacts/mutations";
 import { type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { requireBrandId } from "@/lib/brands/mutations";
-import { type CreateJobInput } from "@/lib/jobs/schemas";
+import { type CreateJobInput, type UpdateJobInput } from "@/lib/jobs/schemas";
 import { type JobStatus } from "@/prisma/generated/prisma/client";
 
 type Tenant = { studioId: string };
 
-/** A job entered directly (not from a lead), for an existing client or a new one. */
+/** A job entered directly (not from a lead), for an existing client or a new one (found by email when they are not new after all). */
 export async function createJob(tx: Tx, { studioId, input }: Tenant & { input: CreateJobInput }) {
   const brandId = await requireBrandId(tx, { studioId, brandId: input.brandId });
   const contactId =
     input.contact.kind === "existing"
       ? await requireContactId(tx, { studioId, contactId: input.contact.id })
-      : (await createContact(tx, { studioId, input: input.contact })).id;
+      : (
+          await ensureContact(tx, {
+            studioId,
+            name: input.contact.name,
+            email: input.contact.email,
+            phone: input.contact.phone,
+          })
+        ).id;
   return tx.job.create({
     data: {
       studioId,
@@ -43,4 +50,33 @@ export async function requireJob(tx: Tx, { studioId, jobId }: Tenant & { jobId: 
   });
   if (!job) throw notFound("That job");
   return job;
+}
+
+/**
+ * Title, type, brand, client and notes as typed. A first date (or removing the date) is saved
+ * here; moving a dated job to another day is a reschedule, which previews what moves with it,
+ * so the new day comes back as `rescheduleTo` instead of being saved.
+ */
+export async function updateJob(tx: Tx, { studioId, input }: Tenant & { input: UpdateJobInput }) {
+  const job = await tx.job.findFirst({
+    where: { id: input.jobId, studioId },
+    select: { id: true, date: true, contactId: true },
+  });
+  if (!job) throw notFound("That job");
+  const brandId = await requireBrandId(tx, { studioId, brandId: input.brandId });
+  const contactId = await requireContactId(tx, { studioId, contactId: input.contactId });
+  const current = job.date ? dayKeyOfDateColumn(job.date) : null;
+  const rescheduleTo = current && input.date && input.date !== current ? input.date : null;
+  await tx.job.updateMany({
+    where: { id: job.id, studioId },
+    data: {
+      title: input.title,
+      type: input.type,
+      brandId,
+      contactId,
+      notes: input.notes,
+      ...(rescheduleTo ? {} : { date: input.date ? dateColumn(input.date) : null }),
+    },
+  });
+  return { id: job.id, rescheduleTo, contactIds: [...new Set([job.contactId, contactId])] };
 }

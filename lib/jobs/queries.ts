@@ -51,6 +51,7 @@ export function findJob(db: Db, { studioId, jobId }: { studioId: string; jobId: 
       type: true,
       date: true,
       status: true,
+      notes: true,
       createdAt: true,
       brand: { select: { id: true, name: true } },
       contact: { select: { id: true, name: true, email: true, phone: true } },

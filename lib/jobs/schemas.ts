@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { brandField } from "@/lib/brands/schemas";
-import { email, optionalDayKeyField, optionalPhone, optionalRecordId, recordId, requiredText } from "@/lib/fields";
+import {
+  email,
+  optionalDayKeyField,
+  optionalPhone,
+  optionalRecordId,
+  optionalText,
+  recordId,
+  requiredText,
+} from "@/lib/fields";
 import { pageParams, searchParam } from "@/lib/search-params";
 import { JobStatus } from "@/prisma/generated/prisma/enums";
 
@@ -82,3 +90,17 @@ export const jobListParams = z.object({
   status: searchParam.pipe(jobStatusField.optional()).catch(undefined),
   ...pageParams,
 });
+export const updateJobSchema = z.object({
+  jobId: recordId,
+  title: jobTitle,
+  type: jobType,
+  date: optionalDayKeyField,
+  brandId: brandField,
+  contactId: z
+    .string({ error: "Choose a client." })
+    .trim()
+    .min(1, "Choose a client.")
+    .max(64, "Choose one of your clients."),
+  notes: optionalText(5000),
+});
+export type UpdateJobInput = z.infer<typeof updateJobSchema>;

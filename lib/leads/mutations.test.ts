@@ -1,9 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { dbForHost, primaryDb, type Tx } from "@/lib/db";
-import { addLeadNote, changeLeadStatus, convertLeadToJob, createLead } from "@/lib/leads/mutations";
+import {
+  addLeadNote,
+  changeLeadStatus,
+  convertLeadToJob,
+  createLead,
+  setLeadArchived,
+  updateLead,
+} from "@/lib/leads/mutations";
 import { findLeadPage } from "@/lib/leads/queries";
-import { addLeadNoteSchema, changeLeadStatusSchema, convertLeadSchema, createLeadSchema } from "@/lib/leads/schemas";
+import {
+  addLeadNoteSchema,
+  changeLeadStatusSchema,
+  convertLeadSchema,
+  createLeadSchema,
+  updateLeadSchema,
+} from "@/lib/leads/schemas";
 import { createLead as createLeadRow, createStudio } from "@/prisma/factories";
 
 const inTx = <T>(fn: (tx: Tx) => Promise<T>) => primaryDb().$transaction(fn);
@@ -83,6 +96,79 @@ describe("createLead", () => {
       "Enter a real date as YYYY-MM-DD.",
     ]);
     expect(fieldErrors(createLeadSchema.safeParse({ ...leadForm, name: 42 })).name).toEqual(["Enter a name."]);
+  });
+});
+
+describe("editing a lead", () => {
+  it("saves every field; a new email moves the lead to that address's client", async () => {
+    const { mine, studioId } = await twoStudios();
+    const { id } = await inTx((tx) => createLead(tx, { studioId, input: createLeadSchema.parse(leadForm) }));
+    const first = await db().lead.findUniqueOrThrow({ where: { id } });
+    const input = updateLeadSchema.parse({
+      leadId: id,
+      name: "Jane Doe-Reyes",
+      email: "jane.reyes@example.com",
+      phone: "",
+      eventType: "portrait",
+      eventDate: "2027-07-01",
+      message: "Changed our plans.",
+      brandId: mine.brands[1].id,
+    });
+    const result = await inTx((tx) => updateLead(tx, { studioId, input }));
+    const lead = await db().lead.findUniqueOrThrow({ where: { id }, include: { contact: true } });
+    expect(lead).toMatchObject({
+      name: "Jane Doe-Reyes",
+      email: "jane.reyes@example.com",
+      phone: null,
+      eventType: "portrait",
+      message: "Changed our plans.",
+      brandId: mine.brands[1].id,
+    });
+    expect(lead.eventDate?.toISOString().slice(0, 10)).toBe("2027-07-01");
+    expect(lead.contact).toMatchObject({ name: "Jane Doe-Reyes", emailNormalized: "jane.reyes@example.com" });
+    expect(result).toMatchObject({ contactId: lead.contactId, previousContactId: first.contactId });
+    expect(lead.contactId).not.toBe(first.contactId);
+  });
+
+  it("refuses another studio's lead or brand and changes nothing", async () => {
+    const { mine, theirs, studioId } = await twoStudios();
+    const theirLead = await createLeadRow(db(), { studioId: theirs.studio.id, name: "Theirs" });
+    const input = updateLeadSchema.parse({ ...leadForm, leadId: theirLead.id });
+    await expect(inTx((tx) => updateLead(tx, { studioId, input }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const mineLead = await createLeadRow(db(), { studioId, brandId: mine.brands[0].id });
+    await expect(
+      inTx((tx) =>
+        updateLead(tx, {
+          studioId,
+          input: updateLeadSchema.parse({ ...leadForm, leadId: mineLead.id, brandId: theirs.brands[0].id }),
+        }),
+      ),
+    ).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      fieldErrors: { brandId: ["Choose one of your brands."] },
+    });
+    expect((await db().lead.findUniqueOrThrow({ where: { id: theirLead.id } })).name).toBe("Theirs");
+    expect((await db().lead.findUniqueOrThrow({ where: { id: mineLead.id } })).brandId).toBe(mine.brands[0].id);
+  });
+
+  it("archived, lost and booked leads leave the default list; each has its own filter, and restoring brings one back", async () => {
+    const { studioId } = await twoStudios();
+    const open = await createLeadRow(db(), { studioId, name: "Open One", status: "CONTACTED" });
+    const lost = await createLeadRow(db(), { studioId, name: "Lost One", status: "LOST" });
+    const booked = await createLeadRow(db(), { studioId, name: "Booked One", status: "BOOKED" });
+    const archived = await createLeadRow(db(), { studioId, name: "Archived One", status: "NEW" });
+    await inTx((tx) => setLeadArchived(tx, { studioId, leadId: archived.id, isArchived: true }));
+    const names = async (status?: Parameters<typeof findLeadPage>[1]["status"]) =>
+      (await findLeadPage(dbForHost("primary"), { studioId, sort: "newest", status })).rows.map((r) => r.name).sort();
+    expect(await names()).toEqual(["Open One"]);
+    expect(await names("LOST")).toEqual(["Lost One"]);
+    expect(await names("BOOKED")).toEqual(["Booked One"]);
+    expect(await names("NEW")).toEqual([]);
+    expect(await names("archived")).toEqual(["Archived One"]);
+    expect(await names("all")).toEqual(["Archived One", "Booked One", "Lost One", "Open One"]);
+    await inTx((tx) => setLeadArchived(tx, { studioId, leadId: archived.id, isArchived: false }));
+    expect(await names()).toEqual(["Archived One", "Open One"]);
+    expect([open.id, lost.id, booked.id]).toHaveLength(3);
   });
 });
 
@@ -270,12 +356,12 @@ describe("findLeadPage", () => {
       return { seen, pages };
     };
 
-    const newest = await walk({ studioId, sort: "newest" });
+    const newest = await walk({ studioId, sort: "newest", status: "all" });
     expect(newest.pages.map((p) => p.rows.length)).toEqual([25, 25, 10]);
     expect(new Set(newest.seen).size).toBe(60);
     expect(newest.pages[0].prev).toBeUndefined();
 
-    const byDate = await walk({ studioId, sort: "event-date" });
+    const byDate = await walk({ studioId, sort: "event-date", status: "all" });
     expect(new Set(byDate.seen).size).toBe(60);
     const rows = await db().lead.findMany({
       where: { id: { in: byDate.seen } },
@@ -284,7 +370,7 @@ describe("findLeadPage", () => {
     const dates = byDate.seen.map((id) => rows.find((r) => r.id === id)!.eventDate?.getTime() ?? Infinity);
     expect(dates).toEqual([...dates].sort((a, b) => a - b));
 
-    const searched = await walk({ studioId, sort: "oldest", q: "harper MATCH" });
+    const searched = await walk({ studioId, sort: "oldest", q: "harper MATCH", status: "all" });
     expect(searched.seen).toHaveLength(20);
     const filtered = await walk({ studioId, sort: "newest", status: "LOST", brandId: mine.brands[0].id });
     expect(filtered.seen).toHaveLength(6);

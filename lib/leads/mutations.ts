@@ -2,7 +2,9 @@ import { dateColumn } from "@/lib/calendar/zoned";
 import { type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { firstBrandId, requireBrandId } from "@/lib/brands/mutations";
-import { type ConvertLeadInput, type CreateLeadInput } from "@/lib/leads/schemas";
+import { normalizeEmail } from "@/lib/contacts/email-key";
+import { ensureContact } from "@/lib/contacts/mutations";
+import { type ConvertLeadInput, type CreateLeadInput, type UpdateLeadInput } from "@/lib/leads/schemas";
 import { type JobStatus, type LeadStatus } from "@/prisma/generated/prisma/client";
 
 type Tenant = { studioId: string };
@@ -10,16 +12,34 @@ type Tenant = { studioId: string };
 async function requireLead(tx: Tx, { studioId, leadId }: Tenant & { leadId: string }) {
   const lead = await tx.lead.findFirst({
     where: { id: leadId, studioId },
-    select: { id: true, name: true, email: true, phone: true, status: true, jobId: true },
+    select: { id: true, name: true, email: true, phone: true, status: true, jobId: true, contactId: true },
   });
   if (!lead) throw notFound("That lead");
   return lead;
 }
 
-/** The pages a new lead shows on, whoever adds it (the form, the API). */
-export const PAGES_A_NEW_LEAD_CHANGES = ["/leads", "/dashboard", "/settings/billing"];
+/**
+ * The pages a new lead shows on, whoever adds it (the form, the API): the lists, the dashboard,
+ * its client's page, the client pickers under "/jobs", and the plan's usage.
+ */
+export const PAGES_A_NEW_LEAD_CHANGES = ["/leads", "/dashboard", "/clients", "/jobs", "/settings/billing"];
 
-/** A lead the photographer enters by hand (a phone call, a referral at a wedding). */
+/** The inquiry's own fields as the lead's columns, the same on creating and editing. */
+function leadColumns(input: CreateLeadInput) {
+  return {
+    name: input.name,
+    email: input.email,
+    phone: input.phone,
+    eventType: input.eventType,
+    eventDate: input.eventDate ? dateColumn(input.eventDate) : null,
+    message: input.message,
+  };
+}
+
+/**
+ * A lead the photographer enters by hand (a phone call, a referral at a wedding), or an inquiry.
+ * The person becomes (or already is) a client, found by their email.
+ */
 export async function createLead(
   tx: Tx,
   { studioId, input, source = "manual" }: Tenant & { input: CreateLeadInput; source?: string },
@@ -27,20 +47,46 @@ export async function createLead(
   const brandId = input.brandId
     ? await requireBrandId(tx, { studioId, brandId: input.brandId })
     : await firstBrandId(tx, { studioId });
+  const contact = await ensureContact(tx, { studioId, name: input.name, email: input.email, phone: input.phone });
   return tx.lead.create({
     data: {
       studioId,
       brandId,
-      name: input.name,
-      email: input.email,
-      phone: input.phone,
-      eventType: input.eventType,
-      eventDate: input.eventDate ? dateColumn(input.eventDate) : null,
-      message: input.message,
+      contactId: contact.id,
+      ...leadColumns(input),
       source,
     },
     select: { id: true },
   });
+}
+
+/** Every field of the inquiry; a new email address moves the lead to that address's client. */
+export async function updateLead(tx: Tx, { studioId, input }: Tenant & { input: UpdateLeadInput }) {
+  const lead = await requireLead(tx, { studioId, leadId: input.leadId });
+  const brandId = input.brandId ? await requireBrandId(tx, { studioId, brandId: input.brandId }) : undefined;
+  const isNewAddress = normalizeEmail(input.email) !== normalizeEmail(lead.email) || !lead.contactId;
+  const contactId = isNewAddress
+    ? (await ensureContact(tx, { studioId, name: input.name, email: input.email, phone: input.phone })).id
+    : lead.contactId;
+  await tx.lead.updateMany({
+    where: { id: lead.id, studioId },
+    data: {
+      ...leadColumns(input),
+      contactId,
+      ...(brandId ? { brandId } : {}),
+    },
+  });
+  return { id: lead.id, contactId, previousContactId: lead.contactId };
+}
+
+/** Archived leads leave every list but "Archived"; restoring brings one back as it was. */
+export async function setLeadArchived(
+  tx: Tx,
+  { studioId, leadId, isArchived, now = new Date() }: Tenant & { leadId: string; isArchived: boolean; now?: Date },
+) {
+  const lead = await requireLead(tx, { studioId, leadId });
+  await tx.lead.updateMany({ where: { id: lead.id, studioId }, data: { archivedAt: isArchived ? now : null } });
+  return { id: lead.id, contactId: lead.contactId };
 }
 
 /** Returns the job the lead became, if any: its page shows the lead's stage. */
@@ -69,10 +115,9 @@ export async function convertLeadToJob(tx: Tx, { studioId, input }: Tenant & { i
   const lead = await requireLead(tx, { studioId, leadId: input.leadId });
   if (lead.jobId) throw new AppError("CONFLICT", "This lead is already a job.");
   const brandId = await requireBrandId(tx, { studioId, brandId: input.brandId });
-  const contact = await tx.contact.create({
-    data: { studioId, name: lead.name, email: lead.email, phone: lead.phone },
-    select: { id: true },
-  });
+  const contact = lead.contactId
+    ? { id: lead.contactId }
+    : await ensureContact(tx, { studioId, name: lead.name, email: lead.email, phone: lead.phone });
   const job = await tx.job.create({
     data: {
       studioId,

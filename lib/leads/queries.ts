@@ -1,12 +1,13 @@
 import { type Db } from "@/lib/db";
 import { findKeysetPage, type PageRequest, type Section } from "@/lib/pagination";
-import { type LeadSort } from "@/lib/leads/schemas";
-import { type LeadStatus, type Prisma } from "@/prisma/generated/prisma/client";
+import { OPEN_LEAD_STATUSES, type LeadShow, type LeadSort } from "@/lib/leads/schemas";
+import { type Prisma } from "@/prisma/generated/prisma/client";
 
 export type LeadListFilter = {
   studioId: string;
   brandId?: string;
-  status?: LeadStatus;
+  /** Default: open leads only. */
+  status?: LeadShow;
   q?: string;
   sort: LeadSort;
 };
@@ -19,16 +20,24 @@ const listSelect = {
   eventDate: true,
   status: true,
   createdAt: true,
+  archivedAt: true,
+  jobId: true,
   brand: { select: { name: true } },
 } satisfies Prisma.LeadSelect;
 
 export type LeadListRow = Prisma.LeadGetPayload<{ select: typeof listSelect }>;
 
+function showWhere(show: LeadShow = "open"): Prisma.LeadWhereInput {
+  if (show === "all") return {};
+  if (show === "archived") return { archivedAt: { not: null } };
+  return { status: show === "open" ? { in: OPEN_LEAD_STATUSES } : show, archivedAt: null };
+}
+
 function leadListWhere({ studioId, brandId, status, q }: LeadListFilter): Prisma.LeadWhereInput {
   return {
     studioId,
     ...(brandId ? { brandId } : {}),
-    ...(status ? { status } : {}),
+    ...showWhere(status),
     // Served by the trigram index on (name, email); the studio filter then applies to the few matches.
     ...(q
       ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] }
@@ -80,9 +89,13 @@ export function findLead(db: Db, { studioId, leadId }: { studioId: string; leadI
       status: true,
       source: true,
       createdAt: true,
+      archivedAt: true,
       brandId: true,
+      contactId: true,
+      jobId: true,
       brand: { select: { name: true } },
       job: { select: { id: true, title: true } },
+      contact: { select: { id: true, name: true } },
     },
   });
 }

@@ -39,6 +39,12 @@ export const leadFields = {
 export const createLeadSchema = z.object({ ...leadFields, brandId: optionalRecordId });
 export type CreateLeadInput = z.infer<typeof createLeadSchema>;
 
+export const updateLeadSchema = z.object({ leadId: recordId, ...leadFields, brandId: optionalRecordId });
+export type UpdateLeadInput = z.infer<typeof updateLeadSchema>;
+
+/** Archive or restore: only the lead's id. */
+export const leadIdSchema = z.object({ leadId: recordId });
+
 export const changeLeadStatusSchema = z.object({ leadId: recordId, status: leadStatusField });
 
 export const addLeadNoteSchema = z.object({ leadId: recordId, body: requiredText("a note", 2000) });
@@ -55,10 +61,22 @@ export type ConvertLeadInput = z.infer<typeof convertLeadSchema>;
 export const LEAD_SORTS = { newest: "Newest first", oldest: "Oldest first", "event-date": "Event date" } as const;
 export type LeadSort = keyof typeof LEAD_SORTS;
 
+/** Stages a lead is still being worked in; booked, lost and archived leads leave the default list. */
+export const OPEN_LEAD_STATUSES: LeadStatus[] = ["NEW", "CONTACTED", "PROPOSAL_SENT"];
+
+/** What the list shows: open leads (the default), one stage, archived leads, or all of them. */
+export const LEAD_SHOWS = {
+  open: "Open leads",
+  ...Object.fromEntries(LEAD_STATUSES.map((s) => [s, LEAD_STATUS_LABELS[s]])),
+  archived: "Archived",
+  all: "All leads",
+} as Record<LeadShow, string>;
+export type LeadShow = "open" | "archived" | "all" | LeadStatus;
+
 /** The list's URL: anything unexpected falls back to the default instead of failing the page. */
 export const leadListParams = z.object({
   q: searchText,
-  status: searchParam.pipe(leadStatusField.optional()).catch(undefined),
+  status: searchParam.pipe(z.enum(Object.keys(LEAD_SHOWS) as [LeadShow, ...LeadShow[]]).default("open")).catch("open"),
   sort: searchParam
     .pipe(z.enum(Object.keys(LEAD_SORTS) as [LeadSort, ...LeadSort[]]).default("newest"))
     .catch("newest"),

@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { dbForHost, primaryDb, type Tx } from "@/lib/db";
-import { createProposal, respondToProposal, sendProposal } from "@/lib/proposals/mutations";
+import { createProposal, respondToProposal, sendProposal, updateProposal } from "@/lib/proposals/mutations";
 import { findProposalForClient } from "@/lib/proposals/queries";
-import { createProposalSchema, proposalToken, respondToProposalSchema } from "@/lib/proposals/schemas";
+import {
+  createProposalSchema,
+  proposalToken,
+  respondToProposalSchema,
+  updateProposalSchema,
+} from "@/lib/proposals/schemas";
 import { createContact, createJob, createLead, createStudio } from "@/prisma/factories";
 import { hashToken, linkToken } from "@/lib/tokens";
 import { renderQueuedEmail } from "@/scripts/testing/outbox";
@@ -165,6 +170,59 @@ describe("createProposal", () => {
     await expect(
       inTx((tx) => createProposal(tx, { studioId, input: { ...parsed, jobId: job.id }, now: NOW })),
     ).rejects.toMatchObject({ code: "VALIDATION", message: expect.stringContaining("currency settings changed") });
+  });
+});
+
+describe("updateProposal", () => {
+  const edit = (proposalId: string) =>
+    updateProposalSchema.parse({
+      proposalId,
+      title: "Half-Day Collection",
+      description: ["Four hours of coverage"],
+      quantity: ["1"],
+      unitPrice: ["2,400"],
+      deposit: "500",
+      expiresOn: "2027-03-20",
+      ...USD,
+    });
+
+  it("rewrites a draft's title, items, deposit and expiry", async () => {
+    const s = await setup();
+    const { id } = await inTx((tx) => createProposal(tx, { studioId: s.studioId, input: form(s.job.id), now: NOW }));
+    await inTx((tx) => updateProposal(tx, { studioId: s.studioId, input: edit(id), now: NOW }));
+    const proposal = await db().proposal.findUniqueOrThrow({
+      where: { id },
+      include: { items: { orderBy: { position: "asc" } } },
+    });
+    expect(proposal).toMatchObject({ title: "Half-Day Collection", depositCents: 50_000, status: "DRAFT" });
+    expect(proposal.items.map((i) => [i.description, i.quantity, i.unitPriceCents])).toEqual([
+      ["Four hours of coverage", 1, 240_000],
+    ]);
+    expect(proposal.expiresAt.toISOString()).toBe("2027-03-21T04:00:00.000Z");
+  });
+
+  it("leaves a sent proposal as the client saw it, and another studio's untouched", async () => {
+    const { studioId, otherStudioId, proposalId: id } = await sentProposal();
+    await expect(inTx((tx) => updateProposal(tx, { studioId, input: edit(id), now: NOW }))).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await expect(
+      inTx((tx) => updateProposal(tx, { studioId: otherStudioId, input: edit(id), now: NOW })),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const proposal = await db().proposal.findUniqueOrThrow({ where: { id }, include: { items: true } });
+    expect(proposal.title).toBe("Full-Day Collection");
+    expect(proposal.items).toHaveLength(2);
+  });
+
+  it("refuses amounts typed in a money format the studio no longer uses", async () => {
+    const s = await setup();
+    const { id } = await inTx((tx) => createProposal(tx, { studioId: s.studioId, input: form(s.job.id), now: NOW }));
+    const input = { ...edit(id), money: { currency: "EUR", locale: "de-DE" } };
+    await expect(inTx((tx) => updateProposal(tx, { studioId: s.studioId, input, now: NOW }))).rejects.toMatchObject({
+      code: "VALIDATION",
+      message: expect.stringContaining("currency settings changed"),
+    });
+    expect(await db().proposal.findUniqueOrThrow({ where: { id } })).toMatchObject({ title: "Full-Day Collection" });
   });
 });
 

@@ -11,11 +11,30 @@ import { AppError, notFound } from "@/lib/errors";
 import { requireJob } from "@/lib/jobs/mutations";
 import { createInvoiceFromProposal, sendInvoice } from "@/lib/invoices/mutations";
 import { notify } from "@/lib/notifications/mutations";
-import { type CreateProposalInput } from "@/lib/proposals/schemas";
+import { type CreateProposalInput, type UpdateProposalInput } from "@/lib/proposals/schemas";
 import { requireStudioMoney } from "@/lib/studios/mutations";
 import { hashToken, linkToken, linkTokenHash } from "@/lib/tokens";
 
 type Tenant = { studioId: string };
+
+/** The end of `expiresOn` in the studio's time zone; today or later. */
+function expiryOf({ expiresOn, timeZone, now }: { expiresOn: string; timeZone: string; now: Date }) {
+  if (expiresOn < dayKeyOf(now, timeZone)) {
+    throw new AppError("VALIDATION", "Please correct the highlighted fields.", {
+      expiresOn: ["Choose today or a later date."],
+    });
+  }
+  return startOfDay(addDays(expiresOn, 1), timeZone);
+}
+
+/** A proposal's rows as stored: amounts in the studio's minor unit, in the order typed. */
+const itemRows = (items: CreateProposalInput["items"]) =>
+  items.map((item, position) => ({
+    position,
+    description: item.description,
+    quantity: item.quantity,
+    unitPriceCents: item.unitPriceMinor,
+  }));
 
 /** A draft proposal; it expires at the end of `expiresOn` in the studio's time zone. */
 export async function createProposal(
@@ -24,29 +43,41 @@ export async function createProposal(
 ) {
   const job = await requireJob(tx, { studioId, jobId: input.jobId });
   const { timeZone } = await requireStudioMoney(tx, { studioId, typed: input.money });
-  if (input.expiresOn < dayKeyOf(now, timeZone)) {
-    throw new AppError("VALIDATION", "Please correct the highlighted fields.", {
-      expiresOn: ["Choose today or a later date."],
-    });
-  }
+  const expiresAt = expiryOf({ expiresOn: input.expiresOn, timeZone, now });
   return tx.proposal.create({
     data: {
       studioId,
       jobId: job.id,
       title: input.title,
       depositCents: input.depositCents,
-      expiresAt: startOfDay(addDays(input.expiresOn, 1), timeZone),
-      items: {
-        create: input.items.map((item, position) => ({
-          position,
-          description: item.description,
-          quantity: item.quantity,
-          unitPriceCents: item.unitPriceMinor,
-        })),
-      },
+      expiresAt,
+      items: { create: itemRows(input.items) },
     },
     select: { id: true, jobId: true },
   });
+}
+
+/** Rewrites a draft; once sent, a proposal is what the client saw and cannot change. */
+export async function updateProposal(
+  tx: Tx,
+  { studioId, input, now = new Date() }: Tenant & { input: UpdateProposalInput; now?: Date },
+) {
+  const proposal = await tx.proposal.findFirst({
+    where: { id: input.proposalId, studioId },
+    select: { id: true, jobId: true, status: true },
+  });
+  if (!proposal) throw notFound("That proposal");
+  const { timeZone } = await requireStudioMoney(tx, { studioId, typed: input.money });
+  const expiresAt = expiryOf({ expiresOn: input.expiresOn, timeZone, now });
+  // Conditional on DRAFT: a proposal sent a moment ago is not rewritten under the client.
+  const { count } = await tx.proposal.updateMany({
+    where: { id: proposal.id, studioId, status: "DRAFT" },
+    data: { title: input.title, depositCents: input.depositCents, expiresAt },
+  });
+  if (count === 0) throw new AppError("CONFLICT", "This proposal was already sent, so it can no longer be changed.");
+  await tx.proposalItem.deleteMany({ where: { proposalId: proposal.id } });
+  await tx.proposalItem.createMany({ data: itemRows(input.items).map((row) => ({ proposalId: proposal.id, ...row })) });
+  return { id: proposal.id, jobId: proposal.jobId };
 }
 
 /**

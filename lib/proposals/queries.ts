@@ -40,3 +40,21 @@ export function findProposalForClient(db: Db, { token }: { token: string }) {
 export function isProposalExpired(expiresAt: Date, now = new Date()): boolean {
   return expiresAt.getTime() <= now.getTime();
 }
+
+/** A draft to edit, with its job; null for a sent proposal or another studio's. */
+export function findDraftProposal(
+  db: Db,
+  { studioId, jobId, proposalId }: { studioId: string; jobId: string; proposalId: string },
+) {
+  return db.proposal.findFirst({
+    where: { id: proposalId, jobId, studioId, status: "DRAFT" },
+    select: {
+      id: true,
+      title: true,
+      depositCents: true,
+      expiresAt: true,
+      job: { select: { id: true, title: true } },
+      items: { orderBy: { position: "asc" }, select: { description: true, quantity: true, unitPriceCents: true } },
+    },
+  });
+}

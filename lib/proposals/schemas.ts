@@ -34,41 +34,64 @@ function readProposalAmounts(raw: {
   return { items, depositCents: "minor" in deposit ? deposit.minor : 0, issues };
 }
 
+const proposalFormFields = {
+  title: requiredText("a title, such as Wedding Collection", 120),
+  description: lineItemColumns.description,
+  quantity: lineItemColumns.quantity,
+  unitPrice: lineItemColumns.unitPrice,
+  deposit: z.string().trim().max(30, "Enter the deposit as an amount.").optional(),
+  ...moneyFormatFields,
+  expiresOn: dayKeyField,
+};
+
+type RawProposalForm = {
+  title: string;
+  description: string[];
+  quantity: string[];
+  unitPrice: string[];
+  deposit?: string;
+  currency: string;
+  locale: string;
+  expiresOn: string;
+};
+
+// The item checks run even when another field failed, so every message shows at once; items are
+// read only with a known money format.
+const checkAmounts = [
+  (v: RawProposalForm, ctx: z.RefinementCtx) => {
+    for (const issue of readProposalAmounts(v).issues)
+      ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
+  },
+  { when: (payload: { value: unknown }) => moneyFormatOf(payload.value) !== null },
+] as const;
+
+function toProposal(v: RawProposalForm) {
+  const { items, depositCents } = readProposalAmounts(v);
+  return {
+    title: v.title,
+    items,
+    depositCents,
+    expiresOn: v.expiresOn,
+    money: { currency: v.currency, locale: v.locale },
+  };
+}
+
 /**
  * The proposal form: line items arrive as parallel columns (lib/line-items.ts), amounts typed in
- * the studio's locale. The item checks run even when another field failed, so every message shows at once.
+ * the studio's locale; the form is about a job (a new proposal) or a draft being edited.
  */
 export const createProposalSchema = z
-  .object({
-    jobId: recordId,
-    title: requiredText("a title, such as Wedding Collection", 120),
-    description: lineItemColumns.description,
-    quantity: lineItemColumns.quantity,
-    unitPrice: lineItemColumns.unitPrice,
-    deposit: z.string().trim().max(30, "Enter the deposit as an amount.").optional(),
-    ...moneyFormatFields,
-    expiresOn: dayKeyField,
-  })
-  .superRefine(
-    (v, ctx) => {
-      for (const issue of readProposalAmounts(v).issues)
-        ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
-    },
-    // Items are read only with a known money format; other fields' errors still show beside them.
-    { when: (payload) => moneyFormatOf(payload.value) !== null },
-  )
-  .transform((v) => {
-    const { items, depositCents } = readProposalAmounts(v);
-    return {
-      jobId: v.jobId,
-      title: v.title,
-      items,
-      depositCents,
-      expiresOn: v.expiresOn,
-      money: { currency: v.currency, locale: v.locale },
-    };
-  });
+  .object({ jobId: recordId, ...proposalFormFields })
+  .superRefine(...checkAmounts)
+  .transform((v) => ({ jobId: v.jobId, ...toProposal(v) }));
 export type CreateProposalInput = z.infer<typeof createProposalSchema>;
+
+/** A draft's title, items, deposit and expiry; a sent proposal is what the client saw and stays as it is. */
+export const updateProposalSchema = z
+  .object({ proposalId: recordId, ...proposalFormFields })
+  .superRefine(...checkAmounts)
+  .transform((v) => ({ proposalId: v.proposalId, ...toProposal(v) }));
+export type UpdateProposalInput = z.infer<typeof updateProposalSchema>;
 
 export const sendProposalSchema = z.object({ proposalId: recordId });
 

@@ -1,3 +1,4 @@
+import { ensureContact } from "@/lib/contacts/mutations";
 import { type Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";
 import { AppError, notFound } from "@/lib/errors";
@@ -117,9 +118,16 @@ export async function respondToReferral(
   }
   const subject = readSubject(referral.subject);
   if (!subject) throw new AppError("CONFLICT", "That referral cannot be read; ask the sender to refer again.");
+  const contact = await ensureContact(tx, {
+    studioId,
+    name: subject.clientName,
+    email: subject.email,
+    phone: subject.phone,
+  });
   const lead = await tx.lead.create({
     data: {
       studioId,
+      contactId: contact.id,
       name: subject.clientName,
       email: subject.email,
       phone: subject.phone,

@@ -4,15 +4,17 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, dayKeyOf } from "@/lib/calendar/zoned";
+import { addDays, dateColumn, dayKeyOf, dayKeyOfDateColumn } from "@/lib/calendar/zoned";
 import { pinCovers, readPinCookies } from "@/lib/replication/pins";
 import { createInvoiceFromProposal, sendInvoice } from "@/lib/invoices/mutations";
+import { planReschedule } from "@/lib/reschedule/plan";
 import { seal, sessionPasswords } from "@/lib/session";
 import { issueAccountLink } from "@/lib/account/links";
 import { createSession } from "@/lib/auth/sessions";
 import { hashToken, linkToken, newToken as newLinkToken } from "@/lib/tokens";
 import {
   createAdmin,
+  createContact,
   createContractTemplate,
   createEvent,
   createJob,
@@ -269,7 +271,7 @@ const SAMPLES: Record<string, Sample> = {
   },
   updateStudioAction: {
     on: () => "/settings/studio",
-    form: (w) => ({ name: "Walk Studio Renamed", timeZone: w.timeZone, ...money }),
+    form: (w) => ({ name: "Walk Studio Renamed", timeZone: w.timeZone, ...money, jobsPerDay: "2" }),
   },
   addBrandAction: { on: () => "/settings/studio", form: () => ({ name: "Walk Brand" }) },
   renameBrandAction: {
@@ -431,6 +433,66 @@ const SAMPLES: Record<string, Sample> = {
     on: (w) => `/c/${w.contractToken}`,
     form: (w) => ({ token: w.contractToken }),
   },
+  updateContactAction: {
+    on: (w) => `/clients/${w.contactId}/edit`,
+    form: (w) => ({
+      contactId: w.contactId,
+      name: "Walk Client Renamed",
+      email: "walk.renamed@example.com",
+      phone: "555 0199",
+      address: "",
+      notes: "Walk notes",
+    }),
+  },
+  mergeContactsAction: {
+    on: (w) => `/clients/${w.contactId}/merge`,
+    form: (w) => ({ contactId: w.contactId, duplicateId: w.duplicateContactId }),
+  },
+  updateLeadAction: {
+    on: (w) => `/leads/${w.leadId}/edit`,
+    form: (w) => ({
+      leadId: w.leadId,
+      name: "Walk Lead Renamed",
+      email: "walk.lead.renamed@example.com",
+      phone: "",
+      eventType: "portrait",
+      eventDate: soon(w, 40),
+      message: "",
+      brandId: w.otherBrandId,
+    }),
+  },
+  archiveLeadAction: { on: (w) => `/leads/${w.leadId}`, form: (w) => ({ leadId: w.leadId }) },
+  restoreLeadAction: { on: (w) => `/leads/${w.archivedLeadId}`, form: (w) => ({ leadId: w.archivedLeadId }) },
+  updateJobAction: {
+    on: (w) => `/jobs/${w.jobId}/edit`,
+    form: (w) => ({
+      jobId: w.jobId,
+      title: "Walk Job Renamed",
+      type: "wedding",
+      date: w.jobDate,
+      brandId: w.otherBrandId,
+      contactId: w.contactId,
+      notes: "Walk notes",
+    }),
+  },
+  applyRescheduleAction: {
+    on: (w) => `/jobs/${w.jobId}/reschedule?date=${w.rescheduleTo}`,
+    form: (w) => ({ jobId: w.jobId, date: w.rescheduleTo, fingerprint: w.rescheduleFingerprint }),
+  },
+  undoRescheduleAction: { on: (w) => `/jobs/${w.jobId}`, form: (w) => ({ rescheduleId: w.rescheduleId }) },
+  updateProposalAction: {
+    on: (w) => `/jobs/${w.jobId}/proposals/${w.draftProposalId}/edit`,
+    form: (w) => ({
+      proposalId: w.draftProposalId,
+      title: "Walk Collection Revised",
+      "description[]": "Full day",
+      "quantity[]": "1",
+      "unitPrice[]": "3200",
+      deposit: "500",
+      expiresOn: soon(w, 30),
+      ...money,
+    }),
+  },
 };
 
 async function addFlashCookie(http: HttpSession, id: string, message: string) {
@@ -460,6 +522,18 @@ async function makeWorld(
     contact: { name: "Walk Existing Client", email: "walk.existing@example.com" },
   });
   const lead = await createLead(db, { studioId, brandId: brand.id, name: "Walk Open Lead", status: "NEW" });
+  const archivedLead = await createLead(db, {
+    studioId,
+    brandId: brand.id,
+    name: "Walk Archived Lead",
+    status: "NEW",
+    archivedAt: new Date(),
+  });
+  const duplicate = await createContact(db, {
+    studioId,
+    name: "Walk Existing Client",
+    email: "walk.existing.duplicate@example.com",
+  });
   const converted = await createLead(db, {
     studioId,
     brandId: brand.id,
@@ -551,6 +625,20 @@ async function makeWorld(
     workflow: "Walk Album",
     dueAt: new Date(Date.now() + 86_400_000),
   });
+  // A move of the job made a week ago by its owner, so there is one to undo; and the plan of a new move.
+  const jobDate = dayKeyOfDateColumn(job.date!);
+  const reschedule = await db.jobReschedule.create({
+    data: {
+      studioId,
+      jobId: job.id,
+      userId: owner.id,
+      fromDate: dateColumn(addDays(jobDate, -7)),
+      toDate: job.date!,
+      changes: [],
+    },
+  });
+  const rescheduleTo = addDays(jobDate, 14);
+  const plan = (await planReschedule(db, { studioId, jobId: job.id, to: rescheduleTo, eventIds: [] }))!;
   const notification = await createNotification(db, { studioId, message: "Walk notification" });
   const invite = await db.invite.create({
     data: {
@@ -691,6 +779,13 @@ async function makeWorld(
     signedContractId: signedContract.id,
     contractToken,
     contractHash,
+    contactId: job.contactId,
+    duplicateContactId: duplicate.id,
+    archivedLeadId: archivedLead.id,
+    jobDate,
+    rescheduleId: reschedule.id,
+    rescheduleTo,
+    rescheduleFingerprint: plan.fingerprint,
   };
 }
 
@@ -753,16 +848,19 @@ function urlsFor(route: Route, ids: Ids): string[] {
 async function studioIds(db: PrismaClient, studioId: string): Promise<Ids> {
   const where = { studioId };
   const id = { id: true } as const;
-  const [leads, jobs, events, questionnaires, workflows, invoices, contractTemplates, contracts] = await Promise.all([
-    db.lead.findMany({ where, select: id }),
-    db.job.findMany({ where, select: id }),
-    db.event.findMany({ where, select: { id: true, jobId: true } }),
-    db.questionnaireTemplate.findMany({ where, select: id }),
-    db.workflowTemplate.findMany({ where, select: id }),
-    db.invoice.findMany({ where, select: id }),
-    db.contractTemplate.findMany({ where, select: id }),
-    db.contract.findMany({ where, select: { id: true, jobId: true } }),
-  ]);
+  const [leads, jobs, events, questionnaires, workflows, contacts, proposals, invoices, contractTemplates, contracts] =
+    await Promise.all([
+      db.lead.findMany({ where, select: id }),
+      db.job.findMany({ where, select: id }),
+      db.event.findMany({ where, select: { id: true, jobId: true } }),
+      db.questionnaireTemplate.findMany({ where, select: id }),
+      db.workflowTemplate.findMany({ where, select: id }),
+      db.contact.findMany({ where, select: id }),
+      db.proposal.findMany({ where, select: id }),
+      db.invoice.findMany({ where, select: id }),
+      db.contractTemplate.findMany({ where, select: id }),
+      db.contract.findMany({ where, select: { id: true, jobId: true } }),
+    ]);
   const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
   return {
     byFolder: {
@@ -770,6 +868,8 @@ async function studioIds(db: PrismaClient, studioId: string): Promise<Ids> {
       jobs: ids(jobs),
       questionnaires: ids(questionnaires),
       workflows: ids(workflows),
+      clients: ids(contacts),
+      proposals: ids(proposals),
       invoices: ids(invoices),
       contracts: ids(contractTemplates),
     },

@@ -60,7 +60,10 @@ export async function signUpStudio(
 
 export async function updateStudio(
   tx: Tx,
-  { studioId, ...fields }: { studioId: string; name: string; timeZone: string; currency: string; locale: string },
+  {
+    studioId,
+    ...fields
+  }: { studioId: string; name: string; timeZone: string; currency: string; locale: string; jobsPerDay: number },
 ) {
   await tx.studio.update({ where: { id: studioId }, data: fields, select: { id: true } });
 }

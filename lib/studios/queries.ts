@@ -11,6 +11,7 @@ export function findStudioShell(db: Db, { studioId }: { studioId: string }) {
       currency: true,
       locale: true,
       contractReminderDays: true,
+      jobsPerDay: true,
       brands: { select: { id: true, name: true }, orderBy: { name: "asc" } },
     },
   });
@@ -25,6 +26,7 @@ export function findStudioSettings(db: Db, { studioId }: { studioId: string }) {
       timeZone: true,
       currency: true,
       locale: true,
+      jobsPerDay: true,
       createdAt: true,
       _count: { select: { users: { where: { removedAt: null } }, leads: true, jobs: true, brands: true } },
     },

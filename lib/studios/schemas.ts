@@ -16,6 +16,11 @@ export const updateStudioSchema = z.object({
   timeZone: z.string().refine((tz) => timeZones.has(tz), "Choose a time zone from the list."),
   currency: z.string().trim().toUpperCase().refine(isCurrencyCode, "Choose a currency from the list."),
   locale: z.string().trim().refine(isLocale, "Enter a locale such as en-US, en-GB, de-DE or fr-FR."),
+  jobsPerDay: z.coerce
+    .number({ error: "Enter a whole number from 1 to 20." })
+    .int("Enter a whole number from 1 to 20.")
+    .min(1, "Enter a whole number from 1 to 20.")
+    .max(20, "Enter a whole number from 1 to 20."),
 });
 
 const MAX_REMINDER_DAYS = 90;

@@ -1,11 +1,9 @@
 import { dayKeyOf, dayKeyOfDateColumn, formatDayKey } from "@/lib/calendar/zoned";
-import { type Db, type Tx } from "@/lib/db";
+import { modelsOf, type Reader } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { formatMoney as formatMinor, type MoneyFormat } from "@/lib/money";
 import { proposalTotal } from "@/lib/proposals/queries";
 import { type JobFieldKey } from "@/lib/templates/fields";
-
-type Reader = Db | Tx;
 
 /** Money in the studio's currency and locale (lib/money.ts); the one place the engine formats amounts. */
 function formatMoney(minor: number, format: MoneyFormat): string {
@@ -32,7 +30,7 @@ export async function buildJobTemplateValues(
     now = new Date(),
   }: { studioId: string; jobId: string; proposalId?: string | null; now?: Date },
 ): Promise<Record<JobFieldKey, string | null>> {
-  const job = await db.job.findFirst({
+  const job = await modelsOf(db).job.findFirst({
     where: { id: jobId, studioId },
     select: {
       title: true,

@@ -7,6 +7,7 @@ import {
   formatShortDayKey,
   zonedInstant,
 } from "@/lib/calendar/zoned";
+import { countOf } from "@/lib/words";
 
 /** Tasks fall due at the end of the studio's working day. */
 const DUE_HOUR = 17;
@@ -35,10 +36,10 @@ export function overdueDays(dueAt: Date, now: Date, timeZone: string): number {
   return Math.max(0, daysBetween(dayKeyOf(dueAt, timeZone), dayKeyOf(now, timeZone)));
 }
 
-/** "Due Jun 19" (with the year when it is not this year), "Due today", or "3 days ago" when late. */
+/** "Due Jun 19" (with the year when it is not this year), "Due today", or "Overdue by 3 days" when late. */
 export function describeDue(dueAt: Date, now: Date, timeZone: string): string {
   const late = overdueDays(dueAt, now, timeZone);
-  if (late > 0) return late === 1 ? "1 day ago" : `${late} days ago`;
+  if (late > 0) return `Overdue by ${countOf(late, "day", "days")}`;
   const [due, today] = [dayKeyOf(dueAt, timeZone), dayKeyOf(now, timeZone)];
   if (due === today) return "Due today";
   return `Due ${formatShortDayKey(due, due.slice(0, 4) !== today.slice(0, 4))}`;

@@ -4,7 +4,7 @@ import { dbForHost, primaryDb, type Tx } from "@/lib/db";
 import { computeDueDates, describeDue, overdueDays } from "@/lib/workflows/due-dates";
 import { applyWorkflow, completeTask, createWorkflowTemplate, updateWorkflowTemplate } from "@/lib/workflows/mutations";
 import { findWhatsNextPage } from "@/lib/dashboard/queries";
-import { findOpenTaskPage, formatNextTask } from "@/lib/workflows/queries";
+import { findOpenTaskPage, formatTask } from "@/lib/workflows/queries";
 import {
   applyWorkflowSchema,
   completeTaskSchema,
@@ -61,7 +61,7 @@ describe("due dates", () => {
     expect(overdueDays(due, new Date("2027-03-11T03:00:00Z"), "America/New_York")).toBe(0);
     expect(overdueDays(due, new Date("2027-03-13T15:00:00Z"), "America/New_York")).toBe(3);
     expect(describeDue(due, new Date("2027-03-11T03:00:00Z"), "America/New_York")).toBe("Due today");
-    expect(describeDue(due, new Date("2027-03-12T03:00:00Z"), "America/New_York")).toBe("1 day ago");
+    expect(describeDue(due, new Date("2027-03-12T03:00:00Z"), "America/New_York")).toBe("Overdue by 1 day");
     expect(describeDue(due, new Date("2026-12-01T12:00:00Z"), "America/New_York")).toBe("Due Mar 10, 2027");
   });
 });
@@ -187,13 +187,13 @@ describe("applying a workflow and completing tasks", () => {
       describeDue(t.dueAt, now, timeZone),
     ];
     const [before] = (await findWhatsNextPage(read(), { studioId })).rows;
-    expect(formatNextTask(before)).toBe("Chen Wedding - Task <Leather Album -> Album Design>");
-    expect(due(before)).toEqual([true, 3, "3 days ago"]);
+    expect([before.jobTitle, formatTask(before)]).toEqual(["Chen Wedding", "Leather Album → Album Design"]);
+    expect(due(before)).toEqual([true, 3, "Overdue by 3 days"]);
 
     const result = await inTx((tx) => completeTask(tx, { studioId, taskId: before.id, now }));
     expect(result.next?.name).toBe("Client Approves Design");
     const [after] = (await findWhatsNextPage(read(), { studioId })).rows;
-    expect(formatNextTask(after)).toBe("Chen Wedding - Task <Leather Album -> Client Approves Design>");
+    expect([after.jobTitle, formatTask(after)]).toEqual(["Chen Wedding", "Leather Album → Client Approves Design"]);
     expect(due(after)).toEqual([false, 0, "Due Jun 26"]);
     expect(
       await db().notification.count({ where: { studioId, kind: "task.completed", link: `/jobs/${job.id}/workflow` } }),

@@ -53,7 +53,7 @@ export type OpenTask = {
   dueAt: Date;
   /** Whole days late in the studio's calendar; 0 when not late (or late since earlier today). */
   overdueDays: number;
-  /** "Due Jun 19", "Due today" or "3 days ago", in the studio's calendar. */
+  /** "Due Jun 19", "Due today" or "Overdue by 3 days", in the studio's calendar. */
   dueLabel: string;
 };
 
@@ -114,7 +114,7 @@ export async function findOpenTaskPage(
   return { ...page, rows: page.rows.map((t) => toOpenTask(t, now, timeZone)) };
 }
 
-/** The dashboard's line for a task: "Job - Task <Product -> Step>". */
-export function formatNextTask(task: Pick<OpenTask, "jobTitle" | "workflow" | "name">): string {
-  return `${task.jobTitle} - Task <${task.workflow} -> ${task.name}>`;
+/** A task as the dashboard and the tasks page write it: "Leather Album → Place order". */
+export function formatTask(task: Pick<OpenTask, "workflow" | "name">): string {
+  return `${task.workflow} → ${task.name}`;
 }

@@ -88,5 +88,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
   const applied = await migrate(url, { log: console.log });
-  console.log(applied.length ? `applied ${applied.length} migration(s)` : "database is up to date");
+  console.log(
+    applied.length
+      ? `applied ${applied.length} ${applied.length === 1 ? "migration" : "migrations"}`
+      : "database is up to date",
+  );
 }

@@ -12,7 +12,7 @@ export function printWelcome(opts: { url: string; db: Database; details?: string
   Staff:        ${DEMO_LOGINS.staff.email} / ${DEMO_LOGINS.staff.password}
   Admin:        ${DEMO_LOGINS.admin.email} / ${DEMO_LOGINS.admin.password}
 
-  Database: primary ${masked}, ${opts.db.replicaUrls.length} streaming replica(s)
+  Database: primary ${masked}, ${opts.db.replicaUrls.length} streaming ${opts.db.replicaUrls.length === 1 ? "replica" : "replicas"}
 ${details}  Press Ctrl-C to stop.
 `);
 }

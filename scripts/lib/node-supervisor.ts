@@ -176,7 +176,7 @@ export async function superviseNodes(opts: {
   }, opts.healthIntervalMs ?? 2_000);
 
   try {
-    log(`starting ${nodes.length} node(s) on ports ${opts.ports.join(", ")}`);
+    log(`starting ${nodes.length} ${nodes.length === 1 ? "node" : "nodes"} on ports ${opts.ports.join(", ")}`);
     for (const n of nodes) spawnNode(n);
     await Promise.all(nodes.map(bringUp));
   } catch (e) {

@@ -9,6 +9,9 @@ export const confirmBookingAction = defineAction({
   schema: confirmBookingSchema,
   async run({ tx, input, user }) {
     const { jobId } = await confirmBooking(tx, { studioId: user.studioId, bookingId: input.bookingId });
-    return { revalidate: ["/bookings", "/jobs", `/jobs/${jobId}`, "/dashboard"], message: "Booking confirmed." };
+    return {
+      revalidate: ["/bookings", "/jobs", `/jobs/${jobId}`, "/dashboard", "/clients"],
+      message: "Booking confirmed.",
+    };
   },
 });

@@ -1,10 +1,11 @@
 import Link from "next/link";
+import { AvailabilityBadge } from "@/components/pipeline/availability-badge";
 import { ActionButton } from "@/components/ui/action-button";
 import { ShootList } from "@/components/calendar/shoot-list";
 import { WeekAgenda } from "@/components/calendar/week-agenda";
 import { Pagination } from "@/components/ui/pagination";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { dayKeyOf, daysBetween, formatDateTime } from "@/lib/calendar/zoned";
+import { dayKeyOf, dayKeyOfDateColumn, daysBetween, formatDateTime, formatShortDayKey } from "@/lib/calendar/zoned";
 import { requireStudioContext } from "@/lib/auth/context";
 import { findActiveBroadcasts } from "@/lib/broadcasts/queries";
 import { formatCount, loadDashboard } from "@/lib/dashboard/queries";
@@ -13,9 +14,10 @@ import { type SearchParams } from "@/lib/search-params";
 import { contractPath } from "@/lib/urls";
 import { formatMoney } from "@/lib/money";
 import { describeDue, overdueDays } from "@/lib/workflows/due-dates";
-import { formatNextTask } from "@/lib/workflows/queries";
+import { formatTask } from "@/lib/workflows/queries";
 import { hasFailedEmails } from "@/lib/email/queries";
 import { findOwnerConfirmation } from "@/lib/account/queries";
+import { countOf } from "@/lib/words";
 import { Broadcasts } from "./_components/broadcasts";
 import { FailedEmailBanner } from "./_components/failed-email-banner";
 import { UnconfirmedOwnerBanner } from "../_components/unconfirmed-owner-banner";
@@ -37,6 +39,7 @@ export default async function DashboardPage({ searchParams }: Props) {
       brandId,
       timeZone: tz,
       currency: money.currency,
+      jobsPerDay: studio.jobsPerDay,
       now,
       pages,
       contractReminderDays: studio.contractReminderDays,
@@ -72,31 +75,53 @@ export default async function DashboardPage({ searchParams }: Props) {
               <UnconfirmedOwnerBanner ownerEmail={owner.ownerEmail} isOwner={owner.ownerId === user.id} />
             )}
             {hasFailed ? <FailedEmailBanner /> : null}
+            {/* Zero counts are not news: each count shows only when there is something to do. */}
             <ul className="mb-3 space-y-1 text-sm">
-              <li data-testid="new-leads">
-                <Link href="/leads?status=NEW" className="hover:underline">
-                  You have {formatCount(d.newLeads)} new lead(s).
-                </Link>
-              </li>
-              <li data-testid="bookings-to-review">
-                <Link href="/bookings" className="hover:underline">
-                  You have {formatCount(d.bookingsToReview)} booking(s) to review.
-                </Link>
-              </li>
-              <li data-testid="overdue-payments">
-                <Link
-                  href="/invoices?view=overdue"
-                  className={`hover:underline ${d.overduePayments > 0 ? "font-medium text-red-700" : ""}`}
-                >
-                  {formatCount(d.overduePayments)} payment{d.overduePayments === 1 ? "" : "s"} overdue
-                </Link>
-              </li>
+              {d.newLeads > 0 ? (
+                <li data-testid="new-leads">
+                  <Link href="/leads?status=NEW" className="hover:underline">
+                    You have {countOf(d.newLeads, "new lead", "new leads", formatCount)}.
+                  </Link>
+                </li>
+              ) : null}
+              {d.bookingsToReview > 0 ? (
+                <li data-testid="bookings-to-review">
+                  <Link href="/bookings" className="hover:underline">
+                    You have {countOf(d.bookingsToReview, "booking", "bookings", formatCount)} to review.
+                  </Link>
+                </li>
+              ) : null}
+              {d.overduePayments > 0 ? (
+                <li data-testid="overdue-payments">
+                  <Link href="/invoices?view=overdue" className="font-medium text-red-700 hover:underline">
+                    {countOf(d.overduePayments, "payment", "payments", formatCount)} overdue
+                  </Link>
+                </li>
+              ) : null}
               <li data-testid="received-this-month">
                 <Link href="/invoices?view=paid" className="hover:underline">
                   {formatMoney(d.receivedThisMonth, money)} received this month
                 </Link>
               </li>
             </ul>
+            {d.newLeadsPreview.length > 0 ? (
+              <ul aria-label="New leads" className="mb-3 divide-y divide-slate-100 rounded-md bg-slate-50 px-3 text-sm">
+                {d.newLeadsPreview.map((lead) => (
+                  <li key={lead.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                    <span>
+                      <Link href={`/leads/${lead.id}`} className="font-medium text-brand-700 hover:underline">
+                        {lead.name}
+                      </Link>{" "}
+                      <span className="text-slate-600">
+                        · <span className="capitalize">{lead.eventType}</span>
+                        {lead.eventDate ? ` · ${formatShortDayKey(dayKeyOfDateColumn(lead.eventDate))}` : ""}
+                      </span>
+                    </span>
+                    {lead.availability ? <AvailabilityBadge availability={lead.availability} /> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             {d.whatsNew.rows.length === 0 ? (
               <EmptyState>You&apos;re all caught up.</EmptyState>
             ) : (
@@ -146,8 +171,9 @@ export default async function DashboardPage({ searchParams }: Props) {
                       Contract for {c.jobTitle} is not signed yet
                     </Link>
                     <p className="text-xs text-amber-800">
-                      Sent {formatDateTime(c.sentAt, tz)} · {daysBetween(dayKeyOf(c.sentAt, tz), dayKeyOf(now, tz))}{" "}
-                      days ago. Re-send it or get in touch.
+                      Sent {formatDateTime(c.sentAt, tz)} ·{" "}
+                      {countOf(daysBetween(dayKeyOf(c.sentAt, tz), dayKeyOf(now, tz)), "day", "days")} ago. Re-send it
+                      or get in touch.
                     </p>
                   </li>
                 ))}
@@ -159,13 +185,16 @@ export default async function DashboardPage({ searchParams }: Props) {
               <ul aria-label="Next tasks" className="divide-y divide-slate-100">
                 {d.whatsNext.rows.map((t) => (
                   <li key={t.id} className="py-2 text-sm">
-                    <Link href={`/jobs/${t.jobId}`} className="font-medium text-slate-900 hover:underline">
-                      {formatNextTask(t)}
+                    <Link href={`/jobs/${t.jobId}/workflow`} className="font-medium text-slate-900 hover:underline">
+                      {formatTask(t)}
                     </Link>
-                    <p
-                      className={`text-xs ${overdueDays(t.dueAt, now, tz) > 0 ? "font-medium text-red-600" : "text-slate-500"}`}
-                    >
-                      {describeDue(t.dueAt, now, tz)}
+                    <p className="text-xs text-slate-600">
+                      {t.jobTitle} ·{" "}
+                      <span
+                        className={overdueDays(t.dueAt, now, tz) > 0 ? "font-medium text-red-600" : "text-slate-500"}
+                      >
+                        {describeDue(t.dueAt, now, tz)}
+                      </span>
                     </p>
                   </li>
                 ))}
@@ -188,6 +217,7 @@ export default async function DashboardPage({ searchParams }: Props) {
             <WeekAgenda days={d.week} timeZone={tz} todayKey={d.todayKey} label="What's Happening" />
           </Card>
           <Card title="Scheduled Shoots">
+            <p className="mb-2 text-xs text-slate-500">After this week.</p>
             <ShootList shoots={d.shoots.rows} timeZone={tz} />
             <Pagination
               basePath="/dashboard"

@@ -1,3 +1,4 @@
+import { countOf } from "@/lib/words";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { requireStudioContext } from "@/lib/auth/context";
@@ -53,7 +54,7 @@ export default async function EmailsPage() {
                   {e.status === "CANCELLED" ? <p className="mt-1 text-xs text-slate-500">{e.lastError}</p> : null}
                   {e.status === "FAILED" ? (
                     <p className="mt-1 text-xs text-red-700">
-                      After {e.attempts} attempt(s): {e.lastError ?? "unknown error"}
+                      After {countOf(e.attempts, "attempt", "attempts")}: {e.lastError ?? "unknown error"}
                     </p>
                   ) : null}
                 </td>

@@ -18,12 +18,13 @@ import {
 } from "@/lib/invoices/schemas";
 import { recordPayment } from "@/lib/payments/mutations";
 
-/** Every page an invoice's state shows on. */
+/** Every page an invoice's state shows on, the client's page among them (it lists invoices and emails). */
 const invoicePaths = (invoiceId: string, jobId: string) => [
   "/invoices",
   `/invoices/${invoiceId}`,
   `/jobs/${jobId}`,
   "/dashboard",
+  "/clients",
 ];
 
 export const createInvoiceAction = defineAction({

@@ -3,12 +3,21 @@
 import { defineAction } from "@/lib/actions";
 import { createEvent, deleteEvent, updateEvent } from "@/lib/events/mutations";
 import { createEventSchema, deleteEventSchema, updateEventSchema } from "@/lib/events/schemas";
-import { changeJobStatus, createJob } from "@/lib/jobs/mutations";
-import { changeJobStatusSchema, createJobSchema } from "@/lib/jobs/schemas";
-import { createProposal, sendProposal } from "@/lib/proposals/mutations";
-import { createProposalSchema, sendProposalSchema } from "@/lib/proposals/schemas";
+import { changeJobStatus, createJob, updateJob } from "@/lib/jobs/mutations";
+import { changeJobStatusSchema, createJobSchema, updateJobSchema } from "@/lib/jobs/schemas";
+import { createProposal, sendProposal, updateProposal } from "@/lib/proposals/mutations";
+import { createProposalSchema, sendProposalSchema, updateProposalSchema } from "@/lib/proposals/schemas";
+import { applyReschedule, undoReschedule } from "@/lib/reschedule/mutations";
+import { applyRescheduleSchema, undoRescheduleSchema } from "@/lib/reschedule/schemas";
+import { formatShortDayKey } from "@/lib/calendar/zoned";
+import { countOf } from "@/lib/words";
 
-const calendarPaths = ["/calendar", "/dashboard"];
+// Events show on the calendar and dashboard, the client's history and the lead list's dates.
+const calendarPaths = ["/calendar", "/dashboard", "/leads", "/clients"];
+// A job shows on the job lists and pages (a pin on "/jobs" covers /jobs/<id> and its workflow),
+// the calendar and dashboard, the task list, the bookings list, its client's page, the lead it came from
+// and its invoices (its title, and due dates a reschedule moves).
+const JOB_PAGES = ["/jobs", ...calendarPaths, "/tasks", "/clients", "/leads", "/bookings", "/invoices"];
 
 export const createJobAction = defineAction({
   access: "studio",
@@ -17,8 +26,60 @@ export const createJobAction = defineAction({
     const job = await createJob(tx, { studioId: user.studioId, input });
     // Billing counts the jobs, and studio settings count each brand's.
     return {
-      revalidate: ["/jobs", "/dashboard", "/settings/billing", "/settings/studio"],
+      revalidate: ["/jobs", "/dashboard", "/clients", "/settings/billing", "/settings/studio"],
       redirectTo: `/jobs/${job.id}`,
+    };
+  },
+});
+
+export const updateJobAction = defineAction({
+  access: "studio",
+  schema: updateJobSchema,
+  async run({ tx, input, user }) {
+    const job = await updateJob(tx, { studioId: user.studioId, input });
+    // Studio settings count each brand's jobs, and the brand may have changed.
+    const revalidate = [...JOB_PAGES, "/settings/studio"];
+    if (job.rescheduleTo) {
+      return {
+        revalidate,
+        redirectTo: `/jobs/${job.id}/reschedule?date=${job.rescheduleTo}`,
+        flash: "Saved. The new date is not applied yet: check what moves with it, then apply it.",
+      };
+    }
+    return { revalidate, redirectTo: `/jobs/${job.id}`, flash: "Job saved." };
+  },
+});
+
+export const applyRescheduleAction = defineAction({
+  access: "studio",
+  schema: applyRescheduleSchema,
+  async run({ tx, input, user }) {
+    const { jobId, plan } = await applyReschedule(tx, { studioId: user.studioId, userId: user.id, input });
+    const kinds = [
+      countOf(plan.lines.filter((l) => l.kind === "task").length, "task", "tasks"),
+      countOf(plan.lines.filter((l) => l.kind === "event").length, "event", "events"),
+    ].filter((text) => !text.startsWith("0 "));
+    return {
+      revalidate: JOB_PAGES,
+      redirectTo: `/jobs/${jobId}`,
+      flash: `Moved to ${formatShortDayKey(plan.to)}${kinds.length ? ` with ${kinds.join(" and ")}` : ""}. You can undo this on the job page.`,
+    };
+  },
+});
+
+export const undoRescheduleAction = defineAction({
+  access: "studio",
+  schema: undoRescheduleSchema,
+  async run({ tx, input, user }) {
+    const { jobId, from } = await undoReschedule(tx, {
+      studioId: user.studioId,
+      userId: user.id,
+      rescheduleId: input.rescheduleId,
+    });
+    return {
+      revalidate: JOB_PAGES,
+      redirectTo: `/jobs/${jobId}`,
+      flash: `Undone: the job is back on ${formatShortDayKey(from)}, with everything that moved.`,
     };
   },
 });
@@ -28,7 +89,7 @@ export const changeJobStatusAction = defineAction({
   schema: changeJobStatusSchema,
   async run({ tx, input, user }) {
     await changeJobStatus(tx, { studioId: user.studioId, ...input });
-    return { revalidate: ["/jobs", "/dashboard", "/bookings"], message: "Status updated." };
+    return { revalidate: ["/jobs", "/dashboard", "/bookings", "/leads", "/clients"], message: "Status updated." };
   },
 });
 
@@ -66,7 +127,20 @@ export const createProposalAction = defineAction({
   schema: createProposalSchema,
   async run({ tx, input, user }) {
     const proposal = await createProposal(tx, { studioId: user.studioId, input });
-    return { revalidate: [`/jobs/${proposal.jobId}`], redirectTo: `/jobs/${proposal.jobId}` };
+    return { revalidate: [`/jobs/${proposal.jobId}`, "/clients"], redirectTo: `/jobs/${proposal.jobId}` };
+  },
+});
+
+export const updateProposalAction = defineAction({
+  access: "studio",
+  schema: updateProposalSchema,
+  async run({ tx, input, user }) {
+    const proposal = await updateProposal(tx, { studioId: user.studioId, input });
+    return {
+      revalidate: [`/jobs/${proposal.jobId}`, "/clients"],
+      redirectTo: `/jobs/${proposal.jobId}`,
+      flash: "Draft saved.",
+    };
   },
 });
 
@@ -77,7 +151,7 @@ export const sendProposalAction = defineAction({
     const { jobId } = await sendProposal(tx, { studioId: user.studioId, proposalId: input.proposalId, actor: user });
     // A contract attached to the proposal goes out with it (its page is under the job's path).
     return {
-      revalidate: [`/jobs/${jobId}`, "/jobs", "/leads", "/dashboard", "/emails"],
+      revalidate: [`/jobs/${jobId}`, "/jobs", "/leads", "/dashboard", "/clients", "/emails"],
       message: "Proposal sent. Your client will get an email with the link.",
     };
   },

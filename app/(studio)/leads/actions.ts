@@ -7,8 +7,21 @@ import {
   convertLeadToJob,
   createLead,
   PAGES_A_NEW_LEAD_CHANGES,
+  setLeadArchived,
+  updateLead,
 } from "@/lib/leads/mutations";
-import { addLeadNoteSchema, changeLeadStatusSchema, convertLeadSchema, createLeadSchema } from "@/lib/leads/schemas";
+import {
+  addLeadNoteSchema,
+  changeLeadStatusSchema,
+  convertLeadSchema,
+  createLeadSchema,
+  leadIdSchema,
+  updateLeadSchema,
+} from "@/lib/leads/schemas";
+
+// A lead shows on the lists, the dashboard (new leads, their dates) and its client's page; its
+// client is one the new-job and job-edit pages offer (under "/jobs").
+const LEAD_PAGES = ["/leads", "/dashboard", "/clients", "/jobs"];
 
 export const createLeadAction = defineAction({
   access: "studio",
@@ -24,7 +37,7 @@ export const changeLeadStatusAction = defineAction({
   schema: changeLeadStatusSchema,
   async run({ tx, input, user }) {
     const { jobId } = await changeLeadStatus(tx, { studioId: user.studioId, ...input });
-    return { revalidate: ["/leads", "/dashboard", ...(jobId ? [`/jobs/${jobId}`] : [])], message: "Stage updated." };
+    return { revalidate: [...LEAD_PAGES, ...(jobId ? [`/jobs/${jobId}`] : [])], message: "Stage updated." };
   },
 });
 
@@ -43,8 +56,35 @@ export const convertLeadAction = defineAction({
   async run({ tx, input, user }) {
     const { jobId } = await convertLeadToJob(tx, { studioId: user.studioId, input });
     return {
-      revalidate: ["/leads", "/jobs", "/dashboard", "/calendar", "/settings/billing", "/settings/studio"],
+      revalidate: [...LEAD_PAGES, "/calendar", "/settings/billing", "/settings/studio"],
       redirectTo: `/jobs/${jobId}`,
     };
+  },
+});
+
+export const updateLeadAction = defineAction({
+  access: "studio",
+  schema: updateLeadSchema,
+  async run({ tx, input, user }) {
+    const lead = await updateLead(tx, { studioId: user.studioId, input });
+    return { revalidate: LEAD_PAGES, redirectTo: `/leads/${lead.id}`, flash: "Lead saved." };
+  },
+});
+
+export const archiveLeadAction = defineAction({
+  access: "studio",
+  schema: leadIdSchema,
+  async run({ tx, input, user }) {
+    await setLeadArchived(tx, { studioId: user.studioId, leadId: input.leadId, isArchived: true });
+    return { revalidate: LEAD_PAGES, message: "Archived. It has left your lists; restore it any time." };
+  },
+});
+
+export const restoreLeadAction = defineAction({
+  access: "studio",
+  schema: leadIdSchema,
+  async run({ tx, input, user }) {
+    await setLeadArchived(tx, { studioId: user.studioId, leadId: input.leadId, isArchived: false });
+    return { revalidate: LEAD_PAGES, message: "Restored." };
   },
 });

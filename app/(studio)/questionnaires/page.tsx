@@ -1,3 +1,4 @@
+import { countOf } from "@/lib/words";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -28,7 +29,8 @@ export default async function QuestionnairesPage() {
                     {t.name}
                   </Link>
                   <p className="text-sm text-slate-500">
-                    {t.questionCount} question(s) · sent {t.sentCount} time(s)
+                    {countOf(t.questionCount, "question", "questions")} ·{" "}
+                    {t.sentCount === 0 ? "not sent yet" : `sent ${countOf(t.sentCount, "time", "times")}`}
                   </p>
                 </div>
                 <Link href={`/questionnaires/${t.id}`} className={buttonClass("secondary")}>

@@ -19,7 +19,7 @@ export const respondToReferralAction = defineAction({
   async run({ tx, input, user }) {
     const { leadId } = await respondToReferral(tx, { studioId: user.studioId, userId: user.id, ...input });
     return {
-      revalidate: ["/referrals", "/dashboard", "/leads", ...(leadId ? ["/settings/billing"] : [])],
+      revalidate: ["/referrals", "/dashboard", "/leads", "/clients", ...(leadId ? ["/jobs", "/settings/billing"] : [])],
       message: leadId
         ? "Accepted. The client is now one of your leads."
         : "Rejected. The photographer who referred it has been told.",

@@ -4,7 +4,7 @@ import { ActionButton } from "@/components/ui/action-button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireStudioContext } from "@/lib/auth/context";
 import { pageParamsSchema, type SearchParams } from "@/lib/search-params";
-import { findOpenTaskPage } from "@/lib/workflows/queries";
+import { findOpenTaskPage, formatTask } from "@/lib/workflows/queries";
 import { completeTaskAction } from "./actions";
 
 export const metadata = { title: "Tasks" };
@@ -39,12 +39,14 @@ export default async function TasksPage({ searchParams }: Props) {
                 <div>
                   <p className="text-sm font-medium text-slate-900">
                     <Link href={`/jobs/${t.jobId}/workflow`} className="hover:underline">
-                      {t.jobTitle}
-                    </Link>{" "}
-                    - {t.workflow} → {t.name}
+                      {formatTask(t)}
+                    </Link>
                   </p>
-                  <p className={`text-xs ${t.overdueDays > 0 ? "font-medium text-red-600" : "text-slate-500"}`}>
-                    {t.dueLabel}
+                  <p className="text-xs text-slate-600">
+                    {t.jobTitle} ·{" "}
+                    <span className={t.overdueDays > 0 ? "font-medium text-red-600" : "text-slate-500"}>
+                      {t.dueLabel}
+                    </span>
                   </p>
                 </div>
                 <ActionButton

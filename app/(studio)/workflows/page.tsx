@@ -1,3 +1,4 @@
+import { countOf } from "@/lib/words";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -41,7 +42,7 @@ export default async function WorkflowsPage() {
                   <li key={s.id}>
                     {s.name}{" "}
                     <span className="text-slate-500">
-                      ({s.offsetDays} day(s) {STEP_ANCHOR_LABELS[s.anchor]})
+                      ({countOf(s.offsetDays, "day", "days")} {STEP_ANCHOR_LABELS[s.anchor]})
                     </span>
                   </li>
                 ))}

@@ -17,7 +17,16 @@ export const signContractAction = defineAction({
       origin: requestOriginOf(await headers()),
     });
     // The client's page re-renders signed; the studio's pages (and What's New) are listed for revalidation.
-    return { revalidate: [`/c/${token}`, contractPath(jobId, contractId), `/jobs/${jobId}`, "/dashboard", "/emails"] };
+    return {
+      revalidate: [
+        `/c/${token}`,
+        contractPath(jobId, contractId),
+        `/jobs/${jobId}`,
+        "/clients",
+        "/dashboard",
+        "/emails",
+      ],
+    };
   },
 });
 

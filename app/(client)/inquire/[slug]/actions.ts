@@ -14,7 +14,7 @@ export const submitInquiryAction = defineAction({
     const { slug, ...inquiry } = input;
     await submitInquiry(tx, { slug, clientAddress: clientAddress(await headers()), input: inquiry });
     return {
-      revalidate: ["/leads", "/dashboard"],
+      revalidate: ["/leads", "/dashboard", "/clients"],
       message: `Thank you, ${inquiry.name}! Your inquiry has been sent and we'll be in touch soon.`,
     };
   },

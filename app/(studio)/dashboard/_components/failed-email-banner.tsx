@@ -4,7 +4,7 @@ import Link from "next/link";
 export function FailedEmailBanner() {
   return (
     <p role="alert" className="mb-4 rounded-md bg-red-50 px-4 py-3 text-sm text-red-800 ring-1 ring-red-200">
-      One or more email(s) failed to send.{" "}
+      One or more emails failed to send.{" "}
       <Link href="/emails" className="font-medium underline">
         See and retry them
       </Link>

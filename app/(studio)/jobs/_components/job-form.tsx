@@ -9,14 +9,16 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { initialActionState } from "@/lib/action-state";
 import { createJobAction } from "../actions";
+import { ClientOptions } from "./client-options";
 
 type Props = {
   brands: { id: string; name: string }[];
   defaultBrandId?: string;
   contacts: { id: string; name: string; email: string | null }[];
+  defaultContactId?: string;
 };
 
-export function JobForm({ brands, defaultBrandId, contacts }: Props) {
+export function JobForm({ brands, defaultBrandId, contacts, defaultContactId }: Props) {
   const [state, action, pending] = useActionState(createJobAction, initialActionState);
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
@@ -26,14 +28,14 @@ export function JobForm({ brands, defaultBrandId, contacts }: Props) {
       <FormMessage state={state} />
       <fieldset className="space-y-3 rounded-md border border-slate-200 p-4">
         <legend className="px-1 text-sm font-semibold text-slate-800">Client</legend>
-        <SelectField label="Existing client" name="contactId" defaultValue={v.contactId ?? ""} errors={e.contactId}>
+        <SelectField
+          label="Existing client"
+          name="contactId"
+          defaultValue={v.contactId ?? defaultContactId ?? ""}
+          errors={e.contactId}
+        >
           <option value="">New client (enter below)</option>
-          {contacts.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-              {c.email ? ` (${c.email})` : ""}
-            </option>
-          ))}
+          <ClientOptions contacts={contacts} />
         </SelectField>
         <TextField label="New client's name" name="contactName" defaultValue={v.contactName} errors={e.contactName} />
         <TextField

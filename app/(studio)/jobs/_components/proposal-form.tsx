@@ -2,32 +2,45 @@
 
 import { FormToken } from "@/components/ui/form-token";
 import { useActionState } from "react";
-import { LineItemsEditor, MoneyFormatFields } from "@/components/billing/line-items-editor";
+import { LineItemsEditor, MoneyFormatFields, type LineRow } from "@/components/billing/line-items-editor";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { initialActionState } from "@/lib/action-state";
 import { currencySymbol, formatMoneyInput, type MoneyFormat } from "@/lib/money";
-import { createProposalAction } from "../actions";
+import { createProposalAction, updateProposalAction } from "../actions";
 
-export function ProposalForm({
-  jobId,
-  defaultExpiresOn,
-  money,
-}: {
-  jobId: string;
-  defaultExpiresOn: string;
-  money: MoneyFormat;
-}) {
-  const [state, action, pending] = useActionState(createProposalAction, initialActionState);
-  const v = state.values ?? {};
+/** A saved draft as the form shows it: amounts already written in the studio's format. */
+export type ProposalDraft = { title: string; deposit: string; expiresOn: string; items: LineRow[] };
+
+type Props = { money: MoneyFormat } & (
+  | { mode: "create"; jobId: string; defaultExpiresOn: string }
+  | { mode: "edit"; proposalId: string; draft: ProposalDraft }
+);
+
+/** A new proposal for a job, or a draft being edited; a failed submit keeps what was typed. */
+export function ProposalForm(props: Props) {
+  const { money } = props;
+  const [state, action, pending] = useActionState(
+    props.mode === "create" ? createProposalAction : updateProposalAction,
+    initialActionState,
+  );
+  const saved =
+    props.mode === "edit"
+      ? { title: props.draft.title, deposit: props.draft.deposit, expiresOn: props.draft.expiresOn }
+      : { expiresOn: props.defaultExpiresOn };
+  const v: Record<string, string | undefined> = { ...saved, ...state.values };
   const e = state.fieldErrors ?? {};
   const symbol = currencySymbol(money);
   return (
     <form action={action} className="space-y-5" noValidate>
       <FormToken state={state} />
       <FormMessage state={state} />
-      <input type="hidden" name="jobId" value={jobId} />
+      {props.mode === "create" ? (
+        <input type="hidden" name="jobId" value={props.jobId} />
+      ) : (
+        <input type="hidden" name="proposalId" value={props.proposalId} />
+      )}
       <MoneyFormatFields money={money} />
       <TextField
         label="Proposal title"
@@ -36,7 +49,7 @@ export function ProposalForm({
         errors={e.title}
         hint="For example: Full-Day Wedding Collection"
       />
-      <LineItemsEditor money={money} errors={e} />
+      <LineItemsEditor money={money} errors={e} initial={props.mode === "edit" ? props.draft.items : undefined} />
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField
           label={`Deposit (${symbol})`}
@@ -50,13 +63,13 @@ export function ProposalForm({
           label="Expires on"
           name="expiresOn"
           type="date"
-          defaultValue={v.expiresOn ?? defaultExpiresOn}
+          defaultValue={v.expiresOn}
           errors={e.expiresOn}
           hint="The client can accept until the end of this day."
         />
       </div>
       <Button type="submit" disabled={pending}>
-        {pending ? "Saving…" : "Save proposal"}
+        {pending ? "Saving…" : props.mode === "create" ? "Save proposal" : "Save draft"}
       </Button>
     </form>
   );

@@ -1,8 +1,8 @@
 import { Card, PageHeader } from "@/components/ui/card";
 import { FilterBar, FilterSearch } from "@/components/ui/filter-bar";
-import { findContactOptions } from "@/lib/contacts/queries";
+import { findContact, findContactOptions } from "@/lib/contacts/queries";
 import { requireStudioContext } from "@/lib/auth/context";
-import { searchText, type SearchParams } from "@/lib/search-params";
+import { searchParam, searchText, type SearchParams } from "@/lib/search-params";
 import { JobForm } from "../_components/job-form";
 
 export const metadata = { title: "New job" };
@@ -11,8 +11,15 @@ type Props = { searchParams: Promise<SearchParams> };
 
 export default async function NewJobPage({ searchParams }: Props) {
   const { user, db, studio, brandId } = await requireStudioContext();
-  const q = searchText.parse((await searchParams).client);
-  const contacts = await findContactOptions(db, { studioId: user.studioId, q });
+  const search = await searchParams;
+  const q = searchText.parse(search.client);
+  const chosenId = searchParam.parse(search.contactId)?.slice(0, 64);
+  const [found, chosen] = await Promise.all([
+    findContactOptions(db, { studioId: user.studioId, q }),
+    chosenId ? findContact(db, { studioId: user.studioId, contactId: chosenId }) : null,
+  ]);
+  // "New job" on a client's page arrives with that client chosen.
+  const contacts = chosen ? [chosen, ...found.filter((c) => c.id !== chosen.id)] : found;
   return (
     <>
       <PageHeader title="New job" />
@@ -31,7 +38,7 @@ export default async function NewJobPage({ searchParams }: Props) {
             {contacts.length === 0 ? `No clients match “${q}”.` : `Clients matching “${q}” are in the list below.`}
           </p>
         ) : null}
-        <JobForm brands={studio.brands} defaultBrandId={brandId} contacts={contacts} />
+        <JobForm brands={studio.brands} defaultBrandId={brandId} contacts={contacts} defaultContactId={chosen?.id} />
       </Card>
     </>
   );

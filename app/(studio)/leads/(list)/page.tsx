@@ -1,14 +1,16 @@
 import Link from "next/link";
+import { AvailabilityBadge } from "@/components/pipeline/availability-badge";
 import { Pagination } from "@/components/ui/pagination";
-import { LeadStatusBadge } from "@/components/pipeline/status-badge";
+import { Badge, LeadStatusBadge } from "@/components/pipeline/status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterBar, FilterSearch, FilterSelect } from "@/components/ui/filter-bar";
+import { findLeadAvailability } from "@/lib/availability/queries";
 import { dayKeyOf, dayKeyOfDateColumn, formatShortDayKey } from "@/lib/calendar/zoned";
 import { requireStudioContext } from "@/lib/auth/context";
 import { findLeadPage } from "@/lib/leads/queries";
-import { LEAD_SORTS, LEAD_STATUS_LABELS, LEAD_STATUSES, leadListParams } from "@/lib/leads/schemas";
+import { LEAD_SHOWS, LEAD_SORTS, leadListParams } from "@/lib/leads/schemas";
 import { type SearchParams } from "@/lib/search-params";
 
 export const metadata = { title: "Leads" };
@@ -19,7 +21,13 @@ export default async function LeadsPage({ searchParams }: Props) {
   const { user, db, studio, brandId } = await requireStudioContext();
   const params = leadListParams.parse(await searchParams);
   const page = await findLeadPage(db, { studioId: user.studioId, brandId, ...params });
-  const filtered = Boolean(params.q || params.status);
+  const availability = await findLeadAvailability(db, {
+    studioId: user.studioId,
+    timeZone: studio.timeZone,
+    jobsPerDay: studio.jobsPerDay,
+    leads: page.rows,
+  });
+  const filtered = Boolean(params.q || params.status !== "open");
   return (
     <>
       <PageHeader title="Leads">
@@ -33,18 +41,14 @@ export default async function LeadsPage({ searchParams }: Props) {
       <Card>
         <FilterBar action="/leads" isSearch clearHref={filtered ? "/leads" : undefined}>
           <FilterSearch label="Search leads" name="q" defaultValue={params.q} placeholder="Name or email" />
-          <FilterSelect
-            label="Stage"
-            name="status"
-            defaultValue={params.status}
-            allLabel="All stages"
-            options={LEAD_STATUSES.map((s) => [s, LEAD_STATUS_LABELS[s]] as const)}
-          />
+          <FilterSelect label="Show" name="status" defaultValue={params.status} options={Object.entries(LEAD_SHOWS)} />
           <FilterSelect label="Sort" name="sort" defaultValue={params.sort} options={Object.entries(LEAD_SORTS)} />
         </FilterBar>
         {page.rows.length === 0 ? (
           <EmptyState>
-            {filtered ? "No leads match your search." : "No leads yet. Share your inquiry form, or add a lead by hand."}
+            {filtered
+              ? "No leads match your search."
+              : "No open leads. Share your inquiry form, or add a lead by hand; booked, lost and archived leads are under Show."}
           </EmptyState>
         ) : (
           <DataTable caption="Leads" columns={["Name", "Event", "Event date", "Stage", "Brand", "Received"]}>
@@ -59,9 +63,15 @@ export default async function LeadsPage({ searchParams }: Props) {
                 <td className="py-2 pr-3 capitalize">{lead.eventType}</td>
                 <td className="py-2 pr-3">
                   {lead.eventDate ? formatShortDayKey(dayKeyOfDateColumn(lead.eventDate)) : "—"}
+                  {availability.has(lead.id) ? (
+                    <div>
+                      <AvailabilityBadge availability={availability.get(lead.id)!} />
+                    </div>
+                  ) : null}
                 </td>
                 <td className="py-2 pr-3">
-                  <LeadStatusBadge status={lead.status} />
+                  <LeadStatusBadge status={lead.status} />{" "}
+                  {lead.archivedAt ? <Badge tone="slate">Archived</Badge> : null}
                 </td>
                 <td className="py-2 pr-3 text-slate-600">{lead.brand?.name ?? "—"}</td>
                 <td className="py-2 text-slate-600">{formatShortDayKey(dayKeyOf(lead.createdAt, studio.timeZone))}</td>

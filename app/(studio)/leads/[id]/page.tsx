@@ -1,12 +1,17 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AvailabilityBadge } from "@/components/pipeline/availability-badge";
 import { Pagination } from "@/components/ui/pagination";
-import { LeadStatusBadge } from "@/components/pipeline/status-badge";
+import { Badge, LeadStatusBadge } from "@/components/pipeline/status-badge";
+import { ActionButton } from "@/components/ui/action-button";
+import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { findLeadAvailability } from "@/lib/availability/queries";
 import { dayKeyOfDateColumn, formatDateTime, formatShortDayKey } from "@/lib/calendar/zoned";
 import { requireStudioContext } from "@/lib/auth/context";
 import { findLead, findLeadNotePage } from "@/lib/leads/queries";
 import { pageParamsSchema, type SearchParams } from "@/lib/search-params";
+import { archiveLeadAction, restoreLeadAction } from "../actions";
 import { ConvertLeadForm } from "../_components/convert-lead-form";
 import { LeadNoteForm } from "../_components/lead-note-form";
 import { LeadStageForm } from "../_components/lead-stage-form";
@@ -23,12 +28,17 @@ export default async function LeadPage({ params, searchParams }: Props) {
   const { id } = await params;
   const lead = await findLead(db, { studioId: user.studioId, leadId: id.slice(0, 64) });
   if (!lead) notFound();
-  const notes = await findLeadNotePage(db, {
-    studioId: user.studioId,
-    leadId: lead.id,
-    ...pageParamsSchema.parse(await searchParams),
-  });
+  const [notes, availability] = await Promise.all([
+    findLeadNotePage(db, { studioId: user.studioId, leadId: lead.id, ...pageParamsSchema.parse(await searchParams) }),
+    findLeadAvailability(db, {
+      studioId: user.studioId,
+      timeZone: studio.timeZone,
+      jobsPerDay: studio.jobsPerDay,
+      leads: [lead],
+    }),
+  ]);
   const tz = studio.timeZone;
+  const dateStatus = availability.get(lead.id);
   const details: [string, React.ReactNode][] = [
     [
       "Email",
@@ -43,7 +53,27 @@ export default async function LeadPage({ params, searchParams }: Props) {
         {lead.eventType}
       </span>,
     ],
-    ["Event date", lead.eventDate ? formatShortDayKey(dayKeyOfDateColumn(lead.eventDate)) : "—"],
+    [
+      "Event date",
+      lead.eventDate ? (
+        <span key="d" className="flex flex-wrap items-center gap-2">
+          {formatShortDayKey(dayKeyOfDateColumn(lead.eventDate))}
+          {dateStatus ? <AvailabilityBadge availability={dateStatus} /> : null}
+        </span>
+      ) : (
+        "—"
+      ),
+    ],
+    [
+      "Client",
+      lead.contact ? (
+        <Link key="c" href={`/clients/${lead.contact.id}`} className="text-brand-600 hover:underline">
+          {lead.contact.name}
+        </Link>
+      ) : (
+        "—"
+      ),
+    ],
     ["Brand", lead.brand?.name ?? "—"],
     ["Received", `${formatDateTime(lead.createdAt, tz)} (${lead.source})`],
   ];
@@ -51,6 +81,23 @@ export default async function LeadPage({ params, searchParams }: Props) {
     <>
       <PageHeader title={lead.name}>
         <LeadStatusBadge status={lead.status} />
+        {lead.archivedAt ? <Badge tone="slate">Archived</Badge> : null}
+        <Link href={`/leads/${lead.id}/edit`} className={buttonClass("secondary")}>
+          Edit lead
+        </Link>
+        <Link href={`/referrals/new?leadId=${lead.id}`} className={buttonClass("secondary")}>
+          Refer to another photographer
+        </Link>
+        {lead.archivedAt ? (
+          <ActionButton action={restoreLeadAction} fields={{ leadId: lead.id }} label="Restore lead" />
+        ) : (
+          <ActionButton
+            action={archiveLeadAction}
+            fields={{ leadId: lead.id }}
+            label="Archive lead"
+            confirm={`Archive ${lead.name}? The lead leaves your lists until you restore it.`}
+          />
+        )}
       </PageHeader>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">

@@ -8,18 +8,37 @@ import { Button } from "@/components/ui/button";
 import { TextArea, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { initialActionState } from "@/lib/action-state";
-import { createLeadAction } from "../actions";
+import { createLeadAction, updateLeadAction } from "../actions";
 
-type Props = { brands: { id: string; name: string }[]; defaultBrandId?: string };
+type Values = {
+  name: string;
+  email: string;
+  phone: string;
+  eventType: string;
+  eventDate: string;
+  brandId: string;
+  message: string;
+};
 
-export function LeadForm({ brands, defaultBrandId }: Props) {
-  const [state, action, pending] = useActionState(createLeadAction, initialActionState);
-  const v = state.values ?? {};
+type Props = { brands: { id: string; name: string }[] } & (
+  { mode: "create"; defaultBrandId?: string } | { mode: "edit"; leadId: string; defaults: Values }
+);
+
+/** A new lead typed in by hand, or every field of an existing one. */
+export function LeadForm(props: Props) {
+  const { brands } = props;
+  const [state, action, pending] = useActionState(
+    props.mode === "create" ? createLeadAction : updateLeadAction,
+    initialActionState,
+  );
+  const saved: Partial<Values> = props.mode === "edit" ? props.defaults : { brandId: props.defaultBrandId };
+  const v = { ...saved, ...state.values };
   const e = state.fieldErrors ?? {};
   return (
     <form action={action} className="max-w-xl space-y-4" noValidate>
       <FormToken state={state} />
       <FormMessage state={state} />
+      {props.mode === "edit" ? <input type="hidden" name="leadId" value={props.leadId} /> : null}
       <TextField label="Name" name="name" defaultValue={v.name} errors={e.name} />
       <TextField label="Email" name="email" type="email" defaultValue={v.email} errors={e.email} />
       <TextField label="Phone" name="phone" type="tel" defaultValue={v.phone} errors={e.phone} hint="Optional" />
@@ -38,7 +57,7 @@ export function LeadForm({ brands, defaultBrandId }: Props) {
         errors={e.eventDate}
         hint="Optional"
       />
-      <BrandSelect brands={brands} defaultValue={v.brandId ?? defaultBrandId} errors={e.brandId} />
+      <BrandSelect brands={brands} defaultValue={v.brandId || undefined} errors={e.brandId} />
       <TextArea
         label="Message"
         name="message"

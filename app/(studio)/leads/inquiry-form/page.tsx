@@ -1,17 +1,26 @@
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
 import { requireStudioContext } from "@/lib/auth/context";
 import { inquiryEmbedSnippet } from "@/lib/inquiries/embed";
 import { inquiryPageUrl, publicOrigin } from "@/lib/urls";
+import { InquiryEmbed } from "../_components/inquiry-embed";
 
 export const metadata = { title: "Inquiry form" };
-
-const code = "block w-full rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100";
 
 export default async function InquiryFormPage() {
   const { studio } = await requireStudioContext();
   const origin = await publicOrigin();
   const pageUrl = inquiryPageUrl(origin, studio.slug);
+  const snippets = studio.brands.map((brand, i) => ({
+    brandId: brand.id,
+    brandName: brand.name,
+    html: inquiryEmbedSnippet({
+      origin,
+      slug: studio.slug,
+      brandId: studio.brands.length > 1 || i > 0 ? brand.id : undefined,
+    }),
+  }));
   return (
     <>
       <PageHeader title="Inquiry form" />
@@ -20,7 +29,7 @@ export default async function InquiryFormPage() {
           <p className="text-sm text-slate-600">
             Link to this page from your website, email signature or social profiles. Every inquiry becomes a new lead.
           </p>
-          <p className="mt-3 text-sm">
+          <p className="mt-3 flex flex-wrap items-center gap-3 text-sm">
             <Link
               href={`/inquire/${studio.slug}`}
               className="font-medium text-brand-600 hover:underline"
@@ -28,37 +37,16 @@ export default async function InquiryFormPage() {
             >
               {pageUrl}
             </Link>
+            <CopyButton text={pageUrl} label="Copy link" />
           </p>
         </Card>
         <Card title="Embed the form on your website">
-          <p className="text-sm text-slate-600">
+          <p className="mb-4 text-sm text-slate-600">
             Paste this HTML where the form should appear. It sends inquiries straight to ShootQ and shows your client a
             thank-you message.
-            {studio.brands.length > 1 ? " Pick the snippet for the brand the page is about." : ""}
+            {studio.brands.length > 1 ? " Pick the brand the page is about." : ""}
           </p>
-          <div className="mt-4 space-y-6">
-            {studio.brands.map((brand, i) => (
-              <div key={brand.id}>
-                {studio.brands.length > 1 ? (
-                  <h3 className="mb-2 text-sm font-medium text-slate-800">{brand.name}</h3>
-                ) : null}
-                <label className="sr-only" htmlFor={`snippet-${brand.id}`}>
-                  Embed code for {brand.name}
-                </label>
-                <textarea
-                  id={`snippet-${brand.id}`}
-                  readOnly
-                  rows={12}
-                  className={code}
-                  value={inquiryEmbedSnippet({
-                    origin,
-                    slug: studio.slug,
-                    brandId: studio.brands.length > 1 || i > 0 ? brand.id : undefined,
-                  })}
-                />
-              </div>
-            ))}
-          </div>
+          <InquiryEmbed snippets={snippets} />
         </Card>
       </div>
     </>

@@ -10,7 +10,7 @@ export default async function NewLeadPage() {
     <>
       <PageHeader title="New lead" />
       <Card>
-        <LeadForm brands={studio.brands} defaultBrandId={brandId} />
+        <LeadForm mode="create" brands={studio.brands} defaultBrandId={brandId} />
       </Card>
     </>
   );

@@ -11,9 +11,10 @@ type StudioFormProps = {
   currency: string;
   currencies: { code: string; name: string }[];
   locale: string;
+  jobsPerDay: number;
 };
 
-export function StudioForm({ name, timeZone, timeZones, currency, currencies, locale }: StudioFormProps) {
+export function StudioForm({ name, timeZone, timeZones, currency, currencies, locale, jobsPerDay }: StudioFormProps) {
   return (
     <ActionForm action={updateStudioAction} submitLabel="Save studio">
       {(s) => (
@@ -56,6 +57,17 @@ export function StudioForm({ name, timeZone, timeZones, currency, currencies, lo
             errors={s.fieldErrors?.locale}
             hint="How amounts are written, e.g. en-US (1,250.00), de-DE (1.250,00), fr-FR (1 250,00)."
           />
+          <TextField
+            label="Jobs you take per day"
+            name="jobsPerDay"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={20}
+            defaultValue={s.values?.jobsPerDay ?? String(jobsPerDay)}
+            errors={s.fieldErrors?.jobsPerDay}
+            hint="A lead asking for a day with this many booked jobs shows “Booked”."
+          />
         </>
       )}
     </ActionForm>
@@ -88,7 +100,8 @@ export function BrandRow({ id, name, jobs }: { id: string; name: string; jobs: n
       <ActionForm
         action={deleteBrandAction}
         submitLabel={`Delete ${name}`}
-        variant="danger"
+        variant="secondary"
+        confirm={`Delete the brand ${name}?`}
         className="flex items-end gap-2"
       >
         {() => <input type="hidden" name="brandId" value={id} />}

@@ -25,7 +25,8 @@ export function RemoveMemberForm({ userId, name }: { userId: string; name: strin
     <ActionForm
       action={removeStaffAction}
       submitLabel={`Remove ${name}`}
-      variant="danger"
+      variant="secondary"
+      confirm={`Remove ${name}? They can no longer sign in.`}
       className="flex items-center gap-2"
     >
       {() => <input type="hidden" name="userId" value={userId} />}
@@ -39,6 +40,7 @@ export function CancelInviteForm({ inviteId, email }: { inviteId: string; email:
       action={revokeInviteAction}
       submitLabel={`Cancel invitation for ${email}`}
       variant="secondary"
+      confirm={`Cancel the invitation for ${email}?`}
       className="flex items-center gap-2"
     >
       {() => <input type="hidden" name="inviteId" value={inviteId} />}

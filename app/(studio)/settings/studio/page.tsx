@@ -30,6 +30,7 @@ export default async function StudioSettingsPage() {
           currency={studio.currency}
           currencies={currencyChoices()}
           locale={studio.locale}
+          jobsPerDay={studio.jobsPerDay}
         />
       </Card>
       <Card title="Brands">

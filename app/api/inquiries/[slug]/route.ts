@@ -35,7 +35,7 @@ export const POST = defineWriteRoute<typeof submitInquirySchema, "public", { slu
     return {
       status: 201,
       body: { ok: true, message: `Thank you, ${input.name}! Your inquiry has been sent and we'll be in touch soon.` },
-      revalidate: ["/leads", "/dashboard"],
+      revalidate: ["/leads", "/dashboard", "/clients"],
     };
   },
 });

@@ -29,8 +29,10 @@ import { findJobInvoices } from "@/lib/invoices/queries";
 import { loadJob } from "./load-job";
 import { formatMoney } from "@/lib/money";
 import { proposalTotal } from "@/lib/proposals/queries";
+import { findUndoableReschedule } from "@/lib/reschedule/queries";
+import { FilterBar, FilterLabel, filterControl } from "@/components/ui/filter-bar";
 import { confirmBookingAction } from "@/app/(studio)/bookings/actions";
-import { deleteEventAction, sendProposalAction } from "../../actions";
+import { deleteEventAction, sendProposalAction, undoRescheduleAction } from "../../actions";
 import { EventForm } from "../../_components/event-form";
 import { JobStatusForm } from "../../_components/job-status-form";
 import { createInvoiceFromProposalAction } from "@/app/(studio)/invoices/actions";
@@ -46,6 +48,7 @@ export default async function JobPage({ params }: Props) {
   const live = invoices.filter((i) => i.status !== "VOID" && i.status !== "DRAFT");
   const balance = live.reduce((sum, i) => sum + i.totalMinor - i.paidMinor, 0);
   const contracts = await findJobContracts(db, { studioId: user.studioId, jobId: job.id });
+  const undoable = await findUndoableReschedule(db, { studioId: user.studioId, jobId: job.id, userId: user.id });
   const tz = studio.timeZone;
   const origin = await publicOrigin();
   const todayKey = dayKeyOf(new Date(), tz);
@@ -61,7 +64,30 @@ export default async function JobPage({ params }: Props) {
         <Link href={`/jobs/${job.id}/questionnaires`} className={buttonClass("secondary")}>
           Questionnaires
         </Link>
+        <Link href={`/jobs/${job.id}/edit`} className={buttonClass("secondary")}>
+          Edit job
+        </Link>
+        <Link href={`/referrals/new?jobId=${job.id}`} className={buttonClass("secondary")}>
+          Refer to another photographer
+        </Link>
       </PageHeader>
+      {undoable ? (
+        <section
+          aria-label="Undo reschedule"
+          className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900"
+        >
+          <p>
+            You moved this job from {formatShortDayKey(dayKeyOfDateColumn(undoable.fromDate))} to{" "}
+            {formatShortDayKey(dayKeyOfDateColumn(undoable.toDate))}, with everything that moved with it.
+          </p>
+          <ActionButton
+            action={undoRescheduleAction}
+            fields={{ rescheduleId: undoable.id }}
+            label="Undo reschedule"
+            pendingLabel="Undoing…"
+          />
+        </section>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="Events">
@@ -93,7 +119,7 @@ export default async function JobPage({ params }: Props) {
                         action={deleteEventAction}
                         fields={{ eventId: event.id }}
                         label="Delete"
-                        variant="ghost"
+                        variant="secondary"
                         confirm={`Delete “${event.name}”?`}
                       />
                     </div>
@@ -130,13 +156,22 @@ export default async function JobPage({ params }: Props) {
                         {p.title} <ProposalStatusBadge status={p.status} />
                       </p>
                       {p.status === "DRAFT" ? (
-                        <ActionButton
-                          action={sendProposalAction}
-                          fields={{ proposalId: p.id }}
-                          label="Send to client"
-                          pendingLabel="Sending…"
-                          variant="primary"
-                        />
+                        <span className="flex items-start gap-2">
+                          <Link
+                            href={`/jobs/${job.id}/proposals/${p.id}/edit`}
+                            className={buttonClass("secondary")}
+                            aria-label={`Edit ${p.title}`}
+                          >
+                            Edit draft
+                          </Link>
+                          <ActionButton
+                            action={sendProposalAction}
+                            fields={{ proposalId: p.id }}
+                            label="Send to client"
+                            pendingLabel="Sending…"
+                            variant="primary"
+                          />
+                        </span>
                       ) : null}
                       {p.status === "ACCEPTED" && !invoicedProposals.has(p.id) ? (
                         <ActionButton
@@ -314,9 +349,13 @@ export default async function JobPage({ params }: Props) {
             <dl className="space-y-3 text-sm">
               <div>
                 <dt className="text-slate-500">Client</dt>
-                <dd className="text-slate-900">{job.contact.name}</dd>
+                <dd className="text-slate-900">
+                  <Link href={`/clients/${job.contact.id}`} className="text-brand-600 hover:underline">
+                    {job.contact.name}
+                  </Link>
+                </dd>
                 {job.contact.email ? (
-                  <dd>
+                  <dd data-testid="job-client-email">
                     <a href={`mailto:${job.contact.email}`} className="text-brand-600 hover:underline">
                       {job.contact.email}
                     </a>
@@ -338,10 +377,16 @@ export default async function JobPage({ params }: Props) {
                 <dt className="text-slate-500">Brand</dt>
                 <dd className="text-slate-900">{job.brand.name}</dd>
               </div>
+              {job.notes ? (
+                <div>
+                  <dt className="text-slate-500">Notes</dt>
+                  <dd className="whitespace-pre-line text-slate-900">{job.notes}</dd>
+                </div>
+              ) : null}
               {job.lead ? (
                 <div>
                   <dt className="text-slate-500">From lead</dt>
-                  <dd>
+                  <dd data-testid="job-lead">
                     <Link href={`/leads/${job.lead.id}`} className="text-brand-600 hover:underline">
                       {job.lead.name}
                     </Link>{" "}
@@ -354,6 +399,23 @@ export default async function JobPage({ params }: Props) {
           <Card title="Status">
             <JobStatusForm jobId={job.id} status={job.status} />
           </Card>
+          {job.date ? (
+            <Card title="Reschedule">
+              <FilterBar
+                action={`/jobs/${job.id}/reschedule`}
+                label="Reschedule"
+                className="space-y-3"
+                submitLabel="Preview the move"
+              >
+                <FilterLabel label="New date">
+                  <input name="date" type="date" required className={filterControl} />
+                </FilterLabel>
+                <p className="text-xs text-slate-500">
+                  You see every task and event that moves with it before anything changes.
+                </p>
+              </FilterBar>
+            </Card>
+          ) : null}
         </div>
       </div>
     </>

@@ -19,11 +19,13 @@ import {
 } from "@/lib/contracts/schemas";
 import { contractPath } from "@/lib/urls";
 
-// A contract's changes show on its page, on the job page (status), and on the dashboard
-// (What's Next lists unsigned contracts); sending queues email, listed at /emails.
+// A contract's changes show on its page, on the job page (status), on the client's page (its
+// history lists contracts and emails), and on the dashboard (What's Next lists unsigned
+// contracts); sending queues email, listed at /emails.
 const pathsFor = (jobId: string, contractId: string, extra: string[] = []) => [
   contractPath(jobId, contractId),
   `/jobs/${jobId}`,
+  "/clients",
   ...extra,
 ];
 

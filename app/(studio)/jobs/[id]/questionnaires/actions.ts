@@ -16,6 +16,7 @@ export const sendQuestionnaireAction = defineAction({
         "/questionnaires",
         "/emails",
         "/dashboard",
+        "/clients",
       ],
       message: "The questionnaire is on its way to your client.",
     };

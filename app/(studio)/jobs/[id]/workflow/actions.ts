@@ -1,6 +1,7 @@
 "use server";
 
 import { defineAction } from "@/lib/actions";
+import { countOf } from "@/lib/words";
 import { applyWorkflow } from "@/lib/workflows/mutations";
 import { applyWorkflowSchema } from "@/lib/workflows/schemas";
 
@@ -11,7 +12,7 @@ export const applyWorkflowAction = defineAction({
     const { jobId, taskCount } = await applyWorkflow(tx, { studioId: user.studioId, ...input });
     return {
       revalidate: [`/jobs/${jobId}/workflow`, `/jobs/${jobId}`, "/tasks", "/dashboard"],
-      message: `${taskCount} task(s) added.`,
+      message: `${countOf(taskCount, "task", "tasks")} added.`,
     };
   },
 });

@@ -1,10 +1,10 @@
 import { defineApiRead } from "@/lib/api/handlers";
 import { toApiContactDetail } from "@/lib/api/resources";
-import { findContact } from "@/lib/contacts/queries";
+import { findContactWithJobs } from "@/lib/contacts/queries";
 import { notFound } from "@/lib/errors";
 
 export const GET = defineApiRead<{ id: string }>(async ({ principal, db, params }) => {
-  const contact = await findContact(db, { studioId: principal.user.studioId, contactId: params.id });
+  const contact = await findContactWithJobs(db, { studioId: principal.user.studioId, contactId: params.id });
   if (!contact) throw notFound("That client");
   return toApiContactDetail(contact);
 });

@@ -24,6 +24,7 @@ export default async function NewProposalPage({ params }: Props) {
       <Card>
         <div className="max-w-3xl">
           <ProposalForm
+            mode="create"
             jobId={job.id}
             defaultExpiresOn={addDays(dayKeyOf(new Date(), studio.timeZone), 14)}
             money={money}

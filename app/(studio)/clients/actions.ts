@@ -1,0 +1,36 @@
+"use server";
+
+import { defineAction } from "@/lib/actions";
+import { mergeContacts, updateContact } from "@/lib/contacts/mutations";
+import { mergeContactsSchema, updateContactSchema } from "@/lib/contacts/schemas";
+import { countOf } from "@/lib/words";
+
+// A client's name and email show on their jobs, leads, invoices and the lists of those, and the
+// dashboard names them: every one of those pages is pinned (a pin on "/jobs" covers each job's page).
+const CLIENT_PAGES = ["/clients", "/jobs", "/leads", "/invoices", "/dashboard", "/calendar", "/bookings"];
+
+export const updateContactAction = defineAction({
+  access: "studio",
+  schema: updateContactSchema,
+  async run({ tx, input, user }) {
+    const { id } = await updateContact(tx, { studioId: user.studioId, input });
+    return { revalidate: CLIENT_PAGES, redirectTo: `/clients/${id}`, flash: `${input.name} was saved.` };
+  },
+});
+
+export const mergeContactsAction = defineAction({
+  access: "studio",
+  schema: mergeContactsSchema,
+  async run({ tx, input, user }) {
+    const merged = await mergeContacts(tx, { studioId: user.studioId, input });
+    const moved = [
+      merged.movedJobs && countOf(merged.movedJobs, "job", "jobs"),
+      merged.movedLeads && countOf(merged.movedLeads, "lead", "leads"),
+    ].filter(Boolean);
+    return {
+      revalidate: CLIENT_PAGES,
+      redirectTo: `/clients/${merged.id}`,
+      flash: `Merged. ${moved.length ? `${moved.join(" and ")} moved to this client.` : "Nothing else had to move."}`,
+    };
+  },
+});
