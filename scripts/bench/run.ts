@@ -15,6 +15,7 @@ import { runHarness, type Log } from "../lib/harness.ts";
 import { ROOT } from "../lib/paths.ts";
 import { currentBuildId } from "../lib/release.ts";
 import { BIG_STUDIO, generateScaleData, type ScaleReport } from "./generate.ts";
+import { LAST_NAMES } from "../../prisma/factories.ts";
 import { runLoad, type LoadSpec, type LoadStats } from "./lib/load.ts";
 import { captureQueries, readShare, snapshotCounters } from "./lib/pg-stats.ts";
 import { renderMarkdown, type BenchResults, type Measurement, type Target } from "./lib/report.ts";
@@ -171,8 +172,16 @@ async function main(log: Log) {
   growth.push(...(await dashboardGrowth(fullScale)));
 
   const big = await bigStudio(db.primaryUrl);
+  const halfSurname = LAST_NAMES[0].slice(0, Math.ceil(LAST_NAMES[0].length / 2));
   const scenarios = [
     { name: "ceiling", ...ceiling, headers: {} as Record<string, string> },
+    {
+      name: "signed-in shell",
+      path: "/settings",
+      description:
+        "the studio settings page: the shell every studio page pays (proxy, session, layout, nav) and little else",
+      headers: signedIn,
+    },
     {
       name: "dashboard",
       path: "/dashboard",
@@ -181,6 +190,12 @@ async function main(log: Log) {
     },
     { name: "lead list", path: "/leads", description: "the first page of the big studio's leads", headers: signedIn },
     { name: "lead detail", path: `/leads/${big.lead}`, description: "one lead's page", headers: signedIn },
+    {
+      name: "search",
+      path: `/search?q=${encodeURIComponent(halfSurname)}`,
+      description: `the header search for half a surname ("${halfSurname}") across the big studio's clients, leads, jobs and events`,
+      headers: signedIn,
+    },
   ];
 
   log("read-only load: cluster (nginx + 2 nodes) vs one node");
