@@ -90,13 +90,6 @@ type Clients = ReturnType<typeof createClients>;
 export type Db = Clients["routed"]["primary"];
 /** A client inside a write transaction. */
 export type Tx = Parameters<Parameters<BaseClient["$transaction"]>[0]>[0];
-/** Either: for a query a page reads and a write re-reads in its transaction. */
-export type Reader = Db | Tx;
-/**
- * A reader's model queries, typed as a transaction's. Both clients answer them alike at run time,
- * but TypeScript gives up calling a method on the union of the two ("excessive stack depth").
- */
-export const modelsOf = (db: Reader) => db as unknown as Tx;
 
 const globalForDb = globalThis as unknown as { shootqDb?: Clients };
 

@@ -1,4 +1,5 @@
-import { modelsOf, type Reader, type Tx } from "@/lib/db";
+import { type Tx } from "@/lib/db";
+import { modelsOf, type Reader } from "@/lib/reader";
 import { hashToken, linkToken, newRowWithLink, type LinkPurpose } from "@/lib/tokens";
 import { type AccountTokenPurpose } from "@/prisma/generated/prisma/enums";
 

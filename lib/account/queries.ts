@@ -1,5 +1,5 @@
 import { findAccountLink } from "@/lib/account/links";
-import { modelsOf, type Reader } from "@/lib/db";
+import { modelsOf, type Reader } from "@/lib/reader";
 
 /** Whether the studio may send email: its owner has confirmed their address. */
 export async function findOwnerConfirmation(db: Reader, { studioId }: { studioId: string }) {

@@ -1,6 +1,6 @@
 import { formatDateTime } from "@/lib/calendar/zoned";
 import { sha256 } from "@/lib/contracts/audit";
-import { type Reader } from "@/lib/db";
+import { type Reader } from "@/lib/reader";
 import { renderTemplate, type RenderedTemplate } from "@/lib/templates/engine";
 import { customFieldsOf } from "@/lib/templates/parse";
 import { customFieldLabel, customFieldName } from "@/lib/templates/fields";

@@ -1,5 +1,6 @@
 import { verifyContractRecords } from "@/lib/contracts/audit";
-import { modelsOf, type Db, type Reader } from "@/lib/db";
+import { type Db } from "@/lib/db";
+import { modelsOf, type Reader } from "@/lib/reader";
 import { hashToken } from "@/lib/tokens";
 
 type Tenant = { studioId: string };

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { modelsOf } from "@/lib/db";
+import { modelsOf } from "@/lib/reader";
 import { shiftInstant, type Shifter } from "@/lib/reschedule/shift";
 
 const STALE = "An event changed since the preview. Review the new date again.";

@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { findInstallmentShift, moveInstallments } from "@/lib/invoices/mutations";
-import { modelsOf } from "@/lib/db";
+import { modelsOf } from "@/lib/reader";
 import { type Shifter } from "@/lib/reschedule/shift";
 
 const STALE = "A payment changed since the preview. Review the new date again.";

@@ -3,7 +3,7 @@ import { dayKeyOf, dayKeyOfDateColumn, daysBetween } from "@/lib/calendar/zoned"
 import { notFound } from "@/lib/errors";
 import { eventShift } from "@/lib/events/shift";
 import { installmentShift } from "@/lib/invoices/shift";
-import { modelsOf, type Reader } from "@/lib/db";
+import { modelsOf, type Reader } from "@/lib/reader";
 import { type ShiftLine, type Shifter } from "@/lib/reschedule/shift";
 import { taskShift } from "@/lib/workflows/shift";
 

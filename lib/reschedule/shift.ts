@@ -1,5 +1,6 @@
 import { addDays, dayKeyOf, timeOfDayOf, zonedInstant } from "@/lib/calendar/zoned";
-import { type Reader, type Tx } from "@/lib/db";
+import { type Tx } from "@/lib/db";
+import { type Reader } from "@/lib/reader";
 
 // Rescheduling is composed of shifts: each domain that has dates hanging off a job contributes
 // a planner (what would move, as preview lines) and an applier (make the lines true). Preview,

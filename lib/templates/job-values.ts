@@ -1,5 +1,5 @@
 import { dayKeyOf, dayKeyOfDateColumn, formatDayKey } from "@/lib/calendar/zoned";
-import { modelsOf, type Reader } from "@/lib/db";
+import { modelsOf, type Reader } from "@/lib/reader";
 import { notFound } from "@/lib/errors";
 import { formatMoney as formatMinor, type MoneyFormat } from "@/lib/money";
 import { proposalTotal } from "@/lib/proposals/queries";
