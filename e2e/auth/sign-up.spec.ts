@@ -86,6 +86,8 @@ test("forgot password: the emailed link sets a new password and signs out every 
 
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  // The sign-in page has an "Email" field too: fill only once the client navigation has arrived.
+  await expect(page.getByRole("heading", { name: "Forgot your password?", level: 1 })).toBeVisible();
   await page.getByLabel("Email").fill(studio.owner.email);
   await page.getByRole("button", { name: "Email me a link" }).click();
   await expect(page.getByText(`If ${studio.owner.email} has a ShootQ account, we sent it a link`)).toBeVisible();

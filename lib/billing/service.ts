@@ -1,5 +1,6 @@
 import PgBoss from "pg-boss";
 import { runBillingTick, type TickResult } from "@/lib/billing/tick";
+import { ensureQueue } from "@/lib/queues";
 import { createServiceDb } from "@/lib/service-db";
 
 /** The pg-boss queue of the billing service's scheduled runs. */
@@ -26,14 +27,13 @@ export type BillingService = {
 export async function ensureBillingSchedule(boss: PgBoss): Promise<void> {
   // Singleton: one run at a time across every billing service; a run that finds another
   // active waits for the next minute rather than doubling the work.
-  if (!(await boss.getQueue(BILLING_QUEUE)))
-    await boss.createQueue(BILLING_QUEUE, {
-      name: BILLING_QUEUE,
-      policy: "singleton",
-      retryLimit: 2,
-      retryDelay: 10,
-      expireInSeconds: 15 * 60,
-    });
+  await ensureQueue(boss, {
+    name: BILLING_QUEUE,
+    policy: "singleton",
+    retryLimit: 2,
+    retryDelay: 10,
+    expireInSeconds: 15 * 60,
+  });
   await boss.schedule(BILLING_QUEUE, BILLING_CRON, {}, { tz: "UTC" });
 }
 

@@ -1,4 +1,5 @@
 import PgBoss from "pg-boss";
+import { ensureQueue } from "@/lib/queues";
 
 /** The pg-boss queue the email worker works; one job per EmailMessage delivery attempt chain. */
 export const EMAIL_QUEUE = "email";
@@ -87,16 +88,8 @@ export async function ensureQueueSchema(
   boss.on("error", (error) => console.error(JSON.stringify({ msg: "queue setup error", error: String(error) })));
   await boss.start();
   try {
-    if (!(await boss.getQueue(EMAIL_DEAD_LETTER_QUEUE)))
-      await boss.createQueue(EMAIL_DEAD_LETTER_QUEUE, {
-        name: EMAIL_DEAD_LETTER_QUEUE,
-        retryLimit: 5,
-        retryDelay: 5,
-        retryBackoff: true,
-      });
-    const options = queueOptions(policy);
-    if (await boss.getQueue(EMAIL_QUEUE)) await boss.updateQueue(EMAIL_QUEUE, options);
-    else await boss.createQueue(EMAIL_QUEUE, options);
+    await ensureQueue(boss, { name: EMAIL_DEAD_LETTER_QUEUE, retryLimit: 5, retryDelay: 5, retryBackoff: true });
+    await ensureQueue(boss, queueOptions(policy), { update: true });
   } finally {
     await boss.stop({ graceful: false, wait: true });
   }

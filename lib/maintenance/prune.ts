@@ -1,5 +1,6 @@
 import PgBoss from "pg-boss";
 import pg from "pg";
+import { ensureQueue } from "@/lib/queues";
 
 // Rows that only matter for a while (rate-limit windows, sessions, emailed account links, form
 // tokens) are deleted once they cannot matter any more, by a pg-boss schedule the worker runs:
@@ -52,8 +53,7 @@ export async function startMaintenance({
   });
   boss.on("error", (error) => log({ msg: "maintenance queue error", error: String(error) }));
   await boss.start();
-  if (!(await boss.getQueue(PRUNE_QUEUE)))
-    await boss.createQueue(PRUNE_QUEUE, { name: PRUNE_QUEUE, policy: "singleton", retryLimit: 2 });
+  await ensureQueue(boss, { name: PRUNE_QUEUE, policy: "singleton", retryLimit: 2 });
   await boss.schedule(PRUNE_QUEUE, EVERY_QUARTER_HOUR);
   await boss.work(PRUNE_QUEUE, async () => {
     const report = await pruneExpired(databaseUrl);
