@@ -91,7 +91,17 @@ export async function createScratchDatabase(
       const client = new pg.Client({ connectionString: shared.primaryUrl });
       await client.connect();
       try {
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        // FORCE ends the app's leftover connections, but the app's role may not end an autovacuum
+        // worker (a superuser's) busy on the freshly filled database: that one finishes in a moment.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            break;
+          } catch (error) {
+            if ((error as { code?: string }).code !== "42501" || attempt >= 20) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 250));
+          }
+        }
       } finally {
         await client.end();
       }
