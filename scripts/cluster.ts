@@ -11,6 +11,7 @@ import { HarnessError, runHarness } from "./lib/harness.ts";
 import { exitHarness } from "./lib/lifecycle.ts";
 import { startLocalStack } from "./lib/local-stack.ts";
 import { assertPortsFree } from "./lib/processes.ts";
+import { countOf } from "../lib/words.ts";
 
 function count(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined || value === "") return fallback;
@@ -43,7 +44,7 @@ await runHarness({ name: "cluster" }, async (log) => {
     url,
     db,
     details: [
-      `Cluster:  ${nodeCount} app ${nodeCount === 1 ? "node" : "nodes"} behind nginx, ${cluster.status().services.join(", ")}; logs in .data/logs and .data/nginx/logs`,
+      `Cluster:  ${countOf(nodeCount, "app node", "app nodes")} behind nginx, ${cluster.status().services.join(", ")}; logs in .data/logs and .data/nginx/logs`,
       "Rolling restart onto the latest `npm run build`: npm run cluster:roll",
       ...(mail.webUrl ? [`Emails the demo sends: ${mail.webUrl}`] : []),
     ],

@@ -7,7 +7,13 @@ import { hashToken } from "@/lib/tokens";
 import { API_TOKEN_PREFIX } from "@/lib/api-tokens/mutations";
 import { type ApiTokenScope } from "@/prisma/generated/prisma/enums";
 
-export type ApiPrincipal = { tokenId: string; scope: ApiTokenScope; user: SessionUser & { studioId: string } };
+export type ApiPrincipal = {
+  tokenId: string;
+  scope: ApiTokenScope;
+  user: SessionUser & { studioId: string };
+  /** The studio's zone, read with the token (on the primary): "today" and "upcoming" are the studio's. */
+  timeZone: string;
+};
 
 /** Why a request is refused before it reaches a handler; `headers` go on the problem response. */
 export class ApiRefusal extends Error {
@@ -37,6 +43,7 @@ async function findPrincipal(secret: string): Promise<(ApiPrincipal & { lastUsed
       revokedAt: true,
       lastUsedAt: true,
       user: { select: { id: true, email: true, name: true, role: true, studioId: true, removedAt: true } },
+      studio: { select: { timeZone: true } },
     },
   });
   if (!token || token.revokedAt) return null;
@@ -47,6 +54,7 @@ async function findPrincipal(secret: string): Promise<(ApiPrincipal & { lastUsed
     scope: token.scope,
     lastUsedAt: token.lastUsedAt,
     user: { ...user, studioId: token.studioId },
+    timeZone: token.studio.timeZone,
   };
 }
 
@@ -88,5 +96,6 @@ export async function authenticateApiRequest(
       data: { lastUsedAt: new Date() },
     });
   }
-  return { principal: { tokenId: principal.tokenId, scope: principal.scope, user: principal.user }, headers };
+  const { tokenId, scope, user, timeZone } = principal;
+  return { principal: { tokenId, scope, user, timeZone }, headers };
 }

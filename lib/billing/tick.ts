@@ -112,25 +112,17 @@ async function markOverdue(db: BillingDb, { now }: { now: Date }): Promise<numbe
   return marked;
 }
 
-/**
- * A studio that may not send now (owner not confirmed, the day's quota used) keeps its reminder
- * for a later run: nothing of it was saved, and the other studios' reminders still go.
- */
-async function keepForLaterRun(sending: Promise<boolean>): Promise<boolean> {
-  try {
-    return await sending;
-  } catch (error) {
-    if (error instanceof StudioSendRefused) return false;
-    throw error;
-  }
-}
-
 async function sendReminders(db: BillingDb, { now }: { now: Date }): Promise<number> {
   let sent = 0;
+  // A studio that may not send now (owner not confirmed, the day's quota used) keeps its reminders
+  // for a later run: nothing of them is saved, its other installments are not tried again in this
+  // run, and the other studios' reminders still go.
+  const refused = new Set<string>();
   // Reminders can start up to a few weeks before the due date: narrowed by the studio's earliest offset.
   const reachable = Prisma.sql`AND i."dueOn" + COALESCE((SELECT min(o) FROM unnest(s."reminderOffsets") o), 0) <= ${dateColumn(now.toISOString().slice(0, 10))}::date + 1
     AND (SELECT max(o) FROM unnest(s."reminderOffsets") o) > COALESCE((SELECT max(r."offsetDays") FROM "Reminder" r WHERE r."installmentId" = i.id), -2147483648)`;
   for await (const c of candidates(db, reachable)) {
+    if (refused.has(c.studioId)) continue;
     const dueOn = dayKeyOfDateColumn(c.dueOn);
     const offset = reminderToSend({
       dueOn,
@@ -165,7 +157,12 @@ async function sendReminders(db: BillingDb, { now }: { now: Date }): Promise<num
       }
       return true;
     });
-    if (await keepForLaterRun(sending)) sent++;
+    try {
+      if (await sending) sent++;
+    } catch (error) {
+      if (!(error instanceof StudioSendRefused)) throw error;
+      refused.add(c.studioId);
+    }
   }
   return sent;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { email, optionalPhone, optionalText, personName, recordId } from "@/lib/fields";
+import { pageParams, searchText } from "@/lib/search-params";
 
 const optionalEmail = z
   .string()
@@ -30,11 +31,5 @@ export const mergeContactsSchema = z.object({
 });
 export type MergeContactsInput = z.infer<typeof mergeContactsSchema>;
 
-const one = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().optional());
-
 /** The list's URL: anything unexpected falls back to the default instead of failing the page. */
-export const contactListParams = z.object({
-  q: one.transform((v) => v?.trim().slice(0, 100) || undefined),
-  after: one.catch(undefined),
-  before: one.catch(undefined),
-});
+export const contactListParams = z.object({ q: searchText, ...pageParams });

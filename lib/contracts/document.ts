@@ -6,6 +6,9 @@ import { customFieldsOf } from "@/lib/templates/parse";
 import { customFieldLabel, customFieldName } from "@/lib/templates/fields";
 import { buildJobTemplateValues } from "@/lib/templates/job-values";
 
+/** The client has signed it (and perhaps the studio too): its PDF exists and nothing more is asked. */
+export const isSignedByClient = (status: string) => status === "SIGNED" || status === "COUNTERSIGNED";
+
 /** The photographer's custom values as stored (JSON) back to strings; anything else is dropped. */
 export function readCustomValues(value: unknown): Record<string, string> {
   if (!value || typeof value !== "object" || Array.isArray(value)) return {};
@@ -58,7 +61,7 @@ export function whyUnsignable(
 ): string | null {
   if (contract.status === "VOIDED")
     return `This contract was voided by ${contract.studioName} and can no longer be signed.`;
-  if (contract.status === "SIGNED" || contract.status === "COUNTERSIGNED") {
+  if (isSignedByClient(contract.status)) {
     return `This contract was already signed${contract.signedAt ? ` on ${formatDateTime(contract.signedAt, contract.timeZone)}` : ""}. Nothing more is needed from you.`;
   }
   if (contract.status === "DRAFT" || !contract.html || !contract.documentHash) return CONTRACT_LINK_NOT_VALID;

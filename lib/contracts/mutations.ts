@@ -1,4 +1,5 @@
 import { addDays, dayKeyOf, startOfDay } from "@/lib/calendar/zoned";
+import { requireBrandId } from "@/lib/brands/mutations";
 import { clientAddress } from "@/lib/client-address";
 import { type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
@@ -9,6 +10,7 @@ import {
   customFieldInputs,
   renderContractDraft,
   whyUnsignable,
+  isSignedByClient,
 } from "@/lib/contracts/document";
 import {
   CONTRACT_LINK_DAYS,
@@ -39,16 +41,6 @@ type StudioActor = { id: string; name: string };
 const studioActor = (user: StudioActor) => `${user.name} (studio)`;
 const clientActor = (name: string) => `${name} (client)`;
 
-async function requireBrand(tx: Tx, { studioId, brandId }: Tenant & { brandId?: string }) {
-  if (!brandId) return null;
-  const brand = await tx.brand.findFirst({ where: { id: brandId, studioId }, select: { id: true } });
-  if (!brand)
-    throw new AppError("VALIDATION", "Please correct the highlighted fields.", {
-      brandId: ["Choose a brand from the list."],
-    });
-  return brand.id;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Templates
 
@@ -56,7 +48,7 @@ export async function createContractTemplate(
   tx: Tx,
   { studioId, authorId, input }: Tenant & { authorId: string; input: CreateContractTemplateInput },
 ) {
-  const brandId = await requireBrand(tx, { studioId, brandId: input.brandId });
+  const brandId = input.brandId ? await requireBrandId(tx, { studioId, brandId: input.brandId }) : null;
   return tx.contractTemplate.create({
     data: {
       studioId,
@@ -83,7 +75,7 @@ export async function updateContractTemplate(
     orderBy: { number: "desc" },
     select: { number: true, body: true },
   });
-  const brandId = await requireBrand(tx, { studioId, brandId: input.brandId });
+  const brandId = input.brandId ? await requireBrandId(tx, { studioId, brandId: input.brandId }) : null;
   await tx.contractTemplate.update({
     where: { id: input.templateId },
     data: { name: input.name, brandId },
@@ -316,8 +308,7 @@ export async function resendContract(
   if (contract.status === "DRAFT") throw new AppError("CONFLICT", "This contract has not been sent yet.");
   if (contract.status === "VOIDED")
     throw new AppError("CONFLICT", "This contract was voided. Create a new one to send.");
-  if (contract.status === "SIGNED" || contract.status === "COUNTERSIGNED")
-    throw new AppError("CONFLICT", "The client already signed this contract.");
+  if (isSignedByClient(contract.status)) throw new AppError("CONFLICT", "The client already signed this contract.");
   if (!contract.tokenHash)
     throw new AppError(
       "CONFLICT",

@@ -1,8 +1,6 @@
 import { HONEYPOT_FIELD } from "@/lib/inquiries/schemas";
+import { escapeHtml } from "@/lib/templates/html";
 import { inquiryEndpointUrl } from "@/lib/urls";
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /**
  * HTML a photographer pastes into their own website: a plain form that posts to

@@ -2,7 +2,7 @@ import { dateColumn, dayKeyOfDateColumn } from "@/lib/calendar/zoned";
 import { type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { planReschedule, SHIFTERS } from "@/lib/reschedule/plan";
-import { UNDO_HOURS, type ApplyRescheduleInput } from "@/lib/reschedule/schemas";
+import { isUndoableAt, type ApplyRescheduleInput } from "@/lib/reschedule/schemas";
 import { invertLines, type ShiftLine } from "@/lib/reschedule/shift";
 
 type Tenant = { studioId: string };
@@ -69,7 +69,7 @@ export async function undoReschedule(
   if (!record) throw notFound("That change");
   await tx.$queryRaw`SELECT id FROM "Job" WHERE id = ${record.jobId} AND "studioId" = ${studioId} FOR UPDATE`;
   if (record.undoneAt) throw new AppError("CONFLICT", "That change was already undone.");
-  if (now.getTime() - record.createdAt.getTime() > UNDO_HOURS * 3_600_000)
+  if (!isUndoableAt(record.createdAt, now))
     throw new AppError("CONFLICT", "That change is too old to undo. Reschedule the job again instead.");
   const latest = await tx.jobReschedule.findFirst({
     where: { studioId, jobId: record.jobId },

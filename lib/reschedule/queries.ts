@@ -1,5 +1,5 @@
 import { type Db } from "@/lib/db";
-import { UNDO_HOURS } from "@/lib/reschedule/schemas";
+import { isUndoableAt } from "@/lib/reschedule/schemas";
 
 /** The reschedule this user may still undo on this job: their own, the job's latest, recent. */
 export async function findUndoableReschedule(
@@ -11,7 +11,6 @@ export async function findUndoableReschedule(
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { id: true, userId: true, fromDate: true, toDate: true, createdAt: true, undoneAt: true },
   });
-  if (!latest || latest.userId !== userId || latest.undoneAt) return null;
-  if (now.getTime() - latest.createdAt.getTime() > UNDO_HOURS * 3_600_000) return null;
+  if (!latest || latest.userId !== userId || latest.undoneAt || !isUndoableAt(latest.createdAt, now)) return null;
   return latest;
 }

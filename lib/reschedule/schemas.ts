@@ -4,6 +4,10 @@ import { dayKeyField, recordId } from "@/lib/fields";
 /** How long the photographer who moved a job can take it back. */
 export const UNDO_HOURS = 12;
 
+/** A reschedule made at `createdAt` can still be undone at `now`. */
+export const isUndoableAt = (createdAt: Date, now: Date) =>
+  now.getTime() - createdAt.getTime() <= UNDO_HOURS * 3_600_000;
+
 const ids = z.array(z.string().trim().min(1).max(64)).max(100, "Choose at most 100 events.").default([]);
 
 /** The preview page's URL: a new date and the events ticked to move with the job. */

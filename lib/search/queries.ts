@@ -17,11 +17,22 @@ const contains = (q: string) => ({ contains: q, mode: "insensitive" as const });
  */
 export async function searchStudio(
   db: Db,
-  { studioId, q, timeZone, take = 5 }: { studioId: string; q: string; timeZone: string; take?: number },
+  {
+    studioId,
+    q,
+    timeZone,
+    take = 5,
+  }: {
+    studioId: string;
+    q: string;
+    /** The page knows it from its context; the suggestions route has it read beside the searches. */
+    timeZone?: string;
+    take?: number;
+  },
 ): Promise<SearchGroup[]> {
   const text = q.trim().slice(0, 100);
   if (text.length < MIN_SEARCH_LENGTH) return [];
-  const [clients, leads, jobs, events] = await Promise.all([
+  const [clients, leads, jobs, events, zone] = await Promise.all([
     db.contact.findMany({
       where: { studioId, OR: [{ name: contains(text) }, { email: contains(text) }] },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -46,6 +57,10 @@ export async function searchStudio(
       take,
       select: { id: true, name: true, startsAt: true, location: true, job: { select: { id: true, title: true } } },
     }),
+    timeZone ??
+      db.studio
+        .findUnique({ where: { id: studioId }, select: { timeZone: true } })
+        .then((studio) => studio?.timeZone ?? "UTC"),
   ]);
   const day = (d: Date | null) => (d ? formatShortDayKey(dayKeyOfDateColumn(d)) : null);
   const groups: SearchGroup[] = [
@@ -91,7 +106,7 @@ export async function searchStudio(
         kind: "event" as const,
         id: e.id,
         title: e.name,
-        detail: [e.job.title, formatDateTime(e.startsAt, timeZone), e.location].filter(Boolean).join(" · "),
+        detail: [e.job.title, formatDateTime(e.startsAt, zone), e.location].filter(Boolean).join(" · "),
         href: `/jobs/${e.job.id}`,
       })),
     },

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createDatabase, databaseUrl, dropDatabase } from "../testing/database";
 import { MIGRATIONS_DIR, migrate } from "./migrate";
 
 // The migration that makes clients unique per normalized email runs on a database that already
@@ -12,19 +13,12 @@ const { primaryUrl } = inject("database");
 const DEDUPE = readdirSync(MIGRATIONS_DIR).find((n) => n.endsWith("_clients_search_reschedule"))!;
 
 const database = `dedupe_${Math.random().toString(36).slice(2, 8)}`;
-const url = (() => {
-  const u = new URL(primaryUrl);
-  u.pathname = `/${database}`;
-  return u.toString();
-})();
+const url = databaseUrl(primaryUrl, database);
 let sql: pg.Client;
 let before: string;
 
 beforeAll(async () => {
-  const admin = new pg.Client({ connectionString: primaryUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  await admin.end();
+  await createDatabase(primaryUrl, database);
   before = mkdtempSync(path.join(os.tmpdir(), "shootq-before-dedupe-"));
   for (const name of readdirSync(MIGRATIONS_DIR).filter((n) => n < DEDUPE))
     cpSync(path.join(MIGRATIONS_DIR, name), path.join(before, name), { recursive: true });
@@ -36,10 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await sql?.end();
   rmSync(before, { recursive: true, force: true });
-  const admin = new pg.Client({ connectionString: primaryUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  await admin.end();
+  await dropDatabase(primaryUrl, database);
 });
 
 describe("the client dedupe migration", () => {

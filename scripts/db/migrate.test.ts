@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createDatabase, databaseUrl, dropDatabase } from "../testing/database";
 import { MIGRATIONS_DIR, migrate } from "./migrate";
 import { currentSchema, diffSchemas } from "./schema-sql";
 
@@ -18,11 +19,7 @@ async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Pro
   }
 }
 
-function dbUrl(name: string) {
-  const u = new URL(primaryUrl);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
+const dbUrl = (name: string) => databaseUrl(primaryUrl, name);
 
 /** Everything a schema defines, as comparable text. */
 async function catalog(url: string) {
@@ -52,16 +49,12 @@ describe("migrations", () => {
   const fromSchema = `mig_b_${suffix}`;
 
   beforeAll(async () => {
-    await withClient(primaryUrl, async (c) => {
-      await c.query(`CREATE DATABASE ${migrated}`);
-      await c.query(`CREATE DATABASE ${fromSchema}`);
-    });
+    await createDatabase(primaryUrl, migrated);
+    await createDatabase(primaryUrl, fromSchema);
   });
   afterAll(async () => {
-    await withClient(primaryUrl, async (c) => {
-      await c.query(`DROP DATABASE IF EXISTS ${migrated} WITH (FORCE)`);
-      await c.query(`DROP DATABASE IF EXISTS ${fromSchema} WITH (FORCE)`);
-    });
+    await dropDatabase(primaryUrl, migrated);
+    await dropDatabase(primaryUrl, fromSchema);
   });
 
   it("a database built from the migrations matches schema.prisma exactly", async () => {

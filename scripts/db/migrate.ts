@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { countOf } from "../../lib/words.ts";
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
 
@@ -89,8 +90,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (!url) throw new Error("DATABASE_URL is not set");
   const applied = await migrate(url, { log: console.log });
   console.log(
-    applied.length
-      ? `applied ${applied.length} ${applied.length === 1 ? "migration" : "migrations"}`
-      : "database is up to date",
+    applied.length ? `applied ${countOf(applied.length, "migration", "migrations")}` : "database is up to date",
   );
 }

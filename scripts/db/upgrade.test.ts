@@ -4,15 +4,12 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { hashToken } from "@/lib/tokens";
+import { createDatabase, databaseUrl, dropDatabase } from "../testing/database";
 import { MIGRATIONS_DIR, migrate } from "./migrate";
 
 const { primaryUrl } = inject("database");
 
-function dbUrl(name: string) {
-  const u = new URL(primaryUrl);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
+const dbUrl = (name: string) => databaseUrl(primaryUrl, name);
 
 async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: url });
@@ -47,7 +44,7 @@ describe("upgrading a database that holds links and emails", () => {
   };
 
   beforeAll(async () => {
-    await withClient(primaryUrl, (c) => c.query(`CREATE DATABASE ${name}`));
+    await createDatabase(primaryUrl, name);
     await migrateUpTo(url, "20261126091552_pipeline_search_and_sort_indexes");
     await withClient(url, async (c) => {
       await c.query(`INSERT INTO "Studio"(id, name, slug) VALUES ('s1', 'Old Studio', 'old-studio')`);
@@ -83,7 +80,7 @@ describe("upgrading a database that holds links and emails", () => {
     });
     await migrate(url);
   });
-  afterAll(() => withClient(primaryUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));
+  afterAll(() => dropDatabase(primaryUrl, name));
 
   const one = <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) =>
     withClient(url, async (c) => (await c.query<T>(sql, params)).rows);

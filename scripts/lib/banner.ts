@@ -1,5 +1,6 @@
 import { DEMO_LOGINS } from "../../prisma/seed-data.ts";
 import type { Database } from "./database.ts";
+import { countOf } from "../../lib/words.ts";
 
 /** What `npm start` and `npm run start:cluster` print once everything answers: the one URL and the demo logins. */
 export function printWelcome(opts: { url: string; db: Database; details?: string[] }): void {
@@ -12,7 +13,7 @@ export function printWelcome(opts: { url: string; db: Database; details?: string
   Staff:        ${DEMO_LOGINS.staff.email} / ${DEMO_LOGINS.staff.password}
   Admin:        ${DEMO_LOGINS.admin.email} / ${DEMO_LOGINS.admin.password}
 
-  Database: primary ${masked}, ${opts.db.replicaUrls.length} streaming ${opts.db.replicaUrls.length === 1 ? "replica" : "replicas"}
+  Database: primary ${masked}, ${countOf(opts.db.replicaUrls.length, "streaming replica", "streaming replicas")}
 ${details}  Press Ctrl-C to stop.
 `);
 }

@@ -6,6 +6,7 @@ import { ensureQueueSchema } from "../../lib/email/queue.ts";
 import { migrate } from "../db/migrate.ts";
 import { HarnessError } from "./harness.ts";
 import { databaseDir, localSecrets } from "./paths.ts";
+import { countOf } from "../../lib/words.ts";
 
 export type Database = {
   primaryUrl: string;
@@ -26,7 +27,7 @@ export async function provideDatabase(opts: { replicas?: number; log: (line: str
       .map((s) => s.trim())
       .filter(Boolean);
     opts.log(
-      `using PostgreSQL from DATABASE_URL (${replicaUrls.length} ${replicaUrls.length === 1 ? "replica" : "replicas"}); starting nothing embedded`,
+      `using PostgreSQL from DATABASE_URL (${countOf(replicaUrls.length, "replica", "replicas")}); starting nothing embedded`,
     );
     return { primaryUrl: external, replicaUrls, embedded: null, stop: async () => {} };
   }
@@ -50,7 +51,7 @@ export async function provideDatabase(opts: { replicas?: number; log: (line: str
   } catch (error) {
     if (!(error instanceof PortInUseError)) throw error;
     const ports = count
-      ? `ports ${primaryPort}-${primaryPort + count} (the primary and ${count} ${count === 1 ? "replica" : "replicas"})`
+      ? `ports ${primaryPort}-${primaryPort + count} (the primary and ${countOf(count, "replica", "replicas")})`
       : `port ${primaryPort}`;
     throw new HarnessError(
       `port ${error.port} is already in use (another ShootQ checkout, or a local PostgreSQL?). The embedded database uses ${ports}: ` +
@@ -62,11 +63,7 @@ export async function provideDatabase(opts: { replicas?: number; log: (line: str
 /** Applies migrations, then seeds the demo studio when the database has none. */
 export async function prepareDatabase(primaryUrl: string, log: (line: string) => void): Promise<void> {
   const applied = await migrate(primaryUrl, { log });
-  log(
-    applied.length
-      ? `applied ${applied.length} ${applied.length === 1 ? "migration" : "migrations"}`
-      : "migrations up to date",
-  );
+  log(applied.length ? `applied ${countOf(applied.length, "migration", "migrations")}` : "migrations up to date");
   // pg-boss's own tables (the email queue), created idempotently: safe from several processes.
   await ensureQueueSchema(primaryUrl);
   // The demo's calendar feeds derive their tokens with the secret the app is started with.

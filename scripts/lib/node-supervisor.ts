@@ -4,6 +4,7 @@ import { isShuttingDown } from "./lifecycle.ts";
 import { startNextServer } from "./next-server.ts";
 import { stopService, type Service } from "./processes.ts";
 import type { Release } from "./release.ts";
+import { countOf } from "../../lib/words.ts";
 
 export type NodeState = "starting" | "up" | "stopping" | "crashed";
 
@@ -176,7 +177,7 @@ export async function superviseNodes(opts: {
   }, opts.healthIntervalMs ?? 2_000);
 
   try {
-    log(`starting ${nodes.length} ${nodes.length === 1 ? "node" : "nodes"} on ports ${opts.ports.join(", ")}`);
+    log(`starting ${countOf(nodes.length, "node", "nodes")} on ports ${opts.ports.join(", ")}`);
     for (const n of nodes) spawnNode(n);
     await Promise.all(nodes.map(bringUp));
   } catch (e) {

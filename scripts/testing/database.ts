@@ -63,6 +63,41 @@ export async function startTestDatabase(delays: string[]): Promise<TestDatabase>
 
 export type ScratchDatabase = { url: string; replicaUrls: string[]; drop(): Promise<void> };
 
+/** `name` on the server `adminUrl` points at, as a URL the tests connect to. */
+export const databaseUrl = (adminUrl: string, name: string) =>
+  Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+
+async function onServer(adminUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** An empty database `name` on the server `adminUrl` points at (the replicas stream it too). */
+export async function createDatabase(adminUrl: string, name: string): Promise<string> {
+  await onServer(adminUrl, `CREATE DATABASE ${name}`);
+  return databaseUrl(adminUrl, name);
+}
+
+/** Drops `name`, ending whatever is still connected to it. */
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  // FORCE ends the app's leftover connections, but the app's role may not end an autovacuum worker
+  // (a superuser's) busy on a freshly filled database: that one finishes in a moment.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await onServer(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "42501" || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
 /**
  * A database of its own on the shared test servers (the replicas stream it too), migrated: for a
  * test file that needs an empty database (the seed) or owns something database-wide (the email
@@ -73,38 +108,12 @@ export async function createScratchDatabase(
   opts: { prefix: string; queue?: boolean },
 ): Promise<ScratchDatabase> {
   const name = `${opts.prefix}_${randomBytes(6).toString("hex")}`;
-  const withName = (u: string) => Object.assign(new URL(u), { pathname: `/${name}` }).toString();
-  const admin = new pg.Client({ connectionString: shared.primaryUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = withName(shared.primaryUrl);
+  const url = await createDatabase(shared.primaryUrl, name);
   await migrate(url);
   if (opts.queue) await ensureQueueSchema(url);
   return {
     url,
-    replicaUrls: shared.replicaUrls.map(withName),
-    async drop() {
-      const client = new pg.Client({ connectionString: shared.primaryUrl });
-      await client.connect();
-      try {
-        // FORCE ends the app's leftover connections, but the app's role may not end an autovacuum
-        // worker (a superuser's) busy on the freshly filled database: that one finishes in a moment.
-        for (let attempt = 1; ; attempt++) {
-          try {
-            await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-            break;
-          } catch (error) {
-            if ((error as { code?: string }).code !== "42501" || attempt >= 20) throw error;
-            await new Promise((resolve) => setTimeout(resolve, 250));
-          }
-        }
-      } finally {
-        await client.end();
-      }
-    },
+    replicaUrls: shared.replicaUrls.map((u) => databaseUrl(u, name)),
+    drop: () => dropDatabase(shared.primaryUrl, name),
   };
 }

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { ContractText } from "@/components/contracts/contract-text";
 import { formatDateTime } from "@/lib/calendar/zoned";
-import { whyUnsignable } from "@/lib/contracts/document";
+import { isSignedByClient, whyUnsignable } from "@/lib/contracts/document";
 import { findContractForClient } from "@/lib/contracts/queries";
 import { contractToken } from "@/lib/contracts/schemas";
 import { readConfirmingMiss } from "@/lib/db";
@@ -29,7 +29,7 @@ export default async function ClientContractPage({ params }: Props) {
   if (!contract || contract.status === "DRAFT") notFound();
   const studioName = contract.studio.name;
   const tz = contract.studio.timeZone;
-  const isSigned = contract.status === "SIGNED" || contract.status === "COUNTERSIGNED";
+  const isSigned = isSignedByClient(contract.status);
 
   if (contract.status === "VOIDED") {
     return (

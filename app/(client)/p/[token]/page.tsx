@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { buttonClass } from "@/components/ui/button";
 import { ContractText } from "@/components/contracts/contract-text";
 import { formatDateTime } from "@/lib/calendar/zoned";
-import { whyUnsignable } from "@/lib/contracts/document";
+import { isSignedByClient, whyUnsignable } from "@/lib/contracts/document";
 import { findContractForProposal } from "@/lib/contracts/queries";
 import { readConfirmingMiss } from "@/lib/db";
 import { formatMoney } from "@/lib/money";
@@ -102,7 +102,7 @@ export default async function ClientProposalPage({ params }: Props) {
           <h2 className="text-lg font-semibold text-slate-900">{contract.title}</h2>
           <p className="mb-4 text-sm text-slate-600">Accepting this proposal signs this contract.</p>
           <ContractText html={contract.html ?? ""} label="Contract" />
-          {contract.status === "SIGNED" || contract.status === "COUNTERSIGNED" ? (
+          {isSignedByClient(contract.status) ? (
             <a
               href={`/p/${token.data}/contract`}
               download

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/client-address";
 import { submitInquiry } from "@/lib/inquiries/mutations";
 import { submitInquirySchema } from "@/lib/inquiries/schemas";
+import { PAGES_A_NEW_LEAD_CHANGES } from "@/lib/leads/mutations";
 import { studioSlug } from "@/lib/inquiries/slug";
 import { defineWriteRoute } from "@/lib/routes";
 
@@ -35,7 +36,7 @@ export const POST = defineWriteRoute<typeof submitInquirySchema, "public", { slu
     return {
       status: 201,
       body: { ok: true, message: `Thank you, ${input.name}! Your inquiry has been sent and we'll be in touch soon.` },
-      revalidate: ["/leads", "/dashboard", "/clients"],
+      revalidate: PAGES_A_NEW_LEAD_CHANGES,
     };
   },
 });

@@ -42,13 +42,17 @@ type Props = { params: Promise<{ id: string }> };
 export default async function JobPage({ params }: Props) {
   const { user, db, studio, money } = await requireStudioContext();
   const jobId = (await params).id.slice(0, 64);
-  const [job, invoices] = await Promise.all([loadJob(jobId), findJobInvoices(db, { studioId: user.studioId, jobId })]);
+  // Everything below is scoped by the studio and the job id from the URL: read it all at once.
+  const [job, invoices, contracts, undoable] = await Promise.all([
+    loadJob(jobId),
+    findJobInvoices(db, { studioId: user.studioId, jobId }),
+    findJobContracts(db, { studioId: user.studioId, jobId }),
+    findUndoableReschedule(db, { studioId: user.studioId, jobId, userId: user.id }),
+  ]);
   if (!job) notFound();
   const invoicedProposals = new Set(invoices.filter((i) => i.status !== "VOID").map((i) => i.proposalId));
   const live = invoices.filter((i) => i.status !== "VOID" && i.status !== "DRAFT");
   const balance = live.reduce((sum, i) => sum + i.totalMinor - i.paidMinor, 0);
-  const contracts = await findJobContracts(db, { studioId: user.studioId, jobId: job.id });
-  const undoable = await findUndoableReschedule(db, { studioId: user.studioId, jobId: job.id, userId: user.id });
   const tz = studio.timeZone;
   const origin = await publicOrigin();
   const todayKey = dayKeyOf(new Date(), tz);
