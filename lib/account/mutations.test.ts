@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { confirmEmail, requestEmailChange } from "@/lib/account/mutations";
+import { requestEmailChange } from "@/lib/account/credentials";
+import { confirmEmail } from "@/lib/account/mutations";
 import { primaryDb, type Tx } from "@/lib/db";
 import { createStudio, randomSuffix } from "@/prisma/factories";
 import { renderQueuedEmail } from "@/scripts/testing/outbox";

@@ -1,42 +1,20 @@
 import { claimAccountLink, findAccountLink, issueAccountLink } from "@/lib/account/links";
 import { type SessionUser } from "@/lib/auth/options";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/auth/password";
 import { revokeAllSessions, revokeSession } from "@/lib/auth/sessions";
-import { primaryDb, type Tx } from "@/lib/db";
+import { type Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";
 import { AppError, notFound } from "@/lib/errors";
-import { countAttempt, enforceLimit, refundAttempt, waitText, type Limit } from "@/lib/rate-limit";
+import { enforceLimit } from "@/lib/rate-limit";
 
-const SESSION_FIELDS = { id: true, email: true, name: true, role: true, studioId: true } as const;
+export const SESSION_FIELDS = { id: true, email: true, name: true, role: true, studioId: true } as const;
 
-/** Wrong current passwords on the account forms, per user: slowed like sign-ins. */
-export const PASSWORD_CHECK_LIMIT = { max: 5, windowSeconds: 15 * 60, maxBlockSeconds: 24 * 60 * 60 } as const;
 /** Emails one account may have sent to itself per hour (confirmations, changes, resets). */
 export const ACCOUNT_EMAIL_LIMIT = { max: 5, windowSeconds: 60 * 60 } as const;
 /** Reset requests per connection per hour, whatever the address. */
 export const RESET_REQUEST_LIMIT = { max: 10, windowSeconds: 60 * 60 } as const;
 
 const LINK_GONE = "This link has expired or was already used. Ask for a new one.";
-
-async function checkCurrentPassword(tx: Tx, userId: string, password: string) {
-  const limit: Limit = { bucket: "password-check", key: userId, ...PASSWORD_CHECK_LIMIT };
-  // Counted on its own connection: a wrong password rolls this transaction back, the count stays.
-  const db = primaryDb();
-  const attempt = await countAttempt(db, limit);
-  if (!attempt.allowed)
-    throw new AppError(
-      "RATE_LIMITED",
-      `Too many wrong passwords. Try again in ${waitText(attempt.retryAfterSeconds)}.`,
-    );
-  const user = await tx.user.findUnique({ where: { id: userId }, omit: { passwordHash: false } });
-  if (!user) throw notFound("Your account");
-  if (!(await verifyPassword(user.passwordHash, password))) {
-    throw new AppError("VALIDATION", "Your current password is not correct.", {
-      currentPassword: ["Your current password is not correct."],
-    });
-  }
-  await refundAttempt(db, limit);
-}
 
 export async function updateProfile(tx: Tx, { userId, name }: { userId: string; name: string }) {
   await tx.user.update({ where: { id: userId }, data: { name }, select: { id: true } });
@@ -62,28 +40,6 @@ export async function sendEmailConfirmation(tx: Tx, { userId }: { userId: string
     to: user.email,
     params: { accountTokenId: id },
   });
-}
-
-/**
- * Asks to change the sign-in address: a link goes to the new address and nothing changes until
- * it is opened. Whether the new address is taken is told only there, never here.
- */
-export async function requestEmailChange(
-  tx: Tx,
-  { userId, email, currentPassword }: { userId: string; email: string; currentPassword: string },
-) {
-  await checkCurrentPassword(tx, userId, currentPassword);
-  const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
-  if (!user) throw notFound("Your account");
-  if (user.email === email)
-    throw new AppError("VALIDATION", "That is already your address.", { email: ["That is already your address."] });
-  await enforceLimit(
-    tx,
-    { bucket: "account-email", key: userId, ...ACCOUNT_EMAIL_LIMIT },
-    "We have sent you several emails in the last hour.",
-  );
-  const { id } = await issueAccountLink(tx, { userId, purpose: "EMAIL_CHANGE", email });
-  await queueEmail(tx, { kind: "account.email-change", studioId: null, to: email, params: { accountTokenId: id } });
 }
 
 /**
@@ -170,21 +126,6 @@ export async function resetPassword(
     select: SESSION_FIELDS,
   });
   await revokeAllSessions(tx, { userId: user.id });
-  return user;
-}
-
-/** A new password: every session ends (the caller signs this browser in again). */
-export async function changePassword(
-  tx: Tx,
-  { userId, currentPassword, newPassword }: { userId: string; currentPassword: string; newPassword: string },
-) {
-  await checkCurrentPassword(tx, userId, currentPassword);
-  const user = await tx.user.update({
-    where: { id: userId },
-    data: { passwordHash: await hashPassword(newPassword) },
-    select: SESSION_FIELDS,
-  });
-  await revokeAllSessions(tx, { userId });
   return user;
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { changePassword } from "@/lib/account/mutations";
+import { changePassword } from "@/lib/account/credentials";
 import { primaryDb } from "@/lib/db";
 import { acceptInvite, inviteStaff, removeStaff } from "@/lib/team/mutations";
 import { linkToken } from "@/lib/tokens";

@@ -9,8 +9,7 @@ import { hashToken, newRowWithLink } from "@/lib/tokens";
 import { revokeAllSessions } from "@/lib/auth/sessions";
 import { env } from "@/lib/env";
 import { enforceLimit } from "@/lib/rate-limit";
-
-const SESSION_FIELDS = { id: true, email: true, name: true, role: true, studioId: true } as const;
+import { SESSION_FIELDS } from "@/lib/account/mutations";
 
 /** Invitations one studio may send per hour: the platform's sender is not a relay. */
 

@@ -1,14 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import {
-  changePassword,
-  requestEmailChange,
-  sendEmailConfirmation,
-  signOutEverywhere,
-  signOutSession,
-  updateProfile,
-} from "@/lib/account/mutations";
+import { changePassword, requestEmailChange } from "@/lib/account/credentials";
+import { sendEmailConfirmation, signOutEverywhere, signOutSession, updateProfile } from "@/lib/account/mutations";
 import {
   changeEmailSchema,
   changePasswordSchema,
