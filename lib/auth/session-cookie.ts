@@ -32,7 +32,8 @@ async function checkInDatabase({ sessionId, userId, createdAt }: SessionRef): Pr
     rows = await query(primaryDb());
   } catch (error) {
     if (!isUnavailableError(error)) throw error;
-    rows = await query(await readDb());
+    // $replica(): the read-replicas extension sends raw SQL to the primary, which is down.
+    rows = await query((await readDb()).$replica());
   }
   return rows[0]?.active === true;
 }

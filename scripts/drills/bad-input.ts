@@ -8,7 +8,7 @@ import {
   pathForRoute,
   type ServerAction,
 } from "../bench/lib/server-actions.ts";
-import { summarize, type DrillContext, type DrillResult } from "./lib/context.ts";
+import { signInBig, summarize, type DrillContext, type DrillResult } from "./lib/context.ts";
 
 // Every server action of the build, the POST routes, pages with hostile URLs, and forged cookies,
 // sent values a person or a bot might send. An answer passes when it is a 4xx or, for a server
@@ -173,13 +173,13 @@ function changedBetween(a: Record<string, string>, b: Record<string, string>): s
   return Object.keys({ ...a, ...b }).filter((t) => a[t] !== b[t]);
 }
 
-/** Row count and content hash of every app table (rate-limit hits excepted: failed sign-ins add them). */
+/** Row count and content hash of every app table (rate-limit counters excepted: refused attempts add to them). */
 async function fingerprint(url: string): Promise<Record<string, string>> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const { rows: tables } = await client.query<{ t: string }>(
-      `SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('RateLimitHit', '_prisma_migrations') ORDER BY 1`,
+      `SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('RateLimit', '_prisma_migrations') ORDER BY 1`,
     );
     const out: Record<string, string> = {};
     for (const { t } of tables) {
@@ -234,12 +234,20 @@ export async function badInput(ctx: DrillContext): Promise<DrillResult> {
   };
   // Each action between two fingerprints, so a change is pinned on the action that made it.
   const perAction: { action: string; acceptsAnything: boolean; accepted: string[]; changedTables: string[] }[] = [];
+  const isSignedIn = async () => (await send("/settings", { headers: { cookie: ctx.cookie } })).status === 200;
+  // Actions that end sessions ("Sign out everywhere") take the empty form: the drill signs in
+  // again after them, so every later action and drill runs signed in.
+  const signedInAgainAfter: string[] = [];
   let fp = before;
   for (const action of ctx.actions) {
     const mine: Case[] = [];
     for (const [payload, fields] of Object.entries(PAYLOADS))
       mine.push(await callAction(action, payload, fields, ctx.cookie));
     mine.push(await callAction(action, "hostile, signed out", PAYLOADS.hostile));
+    if (mine.some((c) => c.verdict === "accepted") && !(await isSignedIn())) {
+      signedInAgainAfter.push(action.name);
+      ctx.cookie = await signInBig(base);
+    }
     const next = await fingerprint(ctx.db.primaryUrl);
     // An action that takes the empty form needs no input: anything else sent is ignored.
     const acceptsAnything = mine.some((c) => c.payload === "empty" && c.verdict === "accepted");
@@ -548,6 +556,7 @@ export async function badInput(ctx: DrillContext): Promise<DrillResult> {
     failures: [...errors, ...unclear].map((c) => `${c.area} ${c.target} [${c.payload}] → ${c.status}: ${c.message}`),
     details: {
       actions: ctx.actions.length,
+      signedInAgainAfter,
       byVerdict: Object.fromEntries(
         ["rejected", "accepted", "error", "unclear"].map((v) => [v, cases.filter((c) => c.verdict === v).length]),
       ),

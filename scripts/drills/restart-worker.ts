@@ -50,14 +50,19 @@ export async function restartWorker(ctx: DrillContext, opts: { emails: number })
   const sink: SmtpSink = await startSmtpSink({ dataDelayMs: 60 });
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: ctx.db.primaryUrl }) });
   // The worker runs as `npm start` and the cluster run it: through the background-services supervisor.
+  const appEnv = {
+    ...localSecrets(),
+    DATABASE_URL: ctx.db.primaryUrl,
+    DATABASE_REPLICA_URLS: ctx.db.replicaUrls.join(","),
+  };
+  // queueEmail reads the app's environment (the studio's daily quota): the same as the services'.
+  Object.assign(process.env, appEnv);
   let services: BackgroundServices | null = null;
   const start = () =>
     startBackgroundServices({
       env: {
         ...process.env,
-        ...localSecrets(),
-        DATABASE_URL: ctx.db.primaryUrl,
-        DATABASE_REPLICA_URLS: ctx.db.replicaUrls.join(","),
+        ...appEnv,
         APP_URL: "http://localhost:3000",
         SMTP_URL: sink.url,
         MAIL_FROM: "ShootQ Drill <drill@shootq.local>",
