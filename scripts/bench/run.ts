@@ -45,7 +45,7 @@ const fullScale = Number(values.full ?? (quick ? 0.01 : 1.0));
 const outPrefix =
   values.out ??
   (quick || values.only
-    ? path.join(os.tmpdir(), `shootq-bench-${values.only ?? "quick"}`)
+    ? path.join(os.tmpdir(), values.only ? "shootq-bench" : "shootq-bench-quick")
     : path.join(ROOT, "bench", "results", "latest"));
 if (values.only !== undefined && values.only !== "export") {
   console.error("--only takes one scenario: export");
