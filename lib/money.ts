@@ -52,6 +52,11 @@ function decimalText(minor: number, digits: number): `${number}` {
   return (digits === 0 ? `${sign}${abs}` : `${sign}${abs.slice(0, -digits)}.${abs.slice(-digits)}`) as `${number}`;
 }
 
+/** The amount as a plain decimal in its currency, for files a spreadsheet reads: "1234.56", "1250" (JPY). */
+export function formatDecimal(minor: number, currency: string): string {
+  return decimalText(minor, minorDigits(currency));
+}
+
 /** "$1,250.00", "1.250,00 €", "¥1,250": the amount in the studio's currency and locale. */
 export function formatMoney(minor: number, { currency, locale }: MoneyFormat): string {
   // A decimal string, not a float: Intl formats it exactly.

@@ -13,11 +13,12 @@ type Props = {
   label?: string;
 };
 
-function href(
+/** `basePath` with the list's parameters (empty ones left out), plus `set`, minus `drop`. */
+export function listHref(
   basePath: string,
   params: Record<string, string | undefined>,
-  set: Record<string, string>,
-  drop: string[],
+  set: Record<string, string> = {},
+  drop: string[] = [],
 ) {
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v && !drop.includes(k)) search.set(k, v);
@@ -43,7 +44,7 @@ export function Pagination({
       {prev ? (
         <Link
           className={buttonClass("secondary")}
-          href={href(basePath, params, { [beforeParam]: prev }, drop)}
+          href={listHref(basePath, params, { [beforeParam]: prev }, drop)}
           scroll={false}
         >
           ← Previous
@@ -54,7 +55,7 @@ export function Pagination({
       {next ? (
         <Link
           className={buttonClass("secondary")}
-          href={href(basePath, params, { [afterParam]: next }, drop)}
+          href={listHref(basePath, params, { [afterParam]: next }, drop)}
           scroll={false}
         >
           Next →

@@ -163,6 +163,16 @@ export function formatDateTime(instant: Date, timeZone: string): string {
   }).format(instant);
 }
 
+/** ISO 8601 with the zone's offset at that instant: "2027-03-03T16:30:00-05:00". */
+export function isoInZone(instant: Date, timeZone: string): string {
+  const p = wallParts(instant, timeZone);
+  const offset = Math.round(offsetMs(instant.getTime(), timeZone) / 60_000);
+  const sign = offset < 0 ? "-" : "+";
+  const abs = Math.abs(offset);
+  const wall = `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
+  return `${wall}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
 /** Whole local days from `fromKey` to `toKey` (negative when `toKey` is earlier). */
 export function daysBetween(fromKey: string, toKey: string): number {
   return Math.round((dateColumn(toKey).getTime() - dateColumn(fromKey).getTime()) / 86_400_000);

@@ -58,9 +58,9 @@ async function countWork(db: Db, { studioId, ids }: Tenant & { ids: string[] }) 
  */
 export async function findContactPage(
   db: Db,
-  { studioId, brandId, q, ...request }: ContactListFilter & PageRequest,
+  { studioId, brandId, q, size = PAGE_SIZE, ...request }: ContactListFilter & PageRequest & { size?: number },
 ): Promise<KeysetPage<ContactListRow>> {
-  const page = rawKeyset(request, { key: Prisma.sql`"createdAt"`, dir: "desc", size: PAGE_SIZE });
+  const page = rawKeyset(request, { key: Prisma.sql`"createdAt"`, dir: "desc", size });
   const underBrand = brandId
     ? Prisma.sql`AND ((SELECT 1 FROM "Job" j WHERE j."contactId" = c.id AND j."studioId" = ${studioId} AND j."brandId" = ${brandId} LIMIT 1) IS NOT NULL
                OR (SELECT 1 FROM "Lead" l WHERE l."contactId" = c.id AND l."studioId" = ${studioId} AND l."brandId" = ${brandId} LIMIT 1) IS NOT NULL)`

@@ -56,11 +56,12 @@ function invoiceSections({
 /** One page (25) of the studio's invoices in a view. */
 export function findInvoicePage(
   db: Db,
-  filter: { studioId: string; brandId?: string; view: InvoiceView } & PageRequest,
+  filter: { studioId: string; brandId?: string; view: InvoiceView } & PageRequest & { size?: number },
 ) {
   return findKeysetPage<InvoiceListRow>({
     sections: invoiceSections(filter),
     request: filter,
+    size: filter.size,
     fetch: ({ where, orderBy, take }) =>
       db.invoice.findMany({
         where: where as Prisma.InvoiceWhereInput,

@@ -27,10 +27,11 @@ function jobSections({ studioId, brandId, status, view, todayKey }: JobListFilte
 }
 
 /** One page (25) of jobs: upcoming soonest first, past most recent first, or undated newest first. */
-export function findJobPage(db: Db, filter: JobListFilter & PageRequest) {
+export function findJobPage(db: Db, filter: JobListFilter & PageRequest & { size?: number }) {
   return findKeysetPage<JobListRow>({
     sections: jobSections(filter),
     request: filter,
+    size: filter.size,
     fetch: ({ where, orderBy, take }) =>
       db.job.findMany({
         where: where as Prisma.JobWhereInput,

@@ -16,9 +16,11 @@ const listSelect = {
   id: true,
   name: true,
   email: true,
+  phone: true,
   eventType: true,
   eventDate: true,
   status: true,
+  source: true,
   createdAt: true,
   archivedAt: true,
   jobId: true,
@@ -58,11 +60,12 @@ function leadSections(filter: LeadListFilter): Section[] {
   return [{ where, key: "createdAt", dir: "desc" }];
 }
 
-/** One page (25) of the leads list. */
-export function findLeadPage(db: Db, filter: LeadListFilter & PageRequest) {
+/** One page (25, or `size` for an export's batches) of the leads list. */
+export function findLeadPage(db: Db, filter: LeadListFilter & PageRequest & { size?: number }) {
   return findKeysetPage<LeadListRow>({
     sections: leadSections(filter),
     request: filter,
+    size: filter.size,
     fetch: ({ where, orderBy, take }) =>
       db.lead.findMany({
         where: where as Prisma.LeadWhereInput,

@@ -83,8 +83,9 @@ export async function findOpenTaskPage(
     brandId,
     now,
     timeZone,
+    size = TASK_PAGE_SIZE,
     ...request
-  }: { studioId: string; brandId?: string; now: Date; timeZone: string } & PageRequest,
+  }: { studioId: string; brandId?: string; now: Date; timeZone: string; size?: number } & PageRequest,
 ): Promise<KeysetPage<OpenTask>> {
   const page = await findKeysetPage<TaskRow>({
     sections: [
@@ -99,7 +100,7 @@ export async function findOpenTaskPage(
       },
     ],
     request,
-    size: TASK_PAGE_SIZE,
+    size,
     // Ordering by completedAt (NULL on every row here) first lets the planner read the
     // (studioId, completedAt, dueAt) index in order and stop after one page instead of sorting all.
     fetch: ({ where, orderBy, take }) =>

@@ -2,6 +2,8 @@
 // primary + replica, data generated at 10% then topped up to 100%, the app cluster (nginx + 2
 // nodes) beside one node reached directly, autocannon at several concurrency levels. Writes
 // bench/results/latest.json and latest.md. `--quick` is a short smoke run (tiny data, 1 s cells).
+// `--only export` runs just the export scenario (the big studio's leads CSV from one node, with
+// that node's memory growth) and prints it.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -17,6 +19,7 @@ import { currentBuildId } from "../lib/release.ts";
 import { BIG_STUDIO, generateScaleData, type ScaleReport } from "./generate.ts";
 import { LAST_NAMES } from "../../prisma/factories.ts";
 import { runLoad, type LoadSpec, type LoadStats } from "./lib/load.ts";
+import { measureExportMemory, type ExportMemory } from "./lib/export-memory.ts";
 import { captureQueries, readShare, snapshotCounters } from "./lib/pg-stats.ts";
 import { renderMarkdown, type BenchResults, type Measurement, type Target } from "./lib/report.ts";
 import { actionHeaders, encodeActionBody, findServerAction, readServerActions } from "./lib/server-actions.ts";
@@ -30,6 +33,7 @@ const { values } = parseArgs({
     small: { type: "string" },
     full: { type: "string" },
     out: { type: "string" },
+    only: { type: "string" },
   },
   strict: true,
 });
@@ -39,7 +43,14 @@ const levels = (values.levels ?? (quick ? "4,16" : "8,32,64")).split(",").map(Nu
 const smallScale = Number(values.small ?? (quick ? 0.005 : 0.1));
 const fullScale = Number(values.full ?? (quick ? 0.01 : 1.0));
 const outPrefix =
-  values.out ?? (quick ? path.join(os.tmpdir(), "shootq-bench-quick") : path.join(ROOT, "bench", "results", "latest"));
+  values.out ??
+  (quick || values.only
+    ? path.join(os.tmpdir(), values.only ? "shootq-bench" : "shootq-bench-quick")
+    : path.join(ROOT, "bench", "results", "latest"));
+if (values.only !== undefined && values.only !== "export") {
+  console.error("--only takes one scenario: export");
+  process.exit(2);
+}
 if (!levels.every((n) => Number.isInteger(n) && n > 0 && n <= 256) || !(durationSec > 0 && durationSec <= 60)) {
   console.error("--levels takes whole numbers from 1 to 256 (e.g. 8,32,64); --duration seconds from 1 to 60");
   process.exit(2);
@@ -80,6 +91,50 @@ async function countWrites(url: string, studioId: string): Promise<number> {
     `SELECT count(*)::int AS n FROM "Lead" WHERE "studioId" = '${studioId}' AND email = '${WRITER_EMAIL}'`,
   );
   return rows[0].n as number;
+}
+
+const EXPORT_PATH = "/exports/leads?status=all";
+
+/**
+ * The big studio's every lead as CSV from one node, after a warm-up export (which loads the
+ * route's code), with the growth of that node's resident memory while the file streams.
+ */
+async function exportScenario(app: Awaited<ReturnType<typeof startBenchApp>>, log: Log): Promise<ExportMemory> {
+  const node = app.cluster.status().nodes[0];
+  if (!node.pid) throw new Error("the first app node has no process id");
+  const nodeUrl = `http://127.0.0.1:${node.port}`;
+  const session = new HttpSession(nodeUrl);
+  await session.signIn(BIG_STUDIO.email, BIG_STUDIO.password);
+  const warmUp = await session.fetch("/exports/leads?q=no-such-lead");
+  if (warmUp.status !== 200) throw new Error(`the warm-up export answered ${warmUp.status}`);
+  await warmUp.arrayBuffer();
+  const result = await measureExportMemory({
+    nodeUrl,
+    pid: node.pid,
+    cookie: session.cookieHeader(),
+    path: EXPORT_PATH,
+  });
+  log(
+    `export ${result.path}: ${result.rows.toLocaleString("en-US")} rows, ${(result.bytes / 2 ** 20).toFixed(1)} MiB in ${result.seconds} s; ` +
+      `node memory ${result.rssBeforeMiB} MiB before, ${result.rssPeakMiB} MiB at most: +${result.growthMiB} MiB`,
+  );
+  return result;
+}
+
+async function exportOnly(log: Log) {
+  const db = await startBenchDatabase(log);
+  log(`generating data at ${fullScale * 100}% volume…`);
+  await generateScaleData(db.superPrimaryUrl, { scale: fullScale, log: (l) => log(`  ${l}`) });
+  await waitForReplay(db, 300_000);
+  const app = await startBenchApp(db, { nodes: 1, log });
+  try {
+    const result = await exportScenario(app, log);
+    mkdirSync(path.dirname(outPrefix), { recursive: true });
+    writeFileSync(`${outPrefix}-export.json`, `${JSON.stringify(result, null, 2)}\n`);
+    log(`wrote ${path.relative(ROOT, `${outPrefix}-export.json`)}`);
+  } finally {
+    await app.stop();
+  }
 }
 
 async function main(log: Log) {
@@ -279,6 +334,9 @@ async function main(log: Log) {
     }
   }
 
+  log("export: the big studio's leads as CSV, one node's memory");
+  const exportMemory = await exportScenario(app, log);
+
   const results: BenchResults = {
     command: quick ? "npm run bench -- --quick" : "npm run bench",
     startedAt,
@@ -305,6 +363,7 @@ async function main(log: Log) {
     reads,
     dashboardQueries,
     writes,
+    exportMemory,
     notes: [
       "autocannon runs in the bench's own Node process on the same 2 cores as nginx, the nodes and PostgreSQL, so every number includes that contention.",
       `Ceiling: ${ceiling.description}.`,
@@ -324,4 +383,4 @@ function fmt(s: LoadStats): string {
   return `${s.rps.toFixed(1).padStart(8)} req/s  p50 ${s.p50.toFixed(1).padStart(7)}  p95 ${s.p95.toFixed(1).padStart(7)}  p99 ${s.p99.toFixed(1).padStart(7)} ms${failed}`;
 }
 
-await runHarness({ name: "bench", elapsed: true, limitMinutes: 20 }, main);
+await runHarness({ name: "bench", elapsed: true, limitMinutes: 20 }, values.only === "export" ? exportOnly : main);

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ExportLink } from "@/components/exports/export-link";
 import { Pagination } from "@/components/ui/pagination";
 import { ShootList } from "@/components/calendar/shoot-list";
 import { WeekAgenda } from "@/components/calendar/week-agenda";
@@ -67,7 +68,7 @@ export default async function CalendarPage({ searchParams }: Props) {
           </Card>
         </div>
         <div className="space-y-6">
-          <Card title="Scheduled shoots">
+          <Card title="Scheduled shoots" action={<ExportLink list="events" />}>
             <ShootList shoots={shoots.rows} timeZone={tz} />
             <Pagination
               basePath="/calendar"

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ExportLink } from "@/components/exports/export-link";
 import { Pagination } from "@/components/ui/pagination";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { FilterBar, FilterSearch } from "@/components/ui/filter-bar";
@@ -19,7 +20,9 @@ export default async function ClientsPage({ searchParams }: Props) {
   const brand = studio.brands.find((b) => b.id === brandId);
   return (
     <>
-      <PageHeader title="Clients" />
+      <PageHeader title="Clients">
+        <ExportLink list="clients" params={{ q: params.q }} />
+      </PageHeader>
       <Card>
         <FilterBar action="/clients" isSearch label="Find clients" clearHref={params.q ? "/clients" : undefined}>
           <FilterSearch label="Search clients" name="q" defaultValue={params.q} placeholder="Name or email" />

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ExportLink } from "@/components/exports/export-link";
 import { Pagination } from "@/components/ui/pagination";
 import { InvoiceStatusBadge } from "@/components/pipeline/status-badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -29,7 +30,10 @@ export default async function InvoicesPage({ searchParams }: Props) {
   const page = await findInvoicePage(db, { studioId: user.studioId, brandId, ...params });
   return (
     <>
-      <PageHeader title="Invoices" />
+      <PageHeader title="Invoices">
+        <ExportLink list="invoices" params={{ view: params.view }} />
+        <ExportLink list="payments" label="Export payments CSV" />
+      </PageHeader>
       <Card>
         <ViewTabs
           label="Invoice views"

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ExportLink } from "@/components/exports/export-link";
 import { Pagination } from "@/components/ui/pagination";
 import { ActionButton } from "@/components/ui/action-button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -22,7 +23,9 @@ export default async function TasksPage({ searchParams }: Props) {
   });
   return (
     <>
-      <PageHeader title="Tasks" />
+      <PageHeader title="Tasks">
+        <ExportLink list="tasks" />
+      </PageHeader>
       <Card>
         {page.rows.length === 0 ? (
           <EmptyState>

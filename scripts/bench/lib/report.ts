@@ -1,4 +1,5 @@
 import type { LoadStats } from "./load.ts";
+import type { ExportMemory } from "./export-memory.ts";
 import type { ReadShare, RenderQueries } from "./pg-stats.ts";
 import type { ScaleReport } from "../generate.ts";
 
@@ -29,6 +30,7 @@ export type BenchResults = {
   reads: ReadShare & { window: string };
   dashboardQueries: RenderQueries & { scale: number };
   writes: { target: Target; connections: number; ok: number; leadsCreated: number }[];
+  exportMemory?: ExportMemory;
   notes: string[];
 };
 
@@ -113,6 +115,14 @@ export function renderMarkdown(r: BenchResults): string {
     ...(r.writes.length
       ? [
           `Create lead, answers vs leads saved (requests in flight when a cell's clock stops still save): ${r.writes.map((w) => `${w.target} c=${w.connections}: ${w.ok} / ${w.leadsCreated}`).join("; ")}.`,
+          "",
+        ]
+      : []),
+    ...(r.exportMemory
+      ? [
+          `Export of the big studio's leads (\`${r.exportMemory.path}\`, one node): ${r.exportMemory.rows.toLocaleString("en-US")} rows, ` +
+            `${(r.exportMemory.bytes / 2 ** 20).toFixed(1)} MiB in ${r.exportMemory.seconds} s; the node's memory grew **${r.exportMemory.growthMiB} MiB** ` +
+            `(${r.exportMemory.rssBeforeMiB} → ${r.exportMemory.rssPeakMiB} MiB resident).`,
           "",
         ]
       : []),

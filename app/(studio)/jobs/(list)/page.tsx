@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ExportLink } from "@/components/exports/export-link";
 import { Pagination } from "@/components/ui/pagination";
 import { JobStatusBadge } from "@/components/pipeline/status-badge";
 import { buttonClass } from "@/components/ui/button";
@@ -23,6 +24,7 @@ export default async function JobsPage({ searchParams }: Props) {
   return (
     <>
       <PageHeader title="Jobs">
+        <ExportLink list="jobs" params={{ view: params.view, status: params.status }} />
         <Link href="/jobs/new" className={buttonClass("primary")}>
           New job
         </Link>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ExportLink } from "@/components/exports/export-link";
 import { AvailabilityBadge } from "@/components/pipeline/availability-badge";
 import { Pagination } from "@/components/ui/pagination";
 import { Badge, LeadStatusBadge } from "@/components/pipeline/status-badge";
@@ -31,6 +32,7 @@ export default async function LeadsPage({ searchParams }: Props) {
   return (
     <>
       <PageHeader title="Leads">
+        <ExportLink list="leads" params={{ q: params.q, status: params.status, sort: params.sort }} />
         <Link href="/leads/inquiry-form" className={buttonClass("secondary")}>
           Inquiry form
         </Link>

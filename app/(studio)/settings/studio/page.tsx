@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireOwnerContext } from "@/lib/auth/context";
 import { findBrandsWithJobCounts } from "@/lib/brands/queries";
@@ -43,6 +44,15 @@ export default async function StudioSettingsPage() {
         <div className="mt-4 border-t border-slate-100 pt-4">
           <NewBrandForm />
         </div>
+      </Card>
+      <Card title="Your data">
+        <p className="mb-3 text-sm text-slate-600">
+          Every client, lead, job, invoice, payment, open task and scheduled shoot of every brand, one CSV file each,
+          with a README describing the columns, in one ZIP file.
+        </p>
+        <a href="/exports/everything" download className={buttonClass("secondary")}>
+          Export everything
+        </a>
       </Card>
     </>
   );

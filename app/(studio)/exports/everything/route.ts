@@ -1,0 +1,3 @@
+import { exportEverythingResponse } from "@/lib/exports/respond";
+
+export const GET = () => exportEverythingResponse();
