@@ -1,4 +1,4 @@
-import type PgBoss from "pg-boss";
+import PgBoss from "pg-boss";
 
 // Deadlock, and the duplicates two creators racing past the same "does it exist?" can meet.
 const RETRYABLE = new Set(["40P01", "23505", "42P07"]);
@@ -26,4 +26,95 @@ export async function ensureQueue(
       await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 100));
     }
   }
+}
+
+/** Anything that runs one SQL statement with positional parameters inside the caller's transaction. */
+export type RawSqlRunner = { $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T> };
+
+// A PgBoss instance that never connects: it only builds the INSERT, which runs on the `db`
+// passed to send() (the caller's transaction), so the job commits or rolls back with its row.
+const detached = new PgBoss({
+  db: {
+    executeSql: () => Promise.reject(new Error("the outbox only enqueues through a transaction")),
+  },
+  schedule: false,
+  supervise: false,
+  migrate: false,
+});
+
+function toParam(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value !== null && typeof value === "object" && !(value instanceof Date)) return JSON.stringify(value);
+  return value;
+}
+
+/** pg-boss's `db` option, executing on a Prisma transaction client. */
+export function transactionAdapter(tx: RawSqlRunner): PgBoss.Db {
+  return {
+    async executeSql(text, values = []) {
+      const rows = await tx.$queryRawUnsafe<unknown[]>(text, ...values.map(toParam));
+      return { rows };
+    },
+  };
+}
+
+/**
+ * Inserts a job in the caller's transaction. Throws when the queue does not exist (pg-boss
+ * silently inserts nothing then): ensureQueueSchema() must have run before the app starts.
+ */
+export async function sendInTransaction(
+  tx: RawSqlRunner,
+  queue: string,
+  data: object,
+  options: PgBoss.SendOptions = {},
+): Promise<string> {
+  const jobId = await detached.send(queue, data, { ...options, db: transactionAdapter(tx) });
+  if (!jobId) throw new Error(`the "${queue}" queue does not exist: run ensureQueueSchema() before the app starts`);
+  return jobId;
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+
+export type QueueLoop = { stop(): Promise<void> };
+
+/**
+ * Fetches batches from `queue` and hands each job to `handle` until stopped; a full batch is
+ * followed by the next fetch at once, otherwise it waits the polling interval. `stop()` resolves
+ * once the fetch in flight (if any) and its jobs are done.
+ */
+export function pollQueue<T extends object>(
+  boss: PgBoss,
+  queue: string,
+  opts: { batchSize: number; pollingIntervalSeconds: number; log: (entry: Record<string, unknown>) => void },
+  handle: (job: PgBoss.JobWithMetadata<T>) => Promise<void>,
+): QueueLoop {
+  let stopping = false;
+  let wake: (() => void) | null = null;
+  const pause = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, opts.pollingIntervalSeconds * 1000);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    }).finally(() => (wake = null));
+  const done = (async () => {
+    while (!stopping) {
+      let jobs: PgBoss.JobWithMetadata<T>[] = [];
+      try {
+        jobs = await boss.fetch<T>(queue, { batchSize: opts.batchSize, includeMetadata: true });
+      } catch (error) {
+        opts.log({ msg: "queue fetch failed", queue, error: errorText(error) });
+      }
+      await Promise.all(jobs.map(handle));
+      if (jobs.length < opts.batchSize && !stopping) await pause();
+    }
+  })();
+  return {
+    async stop() {
+      stopping = true;
+      wake?.();
+      await done;
+    },
+  };
 }

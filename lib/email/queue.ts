@@ -1,5 +1,6 @@
 import PgBoss from "pg-boss";
-import { ensureQueue } from "@/lib/queues";
+import { ensureQueue, sendInTransaction, type RawSqlRunner } from "@/lib/queues";
+import { ensureWebhookQueues } from "@/lib/webhooks/queue";
 
 /** The pg-boss queue the email worker works; one job per EmailMessage delivery attempt chain. */
 export const EMAIL_QUEUE = "email";
@@ -17,43 +18,9 @@ export type RetryPolicy = { retryLimit: number; retryDelaySeconds: number; expir
  */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { retryLimit: 4, retryDelaySeconds: 30, expireInSeconds: 60 };
 
-/** Anything that runs one SQL statement with positional parameters inside the caller's transaction. */
-export type RawSqlRunner = { $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T> };
-
-// A PgBoss instance that never connects: it only builds the INSERT, which runs on the `db`
-// passed to send() (the caller's transaction), so the job commits or rolls back with the email.
-const detached = new PgBoss({
-  db: {
-    executeSql: () => Promise.reject(new Error("the outbox only enqueues through a transaction")),
-  },
-  schedule: false,
-  supervise: false,
-  migrate: false,
-});
-
-function toParam(value: unknown): unknown {
-  if (value === undefined) return null;
-  if (value !== null && typeof value === "object" && !(value instanceof Date)) return JSON.stringify(value);
-  return value;
-}
-
-/** pg-boss's `db` option, executing on a Prisma transaction client. */
-export function transactionAdapter(tx: RawSqlRunner): PgBoss.Db {
-  return {
-    async executeSql(text, values = []) {
-      const rows = await tx.$queryRawUnsafe<unknown[]>(text, ...values.map(toParam));
-      return { rows };
-    },
-  };
-}
-
 /** Enqueues the delivery of one email in the caller's transaction. */
 export async function enqueueEmailJob(tx: RawSqlRunner, emailId: string): Promise<string> {
-  const jobId = await detached.send(EMAIL_QUEUE, { emailId } satisfies EmailJob, { db: transactionAdapter(tx) });
-  // pg-boss inserts nothing (and returns null) when the queue does not exist.
-  if (!jobId)
-    throw new Error(`the "${EMAIL_QUEUE}" queue does not exist: run ensureQueueSchema() before the app starts`);
-  return jobId;
+  return sendInTransaction(tx, EMAIL_QUEUE, { emailId } satisfies EmailJob);
 }
 
 function queueOptions(policy: RetryPolicy): PgBoss.Queue {
@@ -69,7 +36,7 @@ function queueOptions(policy: RetryPolicy): PgBoss.Queue {
 }
 
 /**
- * Creates (or migrates) pg-boss's schema and the email queues, and sets the retry policy new
+ * Creates (or migrates) pg-boss's schema, the email queues and the webhook queues, and sets the retry policy new
  * jobs take. Idempotent and safe to run from several processes at once (pg-boss takes an
  * advisory lock). Must run before any request can queue an email.
  */
@@ -90,6 +57,7 @@ export async function ensureQueueSchema(
   try {
     await ensureQueue(boss, { name: EMAIL_DEAD_LETTER_QUEUE, retryLimit: 5, retryDelay: 5, retryBackoff: true });
     await ensureQueue(boss, queueOptions(policy), { update: true });
+    await ensureWebhookQueues(boss);
   } finally {
     await boss.stop({ graceful: false, wait: true });
   }

@@ -3,6 +3,7 @@ import { parseConnectionUrl } from "nodemailer/lib/shared";
 import PgBoss from "pg-boss";
 // Relative imports: the worker runs under tsx from any working directory, without the "@/" alias.
 import { notify } from "../notifications/mutations";
+import { pollQueue } from "../queues";
 import { createServiceDb } from "../service-db";
 import { type EmailKind } from "./kind";
 import { LEGACY_KIND } from "./kinds";
@@ -184,8 +185,8 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
   // One loop per queue fetching up to `concurrency` jobs at a time; each in-flight delivery holds
   // one database connection (the row lock) and one SMTP connection.
   const loops = [
-    pollQueue(boss, EMAIL_QUEUE, { batchSize: concurrency, pollingIntervalSeconds, log }, handle),
-    pollQueue(boss, EMAIL_DEAD_LETTER_QUEUE, { batchSize: 1, pollingIntervalSeconds, log }, async (job) => {
+    pollQueue<EmailJob>(boss, EMAIL_QUEUE, { batchSize: concurrency, pollingIntervalSeconds, log }, handle),
+    pollQueue<EmailJob>(boss, EMAIL_DEAD_LETTER_QUEUE, { batchSize: 1, pollingIntervalSeconds, log }, async (job) => {
       try {
         const outcome = await giveUp(job.data.emailId);
         log({ msg: "email gave up", emailId: job.data.emailId, outcome });
@@ -210,50 +211,6 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
       await boss.stop({ graceful: false, wait: true });
       transport.close();
       await db.$disconnect();
-    },
-  };
-}
-
-type QueueLoop = { stop(): Promise<void> };
-
-/**
- * Fetches batches from `queue` and hands each job to `handle` until stopped; a full batch is
- * followed by the next fetch at once, otherwise it waits the polling interval. `stop()` resolves
- * once the fetch in flight (if any) and its jobs are done.
- */
-function pollQueue(
-  boss: PgBoss,
-  queue: string,
-  opts: { batchSize: number; pollingIntervalSeconds: number; log: (entry: Record<string, unknown>) => void },
-  handle: (job: PgBoss.JobWithMetadata<EmailJob>) => Promise<void>,
-): QueueLoop {
-  let stopping = false;
-  let wake: (() => void) | null = null;
-  const pause = () =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, opts.pollingIntervalSeconds * 1000);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    }).finally(() => (wake = null));
-  const done = (async () => {
-    while (!stopping) {
-      let jobs: PgBoss.JobWithMetadata<EmailJob>[] = [];
-      try {
-        jobs = await boss.fetch<EmailJob>(queue, { batchSize: opts.batchSize, includeMetadata: true });
-      } catch (error) {
-        opts.log({ msg: "queue fetch failed", queue, error: errorText(error) });
-      }
-      await Promise.all(jobs.map(handle));
-      if (jobs.length < opts.batchSize && !stopping) await pause();
-    }
-  })();
-  return {
-    async stop() {
-      stopping = true;
-      wake?.();
-      await done;
     },
   };
 }
