@@ -30,6 +30,24 @@ describe("the environment", () => {
     expect(() => env()).toThrow(/SESSION_SECRET: must be at least 32 characters/);
   });
 
+  it("in production, refuses webhooks to private addresses unless the test setups' explicit value is given", async () => {
+    const secrets = {
+      NODE_ENV: "production",
+      SESSION_SECRET: "s".repeat(40),
+      NEXTAUTH_SECRET: "n".repeat(40),
+      LINK_SECRET: "l".repeat(40),
+      DATABASE_URL: "postgresql://u:p@db/x",
+    };
+    const refused = await loadEnv({ ...secrets, WEBHOOKS_ALLOW_PRIVATE: "1" });
+    expect(() => refused()).toThrow(/WEBHOOKS_ALLOW_PRIVATE: is refused in production/);
+    const always = await loadEnv({ ...secrets, WEBHOOKS_ALLOW_PRIVATE: "always" });
+    expect(always().WEBHOOKS_ALLOW_PRIVATE).toBe("always");
+    const unset = await loadEnv({ ...secrets, WEBHOOKS_ALLOW_PRIVATE: undefined });
+    expect(unset().WEBHOOKS_ALLOW_PRIVATE).toBe("0");
+    const development = await loadEnv({ NODE_ENV: "development", WEBHOOKS_ALLOW_PRIVATE: "1" });
+    expect(development().WEBHOOKS_ALLOW_PRIVATE).toBe("1");
+  });
+
   it("lists every replica URL and rejects one that is not a URL", async () => {
     const ok = await loadEnv({
       DATABASE_URL: "postgresql://u:p@db/x",

@@ -58,6 +58,12 @@ const schema = z
     STUDIO_HOURLY_INVITE_LIMIT: z.coerce.number().int().min(0).default(20),
     /** Requests one API token may make per minute (counted in the database, so across nodes). */
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    /**
+     * Webhooks to loopback and private addresses (and over plain http): "1" outside production
+     * (tests, local receivers); "always" also under NODE_ENV=production, for the test setups that
+     * run the production build against a receiver on the same machine. Never on a real deployment.
+     */
+    WEBHOOKS_ALLOW_PRIVATE: z.enum(["0", "1", "always"]).default("0"),
   })
   .superRefine((e, ctx) => {
     // A pin must outlive the lag a replica in rotation may have (plus the 1 s its measurement may
@@ -90,6 +96,14 @@ const schema = z
       }
     });
     if (e.NODE_ENV !== "production") return;
+    if (e.WEBHOOKS_ALLOW_PRIVATE === "1") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["WEBHOOKS_ALLOW_PRIVATE"],
+        message:
+          'is refused in production: it lets studios make ShootQ call private addresses ("always" exists only for test setups on one machine)',
+      });
+    }
     if (e.SESSION_SECRET === DEV_SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "must be set to a real secret in production" });
     }

@@ -19,7 +19,7 @@ export function createPrismaClient({
   connectionTimeoutMillis?: number;
 }) {
   const adapter = new PrismaPg({ connectionString, application_name: applicationName, max, connectionTimeoutMillis });
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+  return new PrismaClient({ adapter, omit: { user: { passwordHash: true }, webhookEndpoint: { secret: true } } });
 }
 
 /**

@@ -1,17 +1,21 @@
-// The email worker (a background service, see scripts/lib/services.ts): delivers the outbox over
-// SMTP. Needs DATABASE_URL (the primary), SMTP_URL, MAIL_FROM, APP_URL (the origin of links in
+// The worker (a background service, see scripts/lib/services.ts): delivers the email outbox over
+// SMTP and the webhook outbox over HTTPS. Needs DATABASE_URL (the primary), SMTP_URL, MAIL_FROM, APP_URL (the origin of links in
 // emails) and LINK_SECRET (the same as the app's). SIGTERM stops it gracefully: every email it
-// has fetched is delivered and recorded first.
+// has fetched is delivered and recorded first, and so is every webhook attempt.
 import { env } from "../lib/env.ts";
 import { configuredOrigin } from "../lib/urls.ts";
 import { ensureQueueSchema } from "../lib/email/queue.ts";
 import { startEmailWorker } from "../lib/email/worker.ts";
+import { startWebhookWorker } from "../lib/webhooks/worker.ts";
 import { startMaintenance } from "../lib/maintenance/prune.ts";
 import { HarnessError, runHarness } from "./lib/harness.ts";
 import { track } from "./lib/lifecycle.ts";
 
 await runHarness({ name: "worker" }, async () => {
-  const { DATABASE_URL, SMTP_URL, MAIL_FROM, NODE_ENV, PORT } = { ...env(), PORT: process.env.PORT ?? "3000" };
+  const { DATABASE_URL, SMTP_URL, MAIL_FROM, NODE_ENV, PORT, WEBHOOKS_ALLOW_PRIVATE } = {
+    ...env(),
+    PORT: process.env.PORT ?? "3000",
+  };
   const concurrency = Number(process.env.EMAIL_WORKER_CONCURRENCY ?? 4);
   // Links in emails must point at the public URL; a request's Host header never decides it.
   const origin = configuredOrigin() ?? (NODE_ENV === "production" ? undefined : `http://localhost:${PORT}`);
@@ -31,6 +35,16 @@ await runHarness({ name: "worker" }, async () => {
   );
   console.log(
     JSON.stringify({ msg: "email worker started", smtp: SMTP_URL.replace(/\/\/[^@/]*@/, "//***@"), concurrency }),
+  );
+  const webhooks = await startWebhookWorker({
+    databaseUrl: DATABASE_URL,
+    policy: { allowPrivate: WEBHOOKS_ALLOW_PRIVATE !== "0" },
+    concurrency: Number(process.env.WEBHOOK_WORKER_CONCURRENCY ?? 4),
+  });
+  track(
+    "webhook worker",
+    () => webhooks.stop(),
+    () => {},
   );
   // Expired rate-limit counters, sessions, account links and form tokens, pruned on a schedule.
   const maintenance = await startMaintenance({

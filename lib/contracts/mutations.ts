@@ -23,6 +23,7 @@ import {
 import { queueEmail } from "@/lib/email/outbox";
 import { requireJob } from "@/lib/jobs/mutations";
 import { notify } from "@/lib/notifications/mutations";
+import { queueWebhookEvent } from "@/lib/webhooks/outbox";
 import { hashToken, linkToken, linkTokenHash } from "@/lib/tokens";
 import { TemplateError } from "@/lib/templates/engine";
 import { contractPath } from "@/lib/urls";
@@ -451,6 +452,18 @@ async function applyClientSignature(
     kind: "contract.signed",
     message: `${input.name} signed the contract for ${contract.job.title}`,
     link: contractPath(contract.jobId, contract.id),
+  });
+  await queueWebhookEvent(tx, {
+    studioId: contract.studioId,
+    type: "contract.signed",
+    data: {
+      id: contract.id,
+      jobId: contract.jobId,
+      title: contract.title,
+      signedAt: now.toISOString(),
+      signerName: input.name,
+      documentHash: contract.documentHash!,
+    },
   });
   if (contract.studio.countersignAutomatically) {
     const owners = await tx.user.findMany({

@@ -1,10 +1,11 @@
-import { dateColumn } from "@/lib/calendar/zoned";
+import { dateColumn, dayKeyOfDateColumn } from "@/lib/calendar/zoned";
 import { type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { firstBrandId, requireBrandId } from "@/lib/brands/mutations";
 import { normalizeEmail } from "@/lib/contacts/email-key";
 import { ensureContact } from "@/lib/contacts/mutations";
 import { type ConvertLeadInput, type CreateLeadInput, type UpdateLeadInput } from "@/lib/leads/schemas";
+import { queueWebhookEvent } from "@/lib/webhooks/outbox";
 import { type JobStatus, type LeadStatus } from "@/prisma/generated/prisma/client";
 
 type Tenant = { studioId: string };
@@ -48,7 +49,7 @@ export async function createLead(
     ? await requireBrandId(tx, { studioId, brandId: input.brandId })
     : await firstBrandId(tx, { studioId });
   const contact = await ensureContact(tx, { studioId, name: input.name, email: input.email, phone: input.phone });
-  return tx.lead.create({
+  const lead = await tx.lead.create({
     data: {
       studioId,
       brandId,
@@ -57,6 +58,40 @@ export async function createLead(
       source,
     },
     select: { id: true },
+  });
+  await queueLeadCreated(tx, { studioId, leadId: lead.id });
+  return lead;
+}
+
+/** The `lead.created` webhook, from every path that creates a lead (form, inquiry, API, referral). */
+export async function queueLeadCreated(tx: Tx, { studioId, leadId }: Tenant & { leadId: string }) {
+  await queueWebhookEvent(tx, {
+    studioId,
+    type: "lead.created",
+    data: async () => {
+      const lead = await tx.lead.findFirstOrThrow({
+        where: { id: leadId, studioId },
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          phone: true,
+          eventType: true,
+          eventDate: true,
+          message: true,
+          status: true,
+          source: true,
+          brandId: true,
+          contactId: true,
+          createdAt: true,
+        },
+      });
+      return {
+        ...lead,
+        eventDate: lead.eventDate ? dayKeyOfDateColumn(lead.eventDate) : null,
+        createdAt: lead.createdAt.toISOString(),
+      };
+    },
   });
 }
 

@@ -3,7 +3,7 @@ import pg from "pg";
 import { ensureQueue } from "@/lib/queues";
 
 // Rows that only matter for a while (rate-limit windows, sessions, emailed account links, form
-// tokens) are deleted once they cannot matter any more, by a pg-boss schedule the worker runs:
+// tokens, the webhook delivery log) are deleted once they cannot matter any more, by a pg-boss schedule the worker runs:
 // one run every quarter hour across however many workers there are.
 
 export const PRUNE_QUEUE = "prune-expired";
@@ -14,6 +14,8 @@ const STATEMENTS = {
   sessions: `DELETE FROM "Session" WHERE "expiresAt" < now()`,
   accountLinks: `DELETE FROM "AccountToken" WHERE "expiresAt" < now() - interval '1 day' OR "usedAt" < now() - interval '1 day'`,
   formSubmissions: `DELETE FROM "FormSubmission" WHERE "createdAt" < now() - interval '1 day'`,
+  // The delivery log keeps 30 days (its deliveries and attempts go with each event).
+  webhookEvents: `DELETE FROM "WebhookEvent" e WHERE e."createdAt" < now() - interval '30 days' AND NOT EXISTS (SELECT 1 FROM "WebhookDelivery" d WHERE d."eventId" = e.id AND d.status = 'PENDING')`,
   // Past the sign-in cookie's lifetime no session from before it can exist.
   validAfter: `UPDATE "User" SET "sessionsValidAfter" = NULL WHERE "sessionsValidAfter" < now() - interval '14 days'`,
 } as const;

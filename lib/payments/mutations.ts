@@ -7,6 +7,7 @@ import { settleInvoice } from "@/lib/invoices/mutations";
 import { type RecordPaymentInput } from "@/lib/invoices/schemas";
 import { formatMoney } from "@/lib/money";
 import { notify } from "@/lib/notifications/mutations";
+import { queueWebhookEvent } from "@/lib/webhooks/outbox";
 import { ProviderUnavailableError, type PaymentProvider, type ProviderEvent } from "@/lib/payments/provider";
 import { requireStudioMoney } from "@/lib/studios/mutations";
 import { hashToken } from "@/lib/tokens";
@@ -27,6 +28,27 @@ async function afterPayment(
   { studioId, payment, now, isNews }: Tenant & { payment: Recorded; now: Date; isNews: boolean },
 ) {
   const settlement = await settleInvoice(tx, { studioId, invoiceId: payment.invoiceId, now });
+  if (payment.kind === "PAYMENT")
+    await queueWebhookEvent(tx, {
+      studioId,
+      type: "payment.received",
+      data: async () => {
+        const row = await tx.payment.findFirstOrThrow({
+          where: { id: payment.id, studioId },
+          select: {
+            id: true,
+            amountMinor: true,
+            currency: true,
+            method: true,
+            receivedAt: true,
+            invoice: {
+              select: { id: true, jobId: true, number: true, status: true, paidMinor: true, totalMinor: true },
+            },
+          },
+        });
+        return { ...row, receivedAt: row.receivedAt.toISOString() };
+      },
+    });
   const studio = await requireStudioMoney(tx, { studioId });
   const invoice = await tx.invoice.findFirstOrThrow({
     where: { id: payment.invoiceId, studioId },

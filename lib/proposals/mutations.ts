@@ -11,6 +11,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { requireJob } from "@/lib/jobs/mutations";
 import { createInvoiceFromProposal, sendInvoice } from "@/lib/invoices/mutations";
 import { notify } from "@/lib/notifications/mutations";
+import { queueWebhookEvent } from "@/lib/webhooks/outbox";
 import { type CreateProposalInput, type UpdateProposalInput } from "@/lib/proposals/schemas";
 import { requireStudioMoney } from "@/lib/studios/mutations";
 import { hashToken, linkToken, linkTokenHash } from "@/lib/tokens";
@@ -143,6 +144,14 @@ export async function sendProposal(
 
 const ANSWERED: Record<string, string> = { ACCEPTED: "accepted", DECLINED: "declined" };
 
+const BOOKING_EVENT_FIELDS = { id: true, jobId: true, proposalId: true, status: true, createdAt: true } as const;
+
+/** The `booking.confirmed` payload: the booking and the job it books (no client link). */
+const bookingEvent = (
+  booking: { id: string; jobId: string; proposalId: string; status: string; createdAt: Date },
+  job: { title: string; contact: { name: string } },
+) => ({ ...booking, createdAt: booking.createdAt.toISOString(), jobTitle: job.title, clientName: job.contact.name });
+
 /**
  * The client's answer on the proposal page. The token is the only key a client has; the
  * studio comes from the proposal it unlocks. A second answer, or one after expiry, is refused.
@@ -193,10 +202,11 @@ export async function respondToProposal(
       await tx.lead.updateMany({ where: { id: proposal.job.lead.id, studioId }, data: { status: "BOOKED" } });
     if (studio.requireRetainer) {
       // The booking waits for the retainer: the client is sent its invoice and straight to paying it.
-      await tx.booking.create({
+      const booking = await tx.booking.create({
         data: { studioId, jobId: proposal.job.id, proposalId: proposal.id, status: "AWAITING_RETAINER" },
-        select: { id: true },
+        select: BOOKING_EVENT_FIELDS,
       });
+      await queueWebhookEvent(tx, { studioId, type: "booking.confirmed", data: bookingEvent(booking, proposal.job) });
       const invoice = await createInvoiceFromProposal(tx, { studioId, proposalId: proposal.id, now });
       const sent = await sendInvoice(tx, { studioId, invoiceId: invoice.id, now, email: "if-possible" });
       await notify(tx, {
@@ -207,10 +217,11 @@ export async function respondToProposal(
       });
       return { studioId, jobId: proposal.job.id, status, invoice: { id: invoice.id, token: sent.token } };
     }
-    await tx.booking.create({
+    const booking = await tx.booking.create({
       data: { studioId, jobId: proposal.job.id, proposalId: proposal.id },
-      select: { id: true },
+      select: BOOKING_EVENT_FIELDS,
     });
+    await queueWebhookEvent(tx, { studioId, type: "booking.confirmed", data: bookingEvent(booking, proposal.job) });
     await notify(tx, {
       studioId,
       kind: "booking.created",

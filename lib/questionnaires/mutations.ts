@@ -3,6 +3,7 @@ import { type Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";
 import { AppError, notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/mutations";
+import { queueWebhookEvent } from "@/lib/webhooks/outbox";
 import { type Question, readQuestions, validateAnswers } from "@/lib/questionnaires/schemas";
 
 type TemplateInput = { name: string; questions: Question[] };
@@ -98,6 +99,7 @@ export async function answerQuestionnaire(
       status: true,
       questions: true,
       answers: true,
+      title: true,
       job: { select: { title: true } },
     },
   });
@@ -120,6 +122,16 @@ export async function answerQuestionnaire(
       kind: "questionnaire.submitted",
       message: `Your questionnaire for ${questionnaire.job.title} has received a response`,
       link: `/jobs/${questionnaire.jobId}/questionnaires`,
+    });
+    await queueWebhookEvent(tx, {
+      studioId: questionnaire.studioId,
+      type: "questionnaire.submitted",
+      data: {
+        id: questionnaire.id,
+        jobId: questionnaire.jobId,
+        title: questionnaire.title,
+        submittedAt: now.toISOString(),
+      },
     });
   }
   return { id: questionnaire.id, jobId: questionnaire.jobId, submitted: submit };

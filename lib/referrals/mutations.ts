@@ -2,6 +2,7 @@ import { ensureContact } from "@/lib/contacts/mutations";
 import { type Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";
 import { AppError, notFound } from "@/lib/errors";
+import { queueLeadCreated } from "@/lib/leads/mutations";
 import { notify } from "@/lib/notifications/mutations";
 import { readSubject } from "@/lib/referrals/schemas";
 import {
@@ -138,6 +139,7 @@ export async function respondToReferral(
     },
     select: { id: true },
   });
+  await queueLeadCreated(tx, { studioId, leadId: lead.id });
   await notify(tx, {
     studioId,
     kind: "lead.created",

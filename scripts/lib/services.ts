@@ -10,7 +10,7 @@ import { startService, stopService, type Service } from "./processes.ts";
  * startBackgroundServices, so a new one (billing, say) is one line here.
  */
 export const BACKGROUND_SERVICES = [
-  { name: "worker", script: "scripts/worker.ts", what: "delivers queued email" },
+  { name: "worker", script: "scripts/worker.ts", what: "delivers queued email and webhooks" },
   { name: "billing", script: "scripts/billing.ts", what: "sends payment reminders, marks overdue installments" },
 ] as const;
 

@@ -16,6 +16,7 @@ import { questionnaireSent } from "@/lib/email/kinds/questionnaire-sent";
 import { referralInvite } from "@/lib/email/kinds/referral-invite";
 import { staffInvite } from "@/lib/email/kinds/staff-invite";
 import { systemNotice } from "@/lib/email/kinds/system-notice";
+import { webhookDisabled } from "@/lib/email/kinds/webhook-disabled";
 import { type EmailKind } from "@/lib/email/kind";
 
 /** Every email ShootQ sends, by the kind stored in the outbox row. */
@@ -35,6 +36,7 @@ export const EMAIL_KINDS = {
   "invoice.sent": invoiceSent,
   "payment.receipt": paymentReceipt,
   "installment.reminder": installmentReminder,
+  "webhook.disabled": webhookDisabled,
 } as const;
 
 export type EmailKindName = keyof typeof EMAIL_KINDS;
