@@ -94,6 +94,21 @@ async function makeStudioB(): Promise<BIds> {
       hint: "sq_live_b",
     },
   });
+  const webhookEndpoint = await db().webhookEndpoint.create({
+    data: {
+      studioId,
+      url: `https://203.0.113.10/${marker}`,
+      description: `Hook ${marker}`,
+      eventTypes: ["lead.created"],
+      secret: `whsec_${marker}`,
+    },
+  });
+  const webhookEvent = await db().webhookEvent.create({
+    data: { studioId, type: "lead.created", data: { name: `Lead ${marker}` } },
+  });
+  const webhookDelivery = await db().webhookDelivery.create({
+    data: { studioId, eventId: webhookEvent.id, endpointId: webhookEndpoint.id, status: "FAILED", attempts: 1 },
+  });
   const email = await db().emailMessage.create({
     data: { studioId, kind: "test", to: `c-${marker}@example.com`, subject: `Mail ${marker}`, status: "FAILED" },
   });
@@ -225,6 +240,8 @@ async function makeStudioB(): Promise<BIds> {
     emailId: email.id,
     referralId: referral.id,
     apiTokenId: apiToken.id,
+    endpointId: webhookEndpoint.id,
+    deliveryId: webhookDelivery.id,
   };
 }
 
@@ -299,6 +316,7 @@ function idFor(ids: BIds, param: string, before: string): string | undefined {
   if (param === "eventId") return ids.eventId;
   if (param === "contractId") return ids.contractId;
   if (param === "proposalId") return ids.proposalId;
+  if (param === "endpointId") return ids.endpointId;
   const byFolder: Record<string, string> = {
     leads: ids.leadId,
     jobs: ids.jobId,
@@ -453,6 +471,7 @@ describe("nobody sees or changes another studio's data", () => {
           "unitPrice[]": "100",
           fingerprint: "stale-preview",
           jobsPerDay: "2",
+          enabled: "false",
         }))
           form.set(k, v);
         const res = await http.fetch(pageUrl ?? "/dashboard", {

@@ -51,6 +51,8 @@ export async function startE2eBackend(opts: {
     NEXTAUTH_SECRET: "e2e-nextauth-secret-0123456789abcdefghijk",
     NEXTAUTH_URL: opts.appUrl,
     SECURE_COOKIES: "false",
+    // Specs register webhooks to receivers they start on this machine (the production build refuses "1").
+    WEBHOOKS_ALLOW_PRIVATE: "always",
     ...standInEnv(stripe),
   };
   if (opts.services) startBackgroundServices({ env, log, quiet: true });

@@ -3,6 +3,7 @@ import path from "node:path";
 import { validate } from "@readme/openapi-parser";
 import { describe, expect, it } from "vitest";
 import { createApiDocument } from "@/lib/api/openapi";
+import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/events";
 
 const V1 = path.resolve(import.meta.dirname, "../../app/api/v1");
 
@@ -53,5 +54,14 @@ describe("the OpenAPI document", () => {
       documented.filter((op) => !routes.includes(op)),
       "documented operations without a route",
     ).toEqual([]);
+  });
+
+  it("describes every webhook event type, with the Standard Webhooks headers", () => {
+    const webhooks = createApiDocument().webhooks ?? {};
+    expect(Object.keys(webhooks).sort()).toEqual([...WEBHOOK_EVENT_TYPES].sort());
+    for (const item of Object.values(webhooks)) {
+      const names = ((item as { post: { parameters: { name: string }[] } }).post.parameters ?? []).map((p) => p.name);
+      expect(names).toEqual(["webhook-id", "webhook-timestamp", "webhook-signature"]);
+    }
   });
 });

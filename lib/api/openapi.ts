@@ -3,6 +3,7 @@ import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObj
 import { jobListParams } from "@/lib/jobs/schemas";
 import { createLeadSchema, leadListParams } from "@/lib/leads/schemas";
 import { pageParamsSchema } from "@/lib/search-params";
+import { WEBHOOK_EVENTS } from "@/lib/webhooks/events";
 import { PROBLEM_TYPES } from "@/lib/api/problem";
 import { READ_AFTER_HEADER } from "@/lib/api/read-after";
 import {
@@ -124,6 +125,40 @@ export const API_PATHS = {
   "/api/v1/contacts/{id}": { get: read("Get a client and their jobs", apiContactDetailSchema, { path: idParam }) },
 } satisfies ZodOpenApiPathsObject;
 
+const webhookHeaders = z.object({
+  "webhook-id": z
+    .string()
+    .meta({ description: "The event's id: the same on every retry and resend (deduplicate on it)." }),
+  "webhook-timestamp": z.string().meta({ description: "When this attempt was signed, in Unix seconds." }),
+  "webhook-signature": z.string().meta({
+    description: "`v1,<base64 HMAC-SHA256>` of `<id>.<timestamp>.<body>` with the endpoint's `whsec_…` secret.",
+  }),
+});
+
+/** What ShootQ POSTs to a studio's endpoints, one operation per event type (OpenAPI 3.1 `webhooks`). */
+export const API_WEBHOOKS = Object.fromEntries(
+  Object.entries(WEBHOOK_EVENTS).map(([type, { label, data }]) => [
+    type,
+    {
+      post: {
+        summary: label,
+        description:
+          "Signed per the Standard Webhooks specification: verify it with any Standard Webhooks library. Answer 2xx within 10 s; other answers, timeouts and network errors are retried for about a day (4xx other than 429 are not).",
+        requestParams: { header: webhookHeaders },
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: z.object({ type: z.literal(type), timestamp: z.string().meta({ format: "date-time" }), data }),
+            },
+          },
+        },
+        responses: { "200": { description: "Received (any 2xx)." } },
+      } satisfies ZodOpenApiOperationObject,
+    },
+  ]),
+);
+
 let document: ReturnType<typeof createDocument> | undefined;
 
 /** The document, built once per process (it depends only on the code). */
@@ -134,11 +169,12 @@ export function createApiDocument() {
       title: "ShootQ API",
       version: "1",
       description:
-        "Your studio's leads, jobs and clients. Authenticate with a token from Settings → API tokens: `Authorization: Bearer sq_live_…`.",
+        "Your studio's leads, jobs and clients. Authenticate with a token from Settings → API tokens: `Authorization: Bearer sq_live_…`. Webhooks (Settings → Webhooks) are described under `webhooks`.",
     },
     servers: [{ url: "/" }],
     components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
     paths: API_PATHS,
+    webhooks: API_WEBHOOKS,
   });
   return document;
 }

@@ -283,6 +283,30 @@ const SAMPLES: Record<string, Sample> = {
   revokeInviteAction: { on: () => "/settings/team", form: (w) => ({ inviteId: w.inviteId }) },
   createApiTokenAction: { on: () => "/settings/api-tokens", form: () => ({ name: "Walk website", scope: "WRITE" }) },
   revokeApiTokenAction: { on: () => "/settings/api-tokens", form: (w) => ({ apiTokenId: w.apiTokenId }) },
+  createWebhookEndpointAction: {
+    on: () => "/settings/webhooks",
+    form: () => ({ url: "https://203.0.113.10/walk", description: "Walk", "eventTypes[]": ["lead.created"] }),
+  },
+  setWebhookEndpointEnabledAction: {
+    on: (w) => `/settings/webhooks/${w.webhookEndpointId}`,
+    form: (w) => ({ endpointId: w.webhookEndpointId, enabled: "false" }),
+  },
+  rotateWebhookSecretAction: {
+    on: (w) => `/settings/webhooks/${w.webhookEndpointId}`,
+    form: (w) => ({ endpointId: w.webhookEndpointId }),
+  },
+  sendTestWebhookAction: {
+    on: (w) => `/settings/webhooks/${w.webhookEndpointId}`,
+    form: (w) => ({ endpointId: w.webhookEndpointId }),
+  },
+  resendWebhookDeliveryAction: {
+    on: (w) => `/settings/webhooks/${w.webhookEndpointId}`,
+    form: (w) => ({ endpointId: w.webhookEndpointId, deliveryId: w.webhookDeliveryId }),
+  },
+  deleteWebhookEndpointAction: {
+    on: (w) => `/settings/webhooks/${w.webhookEndpointId}`,
+    form: (w) => ({ endpointId: w.webhookEndpointId }),
+  },
   removeStaffAction: { on: () => "/settings/team", form: (w) => ({ userId: w.staffId, confirm: "yes" }) },
   createInvoiceAction: {
     on: (w) => `/jobs/${w.jobId}/invoices/new`,
@@ -659,6 +683,20 @@ async function makeWorld(
       hint: "sq_live_walk",
     },
   });
+  const webhookEndpoint = await db.webhookEndpoint.create({
+    data: {
+      studioId,
+      url: "https://203.0.113.10/walk",
+      eventTypes: ["lead.created"],
+      secret: `whsec_${newLinkToken()}`,
+    },
+  });
+  const webhookEvent = await db.webhookEvent.create({
+    data: { studioId, type: "lead.created", data: { id: "walk" } },
+  });
+  const webhookDelivery = await db.webhookDelivery.create({
+    data: { studioId, eventId: webhookEvent.id, endpointId: webhookEndpoint.id, status: "FAILED", attempts: 1 },
+  });
   const otherSession = await createSession(db, { userId: owner.id, userAgent: "Walk Other Browser" });
   const { user: unconfirmed } = await createStaff(db, studioId);
   await db.user.update({ where: { id: unconfirmed.id }, data: { emailVerifiedAt: null } });
@@ -769,6 +807,8 @@ async function makeWorld(
     notificationId: notification.id,
     inviteId: invite.id,
     apiTokenId: apiToken.id,
+    webhookEndpointId: webhookEndpoint.id,
+    webhookDeliveryId: webhookDelivery.id,
     inviteToken,
     emailId: email.id,
     referralId: referral.id,
@@ -848,19 +888,31 @@ function urlsFor(route: Route, ids: Ids): string[] {
 async function studioIds(db: PrismaClient, studioId: string): Promise<Ids> {
   const where = { studioId };
   const id = { id: true } as const;
-  const [leads, jobs, events, questionnaires, workflows, contacts, proposals, invoices, contractTemplates, contracts] =
-    await Promise.all([
-      db.lead.findMany({ where, select: id }),
-      db.job.findMany({ where, select: id }),
-      db.event.findMany({ where, select: { id: true, jobId: true } }),
-      db.questionnaireTemplate.findMany({ where, select: id }),
-      db.workflowTemplate.findMany({ where, select: id }),
-      db.contact.findMany({ where, select: id }),
-      db.proposal.findMany({ where, select: id }),
-      db.invoice.findMany({ where, select: id }),
-      db.contractTemplate.findMany({ where, select: id }),
-      db.contract.findMany({ where, select: { id: true, jobId: true } }),
-    ]);
+  const [
+    leads,
+    jobs,
+    events,
+    questionnaires,
+    workflows,
+    contacts,
+    proposals,
+    invoices,
+    contractTemplates,
+    contracts,
+    webhookEndpoints,
+  ] = await Promise.all([
+    db.lead.findMany({ where, select: id }),
+    db.job.findMany({ where, select: id }),
+    db.event.findMany({ where, select: { id: true, jobId: true } }),
+    db.questionnaireTemplate.findMany({ where, select: id }),
+    db.workflowTemplate.findMany({ where, select: id }),
+    db.contact.findMany({ where, select: id }),
+    db.proposal.findMany({ where, select: id }),
+    db.invoice.findMany({ where, select: id }),
+    db.contractTemplate.findMany({ where, select: id }),
+    db.contract.findMany({ where, select: { id: true, jobId: true } }),
+    db.webhookEndpoint.findMany({ where, select: id }),
+  ]);
   const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
   return {
     byFolder: {
@@ -872,6 +924,7 @@ async function studioIds(db: PrismaClient, studioId: string): Promise<Ids> {
       proposals: ids(proposals),
       invoices: ids(invoices),
       contracts: ids(contractTemplates),
+      webhooks: ids(webhookEndpoints),
     },
     events,
     contracts,

@@ -10,6 +10,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
     ...(user.role === "OWNER" ? [["/settings/payments", "Getting paid"]] : []),
     ...(user.role === "OWNER" ? [["/settings/billing", "Billing"]] : []),
     ...(user.role === "OWNER" ? [["/settings/api-tokens", "API tokens"]] : []),
+    ...(user.role === "OWNER" ? [["/settings/webhooks", "Webhooks"]] : []),
   ];
   return (
     <div className="grid gap-8 md:grid-cols-[12rem_1fr]">

@@ -111,6 +111,38 @@ export default function ApiReferencePage() {
         ))}
       </section>
 
+      <section aria-labelledby="webhooks" className="space-y-6">
+        <h2 id="webhooks" className="text-xl font-semibold">
+          Webhooks
+        </h2>
+        <p className="text-sm text-slate-700">
+          Owners add endpoints in{" "}
+          <Link className="underline" href="/settings/webhooks">
+            Settings → Webhooks
+          </Link>
+          . ShootQ POSTs each event signed per the Standard Webhooks specification (headers <code>webhook-id</code>,{" "}
+          <code>webhook-timestamp</code>, <code>webhook-signature</code>; verify them with the endpoint&rsquo;s{" "}
+          <code>whsec_…</code> secret and any Standard Webhooks library).
+        </p>
+        {Object.entries(doc.webhooks ?? {}).map(([type, item]) => {
+          const op = (item as Record<string, Operation>).post;
+          return (
+            <article key={type} id={`webhook-${type}`} className="space-y-2 rounded-lg border p-4">
+              <h3 className="font-mono text-base font-semibold">{type}</h3>
+              {op.summary ? <p className="text-sm text-slate-700">{op.summary}</p> : null}
+              {op.requestBody ? (
+                <details className="text-sm">
+                  <summary>Body</summary>
+                  <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs">
+                    {JSON.stringify(Object.values(op.requestBody.content)[0]?.schema, null, 2)}
+                  </pre>
+                </details>
+              ) : null}
+            </article>
+          );
+        })}
+      </section>
+
       <section aria-labelledby="schemas" className="space-y-4">
         <h2 id="schemas" className="text-xl font-semibold">
           Schemas
