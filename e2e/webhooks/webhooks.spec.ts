@@ -6,6 +6,8 @@ test("an owner registers a webhook, a new lead is delivered to it signed, shows 
   page,
   signedIn,
 }) => {
+  // A long journey through several pages and two deliveries by another process.
+  test.slow();
   // The studio's own server, somewhere else: verifies every delivery with the Standard Webhooks library.
   const receiver = await startWebhookReceiver();
   try {
