@@ -5,6 +5,7 @@ import { firstBrandId, requireBrandId } from "@/lib/brands/mutations";
 import { normalizeEmail } from "@/lib/contacts/email-key";
 import { ensureContact } from "@/lib/contacts/mutations";
 import { type ConvertLeadInput, type CreateLeadInput, type UpdateLeadInput } from "@/lib/leads/schemas";
+import { WEBHOOK_LOG_PAGES } from "@/lib/webhooks/events";
 import { queueWebhookEvent } from "@/lib/webhooks/outbox";
 import { type JobStatus, type LeadStatus } from "@/prisma/generated/prisma/client";
 
@@ -21,9 +22,16 @@ async function requireLead(tx: Tx, { studioId, leadId }: Tenant & { leadId: stri
 
 /**
  * The pages a new lead shows on, whoever adds it (the form, the API): the lists, the dashboard,
- * its client's page, the client pickers under "/jobs", and the plan's usage.
+ * its client's page, the client pickers under "/jobs", the plan's usage and the webhook log.
  */
-export const PAGES_A_NEW_LEAD_CHANGES = ["/leads", "/dashboard", "/clients", "/jobs", "/settings/billing"];
+export const PAGES_A_NEW_LEAD_CHANGES = [
+  "/leads",
+  "/dashboard",
+  "/clients",
+  "/jobs",
+  "/settings/billing",
+  WEBHOOK_LOG_PAGES,
+];
 
 /** The inquiry's own fields as the lead's columns, the same on creating and editing. */
 function leadColumns(input: CreateLeadInput) {

@@ -6,6 +6,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, dateColumn, dayKeyOf, dayKeyOfDateColumn } from "@/lib/calendar/zoned";
 import { pinCovers, readPinCookies } from "@/lib/replication/pins";
+import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/events";
 import { createInvoiceFromProposal, sendInvoice } from "@/lib/invoices/mutations";
 import { planReschedule } from "@/lib/reschedule/plan";
 import { seal, sessionPasswords } from "@/lib/session";
@@ -687,7 +688,7 @@ async function makeWorld(
     data: {
       studioId,
       url: "https://203.0.113.10/walk",
-      eventTypes: ["lead.created"],
+      eventTypes: [...WEBHOOK_EVENT_TYPES],
       secret: `whsec_${newLinkToken()}`,
     },
   });

@@ -80,6 +80,12 @@ export type WebhookEventData<T extends WebhookEventType> = z.input<(typeof WEBHO
 
 export const WEBHOOK_EVENT_TYPES = Object.keys(WEBHOOK_EVENTS) as [WebhookEventType, ...WebhookEventType[]];
 
+/**
+ * The delivery logs (Settings → Webhooks and every endpoint's page below it): a write that queues
+ * an event adds a pending delivery there, so the studio's own writes pin it.
+ */
+export const WEBHOOK_LOG_PAGES = "/settings/webhooks";
+
 /** Sent to one endpoint from its settings page, never to subscribers. */
 export const TEST_EVENT_TYPE = "webhook.test";
 

@@ -1,5 +1,6 @@
 "use server";
 
+import { WEBHOOK_LOG_PAGES } from "@/lib/webhooks/events";
 import { defineAction } from "@/lib/actions";
 import {
   createInvoice,
@@ -92,7 +93,7 @@ export const recordPaymentAction = defineAction({
   async run({ tx, input, user }) {
     const result = await recordPayment(tx, { studioId: user.studioId, userId: user.id, input });
     return {
-      revalidate: [...invoicePaths(result.invoiceId, result.jobId), "/bookings", "/emails"],
+      revalidate: [...invoicePaths(result.invoiceId, result.jobId), "/bookings", "/emails", WEBHOOK_LOG_PAGES],
       message: result.message,
     };
   },

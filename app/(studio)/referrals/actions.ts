@@ -1,5 +1,6 @@
 "use server";
 
+import { PAGES_A_NEW_LEAD_CHANGES } from "@/lib/leads/mutations";
 import { defineAction } from "@/lib/actions";
 import { createReferral, respondToReferral } from "@/lib/referrals/mutations";
 import { createReferralSchema, respondToReferralSchema } from "@/lib/referrals/schemas";
@@ -19,7 +20,7 @@ export const respondToReferralAction = defineAction({
   async run({ tx, input, user }) {
     const { leadId } = await respondToReferral(tx, { studioId: user.studioId, userId: user.id, ...input });
     return {
-      revalidate: ["/referrals", "/dashboard", "/leads", "/clients", ...(leadId ? ["/jobs", "/settings/billing"] : [])],
+      revalidate: ["/referrals", "/dashboard", "/leads", "/clients", ...(leadId ? PAGES_A_NEW_LEAD_CHANGES : [])],
       message: leadId
         ? "Accepted. The client is now one of your leads."
         : "Rejected. The photographer who referred it has been told.",
