@@ -4,6 +4,7 @@ import { retryEmail } from "@/lib/email/mutations";
 import { queueEmail } from "@/lib/email/outbox";
 import { DEFAULT_RETRY_POLICY, enqueueEmailJob, ensureQueueSchema } from "@/lib/email/queue";
 import { createScratchDatabase, type ScratchDatabase } from "@/scripts/testing/database";
+import { until } from "@/scripts/testing/until";
 import { startSmtpSink, type SmtpSink } from "@/scripts/testing/smtp-sink";
 import { messageIdFor, startEmailWorker, type EmailWorker, type EmailWorkerOptions } from "@/lib/email/worker";
 import { z } from "zod";
@@ -39,16 +40,6 @@ async function worker(smtpUrl: string, concurrency = 2, kinds?: EmailWorkerOptio
   });
   workers.push(w);
   return w;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 40_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 async function queue(studioId: string, count: number) {

@@ -24,6 +24,7 @@ import {
 import { createWebhookEndpointSchema } from "@/lib/webhooks/schemas";
 import { startWebhookWorker, type WebhookWorker, type WebhookWorkerOptions } from "@/lib/webhooks/worker";
 import { createScratchDatabase, type ScratchDatabase } from "@/scripts/testing/database";
+import { until } from "@/scripts/testing/until";
 import { startWebhookReceiver, type WebhookReceiver } from "@/scripts/testing/webhook-receiver";
 import {
   CONTRACT_TEMPLATE_BODY,
@@ -61,16 +62,6 @@ async function worker(options: Partial<WebhookWorkerOptions> = {}) {
   });
   workers.push(w);
   return w;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 40_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** A studio with one endpoint (subscribed to `types`) pointing at a fresh receiver. */
