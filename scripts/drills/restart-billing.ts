@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import PgBoss from "pg-boss";
 import { BILLING_QUEUE, ensureBillingSchedule } from "../../lib/billing/service.ts";
+import { dayKeyOf } from "../../lib/calendar/zoned.ts";
 import { messageIdFor } from "../../lib/email/worker.ts";
 import { createInvoice, sendInvoice, voidInvoice } from "../../lib/invoices/mutations.ts";
 import { createInvoiceSchema, recordPaymentSchema } from "../../lib/invoices/schemas.ts";
@@ -134,7 +135,8 @@ export async function restartBilling(ctx: DrillContext, opts: { invoices: number
                 invoiceId: id,
                 method: "CHECK",
                 amount,
-                receivedOn: sentAt.toISOString().slice(0, 10),
+                // The studio's day, not UTC's: from 00:00 to 05:00 UTC that is a day later.
+                receivedOn: dayKeyOf(sentAt, studio.timeZone),
                 ...USD,
               }),
               now: sentAt,
