@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { z } from "zod";
+import { dayKeyOf } from "@/lib/calendar/zoned";
 import { createContract, sendContract, signContract, updateContractDraft } from "@/lib/contracts/mutations";
 import { signContractSchema, updateContractSchema } from "@/lib/contracts/schemas";
 import { primaryDb, type Tx } from "@/lib/db";
@@ -178,7 +179,8 @@ async function causeEveryEvent(studioId: string, ownerId: string) {
         kind: "PAYMENT",
         method: "CHECK",
         amount: "100",
-        receivedOn: new Date().toISOString().slice(0, 10),
+        // Today in the studio's zone: the UTC date is tomorrow there in the evening.
+        receivedOn: dayKeyOf(new Date(), studio.timeZone),
         currency: studio.currency,
         locale: studio.locale,
       }),
