@@ -129,14 +129,28 @@ export async function captureQueries(
             ),
       ),
     );
+  // pg_reload_conf() only signals the server: wait until a new session sees the setting, by
+  // when every session has been signalled and applies it before its next statement.
+  const settled = (value: string) =>
+    Promise.all(
+      servers.map(async (s) => {
+        for (let waited = 0; waited < 10_000; waited += 50) {
+          const [rows] = await sql(s.adminUrl, "SELECT current_setting('log_min_duration_statement') AS v");
+          if (rows[0].v === value) return;
+          await sleep(50);
+        }
+        throw new Error(`${s.name}: log_min_duration_statement did not become ${value} within 10 s`);
+      }),
+    );
   await set(true);
-  await sleep(300);
+  await settled("0");
   const offsets = servers.map((s) => statSync(s.logFile).size);
   try {
     await work();
     await sleep(300);
   } finally {
     await set(false);
+    await settled("-1");
   }
   const statements = servers
     .flatMap((s, i) => parseStatementLog(s.name, readFrom(s.logFile, offsets[i])))
