@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { until } from "../../testing/until.ts";
 import { sql } from "./stack.ts";
 
 export type DatabaseCounters = { xactCommit: number; tupReturned: number; tupFetched: number };
@@ -133,14 +134,14 @@ export async function captureQueries(
   // when every session has been signalled and applies it before its next statement.
   const settled = (value: string) =>
     Promise.all(
-      servers.map(async (s) => {
-        for (let waited = 0; waited < 10_000; waited += 50) {
-          const [rows] = await sql(s.adminUrl, "SELECT current_setting('log_min_duration_statement') AS v");
-          if (rows[0].v === value) return;
-          await sleep(50);
-        }
-        throw new Error(`${s.name}: log_min_duration_statement did not become ${value} within 10 s`);
-      }),
+      servers.map((s) =>
+        until(
+          `${s.name}: log_min_duration_statement = ${value}`,
+          async () =>
+            (await sql(s.adminUrl, "SELECT current_setting('log_min_duration_statement') AS v"))[0][0].v === value,
+          10_000,
+        ),
+      ),
     );
   await set(true);
   await settled("0");
