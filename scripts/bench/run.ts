@@ -251,6 +251,12 @@ async function main(log: Log) {
       description: `the header search for half a surname ("${halfSurname}") across the big studio's clients, leads, jobs and events`,
       headers: signedIn,
     },
+    {
+      name: "header search",
+      path: `/api/search?q=${encodeURIComponent(halfSurname)}`,
+      description: `what the header's search box fetches as a person types ("${halfSurname}"): the same search as JSON, without the page around it`,
+      headers: signedIn,
+    },
   ];
 
   log("read-only load: cluster (nginx + 2 nodes) vs one node");
