@@ -22,6 +22,7 @@ import { runLoad, type LoadSpec, type LoadStats } from "./lib/load.ts";
 import { measureExportMemory, type ExportMemory } from "./lib/export-memory.ts";
 import { captureQueries, readShare, snapshotCounters } from "./lib/pg-stats.ts";
 import { renderMarkdown, type BenchResults, type Measurement, type Target } from "./lib/report.ts";
+import { postmasterPid, treeCpuSeconds } from "./lib/server-cpu.ts";
 import { actionHeaders, encodeActionBody, findServerAction, readServerActions } from "./lib/server-actions.ts";
 import { sql, startBenchApp, startBenchDatabase } from "./lib/stack.ts";
 
@@ -316,6 +317,7 @@ async function main(log: Log) {
     message: "Written by npm run bench",
   });
   const writes: BenchResults["writes"] = [];
+  const primaryPid = await postmasterPid(db.adminUrls.primary);
   const writeScenario = {
     name: "create lead",
     path: "/leads/new",
@@ -325,6 +327,7 @@ async function main(log: Log) {
   for (const c of levels) {
     for (const target of ["cluster", "single"] as const) {
       let before = 0;
+      let cpuBefore = 0;
       const spec = {
         method: "POST" as const,
         headers: { ...signedIn, ...actionHeaders(createLead, body, baseFor(target)) },
@@ -332,11 +335,13 @@ async function main(log: Log) {
       };
       const stats = await measure(writeScenario.name, target, spec, c, writeScenario.path, async () => {
         before = await countWrites(db.primaryUrl, big.id);
+        cpuBefore = treeCpuSeconds(primaryPid);
       });
       // Requests still in flight when the clock stopped finish on the server: let them land.
       await new Promise((r) => setTimeout(r, 2_000));
       const leadsCreated = (await countWrites(db.primaryUrl, big.id)) - before;
-      writes.push({ target, connections: c, ok: stats.ok, leadsCreated });
+      const primaryCpuSeconds = Math.round((treeCpuSeconds(primaryPid) - cpuBefore) * 100) / 100;
+      writes.push({ target, connections: c, ok: stats.ok, leadsCreated, primaryCpuSeconds });
     }
   }
 

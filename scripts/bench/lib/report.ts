@@ -29,7 +29,8 @@ export type BenchResults = {
   measurements: Measurement[];
   reads: ReadShare & { window: string };
   dashboardQueries: RenderQueries & { scale: number };
-  writes: { target: Target; connections: number; ok: number; leadsCreated: number }[];
+  /** primaryCpuSeconds: CPU the primary's PostgreSQL processes used over the cell and its 2 s settle. */
+  writes: { target: Target; connections: number; ok: number; leadsCreated: number; primaryCpuSeconds?: number }[];
   exportMemory?: ExportMemory;
   notes: string[];
 };
@@ -116,6 +117,7 @@ export function renderMarkdown(r: BenchResults): string {
       ? [
           `Create lead, answers vs leads saved (requests in flight when a cell's clock stops still save): ${r.writes.map((w) => `${w.target} c=${w.connections}: ${w.ok} / ${w.leadsCreated}`).join("; ")}.`,
           "",
+          ...primaryCpuPerWrite(r.writes),
         ]
       : []),
     ...(r.exportMemory
@@ -130,4 +132,19 @@ export function renderMarkdown(r: BenchResults): string {
     "",
   ];
   return lines.join("\n");
+}
+
+/** What one saved lead costs the primary in CPU, over every write cell: the write ceiling per core. */
+function primaryCpuPerWrite(writes: BenchResults["writes"]): string[] {
+  const measured = writes.filter((w) => w.primaryCpuSeconds !== undefined && w.leadsCreated > 0);
+  if (!measured.length) return [];
+  const cpu = measured.reduce((n, w) => n + (w.primaryCpuSeconds ?? 0), 0);
+  const leads = measured.reduce((n, w) => n + w.leadsCreated, 0);
+  const msPerWrite = (cpu * 1000) / leads;
+  return [
+    `The primary's PostgreSQL processes used **${msPerWrite.toFixed(1)} ms of CPU per lead saved** ` +
+      `(${cpu.toFixed(2)} CPU-seconds for ${leads} leads over the write cells, from /proc): about ` +
+      `**${Math.floor(1000 / msPerWrite)} create-lead transactions per second per core** of the primary, were nothing else running on it.`,
+    "",
+  ];
 }
