@@ -1,6 +1,6 @@
 import { expect, reloadUntil, test } from "../fixtures";
 
-test("an invitation reaches the invitee's mailbox, and its link opens the join page", async ({
+test("an invitation reaches the invitee's mailbox in the studio's name, and its link opens the join page", async ({
   page,
   browser,
   signedIn,
@@ -16,7 +16,10 @@ test("an invitation reaches the invitee's mailbox, and its link opens the join p
   const mail = await mailbox.waitFor({ to: email, subject: /invited you to/ });
   expect(mail.subject).toContain(signedIn.studio.name);
   expect(mail.headers["message-id"]).toMatch(/^<[^@>]+@shootq>$/);
+  // Sent in the studio's name from the platform's address; a reply reaches the studio's owner.
   expect(mail.from).toBe("no-reply@shootq.test");
+  expect(mail.headers.from).toContain(signedIn.studio.name);
+  expect(mail.headers["reply-to"]).toContain(signedIn.owner.email);
   const link = new URL(/https?:\/\/\S+\/invite\/\S+/.exec(mail.text)![0]);
 
   const inviteeContext = await browser.newContext();

@@ -7,7 +7,13 @@ import { type Tx } from "@/lib/db";
 
 export type EmailAttachment = { filename: string; contentType: string; content: Buffer | string };
 
-export type RenderedEmail = { subject: string; text: string; html?: string };
+export type RenderedEmail = {
+  subject: string;
+  text: string;
+  html?: string;
+  /** The brand or studio an email to a client speaks for: its sender name, replies to the studio (lib/email/sender). */
+  sender?: string;
+};
 
 export type RenderContext = {
   /** The transaction the email is queued or delivered in. */

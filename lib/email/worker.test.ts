@@ -10,9 +10,10 @@ import { messageIdFor, startEmailWorker, type EmailWorker, type EmailWorkerOptio
 import { z } from "zod";
 import { defineEmailKind } from "@/lib/email/kind";
 import { findEmailKind } from "@/lib/email/kinds";
+import { sendQuestionnaire } from "@/lib/questionnaires/mutations";
 import { inviteStaff, revokeInvite } from "@/lib/team/mutations";
 import { hashToken } from "@/lib/tokens";
-import { createStudio, randomSuffix } from "@/prisma/factories";
+import { createJob, createQuestionnaireTemplate, createStudio, randomSuffix } from "@/prisma/factories";
 
 const databaseUrl = () => process.env.DATABASE_URL!;
 const FROM = "ShootQ <no-reply@shootq.test>";
@@ -275,6 +276,54 @@ describe("email worker", () => {
     expect((await primaryDb().invite.findUniqueOrThrow({ where: { id: inviteId } })).tokenHash).toBe(
       hashToken(link![1]),
     );
+  });
+
+  it("sends a client's email in the brand's name with replies to the studio's owner, the envelope staying the platform's", async () => {
+    const smtp = await sink();
+    const { studio, owner, brands } = await createStudio(primaryDb(), {
+      brands: ["Lumen & Lace", "Northlight Portraits"],
+    });
+    const northlight = brands.find((b) => b.name === "Northlight Portraits")!;
+    const job = await createJob(primaryDb(), { studioId: studio.id, brandId: northlight.id });
+    const template = await createQuestionnaireTemplate(primaryDb(), { studioId: studio.id });
+    await primaryDb().$transaction((tx) =>
+      sendQuestionnaire(tx, { studioId: studio.id, jobId: job.id, templateId: template.id }),
+    );
+    const invitee = `invitee-${randomSuffix()}@example.com`;
+    await primaryDb().$transaction((tx) => inviteStaff(tx, { studioId: studio.id, invitedBy: owner, email: invitee }));
+    const [notice] = await queue(studio.id, 1);
+    const rows = await primaryDb().emailMessage.findMany({
+      where: { studioId: studio.id },
+      select: { id: true, to: true },
+    });
+    expect(rows).toHaveLength(3);
+
+    await worker(smtp.url);
+    await until("the three emails to be sent", async () =>
+      (await emails(rows.map((r) => r.id))).every((e) => e.status === "SENT"),
+    );
+    const received = async (to: string) => {
+      const message = smtp.accepted.find((m) => m.to.includes(to))!;
+      const parsed = await message.parse();
+      return { mailFrom: message.mailFrom, from: parsed.from?.value, replyTo: parsed.replyTo?.value };
+    };
+    expect(await received(job.contact.email!)).toEqual({
+      mailFrom: "no-reply@shootq.test",
+      from: [{ name: "Northlight Portraits", address: "no-reply@shootq.test" }],
+      replyTo: [{ name: "", address: owner.email }],
+    });
+    expect(await received(invitee)).toEqual({
+      mailFrom: "no-reply@shootq.test",
+      from: [{ name: studio.name, address: "no-reply@shootq.test" }],
+      replyTo: [{ name: "", address: owner.email }],
+    });
+    // A platform notice keeps MAIL_FROM as it is, and has no Reply-To.
+    const noticeTo = rows.find((r) => r.id === notice)!.to;
+    expect(await received(noticeTo)).toEqual({
+      mailFrom: "no-reply@shootq.test",
+      from: [{ name: "ShootQ", address: "no-reply@shootq.test" }],
+      replyTo: undefined,
+    });
   });
 
   it("cancels, without sending, an invitation withdrawn before the worker got to it", async () => {

@@ -9,6 +9,7 @@ import { type EmailKind } from "./kind";
 import { LEGACY_KIND } from "./kinds";
 import { EMAIL_DEAD_LETTER_QUEUE, EMAIL_QUEUE, type EmailJob } from "./queue";
 import { renderOutboxEmail } from "./render";
+import { senderHeaders } from "./sender";
 
 export type EmailWorkerOptions = {
   databaseUrl: string;
@@ -89,10 +90,10 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
             });
             return { outcome: "cancelled" };
           }
-          const { subject, text, html, attachments } = rendered;
+          const { subject, text, html, attachments, sender } = rendered;
           await transport.sendMail({
             messageId: messageIdFor(email.id),
-            from: options.from,
+            ...(await senderHeaders(tx, { platformFrom: options.from, studioId: email.studioId, sender })),
             to: email.to,
             subject,
             text,

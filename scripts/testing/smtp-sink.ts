@@ -4,6 +4,8 @@ import { SMTPServer, type SMTPServerDataStream } from "smtp-server";
 
 export type ReceivedMessage = {
   messageId: string;
+  /** The envelope sender (MAIL FROM), which bounces go to. */
+  mailFrom: string;
   to: string[];
   subject: string;
   raw: string;
@@ -67,6 +69,7 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
           return callback(Object.assign(new Error("Message rejected"), { responseCode: 554 }));
         accepted.push({
           messageId,
+          mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
           to: session.envelope.rcptTo.map((r) => r.address),
           subject: header(raw, "Subject"),
           raw,

@@ -21,7 +21,7 @@ export const contractSent = defineEmailKind({
         linkVersion: true,
         linkExpiresAt: true,
         studio: { select: { name: true, timeZone: true } },
-        job: { select: { title: true, contact: { select: { name: true } } } },
+        job: { select: { title: true, brand: { select: { name: true } }, contact: { select: { name: true } } } },
       },
     });
     // Voided, or signed, before the email went out: it no longer applies.
@@ -30,6 +30,7 @@ export const contractSent = defineEmailKind({
     // Derived at send time from the current link version: a re-send makes earlier emails' links stop working.
     const link = contractUrl(origin, linkToken("contract", contract.id, contract.linkVersion));
     return {
+      sender: job.brand.name,
       subject: `${isReminder ? "Reminder: please" : "Please"} sign your contract from ${studio.name}: ${contract.title}`,
       text: [
         `Hi ${job.contact.name},`,

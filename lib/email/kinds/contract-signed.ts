@@ -22,7 +22,7 @@ export const contractSigned = defineEmailKind({
         linkVersion: true,
         studio: { select: { name: true } },
         proposal: { select: { id: true, tokenHash: true } },
-        job: { select: { title: true, contact: { select: { name: true } } } },
+        job: { select: { title: true, brand: { select: { name: true } }, contact: { select: { name: true } } } },
       },
     });
     if (!contract) return null;
@@ -45,6 +45,7 @@ export const contractSigned = defineEmailKind({
         ? proposalUrl(origin, linkToken("proposal", contract.proposal.id))
         : null;
     return {
+      sender: job.brand.name,
       subject: `Your signed contract with ${studio.name}: ${contract.title}`,
       text: [
         `Hi ${job.contact.name},`,

@@ -39,7 +39,7 @@ export const installmentReminder = defineEmailKind({
                 title: true,
                 currency: true,
                 studio: { select: { name: true, locale: true } },
-                job: { select: { contact: { select: { name: true } } } },
+                job: { select: { brand: { select: { name: true } }, contact: { select: { name: true } } } },
               },
             },
           },
@@ -56,6 +56,7 @@ export const installmentReminder = defineEmailKind({
     const when = formatShortDayKey(dayKeyOfDateColumn(installment.dueOn));
     const what = `your ${installment.label.toLowerCase()} of ${due} for ${invoice.title} (invoice ${invoice.number})`;
     return {
+      sender: invoice.job.brand.name,
       subject:
         daysFromDue > 0
           ? `Overdue: ${due} for ${invoice.title}`

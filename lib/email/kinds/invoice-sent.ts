@@ -22,12 +22,13 @@ export const invoiceSent = defineEmailKind({
           select: { label: true, amountMinor: true, dueOn: true },
         },
         studio: { select: { name: true, locale: true } },
-        job: { select: { contact: { select: { name: true } } } },
+        job: { select: { brand: { select: { name: true } }, contact: { select: { name: true } } } },
       },
     });
     if (!invoice) return null;
     const money = { currency: invoice.currency, locale: invoice.studio.locale };
     return {
+      sender: invoice.job.brand.name,
       subject: `Invoice ${invoice.number} from ${invoice.studio.name}: ${invoice.title}`,
       text: [
         `Hi ${invoice.job.contact.name},`,

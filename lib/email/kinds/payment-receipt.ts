@@ -26,7 +26,7 @@ export const paymentReceipt = defineEmailKind({
             totalMinor: true,
             paidMinor: true,
             studio: { select: { name: true, locale: true, timeZone: true } },
-            job: { select: { contact: { select: { name: true } } } },
+            job: { select: { brand: { select: { name: true } }, contact: { select: { name: true } } } },
           },
         },
       },
@@ -38,6 +38,7 @@ export const paymentReceipt = defineEmailKind({
     const on = formatShortDayKey(dayKeyOf(payment.receivedAt, invoice.studio.timeZone));
     const isRefund = payment.kind === "REFUND";
     return {
+      sender: invoice.job.brand.name,
       subject: isRefund
         ? `Refund of ${amount} from ${invoice.studio.name}`
         : `Receipt: ${amount} paid to ${invoice.studio.name}`,

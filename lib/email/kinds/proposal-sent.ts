@@ -20,13 +20,14 @@ export const proposalSent = defineEmailKind({
         items: { select: { quantity: true, unitPriceCents: true } },
         studio: { select: { name: true, timeZone: true, currency: true, locale: true } },
         contract: { select: { title: true } },
-        job: { select: { title: true, contact: { select: { name: true } } } },
+        job: { select: { title: true, brand: { select: { name: true } }, contact: { select: { name: true } } } },
       },
     });
     if (!proposal) return null;
     const { studio, job } = proposal;
     const money = { currency: studio.currency, locale: studio.locale };
     return {
+      sender: job.brand.name,
       subject: `Your proposal from ${studio.name}: ${proposal.title}`,
       text: [
         `Hi ${job.contact.name},`,

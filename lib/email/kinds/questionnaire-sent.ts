@@ -13,12 +13,13 @@ export const questionnaireSent = defineEmailKind({
         id: true,
         title: true,
         studio: { select: { name: true } },
-        job: { select: { title: true, contact: { select: { name: true } } } },
+        job: { select: { title: true, brand: { select: { name: true } }, contact: { select: { name: true } } } },
       },
     });
     if (!questionnaire) return null;
     const { studio, job } = questionnaire;
     return {
+      sender: job.brand.name,
       subject: `${studio.name}: ${questionnaire.title}`,
       text: [
         `Hi ${job.contact.name.split(" ")[0]},`,

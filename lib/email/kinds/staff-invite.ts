@@ -15,6 +15,7 @@ export const staffInvite = defineEmailKind({
     if (!invite) return null;
     const { studio, invitedBy } = invite;
     return {
+      sender: studio.name,
       subject: `${invitedBy.name} invited you to ${studio.name} on ShootQ`,
       text: [
         `${invitedBy.name} invited you to join ${studio.name} on ShootQ.`,

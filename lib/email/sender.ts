@@ -1,0 +1,27 @@
+import addressparser from "nodemailer/lib/addressparser";
+// Relative imports: the worker runs under tsx from any working directory, without the "@/" alias.
+import { findOwnerConfirmation } from "../account/queries";
+import { type Tx } from "../db";
+
+export type SenderHeaders = { from: string | { name: string; address: string }; replyTo?: string };
+
+/**
+ * From and Reply-To of an email. One a studio sends in its own voice (the kind names the brand or
+ * studio it speaks for) shows that name as the sender and takes replies at the owner's confirmed
+ * address, so a client's answer reaches the photographer; the address in From, and with it the
+ * envelope sender, stays the platform's (MAIL_FROM), which is what SPF and DKIM vouch for. Account
+ * and platform emails keep MAIL_FROM as it is.
+ */
+export async function senderHeaders(
+  tx: Tx,
+  { platformFrom, studioId, sender }: { platformFrom: string; studioId: string | null; sender?: string },
+): Promise<SenderHeaders> {
+  if (!studioId || !sender) return { from: platformFrom };
+  const [platform] = addressparser(platformFrom, { flatten: true });
+  if (!platform?.address) throw new Error(`MAIL_FROM has no address: ${platformFrom}`);
+  const owner = await findOwnerConfirmation(tx, { studioId });
+  return {
+    from: { name: sender, address: platform.address },
+    ...(owner.isConfirmed && owner.ownerEmail ? { replyTo: owner.ownerEmail } : {}),
+  };
+}
