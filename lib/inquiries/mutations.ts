@@ -1,9 +1,13 @@
 import { type Tx } from "@/lib/db";
+import { queueInquiryAutoReply } from "@/lib/email-templates/mutations";
 import { AppError, notFound } from "@/lib/errors";
 import { INQUIRY_LIMIT, HONEYPOT_FIELD, type SubmitInquiryInput } from "@/lib/inquiries/schemas";
-import { createLead } from "@/lib/leads/mutations";
+import { createLead, PAGES_A_NEW_LEAD_CHANGES } from "@/lib/leads/mutations";
 import { notify } from "@/lib/notifications/mutations";
 import { enforceLimit } from "@/lib/rate-limit";
+
+/** A new lead's pages, and the studio's emails where its auto-reply is listed. */
+export const PAGES_AN_INQUIRY_CHANGES = [...PAGES_A_NEW_LEAD_CHANGES, "/emails"];
 
 export type InquiryOutcome = { kind: "created"; leadId: string; studioId: string } | { kind: "ignored" };
 
@@ -41,6 +45,7 @@ export async function submitInquiry(
       });
   }
   const lead = await createLead(tx, { studioId: studio.id, input, source });
+  await queueInquiryAutoReply(tx, { studioId: studio.id, leadId: lead.id, brandId: lead.brandId, to: input.email });
   await notify(tx, {
     studioId: studio.id,
     kind: "lead.created",

@@ -65,7 +65,7 @@ export async function createLead(
       ...leadColumns(input),
       source,
     },
-    select: { id: true },
+    select: { id: true, brandId: true },
   });
   await queueLeadCreated(tx, { studioId, leadId: lead.id });
   return lead;

@@ -275,6 +275,15 @@ const SAMPLES: Record<string, Sample> = {
     form: (w) => ({ name: "Walk Studio Renamed", timeZone: w.timeZone, ...money, jobsPerDay: "2" }),
   },
   addBrandAction: { on: () => "/settings/studio", form: () => ({ name: "Walk Brand" }) },
+  saveAutoReplyAction: {
+    on: () => "/settings/emails",
+    form: (w) => ({
+      brandId: w.brandId,
+      isEnabled: "on",
+      subject: "Thank you, {{client.first_name}}",
+      body: "We will write soon.",
+    }),
+  },
   renameBrandAction: {
     on: () => "/settings/studio",
     form: (w) => ({ brandId: w.otherBrandId, name: "Walk Brand Renamed" }),

@@ -25,8 +25,20 @@ const JOB_FIELDS = [
   { key: "today", label: "Today's date", example: "Monday, March 1, 2027" },
 ] as const satisfies readonly TemplateField[];
 
+/** An inquiry just received: what the auto-reply can say before anyone has read it. */
+const INQUIRY_FIELDS = [
+  { key: "client.name", label: "Client name", example: "Grace Nguyen" },
+  { key: "client.first_name", label: "Client first name", example: "Grace" },
+  { key: "lead.event_type", label: "Type of event", example: "wedding" },
+  { key: "lead.event_date", label: "Event date", example: "Saturday, June 12, 2027" },
+  { key: "brand.name", label: "Brand name", example: "Lumen & Lace Weddings" },
+  { key: "studio.name", label: "Studio name", example: "Lumen & Lace Photography" },
+  { key: "today", label: "Today's date", example: "Monday, March 1, 2027" },
+] as const satisfies readonly TemplateField[];
+
 export const TEMPLATE_CONTEXTS = {
   job: { label: "A job and its client", fields: JOB_FIELDS, allowsCustomFields: true },
+  inquiry: { label: "An inquiry just received", fields: INQUIRY_FIELDS, allowsCustomFields: false },
 } as const satisfies Record<string, TemplateContext>;
 
 export type TemplateContextName = keyof typeof TEMPLATE_CONTEXTS;

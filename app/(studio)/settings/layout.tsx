@@ -8,6 +8,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
     ...(user.role === "OWNER" ? [["/settings/studio", "Studio & brands"]] : []),
     ["/settings/team", "Team"],
     ...(user.role === "OWNER" ? [["/settings/payments", "Getting paid"]] : []),
+    ...(user.role === "OWNER" ? [["/settings/emails", "Emails"]] : []),
     ...(user.role === "OWNER" ? [["/settings/billing", "Billing"]] : []),
     ...(user.role === "OWNER" ? [["/settings/api-tokens", "API tokens"]] : []),
     ...(user.role === "OWNER" ? [["/settings/webhooks", "Webhooks"]] : []),

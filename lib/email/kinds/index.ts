@@ -7,6 +7,7 @@ import {
 } from "@/lib/email/kinds/account-links";
 import { contractSent } from "@/lib/email/kinds/contract-sent";
 import { contractSigned } from "@/lib/email/kinds/contract-signed";
+import { inquiryAutoReply } from "@/lib/email/kinds/inquiry-auto-reply";
 import { installmentReminder } from "@/lib/email/kinds/installment-reminder";
 import { invoiceSent } from "@/lib/email/kinds/invoice-sent";
 import { legacyText } from "@/lib/email/kinds/legacy-text";
@@ -27,6 +28,7 @@ export const EMAIL_KINDS = {
   "account.password-reset": passwordReset,
   "account.exists": accountExists,
   "contract.sent": contractSent,
+  "inquiry.auto-reply": inquiryAutoReply,
   "contract.signed": contractSigned,
   "proposal.sent": proposalSent,
   "questionnaire.sent": questionnaireSent,

@@ -3,9 +3,8 @@
 import { headers } from "next/headers";
 import { defineAction } from "@/lib/actions";
 import { clientAddress } from "@/lib/client-address";
-import { submitInquiry } from "@/lib/inquiries/mutations";
+import { PAGES_AN_INQUIRY_CHANGES, submitInquiry } from "@/lib/inquiries/mutations";
 import { submitInquirySchema } from "@/lib/inquiries/schemas";
-import { PAGES_A_NEW_LEAD_CHANGES } from "@/lib/leads/mutations";
 import { studioSlug } from "@/lib/inquiries/slug";
 
 export const submitInquiryAction = defineAction({
@@ -15,7 +14,7 @@ export const submitInquiryAction = defineAction({
     const { slug, ...inquiry } = input;
     await submitInquiry(tx, { slug, clientAddress: clientAddress(await headers()), input: inquiry });
     return {
-      revalidate: PAGES_A_NEW_LEAD_CHANGES,
+      revalidate: PAGES_AN_INQUIRY_CHANGES,
       message: `Thank you, ${inquiry.name}! Your inquiry has been sent and we'll be in touch soon.`,
     };
   },

@@ -1,9 +1,8 @@
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/client-address";
-import { submitInquiry } from "@/lib/inquiries/mutations";
+import { PAGES_AN_INQUIRY_CHANGES, submitInquiry } from "@/lib/inquiries/mutations";
 import { submitInquirySchema } from "@/lib/inquiries/schemas";
-import { PAGES_A_NEW_LEAD_CHANGES } from "@/lib/leads/mutations";
 import { studioSlug } from "@/lib/inquiries/slug";
 import { defineWriteRoute } from "@/lib/routes";
 
@@ -36,7 +35,7 @@ export const POST = defineWriteRoute<typeof submitInquirySchema, "public", { slu
     return {
       status: 201,
       body: { ok: true, message: `Thank you, ${input.name}! Your inquiry has been sent and we'll be in touch soon.` },
-      revalidate: PAGES_A_NEW_LEAD_CHANGES,
+      revalidate: PAGES_AN_INQUIRY_CHANGES,
     };
   },
 });

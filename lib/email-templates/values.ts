@@ -1,0 +1,36 @@
+import { dayKeyOf, dayKeyOfDateColumn, formatDayKey } from "@/lib/calendar/zoned";
+import { modelsOf, type Reader } from "@/lib/reader";
+import { type TemplateValues } from "@/lib/templates/engine";
+
+/** The "inquiry" context's values for one lead, dates in the studio's time zone; null without the lead. */
+export async function buildInquiryTemplateValues(
+  db: Reader,
+  { studioId, leadId, now = new Date() }: { studioId: string; leadId: string; now?: Date },
+): Promise<{ values: TemplateValues; brandId: string; brandName: string; email: string } | null> {
+  const lead = await modelsOf(db).lead.findFirst({
+    where: { id: leadId, studioId },
+    select: {
+      name: true,
+      email: true,
+      eventType: true,
+      eventDate: true,
+      brand: { select: { id: true, name: true } },
+      studio: { select: { name: true, timeZone: true } },
+    },
+  });
+  if (!lead?.brand || !lead.email) return null;
+  return {
+    brandId: lead.brand.id,
+    brandName: lead.brand.name,
+    email: lead.email,
+    values: {
+      "client.name": lead.name,
+      "client.first_name": lead.name.trim().split(/\s+/)[0],
+      "lead.event_type": lead.eventType,
+      "lead.event_date": lead.eventDate ? formatDayKey(dayKeyOfDateColumn(lead.eventDate)) : null,
+      "brand.name": lead.brand.name,
+      "studio.name": lead.studio.name,
+      today: formatDayKey(dayKeyOf(now, lead.studio.timeZone)),
+    },
+  };
+}

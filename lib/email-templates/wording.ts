@@ -1,0 +1,52 @@
+import { escapeHtml } from "@/lib/templates/html";
+import { renderTemplate, validateTemplate, type TemplateValues } from "@/lib/templates/engine";
+import { type TemplateIssue } from "@/lib/templates/parse";
+
+// An email template is written as plain text (a subject line and a message in paragraphs) and
+// goes through the one template engine as HTML, which gives the email its HTML and text parts.
+
+export const AUTO_REPLY_KIND = "inquiry.auto-reply";
+
+/** What a brand's auto-reply says until the photographer writes their own. */
+export const DEFAULT_AUTO_REPLY = {
+  subject: "Thank you for your inquiry, {{client.first_name}}",
+  body: [
+    "Hi {{client.first_name}},",
+    "Thank you for getting in touch with {{brand.name}} about your {{lead.event_type}}. Your message has reached us, and we will write back personally very soon.",
+    "Warm regards,\n{{brand.name}}",
+  ].join("\n\n"),
+} as const;
+
+/** Paragraphs at blank lines, line breaks within them; every character escaped. */
+export function textToTemplateHtml(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .split(/\n{2,}/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${p.split("\n").map(escapeHtml).join("<br>")}</p>`)
+    .join("");
+}
+
+/** Problems with a subject and message, per field, as the settings form shows them. */
+export function checkEmailWording({ subject, body }: { subject: string; body: string }) {
+  const messages = (issues: TemplateIssue[]) => issues.map((i) => i.message);
+  const errors: Record<string, string[]> = {};
+  const subjectIssues = messages(validateTemplate(escapeHtml(subject), "inquiry"));
+  const bodyIssues = messages(validateTemplate(textToTemplateHtml(body), "inquiry"));
+  if (subjectIssues.length) errors.subject = subjectIssues;
+  if (bodyIssues.length) errors.body = bodyIssues;
+  return errors;
+}
+
+export type RenderedWording = { subject: string; text: string; html: string };
+
+/** Subject, plain text and sanitized HTML with the values in place (a missing value shows as its label). */
+export function renderEmailWording(
+  { subject, body }: { subject: string; body: string },
+  values: TemplateValues,
+): RenderedWording {
+  const message = renderTemplate(textToTemplateHtml(body), { context: "inquiry", values });
+  const line = renderTemplate(escapeHtml(subject), { context: "inquiry", values });
+  return { subject: line.text.replace(/\s+/g, " ").trim(), text: message.text, html: message.html };
+}

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { findAutoReplyWording } from "@/lib/email-templates/queries";
+import { buildInquiryTemplateValues } from "@/lib/email-templates/values";
+import { renderEmailWording } from "@/lib/email-templates/wording";
+import { defineEmailKind } from "@/lib/email/kind";
+
+/** The brand's answer to a new inquiry, in the brand's own words (Settings → Emails). */
+export const inquiryAutoReply = defineEmailKind({
+  params: z.object({ leadId: z.string() }),
+  async render({ tx, studioId }, { leadId }) {
+    if (!studioId) return null;
+    const lead = await buildInquiryTemplateValues(tx, { studioId, leadId });
+    if (!lead) return null;
+    // Turned off after it was queued: not sent.
+    const wording = await findAutoReplyWording(tx, { studioId, brandId: lead.brandId });
+    if (!wording) return null;
+    return { ...renderEmailWording(wording, lead.values), sender: lead.brandName };
+  },
+});
