@@ -1,6 +1,6 @@
 import { expect, reloadUntil, test } from "../fixtures";
 
-test("an owner creates an API token, a website adds a lead with it, the lead shows in ShootQ, and a revoked token stops working", async ({
+test("an owner creates an API token, a website adds a lead and moves its stage with it, both show in ShootQ, and a revoked token stops working", async ({
   page,
   request,
   signedIn,
@@ -25,6 +25,7 @@ test("an owner creates an API token, a website adds a lead with it, the lead sho
   });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: string };
+  expect(created.headers()["location"]).toBe(`/api/v1/leads/${id}`);
   const readAfter = created.headers()["x-shootq-read-after"];
   const got = await request.get(`/api/v1/leads/${id}`, {
     headers: { authorization: `Bearer ${secret}`, ...(readAfter ? { "x-shootq-read-after": readAfter } : {}) },
@@ -39,6 +40,19 @@ test("an owner creates an API token, a website adds a lead with it, the lead sho
   });
   await page.getByRole("link", { name: "Avery From The Website" }).click();
   await expect(page.getByText(email)).toBeVisible();
+
+  // The website's back office moves the lead on: the person looking at it sees the new stage.
+  await expect(page.getByLabel("Stage")).toHaveValue("NEW");
+  const patched = await request.patch(`/api/v1/leads/${id}`, {
+    headers: { authorization: `Bearer ${secret}` },
+    data: { status: "CONTACTED", phone: "555 0142" },
+  });
+  expect(patched.status()).toBe(200);
+  expect(await patched.json()).toMatchObject({ id, status: "CONTACTED", phone: "555 0142" });
+  await reloadUntil(page, async () => {
+    await expect(page.getByLabel("Stage")).toHaveValue("CONTACTED", { timeout: 1_000 });
+  });
+  await expect(page.getByText("555 0142")).toBeVisible();
 
   await page.goto("/settings/api-tokens");
   await reloadUntil(page, async () => {

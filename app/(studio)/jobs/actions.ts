@@ -1,7 +1,7 @@
 "use server";
 
 import { defineAction } from "@/lib/actions";
-import { createEvent, deleteEvent, updateEvent } from "@/lib/events/mutations";
+import { createEvent, deleteEvent, PAGES_AN_EVENT_CHANGES, updateEvent } from "@/lib/events/mutations";
 import { createEventSchema, deleteEventSchema, updateEventSchema } from "@/lib/events/schemas";
 import { changeJobStatus, createJob, updateJob } from "@/lib/jobs/mutations";
 import { changeJobStatusSchema, createJobSchema, updateJobSchema } from "@/lib/jobs/schemas";
@@ -10,23 +10,22 @@ import { createProposalSchema, sendProposalSchema, updateProposalSchema } from "
 import { applyReschedule, undoReschedule } from "@/lib/reschedule/mutations";
 import { applyRescheduleSchema, undoRescheduleSchema } from "@/lib/reschedule/schemas";
 import { formatShortDayKey } from "@/lib/calendar/zoned";
+import { WEBHOOK_LOG_PAGES } from "@/lib/webhooks/events";
 import { countOf } from "@/lib/words";
 
-// Events show on the calendar and dashboard, the client's history and the lead list's dates.
-const calendarPaths = ["/calendar", "/dashboard", "/leads", "/clients"];
 // A job shows on the job lists and pages (a pin on "/jobs" covers /jobs/<id> and its workflow),
 // the calendar and dashboard, the task list, the bookings list, its client's page, the lead it came from
 // and its invoices (its title, and due dates a reschedule moves).
-const JOB_PAGES = ["/jobs", ...calendarPaths, "/tasks", "/clients", "/leads", "/bookings", "/invoices"];
+const JOB_PAGES = ["/jobs", ...PAGES_AN_EVENT_CHANGES, "/tasks", "/clients", "/leads", "/bookings", "/invoices"];
 
 export const createJobAction = defineAction({
   access: "studio",
   schema: createJobSchema,
   async run({ tx, input, user }) {
     const job = await createJob(tx, { studioId: user.studioId, input });
-    // Billing counts the jobs, and studio settings count each brand's.
+    // Billing counts the jobs, and studio settings count each brand's; a new client is a webhook event.
     return {
-      revalidate: ["/jobs", "/dashboard", "/clients", "/settings/billing", "/settings/studio"],
+      revalidate: ["/jobs", "/dashboard", "/clients", "/settings/billing", "/settings/studio", WEBHOOK_LOG_PAGES],
       redirectTo: `/jobs/${job.id}`,
     };
   },
@@ -99,7 +98,7 @@ export const createEventAction = defineAction({
   async run({ tx, input, user }) {
     const { jobId, ...fields } = input;
     await createEvent(tx, { studioId: user.studioId, jobId, fields });
-    return { revalidate: [`/jobs/${jobId}`, ...calendarPaths], message: "Event added." };
+    return { revalidate: [`/jobs/${jobId}`, ...PAGES_AN_EVENT_CHANGES], message: "Event added." };
   },
 });
 
@@ -109,7 +108,7 @@ export const updateEventAction = defineAction({
   async run({ tx, input, user }) {
     const { eventId, ...fields } = input;
     const event = await updateEvent(tx, { studioId: user.studioId, eventId, fields });
-    return { revalidate: [`/jobs/${event.jobId}`, ...calendarPaths], redirectTo: `/jobs/${event.jobId}` };
+    return { revalidate: [`/jobs/${event.jobId}`, ...PAGES_AN_EVENT_CHANGES], redirectTo: `/jobs/${event.jobId}` };
   },
 });
 
@@ -118,7 +117,7 @@ export const deleteEventAction = defineAction({
   schema: deleteEventSchema,
   async run({ tx, input, user }) {
     const event = await deleteEvent(tx, { studioId: user.studioId, eventId: input.eventId });
-    return { revalidate: [`/jobs/${event.jobId}`, ...calendarPaths], message: "Event deleted." };
+    return { revalidate: [`/jobs/${event.jobId}`, ...PAGES_AN_EVENT_CHANGES], message: "Event deleted." };
   },
 });
 
