@@ -421,6 +421,8 @@ describe("nobody sees or changes another studio's data", () => {
       "PATCH /api/v1/clients/[id]": { name: "Intruder", notes: "x" },
       "PATCH /api/v1/events/[id]": { name: "Intruder" },
       "PATCH /api/v1/tasks/[id]": { completed: true },
+      "PATCH /api/v1/jobs/[id]": { status: "CANCELLED", title: "Intruder" },
+      "POST /api/v1/jobs": { title: "Intruder", type: "wedding", brandId: ids.brandId, contactId: ids.contactId },
       "POST /api/v1/events": { jobId: ids.jobId, name: "Intruder", date: "2030-01-01", startTime: "10:00" },
     };
     const routes = appPaths().filter((r) => r.startsWith("/api/v1/") && r.endsWith("/route"));

@@ -493,6 +493,8 @@ describe("/api/v1 writes", () => {
       ["PATCH", `/api/v1/clients/${w.job.contactId}`, { name: "Renamed" }],
       ["PATCH", `/api/v1/events/${w.shoot.id}`, { name: "Renamed" }],
       ["PATCH", `/api/v1/tasks/${w.task.id}`, { completed: true }],
+      ["PATCH", `/api/v1/jobs/${w.job.id}`, { status: "CANCELLED" }],
+      ["POST", "/api/v1/jobs", { title: "Extra", type: "wedding", brandId: w.job.brandId, contactId: w.job.contactId }],
       ["POST", "/api/v1/events", { jobId: w.job.id, name: "Extra", date: "2030-06-01", startTime: "10:00" }],
     ] as const) {
       const res = await call(path, { secret, method, body });
@@ -581,6 +583,63 @@ describe("/api/v1 writes", () => {
       "#/name",
       "#/startTime",
     ]);
+  });
+
+  it("POST /jobs creates a job for a new client like the New job form; PATCH /jobs/{id} edits it but leaves a dated job's move to its page", async () => {
+    const { studioId, secret } = await studioWithToken();
+    const brand = await primaryDb().brand.findFirstOrThrow({ where: { studioId }, select: { id: true } });
+    const email = `new-client-${randomSuffix()}@example.com`;
+    const created = await call("/api/v1/jobs", {
+      secret,
+      method: "POST",
+      body: {
+        title: "Sato Portraits",
+        type: "portrait",
+        brandId: brand.id,
+        contactName: "Ren Sato",
+        contactEmail: email,
+      },
+    });
+    expect(created.status, created.text).toBe(201);
+    const id = created.json.id as string;
+    expect(created.headers.get("location")).toBe(`/api/v1/jobs/${id}`);
+    expect(created.json).toMatchObject({ title: "Sato Portraits", type: "portrait", client: "Ren Sato", date: null });
+    const client = await primaryDb().contact.findFirstOrThrow({ where: { studioId, email } });
+    expect(created.json.clientId).toBe(client.id);
+    const missing = await call("/api/v1/jobs", {
+      secret,
+      method: "POST",
+      body: { title: "No client", type: "wedding", brandId: brand.id },
+    });
+    expect((missing.json.errors as { pointer: string }[]).map((e) => e.pointer).sort()).toEqual([
+      "#/contactEmail",
+      "#/contactName",
+    ]);
+
+    const edited = await call(`/api/v1/jobs/${id}`, {
+      secret,
+      method: "PATCH",
+      body: { title: "Sato Family Portraits", date: "2030-05-04", status: "BOOKED", notes: "Golden hour" },
+    });
+    expect(edited.status, edited.text).toBe(200);
+    expect(edited.json).toMatchObject({
+      title: "Sato Family Portraits",
+      date: "2030-05-04",
+      status: "BOOKED",
+      notes: "Golden hour",
+      client: "Ren Sato",
+    });
+    // Now dated: a new date would move its events, invoices and tasks, which the job page previews.
+    const moved = await call(`/api/v1/jobs/${id}`, {
+      secret,
+      method: "PATCH",
+      body: { date: "2030-06-01", title: "Moved" },
+    });
+    expect(moved.status).toBe(409);
+    expect((moved.json.errors as { pointer: string }[]).map((e) => e.pointer)).toEqual(["#/date"]);
+    expect(await primaryDb().job.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      title: "Sato Family Portraits",
+    });
   });
 
   it("PATCH /tasks/{id} completes an open task once: it leaves the list, and again is a 409", async () => {

@@ -3,7 +3,7 @@ import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObj
 import { contactListParams, patchContactSchema } from "@/lib/contacts/schemas";
 import { createEventSchema, patchEventSchema } from "@/lib/events/schemas";
 import { invoiceListParams } from "@/lib/invoices/schemas";
-import { jobListParams } from "@/lib/jobs/schemas";
+import { createJobSchema, jobListParams, patchJobSchema } from "@/lib/jobs/schemas";
 import { createLeadSchema, leadListParams, patchLeadSchema } from "@/lib/leads/schemas";
 import { pageParamsSchema } from "@/lib/search-params";
 import { WEBHOOK_EVENTS } from "@/lib/webhooks/events";
@@ -156,8 +156,20 @@ export const API_PATHS = {
     get: read("List jobs (upcoming, past or unscheduled)", apiPageSchema(apiJobSummarySchema, "JobSummary"), {
       query: jobListParams,
     }),
+    post: create(
+      "Create a job (like the New job form): `contactId` of a client, or a new client's `contactName` and `contactEmail`",
+      createJobSchema,
+      apiJobSchema,
+    ),
   },
-  "/api/v1/jobs/{id}": { get: read("Get a job with its sessions", apiJobSchema, { path: idParam }) },
+  "/api/v1/jobs/{id}": {
+    get: read("Get a job with its sessions", apiJobSchema, { path: idParam }),
+    patch: update(
+      "Edit a job or change its status; a dated job's new date is refused (409): reschedule it from its page",
+      patchJobSchema,
+      apiJobSchema,
+    ),
+  },
   "/api/v1/jobs/{id}/proposals": {
     get: read("List a job's proposals, newest first", apiListSchema(apiProposalSchema, "Proposal"), {
       path: idParam,

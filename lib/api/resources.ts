@@ -69,6 +69,7 @@ export const apiJobSummarySchema = z
 export const apiJobSchema = apiJobSummarySchema
   .extend({
     createdAt: instant,
+    notes: z.string().nullable().meta({ description: "The studio's own notes (never shown to the client)." }),
     clientId: id,
     leadId: id.nullable(),
     events: z.array(
@@ -309,6 +310,7 @@ export const toApiJobSummary = (job: JobRow): z.infer<typeof apiJobSummarySchema
 export const toApiJob = (job: JobDetail): z.infer<typeof apiJobSchema> => ({
   ...toApiJobSummary(job),
   createdAt: job.createdAt.toISOString(),
+  notes: job.notes,
   clientId: job.contact.id,
   leadId: job.lead?.id ?? null,
   events: job.events.map((e) => ({

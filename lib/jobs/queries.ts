@@ -1,5 +1,6 @@
 import { dateColumn } from "@/lib/calendar/zoned";
 import { type Db } from "@/lib/db";
+import { modelsOf, type Reader } from "@/lib/reader";
 import { type JobView } from "@/lib/jobs/schemas";
 import { findKeysetPage, type PageRequest, type Section } from "@/lib/pagination";
 import { proposalRowSelect } from "@/lib/proposals/queries";
@@ -44,8 +45,9 @@ export function findJobPage(db: Db, filter: JobListFilter & PageRequest & { size
   });
 }
 
-export function findJob(db: Db, { studioId, jobId }: { studioId: string; jobId: string }) {
-  return db.job.findFirst({
+/** Also re-read inside a write (the API answers with what it saved). */
+export function findJob(db: Reader, { studioId, jobId }: { studioId: string; jobId: string }) {
+  return modelsOf(db).job.findFirst({
     where: { id: jobId, studioId },
     select: {
       id: true,

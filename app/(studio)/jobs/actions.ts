@@ -3,29 +3,28 @@
 import { defineAction } from "@/lib/actions";
 import { createEvent, deleteEvent, PAGES_AN_EVENT_CHANGES, updateEvent } from "@/lib/events/mutations";
 import { createEventSchema, deleteEventSchema, updateEventSchema } from "@/lib/events/schemas";
-import { changeJobStatus, createJob, updateJob } from "@/lib/jobs/mutations";
+import {
+  changeJobStatus,
+  createJob,
+  PAGES_A_JOB_CHANGES,
+  PAGES_A_NEW_JOB_CHANGES,
+  updateJob,
+} from "@/lib/jobs/mutations";
 import { changeJobStatusSchema, createJobSchema, updateJobSchema } from "@/lib/jobs/schemas";
 import { createProposal, sendProposal, updateProposal } from "@/lib/proposals/mutations";
 import { createProposalSchema, sendProposalSchema, updateProposalSchema } from "@/lib/proposals/schemas";
 import { applyReschedule, undoReschedule } from "@/lib/reschedule/mutations";
 import { applyRescheduleSchema, undoRescheduleSchema } from "@/lib/reschedule/schemas";
 import { formatShortDayKey } from "@/lib/calendar/zoned";
-import { WEBHOOK_LOG_PAGES } from "@/lib/webhooks/events";
 import { countOf } from "@/lib/words";
-
-// A job shows on the job lists and pages (a pin on "/jobs" covers /jobs/<id> and its workflow),
-// the calendar and dashboard, the task list, the bookings list, its client's page, the lead it came from
-// and its invoices (its title, and due dates a reschedule moves).
-const JOB_PAGES = ["/jobs", ...PAGES_AN_EVENT_CHANGES, "/tasks", "/clients", "/leads", "/bookings", "/invoices"];
 
 export const createJobAction = defineAction({
   access: "studio",
   schema: createJobSchema,
   async run({ tx, input, user }) {
     const job = await createJob(tx, { studioId: user.studioId, input });
-    // Billing counts the jobs, and studio settings count each brand's; a new client is a webhook event.
     return {
-      revalidate: ["/jobs", "/dashboard", "/clients", "/settings/billing", "/settings/studio", WEBHOOK_LOG_PAGES],
+      revalidate: PAGES_A_NEW_JOB_CHANGES,
       redirectTo: `/jobs/${job.id}`,
     };
   },
@@ -37,7 +36,7 @@ export const updateJobAction = defineAction({
   async run({ tx, input, user }) {
     const job = await updateJob(tx, { studioId: user.studioId, input });
     // Studio settings count each brand's jobs, and the brand may have changed.
-    const revalidate = [...JOB_PAGES, "/settings/studio"];
+    const revalidate = [...PAGES_A_JOB_CHANGES, "/settings/studio"];
     if (job.rescheduleTo) {
       return {
         revalidate,
@@ -59,7 +58,7 @@ export const applyRescheduleAction = defineAction({
       countOf(plan.lines.filter((l) => l.kind === "event").length, "event", "events"),
     ].filter((text) => !text.startsWith("0 "));
     return {
-      revalidate: JOB_PAGES,
+      revalidate: PAGES_A_JOB_CHANGES,
       redirectTo: `/jobs/${jobId}`,
       flash: `Moved to ${formatShortDayKey(plan.to)}${kinds.length ? ` with ${kinds.join(" and ")}` : ""}. You can undo this on the job page.`,
     };
@@ -76,7 +75,7 @@ export const undoRescheduleAction = defineAction({
       rescheduleId: input.rescheduleId,
     });
     return {
-      revalidate: JOB_PAGES,
+      revalidate: PAGES_A_JOB_CHANGES,
       redirectTo: `/jobs/${jobId}`,
       flash: `Undone: the job is back on ${formatShortDayKey(from)}, with everything that moved.`,
     };
