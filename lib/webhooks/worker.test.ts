@@ -302,9 +302,12 @@ describe("webhook delivery", () => {
       }),
     );
     await worker();
-    await until("both clients delivered", async () => r.received.length >= 2);
+    await until(
+      "both clients delivered",
+      async () => r.received.length >= 2 && (await deliveries(endpointId)).every((d) => d.status === "SUCCEEDED"),
+    );
     expect(r.received.map((w) => w.data.name).sort()).toEqual(["Ada Okafor", "Nia Lead"]);
-    expect((await deliveries(endpointId)).map((d) => d.status)).toEqual(["SUCCEEDED", "SUCCEEDED"]);
+    expect(await deliveries(endpointId)).toHaveLength(2);
   });
 
   it("sends nothing for a change that rolls back: neither the event nor its job exists", async () => {
