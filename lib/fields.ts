@@ -96,9 +96,9 @@ export const optionalTimeOfDayField = z
 
 /** A checkbox: present ("on") when ticked, absent otherwise. */
 export const checkboxField = z
-  .union([z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
+  .union([z.literal("on"), z.literal("true"), z.literal("false"), z.literal(""), z.boolean()])
   .optional()
-  .transform((v) => v === "on" || v === "true");
+  .transform((v) => v === true || v === "on" || v === "true");
 
 /**
  * The studio's currency and locale, sent as hidden fields by every form with amounts: the schema

@@ -402,21 +402,57 @@ describe("nobody sees or changes another studio's data", () => {
     expect(checked).toBeGreaterThanOrEqual(15);
   });
 
-  it("every /api/v1 route, with a token of this studio, answers another studio's ids with 404 and lists none of its data", async () => {
-    const headers = { authorization: `Bearer ${apiSecret}` };
-    const byFolder: Record<string, string> = { leads: ids.leadId, jobs: ids.jobId, contacts: ids.contactId };
+  it("every /api/v1 route and method, with a token of this studio, answers another studio's ids with 404, lists none of its data and changes none of it", async () => {
+    const before = await fingerprint(ids.studioId);
+    const byFolder: Record<string, string> = {
+      leads: ids.leadId,
+      jobs: ids.jobId,
+      clients: ids.contactId,
+      events: ids.eventId,
+      proposals: ids.proposalId,
+      contracts: ids.contractId,
+      invoices: ids.invoiceId,
+      tasks: ids.taskId,
+    };
+    // A valid body for each write, so only the tenancy check can refuse it; a POST that takes no
+    // id of B's (a new lead) is not about tenancy and is left to the API's own tests.
+    const writes: Record<string, unknown> = {
+      "PATCH /api/v1/leads/[id]": { status: "LOST", name: "Intruder" },
+      "PATCH /api/v1/clients/[id]": { name: "Intruder", notes: "x" },
+      "PATCH /api/v1/events/[id]": { name: "Intruder" },
+      "PATCH /api/v1/tasks/[id]": { completed: true },
+      "PATCH /api/v1/jobs/[id]": { status: "CANCELLED", title: "Intruder" },
+      "POST /api/v1/jobs": { title: "Intruder", type: "wedding", brandId: ids.brandId, contactId: ids.contactId },
+      "POST /api/v1/events": { jobId: ids.jobId, name: "Intruder", date: "2030-01-01", startTime: "10:00" },
+    };
     const routes = appPaths().filter((r) => r.startsWith("/api/v1/") && r.endsWith("/route"));
-    let walked = 0;
+    const walked: string[] = [];
     for (const route of routes) {
       const url = toUrl(route, (param, before) => (param === "id" ? byFolder[before] : undefined));
       expect(url, `no id mapping for ${route}: add one so this route is walked`).toBeDefined();
-      const res = await fetch(new URL(url!, app.url), { headers });
-      const text = await res.text();
-      expect.soft(res.status, url).toBe(route.includes("[") ? 404 : 200);
-      expect.soft(text.includes(marker), `${url} leaks studio B's data`).toBe(false);
-      walked++;
+      const source = readFileSync(path.resolve(import.meta.dirname, "../app", `.${route}.ts`), "utf8");
+      const methods = [...source.matchAll(/export const (GET|POST|PATCH|PUT|DELETE)\b/g)].map((m) => m[1]);
+      for (const method of methods) {
+        const operation = `${method} ${route.replace(/\/route$/, "")}`;
+        const body = writes[operation];
+        if (method !== "GET" && body === undefined) {
+          expect(operation, `add a body for ${operation} so it is walked`).toBe("POST /api/v1/leads");
+          continue;
+        }
+        const res = await fetch(new URL(url!, app.url), {
+          method,
+          headers: { authorization: `Bearer ${apiSecret}`, "content-type": "application/json" },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        const text = await res.text();
+        expect.soft(res.status, operation).toBe(route.includes("[") || method !== "GET" ? 404 : 200);
+        expect.soft(text.includes(marker), `${operation} leaks studio B's data`).toBe(false);
+        walked.push(operation);
+      }
     }
-    expect(walked).toBeGreaterThanOrEqual(6);
+    expect(walked.length).toBeGreaterThanOrEqual(20);
+    expect(walked).toEqual(expect.arrayContaining(Object.keys(writes)));
+    expect(await fingerprint(ids.studioId)).toBe(before);
   });
 
   it("every server action called with another studio's ids changes nothing of it and never fails with a 500", async () => {

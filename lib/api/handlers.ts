@@ -11,8 +11,8 @@ import { problemResponse } from "@/lib/api/problem";
 import { READ_AFTER_HEADER } from "@/lib/api/read-after";
 
 // The two ways an /api/v1 route handler is written: defineApiRead for GET (reads from this
-// request's read host, chosen by proxy.ts like a page's) and defineApiWrite for POST (the one
-// write core: zod, one primary transaction, pins). Both authenticate the bearer token, count the
+// request's read host, chosen by proxy.ts like a page's) and defineApiWrite for POST and PATCH
+// (the one write core: zod, one primary transaction, pins). Both authenticate the bearer token, count the
 // request against its rate limit and answer every failure as problem details.
 
 type RouteContext<P> = { params: Promise<P> };
@@ -56,8 +56,10 @@ type WriteDefinition<S extends z.ZodType, P> = {
     tx: Tx;
     input: z.infer<S>;
     user: ApiPrincipal["user"];
+    /** The studio's time zone, read with the token. */
+    timeZone: string;
     params: P;
-  }) => Promise<Committed & { status?: number; body: unknown }>;
+  }) => Promise<Committed & { status?: number; body: unknown; location?: string }>;
 };
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -78,7 +80,10 @@ function idempotencyOf(request: NextRequest, tokenId: string, type: string, body
   return { key: `api:${tokenId}:${key}`, fingerprint };
 }
 
-/** A POST under /api/v1: needs a write token; answers the run's body with its status (201 unless given). */
+/**
+ * A POST or PATCH under /api/v1: needs a write token; answers the run's body with its status
+ * (201 unless given) and, for a created item, its URL in Location.
+ */
 export function defineApiWrite<S extends z.ZodType, P = Record<string, never>>(def: WriteDefinition<S, P>) {
   return async function handler(request: NextRequest, context: RouteContext<P>): Promise<NextResponse> {
     let headers: Record<string, string> = {};
@@ -100,7 +105,8 @@ export function defineApiWrite<S extends z.ZodType, P = Record<string, never>>(d
         readInput: () => parseBody(type, body),
         requestId: async () => requestId,
         context: { params },
-        run: ({ tx, input, params }) => def.run({ tx, input, user: principal.user, params }),
+        run: ({ tx, input, params }) =>
+          def.run({ tx, input, user: principal.user, timeZone: principal.timeZone, params }),
       });
       if (!result.ok) {
         const hasFields = Object.keys(result.fieldErrors).length > 0;
@@ -110,6 +116,7 @@ export function defineApiWrite<S extends z.ZodType, P = Record<string, never>>(d
         });
       }
       if (result.readAfter) headers[READ_AFTER_HEADER] = result.readAfter;
+      if (result.outcome.location) headers.Location = result.outcome.location;
       return NextResponse.json(result.outcome.body, { status: result.outcome.status ?? 201, headers });
     } catch (error) {
       return failureResponse(error, headers, requestId);

@@ -2,9 +2,24 @@ import { type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { normalizeEmail } from "@/lib/contacts/email-key";
 import { type MergeContactsInput, type UpdateContactInput } from "@/lib/contacts/schemas";
+import { queueWebhookEvent } from "@/lib/webhooks/outbox";
 import { Prisma } from "@/prisma/generated/prisma/client";
 
 type Tenant = { studioId: string };
+
+/**
+ * A client's name and email show on their jobs, leads, invoices and the lists of those, and the
+ * dashboard names them: every page an edit or merge changes (a pin on "/jobs" covers each job's page).
+ */
+export const PAGES_A_CLIENT_CHANGES = [
+  "/clients",
+  "/jobs",
+  "/leads",
+  "/invoices",
+  "/dashboard",
+  "/calendar",
+  "/bookings",
+];
 
 export async function requireContactId(
   tx: Tx,
@@ -31,6 +46,7 @@ export async function ensureContact(
   const emailNormalized = normalizeEmail(email);
   if (!emailNormalized) {
     const created = await tx.contact.create({ data: { studioId, name, email: null, phone }, select: { id: true } });
+    await queueClientCreated(tx, { studioId, contactId: created.id });
     return { id: created.id, isNew: true };
   }
   const { count } = await tx.contact.createMany({
@@ -43,7 +59,23 @@ export async function ensureContact(
   });
   if (count === 0 && !contact.phone && phone)
     await tx.contact.updateMany({ where: { id: contact.id, studioId }, data: { phone } });
+  if (count === 1) await queueClientCreated(tx, { studioId, contactId: contact.id });
   return { id: contact.id, isNew: count === 1 };
+}
+
+/** The `client.created` webhook: every client is created by ensureContact, whatever the path. */
+async function queueClientCreated(tx: Tx, { studioId, contactId }: Tenant & { contactId: string }) {
+  await queueWebhookEvent(tx, {
+    studioId,
+    type: "client.created",
+    data: async () => {
+      const client = await tx.contact.findFirstOrThrow({
+        where: { id: contactId, studioId },
+        select: { id: true, name: true, email: true, phone: true, createdAt: true },
+      });
+      return { ...client, createdAt: client.createdAt.toISOString() };
+    },
+  });
 }
 
 async function otherWithEmail(

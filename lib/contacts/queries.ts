@@ -1,5 +1,6 @@
 import { CONTRACT_STATUS_LABELS } from "@/lib/contracts/schemas";
 import { readRaw, type Db } from "@/lib/db";
+import { modelsOf, type Reader } from "@/lib/reader";
 import { INVOICE_STATUS_LABELS } from "@/lib/invoices/schemas";
 import { JOB_STATUS_LABELS } from "@/lib/jobs/schemas";
 import { LEAD_STATUS_LABELS } from "@/lib/leads/schemas";
@@ -260,15 +261,17 @@ export function findMergeCandidates(db: Db, { studioId, contactId, q }: Tenant &
   });
 }
 
-/** A client and their newest jobs (id and title), as the API's client detail shows them. */
-export function findContactWithJobs(db: Db, { studioId, contactId }: Tenant & { contactId: string }) {
-  return db.contact.findFirst({
+/** A client's details and newest jobs (id and title), as the API's client detail shows them. */
+export function findContactWithJobs(db: Reader, { studioId, contactId }: Tenant & { contactId: string }) {
+  return modelsOf(db).contact.findFirst({
     where: { id: contactId, studioId },
     select: {
       id: true,
       name: true,
       email: true,
       phone: true,
+      address: true,
+      notes: true,
       createdAt: true,
       jobs: {
         where: { studioId },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { patchSchema } from "@/lib/api/patch";
 import { email, optionalPhone, optionalText, personName, recordId } from "@/lib/fields";
 import { pageParams, searchText } from "@/lib/search-params";
 
@@ -20,6 +21,9 @@ export const updateContactSchema = z.object({
   notes: optionalText(5000),
 });
 export type UpdateContactInput = z.infer<typeof updateContactSchema>;
+
+/** An API edit: the client edit form's fields, any of them (the id is the URL's). */
+export const patchContactSchema = patchSchema(updateContactSchema.omit({ contactId: true }).shape);
 
 export const mergeContactsSchema = z.object({
   contactId: recordId,

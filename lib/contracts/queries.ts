@@ -67,23 +67,31 @@ export function findTemplatesForJob(db: Db, { studioId, brandId }: Tenant & { br
   });
 }
 
+/** A contract as the job page lists it. */
+const contractSummarySelect = {
+  id: true,
+  jobId: true,
+  title: true,
+  status: true,
+  sentAt: true,
+  signedAt: true,
+  countersignedAt: true,
+  voidedAt: true,
+  createdAt: true,
+  proposal: { select: { title: true } },
+} as const;
+
 export function findJobContracts(db: Db, { studioId, jobId }: Tenant & { jobId: string }) {
   return db.contract.findMany({
     where: { studioId, jobId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 50,
-    select: {
-      id: true,
-      title: true,
-      status: true,
-      sentAt: true,
-      signedAt: true,
-      countersignedAt: true,
-      voidedAt: true,
-      createdAt: true,
-      proposal: { select: { title: true } },
-    },
+    select: contractSummarySelect,
   });
+}
+
+export function findContractSummary(db: Db, { studioId, contractId }: Tenant & { contractId: string }) {
+  return db.contract.findFirst({ where: { id: contractId, studioId }, select: contractSummarySelect });
 }
 
 /** A contract's own columns that both its page and every change to it read. */

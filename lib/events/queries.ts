@@ -1,4 +1,5 @@
 import { type Db } from "@/lib/db";
+import { modelsOf, type Reader } from "@/lib/reader";
 import { findKeysetPage, type PageRequest } from "@/lib/pagination";
 import { type Prisma } from "@/prisma/generated/prisma/client";
 
@@ -61,6 +62,7 @@ export function findUpcomingShootPage(
   });
 }
 
-export function findEvent(db: Db, { studioId, eventId }: { studioId: string; eventId: string }) {
-  return db.event.findFirst({ where: { id: eventId, studioId }, select: eventSelect });
+/** Also re-read inside a write (the API answers with what it saved). */
+export function findEvent(db: Reader, { studioId, eventId }: { studioId: string; eventId: string }) {
+  return modelsOf(db).event.findFirst({ where: { id: eventId, studioId }, select: eventSelect });
 }

@@ -2,6 +2,7 @@ import { dateColumn, dayKeyOf, dayKeyOfDateColumn } from "@/lib/calendar/zoned";
 import { type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { queueEmail } from "@/lib/email/outbox";
+import { queueWebhookEvent } from "@/lib/webhooks/outbox";
 import { type CreateInvoiceInput, type UpdateInvoiceInput } from "@/lib/invoices/schemas";
 import { type LineItem } from "@/lib/line-items";
 import { computeTotals, formatMoney } from "@/lib/money";
@@ -428,6 +429,21 @@ export async function sendInvoice(
   if (count === 0) throw new AppError("CONFLICT", "This invoice was already sent.");
   await settleInvoice(tx, { studioId, invoiceId: invoice.id, now });
   if (to) await queueEmail(tx, { studioId, kind: "invoice.sent", to, params: { invoiceId: invoice.id } });
+  await queueWebhookEvent(tx, {
+    studioId,
+    type: "invoice.sent",
+    data: {
+      id: invoice.id,
+      jobId: invoice.jobId,
+      number: invoice.number,
+      title: invoice.title,
+      currency: invoice.currency,
+      totalMinor: invoice.totalMinor,
+      issuedOn: today,
+      sentAt: now.toISOString(),
+      isEmailed: Boolean(to),
+    },
+  });
   return { id: invoice.id, jobId: invoice.jobId, token: linkToken("invoice", invoice.id), isEmailed: Boolean(to) };
 }
 

@@ -4,9 +4,36 @@ import { type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { requireBrandId } from "@/lib/brands/mutations";
 import { type CreateJobInput, type UpdateJobInput } from "@/lib/jobs/schemas";
+import { WEBHOOK_LOG_PAGES } from "@/lib/webhooks/events";
 import { type JobStatus } from "@/prisma/generated/prisma/client";
 
 type Tenant = { studioId: string };
+
+/**
+ * A job shows on the job lists and pages (a pin on "/jobs" covers /jobs/<id> and its workflow),
+ * the calendar and dashboard, the task list, the bookings list, its client's page, the lead it
+ * came from and its invoices (its title, and due dates a reschedule moves).
+ */
+export const PAGES_A_JOB_CHANGES = [
+  "/jobs",
+  "/calendar",
+  "/dashboard",
+  "/leads",
+  "/clients",
+  "/tasks",
+  "/bookings",
+  "/invoices",
+];
+
+/** A new job also counts on billing and on each brand's settings, and a new client is a webhook event. */
+export const PAGES_A_NEW_JOB_CHANGES = [
+  "/jobs",
+  "/dashboard",
+  "/clients",
+  "/settings/billing",
+  "/settings/studio",
+  WEBHOOK_LOG_PAGES,
+];
 
 /** A job entered directly (not from a lead), for an existing client or a new one (found by email when they are not new after all). */
 export async function createJob(tx: Tx, { studioId, input }: Tenant & { input: CreateJobInput }) {

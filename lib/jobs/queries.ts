@@ -1,7 +1,9 @@
 import { dateColumn } from "@/lib/calendar/zoned";
 import { type Db } from "@/lib/db";
+import { modelsOf, type Reader } from "@/lib/reader";
 import { type JobView } from "@/lib/jobs/schemas";
 import { findKeysetPage, type PageRequest, type Section } from "@/lib/pagination";
+import { proposalRowSelect } from "@/lib/proposals/queries";
 import { type JobStatus, type Prisma } from "@/prisma/generated/prisma/client";
 
 export type JobListFilter = { studioId: string; brandId?: string; status?: JobStatus; view: JobView; todayKey: string };
@@ -43,8 +45,9 @@ export function findJobPage(db: Db, filter: JobListFilter & PageRequest & { size
   });
 }
 
-export function findJob(db: Db, { studioId, jobId }: { studioId: string; jobId: string }) {
-  return db.job.findFirst({
+/** Also re-read inside a write (the API answers with what it saved). */
+export function findJob(db: Reader, { studioId, jobId }: { studioId: string; jobId: string }) {
+  return modelsOf(db).job.findFirst({
     where: { id: jobId, studioId },
     select: {
       id: true,
@@ -68,22 +71,7 @@ export function findJob(db: Db, { studioId, jobId }: { studioId: string; jobId: 
         where: { studioId },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         take: 50,
-        select: {
-          id: true,
-          title: true,
-          status: true,
-          tokenHash: true,
-          depositCents: true,
-          expiresAt: true,
-          sentAt: true,
-          respondedAt: true,
-          createdAt: true,
-          contract: { select: { id: true, title: true } },
-          items: {
-            orderBy: { position: "asc" },
-            select: { id: true, description: true, quantity: true, unitPriceCents: true },
-          },
-        },
+        select: proposalRowSelect,
       },
       bookings: {
         where: { studioId },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { patchSchema } from "@/lib/api/patch";
 import { brandField } from "@/lib/brands/schemas";
 import {
   email,
@@ -104,3 +105,6 @@ export const updateJobSchema = z.object({
   notes: optionalText(5000),
 });
 export type UpdateJobInput = z.infer<typeof updateJobSchema>;
+
+/** An API edit: the job edit form's fields and the status picker's, any of them (the id is the URL's). */
+export const patchJobSchema = patchSchema({ ...updateJobSchema.omit({ jobId: true }).shape, status: jobStatusField });

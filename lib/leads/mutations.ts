@@ -33,6 +33,13 @@ export const PAGES_A_NEW_LEAD_CHANGES = [
   WEBHOOK_LOG_PAGES,
 ];
 
+/**
+ * The pages an edit or a stage change of a lead shows on, whoever makes it (the forms, the API):
+ * the lists, the dashboard (new leads, their dates) and its client's page; its client is one the
+ * new-job and job-edit pages offer (under "/jobs"). A new address can add a client (client.created).
+ */
+export const PAGES_A_LEAD_CHANGES = ["/leads", "/dashboard", "/clients", "/jobs", WEBHOOK_LOG_PAGES];
+
 /** The inquiry's own fields as the lead's columns, the same on creating and editing. */
 function leadColumns(input: CreateLeadInput) {
   return {

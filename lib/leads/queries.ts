@@ -1,4 +1,5 @@
 import { type Db } from "@/lib/db";
+import { modelsOf, type Reader } from "@/lib/reader";
 import { findKeysetPage, type PageRequest, type Section } from "@/lib/pagination";
 import { OPEN_LEAD_STATUSES, type LeadShow, type LeadSort } from "@/lib/leads/schemas";
 import { type Prisma } from "@/prisma/generated/prisma/client";
@@ -78,8 +79,9 @@ export function findLeadPage(db: Db, filter: LeadListFilter & PageRequest & { si
   });
 }
 
-export function findLead(db: Db, { studioId, leadId }: { studioId: string; leadId: string }) {
-  return db.lead.findFirst({
+/** Also re-read inside a write (the API answers with what it saved). */
+export function findLead(db: Reader, { studioId, leadId }: { studioId: string; leadId: string }) {
+  return modelsOf(db).lead.findFirst({
     where: { id: leadId, studioId },
     select: {
       id: true,

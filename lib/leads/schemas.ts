@@ -10,6 +10,7 @@ import {
   recordId,
   requiredText,
 } from "@/lib/fields";
+import { patchSchema } from "@/lib/api/patch";
 import { jobTitle, jobType } from "@/lib/jobs/schemas";
 import { pageParams, searchParam, searchText } from "@/lib/search-params";
 import { LeadStatus } from "@/prisma/generated/prisma/enums";
@@ -46,6 +47,13 @@ export type UpdateLeadInput = z.infer<typeof updateLeadSchema>;
 export const leadIdSchema = z.object({ leadId: recordId });
 
 export const changeLeadStatusSchema = z.object({ leadId: recordId, status: leadStatusField });
+
+/** An API edit: the edit form's fields and the stage, any of them (the id is the URL's). */
+export const patchLeadSchema = patchSchema({
+  ...updateLeadSchema.omit({ leadId: true }).shape,
+  status: leadStatusField,
+});
+export type PatchLeadInput = z.infer<typeof patchLeadSchema>;
 
 export const addLeadNoteSchema = z.object({ leadId: recordId, body: requiredText("a note", 2000) });
 

@@ -12,7 +12,12 @@ const listSelect = {
   reference: true,
   note: true,
   invoice: {
-    select: { number: true, title: true, job: { select: { title: true, contact: { select: { name: true } } } } },
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      job: { select: { title: true, contact: { select: { name: true } } } },
+    },
   },
 } satisfies Prisma.PaymentSelect;
 

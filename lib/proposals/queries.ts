@@ -5,6 +5,7 @@ import { computeTotals } from "@/lib/money";
 export const proposalTotal = (items: { quantity: number; unitPriceCents: number }[]) =>
   computeTotals(items.map((i) => ({ quantity: i.quantity, unitPriceMinor: i.unitPriceCents }))).totalMinor;
 import { hashToken } from "@/lib/tokens";
+import { type Prisma } from "@/prisma/generated/prisma/client";
 
 /** A proposal as its client sees it, by its access token. Drafts are invisible. */
 export function findProposalForClient(db: Db, { token }: { token: string }) {
@@ -57,4 +58,27 @@ export function findDraftProposal(
       items: { orderBy: { position: "asc" }, select: { description: true, quantity: true, unitPriceCents: true } },
     },
   });
+}
+
+/** A proposal as the job page lists it (its link token's hash is only for deciding whether it was sent). */
+export const proposalRowSelect = {
+  id: true,
+  jobId: true,
+  title: true,
+  status: true,
+  tokenHash: true,
+  depositCents: true,
+  expiresAt: true,
+  sentAt: true,
+  respondedAt: true,
+  createdAt: true,
+  contract: { select: { id: true, title: true } },
+  items: {
+    orderBy: { position: "asc" },
+    select: { id: true, description: true, quantity: true, unitPriceCents: true },
+  },
+} satisfies Prisma.ProposalSelect;
+
+export function findProposal(db: Db, { studioId, proposalId }: { studioId: string; proposalId: string }) {
+  return db.proposal.findFirst({ where: { id: proposalId, studioId }, select: proposalRowSelect });
 }

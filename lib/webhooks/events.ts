@@ -56,6 +56,28 @@ const paymentReceived = z.object({
   }),
 });
 
+const clientCreated = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: nullableText,
+  phone: nullableText,
+  createdAt: instant,
+});
+
+const invoiceSent = z.object({
+  id: z.string(),
+  jobId: z.string(),
+  number: z.number().int(),
+  title: z.string(),
+  currency: z.string(),
+  totalMinor: z.number().int().meta({ description: "In the currency's minor unit (cents)" }),
+  issuedOn: z.string().meta({ description: "YYYY-MM-DD", format: "date" }),
+  sentAt: instant,
+  isEmailed: z
+    .boolean()
+    .meta({ description: "Whether it was emailed to the client (false: the studio shares its link)" }),
+});
+
 const questionnaireSubmitted = z.object({
   id: z.string(),
   jobId: z.string(),
@@ -69,8 +91,13 @@ export const WEBHOOK_EVENTS = {
     label: "A new lead arrives (inquiry form, API, referral or entered by hand)",
     data: leadCreated,
   },
+  "client.created": {
+    label: "A new client is added (with a new lead or job, from a referral, or through the API)",
+    data: clientCreated,
+  },
   "booking.confirmed": { label: "A client accepts a proposal", data: bookingConfirmed },
   "contract.signed": { label: "A client signs a contract", data: contractSigned },
+  "invoice.sent": { label: "An invoice is sent", data: invoiceSent },
   "payment.received": { label: "A payment is received or recorded", data: paymentReceived },
   "questionnaire.submitted": { label: "A client submits a questionnaire", data: questionnaireSubmitted },
 } as const;

@@ -8,6 +8,8 @@ import { submitInquiry } from "@/lib/inquiries/mutations";
 import { submitInquirySchema } from "@/lib/inquiries/schemas";
 import { createInvoiceFromProposal, sendInvoice } from "@/lib/invoices/mutations";
 import { recordPaymentSchema } from "@/lib/invoices/schemas";
+import { createJob as createJobMutation } from "@/lib/jobs/mutations";
+import { createJobSchema } from "@/lib/jobs/schemas";
 import { createLead } from "@/lib/leads/mutations";
 import { createLeadSchema } from "@/lib/leads/schemas";
 import { recordPayment } from "@/lib/payments/mutations";
@@ -240,7 +242,11 @@ describe("webhook delivery", () => {
     const expected = [
       "lead.created",
       "lead.created",
+      // Each lead's person is a new client; the job's client is made by the factory, not a mutation.
+      "client.created",
+      "client.created",
       "booking.confirmed",
+      "invoice.sent",
       "payment.received",
       "contract.signed",
       "questionnaire.submitted",
@@ -268,10 +274,41 @@ describe("webhook delivery", () => {
       eventDate: "2027-09-18",
       source: "manual",
     });
+    const client = r.received.find((w) => w.type === "client.created" && w.data.name === "Form Lead")!;
+    expect(client.data).toMatchObject({ name: "Form Lead", email: "avery@example.com", phone: null });
+    const invoice = r.received.find((w) => w.type === "invoice.sent")!;
+    expect(invoice.data).toMatchObject({ totalMinor: 300_000, currency: "USD", isEmailed: true });
     const payment = r.received.find((w) => w.type === "payment.received")!;
     expect(payment.data).toMatchObject({ amountMinor: 10_000, method: "CHECK", invoice: { paidMinor: 10_000 } });
     expect(JSON.stringify(r.received)).not.toMatch(/token|\/p\/|\/i\/|\/c\//i);
   }, 120_000);
+
+  it("queues client.created once per new client, from whichever write adds the client", async () => {
+    const { studio, receiver: r, endpointId } = await studioWithEndpoint(["client.created"]);
+    const brand = await db().brand.findFirstOrThrow({ where: { studioId: studio.id }, select: { id: true } });
+    await inTx((tx) => createLead(tx, { studioId: studio.id, input: leadInput("Nia Lead") }));
+    // The same address again is the same client: no second event.
+    await inTx((tx) => createLead(tx, { studioId: studio.id, input: leadInput("Nia Again") }));
+    await inTx((tx) =>
+      createJobMutation(tx, {
+        studioId: studio.id,
+        input: createJobSchema.parse({
+          title: "Okafor Portraits",
+          type: "portrait",
+          brandId: brand.id,
+          contactName: "Ada Okafor",
+          contactEmail: "ada@example.com",
+        }),
+      }),
+    );
+    await worker();
+    await until(
+      "both clients delivered",
+      async () => r.received.length >= 2 && (await deliveries(endpointId)).every((d) => d.status === "SUCCEEDED"),
+    );
+    expect(r.received.map((w) => w.data.name).sort()).toEqual(["Ada Okafor", "Nia Lead"]);
+    expect(await deliveries(endpointId)).toHaveLength(2);
+  });
 
   it("sends nothing for a change that rolls back: neither the event nor its job exists", async () => {
     const { studio, endpointId } = await studioWithEndpoint(["lead.created"]);

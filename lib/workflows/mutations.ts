@@ -85,6 +85,14 @@ export async function applyWorkflow(
   return { jobId: job.id, taskCount: template.steps.length };
 }
 
+/** The pages completing a task changes, whoever completes it (the task list, the API). */
+export const pagesATaskChanges = (jobId: string) => [
+  "/tasks",
+  "/dashboard",
+  `/jobs/${jobId}/workflow`,
+  `/jobs/${jobId}`,
+];
+
 /** Marks a task done; the job's next open task (lowest position) becomes its What's Next. */
 export async function completeTask(
   tx: Tx,

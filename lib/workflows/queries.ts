@@ -1,4 +1,5 @@
 import { type Db } from "@/lib/db";
+import { modelsOf, type Reader } from "@/lib/reader";
 import { findKeysetPage, type KeysetPage, type PageRequest } from "@/lib/pagination";
 import { type Prisma } from "@/prisma/generated/prisma/client";
 import { describeDue, overdueDays } from "@/lib/workflows/due-dates";
@@ -113,6 +114,28 @@ export async function findOpenTaskPage(
     keyOf: (row) => row.dueAt,
   });
   return { ...page, rows: page.rows.map((t) => toOpenTask(t, now, timeZone)) };
+}
+
+/** One task, open or done, as the tasks page shows it (a done task is never overdue). */
+export async function findTask(
+  db: Reader,
+  { studioId, taskId, now, timeZone }: { studioId: string; taskId: string; now: Date; timeZone: string },
+): Promise<(OpenTask & { completedAt: Date | null }) | null> {
+  const task = await modelsOf(db).task.findFirst({
+    where: { id: taskId, studioId },
+    select: {
+      id: true,
+      jobId: true,
+      workflow: true,
+      name: true,
+      dueAt: true,
+      completedAt: true,
+      job: { select: { title: true } },
+    },
+  });
+  if (!task) return null;
+  const shown = toOpenTask(task, now, timeZone);
+  return { ...shown, completedAt: task.completedAt, overdueDays: task.completedAt ? 0 : shown.overdueDays };
 }
 
 /** A task as the dashboard and the tasks page write it: "Leather Album → Place order". */

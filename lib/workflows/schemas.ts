@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { onlyKnownFields } from "@/lib/api/patch";
 import { recordId } from "@/lib/fields";
 
 export const STEP_ANCHORS = ["JOB_DATE", "PREVIOUS_STEP"] as const;
@@ -56,6 +57,11 @@ export const applyWorkflowSchema = z.object({
   jobId: recordId,
   templateId: z.string().trim().min(1, "Choose a workflow to apply.").max(64),
 });
+
+/** An API edit of a task: completing it is the one change the task list makes. */
+export const patchTaskSchema = onlyKnownFields(
+  z.object({ completed: z.literal(true, { error: "Send true: a task can only be completed." }) }),
+);
 
 export const completeTaskSchema = z.object({
   taskId: recordId,

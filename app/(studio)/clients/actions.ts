@@ -1,20 +1,16 @@
 "use server";
 
 import { defineAction } from "@/lib/actions";
-import { mergeContacts, updateContact } from "@/lib/contacts/mutations";
+import { mergeContacts, PAGES_A_CLIENT_CHANGES, updateContact } from "@/lib/contacts/mutations";
 import { mergeContactsSchema, updateContactSchema } from "@/lib/contacts/schemas";
 import { countOf } from "@/lib/words";
-
-// A client's name and email show on their jobs, leads, invoices and the lists of those, and the
-// dashboard names them: every one of those pages is pinned (a pin on "/jobs" covers each job's page).
-const CLIENT_PAGES = ["/clients", "/jobs", "/leads", "/invoices", "/dashboard", "/calendar", "/bookings"];
 
 export const updateContactAction = defineAction({
   access: "studio",
   schema: updateContactSchema,
   async run({ tx, input, user }) {
     const { id } = await updateContact(tx, { studioId: user.studioId, input });
-    return { revalidate: CLIENT_PAGES, redirectTo: `/clients/${id}`, flash: `${input.name} was saved.` };
+    return { revalidate: PAGES_A_CLIENT_CHANGES, redirectTo: `/clients/${id}`, flash: `${input.name} was saved.` };
   },
 });
 
@@ -28,7 +24,7 @@ export const mergeContactsAction = defineAction({
       merged.movedLeads && countOf(merged.movedLeads, "lead", "leads"),
     ].filter(Boolean);
     return {
-      revalidate: CLIENT_PAGES,
+      revalidate: PAGES_A_CLIENT_CHANGES,
       redirectTo: `/clients/${merged.id}`,
       flash: `Merged. ${moved.length ? `${moved.join(" and ")} moved to this client.` : "Nothing else had to move."}`,
     };

@@ -61,7 +61,7 @@ export const sendInvoiceAction = defineAction({
   async run({ tx, input, user }) {
     const invoice = await sendInvoice(tx, { studioId: user.studioId, invoiceId: input.invoiceId });
     return {
-      revalidate: [...invoicePaths(invoice.id, invoice.jobId), "/emails"],
+      revalidate: [...invoicePaths(invoice.id, invoice.jobId), "/emails", WEBHOOK_LOG_PAGES],
       message: "Invoice sent. Your client will get an email with their link.",
     };
   },

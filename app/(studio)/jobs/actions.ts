@@ -1,9 +1,15 @@
 "use server";
 
 import { defineAction } from "@/lib/actions";
-import { createEvent, deleteEvent, updateEvent } from "@/lib/events/mutations";
+import { createEvent, deleteEvent, PAGES_AN_EVENT_CHANGES, updateEvent } from "@/lib/events/mutations";
 import { createEventSchema, deleteEventSchema, updateEventSchema } from "@/lib/events/schemas";
-import { changeJobStatus, createJob, updateJob } from "@/lib/jobs/mutations";
+import {
+  changeJobStatus,
+  createJob,
+  PAGES_A_JOB_CHANGES,
+  PAGES_A_NEW_JOB_CHANGES,
+  updateJob,
+} from "@/lib/jobs/mutations";
 import { changeJobStatusSchema, createJobSchema, updateJobSchema } from "@/lib/jobs/schemas";
 import { createProposal, sendProposal, updateProposal } from "@/lib/proposals/mutations";
 import { createProposalSchema, sendProposalSchema, updateProposalSchema } from "@/lib/proposals/schemas";
@@ -12,21 +18,13 @@ import { applyRescheduleSchema, undoRescheduleSchema } from "@/lib/reschedule/sc
 import { formatShortDayKey } from "@/lib/calendar/zoned";
 import { countOf } from "@/lib/words";
 
-// Events show on the calendar and dashboard, the client's history and the lead list's dates.
-const calendarPaths = ["/calendar", "/dashboard", "/leads", "/clients"];
-// A job shows on the job lists and pages (a pin on "/jobs" covers /jobs/<id> and its workflow),
-// the calendar and dashboard, the task list, the bookings list, its client's page, the lead it came from
-// and its invoices (its title, and due dates a reschedule moves).
-const JOB_PAGES = ["/jobs", ...calendarPaths, "/tasks", "/clients", "/leads", "/bookings", "/invoices"];
-
 export const createJobAction = defineAction({
   access: "studio",
   schema: createJobSchema,
   async run({ tx, input, user }) {
     const job = await createJob(tx, { studioId: user.studioId, input });
-    // Billing counts the jobs, and studio settings count each brand's.
     return {
-      revalidate: ["/jobs", "/dashboard", "/clients", "/settings/billing", "/settings/studio"],
+      revalidate: PAGES_A_NEW_JOB_CHANGES,
       redirectTo: `/jobs/${job.id}`,
     };
   },
@@ -38,7 +36,7 @@ export const updateJobAction = defineAction({
   async run({ tx, input, user }) {
     const job = await updateJob(tx, { studioId: user.studioId, input });
     // Studio settings count each brand's jobs, and the brand may have changed.
-    const revalidate = [...JOB_PAGES, "/settings/studio"];
+    const revalidate = [...PAGES_A_JOB_CHANGES, "/settings/studio"];
     if (job.rescheduleTo) {
       return {
         revalidate,
@@ -60,7 +58,7 @@ export const applyRescheduleAction = defineAction({
       countOf(plan.lines.filter((l) => l.kind === "event").length, "event", "events"),
     ].filter((text) => !text.startsWith("0 "));
     return {
-      revalidate: JOB_PAGES,
+      revalidate: PAGES_A_JOB_CHANGES,
       redirectTo: `/jobs/${jobId}`,
       flash: `Moved to ${formatShortDayKey(plan.to)}${kinds.length ? ` with ${kinds.join(" and ")}` : ""}. You can undo this on the job page.`,
     };
@@ -77,7 +75,7 @@ export const undoRescheduleAction = defineAction({
       rescheduleId: input.rescheduleId,
     });
     return {
-      revalidate: JOB_PAGES,
+      revalidate: PAGES_A_JOB_CHANGES,
       redirectTo: `/jobs/${jobId}`,
       flash: `Undone: the job is back on ${formatShortDayKey(from)}, with everything that moved.`,
     };
@@ -99,7 +97,7 @@ export const createEventAction = defineAction({
   async run({ tx, input, user }) {
     const { jobId, ...fields } = input;
     await createEvent(tx, { studioId: user.studioId, jobId, fields });
-    return { revalidate: [`/jobs/${jobId}`, ...calendarPaths], message: "Event added." };
+    return { revalidate: [`/jobs/${jobId}`, ...PAGES_AN_EVENT_CHANGES], message: "Event added." };
   },
 });
 
@@ -109,7 +107,7 @@ export const updateEventAction = defineAction({
   async run({ tx, input, user }) {
     const { eventId, ...fields } = input;
     const event = await updateEvent(tx, { studioId: user.studioId, eventId, fields });
-    return { revalidate: [`/jobs/${event.jobId}`, ...calendarPaths], redirectTo: `/jobs/${event.jobId}` };
+    return { revalidate: [`/jobs/${event.jobId}`, ...PAGES_AN_EVENT_CHANGES], redirectTo: `/jobs/${event.jobId}` };
   },
 });
 
@@ -118,7 +116,7 @@ export const deleteEventAction = defineAction({
   schema: deleteEventSchema,
   async run({ tx, input, user }) {
     const event = await deleteEvent(tx, { studioId: user.studioId, eventId: input.eventId });
-    return { revalidate: [`/jobs/${event.jobId}`, ...calendarPaths], message: "Event deleted." };
+    return { revalidate: [`/jobs/${event.jobId}`, ...PAGES_AN_EVENT_CHANGES], message: "Event deleted." };
   },
 });
 

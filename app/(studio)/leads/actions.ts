@@ -6,6 +6,7 @@ import {
   changeLeadStatus,
   convertLeadToJob,
   createLead,
+  PAGES_A_LEAD_CHANGES,
   PAGES_A_NEW_LEAD_CHANGES,
   setLeadArchived,
   updateLead,
@@ -18,10 +19,6 @@ import {
   leadIdSchema,
   updateLeadSchema,
 } from "@/lib/leads/schemas";
-
-// A lead shows on the lists, the dashboard (new leads, their dates) and its client's page; its
-// client is one the new-job and job-edit pages offer (under "/jobs").
-const LEAD_PAGES = ["/leads", "/dashboard", "/clients", "/jobs"];
 
 export const createLeadAction = defineAction({
   access: "studio",
@@ -37,7 +34,7 @@ export const changeLeadStatusAction = defineAction({
   schema: changeLeadStatusSchema,
   async run({ tx, input, user }) {
     const { jobId } = await changeLeadStatus(tx, { studioId: user.studioId, ...input });
-    return { revalidate: [...LEAD_PAGES, ...(jobId ? [`/jobs/${jobId}`] : [])], message: "Stage updated." };
+    return { revalidate: [...PAGES_A_LEAD_CHANGES, ...(jobId ? [`/jobs/${jobId}`] : [])], message: "Stage updated." };
   },
 });
 
@@ -56,7 +53,7 @@ export const convertLeadAction = defineAction({
   async run({ tx, input, user }) {
     const { jobId } = await convertLeadToJob(tx, { studioId: user.studioId, input });
     return {
-      revalidate: [...LEAD_PAGES, "/calendar", "/settings/billing", "/settings/studio"],
+      revalidate: [...PAGES_A_LEAD_CHANGES, "/calendar", "/settings/billing", "/settings/studio"],
       redirectTo: `/jobs/${jobId}`,
     };
   },
@@ -67,7 +64,7 @@ export const updateLeadAction = defineAction({
   schema: updateLeadSchema,
   async run({ tx, input, user }) {
     const lead = await updateLead(tx, { studioId: user.studioId, input });
-    return { revalidate: LEAD_PAGES, redirectTo: `/leads/${lead.id}`, flash: "Lead saved." };
+    return { revalidate: PAGES_A_LEAD_CHANGES, redirectTo: `/leads/${lead.id}`, flash: "Lead saved." };
   },
 });
 
@@ -76,7 +73,7 @@ export const archiveLeadAction = defineAction({
   schema: leadIdSchema,
   async run({ tx, input, user }) {
     await setLeadArchived(tx, { studioId: user.studioId, leadId: input.leadId, isArchived: true });
-    return { revalidate: LEAD_PAGES, message: "Archived. It has left your lists; restore it any time." };
+    return { revalidate: PAGES_A_LEAD_CHANGES, message: "Archived. It has left your lists; restore it any time." };
   },
 });
 
@@ -85,6 +82,6 @@ export const restoreLeadAction = defineAction({
   schema: leadIdSchema,
   async run({ tx, input, user }) {
     await setLeadArchived(tx, { studioId: user.studioId, leadId: input.leadId, isArchived: false });
-    return { revalidate: LEAD_PAGES, message: "Restored." };
+    return { revalidate: PAGES_A_LEAD_CHANGES, message: "Restored." };
   },
 });

@@ -1,7 +1,7 @@
 "use server";
 
 import { defineAction } from "@/lib/actions";
-import { completeTask } from "@/lib/workflows/mutations";
+import { completeTask, pagesATaskChanges } from "@/lib/workflows/mutations";
 import { completeTaskSchema } from "@/lib/workflows/schemas";
 
 export const completeTaskAction = defineAction({
@@ -9,6 +9,6 @@ export const completeTaskAction = defineAction({
   schema: completeTaskSchema,
   async run({ tx, input, user }) {
     const { jobId } = await completeTask(tx, { studioId: user.studioId, taskId: input.taskId });
-    return { revalidate: ["/tasks", "/dashboard", `/jobs/${jobId}/workflow`, `/jobs/${jobId}`] };
+    return { revalidate: pagesATaskChanges(jobId) };
   },
 });

@@ -46,8 +46,15 @@ export default function ApiReferencePage() {
         </h2>
         <ul className="list-disc space-y-2 pl-5">
           <li>
-            Lists return 25 items a page: <code>{"{ data, next, prev }"}</code>. Pass <code>next</code> as{" "}
-            <code>?after=</code> for the following page.
+            Lists return a page (25 items; open tasks 50): <code>{"{ data, next, prev }"}</code>. Pass <code>next</code>{" "}
+            as <code>?after=</code> for the following page. A job&apos;s proposals and contracts come whole:{" "}
+            <code>{"{ data }"}</code>. Money is in minor units (cents).
+          </li>
+          <li>
+            A <code>POST</code> answers 201 with the created item, as its <code>GET</code> returns it, and its URL in{" "}
+            <code>Location</code>. A <code>PATCH</code> takes any of the matching form&apos;s fields: one left out keeps
+            its value, an empty one is cleared, and a field the form does not have is refused (400, with a pointer to
+            it).
           </li>
           <li>
             Every answer carries <code>RateLimit-Limit</code>, <code>RateLimit-Remaining</code> and{" "}
