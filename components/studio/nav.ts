@@ -17,6 +17,7 @@ export const STUDIO_NAV: NavGroup[] = [
       ["/tasks", "Tasks"],
       ["/referrals", "Referrals"],
       ["/emails", "Emails"],
+      ["/reports", "Reports"],
     ],
   },
   {

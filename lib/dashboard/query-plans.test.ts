@@ -1,5 +1,3 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { readReplicas } from "@prisma/extension-read-replicas";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { findLeadAvailability } from "@/lib/availability/queries";
@@ -12,8 +10,8 @@ import { findJobPage } from "@/lib/jobs/queries";
 import { findLeadPage } from "@/lib/leads/queries";
 import { searchStudio } from "@/lib/search/queries";
 import { findOpenTaskPage } from "@/lib/workflows/queries";
-import { PrismaClient } from "@/prisma/generated/prisma/client";
 import { createScratchDatabase, type ScratchDatabase } from "@/scripts/testing/database";
+import { createCapturingDb, explainWork } from "@/scripts/testing/query-plans";
 
 // A studio the size of a busy decade (20,000 leads, 5,000 jobs and their clients, events,
 // tasks, notifications and bookings) in a database of its own. Every list and dashboard query
@@ -37,36 +35,10 @@ const EVENTS_ELSEWHERE = 80_000;
 
 let scratch: ScratchDatabase;
 let sql: pg.Client;
-let base: PrismaClient;
+let capturing: ReturnType<typeof createCapturingDb>;
 let db: Db;
-let captured: { query: string; params: string }[] = [];
 
-type PlanNode = {
-  "Node Type": string;
-  "Relation Name"?: string;
-  "Index Name"?: string;
-  Plans?: PlanNode[];
-  "Actual Total Time"?: number;
-};
-
-function nodes(plan: PlanNode): PlanNode[] {
-  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
-}
-
-/** Runs `work`, then EXPLAIN ANALYZEs every statement it sent. */
-async function explain(work: () => Promise<unknown>) {
-  captured = [];
-  await work();
-  const plans: { query: string; nodes: PlanNode[]; ms: number }[] = [];
-  for (const { query, params } of captured) {
-    if (!/^\s*SELECT/i.test(query)) continue;
-    const values = JSON.parse(params) as unknown[];
-    const { rows } = await sql.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${query}`, values);
-    const root = rows[0]["QUERY PLAN"][0] as { Plan: PlanNode; "Execution Time": number };
-    plans.push({ query, nodes: nodes(root.Plan), ms: root["Execution Time"] });
-  }
-  return plans;
-}
+const explain = (work: () => Promise<unknown>) => explainWork(sql, capturing.captured, work);
 
 const timings: [string, number][] = [];
 
@@ -211,16 +183,8 @@ beforeAll(async () => {
   await sql.query("VACUUM ANALYZE");
   timings.push(["seed the volume studio (ms, wall clock)", performance.now() - started]);
 
-  base = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: scratch.url }),
-    omit: { user: { passwordHash: true } },
-    log: [{ emit: "event", level: "query" }],
-  });
-  const events = base as unknown as {
-    $on(event: "query", listener: (e: { query: string; params: string }) => void): void;
-  };
-  events.$on("query", (e) => captured.push({ query: e.query, params: e.params }));
-  db = base.$extends(readReplicas({ replicas: [base] })) as unknown as Db;
+  capturing = createCapturingDb(scratch.url);
+  db = capturing.db;
 }, 180_000);
 
 afterAll(async () => {
@@ -228,7 +192,7 @@ afterAll(async () => {
     console.log(
       `query plans on ${LEADS} leads / ${JOBS} jobs (worst statement, ms):\n${timings.map(([l, ms]) => `  ${ms.toFixed(2).padStart(8)}  ${l}`).join("\n")}`,
     );
-  await base?.$disconnect();
+  await capturing?.base.$disconnect();
   await sql?.end();
   await scratch?.drop();
 });

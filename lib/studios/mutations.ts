@@ -63,7 +63,15 @@ export async function updateStudio(
   {
     studioId,
     ...fields
-  }: { studioId: string; name: string; timeZone: string; currency: string; locale: string; jobsPerDay: number },
+  }: {
+    studioId: string;
+    name: string;
+    timeZone: string;
+    currency: string;
+    locale: string;
+    jobsPerDay: number;
+    staffCanSeeReports: boolean;
+  },
 ) {
   await tx.studio.update({ where: { id: studioId }, data: fields, select: { id: true } });
 }

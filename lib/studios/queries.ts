@@ -27,6 +27,7 @@ export function findStudioSettings(db: Db, { studioId }: { studioId: string }) {
       currency: true,
       locale: true,
       jobsPerDay: true,
+      staffCanSeeReports: true,
       createdAt: true,
       _count: { select: { users: { where: { removedAt: null } }, leads: true, jobs: true, brands: true } },
     },

@@ -21,6 +21,7 @@ export const updateStudioSchema = z.object({
     .int("Enter a whole number from 1 to 20.")
     .min(1, "Enter a whole number from 1 to 20.")
     .max(20, "Enter a whole number from 1 to 20."),
+  staffCanSeeReports: checkboxField,
 });
 
 const MAX_REMINDER_DAYS = 90;

@@ -12,9 +12,19 @@ type StudioFormProps = {
   currencies: { code: string; name: string }[];
   locale: string;
   jobsPerDay: number;
+  staffCanSeeReports: boolean;
 };
 
-export function StudioForm({ name, timeZone, timeZones, currency, currencies, locale, jobsPerDay }: StudioFormProps) {
+export function StudioForm({
+  name,
+  timeZone,
+  timeZones,
+  currency,
+  currencies,
+  locale,
+  jobsPerDay,
+  staffCanSeeReports,
+}: StudioFormProps) {
   return (
     <ActionForm action={updateStudioAction} submitLabel="Save studio">
       {(s) => (
@@ -68,6 +78,20 @@ export function StudioForm({ name, timeZone, timeZones, currency, currencies, lo
             errors={s.fieldErrors?.jobsPerDay}
             hint="A lead asking for a day with this many booked jobs shows “Booked”."
           />
+          <label className="flex items-start gap-2 text-sm text-slate-700">
+            <input
+              type="checkbox"
+              name="staffCanSeeReports"
+              defaultChecked={s.values ? s.values.staffCanSeeReports === "on" : staffCanSeeReports}
+              className="mt-0.5 h-4 w-4 rounded border-slate-300 text-brand-600"
+            />
+            <span>
+              Staff can see reports
+              <span className="block text-xs text-slate-500">
+                Bookings, revenue and conversion under Reports; without this only owners see them.
+              </span>
+            </span>
+          </label>
         </>
       )}
     </ActionForm>

@@ -32,6 +32,7 @@ export default async function StudioSettingsPage() {
           currencies={currencyChoices()}
           locale={studio.locale}
           jobsPerDay={studio.jobsPerDay}
+          staffCanSeeReports={studio.staffCanSeeReports}
         />
       </Card>
       <Card title="Brands">
