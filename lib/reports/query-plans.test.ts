@@ -118,7 +118,7 @@ async function seedStudio(id: string, p: string, n: number) {
 }
 
 beforeAll(async () => {
-  scratch = await createScratchDatabase(inject("database"), { prefix: "report-plans" });
+  scratch = await createScratchDatabase(inject("database"), { prefix: "reportplans" });
   sql = new pg.Client({ connectionString: scratch.url });
   await sql.connect();
   const started = performance.now();

@@ -3,7 +3,8 @@
 // nodes) beside one node reached directly, autocannon at several concurrency levels. Writes
 // bench/results/latest.json and latest.md. `--quick` is a short smoke run (tiny data, 1 s cells).
 // `--only export` runs just the export scenario (the big studio's leads CSV from one node, with
-// that node's memory growth) and prints it.
+// that node's memory growth) and prints it; `--only reports` runs just the reports scenario (each
+// report's database time on the replica, then /reports under load on the cluster and one node).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -20,11 +21,12 @@ import { BIG_STUDIO, generateScaleData, type ScaleReport } from "./generate.ts";
 import { LAST_NAMES } from "../../prisma/factories.ts";
 import { runLoad, type LoadSpec, type LoadStats } from "./lib/load.ts";
 import { measureExportMemory, type ExportMemory } from "./lib/export-memory.ts";
+import { measureReportQueries, type ReportsBench } from "./lib/reports.ts";
 import { captureQueries, readShare, snapshotCounters } from "./lib/pg-stats.ts";
 import { renderMarkdown, type BenchResults, type Measurement, type Target } from "./lib/report.ts";
 import { postmasterPid, treeCpuSeconds } from "./lib/server-cpu.ts";
 import { actionHeaders, encodeActionBody, findServerAction, readServerActions } from "./lib/server-actions.ts";
-import { sql, startBenchApp, startBenchDatabase } from "./lib/stack.ts";
+import { sql, startBenchApp, startBenchDatabase, type BenchDatabase } from "./lib/stack.ts";
 
 const { values } = parseArgs({
   options: {
@@ -48,8 +50,9 @@ const outPrefix =
   (quick || values.only
     ? path.join(os.tmpdir(), values.only ? "shootq-bench" : "shootq-bench-quick")
     : path.join(ROOT, "bench", "results", "latest"));
-if (values.only !== undefined && values.only !== "export") {
-  console.error("--only takes one scenario: export");
+const ONLY = ["export", "reports"];
+if (values.only !== undefined && !ONLY.includes(values.only)) {
+  console.error(`--only takes one scenario: ${ONLY.join(" or ")}`);
   process.exit(2);
 }
 if (!levels.every((n) => Number.isInteger(n) && n > 0 && n <= 256) || !(durationSec > 0 && durationSec <= 60)) {
@@ -133,6 +136,69 @@ async function exportOnly(log: Log) {
     mkdirSync(path.dirname(outPrefix), { recursive: true });
     writeFileSync(`${outPrefix}-export.json`, `${JSON.stringify(result, null, 2)}\n`);
     log(`wrote ${path.relative(ROOT, `${outPrefix}-export.json`)}`);
+  } finally {
+    await app.stop();
+  }
+}
+
+const REPORTS_PATH = "/reports";
+
+/**
+ * The big studio's reports: each report's database time on the replica (its statements
+ * EXPLAIN ANALYZEd there), then the page itself under load, behind nginx and on one node.
+ */
+async function reportsScenario(
+  app: Awaited<ReturnType<typeof startBenchApp>>,
+  db: BenchDatabase,
+  log: Log,
+): Promise<ReportsBench> {
+  const big = await bigStudio(db.primaryUrl);
+  const [brands] = await sql(
+    db.primaryUrl,
+    `SELECT id FROM "Brand" WHERE "studioId" = '${big.id}' ORDER BY name LIMIT 1`,
+  );
+  const timing = await measureReportQueries({
+    replicaUrl: db.replicaUrls[0],
+    studioId: big.id,
+    brandId: brands[0].id as string,
+    timeZone: "America/New_York",
+  });
+  log(
+    `reports over ${timing.range.from}..${timing.range.to}, database time on the replica (median of ${timing.runs}):`,
+  );
+  for (const q of timing.queries)
+    log(
+      `  ${q.report.padEnd(20)} ${q.brand === "all" ? "all brands" : "one brand "}  ${String(q.medianMs).padStart(7)} ms (worst ${q.maxMs} ms, ${q.statements} statements)`,
+    );
+  const session = new HttpSession(app.url);
+  await session.signIn(BIG_STUDIO.email, BIG_STUDIO.password);
+  const headers = { cookie: session.cookieHeader() };
+  const check = await session.getText(REPORTS_PATH);
+  if (check.status !== 200) throw new Error(`the big studio's reports answered ${check.status}`);
+  const page: ReportsBench["page"] = [];
+  for (const c of levels) {
+    for (const target of ["cluster", "single"] as const) {
+      const url = `${target === "cluster" ? app.url : app.nodeUrls[0]}${REPORTS_PATH}`;
+      await runLoad({ url, headers, connections: Math.min(c, 4), amount: Math.max(8, c) });
+      const stats = await runLoad({ url, headers, connections: c, durationSec });
+      log(`  ${"reports page".padEnd(14)} ${target.padEnd(7)} c=${String(c).padEnd(3)} ${fmt(stats)}`);
+      page.push({ target, connections: c, stats });
+    }
+  }
+  return { ...timing, page };
+}
+
+async function reportsOnly(log: Log) {
+  const db = await startBenchDatabase(log);
+  log(`generating data at ${fullScale * 100}% volume…`);
+  await generateScaleData(db.superPrimaryUrl, { scale: fullScale, log: (l) => log(`  ${l}`) });
+  await waitForReplay(db, 300_000);
+  const app = await startBenchApp(db, { nodes: 2, log });
+  try {
+    const result = await reportsScenario(app, db, log);
+    mkdirSync(path.dirname(outPrefix), { recursive: true });
+    writeFileSync(`${outPrefix}-reports.json`, `${JSON.stringify(result, null, 2)}\n`);
+    log(`wrote ${path.relative(ROOT, `${outPrefix}-reports.json`)}`);
   } finally {
     await app.stop();
   }
@@ -348,6 +414,9 @@ async function main(log: Log) {
   log("export: the big studio's leads as CSV, one node's memory");
   const exportMemory = await exportScenario(app, log);
 
+  log("reports: each report's database time, then the page under load");
+  const reports = await reportsScenario(app, db, log);
+
   const results: BenchResults = {
     command: quick ? "npm run bench -- --quick" : "npm run bench",
     startedAt,
@@ -375,6 +444,7 @@ async function main(log: Log) {
     dashboardQueries,
     writes,
     exportMemory,
+    reports,
     notes: [
       "autocannon runs in the bench's own Node process on the same 2 cores as nginx, the nodes and PostgreSQL, so every number includes that contention.",
       `Ceiling: ${ceiling.description}.`,
@@ -394,4 +464,5 @@ function fmt(s: LoadStats): string {
   return `${s.rps.toFixed(1).padStart(8)} req/s  p50 ${s.p50.toFixed(1).padStart(7)}  p95 ${s.p95.toFixed(1).padStart(7)}  p99 ${s.p99.toFixed(1).padStart(7)} ms${failed}`;
 }
 
-await runHarness({ name: "bench", elapsed: true, limitMinutes: 20 }, values.only === "export" ? exportOnly : main);
+const ONLY_RUNS: Record<string, (log: Log) => Promise<void>> = { export: exportOnly, reports: reportsOnly };
+await runHarness({ name: "bench", elapsed: true, limitMinutes: 20 }, values.only ? ONLY_RUNS[values.only] : main);

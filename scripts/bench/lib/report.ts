@@ -1,5 +1,6 @@
 import type { LoadStats } from "./load.ts";
 import type { ExportMemory } from "./export-memory.ts";
+import type { ReportsBench } from "./reports.ts";
 import type { ReadShare, RenderQueries } from "./pg-stats.ts";
 import type { ScaleReport } from "../generate.ts";
 
@@ -32,6 +33,7 @@ export type BenchResults = {
   /** primaryCpuSeconds: CPU the primary's PostgreSQL processes used over the cell and its 2 s settle. */
   writes: { target: Target; connections: number; ok: number; leadsCreated: number; primaryCpuSeconds?: number }[];
   exportMemory?: ExportMemory;
+  reports?: ReportsBench;
   notes: string[];
 };
 
@@ -125,6 +127,22 @@ export function renderMarkdown(r: BenchResults): string {
           `Export of the big studio's leads (\`${r.exportMemory.path}\`, one node): ${r.exportMemory.rows.toLocaleString("en-US")} rows, ` +
             `${(r.exportMemory.bytes / 2 ** 20).toFixed(1)} MiB in ${r.exportMemory.seconds} s; the node's memory grew **${r.exportMemory.growthMiB} MiB** ` +
             `(${r.exportMemory.rssBeforeMiB} → ${r.exportMemory.rssPeakMiB} MiB resident).`,
+          "",
+        ]
+      : []),
+    ...(r.reports
+      ? [
+          `Reports of the big studio over ${r.reports.range.from}..${r.reports.range.to}, database time on the replica (median of ${r.reports.runs} runs, EXPLAIN ANALYZE):`,
+          "",
+          table(
+            ["report", "brands", "ms", "worst ms", "statements"],
+            r.reports.queries.map((q) => [q.report, q.brand, ms(q.medianMs), ms(q.maxMs), String(q.statements)]),
+          ),
+          "",
+          table(
+            ["/reports", "target", "c", "req/s", "p50", "p95", "p99", "failed"],
+            r.reports.page.map((p) => ["reports page", p.target, String(p.connections), ...cell(p.stats)]),
+          ),
           "",
         ]
       : []),
