@@ -40,23 +40,19 @@ function yScale(series: Series[]) {
     .range([HEIGHT - M.bottom, M.top]);
 }
 
-function Frame({
-  label,
-  categories,
+/** The frame every chart shares: axis and gridlines around `children` (the marks), legend, and the table. */
+function Chart({
+  chart,
   x,
   y,
-  format,
-  series,
   children,
 }: {
-  label: string;
-  categories: string[];
+  chart: Required<Omit<ChartProps, "empty">>;
   x: (c: string) => number;
   y: ReturnType<typeof yScale>;
-  format: (n: number) => string;
-  series: Series[];
   children: ReactNode;
 }) {
+  const { label, categories, series, format } = chart;
   // Every label would overlap on a long range: show about twelve of them.
   const every = Math.ceil(categories.length / 12);
   return (
@@ -98,6 +94,7 @@ function Frame({
           ))}
         </figcaption>
       ) : null}
+      <ChartTable {...chart} />
     </figure>
   );
 }
@@ -125,9 +122,14 @@ function ChartTable({ label, categoryHeading, categories, series, format }: Requ
 
 const plain = (n: number) => n.toLocaleString("en-US");
 
+const EmptyChart = ({ children }: { children: ReactNode }) => (
+  <p className="py-6 text-center text-sm text-slate-500">{children}</p>
+);
+
 /** Bars side by side per category, one per series. */
-export function BarChart({ label, categories, series, format = plain, empty, categoryHeading }: ChartProps) {
-  if (isEmpty(series)) return <p className="py-6 text-center text-sm text-slate-500">{empty}</p>;
+export function BarChart({ empty, format = plain, ...rest }: ChartProps) {
+  const { categories, series } = rest;
+  if (isEmpty(series)) return <EmptyChart>{empty}</EmptyChart>;
   const x = scaleBand<string>()
     .domain(categories)
     .range([M.left, WIDTH - M.right])
@@ -138,44 +140,29 @@ export function BarChart({ label, categories, series, format = plain, empty, cat
     .padding(0.05);
   const y = yScale(series);
   return (
-    <>
-      <Frame
-        label={label}
-        categories={categories}
-        x={(c) => (x(c) ?? 0) + x.bandwidth() / 2}
-        y={y}
-        format={format}
-        series={series}
-      >
-        {series.map((s, si) =>
-          s.values.map((v, i) => (
-            <rect
-              key={`${si}-${categories[i]}`}
-              x={(x(categories[i]) ?? 0) + (inner(si) ?? 0)}
-              y={Math.min(y(v), y(0))}
-              width={inner.bandwidth()}
-              height={Math.abs(y(0) - y(v))}
-              className={TONES[s.tone]}
-            >
-              <title>{`${s.name}, ${categories[i]}: ${format(v)}`}</title>
-            </rect>
-          )),
-        )}
-      </Frame>
-      <ChartTable
-        label={label}
-        categoryHeading={categoryHeading}
-        categories={categories}
-        series={series}
-        format={format}
-      />
-    </>
+    <Chart chart={{ ...rest, format }} x={(c) => (x(c) ?? 0) + x.bandwidth() / 2} y={y}>
+      {series.map((s, si) =>
+        s.values.map((v, i) => (
+          <rect
+            key={`${si}-${categories[i]}`}
+            x={(x(categories[i]) ?? 0) + (inner(si) ?? 0)}
+            y={Math.min(y(v), y(0))}
+            width={inner.bandwidth()}
+            height={Math.abs(y(0) - y(v))}
+            className={TONES[s.tone]}
+          >
+            <title>{`${s.name}, ${categories[i]}: ${format(v)}`}</title>
+          </rect>
+        )),
+      )}
+    </Chart>
   );
 }
 
 /** One line per series across the categories, with a dot on each value. */
-export function LineChart({ label, categories, series, format = plain, empty, categoryHeading }: ChartProps) {
-  if (isEmpty(series)) return <p className="py-6 text-center text-sm text-slate-500">{empty}</p>;
+export function LineChart({ empty, format = plain, ...rest }: ChartProps) {
+  const { categories, series } = rest;
+  if (isEmpty(series)) return <EmptyChart>{empty}</EmptyChart>;
   const x = scalePoint<string>()
     .domain(categories)
     .range([M.left, WIDTH - M.right])
@@ -185,32 +172,23 @@ export function LineChart({ label, categories, series, format = plain, empty, ca
     .x((_, i) => x(categories[i]) ?? 0)
     .y((v) => y(v));
   return (
-    <>
-      <Frame label={label} categories={categories} x={(c) => x(c) ?? 0} y={y} format={format} series={series}>
-        {series.map((s) => (
-          <g key={s.name} className={TONES[s.tone]}>
-            <path
-              d={path(s.values) ?? ""}
-              fill="none"
-              strokeWidth={2}
-              strokeDasharray={s.tone === "previous" ? "4 3" : undefined}
-              className="fill-none"
-            />
-            {s.values.map((v, i) => (
-              <circle key={categories[i]} cx={x(categories[i])} cy={y(v)} r={3}>
-                <title>{`${s.name}, ${categories[i]}: ${format(v)}`}</title>
-              </circle>
-            ))}
-          </g>
-        ))}
-      </Frame>
-      <ChartTable
-        label={label}
-        categoryHeading={categoryHeading}
-        categories={categories}
-        series={series}
-        format={format}
-      />
-    </>
+    <Chart chart={{ ...rest, format }} x={(c) => x(c) ?? 0} y={y}>
+      {series.map((s) => (
+        <g key={s.name} className={TONES[s.tone]}>
+          <path
+            d={path(s.values) ?? ""}
+            fill="none"
+            strokeWidth={2}
+            strokeDasharray={s.tone === "previous" ? "4 3" : undefined}
+            className="fill-none"
+          />
+          {s.values.map((v, i) => (
+            <circle key={categories[i]} cx={x(categories[i])} cy={y(v)} r={3}>
+              <title>{`${s.name}, ${categories[i]}: ${format(v)}`}</title>
+            </circle>
+          ))}
+        </g>
+      ))}
+    </Chart>
   );
 }

@@ -11,6 +11,7 @@ import { findLeadPage } from "@/lib/leads/queries";
 import { searchStudio } from "@/lib/search/queries";
 import { findOpenTaskPage } from "@/lib/workflows/queries";
 import { createScratchDatabase, type ScratchDatabase } from "@/scripts/testing/database";
+import { expectIndexedReads } from "@/scripts/testing/expect-indexed-reads";
 import { createCapturingDb, explainWork } from "@/scripts/testing/query-plans";
 
 // A studio the size of a busy decade (20,000 leads, 5,000 jobs and their clients, events,
@@ -22,8 +23,6 @@ import { createCapturingDb, explainWork } from "@/scripts/testing/query-plans";
 const LEADS = 20_000;
 const JOBS = 5_000;
 const NEW_LEADS = 400;
-// A bitmap heap scan reads only the rows its bitmap index scans found.
-const INDEXED_READS = ["Index Scan", "Index Only Scan", "Bitmap Heap Scan"];
 const BIG_TABLES = ["Lead", "Job", "Contact", "Event", "Task", "Notification", "Booking", "Proposal", "Contract"];
 
 const studioId = "0190a000-0000-7000-8000-000000000001";
@@ -43,26 +42,7 @@ const explain = (work: () => Promise<unknown>) => explainWork(sql, capturing.cap
 const timings: [string, number][] = [];
 
 async function expectIndexScans(label: string, work: () => Promise<unknown>, mustUse: string[]) {
-  const plans = await explain(work);
-  expect(plans.length, `${label}: no statements captured`).toBeGreaterThan(0);
-  for (const plan of plans) {
-    const seq = plan.nodes.filter(
-      (n) => n["Node Type"] === "Seq Scan" && BIG_TABLES.includes(n["Relation Name"] ?? ""),
-    );
-    expect(
-      seq.map((n) => n["Relation Name"]),
-      `${label}: sequential scan in\n${plan.query}`,
-    ).toEqual([]);
-  }
-  const indexed = new Set(
-    plans.flatMap((p) =>
-      p.nodes
-        .filter((n) => INDEXED_READS.includes(n["Node Type"]) && n["Relation Name"])
-        .map((n) => n["Relation Name"]!),
-    ),
-  );
-  for (const table of mustUse) expect([...indexed], `${label}: ${table} not read through an index`).toContain(table);
-  timings.push([label, Math.max(...plans.map((p) => p.ms))]);
+  timings.push([label, expectIndexedReads(label, await explain(work), { tables: BIG_TABLES, mustUse })]);
 }
 
 beforeAll(async () => {

@@ -150,24 +150,22 @@ export default async function ReportsPage({ searchParams }: Props) {
             </p>
           ) : (
             <DataTable caption={`Response times, ${span}`} columns={["Measure", "Median", "Leads measured"]}>
-              <tr className="border-b border-slate-100">
-                <th scope="row" className="py-1 pr-3 text-left font-normal">
-                  Inquiry to first reply
-                </th>
-                <td className="py-1 pr-3 tabular-nums">{duration(times.medianReplyHours, "hours")}</td>
-                <td className="py-1 tabular-nums">
-                  {times.replied} of {times.leads}
-                </td>
-              </tr>
-              <tr className="border-b border-slate-100">
-                <th scope="row" className="py-1 pr-3 text-left font-normal">
-                  Inquiry to booking
-                </th>
-                <td className="py-1 pr-3 tabular-nums">{duration(times.medianBookingDays, "days")}</td>
-                <td className="py-1 tabular-nums">
-                  {times.booked} of {times.leads}
-                </td>
-              </tr>
+              {(
+                [
+                  ["Inquiry to first reply", duration(times.medianReplyHours, "hours"), times.replied],
+                  ["Inquiry to booking", duration(times.medianBookingDays, "days"), times.booked],
+                ] as const
+              ).map(([measure, median, measured]) => (
+                <tr key={measure} className="border-b border-slate-100">
+                  <th scope="row" className="py-1 pr-3 text-left font-normal">
+                    {measure}
+                  </th>
+                  <td className="py-1 pr-3 tabular-nums">{median}</td>
+                  <td className="py-1 tabular-nums">
+                    {measured} of {times.leads}
+                  </td>
+                </tr>
+              ))}
             </DataTable>
           )}
         </Card>
