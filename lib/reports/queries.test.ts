@@ -142,6 +142,15 @@ beforeAll(async () => {
   // First replies: 2 h, 4 h, 10 h and 6 h. An email before the inquiry and the neighbour's
   // email to the same address (after 1 h) are not replies.
   await email(studioId, l1.email, at("2026-01-10T17:00:00Z"));
+  await db().emailMessage.create({
+    data: {
+      studioId,
+      kind: "inquiry.auto-reply",
+      to: l1.email,
+      subject: "Thanks",
+      createdAt: at("2026-01-10T15:00:01Z"),
+    },
+  });
   await email(studioId, l1.email, at("2026-01-11T17:00:00Z"));
   await email(other.studio.id, l1.email, at("2026-01-10T16:00:00Z"));
   await email(studioId, l2.email, at("2026-02-01T12:00:00Z"));

@@ -1,5 +1,6 @@
 import { addDays, startOfDay } from "@/lib/calendar/zoned";
 import { type Db } from "@/lib/db";
+import { AUTO_REPLY_KIND } from "@/lib/email-templates/wording";
 import { monthsOf, yearBefore } from "@/lib/reports/schemas";
 import { Prisma } from "@/prisma/generated/prisma/client";
 
@@ -147,7 +148,8 @@ export type ResponseTimes = {
 
 /**
  * Medians over the leads that arrived in the range. First reply: the first email the studio queued
- * to the lead's address at or after the inquiry (a message, a proposal, an invoice). Booking: when
+ * to the lead's address at or after the inquiry (a message, a proposal, an invoice), the
+ * automatic inquiry acknowledgement excepted. Booking: when
  * the client accepted the proposal of the job the lead became.
  */
 export async function findResponseTimes(db: Db, scope: ReportScope): Promise<ResponseTimes> {
@@ -167,6 +169,7 @@ export async function findResponseTimes(db: Db, scope: ReportScope): Promise<Res
       LEFT JOIN LATERAL (
         SELECT min(e."createdAt") AS first FROM "EmailMessage" e
         WHERE e."studioId" = l."studioId" AND e."to" = l.email AND e."createdAt" >= l."createdAt"
+          AND e.kind <> ${AUTO_REPLY_KIND}
       ) r ON true
       LEFT JOIN LATERAL (
         SELECT min(b."createdAt") AS first FROM "Booking" b

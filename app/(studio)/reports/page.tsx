@@ -141,8 +141,9 @@ export default async function ReportsPage({ searchParams }: Props) {
         <Card title="Response times">
           <p className="mb-2 text-sm text-slate-600">
             Medians over the leads that arrived in these dates. <strong>First reply</strong> is the first email the
-            studio sent the lead&apos;s address after the inquiry arrived (a message, a proposal or an invoice).{" "}
-            <strong>Booking</strong> is when the client accepted the proposal of the job the lead became.
+            studio sent the lead&apos;s address after the inquiry arrived (a message, a proposal or an invoice; not the
+            automatic reply). <strong>Booking</strong> is when the client accepted the proposal of the job the lead
+            became.
           </p>
           {times.leads === 0 ? (
             <p className="py-6 text-center text-sm text-slate-500">
