@@ -218,6 +218,17 @@ export async function dryRunRows(tx: Tx, args: Parameters<typeof importRows>[1])
   }
 }
 
+/** A large file's dry run or import, handed to the worker in this transaction. */
+async function queueForWorker(
+  tx: Tx,
+  { studioId, importId, kind, isDryRun }: Tenant & { importId: string; kind: ImportKind; isDryRun: boolean },
+) {
+  const status = isDryRun ? "CHECKING" : "QUEUED";
+  await tx.import.updateMany({ where: { id: importId, studioId }, data: { status, processedRows: 0 } });
+  await enqueueImportJob(tx, { importId, isDryRun });
+  return { kind, tally: null };
+}
+
 const tallyJson = (tally: ImportTally) => tally.skips as unknown as Prisma.InputJsonValue;
 
 /**
@@ -229,11 +240,8 @@ export async function dryRunImport(
   { studioId, importId, mapping }: Tenant & { importId: string; mapping: string[] },
 ) {
   const found = await prepare(tx, { studioId, importId, mapping });
-  if (found.rowCount > SMALL_IMPORT_ROWS) {
-    await tx.import.updateMany({ where: { id: importId, studioId }, data: { status: "CHECKING", processedRows: 0 } });
-    await enqueueImportJob(tx, { importId, isDryRun: true });
-    return { kind: found.kind, tally: null };
-  }
+  if (found.rowCount > SMALL_IMPORT_ROWS)
+    return queueForWorker(tx, { studioId, importId, kind: found.kind, isDryRun: true });
   const tally = await dryRunRows(tx, {
     studioId,
     importId,
@@ -254,11 +262,8 @@ export async function startImport(
   { studioId, importId, mapping }: Tenant & { importId: string; mapping: string[] },
 ) {
   const found = await prepare(tx, { studioId, importId, mapping });
-  if (found.rowCount > SMALL_IMPORT_ROWS) {
-    await tx.import.updateMany({ where: { id: importId, studioId }, data: { status: "QUEUED", processedRows: 0 } });
-    await enqueueImportJob(tx, { importId, isDryRun: false });
-    return { kind: found.kind, tally: null };
-  }
+  if (found.rowCount > SMALL_IMPORT_ROWS)
+    return queueForWorker(tx, { studioId, importId, kind: found.kind, isDryRun: false });
   const rows = await allRows(found.data);
   const tally = await importRows(tx, { studioId, importId, kind: found.kind, mapping, rows });
   await tx.import.updateMany({
