@@ -88,7 +88,7 @@ export async function createLead(
     select: { id: true, brandId: true },
   });
   await queueLeadCreated(tx, { studioId, leadId: lead.id });
-  return { id: lead.id, isNewContact: contact.isNew };
+  return { ...lead, isNewContact: contact.isNew };
 }
 
 /** The `lead.created` webhook, from every path that creates a lead (form, inquiry, API, referral). */
