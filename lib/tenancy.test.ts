@@ -13,6 +13,7 @@ import {
   createTask,
   createNotification,
   createEvent,
+  createImportFile,
 } from "@/prisma/factories";
 import { primaryDb } from "@/lib/db";
 import { createInvoiceFromProposal, sendInvoice } from "@/lib/invoices/mutations";
@@ -208,7 +209,22 @@ async function makeStudioB(): Promise<BIds> {
       changes: [],
     },
   });
+  // A finished import with a client it created: undoing it from another studio would remove them.
+  const importFile = await createImportFile(db(), {
+    studioId,
+    fileName: `Import ${marker}.csv`,
+    rows: [[`Imported ${marker}`, `imported-${marker.toLowerCase()}@example.com`]],
+    status: "DONE",
+    finishedAt: new Date(Date.now() + 60_000),
+  });
+  await createContact(db(), {
+    studioId,
+    name: `Imported ${marker}`,
+    email: `imported-${marker.toLowerCase()}@example.com`,
+    importId: importFile.id,
+  });
   return {
+    importId: importFile.id,
     invoiceId: invoice.id,
     draftInvoiceId: draftInvoice.id,
     installmentId: installment.id,
@@ -331,6 +347,7 @@ function idFor(ids: BIds, param: string, before: string): string | undefined {
     events: ids.eventId,
     tasks: ids.taskId,
     contracts: ids.contractTemplateId,
+    imports: ids.importId,
   };
   return param === "id" ? byFolder[before] : undefined;
 }

@@ -7,6 +7,7 @@ import type {
   Contact,
   ContractTemplate,
   Event,
+  Import,
   Job,
   Lead,
   Notification,
@@ -405,6 +406,30 @@ export function createContractTemplate(
           authorId: input.authorId ?? null,
         },
       },
+    },
+  });
+}
+
+export type ImportInput = Overrides<Prisma.ImportUncheckedCreateInput, "studioId"> & {
+  /** The file's rows under a "Name,Email" header. */
+  rows?: [string, string][];
+};
+
+/** A CSV import of clients as uploaded (READY), or in any later state given by `status`. */
+export function createImportFile(db: FactoryDb, { rows, ...input }: ImportInput): Promise<Import> {
+  const lines = rows ?? [["Imported Client", `imported-${randomSuffix()}@example.com`]];
+  const text = ["Name,Email", ...lines.map((r) => r.join(","))].join("\r\n");
+  return client(db).import.create({
+    data: {
+      kind: "CLIENTS",
+      fileName: "clients.csv",
+      data: new Uint8Array(Buffer.from(text)),
+      sizeBytes: Buffer.byteLength(text),
+      header: ["Name", "Email"],
+      preview: lines.slice(0, 5),
+      rowCount: lines.length,
+      mapping: ["name", "email"],
+      ...input,
     },
   });
 }

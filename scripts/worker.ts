@@ -1,5 +1,5 @@
 // The worker (a background service, see scripts/lib/services.ts): delivers the email outbox over
-// SMTP and the webhook outbox over HTTPS. Needs DATABASE_URL (the primary), SMTP_URL, MAIL_FROM, APP_URL (the origin of links in
+// SMTP and the webhook outbox over HTTPS, and imports large CSV files. Needs DATABASE_URL (the primary), SMTP_URL, MAIL_FROM, APP_URL (the origin of links in
 // emails) and LINK_SECRET (the same as the app's). SIGTERM stops it gracefully: every email it
 // has fetched is delivered and recorded first, and so is every webhook attempt.
 import { env } from "../lib/env.ts";
@@ -7,6 +7,7 @@ import { configuredOrigin } from "../lib/urls.ts";
 import { ensureQueueSchema } from "../lib/email/queue.ts";
 import { startEmailWorker } from "../lib/email/worker.ts";
 import { startWebhookWorker } from "../lib/webhooks/worker.ts";
+import { startImportWorker } from "../lib/imports/worker.ts";
 import { startMaintenance } from "../lib/maintenance/prune.ts";
 import { HarnessError, runHarness } from "./lib/harness.ts";
 import { track } from "./lib/lifecycle.ts";
@@ -44,6 +45,12 @@ await runHarness({ name: "worker" }, async () => {
   track(
     "webhook worker",
     () => webhooks.stop(),
+    () => {},
+  );
+  const imports = await startImportWorker({ databaseUrl: DATABASE_URL });
+  track(
+    "import worker",
+    () => imports.stop(),
     () => {},
   );
   // Expired rate-limit counters, sessions, account links and form tokens, pruned on a schedule.

@@ -38,19 +38,37 @@ export async function requireContactId(
  * transactions adding the same address at once, the second waits for the first and then finds
  * its row, where a look-then-insert would make two clients. A client without an email is
  * always new. A phone the existing client lacks is filled in; nothing else is overwritten.
+ * `importId` tags a client an import creates (its undo removes it); `details` are the address and
+ * notes a new client starts with.
  */
 export async function ensureContact(
   tx: Tx,
-  { studioId, name, email, phone }: Tenant & { name: string; email: string | null; phone: string | null },
+  {
+    studioId,
+    name,
+    email,
+    phone,
+    importId = null,
+    details = {},
+  }: Tenant & {
+    name: string;
+    email: string | null;
+    phone: string | null;
+    importId?: string | null;
+    details?: { address?: string | null; notes?: string | null };
+  },
 ): Promise<{ id: string; isNew: boolean }> {
   const emailNormalized = normalizeEmail(email);
   if (!emailNormalized) {
-    const created = await tx.contact.create({ data: { studioId, name, email: null, phone }, select: { id: true } });
+    const created = await tx.contact.create({
+      data: { studioId, name, email: null, phone, importId, ...details },
+      select: { id: true },
+    });
     await queueClientCreated(tx, { studioId, contactId: created.id });
     return { id: created.id, isNew: true };
   }
   const { count } = await tx.contact.createMany({
-    data: [{ studioId, name, email: email!.trim(), emailNormalized, phone }],
+    data: [{ studioId, name, email: email!.trim(), emailNormalized, phone, importId, ...details }],
     skipDuplicates: true,
   });
   const contact = await tx.contact.findFirstOrThrow({

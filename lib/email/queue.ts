@@ -1,5 +1,6 @@
 import PgBoss from "pg-boss";
 import { ensureQueue, sendInTransaction, type RawSqlRunner } from "@/lib/queues";
+import { ensureImportQueue } from "@/lib/imports/queue";
 import { ensureWebhookQueues } from "@/lib/webhooks/queue";
 
 /** The pg-boss queue the email worker works; one job per EmailMessage delivery attempt chain. */
@@ -36,7 +37,7 @@ function queueOptions(policy: RetryPolicy): PgBoss.Queue {
 }
 
 /**
- * Creates (or migrates) pg-boss's schema, the email queues and the webhook queues, and sets the retry policy new
+ * Creates (or migrates) pg-boss's schema, the email, webhook and import queues, and sets the retry policy new
  * jobs take. Idempotent and safe to run from several processes at once (pg-boss takes an
  * advisory lock). Must run before any request can queue an email.
  */
@@ -58,6 +59,7 @@ export async function ensureQueueSchema(
     await ensureQueue(boss, { name: EMAIL_DEAD_LETTER_QUEUE, retryLimit: 5, retryDelay: 5, retryBackoff: true });
     await ensureQueue(boss, queueOptions(policy), { update: true });
     await ensureWebhookQueues(boss);
+    await ensureImportQueue(boss);
   } finally {
     await boss.stop({ graceful: false, wait: true });
   }

@@ -53,17 +53,29 @@ function leadColumns(input: CreateLeadInput) {
 }
 
 /**
- * A lead the photographer enters by hand (a phone call, a referral at a wedding), or an inquiry.
+ * A lead the photographer enters by hand (a phone call, a referral at a wedding), an inquiry or a
+ * row of a CSV import (`importId` tags the lead and a client it creates, for the import's undo).
  * The person becomes (or already is) a client, found by their email.
  */
 export async function createLead(
   tx: Tx,
-  { studioId, input, source = "manual" }: Tenant & { input: CreateLeadInput; source?: string },
+  {
+    studioId,
+    input,
+    source = "manual",
+    importId = null,
+  }: Tenant & { input: CreateLeadInput; source?: string; importId?: string | null },
 ) {
   const brandId = input.brandId
     ? await requireBrandId(tx, { studioId, brandId: input.brandId })
     : await firstBrandId(tx, { studioId });
-  const contact = await ensureContact(tx, { studioId, name: input.name, email: input.email, phone: input.phone });
+  const contact = await ensureContact(tx, {
+    studioId,
+    name: input.name,
+    email: input.email,
+    phone: input.phone,
+    importId,
+  });
   const lead = await tx.lead.create({
     data: {
       studioId,
@@ -71,11 +83,12 @@ export async function createLead(
       contactId: contact.id,
       ...leadColumns(input),
       source,
+      importId,
     },
     select: { id: true, brandId: true },
   });
   await queueLeadCreated(tx, { studioId, leadId: lead.id });
-  return lead;
+  return { ...lead, isNewContact: contact.isNew };
 }
 
 /** The `lead.created` webhook, from every path that creates a lead (form, inquiry, API, referral). */

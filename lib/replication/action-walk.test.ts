@@ -18,6 +18,7 @@ import {
   createContact,
   createContractTemplate,
   createEvent,
+  createImportFile,
   createJob,
   createLead,
   createNotification,
@@ -467,6 +468,27 @@ const SAMPLES: Record<string, Sample> = {
     on: (w) => `/c/${w.contractToken}`,
     form: (w) => ({ token: w.contractToken }),
   },
+  uploadImportAction: {
+    on: () => "/imports",
+    args: () => {
+      const form = formOf({ kind: "LEADS" });
+      const text = "First Name,Last Name,Email,Event Date\r\nWalk,Uploaded,walk.uploaded@example.com,2030-01-01\r\n";
+      form.append("file", new File([text], "walk-leads.csv", { type: "text/csv" }));
+      return [{ ok: false }, form];
+    },
+  },
+  dryRunImportAction: {
+    on: (w) => `/imports/${w.importId}`,
+    form: (w) => ({ importId: w.importId, "column[]": ["name", "email"] }),
+  },
+  startImportAction: {
+    on: (w) => `/imports/${w.importId}`,
+    form: (w) => ({ importId: w.importId, "column[]": ["name", "email"] }),
+  },
+  undoImportAction: {
+    on: (w) => `/imports/${w.doneImportId}`,
+    form: (w) => ({ importId: w.doneImportId }),
+  },
   updateContactAction: {
     on: (w) => `/clients/${w.contactId}/edit`,
     form: (w) => ({
@@ -784,7 +806,27 @@ async function makeWorld(
       subjectTitle: "Walk Referred Client",
     },
   });
+  const importFile = await createImportFile(db, {
+    studioId,
+    rows: [
+      ["Walk Imported Client", "walk.imported@example.com"],
+      ["Walk Existing Client", "walk.existing@example.com"],
+    ],
+  });
+  const doneImport = await createImportFile(db, {
+    studioId,
+    status: "DONE",
+    finishedAt: new Date(Date.now() + 60_000),
+  });
+  await createContact(db, {
+    studioId,
+    name: "Walk Imported Earlier",
+    email: "walk.imported.earlier@example.com",
+    importId: doneImport.id,
+  });
   return {
+    importId: importFile.id,
+    doneImportId: doneImport.id,
     studioId,
     ownerEmail: owner.email,
     password,
@@ -910,6 +952,7 @@ async function studioIds(db: PrismaClient, studioId: string): Promise<Ids> {
     contractTemplates,
     contracts,
     webhookEndpoints,
+    imports,
   ] = await Promise.all([
     db.lead.findMany({ where, select: id }),
     db.job.findMany({ where, select: id }),
@@ -922,6 +965,7 @@ async function studioIds(db: PrismaClient, studioId: string): Promise<Ids> {
     db.contractTemplate.findMany({ where, select: id }),
     db.contract.findMany({ where, select: { id: true, jobId: true } }),
     db.webhookEndpoint.findMany({ where, select: id }),
+    db.import.findMany({ where, select: id }),
   ]);
   const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
   return {
@@ -935,6 +979,7 @@ async function studioIds(db: PrismaClient, studioId: string): Promise<Ids> {
       invoices: ids(invoices),
       contracts: ids(contractTemplates),
       webhooks: ids(webhookEndpoints),
+      imports: ids(imports),
     },
     events,
     contracts,

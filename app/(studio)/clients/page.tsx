@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ExportLink } from "@/components/exports/export-link";
+import { buttonClass } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { FilterBar, FilterSearch } from "@/components/ui/filter-bar";
@@ -22,6 +23,9 @@ export default async function ClientsPage({ searchParams }: Props) {
     <>
       <PageHeader title="Clients">
         <ExportLink list="clients" params={{ q: params.q }} />
+        <Link href="/imports?kind=clients" className={buttonClass("secondary")}>
+          Import
+        </Link>
       </PageHeader>
       <Card>
         <FilterBar action="/clients" isSearch label="Find clients" clearHref={params.q ? "/clients" : undefined}>

@@ -33,6 +33,9 @@ export default async function LeadsPage({ searchParams }: Props) {
     <>
       <PageHeader title="Leads">
         <ExportLink list="leads" params={{ q: params.q, status: params.status, sort: params.sort }} />
+        <Link href="/imports?kind=leads" className={buttonClass("secondary")}>
+          Import
+        </Link>
         <Link href="/leads/inquiry-form" className={buttonClass("secondary")}>
           Inquiry form
         </Link>
