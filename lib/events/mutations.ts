@@ -7,7 +7,7 @@ import { requireJob } from "@/lib/jobs/mutations";
 type Tenant = { studioId: string };
 
 /** Events show on the calendar and dashboard, the client's history and the lead list's dates (and their job's page). */
-export const PAGES_AN_EVENT_CHANGES = ["/calendar", "/dashboard", "/leads", "/clients"];
+export const PAGES_AN_EVENT_CHANGES = ["/calendar", "/dashboard", "/leads", "/clients", "/reports"];
 
 /** Wall-clock times become instants in the studio's time zone, read here rather than trusted from the form. */
 async function eventData(tx: Tx, studioId: string, fields: EventFields) {

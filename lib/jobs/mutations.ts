@@ -23,6 +23,7 @@ export const PAGES_A_JOB_CHANGES = [
   "/tasks",
   "/bookings",
   "/invoices",
+  "/reports",
 ];
 
 /** A new job also counts on billing and on each brand's settings, and a new client is a webhook event. */
@@ -32,6 +33,7 @@ export const PAGES_A_NEW_JOB_CHANGES = [
   "/clients",
   "/settings/billing",
   "/settings/studio",
+  "/reports",
   WEBHOOK_LOG_PAGES,
 ];
 

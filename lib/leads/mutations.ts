@@ -30,6 +30,7 @@ export const PAGES_A_NEW_LEAD_CHANGES = [
   "/clients",
   "/jobs",
   "/settings/billing",
+  "/reports",
   WEBHOOK_LOG_PAGES,
 ];
 
@@ -38,7 +39,7 @@ export const PAGES_A_NEW_LEAD_CHANGES = [
  * the lists, the dashboard (new leads, their dates) and its client's page; its client is one the
  * new-job and job-edit pages offer (under "/jobs"). A new address can add a client (client.created).
  */
-export const PAGES_A_LEAD_CHANGES = ["/leads", "/dashboard", "/clients", "/jobs", WEBHOOK_LOG_PAGES];
+export const PAGES_A_LEAD_CHANGES = ["/leads", "/dashboard", "/clients", "/jobs", "/reports", WEBHOOK_LOG_PAGES];
 
 /** The inquiry's own fields as the lead's columns, the same on creating and editing. */
 function leadColumns(input: CreateLeadInput) {

@@ -10,7 +10,7 @@ export const confirmBookingAction = defineAction({
   async run({ tx, input, user }) {
     const { jobId } = await confirmBooking(tx, { studioId: user.studioId, bookingId: input.bookingId });
     return {
-      revalidate: ["/bookings", "/jobs", `/jobs/${jobId}`, "/dashboard", "/clients"],
+      revalidate: ["/bookings", "/jobs", `/jobs/${jobId}`, "/dashboard", "/clients", "/reports"],
       message: "Booking confirmed.",
     };
   },

@@ -26,6 +26,7 @@ const invoicePaths = (invoiceId: string, jobId: string) => [
   `/jobs/${jobId}`,
   "/dashboard",
   "/clients",
+  "/reports",
 ];
 
 export const createInvoiceAction = defineAction({

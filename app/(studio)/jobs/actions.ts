@@ -87,7 +87,10 @@ export const changeJobStatusAction = defineAction({
   schema: changeJobStatusSchema,
   async run({ tx, input, user }) {
     await changeJobStatus(tx, { studioId: user.studioId, ...input });
-    return { revalidate: ["/jobs", "/dashboard", "/bookings", "/leads", "/clients"], message: "Status updated." };
+    return {
+      revalidate: ["/jobs", "/dashboard", "/bookings", "/leads", "/clients", "/reports"],
+      message: "Status updated.",
+    };
   },
 });
 

@@ -12,7 +12,7 @@ export const respondToProposalAction = defineAction({
   async run({ tx, input }) {
     const { jobId, invoice } = await respondToProposal(tx, { ...input, origin: requestOriginOf(await headers()) });
     // The page re-renders with the answer; the studio's pages (the job's contract among them) are listed for their revalidation.
-    const paths = [`/p/${input.token}`, "/dashboard", "/bookings", "/leads", `/jobs/${jobId}`, "/emails"];
+    const paths = [`/p/${input.token}`, "/dashboard", "/bookings", "/leads", `/jobs/${jobId}`, "/emails", "/reports"];
     // A studio that requires the retainer first: the client goes straight to paying it.
     if (invoice)
       return {

@@ -34,7 +34,7 @@ export const POST = defineWriteRoute({
   async run({ tx, input }) {
     const result = await applyProviderEvent(tx, { event: input });
     const paths = result.invoiceId
-      ? ["/invoices", `/invoices/${result.invoiceId}`, `/jobs/${result.jobId}`, "/dashboard", "/bookings"]
+      ? ["/invoices", `/invoices/${result.invoiceId}`, `/jobs/${result.jobId}`, "/dashboard", "/bookings", "/reports"]
       : [];
     return {
       body: { received: true, outcome: result.outcome },
