@@ -18,6 +18,7 @@ test("the header groups daily work apart from templates and settings, and + New 
     "Tasks",
     "Referrals",
     "Emails",
+    "Reports",
   ]);
   await expect(nav.getByRole("list", { name: "Templates and settings" }).getByRole("link")).toHaveText([
     "Contracts",
