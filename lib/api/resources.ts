@@ -150,6 +150,16 @@ export const apiContractSchema = z
   })
   .meta({ id: "Contract" });
 
+/** A payment as an invoice lists it; the payments list adds its currency, invoice and client. */
+const invoicePaymentSchema = z.object({
+  id,
+  kind: z.enum(PaymentKind),
+  method: z.enum(PaymentMethod),
+  amountMinor: minor,
+  receivedAt: instant,
+  reference: z.string().nullable(),
+});
+
 export const apiInvoiceSummarySchema = z
   .object({
     id,
@@ -209,28 +219,13 @@ export const apiInvoiceSchema = z
         paidAt: instant.nullable(),
       }),
     ),
-    payments: z.array(
-      z.object({
-        id,
-        kind: z.enum(PaymentKind),
-        method: z.enum(PaymentMethod),
-        amountMinor: minor,
-        receivedAt: instant,
-        reference: z.string().nullable(),
-      }),
-    ),
+    payments: z.array(invoicePaymentSchema),
   })
   .meta({ id: "Invoice" });
 
-export const apiPaymentSchema = z
-  .object({
-    id,
-    kind: z.enum(PaymentKind),
-    method: z.enum(PaymentMethod),
-    amountMinor: minor,
+export const apiPaymentSchema = invoicePaymentSchema
+  .extend({
     currency: z.string(),
-    receivedAt: instant,
-    reference: z.string().nullable(),
     invoiceId: id,
     invoice: z.string(),
     client: z.string(),
@@ -434,24 +429,23 @@ export const toApiInvoice = (i: InvoiceDetail): z.infer<typeof apiInvoiceSchema>
   jobId: i.job.id,
   lines: i.lines,
   installments: i.installments.map((n) => ({ ...n, dueOn: dayKeyOfDateColumn(n.dueOn), paidAt: at(n.paidAt) })),
-  payments: i.payments.map((p) => ({
-    id: p.id,
-    kind: p.kind,
-    method: p.method,
-    amountMinor: p.amountMinor,
-    receivedAt: p.receivedAt.toISOString(),
-    reference: p.reference,
-  })),
+  payments: i.payments.map(toInvoicePayment),
 });
 
-export const toApiPayment = (p: PaymentListRow): z.infer<typeof apiPaymentSchema> => ({
+type PaymentRow = Pick<PaymentListRow, "id" | "kind" | "method" | "amountMinor" | "receivedAt" | "reference">;
+
+const toInvoicePayment = (p: PaymentRow): z.infer<typeof invoicePaymentSchema> => ({
   id: p.id,
   kind: p.kind,
   method: p.method,
   amountMinor: p.amountMinor,
-  currency: p.currency,
   receivedAt: p.receivedAt.toISOString(),
   reference: p.reference,
+});
+
+export const toApiPayment = (p: PaymentListRow): z.infer<typeof apiPaymentSchema> => ({
+  ...toInvoicePayment(p),
+  currency: p.currency,
   invoiceId: p.invoice.id,
   invoice: `${p.invoice.number} · ${p.invoice.title}`,
   client: p.invoice.job.contact.name,

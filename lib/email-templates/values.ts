@@ -1,6 +1,7 @@
-import { dayKeyOf, dayKeyOfDateColumn, formatDayKey } from "@/lib/calendar/zoned";
+import { dayKeyOfDateColumn, formatDayKey } from "@/lib/calendar/zoned";
 import { modelsOf, type Reader } from "@/lib/reader";
 import { type TemplateValues } from "@/lib/templates/engine";
+import { clientAndSenderValues } from "@/lib/templates/job-values";
 
 /** The "inquiry" context's values for one lead, dates in the studio's time zone; null without the lead. */
 export async function buildInquiryTemplateValues(
@@ -24,13 +25,9 @@ export async function buildInquiryTemplateValues(
     brandName: lead.brand.name,
     email: lead.email,
     values: {
-      "client.name": lead.name,
-      "client.first_name": lead.name.trim().split(/\s+/)[0],
+      ...clientAndSenderValues({ clientName: lead.name, brandName: lead.brand.name, studio: lead.studio, now }),
       "lead.event_type": lead.eventType,
       "lead.event_date": lead.eventDate ? formatDayKey(dayKeyOfDateColumn(lead.eventDate)) : null,
-      "brand.name": lead.brand.name,
-      "studio.name": lead.studio.name,
-      today: formatDayKey(dayKeyOf(now, lead.studio.timeZone)),
     },
   };
 }

@@ -12,28 +12,34 @@ export type TemplateContext = {
   allowsCustomFields: boolean;
 };
 
-const JOB_FIELDS = [
+const CLIENT_FIELDS = [
   { key: "client.name", label: "Client name", example: "Grace Nguyen" },
   { key: "client.first_name", label: "Client first name", example: "Grace" },
-  { key: "job.title", label: "Job title", example: "Nguyen–Walsh Wedding" },
-  { key: "job.date", label: "Job date", example: "Saturday, June 12, 2027" },
-  { key: "event.location", label: "Event location", example: "Wave Hill, Bronx" },
-  { key: "proposal.total", label: "Proposal total", example: "$5,800.00" },
-  { key: "proposal.deposit", label: "Proposal deposit", example: "$1,000.00" },
+] as const satisfies readonly TemplateField[];
+
+/** Who is writing, and when: in every context. */
+const SENDER_FIELDS = [
   { key: "brand.name", label: "Brand name", example: "Lumen & Lace Weddings" },
   { key: "studio.name", label: "Studio name", example: "Lumen & Lace Photography" },
   { key: "today", label: "Today's date", example: "Monday, March 1, 2027" },
 ] as const satisfies readonly TemplateField[];
 
+const JOB_FIELDS = [
+  ...CLIENT_FIELDS,
+  { key: "job.title", label: "Job title", example: "Nguyen–Walsh Wedding" },
+  { key: "job.date", label: "Job date", example: "Saturday, June 12, 2027" },
+  { key: "event.location", label: "Event location", example: "Wave Hill, Bronx" },
+  { key: "proposal.total", label: "Proposal total", example: "$5,800.00" },
+  { key: "proposal.deposit", label: "Proposal deposit", example: "$1,000.00" },
+  ...SENDER_FIELDS,
+] as const satisfies readonly TemplateField[];
+
 /** An inquiry just received: what the auto-reply can say before anyone has read it. */
 const INQUIRY_FIELDS = [
-  { key: "client.name", label: "Client name", example: "Grace Nguyen" },
-  { key: "client.first_name", label: "Client first name", example: "Grace" },
+  ...CLIENT_FIELDS,
   { key: "lead.event_type", label: "Type of event", example: "wedding" },
   { key: "lead.event_date", label: "Event date", example: "Saturday, June 12, 2027" },
-  { key: "brand.name", label: "Brand name", example: "Lumen & Lace Weddings" },
-  { key: "studio.name", label: "Studio name", example: "Lumen & Lace Photography" },
-  { key: "today", label: "Today's date", example: "Monday, March 1, 2027" },
+  ...SENDER_FIELDS,
 ] as const satisfies readonly TemplateField[];
 
 export const TEMPLATE_CONTEXTS = {

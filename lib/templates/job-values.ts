@@ -13,6 +13,31 @@ function formatMoney(minor: number, format: MoneyFormat): string {
 /** A calendar date as the studio writes it: "Saturday, June 12, 2027". */
 const formatDate = (dayKey: string) => formatDayKey(dayKey);
 
+/**
+ * The fields every context shares: the client's names, the brand and studio writing, and today
+ * in the studio's time zone.
+ */
+export function clientAndSenderValues({
+  clientName,
+  brandName,
+  studio,
+  now,
+}: {
+  clientName: string;
+  brandName: string;
+  studio: { name: string; timeZone: string };
+  now: Date;
+}) {
+  const name = clientName.trim();
+  return {
+    "client.name": name,
+    "client.first_name": name.split(/\s+/)[0] ?? name,
+    "brand.name": brandName,
+    "studio.name": studio.name,
+    today: formatDate(dayKeyOf(now, studio.timeZone)),
+  };
+}
+
 // A proposal the client accepted speaks for the job before one merely sent, and that before a draft.
 const PROPOSAL_RANK = { ACCEPTED: 0, SENT: 1, DRAFT: 2, DECLINED: 3 } as const;
 
@@ -56,18 +81,13 @@ export async function buildJobTemplateValues(
   const proposal = [...job.proposals]
     .sort((a, b) => PROPOSAL_RANK[a.status] - PROPOSAL_RANK[b.status])
     .find((p) => p.status !== "DECLINED");
-  const name = job.contact.name.trim();
   const money = { currency: job.studio.currency, locale: job.studio.locale };
   return {
-    "client.name": name,
-    "client.first_name": name.split(/\s+/)[0] ?? name,
+    ...clientAndSenderValues({ clientName: job.contact.name, brandName: job.brand.name, studio: job.studio, now }),
     "job.title": job.title,
     "job.date": job.date ? formatDate(dayKeyOfDateColumn(job.date)) : null,
     "event.location": job.events.find((e) => e.location)?.location ?? null,
     "proposal.total": proposal ? formatMoney(proposalTotal(proposal.items), money) : null,
     "proposal.deposit": proposal ? formatMoney(proposal.depositCents, money) : null,
-    "brand.name": job.brand.name,
-    "studio.name": job.studio.name,
-    today: formatDate(dayKeyOf(now, job.studio.timeZone)),
   };
 }
