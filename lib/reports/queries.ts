@@ -1,5 +1,5 @@
 import { addDays, startOfDay } from "@/lib/calendar/zoned";
-import { type Db } from "@/lib/db";
+import { type Db, readRaw } from "@/lib/db";
 import { AUTO_REPLY_KIND } from "@/lib/email-templates/wording";
 import { monthsOf, yearBefore } from "@/lib/reports/schemas";
 import { Prisma } from "@/prisma/generated/prisma/client";
@@ -18,10 +18,6 @@ export type ReportScope = {
 const BOOKED = Prisma.sql`('PENDING_REVIEW', 'CONFIRMED')`;
 /** Invoices the client still owes on, as the invoices list's "due" and "overdue" views. */
 const LIVE_INVOICE = Prisma.sql`('SENT', 'PARTIALLY_PAID')`;
-
-// The extension sends only model reads to the replica; raw SQL would go to the primary. `$replica()`
-// is this request's read host (the primary itself when proxy.ts pinned this user to it).
-const read = <T>(db: Db, query: Prisma.Sql) => db.$replica().$queryRaw<T>(query);
 
 /** Local midnight starting `from` to local midnight after `to`: a half-open span of instants. */
 function instants({ from, to, timeZone }: Pick<ReportScope, "from" | "to" | "timeZone">) {
@@ -45,7 +41,7 @@ type MonthRow = { month: string; bookings: number; value: number };
 async function bookingsByMonth(db: Db, scope: ReportScope): Promise<MonthRow[]> {
   const { studioId, timeZone } = scope;
   const { start, end } = instants(scope);
-  return read<MonthRow[]>(
+  return readRaw<MonthRow[]>(
     db,
     Prisma.sql`
       SELECT ${monthOf(Prisma.sql`b."createdAt"`, timeZone)} AS month, count(*)::int AS bookings,
@@ -99,7 +95,7 @@ export async function findLeadFunnel(
   const { studioId, brandId } = scope;
   const { start, end } = instants(scope);
   // One pass over the studio's leads in the range, grouped three ways at once.
-  const rows = await read<
+  const rows = await readRaw<
     (FunnelCounts & { source: string | null; brandId: string | null; brand: string | null; g: number })[]
   >(
     db,
@@ -155,7 +151,7 @@ export type ResponseTimes = {
 export async function findResponseTimes(db: Db, scope: ReportScope): Promise<ResponseTimes> {
   const { studioId, brandId } = scope;
   const { start, end } = instants(scope);
-  const [row] = await read<
+  const [row] = await readRaw<
     { leads: number; replied: number; replySeconds: number | null; booked: number; bookingSeconds: number | null }[]
   >(
     db,
@@ -199,7 +195,7 @@ export async function findRevenue(db: Db, scope: ReportScope & { currency: strin
   const { studioId, brandId, timeZone, currency, from, to } = scope;
   const { start, end } = instants(scope);
   const [received, outstanding, overdue] = await Promise.all([
-    read<{ month: string; amount: number }[]>(
+    readRaw<{ month: string; amount: number }[]>(
       db,
       Prisma.sql`
         SELECT ${monthOf(Prisma.sql`p."receivedAt"`, timeZone)} AS month,
@@ -210,7 +206,7 @@ export async function findRevenue(db: Db, scope: ReportScope & { currency: strin
           ${brandId ? Prisma.sql`AND p."invoiceId" IN (SELECT i.id FROM "Invoice" i WHERE i."studioId" = ${studioId} ${ofBrand(scope, Prisma.sql`i."jobId"`)})` : Prisma.empty}
         GROUP BY 1`,
     ),
-    read<{ month: string; amount: number }[]>(
+    readRaw<{ month: string; amount: number }[]>(
       db,
       Prisma.sql`
         SELECT to_char(s."dueOn", 'YYYY-MM') AS month, sum(s."amountMinor" - s."paidMinor")::float8 AS amount
@@ -221,7 +217,7 @@ export async function findRevenue(db: Db, scope: ReportScope & { currency: strin
           AND i.status IN ${LIVE_INVOICE} AND i.currency = ${currency} ${ofBrand(scope, Prisma.sql`i."jobId"`)}
         GROUP BY 1`,
     ),
-    read<{ amount: number; invoices: number }[]>(
+    readRaw<{ amount: number; invoices: number }[]>(
       db,
       Prisma.sql`
         SELECT coalesce(sum(i."totalMinor" - i."paidMinor"), 0)::float8 AS amount, count(*)::int AS invoices
@@ -255,7 +251,7 @@ export type ShootCounts = {
 export async function findBusiestShootTimes(db: Db, scope: ReportScope): Promise<ShootCounts> {
   const { studioId, timeZone } = scope;
   const { start, end } = instants(scope);
-  const rows = await read<{ month: number; weekday: number; shoots: number }[]>(
+  const rows = await readRaw<{ month: number; weekday: number; shoots: number }[]>(
     db,
     Prisma.sql`
       SELECT extract(month FROM ${local(Prisma.sql`e."startsAt"`, timeZone)})::int AS month,
