@@ -2,10 +2,10 @@ import "server-only";
 import { readReplicas } from "@prisma/extension-read-replicas";
 import { headers } from "next/headers";
 import { cache } from "react";
-import { type Prisma } from "@/prisma/generated/prisma/client";
 import { env } from "@/lib/env";
 import { isUnavailableError } from "@/lib/errors";
 import { READ_HOST_HEADER, parseReadHost } from "@/lib/replication/read-host";
+import { isReplicaFailure, readWithFallback } from "@/lib/replication/read-fallback";
 import { createPrismaClient } from "@/lib/service-db";
 
 function createClient(connectionString: string, applicationName: string) {
@@ -18,38 +18,6 @@ function createClient(connectionString: string, applicationName: string) {
 }
 
 type BaseClient = ReturnType<typeof createClient>;
-
-/**
- * Runs `first`; when it fails in a way `retryIf` accepts, runs `second` once instead. The one place
- * a read moves between hosts: replica to primary (a replica dying mid-query) and primary to replica
- * (a primary-first read while the primary is down).
- */
-async function readWithFallback<T>(
-  first: () => Promise<T>,
-  second: () => Promise<T>,
-  retryIf: (error: unknown) => boolean,
-  what: string,
-): Promise<T> {
-  try {
-    return await first();
-  } catch (error) {
-    if (!retryIf(error)) throw error;
-    if (!isUnavailableError(error))
-      console.warn(
-        JSON.stringify({
-          msg: "read failed, retried on another host",
-          what,
-          error: String((error as Error)?.message ?? error).slice(0, 300),
-        }),
-      );
-    return second();
-  }
-}
-
-// Any failure of a replica read is retried once on the primary: a replica dying mid-query surfaces
-// in many shapes (refused, reset, terminated, closed), and a genuine query error simply fails again
-// there. Only a query Prisma rejected before sending is not retried.
-const isReplicaFailure = (error: unknown) => (error as Error)?.name !== "PrismaClientValidationError";
 
 function withFailover(replica: BaseClient, primary: BaseClient) {
   // A read never fails because a replica died between the health probe and the query.
@@ -138,14 +106,4 @@ export async function readConfirmingMiss<T>(read: (db: Db) => Promise<T | null>)
 export async function readPrimaryLsn(): Promise<string> {
   const rows = await primaryDb().$queryRaw<{ lsn: string }[]>`SELECT pg_current_wal_lsn()::text AS lsn`;
   return rows[0].lsn;
-}
-
-/** Raw SQL on this request's read host (the read-replicas extension would send it to the primary). */
-export function readRaw<T>(db: Db, query: Prisma.Sql): Promise<T> {
-  return readWithFallback(
-    () => db.$replica().$queryRaw<T>(query),
-    () => db.$primary().$queryRaw<T>(query),
-    isReplicaFailure,
-    "raw read",
-  );
 }

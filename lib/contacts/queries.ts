@@ -1,5 +1,6 @@
 import { CONTRACT_STATUS_LABELS } from "@/lib/contracts/schemas";
-import { readRaw, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
+import { readRaw } from "@/lib/replication/read-fallback";
 import { modelsOf, type Reader } from "@/lib/reader";
 import { INVOICE_STATUS_LABELS } from "@/lib/invoices/schemas";
 import { JOB_STATUS_LABELS } from "@/lib/jobs/schemas";

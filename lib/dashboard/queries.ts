@@ -1,7 +1,8 @@
 import { findLeadAvailability } from "@/lib/availability/queries";
 import { addDays, dayKeyOf, startOfDay } from "@/lib/calendar/zoned";
 import { agendaRange, groupByDay } from "@/lib/calendar/week";
-import { type Db, readRaw } from "@/lib/db";
+import type { Db } from "@/lib/db";
+import { readRaw } from "@/lib/replication/read-fallback";
 import { type DashboardPages } from "@/lib/dashboard/schemas";
 import { findEventsBetween, findUpcomingShootPage } from "@/lib/events/queries";
 import { findKeysetPage, rawKeyset, type KeysetPage, type PageRequest } from "@/lib/pagination";

@@ -1,5 +1,6 @@
 import { addDays, startOfDay } from "@/lib/calendar/zoned";
-import { type Db, readRaw } from "@/lib/db";
+import type { Db } from "@/lib/db";
+import { readRaw } from "@/lib/replication/read-fallback";
 import { AUTO_REPLY_KIND } from "@/lib/email-templates/wording";
 import { monthsOf, yearBefore } from "@/lib/reports/schemas";
 import { Prisma } from "@/prisma/generated/prisma/client";
