@@ -60,7 +60,11 @@ import { standInEnv, startStripeStandIn, type StripeStandIn } from "@/scripts/te
  */
 
 const SECRET = "action-walk-session-secret-0123456789abcdef";
-const CONCURRENCY = 3;
+// Two app nodes, as behind nginx: each action's caller uses one, and its pages are read again once
+// the replica has caught up on the other, so a node's own memory cannot hide a stale page. Two
+// requests at a time per node keep both cores busy.
+const NODES = 2;
+const CONCURRENCY = 2 * NODES;
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
 type Caller = "owner" | "visitor" | "admin";
@@ -1030,7 +1034,8 @@ async function render(http: HttpSession, cookies: string, url: string): Promise<
     status: res.status,
     location: res.headers.get("location"),
     reads: res.headers.get("x-shootq-reads"),
-    html: await res.text(),
+    // Links a page builds from the address it was asked on (the inquiry form, feeds) name the node.
+    html: (await res.text()).replaceAll(new URL(http.baseUrl).host, "shootq.test"),
   };
 }
 
@@ -1050,7 +1055,7 @@ async function inBatches<T, R>(items: T[], size: number, fn: (item: T) => Promis
 
 describe("every action of the build leaves every page its user can see fresh, with the replica behind", () => {
   let cluster: TestDatabase;
-  let app: TestApp;
+  let apps: TestApp[] = [];
   let db: PrismaClient;
   let replicaAdmin: pg.Client;
   let stripe: StripeStandIn;
@@ -1066,23 +1071,27 @@ describe("every action of the build leaves every page its user can see fresh, wi
     // Card payments go to the offline Stripe stand-in.
     stripe = await startStripeStandIn();
     // The replica stays in rotation however long its replay is paused: staleness is the point.
-    app = await startTestApp({
-      primaryUrl: cluster.primaryUrl,
-      replicaUrls: cluster.replicaUrls,
-      env: {
-        SESSION_SECRET: SECRET,
-        REPLICA_MAX_LAG_SECONDS: "3000",
-        READ_PIN_SECONDS: "4000",
-        REPLICA_MAX_LAG_BYTES: String(2 ** 30),
-        ...standInEnv(stripe),
-      },
-    });
+    apps = await Promise.all(
+      Array.from({ length: NODES }, () =>
+        startTestApp({
+          primaryUrl: cluster.primaryUrl,
+          replicaUrls: cluster.replicaUrls,
+          env: {
+            SESSION_SECRET: SECRET,
+            REPLICA_MAX_LAG_SECONDS: "3000",
+            READ_PIN_SECONDS: "4000",
+            REPLICA_MAX_LAG_BYTES: String(2 ** 30),
+            ...standInEnv(stripe),
+          },
+        }),
+      ),
+    );
   });
   afterAll(async () => {
     await replicaAdmin?.query("SELECT pg_wal_replay_resume()").catch(() => {});
     await replicaAdmin?.end();
     await db?.$disconnect();
-    await app?.stop();
+    await Promise.all(apps.map((app) => app.stop()));
     await stripe?.close();
     await cluster?.destroy();
   });
@@ -1119,7 +1128,7 @@ describe("every action of the build leaves every page its user can see fresh, wi
     phase("studios made");
 
     const callers = await inBatches(actions, CONCURRENCY, async (action) => {
-      const http = new HttpSession(app.url);
+      const http = new HttpSession(apps[actions.indexOf(action) % NODES].url);
       const sample = SAMPLES[action.exportedName];
       const w = worlds[actions.indexOf(action)];
       if ((sample.as ?? "owner") === "owner") await http.signIn(w.ownerEmail, w.password);
@@ -1148,7 +1157,7 @@ describe("every action of the build leaves every page its user can see fresh, wi
         problems.push(
           `${action.name}: the sample did not succeed (HTTP ${answer.status}): ${JSON.stringify(answer.state) ?? answer.text.slice(0, 200)}`,
         );
-        return { action, cookies: "", pages: new Map<string, Render>() };
+        return { action, node: i % NODES, cookies: "", pages: new Map<string, Render>() };
       }
       const cookies = http.cookieHeader();
       const sees = sample.sees ?? "studio";
@@ -1184,7 +1193,7 @@ describe("every action of the build leaves every page its user can see fresh, wi
         pages.set(url, await render(http, cookies, url));
       if (pinned.length > 0 && pages.get(pinned[0])!.reads !== "primary")
         problems.push(`${action.name}: ${pinned[0]} is pinned but was read from ${pages.get(pinned[0])!.reads}`);
-      return { action, cookies, pages };
+      return { action, node: i % NODES, cookies, pages };
     });
     const behind = await replicaAdmin.query<{ paused: boolean }>(
       "SELECT pg_get_wal_replay_pause_state() = 'paused' AS paused",
@@ -1195,11 +1204,13 @@ describe("every action of the build leaves every page its user can see fresh, wi
     await replicaAdmin.query("SELECT pg_wal_replay_resume()");
     await waitForReplay(cluster);
     let compared = 0;
-    const tasks = walked.flatMap(({ action, cookies, pages }) =>
-      [...pages].filter(([, r]) => r.reads !== "primary").map(([url, early]) => ({ action, cookies, url, early })),
+    const tasks = walked.flatMap(({ action, node, cookies, pages }) =>
+      [...pages]
+        .filter(([, r]) => r.reads !== "primary")
+        .map(([url, early]) => ({ action, other: apps[(node + 1) % NODES], cookies, url, early })),
     );
-    await inBatches(tasks, CONCURRENCY, async ({ action, cookies, url, early }) => {
-      const late = await render(new HttpSession(app.url), cookies, url);
+    await inBatches(tasks, CONCURRENCY, async ({ action, other, cookies, url, early }) => {
+      const late = await render(new HttpSession(other.url), cookies, url);
       compared++;
       if (early.status !== late.status || early.location !== late.location) {
         problems.push(
