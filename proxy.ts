@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { refuseUnreadablePost } from "@/lib/action-request";
+import { metrics } from "@/lib/metrics/registry";
 import { READ_AFTER_HEADER, readAfterPin } from "@/lib/api/read-after";
 import { isReplayedEverywhere, replicaMonitor } from "@/lib/replication/monitor";
 import { MAX_PINS, encodePin, foldPins, newPinName, readPinCookies } from "@/lib/replication/pins";
@@ -33,6 +34,7 @@ export async function proxy(request: NextRequest) {
     pins: carried ? [...pins.live, carried] : pins.live,
   });
   const host = formatReadHost(decision.host);
+  metrics().readHostDecisions.inc({ host: decision.host.kind, reason: decision.reason });
 
   const headers = new Headers(request.headers);
   headers.set(READ_HOST_HEADER, host); // overwrites anything a client sent

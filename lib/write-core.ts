@@ -6,6 +6,7 @@ import { signInAs } from "@/lib/auth/session-cookie";
 import { primaryDb, type Tx } from "@/lib/db";
 import { AppError, toAppError } from "@/lib/errors";
 import { unstorableFields } from "@/lib/input";
+import { metrics } from "@/lib/metrics/registry";
 import { revalidate } from "@/lib/revalidate";
 
 // The one way to write, behind two thin adapters: defineAction (lib/actions.ts) for server
@@ -33,7 +34,7 @@ const UNEXPECTED_MESSAGE = "Something went wrong and nothing was saved.";
 type Write<S extends z.ZodType, A extends Access, C, O extends Committed> = {
   access: A;
   schema: S;
-  /** "action" or "route": names the log line of an unexpected failure. */
+  /** "action", "route" or "api": names the log line of an unexpected failure and labels the write metrics. */
   kind: string;
   /** The submitted fields, read only once the caller may write. */
   readInput: () => Promise<unknown>;
@@ -112,6 +113,20 @@ const failure = (status: number, message: string, fieldErrors: Record<string, st
  * request id and answered without their details.
  */
 export async function runWrite<S extends z.ZodType, A extends Access, C, O extends Committed>(
+  write: Write<S, A, C, O>,
+): Promise<WriteResult<O>> {
+  const stop = metrics().writes.startTimer({ kind: write.kind });
+  let status = "500";
+  try {
+    const result = await writeOnce(write);
+    status = result.ok ? "ok" : String(result.status);
+    return result;
+  } finally {
+    stop({ status });
+  }
+}
+
+async function writeOnce<S extends z.ZodType, A extends Access, C, O extends Committed>(
   write: Write<S, A, C, O>,
 ): Promise<WriteResult<O>> {
   let outcome: O;

@@ -5,6 +5,7 @@ import { env } from "../lib/env.ts";
 import { startBillingService } from "../lib/billing/service.ts";
 import { runHarness } from "./lib/harness.ts";
 import { track } from "./lib/lifecycle.ts";
+import { serveServiceMetrics } from "./lib/service-metrics.ts";
 
 await runHarness({ name: "billing" }, async () => {
   const { DATABASE_URL } = env();
@@ -15,5 +16,6 @@ await runHarness({ name: "billing" }, async () => {
     () => {},
   );
   console.log(JSON.stringify({ msg: "billing service started" }));
+  await serveServiceMetrics("billing", "BILLING_METRICS_PORT");
   return "serve";
 });

@@ -11,6 +11,7 @@ import { startImportWorker } from "../lib/imports/worker.ts";
 import { startMaintenance } from "../lib/maintenance/prune.ts";
 import { HarnessError, runHarness } from "./lib/harness.ts";
 import { track } from "./lib/lifecycle.ts";
+import { serveServiceMetrics } from "./lib/service-metrics.ts";
 
 await runHarness({ name: "worker" }, async () => {
   const { DATABASE_URL, SMTP_URL, MAIL_FROM, NODE_ENV, PORT, WEBHOOKS_ALLOW_PRIVATE } = {
@@ -63,5 +64,6 @@ await runHarness({ name: "worker" }, async () => {
     () => maintenance.stop(),
     () => {},
   );
+  await serveServiceMetrics("worker", "WORKER_METRICS_PORT");
   return "serve";
 });

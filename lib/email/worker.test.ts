@@ -1,6 +1,8 @@
+import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { primaryDb } from "@/lib/db";
 import { retryEmail } from "@/lib/email/mutations";
+import { serveMetrics } from "@/lib/metrics/serve";
 import { queueEmail } from "@/lib/email/outbox";
 import { DEFAULT_RETRY_POLICY, enqueueEmailJob, ensureQueueSchema } from "@/lib/email/queue";
 import { createScratchDatabase, type ScratchDatabase } from "@/scripts/testing/database";
@@ -103,6 +105,26 @@ describe("email worker", () => {
     expect(received).toHaveLength(1);
     expect(received[0].to).toEqual([email.to]);
     expect(received[0].subject).toBe(email.subject);
+  });
+
+  it("counts each delivery in the worker's metrics, served on a loopback port", async () => {
+    const server = await serveMetrics(0);
+    const { port } = server.address() as AddressInfo;
+    const sent = async () => {
+      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      return Number(/^shootq_email_deliveries_total\{outcome="sent"\} (\S+)$/m.exec(text)?.[1] ?? 0);
+    };
+    try {
+      const before = await sent();
+      const smtp = await sink();
+      const ids = await queue(studioId, 2);
+      await worker(smtp.url);
+      await until("both emails to be sent", async () => (await emails(ids)).every((e) => e.status === "SENT"));
+      expect((await sent()) - before).toBeGreaterThanOrEqual(2);
+      expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(404);
+    } finally {
+      server.close();
+    }
   });
 
   it("queues nothing, neither the row nor its job, when the causing transaction rolls back", async () => {

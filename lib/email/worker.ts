@@ -2,6 +2,7 @@ import nodemailer from "nodemailer";
 import { parseConnectionUrl } from "nodemailer/lib/shared";
 import PgBoss from "pg-boss";
 // Relative imports: the worker runs under tsx from any working directory, without the "@/" alias.
+import { metrics } from "../metrics/registry";
 import { notify } from "../notifications/mutations";
 import { pollQueue } from "../queues";
 import { createServiceDb } from "../service-db";
@@ -158,6 +159,7 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
     } catch (error) {
       result = { outcome: "failed", error: errorText(error) };
     }
+    metrics().emailDeliveries.inc({ outcome: result.outcome });
     log({
       msg: "email delivery",
       emailId: job.data.emailId,

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db";
 import { isUnavailableError } from "@/lib/errors";
+import { metrics } from "@/lib/metrics/registry";
 import type { Prisma } from "@/prisma/generated/prisma/client";
 
 // No "server-only" here: the bench times the app's own report queries in plain Node.
@@ -19,6 +20,7 @@ export async function readWithFallback<T>(
     return await first();
   } catch (error) {
     if (!retryIf(error)) throw error;
+    metrics().readFallbacks.inc();
     if (!isUnavailableError(error))
       console.warn(
         JSON.stringify({

@@ -1,18 +1,8 @@
-import { timingSafeEqual } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
-import { env } from "@/lib/env";
+import { isOperator } from "@/lib/operator";
 import { replicaMonitor } from "@/lib/replication/monitor";
 
 export const dynamic = "force-dynamic";
-
-/** Whether the request carries the operator token (Authorization: Bearer <OPERATOR_TOKEN>). */
-function isOperator(request: NextRequest): boolean {
-  const expected = env().OPERATOR_TOKEN;
-  const given = /^Bearer (.+)$/.exec(request.headers.get("authorization") ?? "")?.[1];
-  if (!expected || !given) return false;
-  const [a, b] = [Buffer.from(given), Buffer.from(expected)];
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 /**
  * For load balancers: 200 while the primary answers, 503 otherwise, and nothing more. Operators

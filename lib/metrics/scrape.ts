@@ -1,0 +1,50 @@
+import "server-only";
+import { primaryDb } from "@/lib/db";
+import { isUnavailableError } from "@/lib/errors";
+import { type Metrics, metrics } from "@/lib/metrics/registry";
+import { replicaMonitor } from "@/lib/replication/monitor";
+
+/**
+ * Every metric of this node in Prometheus's text format. What is counted as it happens (read-host
+ * decisions, fallbacks, writes) is already in the registry; what is a state is read now: the
+ * replicas from the node's cached probe (the one read routing uses, at most a second old), the
+ * queues from the primary with two small indexed queries.
+ */
+export async function scrapeMetrics(): Promise<{ body: string; contentType: string }> {
+  const m = metrics();
+  const health = await replicaMonitor().health();
+  m.primaryReachable.set(health.primary.reachable ? 1 : 0);
+  for (const r of health.replicas) {
+    const replica = `replica-${r.index + 1}`;
+    m.replicaInRotation.set({ replica }, r.inRotation ? 1 : 0);
+    m.replicaLagSeconds.set({ replica }, r.lagSeconds ?? Number.NaN);
+    m.replicaLagBytes.set({ replica }, r.lagBytes ?? Number.NaN);
+  }
+  // While the primary is down the queues cannot be read: their gauges go, the rest still answers.
+  await readQueues(m).catch((error) => {
+    if (!isUnavailableError(error)) throw error;
+    m.queueDepth.reset();
+    m.queueOldestSeconds.reset();
+    m.emailsQueued.reset();
+  });
+  return { body: await m.registry.metrics(), contentType: m.registry.contentType };
+}
+
+async function readQueues(m: Metrics) {
+  const db = primaryDb();
+  // pg-boss's own table (its schema exists once a worker has started): jobs due now, by queue.
+  const jobs = await db.$queryRaw<{ queue: string; due: number; oldest: number }[]>`
+    SELECT name AS queue, count(*)::int AS due, EXTRACT(EPOCH FROM now() - min(start_after))::float8 AS oldest
+    FROM pgboss.job
+    WHERE state IN ('created', 'retry') AND start_after <= now()
+    GROUP BY name`.catch((error: { message?: string }) =>
+    /relation "pgboss\.job" does not exist/.test(String(error?.message)) ? [] : Promise.reject(error),
+  );
+  m.queueDepth.reset();
+  m.queueOldestSeconds.reset();
+  for (const j of jobs) {
+    m.queueDepth.set({ queue: j.queue }, j.due);
+    m.queueOldestSeconds.set({ queue: j.queue }, Math.max(0, j.oldest));
+  }
+  m.emailsQueued.set(await db.emailMessage.count({ where: { status: "QUEUED" } }));
+}
