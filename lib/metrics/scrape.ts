@@ -20,12 +20,13 @@ export async function scrapeMetrics(): Promise<{ body: string; contentType: stri
     m.replicaLagSeconds.set({ replica }, r.lagSeconds ?? Number.NaN);
     m.replicaLagBytes.set({ replica }, r.lagBytes ?? Number.NaN);
   }
-  // While the primary is down the queues cannot be read: their gauges go, the rest still answers.
+  // Queues are read afresh each scrape (one that emptied disappears); while the primary is down
+  // they cannot be read and stay absent, and the rest still answers.
+  m.queueDepth.reset();
+  m.queueOldestSeconds.reset();
+  m.emailsQueued.reset();
   await readQueues(m).catch((error) => {
     if (!isUnavailableError(error)) throw error;
-    m.queueDepth.reset();
-    m.queueOldestSeconds.reset();
-    m.emailsQueued.reset();
   });
   return { body: await m.registry.metrics(), contentType: m.registry.contentType };
 }
@@ -33,18 +34,19 @@ export async function scrapeMetrics(): Promise<{ body: string; contentType: stri
 async function readQueues(m: Metrics) {
   const db = primaryDb();
   // pg-boss's own table (its schema exists once a worker has started): jobs due now, by queue.
-  const jobs = await db.$queryRaw<{ queue: string; due: number; oldest: number }[]>`
+  const [jobs, queued] = await Promise.all([
+    db.$queryRaw<{ queue: string; due: number; oldest: number }[]>`
     SELECT name AS queue, count(*)::int AS due, EXTRACT(EPOCH FROM now() - min(start_after))::float8 AS oldest
     FROM pgboss.job
     WHERE state IN ('created', 'retry') AND start_after <= now()
     GROUP BY name`.catch((error: { message?: string }) =>
-    /relation "pgboss\.job" does not exist/.test(String(error?.message)) ? [] : Promise.reject(error),
-  );
-  m.queueDepth.reset();
-  m.queueOldestSeconds.reset();
+      /relation "pgboss\.job" does not exist/.test(String(error?.message)) ? [] : Promise.reject(error),
+    ),
+    db.emailMessage.count({ where: { status: "QUEUED" } }),
+  ]);
   for (const j of jobs) {
     m.queueDepth.set({ queue: j.queue }, j.due);
     m.queueOldestSeconds.set({ queue: j.queue }, Math.max(0, j.oldest));
   }
-  m.emailsQueued.set(await db.emailMessage.count({ where: { status: "QUEUED" } }));
+  m.emailsQueued.set(queued);
 }
