@@ -44,3 +44,6 @@ export const contractUrl = (origin: string, token: string) => at(origin, `/c/${t
 export const contractPath = (jobId: string, contractId: string) => `/jobs/${jobId}/contracts/${contractId}`;
 export const jobContractUrl = (origin: string, jobId: string, contractId: string) =>
   at(origin, contractPath(jobId, contractId));
+export const leadUrl = (origin: string, leadId: string) => at(origin, `/leads/${leadId}`);
+export const leadsUrl = (origin: string) => at(origin, "/leads");
+export const accountSettingsUrl = (origin: string) => at(origin, "/settings");

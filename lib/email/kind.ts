@@ -13,6 +13,8 @@ export type RenderedEmail = {
   html?: string;
   /** The brand or studio an email to a client speaks for: its sender name, replies to the studio (lib/email/sender). */
   sender?: string;
+  /** Where a reply goes when it is not the studio (a new-inquiry alert: the client who wrote). */
+  replyTo?: string;
 };
 
 export type RenderContext = {

@@ -23,11 +23,12 @@ export class StudioSendRefused extends AppError {}
 const senderInTransaction = new WeakMap<Tx, Map<string, string>>();
 
 /**
- * An email a studio sends to someone else: refused until the studio's owner has confirmed their
- * address, and counted against the studio's quota for the day (in its time zone). The count is
- * part of the transaction, so an email that is refused or rolled back does not use any of it.
+ * An email a studio sends: refused until the studio's owner has confirmed their address and, when
+ * it goes to someone else (`counted`), counted against the studio's quota for the day (in its time
+ * zone). The count is part of the transaction, so an email that is refused or rolled back does not
+ * use any of it.
  */
-async function checkStudioMaySend(tx: Tx, studioId: string, now: Date) {
+async function checkStudioMaySend(tx: Tx, studioId: string, now: Date, { counted }: { counted: boolean }) {
   const known = senderInTransaction.get(tx) ?? new Map<string, string>();
   let timeZone = known.get(studioId);
   if (timeZone === undefined) {
@@ -38,6 +39,7 @@ async function checkStudioMaySend(tx: Tx, studioId: string, now: Date) {
     timeZone = studio.timeZone;
     senderInTransaction.set(tx, known.set(studioId, timeZone));
   }
+  if (!counted) return;
   const quota = env().STUDIO_DAILY_EMAIL_QUOTA;
   // One counter per studio and local day: the next day counts from zero at the studio's midnight.
   // The row outlives its day (48 h covers every offset) and is then pruned by the worker.
@@ -59,6 +61,12 @@ export type OutgoingEmail<K extends EmailKindName> = {
   params: z.input<(typeof EMAIL_KINDS)[K]["params"]>;
   /** When it is queued (tests move the clock): decides which day's quota it counts against. */
   now?: Date;
+  /**
+   * To one of the studio's own members (a new-inquiry alert): refused like every studio email
+   * until the owner has confirmed their address, but not counted in the day's quota, which is for
+   * emails to other people.
+   */
+  toMember?: boolean;
 };
 
 /**
@@ -69,7 +77,8 @@ export type OutgoingEmail<K extends EmailKindName> = {
  */
 export async function queueEmail<K extends EmailKindName>(tx: Tx, email: OutgoingEmail<K>): Promise<{ id: string }> {
   // Account emails (studioId null) go to the account's own holder; everything else is the studio's.
-  if (email.studioId) await checkStudioMaySend(tx, email.studioId, email.now ?? new Date());
+  if (email.studioId)
+    await checkStudioMaySend(tx, email.studioId, email.now ?? new Date(), { counted: !email.toMember });
   const kind = EMAIL_KINDS[email.kind];
   const params = kind.params.parse(email.params) as Record<string, unknown>;
   // The render function type is a union over kinds; params were just parsed by this kind's schema.

@@ -10,13 +10,19 @@ export type SenderHeaders = { from: string | { name: string; address: string }; 
  * studio it speaks for) shows that name as the sender and takes replies at the owner's confirmed
  * address, so a client's answer reaches the photographer; the address in From, and with it the
  * envelope sender, stays the platform's (MAIL_FROM), which is what SPF and DKIM vouch for. Account
- * and platform emails keep MAIL_FROM as it is.
+ * and platform emails keep MAIL_FROM as it is; one that names its own Reply-To (a new-inquiry
+ * alert to the photographer, answered straight to the client) keeps it.
  */
 export async function senderHeaders(
   tx: Tx,
-  { platformFrom, studioId, sender }: { platformFrom: string; studioId: string | null; sender?: string },
+  {
+    platformFrom,
+    studioId,
+    sender,
+    replyTo,
+  }: { platformFrom: string; studioId: string | null; sender?: string; replyTo?: string },
 ): Promise<SenderHeaders> {
-  if (!studioId || !sender) return { from: platformFrom };
+  if (!studioId || !sender) return { from: platformFrom, ...(replyTo ? { replyTo } : {}) };
   const [platform] = addressparser(platformFrom, { flatten: true });
   if (!platform?.address) throw new Error(`MAIL_FROM has no address: ${platformFrom}`);
   const owner = await findOwnerConfirmation(tx, { studioId });

@@ -91,10 +91,10 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
             });
             return { outcome: "cancelled" };
           }
-          const { subject, text, html, attachments, sender } = rendered;
+          const { subject, text, html, attachments, sender, replyTo } = rendered;
           await transport.sendMail({
             messageId: messageIdFor(email.id),
-            ...(await senderHeaders(tx, { platformFrom: options.from, studioId: email.studioId, sender })),
+            ...(await senderHeaders(tx, { platformFrom: options.from, studioId: email.studioId, sender, replyTo })),
             to: email.to,
             subject,
             text,

@@ -1,6 +1,7 @@
 import { type Tx } from "@/lib/db";
 import { queueInquiryAutoReply } from "@/lib/email-templates/mutations";
 import { AppError, notFound } from "@/lib/errors";
+import { queueLeadAlerts } from "@/lib/lead-alerts/mutations";
 import { INQUIRY_LIMIT, HONEYPOT_FIELD, type SubmitInquiryInput } from "@/lib/inquiries/schemas";
 import { createLead, PAGES_A_NEW_LEAD_CHANGES } from "@/lib/leads/mutations";
 import { notify } from "@/lib/notifications/mutations";
@@ -46,6 +47,7 @@ export async function submitInquiry(
   }
   const lead = await createLead(tx, { studioId: studio.id, input, source });
   await queueInquiryAutoReply(tx, { studioId: studio.id, leadId: lead.id, brandId: lead.brandId, to: input.email });
+  await queueLeadAlerts(tx, { studioId: studio.id, leadId: lead.id });
   await notify(tx, {
     studioId: studio.id,
     kind: "lead.created",

@@ -263,6 +263,7 @@ const SAMPLES: Record<string, Sample> = {
   },
   retryEmailAction: { on: () => "/emails", form: (w) => ({ emailId: w.emailId }) },
   updateProfileAction: { on: () => "/settings", form: () => ({ name: "Walk Renamed Owner" }) },
+  updateLeadAlertAction: { on: () => "/settings", form: () => ({ leadAlert: "DAILY" }) },
   changeEmailAction: {
     on: () => "/settings",
     form: (w) => ({ email: `${unique("owner")}@example.com`, currentPassword: w.password }),

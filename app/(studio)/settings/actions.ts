@@ -13,6 +13,8 @@ import {
 } from "@/lib/account/schemas";
 import { defineAction } from "@/lib/actions";
 import { addBrand, deleteBrand, renameBrand } from "@/lib/brands/mutations";
+import { setLeadAlert } from "@/lib/lead-alerts/mutations";
+import { updateLeadAlertSchema } from "@/lib/lead-alerts/schemas";
 import { addBrandSchema, deleteBrandSchema, renameBrandSchema } from "@/lib/brands/schemas";
 import { updateStudio } from "@/lib/studios/mutations";
 import { updateStudioSchema } from "@/lib/studios/schemas";
@@ -58,6 +60,16 @@ export const changePasswordAction = defineAction({
       signInAs: updated,
       message: "Your password was changed. Every other session was signed out.",
     };
+  },
+});
+
+export const updateLeadAlertAction = defineAction({
+  access: "studio",
+  schema: updateLeadAlertSchema,
+  async run({ tx, input, user }) {
+    await setLeadAlert(tx, { studioId: user.studioId, userId: user.id, leadAlert: input.leadAlert });
+    const said = { INSTANT: "an email for each new inquiry", DAILY: "one email a day", OFF: "no email" };
+    return { revalidate: ["/settings"], message: `Saved: you will get ${said[input.leadAlert]} about new inquiries.` };
   },
 });
 

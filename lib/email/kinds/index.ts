@@ -10,6 +10,8 @@ import { contractSigned } from "@/lib/email/kinds/contract-signed";
 import { inquiryAutoReply } from "@/lib/email/kinds/inquiry-auto-reply";
 import { installmentReminder } from "@/lib/email/kinds/installment-reminder";
 import { invoiceSent } from "@/lib/email/kinds/invoice-sent";
+import { leadAlert } from "@/lib/email/kinds/lead-alert";
+import { leadDigest } from "@/lib/email/kinds/lead-digest";
 import { legacyText } from "@/lib/email/kinds/legacy-text";
 import { paymentReceipt } from "@/lib/email/kinds/payment-receipt";
 import { proposalSent } from "@/lib/email/kinds/proposal-sent";
@@ -29,6 +31,8 @@ export const EMAIL_KINDS = {
   "account.exists": accountExists,
   "contract.sent": contractSent,
   "inquiry.auto-reply": inquiryAutoReply,
+  "lead.alert": leadAlert,
+  "lead.digest": leadDigest,
   "contract.signed": contractSigned,
   "proposal.sent": proposalSent,
   "questionnaire.sent": questionnaireSent,

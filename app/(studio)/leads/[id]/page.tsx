@@ -9,6 +9,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { findLeadAvailability } from "@/lib/availability/queries";
 import { dayKeyOfDateColumn, formatDateTime, formatShortDayKey } from "@/lib/calendar/zoned";
 import { requireStudioContext } from "@/lib/auth/context";
+import { readConfirmingMiss } from "@/lib/db";
 import { findLead, findLeadNotePage } from "@/lib/leads/queries";
 import { pageParamsSchema, type SearchParams } from "@/lib/search-params";
 import { archiveLeadAction, restoreLeadAction } from "../actions";
@@ -24,10 +25,16 @@ function defaultJobTitle(name: string, type: string) {
 }
 
 export default async function LeadPage({ params, searchParams }: Props) {
-  const { user, db, studio } = await requireStudioContext();
+  const { user, studio } = await requireStudioContext();
   const { id } = await params;
-  const lead = await findLead(db, { studioId: user.studioId, leadId: id.slice(0, 64) });
-  if (!lead) notFound();
+  // A new inquiry's alert email can be opened before this request's replica has the lead: a miss
+  // is confirmed on the primary, and the rest of the page is read where the lead was found.
+  const found = await readConfirmingMiss(async (host) => {
+    const lead = await findLead(host, { studioId: user.studioId, leadId: id.slice(0, 64) });
+    return lead && { lead, db: host };
+  });
+  if (!found) notFound();
+  const { lead, db } = found;
   const [notes, availability] = await Promise.all([
     findLeadNotePage(db, { studioId: user.studioId, leadId: lead.id, ...pageParamsSchema.parse(await searchParams) }),
     findLeadAvailability(db, {
