@@ -15,7 +15,8 @@ import { createScratchDatabase, type ScratchDatabase } from "@/scripts/testing/d
 import { renderQueuedEmail } from "@/scripts/testing/outbox";
 
 const db = () => primaryDb();
-const inTx = <T>(fn: (tx: Tx) => Promise<T>) => db().$transaction(fn);
+// The app's write transactions may take 15 s (lib/write-core.ts); these take the same, not Prisma's 5 s.
+const inTx = <T>(fn: (tx: Tx) => Promise<T>) => db().$transaction(fn, { maxWait: 5_000, timeout: 15_000 });
 const address = () => `203.0.113.${randomBytes(1)[0] % 250}-${randomBytes(4).toString("hex")}`;
 
 let scratch: ScratchDatabase;
