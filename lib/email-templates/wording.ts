@@ -1,5 +1,6 @@
 import { escapeHtml } from "@/lib/templates/html";
 import { renderTemplate, validateTemplate, type TemplateValues } from "@/lib/templates/engine";
+import { type TemplateContextName } from "@/lib/templates/fields";
 import { type TemplateIssue } from "@/lib/templates/parse";
 
 // An email template is written as plain text (a subject line and a message in paragraphs) and
@@ -29,24 +30,39 @@ export function textToTemplateHtml(text: string): string {
 }
 
 /** Problems with a subject and message, per field, as the settings form shows them. */
-export function checkEmailWording({ subject, body }: { subject: string; body: string }) {
+export function checkEmailWording(
+  { subject, body }: { subject: string; body: string },
+  context: TemplateContextName = "inquiry",
+) {
   const messages = (issues: TemplateIssue[]) => issues.map((i) => i.message);
   const errors: Record<string, string[]> = {};
-  const subjectIssues = messages(validateTemplate(escapeHtml(subject), "inquiry"));
-  const bodyIssues = messages(validateTemplate(textToTemplateHtml(body), "inquiry"));
+  const subjectIssues = messages(validateTemplate(escapeHtml(subject), context));
+  const bodyIssues = messages(validateTemplate(textToTemplateHtml(body), context));
   if (subjectIssues.length) errors.subject = subjectIssues;
   if (bodyIssues.length) errors.body = bodyIssues;
   return errors;
 }
 
-export type RenderedWording = { subject: string; text: string; html: string };
+export type RenderedWording = {
+  subject: string;
+  text: string;
+  html: string;
+  /** Fields with no value, shown as their label in brackets. */
+  missing: { key: string; label: string }[];
+};
 
 /** Subject, plain text and sanitized HTML with the values in place (a missing value shows as its label). */
 export function renderEmailWording(
   { subject, body }: { subject: string; body: string },
   values: TemplateValues,
+  context: TemplateContextName = "inquiry",
 ): RenderedWording {
-  const message = renderTemplate(textToTemplateHtml(body), { context: "inquiry", values });
-  const line = renderTemplate(escapeHtml(subject), { context: "inquiry", values });
-  return { subject: line.text.replace(/\s+/g, " ").trim(), text: message.text, html: message.html };
+  const message = renderTemplate(textToTemplateHtml(body), { context, values });
+  const line = renderTemplate(escapeHtml(subject), { context, values });
+  return {
+    subject: line.text.replace(/\s+/g, " ").trim(),
+    text: message.text,
+    html: message.html,
+    missing: [...message.missing, ...line.missing.filter((m) => !message.missing.some((n) => n.key === m.key))],
+  };
 }

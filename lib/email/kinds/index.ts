@@ -5,6 +5,7 @@ import {
   passwordReset,
   verifyEmail,
 } from "@/lib/email/kinds/account-links";
+import { clientMessage } from "@/lib/email/kinds/client-message";
 import { contractSent } from "@/lib/email/kinds/contract-sent";
 import { contractSigned } from "@/lib/email/kinds/contract-signed";
 import { inquiryAutoReply } from "@/lib/email/kinds/inquiry-auto-reply";
@@ -29,6 +30,7 @@ export const EMAIL_KINDS = {
   "account.email-changed": emailChanged,
   "account.password-reset": passwordReset,
   "account.exists": accountExists,
+  "client.message": clientMessage,
   "contract.sent": contractSent,
   "inquiry.auto-reply": inquiryAutoReply,
   "lead.alert": leadAlert,

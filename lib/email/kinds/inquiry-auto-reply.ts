@@ -14,6 +14,7 @@ export const inquiryAutoReply = defineEmailKind({
     // Turned off after it was queued: not sent.
     const wording = await findAutoReplyWording(tx, { studioId, brandId: lead.brandId });
     if (!wording) return null;
-    return { ...renderEmailWording(wording, lead.values), sender: lead.brandName };
+    const { subject, text, html } = renderEmailWording(wording, lead.values);
+    return { subject, text, html, sender: lead.brandName };
   },
 });

@@ -10,6 +10,9 @@ import { findLeadAvailability } from "@/lib/availability/queries";
 import { dayKeyOfDateColumn, formatDateTime, formatShortDayKey } from "@/lib/calendar/zoned";
 import { requireStudioContext } from "@/lib/auth/context";
 import { readConfirmingMiss } from "@/lib/db";
+import { sendComposedEmailAction } from "@/app/(studio)/emails/actions";
+import { ComposeEmailForm } from "@/components/email/compose-email-form";
+import { composeFields, findComposeTarget } from "@/lib/composed-emails/queries";
 import { findLead, findLeadNotePage } from "@/lib/leads/queries";
 import { pageParamsSchema, type SearchParams } from "@/lib/search-params";
 import { archiveLeadAction, restoreLeadAction } from "../actions";
@@ -35,7 +38,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
   });
   if (!found) notFound();
   const { lead, db } = found;
-  const [notes, availability] = await Promise.all([
+  const [notes, availability, emailTarget] = await Promise.all([
     findLeadNotePage(db, { studioId: user.studioId, leadId: lead.id, ...pageParamsSchema.parse(await searchParams) }),
     findLeadAvailability(db, {
       studioId: user.studioId,
@@ -43,6 +46,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
       jobsPerDay: studio.jobsPerDay,
       leads: [lead],
     }),
+    findComposeTarget(db, { studioId: user.studioId, leadId: lead.id }),
   ]);
   const tz = studio.timeZone;
   const dateStatus = availability.get(lead.id);
@@ -147,6 +151,18 @@ export default async function LeadPage({ params, searchParams }: Props) {
               label="Notes pages"
             />
           </Card>
+          {emailTarget ? (
+            <Card title="Email the client">
+              <ComposeEmailForm
+                action={sendComposedEmailAction}
+                about={{ leadId: lead.id }}
+                clientName={emailTarget.clientName}
+                to={emailTarget.to}
+                sender={emailTarget.sender}
+                fields={composeFields(emailTarget)}
+              />
+            </Card>
+          ) : null}
         </div>
         <div className="space-y-6">
           <Card title="Pipeline stage">

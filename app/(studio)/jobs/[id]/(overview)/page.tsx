@@ -36,6 +36,9 @@ import { deleteEventAction, sendProposalAction, undoRescheduleAction } from "../
 import { EventForm } from "../../_components/event-form";
 import { JobStatusForm } from "../../_components/job-status-form";
 import { createInvoiceFromProposalAction } from "@/app/(studio)/invoices/actions";
+import { sendComposedEmailAction } from "@/app/(studio)/emails/actions";
+import { ComposeEmailForm } from "@/components/email/compose-email-form";
+import { composeFields, findComposeTarget } from "@/lib/composed-emails/queries";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -43,13 +46,14 @@ export default async function JobPage({ params }: Props) {
   const { user, db, studio, money } = await requireStudioContext();
   const jobId = (await params).id.slice(0, 64);
   // Everything below is scoped by the studio and the job id from the URL: read it all at once.
-  const [job, invoices, contracts, undoable] = await Promise.all([
+  const [job, invoices, contracts, undoable, emailTarget] = await Promise.all([
     loadJob(jobId),
     findJobInvoices(db, { studioId: user.studioId, jobId }),
     findJobContracts(db, { studioId: user.studioId, jobId }),
     findUndoableReschedule(db, { studioId: user.studioId, jobId, userId: user.id }),
+    findComposeTarget(db, { studioId: user.studioId, jobId }),
   ]);
-  if (!job) notFound();
+  if (!job || !emailTarget) notFound();
   const invoicedProposals = new Set(invoices.filter((i) => i.status !== "VOID").map((i) => i.proposalId));
   const live = invoices.filter((i) => i.status !== "VOID" && i.status !== "DRAFT");
   const balance = live.reduce((sum, i) => sum + i.totalMinor - i.paidMinor, 0);
@@ -345,6 +349,16 @@ export default async function JobPage({ params }: Props) {
                 ))}
               </ul>
             )}
+          </Card>
+          <Card title="Email the client">
+            <ComposeEmailForm
+              action={sendComposedEmailAction}
+              about={{ jobId: job.id }}
+              clientName={emailTarget.clientName}
+              to={emailTarget.to}
+              sender={emailTarget.sender}
+              fields={composeFields(emailTarget)}
+            />
           </Card>
         </div>
 

@@ -1,0 +1,67 @@
+"use client";
+
+import { ActionForm } from "@/components/ui/action-form";
+import { TextArea, TextField } from "@/components/ui/field";
+import { type ActionState } from "@/lib/action-state";
+
+type Field = { key: string; label: string; value: string | null };
+
+type Props = {
+  action: (state: ActionState, form: FormData) => Promise<ActionState>;
+  /** Exactly one: the lead or the job the email is about. */
+  about: { leadId: string } | { jobId: string };
+  clientName: string;
+  to: string | null;
+  sender: string;
+  /** The smart fields this email can use, with what each says for this lead or job now. */
+  fields: Field[];
+};
+
+/** Write an email to a lead's or a job's client, with smart fields shown as they will read. */
+export function ComposeEmailForm({ action, about, clientName, to, sender, fields }: Props) {
+  if (!to) return <p className="text-sm text-slate-600">{clientName} has no email address yet.</p>;
+  return (
+    <div className="space-y-4">
+      <p className="text-sm text-slate-600">
+        To {clientName} &lt;{to}&gt;, from {sender}; replies come to you.
+      </p>
+      <ActionForm action={action} submitLabel={`Send email to ${clientName}`}>
+        {(s) => (
+          <>
+            {"leadId" in about ? (
+              <input type="hidden" name="leadId" value={about.leadId} />
+            ) : (
+              <input type="hidden" name="jobId" value={about.jobId} />
+            )}
+            <TextField
+              label="Subject"
+              name="subject"
+              defaultValue={s.ok ? "" : s.values?.subject}
+              errors={s.fieldErrors?.subject}
+              maxLength={200}
+            />
+            <TextArea
+              label="Message"
+              name="body"
+              rows={6}
+              defaultValue={s.ok ? "" : s.values?.body}
+              errors={s.fieldErrors?.body}
+              hint="Paragraphs at blank lines. Smart fields such as {{client.first_name}} are filled in as listed below."
+            />
+          </>
+        )}
+      </ActionForm>
+      <details className="text-sm">
+        <summary className="cursor-pointer text-slate-700">Smart fields and what they say here</summary>
+        <dl className="mt-2 grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-2">
+          {fields.map((f) => (
+            <div key={f.key} className="flex flex-wrap gap-x-2">
+              <dt className="font-mono text-xs text-slate-700">{`{{${f.key}}}`}</dt>
+              <dd className="text-slate-900">{f.value ?? <span className="text-slate-500">nothing yet</span>}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+    </div>
+  );
+}
