@@ -1,0 +1,49 @@
+import { createJob } from "../../prisma/factories";
+import { expect, replicated, test, testDb } from "../fixtures";
+
+test("the photographer writes to a job's client from the job page, and the client gets it in the brand's name", async ({
+  page,
+  signedIn,
+  mailbox,
+}) => {
+  const email = `grace-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@example.com`;
+  const job = await createJob(testDb(), {
+    studioId: signedIn.studio.id,
+    brandId: signedIn.brands[0].id,
+    title: "Nguyen–Walsh Wedding",
+    date: new Date("2027-06-12T00:00:00Z"),
+    contact: { name: "Grace Nguyen", email },
+  });
+  await replicated();
+
+  await page.goto(`/jobs/${job.id}`);
+  const card = page.locator("section", { has: page.getByRole("heading", { level: 2, name: "Email the client" }) });
+  await expect(card).toContainText(`To Grace Nguyen <${email}>, from Weddings by Test`);
+  await card.getByText("Smart fields and what they say here").click();
+  await expect(card.getByText("Nguyen–Walsh Wedding")).toBeVisible();
+
+  await card.getByLabel("Subject").fill("Your {{job.title}}: what to wear");
+  await card.getByLabel("Message").fill("Hi {{client.nickname}}");
+  await card.getByRole("button", { name: "Send email to Grace Nguyen" }).click();
+  await expect(card.getByText(/Unknown field \{\{client\.nickname\}\}/)).toBeVisible();
+  await expect(card.getByLabel("Message")).toHaveAttribute("aria-invalid", "true");
+  // What was typed is kept.
+  await expect(card.getByLabel("Subject")).toHaveValue("Your {{job.title}}: what to wear");
+
+  await card.getByLabel("Message").fill("Hi {{client.first_name}},\n\nFor {{job.date}}, soft colours photograph best.");
+  await card.getByRole("button", { name: "Send email to Grace Nguyen" }).click();
+  await expect(card.getByRole("status")).toContainText(`Sent to Grace Nguyen (${email}).`);
+
+  const mail = await mailbox.waitFor({ to: email, subject: "Your Nguyen–Walsh Wedding: what to wear" }, 60_000);
+  expect(mail.text).toContain("Hi Grace,");
+  expect(mail.text).toContain("For Saturday, June 12, 2027, soft colours photograph best.");
+  expect(mail.html).toContain("<p>Hi Grace,</p>");
+  expect(mail.headers.from).toContain("Weddings by Test");
+  expect(mail.headers["reply-to"]).toContain(signedIn.owner.email);
+
+  // The studio's outbox and the client's history both list it.
+  await page.goto("/emails");
+  await expect(page.getByText("Your Nguyen–Walsh Wedding: what to wear")).toBeVisible();
+  await page.goto(`/clients/${job.contactId}`);
+  await expect(page.getByText("Your Nguyen–Walsh Wedding: what to wear")).toBeVisible();
+});
