@@ -67,3 +67,12 @@ export function logEntry(log: Logger = logger()): (entry: Record<string, unknown
     else log.info(fields, text);
   };
 }
+
+/** A long-running service's harness options: its lines and its failure as JSON through this logger. */
+export function serviceLogging(name: LogService): { log: (line: string) => void; logError: (error: unknown) => void } {
+  setLogService(name);
+  return {
+    log: (line) => logger().info(line),
+    logError: (error) => logger().fatal({ err: error }, `${name} failed`),
+  };
+}
