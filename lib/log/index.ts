@@ -31,6 +31,9 @@ export function logOptions(name: LogService = service): pino.LoggerOptions {
     base: { node: process.env.SHOOTQ_NODE_NAME ?? "node", service: name },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
+    // Errors are already { type, message, stack } with secrets masked (the hook below); pino's own
+    // err serializer would wrap that object again.
+    serializers: { err: (value: unknown) => value },
     // Fixed names at the top and one level down, fast; the hook below covers any depth, any
     // *Token / *Secret key, and link tokens, cookies and bearer tokens inside strings.
     redact: {

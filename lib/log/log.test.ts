@@ -84,6 +84,15 @@ describe("the logger", () => {
     expect(out).toContain(`/i/${REDACTED}`);
   });
 
+  it("logs an error with its type, message and stack", () => {
+    const { log, lines } = capture();
+    log.error({ err: new TypeError("no such lead") }, "route failed");
+    log.error(new RangeError("out of range"));
+    expect(lines[0]).toMatchObject({ msg: "route failed", err: { type: "TypeError", message: "no such lead" } });
+    expect(lines[1]).toMatchObject({ err: { type: "RangeError", message: "out of range" } });
+    expect(String((lines[0].err as { stack: string }).stack)).toContain("log.test.ts");
+  });
+
   it("masks bearer and API tokens and session cookies inside any string", () => {
     expect(redactText("Authorization: Bearer sq_live_AbCdEf0123456789")).not.toContain("AbCdEf0123456789");
     expect(redactText("token sq_live_AbCdEf0123456789 leaked")).toBe(`token sq_live_${REDACTED} leaked`);
