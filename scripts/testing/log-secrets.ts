@@ -43,7 +43,8 @@ export function knownSecrets(env: Record<string, string | undefined> = process.e
     const value = env[name];
     if (value && value.length >= 8) secrets.push({ what: name, value });
   }
-  return secrets;
+  // The owner and the staff member share one password: one finding per line, not two.
+  return secrets.filter((s, i) => secrets.findIndex((t) => t.value === s.value) === i);
 }
 
 const NOT_MASKED = "(?!\\[redacted\\])";
