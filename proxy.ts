@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { refuseUnreadablePost } from "@/lib/action-request";
+import { logger } from "@/lib/log";
+import { REQUEST_ID_HEADER, TRACEPARENT_HEADER, acceptRequestId, traceIdOf } from "@/lib/log/request";
 import { metrics } from "@/lib/metrics/registry";
 import { READ_AFTER_HEADER, readAfterPin } from "@/lib/api/read-after";
 import { isReplayedEverywhere, replicaMonitor } from "@/lib/replication/monitor";
@@ -13,16 +15,19 @@ import { LEGACY_APP_COOKIE, cookieOptions, isSecureCookies, signingSecrets } fro
 // reads from, tells the render through a request header, and logs one line per request.
 export async function proxy(request: NextRequest) {
   const started = Date.now();
-  const requestId = crypto.randomUUID();
+  // nginx has already checked or made the id; a node reached directly checks it here.
+  const requestId = acceptRequestId(request.headers.get(REQUEST_ID_HEADER));
+  const log = logger().child({ requestId, ...withTraceId(request.headers.get(TRACEPARENT_HEADER)) });
   const { pathname } = request.nextUrl;
   const csp = contentSecurityPolicy({ nonce: newNonce(), isDevelopment: process.env.NODE_ENV === "development" });
   const security = securityHeaders({ csp, isSecure: isSecureCookies() });
   const refusal = await refuseUnreadablePost(request);
   if (refusal) {
-    console.log(
-      JSON.stringify({ msg: "request", requestId, method: request.method, path: pathname, refused: refusal.status }),
+    log.info({ method: request.method, path: pathname, refused: refusal.status }, "request");
+    return NextResponse.json(
+      { error: refusal.error },
+      { status: refusal.status, headers: { ...security, [REQUEST_ID_HEADER]: requestId } },
     );
-    return NextResponse.json({ error: refusal.error }, { status: refusal.status, headers: security });
   }
   const secrets = signingSecrets();
   const pins = readPinCookies(request.cookies.getAll(), secrets);
@@ -38,29 +43,28 @@ export async function proxy(request: NextRequest) {
 
   const headers = new Headers(request.headers);
   headers.set(READ_HOST_HEADER, host); // overwrites anything a client sent
-  headers.set("x-request-id", requestId);
+  headers.set(REQUEST_ID_HEADER, requestId); // what actions and route handlers log with
+  if (!traceIdOf(request.headers.get(TRACEPARENT_HEADER))) headers.delete(TRACEPARENT_HEADER);
   // Next.js reads the nonce for its own scripts from the policy on the request.
   headers.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers } });
   for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
   response.headers.set(READS_RESPONSE_HEADER, host);
-  response.headers.set("x-request-id", requestId);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   response.headers.set("x-shootq-node", process.env.SHOOTQ_NODE_NAME ?? "node");
   tidyCookies(request, response, pins, decision, secrets[0]);
 
-  console.log(
-    JSON.stringify({
-      msg: "request",
-      requestId,
-      node: process.env.SHOOTQ_NODE_NAME ?? "node",
-      method: request.method,
-      path: pathname,
-      reads: host,
-      why: decision.reason,
-      routingMs: Date.now() - started,
-    }),
+  // The path is masked by the logger: a client page's path carries its link token.
+  log.info(
+    { method: request.method, path: pathname, reads: host, why: decision.reason, routingMs: Date.now() - started },
+    "request",
   );
   return response;
+}
+
+function withTraceId(traceparent: string | null): { traceId?: string } {
+  const traceId = traceIdOf(traceparent);
+  return traceId ? { traceId } : {};
 }
 
 /**

@@ -5,6 +5,7 @@ import { type z } from "zod";
 import { type ActionState } from "@/lib/action-state";
 import { type Access, type Committed, runWrite, type UserFor } from "@/lib/write-core";
 import { type Tx } from "@/lib/db";
+import { requestLogger } from "@/lib/log/request";
 
 /** What a server action's write returns: the paths it changed and, optionally, where to send the user. */
 export type WriteOutcome = Committed & { redirectTo?: string; message?: string; secret?: string };
@@ -50,7 +51,7 @@ export function defineAction<S extends z.ZodType, A extends Access>(def: Definit
       ...def,
       kind: "action",
       readInput: async () => raw,
-      requestId: async () => (await headers()).get("x-request-id"),
+      log: async () => requestLogger(await headers()),
       context: {},
     });
     if (!result.ok)

@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { type z } from "zod";
 import { type Tx } from "@/lib/db";
+import { requestLogger } from "@/lib/log/request";
 import { AppError } from "@/lib/errors";
 import { BodyTooLargeError, readBodyCapped } from "@/lib/request-body";
 import { type Access, type Committed, runWrite, type UserFor } from "@/lib/write-core";
@@ -81,7 +82,7 @@ export function defineWriteRoute<S extends z.ZodType, A extends Access, P = Reco
       schema: def.schema,
       kind: "route",
       readInput: () => (def.readBody ?? readBody)(request),
-      requestId: async () => request.headers.get("x-request-id"),
+      log: async () => requestLogger(request.headers),
       context: { params: await context.params, request },
       run: def.run,
     });

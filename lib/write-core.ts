@@ -6,6 +6,7 @@ import { signInAs } from "@/lib/auth/session-cookie";
 import { primaryDb, type Tx } from "@/lib/db";
 import { AppError, toAppError } from "@/lib/errors";
 import { unstorableFields } from "@/lib/input";
+import { logger, type Logger } from "@/lib/log";
 import { metrics } from "@/lib/metrics/registry";
 import { revalidate } from "@/lib/revalidate";
 
@@ -38,7 +39,8 @@ type Write<S extends z.ZodType, A extends Access, C, O extends Committed> = {
   kind: string;
   /** The submitted fields, read only once the caller may write. */
   readInput: () => Promise<unknown>;
-  requestId: () => Promise<string | null>;
+  /** The request's logger (its id and trace id), for an unexpected failure. */
+  log: () => Promise<Logger>;
   run: (ctx: { tx: Tx; input: z.infer<S>; user: UserFor<A> } & C) => Promise<O>;
   context: C;
   /** Who writes when not the signed-in browser: the owner of a verified API token. */
@@ -166,13 +168,7 @@ async function writeOnce<S extends z.ZodType, A extends Access, C, O extends Com
       const hasFieldErrors = Object.keys(known.fieldErrors).length > 0;
       return failure(known.status, hasFieldErrors ? FIX_FIELDS_MESSAGE : known.message, known.fieldErrors);
     }
-    console.error(
-      JSON.stringify({
-        msg: `${write.kind} failed`,
-        requestId: await write.requestId().catch(() => null),
-        error: String((error as Error)?.stack ?? error),
-      }),
-    );
+    (await write.log().catch(() => logger())).error({ err: error }, `${write.kind} failed`);
     return failure(500, UNEXPECTED_MESSAGE);
   }
   if (outcome.signInAs) await signInAs(outcome.signInAs);

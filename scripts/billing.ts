@@ -2,12 +2,13 @@
 // billing work (reminders, overdue marking) from pg-boss schedules kept in the database. Needs
 // DATABASE_URL (the primary). Any number may run; SIGTERM lets the run in progress finish.
 import { env } from "../lib/env.ts";
+import { logger, serviceLogging } from "../lib/log/index.ts";
 import { startBillingService } from "../lib/billing/service.ts";
 import { runHarness } from "./lib/harness.ts";
 import { track } from "./lib/lifecycle.ts";
 import { serveServiceMetrics } from "./lib/service-metrics.ts";
 
-await runHarness({ name: "billing" }, async () => {
+await runHarness({ name: "billing", ...serviceLogging("billing") }, async () => {
   const { DATABASE_URL } = env();
   const service = await startBillingService({ databaseUrl: DATABASE_URL });
   track(
@@ -15,7 +16,7 @@ await runHarness({ name: "billing" }, async () => {
     () => service.stop(),
     () => {},
   );
-  console.log(JSON.stringify({ msg: "billing service started" }));
+  logger().info("billing service started");
   await serveServiceMetrics("billing", "BILLING_METRICS_PORT");
   return "serve";
 });

@@ -3,6 +3,7 @@
 // emails) and LINK_SECRET (the same as the app's). SIGTERM stops it gracefully: every email it
 // has fetched is delivered and recorded first, and so is every webhook attempt.
 import { env } from "../lib/env.ts";
+import { logEntry, logger, serviceLogging } from "../lib/log/index.ts";
 import { configuredOrigin } from "../lib/urls.ts";
 import { ensureQueueSchema } from "../lib/email/queue.ts";
 import { startEmailWorker } from "../lib/email/worker.ts";
@@ -13,7 +14,7 @@ import { HarnessError, runHarness } from "./lib/harness.ts";
 import { track } from "./lib/lifecycle.ts";
 import { serveServiceMetrics } from "./lib/service-metrics.ts";
 
-await runHarness({ name: "worker" }, async () => {
+await runHarness({ name: "worker", ...serviceLogging("worker") }, async () => {
   const { DATABASE_URL, SMTP_URL, MAIL_FROM, NODE_ENV, PORT, WEBHOOKS_ALLOW_PRIVATE } = {
     ...env(),
     PORT: process.env.PORT ?? "3000",
@@ -35,9 +36,7 @@ await runHarness({ name: "worker" }, async () => {
     () => worker.stop(),
     () => {},
   );
-  console.log(
-    JSON.stringify({ msg: "email worker started", smtp: SMTP_URL.replace(/\/\/[^@/]*@/, "//***@"), concurrency }),
-  );
+  logger().info({ smtp: SMTP_URL.replace(/\/\/[^@/]*@/, "//***@"), concurrency }, "email worker started");
   const webhooks = await startWebhookWorker({
     databaseUrl: DATABASE_URL,
     policy: { allowPrivate: WEBHOOKS_ALLOW_PRIVATE !== "0" },
@@ -57,7 +56,7 @@ await runHarness({ name: "worker" }, async () => {
   // Expired rate-limit counters, sessions, account links and form tokens, pruned on a schedule.
   const maintenance = await startMaintenance({
     databaseUrl: DATABASE_URL,
-    log: (entry) => console.log(JSON.stringify(entry)),
+    log: logEntry(),
   });
   track(
     "maintenance",

@@ -1,9 +1,12 @@
+import path from "node:path";
+import type { FullConfig } from "@playwright/test";
 import { startAppCluster } from "../../scripts/lib/app-cluster";
 import { serveClusterControl } from "../../scripts/lib/cluster-control";
 import { scratchDir, stopEverything } from "../../scripts/lib/lifecycle";
 import { localSecrets } from "../../scripts/lib/paths";
 import { currentBuildId } from "../../scripts/lib/release";
 import { startE2eBackend } from "./backend";
+import { keepRunLogs } from "./run-logs";
 
 export const CLUSTER_PORT = Number(process.env.E2E_CLUSTER_PORT ?? 3310);
 
@@ -11,10 +14,13 @@ export const CLUSTER_PORT = Number(process.env.E2E_CLUSTER_PORT ?? 3310);
  * The production layout on loopback: a primary and a streaming replica that applies WAL 2 s late,
  * two `next start` nodes of the current build behind nginx, the background services and a mail
  * sink. Specs reach the cluster's control port through SHOOTQ_CLUSTER_CONTROL_URL / _TOKEN (to
- * roll it or find a node's pid).
+ * roll it or find a node's pid). The teardown then fails the run when any process, nginx
+ * included, logged a secret (scripts/testing/log-secrets.ts).
  */
-export default async function clusterSetup() {
+export default async function clusterSetup(config: FullConfig) {
   currentBuildId(); // fails early, and clearly, without a build
+  const logs = keepRunLogs(config);
+  let nginxPrefix: string | undefined;
   try {
     const { env } = await startE2eBackend({
       appUrl: `http://localhost:${CLUSTER_PORT}`,
@@ -24,6 +30,7 @@ export default async function clusterSetup() {
     });
     // nginx's workers (user nobody when run as root) read the static files staged here.
     const dataDir = scratchDir("shootq-e2e-cluster");
+    nginxPrefix = path.join(dataDir.path, "nginx");
     const cluster = await startAppCluster({
       nodes: 2,
       port: CLUSTER_PORT,
@@ -43,5 +50,10 @@ export default async function clusterSetup() {
     await stopEverything();
     throw error;
   }
-  return stopEverything;
+  return async () => {
+    // nginx's own logs live in the cluster's scratch folder, which stopping removes.
+    if (nginxPrefix) logs.keepNginxLogs(nginxPrefix);
+    await stopEverything();
+    logs.check();
+  };
 }

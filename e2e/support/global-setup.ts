@@ -1,13 +1,17 @@
+import type { FullConfig } from "@playwright/test";
 import { stopEverything } from "../../scripts/lib/lifecycle";
 import { startTestApp } from "../../scripts/testing/app";
 import { startE2eBackend } from "./backend";
+import { keepRunLogs } from "./run-logs";
 
 /**
  * The production build served by `next start` (the app starter the integration tests use) against
  * a primary and a streaming replica that applies WAL 3 s late, with the email worker and a mail
  * sink. Whatever this starts is stopped on teardown, on a failure half-way, or when Playwright exits.
+ * The teardown then fails the run when any process logged a secret (scripts/testing/log-secrets.ts).
  */
-export default async function globalSetup() {
+export default async function globalSetup(config: FullConfig) {
+  const logs = keepRunLogs(config);
   try {
     const port = Number(process.env.E2E_PORT ?? 3210);
     const { db, env } = await startE2eBackend({
@@ -26,5 +30,8 @@ export default async function globalSetup() {
     await stopEverything();
     throw error;
   }
-  return stopEverything;
+  return async () => {
+    await stopEverything();
+    logs.check();
+  };
 }

@@ -8,6 +8,7 @@ import { parseBody, readBodyBytes, requireReadableType } from "@/lib/routes";
 import { type Committed, runWrite } from "@/lib/write-core";
 import { ApiRefusal, authenticateApiRequest, type ApiPrincipal } from "@/lib/api/auth";
 import { problemResponse } from "@/lib/api/problem";
+import { requestLogger } from "@/lib/log/request";
 import { READ_AFTER_HEADER } from "@/lib/api/read-after";
 
 // The two ways an /api/v1 route handler is written: defineApiRead for GET (reads from this
@@ -19,14 +20,12 @@ type RouteContext<P> = { params: Promise<P> };
 
 type ReadContext<P> = { principal: ApiPrincipal; db: Db; params: P; query: Record<string, string> };
 
-function failureResponse(error: unknown, headers: Record<string, string>, requestId: string | null): NextResponse {
+function failureResponse(error: unknown, headers: Record<string, string>, request: NextRequest): NextResponse {
   if (error instanceof ApiRefusal)
     return problemResponse(error.status, error.message, { headers: { ...headers, ...error.headers } });
   const known = toAppError(error);
   if (known) return problemResponse(known.status, known.message, { fieldErrors: known.fieldErrors, headers });
-  console.error(
-    JSON.stringify({ msg: "api request failed", requestId, error: String((error as Error)?.stack ?? error) }),
-  );
+  requestLogger(request.headers).error({ err: error }, "api request failed");
   return problemResponse(500, "Something went wrong and nothing was saved.", { headers });
 }
 
@@ -45,7 +44,7 @@ export function defineApiRead<P = Record<string, never>>(read: (ctx: ReadContext
       });
       return NextResponse.json(body, { headers });
     } catch (error) {
-      return failureResponse(error, headers, request.headers.get("x-request-id"));
+      return failureResponse(error, headers, request);
     }
   };
 }
@@ -87,7 +86,6 @@ function idempotencyOf(request: NextRequest, tokenId: string, type: string, body
 export function defineApiWrite<S extends z.ZodType, P = Record<string, never>>(def: WriteDefinition<S, P>) {
   return async function handler(request: NextRequest, context: RouteContext<P>): Promise<NextResponse> {
     let headers: Record<string, string> = {};
-    const requestId = request.headers.get("x-request-id");
     try {
       const { principal, headers: limitHeaders } = await authenticateApiRequest(request);
       headers = limitHeaders;
@@ -103,7 +101,7 @@ export function defineApiWrite<S extends z.ZodType, P = Record<string, never>>(d
         authenticate: async () => principal.user,
         idempotency: idempotencyOf(request, principal.tokenId, type, body),
         readInput: () => parseBody(type, body),
-        requestId: async () => requestId,
+        log: async () => requestLogger(request.headers),
         context: { params },
         run: ({ tx, input, params }) =>
           def.run({ tx, input, user: principal.user, timeZone: principal.timeZone, params }),
@@ -119,7 +117,7 @@ export function defineApiWrite<S extends z.ZodType, P = Record<string, never>>(d
       if (result.outcome.location) headers.Location = result.outcome.location;
       return NextResponse.json(result.outcome.body, { status: result.outcome.status ?? 201, headers });
     } catch (error) {
-      return failureResponse(error, headers, requestId);
+      return failureResponse(error, headers, request);
     }
   };
 }

@@ -11,6 +11,7 @@ import { env } from "@/lib/env";
 import { countAttempts, refundAttempt, resetLimit, waitText, type Limit } from "@/lib/rate-limit";
 import { isSecureCookies } from "@/lib/session";
 import { type UserRole } from "@/prisma/generated/prisma/enums";
+import { currentRequestLogger } from "@/lib/log/request";
 
 export type SessionUser = { id: string; email: string; name: string; role: UserRole; studioId: string | null };
 
@@ -141,8 +142,8 @@ export function authOptions(): AuthOptions {
         if (!claims?.sid || !claims.user?.id) return;
         await primaryDb()
           .$transaction((tx) => revokeSession(tx, { userId: claims.user!.id, sessionId: claims.sid! }))
-          .catch((error) =>
-            console.error(JSON.stringify({ msg: "sign-out could not revoke the session", error: String(error) })),
+          .catch(async (error: unknown) =>
+            (await currentRequestLogger()).error({ err: error }, "sign-out could not revoke the session"),
           );
       },
     },

@@ -11,6 +11,7 @@ import { primaryDb, readDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { isUnavailableError } from "@/lib/errors";
 import { isSecureCookies } from "@/lib/session";
+import { logEntry } from "@/lib/log";
 
 export const sessionCookieName = () => `${isSecureCookies() ? "__Secure-" : ""}next-auth.session-token`;
 
@@ -45,7 +46,7 @@ export function sessionRevocations(): SessionRevocations {
   globalForRevocations.shootqRevocations ??= new SessionRevocations({
     databaseUrl: env().DATABASE_URL,
     checkInDatabase,
-    log: (entry) => console.log(JSON.stringify(entry)),
+    log: logEntry(),
   }).start();
   return globalForRevocations.shootqRevocations;
 }

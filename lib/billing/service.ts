@@ -2,6 +2,7 @@ import PgBoss from "pg-boss";
 import { runBillingTick, type TickResult } from "@/lib/billing/tick";
 import { ensureQueue } from "@/lib/queues";
 import { createServiceDb } from "@/lib/service-db";
+import { logEntry } from "@/lib/log";
 
 /** The pg-boss queue of the billing service's scheduled runs. */
 export const BILLING_QUEUE = "billing-tick";
@@ -44,7 +45,7 @@ export async function ensureBillingSchedule(boss: PgBoss): Promise<void> {
  * stop lets the run in progress finish.
  */
 export async function startBillingService(options: BillingServiceOptions): Promise<BillingService> {
-  const log = options.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  const log = options.log ?? logEntry();
   const now = options.now ?? (() => new Date());
   const db = createServiceDb(options.databaseUrl, "shootq-billing", 3);
   const boss = new PgBoss({

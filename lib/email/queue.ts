@@ -1,4 +1,5 @@
 import PgBoss from "pg-boss";
+import { logger } from "@/lib/log";
 import { ensureQueue, sendInTransaction, type RawSqlRunner } from "@/lib/queues";
 import { ensureImportQueue } from "@/lib/imports/queue";
 import { ensureWebhookQueues } from "@/lib/webhooks/queue";
@@ -53,7 +54,7 @@ export async function ensureQueueSchema(
     migrate: true,
     application_name: "shootq-queue-setup",
   });
-  boss.on("error", (error) => console.error(JSON.stringify({ msg: "queue setup error", error: String(error) })));
+  boss.on("error", (error) => logger().error({ err: error }, "queue setup error"));
   await boss.start();
   try {
     await ensureQueue(boss, { name: EMAIL_DEAD_LETTER_QUEUE, retryLimit: 5, retryDelay: 5, retryBackoff: true });

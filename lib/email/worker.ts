@@ -11,6 +11,7 @@ import { LEGACY_KIND } from "./kinds";
 import { EMAIL_DEAD_LETTER_QUEUE, EMAIL_QUEUE, type EmailJob } from "./queue";
 import { renderOutboxEmail } from "./render";
 import { senderHeaders } from "./sender";
+import { logEntry } from "../log";
 
 export type EmailWorkerOptions = {
   databaseUrl: string;
@@ -42,7 +43,7 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
  * Failures are retried by pg-boss with backoff; the last one marks the email FAILED.
  */
 export async function startEmailWorker(options: EmailWorkerOptions): Promise<EmailWorker> {
-  const log = options.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  const log = options.log ?? logEntry();
   const db = createServiceDb(options.databaseUrl, "shootq-email-worker", (options.concurrency ?? 4) + 2);
   // nodemailer ignores every other option when given `url`, so the URL is parsed first.
   // Pooled: SMTP servers make each new connection wait for its greeting, so connections are reused.

@@ -3,6 +3,7 @@ import { stringify } from "csv-stringify";
 import { type z } from "zod";
 import { dayKeyOf, dayKeyOfDateColumn, isoInZone } from "@/lib/calendar/zoned";
 import { type Db } from "@/lib/db";
+import { currentRequestLogger } from "@/lib/log/request";
 import { formatDecimal } from "@/lib/money";
 import { type SearchParams } from "@/lib/search-params";
 
@@ -110,8 +111,7 @@ export function defineExport<Params, Row>(spec: ExportSpec<Params, Row>): Export
         Readable.from(records(db, context, filters)),
         stringify({ header: true, columns: spec.columns.map((c) => c.header), bom: true, record_delimiter: "windows" }),
         (error) => {
-          if (error)
-            console.error(JSON.stringify({ msg: `${spec.name} export failed`, error: String(error.stack ?? error) }));
+          if (error) void currentRequestLogger().then((log) => log.error({ err: error }, `${spec.name} export failed`));
         },
       );
     },

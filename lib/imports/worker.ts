@@ -1,4 +1,5 @@
 import PgBoss from "pg-boss";
+import { logEntry } from "@/lib/log";
 import { pollQueue } from "@/lib/queues";
 import { createServiceDb, type ServiceDb } from "@/lib/service-db";
 import { type CsvRow, readCsvRows } from "@/lib/imports/csv";
@@ -129,7 +130,7 @@ async function dryRunInBatches(db: ServiceDb, importId: string, batchRows: numbe
 
 /** Works the import queue, one file at a time. Stopping ends a run between two batches; it resumes later. */
 export async function startImportWorker(options: ImportWorkerOptions): Promise<{ stop(): Promise<void> }> {
-  const log = options.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  const log = options.log ?? logEntry();
   const batchRows = options.batchRows ?? IMPORT_BATCH_ROWS;
   const db = createServiceDb(options.databaseUrl, "shootq-import-worker", 3);
   const boss = new PgBoss({

@@ -13,6 +13,7 @@ import { requireStudioMoney } from "@/lib/studios/mutations";
 import { hashToken } from "@/lib/tokens";
 import { invoiceUrl } from "@/lib/urls";
 import { type PaymentKind } from "@/prisma/generated/prisma/client";
+import { currentRequestLogger } from "@/lib/log/request";
 
 type Tenant = { studioId: string };
 
@@ -226,7 +227,7 @@ export async function startCheckout(
     });
   } catch (error) {
     if (error instanceof ProviderUnavailableError) {
-      console.error(JSON.stringify({ msg: "checkout failed", invoiceId: invoice.id, error: error.message }));
+      (await currentRequestLogger()).error({ invoiceId: invoice.id, error: error.message }, "checkout failed");
       throw new AppError(
         "CONFLICT",
         "Card payments are not answering right now. Nothing was charged; please try again in a minute.",

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db";
 import { isUnavailableError } from "@/lib/errors";
+import { currentRequestLogger } from "@/lib/log/request";
 import { metrics } from "@/lib/metrics/registry";
 import type { Prisma } from "@/prisma/generated/prisma/client";
 
@@ -22,12 +23,9 @@ export async function readWithFallback<T>(
     if (!retryIf(error)) throw error;
     metrics().readFallbacks.inc();
     if (!isUnavailableError(error))
-      console.warn(
-        JSON.stringify({
-          msg: "read failed, retried on another host",
-          what,
-          error: String((error as Error)?.message ?? error).slice(0, 300),
-        }),
+      (await currentRequestLogger()).warn(
+        { what, error: String((error as Error)?.message ?? error).slice(0, 300) },
+        "read failed, retried on another host",
       );
     return second();
   }

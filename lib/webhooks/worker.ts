@@ -4,6 +4,7 @@ import { Webhook } from "standardwebhooks";
 import { findOwnerConfirmation } from "../account/queries";
 import { queueEmail, StudioSendRefused } from "../email/outbox";
 import { notify } from "../notifications/mutations";
+import { logEntry } from "../log";
 import { pollQueue } from "../queues";
 import { createServiceDb } from "../service-db";
 import { parseWebhookUrl, resolveWebhookUrl, type WebhookAddressPolicy, WebhookUrlRefused } from "./address";
@@ -49,7 +50,7 @@ const isRetryable = (o: SendOutcome) => o.statusCode === null || o.statusCode >=
  * stale by a resend never sends twice. Retries are new jobs queued in the attempt's transaction.
  */
 export async function startWebhookWorker(options: WebhookWorkerOptions): Promise<WebhookWorker> {
-  const log = options.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  const log = options.log ?? logEntry();
   const concurrency = options.concurrency ?? 4;
   const schedule = options.retrySchedule ?? RETRY_SCHEDULE_SECONDS;
   const timeoutMs = options.timeoutMs ?? 10_000;

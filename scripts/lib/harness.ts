@@ -10,6 +10,10 @@ export type HarnessOptions = {
   elapsed?: boolean;
   /** A run that takes longer has failed: everything is stopped and the process exits 1. */
   limitMinutes?: number;
+  /** The long-running services log JSON lines through lib/log instead of prefixed text. */
+  log?: Log;
+  /** How an unexpected failure is reported (default: the name and the error on stderr). */
+  logError?: (error: unknown) => void;
 };
 
 export type Log = (line: string) => void;
@@ -28,7 +32,7 @@ export function createLog(opts: Pick<HarnessOptions, "name" | "elapsed">): Log {
  * the process stops everything and exits with process.exitCode (0 unless main set it).
  */
 export async function runHarness(opts: HarnessOptions, main: (log: Log) => Promise<"serve" | void>): Promise<void> {
-  const log = createLog(opts);
+  const log = opts.log ?? createLog(opts);
   stopEverythingOnExit(log);
   const limit =
     opts.limitMinutes &&
@@ -43,6 +47,7 @@ export async function runHarness(opts: HarnessOptions, main: (log: Log) => Promi
     }
   } catch (error) {
     if (error instanceof HarnessError) log(error.message);
+    else if (opts.logError) opts.logError(error);
     else console.error(`[${opts.name}] failed:`, error);
     process.exitCode = 1;
   }

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream, mkdirSync } from "node:fs";
 import net from "node:net";
+import path from "node:path";
 import { HarnessError } from "./harness.ts";
 import { isShuttingDown, track } from "./lifecycle.ts";
 
@@ -16,6 +18,17 @@ export function killProcessGroup(pid: number | undefined): void {
 }
 
 const killGroup = (child: ChildProcess) => killProcessGroup(child.pid);
+
+let outputDir: string | null = null;
+
+/**
+ * From now on, every service this process starts also appends its standard output and error to
+ * `<dir>/<name>.log` (the e2e runs keep every process's logs with the run, and scan them).
+ */
+export function keepServiceOutput(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  outputDir = dir;
+}
 
 /**
  * Spawns a long-running child whose output is prefixed with its name. It runs in a process group
@@ -38,6 +51,14 @@ export function startService(
       .filter(Boolean)
       .map((l) => `[${name}] ${l}\n`)
       .join("");
+  if (outputDir) {
+    const file = createWriteStream(path.join(outputDir, `${name.replace(/[^A-Za-z0-9._-]/g, "-")}.log`), {
+      flags: "a",
+    });
+    child.stdout?.on("data", (c: Buffer) => file.write(c));
+    child.stderr?.on("data", (c: Buffer) => file.write(c));
+    child.on("close", () => file.end());
+  }
   if (!opts.quiet) {
     child.stdout?.on("data", (c: Buffer) => process.stdout.write(prefix(c)));
     child.stderr?.on("data", (c: Buffer) => process.stderr.write(prefix(c)));

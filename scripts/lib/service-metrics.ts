@@ -1,3 +1,4 @@
+import { logger } from "../../lib/log/index.ts";
 import { serveMetrics } from "../../lib/metrics/serve.ts";
 import { HarnessError } from "./harness.ts";
 import { track } from "./lifecycle.ts";
@@ -20,5 +21,5 @@ export async function serveServiceMetrics(service: string, variable: string): Pr
     () => new Promise<void>((resolve) => server.close(() => resolve())),
     () => server.closeAllConnections(),
   );
-  console.log(JSON.stringify({ msg: "metrics served", service, url: `http://127.0.0.1:${port}/metrics` }));
+  logger().info({ url: `http://127.0.0.1:${port}/metrics` }, "metrics served");
 }
