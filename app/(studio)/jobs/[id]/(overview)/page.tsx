@@ -37,6 +37,8 @@ import { EventForm } from "../../_components/event-form";
 import { JobStatusForm } from "../../_components/job-status-form";
 import { createInvoiceFromProposalAction } from "@/app/(studio)/invoices/actions";
 
+export const metadata = { title: "Job" };
+
 type Props = { params: Promise<{ id: string }> };
 
 export default async function JobPage({ params }: Props) {
