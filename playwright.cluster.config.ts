@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import base from "./playwright.config";
+import base, { PHONE } from "./playwright.config";
 
 const port = Number(process.env.E2E_CLUSTER_PORT ?? 3310);
 
@@ -11,7 +11,13 @@ export default defineConfig({
   globalSetup: "./e2e/support/cluster-setup.ts",
   use: { ...base.use, baseURL: `http://localhost:${port}` },
   projects: [
-    { name: "journeys", use: base.projects?.[0]?.use, testIgnore: "cluster/disruptions.spec.ts" },
+    // The accessibility walk runs on one node only: what it checks does not depend on the layout.
+    {
+      name: "journeys",
+      use: base.projects?.[0]?.use,
+      testIgnore: ["cluster/disruptions.spec.ts", "a11y/axe.spec.ts", "phone/**"],
+    },
+    { name: "phone", use: PHONE, testMatch: ["phone/**/*.spec.ts"] },
     {
       name: "disruptions",
       use: base.projects?.[0]?.use,

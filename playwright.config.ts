@@ -2,6 +2,16 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 
+/** An iPhone 13's screen (390×844), touch and user agent, driven by Chromium. */
+export const PHONE = {
+  ...devices["Desktop Chrome"],
+  viewport: devices["iPhone 13"].viewport,
+  deviceScaleFactor: devices["iPhone 13"].deviceScaleFactor,
+  userAgent: devices["iPhone 13"].userAgent,
+  isMobile: true,
+  hasTouch: true,
+};
+
 // Chromium comes from Debian (Playwright's own browser download is not reachable here).
 // The background-networking flags keep it from calling home on a closed network.
 export default defineConfig({
@@ -32,5 +42,9 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: ["phone/**"] },
+    // e2e/phone: the journeys at a phone's size and touch, in the same Chromium.
+    { name: "phone", use: PHONE, testMatch: ["phone/**/*.spec.ts"] },
+  ],
 });

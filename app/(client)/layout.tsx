@@ -2,8 +2,10 @@
 export default function ClientLayout({ children }: { children: React.ReactNode }) {
   return (
     <div className="min-h-screen bg-slate-50">
-      <main className="mx-auto max-w-2xl px-4 py-10">{children}</main>
-      <footer className="pb-8 text-center text-xs text-slate-400">Powered by ShootQ</footer>
+      <main id="main" className="mx-auto max-w-2xl px-4 py-10">
+        {children}
+      </main>
+      <footer className="pb-8 text-center text-xs text-slate-600">Powered by ShootQ</footer>
     </div>
   );
 }

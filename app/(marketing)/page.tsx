@@ -5,6 +5,8 @@ import { buttonClass } from "@/components/ui/button";
 import { assetUrl } from "@/lib/assets";
 import { getSessionUser } from "@/lib/auth/guards";
 
+export const metadata = { title: { absolute: "ShootQ: studio management for photographers" } };
+
 export default async function LandingPage() {
   const user = await getSessionUser();
   if (user) redirect(user.role === "ADMIN" ? "/admin" : "/dashboard");
@@ -18,7 +20,7 @@ export default async function LandingPage() {
     ["After the booking", "Questionnaires, album workflows and tasks, so every job's next step is on your dashboard."],
   ];
   return (
-    <main>
+    <main id="main">
       <header className="mx-auto flex max-w-5xl items-center justify-between px-6 py-6">
         <span className="flex items-center gap-3 text-2xl font-bold tracking-tight text-brand-700">
           <Image src={assetUrl("/logo.svg")} alt="" width={36} height={36} unoptimized priority />

@@ -1,5 +1,7 @@
 import { NotFoundState } from "@/components/ui/not-found-state";
 
+export const metadata = { title: "Page not found" };
+
 export default function AdminNotFound() {
   return (
     <NotFoundState title="We could not find that" home={{ href: "/admin", label: "Back to admin home" }}>

@@ -12,7 +12,7 @@ export function ShootList({ shoots, timeZone }: { shoots: CalendarEvent[]; timeZ
           <p className="font-medium text-slate-900">{formatDateTime(shoot.startsAt, timeZone)}</p>
           <p>
             {shoot.name} ·{" "}
-            <Link href={`/jobs/${shoot.job.id}`} className="text-brand-600 hover:underline">
+            <Link href={`/jobs/${shoot.job.id}`} className="text-brand-600 underline">
               {shoot.job.title}
             </Link>
           </p>

@@ -30,7 +30,7 @@ export function WeekAgenda({
             {formatDayKey(day.key, todayKey)}
           </h3>
           {day.events.length === 0 ? (
-            <p className="text-sm text-slate-400">No scheduled events.</p>
+            <p className="text-sm text-slate-600">No scheduled events.</p>
           ) : (
             <ul className="space-y-2">
               {day.events.map((event) => (
@@ -41,7 +41,7 @@ export function WeekAgenda({
                   </span>{" "}
                   <span>{event.name}</span>
                   {" · "}
-                  <Link href={`/jobs/${event.job.id}`} className="text-brand-600 hover:underline">
+                  <Link href={`/jobs/${event.job.id}`} className="text-brand-600 underline">
                     {event.job.title}
                   </Link>
                   {event.location ? <span className="text-slate-500"> · {event.location}</span> : null}

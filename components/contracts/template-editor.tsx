@@ -158,7 +158,7 @@ export function TemplateEditor({ name, label, initialHtml, fields, errors, onCha
             isActive={editor?.isActive("bulletList")}
             onClick={() => editor?.chain().focus().toggleBulletList().run()}
           >
-            • List
+            Bulleted list
           </ToolbarButton>
           <ToolbarButton
             editor={editor}
@@ -166,7 +166,7 @@ export function TemplateEditor({ name, label, initialHtml, fields, errors, onCha
             isActive={editor?.isActive("orderedList")}
             onClick={() => editor?.chain().focus().toggleOrderedList().run()}
           >
-            1. List
+            Numbered list
           </ToolbarButton>
           <ToolbarButton editor={editor} label="Link" isActive={editor?.isActive("link")} onClick={setLink}>
             Link

@@ -1,4 +1,5 @@
 import { type ReactNode } from "react";
+import { MenuButton } from "@/components/studio/menu-button";
 import { NavLink } from "@/components/studio/nav-link";
 import { SignOutButton } from "@/components/studio/sign-out-button";
 
@@ -22,23 +23,29 @@ type Props = {
 
 /** The signed-in frame of the studio and the admin area: header, user, sign out, navigation, page. */
 export function AppShell({ brand, tools, userName, navLabel, nav, width, children }: Props) {
+  // Below md the tools and the navigation fold behind "Menu" (data-menu on the header opens them).
   return (
     <div className="min-h-screen">
-      <header className="bg-slate-900">
-        <div className={`mx-auto flex ${width} flex-wrap items-center justify-between gap-4 px-4 py-3`}>
+      <header className="group bg-slate-900" data-menu="closed">
+        <div className={`mx-auto flex ${width} flex-wrap items-center justify-between gap-x-4 gap-y-3 px-4 py-3`}>
           {brand}
-          <div className="flex flex-wrap items-center gap-4">
+          <MenuButton controls="header-tools header-nav" />
+          <div
+            id="header-tools"
+            className="hidden w-full flex-col items-stretch gap-3 group-data-[menu=open]:flex md:flex md:w-auto md:flex-row md:flex-wrap md:items-center md:gap-4"
+          >
             {tools}
             <span className="text-sm text-slate-300">{userName}</span>
             <SignOutButton />
           </div>
         </div>
         <nav
+          id="header-nav"
           aria-label={navLabel}
-          className={`mx-auto flex ${width} flex-wrap items-center justify-between gap-x-6 gap-y-1 px-4 pb-2`}
+          className={`mx-auto hidden ${width} flex-col gap-x-6 gap-y-1 px-4 pb-2 group-data-[menu=open]:flex md:flex md:flex-row md:flex-wrap md:items-center md:justify-between`}
         >
           {nav.map((group) => (
-            <ul key={group.label} aria-label={group.label} className="flex gap-1 overflow-x-auto">
+            <ul key={group.label} aria-label={group.label} className="flex flex-col gap-1 md:flex-row">
               {group.items.map(([href, label]) => (
                 <li key={href}>
                   <NavLink href={href}>{label}</NavLink>
@@ -48,7 +55,9 @@ export function AppShell({ brand, tools, userName, navLabel, nav, width, childre
           ))}
         </nav>
       </header>
-      <main className={`mx-auto ${width} px-4 py-8`}>{children}</main>
+      <main id="main" className={`mx-auto ${width} px-4 py-8`}>
+        {children}
+      </main>
     </div>
   );
 }

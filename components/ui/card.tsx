@@ -28,7 +28,7 @@ export function PageHeader({ title, children }: { title: string; children?: Reac
   return (
     <div className="mb-6 flex flex-wrap items-center justify-between gap-3">
       <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
-      <div className="flex items-center gap-2">{children}</div>
+      <div className="flex flex-wrap items-center gap-2">{children}</div>
     </div>
   );
 }

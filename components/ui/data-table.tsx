@@ -1,6 +1,10 @@
 import { type ReactNode } from "react";
+import { LabelledRows } from "@/components/ui/labelled-rows";
 
-/** A list as a table: a caption for screen readers, column headings, and the caller's rows. */
+/**
+ * A list as a table: a caption for screen readers, column headings, and the caller's rows; on
+ * narrow screens each row is a card whose cells carry their column's label.
+ */
 export function DataTable({
   caption,
   columns,
@@ -11,8 +15,8 @@ export function DataTable({
   children: ReactNode;
 }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-sm">
+    <LabelledRows>
+      <table className="stacked-table w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b border-slate-200 text-left text-slate-500">
@@ -25,6 +29,6 @@ export function DataTable({
         </thead>
         <tbody>{children}</tbody>
       </table>
-    </div>
+    </LabelledRows>
   );
 }

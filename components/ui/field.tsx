@@ -11,6 +11,12 @@ const control =
 
 type Common = { label: string; name: string; errors?: string[]; hint?: ReactNode };
 
+/** The control's own attributes that tie it to its hint and errors, so a screen reader reads them with it. */
+function describedBy(id: string, errors: string[] | undefined, hint: ReactNode, own: string | undefined) {
+  const ids = [own, errors?.length ? `${id}-error` : hint ? `${id}-hint` : undefined].filter(Boolean).join(" ");
+  return { "aria-invalid": errors?.length ? true : undefined, "aria-describedby": ids || undefined } as const;
+}
+
 function Wrapper({
   id,
   label,
@@ -30,7 +36,11 @@ function Wrapper({
         {label}
       </label>
       {children}
-      {hint && !errors?.length ? <p className="text-xs text-slate-500">{hint}</p> : null}
+      {hint && !errors?.length ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
       {errors?.length ? (
         <p id={`${id}-error`} className="text-sm text-red-600" role="alert">
           {errors.join(" ")}
@@ -48,9 +58,8 @@ export function TextField({ label, name, errors, hint, ...props }: Common & Inpu
         id={id}
         name={name}
         className={control}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={errors?.length ? `${id}-error` : undefined}
         {...props}
+        {...describedBy(id, errors, hint, props["aria-describedby"])}
       />
     </Wrapper>
   );
@@ -71,8 +80,8 @@ export function TextArea({
         name={name}
         className={control}
         rows={4}
-        aria-invalid={errors?.length ? true : undefined}
         {...props}
+        {...describedBy(id, errors, hint, props["aria-describedby"])}
       />
     </Wrapper>
   );
@@ -89,7 +98,13 @@ export function SelectField({
   const id = useId();
   return (
     <Wrapper id={id} label={label} errors={errors} hint={hint}>
-      <select id={id} name={name} className={control} aria-invalid={errors?.length ? true : undefined} {...props}>
+      <select
+        id={id}
+        name={name}
+        className={control}
+        {...props}
+        {...describedBy(id, errors, hint, props["aria-describedby"])}
+      >
         {children}
       </select>
     </Wrapper>

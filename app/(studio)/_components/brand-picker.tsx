@@ -25,7 +25,7 @@ export function BrandPicker({ brands, selected, action }: Props) {
         name="brandId"
         defaultValue={selected ?? ""}
         onChange={(e) => e.currentTarget.form?.requestSubmit()}
-        className="rounded-md border-0 bg-white/10 px-2 py-1 text-white ring-1 ring-white/20"
+        className="min-h-11 flex-1 rounded-md border-0 bg-white/10 px-2 py-1 text-white ring-1 ring-white/20 md:min-h-0 md:flex-none"
       >
         <option value="" className="text-slate-900">
           All Brands

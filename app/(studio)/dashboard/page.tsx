@@ -79,27 +79,27 @@ export default async function DashboardPage({ searchParams }: Props) {
             <ul className="mb-3 space-y-1 text-sm">
               {d.newLeads > 0 ? (
                 <li data-testid="new-leads">
-                  <Link href="/leads?status=NEW" className="hover:underline">
+                  <Link href="/leads?status=NEW" className="underline">
                     You have {countOf(d.newLeads, "new lead", "new leads", formatCount)}.
                   </Link>
                 </li>
               ) : null}
               {d.bookingsToReview > 0 ? (
                 <li data-testid="bookings-to-review">
-                  <Link href="/bookings" className="hover:underline">
+                  <Link href="/bookings" className="underline">
                     You have {countOf(d.bookingsToReview, "booking", "bookings", formatCount)} to review.
                   </Link>
                 </li>
               ) : null}
               {d.overduePayments > 0 ? (
                 <li data-testid="overdue-payments">
-                  <Link href="/invoices?view=overdue" className="font-medium text-red-700 hover:underline">
+                  <Link href="/invoices?view=overdue" className="font-medium text-red-700 underline">
                     {countOf(d.overduePayments, "payment", "payments", formatCount)} overdue
                   </Link>
                 </li>
               ) : null}
               <li data-testid="received-this-month">
-                <Link href="/invoices?view=paid" className="hover:underline">
+                <Link href="/invoices?view=paid" className="underline">
                   {formatMoney(d.receivedThisMonth, money)} received this month
                 </Link>
               </li>
@@ -109,7 +109,7 @@ export default async function DashboardPage({ searchParams }: Props) {
                 {d.newLeadsPreview.map((lead) => (
                   <li key={lead.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                     <span>
-                      <Link href={`/leads/${lead.id}`} className="font-medium text-brand-700 hover:underline">
+                      <Link href={`/leads/${lead.id}`} className="font-medium text-brand-700 underline">
                         {lead.name}
                       </Link>{" "}
                       <span className="text-slate-600">
@@ -130,7 +130,7 @@ export default async function DashboardPage({ searchParams }: Props) {
                   <li key={n.id} className="flex items-start justify-between gap-3 py-2 text-sm">
                     <div>
                       {n.link ? (
-                        <Link href={n.link} className="font-medium text-brand-700 hover:underline">
+                        <Link href={n.link} className="font-medium text-brand-700 underline">
                           {n.message}
                         </Link>
                       ) : (
@@ -167,7 +167,7 @@ export default async function DashboardPage({ searchParams }: Props) {
               >
                 {d.unsignedContracts.map((c) => (
                   <li key={c.id} className="py-2 text-sm">
-                    <Link href={contractPath(c.jobId, c.id)} className="font-medium text-slate-900 hover:underline">
+                    <Link href={contractPath(c.jobId, c.id)} className="font-medium text-slate-900 underline">
                       Contract for {c.jobTitle} is not signed yet
                     </Link>
                     <p className="text-xs text-amber-800">
@@ -185,7 +185,7 @@ export default async function DashboardPage({ searchParams }: Props) {
               <ul aria-label="Next tasks" className="divide-y divide-slate-100">
                 {d.whatsNext.rows.map((t) => (
                   <li key={t.id} className="py-2 text-sm">
-                    <Link href={`/jobs/${t.jobId}/workflow`} className="font-medium text-slate-900 hover:underline">
+                    <Link href={`/jobs/${t.jobId}/workflow`} className="font-medium text-slate-900 underline">
                       {formatTask(t)}
                     </Link>
                     <p className="text-xs text-slate-600">

@@ -182,7 +182,7 @@ export default async function ReportsPage({ searchParams }: Props) {
               {cash(revenue.overdue)}
             </strong>{" "}
             on{" "}
-            <Link href="/invoices?view=overdue" className="text-brand-700 hover:underline">
+            <Link href="/invoices?view=overdue" className="text-brand-700 underline">
               {revenue.overdueInvoices} {revenue.overdueInvoices === 1 ? "invoice" : "invoices"}
             </Link>
           </p>

@@ -27,7 +27,7 @@ export default function ApiReferencePage() {
     })),
   );
   return (
-    <main className="mx-auto max-w-4xl space-y-10 px-6 py-10">
+    <main id="main" className="mx-auto max-w-4xl space-y-10 px-6 py-10">
       <header className="space-y-3">
         <h1 className="text-3xl font-bold">ShootQ API reference</h1>
         <p className="text-slate-700">{doc.info.description}</p>

@@ -1,3 +1,4 @@
+export const metadata = { title: "Link not valid" };
 export default function ContractNotFound() {
   return (
     <div className="rounded-xl bg-white p-8 text-center shadow-sm ring-1 ring-slate-200">

@@ -1,5 +1,7 @@
 import { NotFoundState } from "@/components/ui/not-found-state";
 
+export const metadata = { title: "Link not valid" };
+
 /** An inquiry page for a studio that does not exist (or no longer does): not an expired link. */
 export default function InquiryNotFound() {
   return (

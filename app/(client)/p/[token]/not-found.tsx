@@ -1,5 +1,7 @@
 import { NotFoundState } from "@/components/ui/not-found-state";
 
+export const metadata = { title: "Link not valid" };
+
 export default function ProposalNotFound() {
   return (
     <NotFoundState

@@ -7,6 +7,8 @@ import { requireStudioContext } from "@/lib/auth/context";
 import { formatDateTime } from "@/lib/calendar/zoned";
 import { findContact, findContactHistory, type HistoryKind } from "@/lib/contacts/queries";
 
+export const metadata = { title: "Client" };
+
 const KIND_LABELS: Record<HistoryKind, string> = {
   lead: "Lead",
   job: "Job",

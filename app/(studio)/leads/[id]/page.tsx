@@ -20,6 +20,8 @@ import { ConvertLeadForm } from "../_components/convert-lead-form";
 import { LeadNoteForm } from "../_components/lead-note-form";
 import { LeadStageForm } from "../_components/lead-stage-form";
 
+export const metadata = { title: "Lead" };
+
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
 function defaultJobTitle(name: string, type: string) {

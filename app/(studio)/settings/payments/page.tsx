@@ -71,7 +71,7 @@ export default async function PaymentSettingsPage() {
                       action={setDefaultScheduleTemplateAction}
                       fields={{ templateId: t.id }}
                       label="Make default"
-                      ariaLabel={`Make ${t.name} the default`}
+                      ariaLabel={`Make default: ${t.name}`}
                     />
                   ) : null}
                   <ActionButton

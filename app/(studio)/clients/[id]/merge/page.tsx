@@ -48,7 +48,7 @@ export default async function MergeClientPage({ params, searchParams }: Props) {
                 <ActionButton
                   action={mergeContactsAction}
                   fields={{ contactId: contact.id, duplicateId: c.id }}
-                  label={`Merge into ${contact.name}`}
+                  label="Merge"
                   ariaLabel={`Merge ${c.name} into ${contact.name}`}
                   pendingLabel="Merging…"
                   confirm={`Merge ${c.name} into ${contact.name}? Their jobs and leads move over and ${c.name} is removed.`}

@@ -40,6 +40,8 @@ import { sendComposedEmailAction } from "@/app/(studio)/emails/actions";
 import { ComposeEmailForm } from "@/components/email/compose-email-form";
 import { composeFields, findComposeTarget } from "@/lib/composed-emails/queries";
 
+export const metadata = { title: "Job" };
+
 type Props = { params: Promise<{ id: string }> };
 
 export default async function JobPage({ params }: Props) {

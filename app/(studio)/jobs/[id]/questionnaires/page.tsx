@@ -49,7 +49,7 @@ export default async function JobQuestionnairesPage({ params }: { params: Promis
                     <div key={question.id}>
                       <dt className="text-sm font-medium text-slate-700">{question.label}</dt>
                       <dd className="text-sm whitespace-pre-wrap text-slate-900">
-                        {q.answers[question.id] ?? <span className="text-slate-400">No answer yet</span>}
+                        {q.answers[question.id] ?? <span className="text-slate-600">No answer yet</span>}
                       </dd>
                     </div>
                   ))}

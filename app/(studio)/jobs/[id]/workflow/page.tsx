@@ -39,7 +39,7 @@ export default async function JobWorkflowPage({ params }: { params: Promise<{ id
                 <li key={t.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
                   <div>
                     <p
-                      className={`text-sm ${t.completedAt ? "text-slate-400 line-through" : "font-medium text-slate-900"}`}
+                      className={`text-sm ${t.completedAt ? "text-slate-500 line-through" : "font-medium text-slate-900"}`}
                     >
                       {t.workflow} → {t.name}
                       {t.id === next?.id ? (

@@ -112,9 +112,8 @@ export function ScheduleTemplateForm({ money }: { money: MoneyFormat }) {
               type="button"
               variant="ghost"
               onClick={() => setRows((list) => list.filter((x) => x.key !== r.key))}
-              aria-label={`Remove payment ${i + 1}`}
             >
-              ✕
+              <span aria-hidden="true">✕ </span>Remove<span className="sr-only"> payment {i + 1}</span>
             </Button>
           </div>
         ))}

@@ -144,7 +144,7 @@ export default async function ContractPage({ params }: Props) {
                   From{" "}
                   <Link
                     href={`/contracts/${contract.templateVersion.template.id}`}
-                    className="text-brand-600 hover:underline"
+                    className="text-brand-600 underline"
                   >
                     {contract.templateVersion.template.name}
                   </Link>
