@@ -56,6 +56,8 @@ const schema = z
     STUDIO_DAILY_EMAIL_QUOTA: z.coerce.number().int().min(0).default(300),
     /** Invitations one studio may send per hour. */
     STUDIO_HOURLY_INVITE_LIMIT: z.coerce.number().int().min(0).default(20),
+    /** Inquiries one client address may send per hour (the public page and the embeddable form together). */
+    INQUIRY_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(5),
     /** Requests one API token may make per minute (counted in the database, so across nodes). */
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     /**

@@ -23,7 +23,7 @@ export function ComposeEmailForm({ action, about, clientName, to, sender, fields
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600">
-        To {clientName} &lt;{to}&gt;, from {sender}; replies come to you.
+        To {clientName}, from {sender}; replies come to you.
       </p>
       <ActionForm action={action} submitLabel={`Send email to ${clientName}`}>
         {(s) => (

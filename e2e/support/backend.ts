@@ -53,6 +53,9 @@ export async function startE2eBackend(opts: {
     SECURE_COOKIES: "false",
     // Specs register webhooks to receivers they start on this machine (the production build refuses "1").
     WEBHOOKS_ALLOW_PRIVATE: "always",
+    // Every spec's browser reaches the app from one address: the suite sends more inquiries than
+    // one visitor may in an hour (lib/inquiries/mutations.test.ts tests the limit itself).
+    INQUIRY_LIMIT_PER_HOUR: "100",
     ...standInEnv(stripe),
   };
   if (opts.services) startBackgroundServices({ env, log, quiet: true });

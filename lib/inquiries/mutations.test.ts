@@ -4,7 +4,8 @@ import { z } from "zod";
 import { primaryDb, type Tx } from "@/lib/db";
 import { inquiryEmbedSnippet } from "@/lib/inquiries/embed";
 import { submitInquiry } from "@/lib/inquiries/mutations";
-import { INQUIRY_LIMIT, submitInquirySchema } from "@/lib/inquiries/schemas";
+import { env } from "@/lib/env";
+import { submitInquirySchema } from "@/lib/inquiries/schemas";
 import { createStudio } from "@/prisma/factories";
 
 const inTx = <T>(fn: (tx: Tx) => Promise<T>) => primaryDb().$transaction(fn);
@@ -91,17 +92,17 @@ describe("submitInquiry", () => {
       inTx((tx) =>
         submitInquiry(tx, { slug: studio.slug, clientAddress: from, input: submitInquirySchema.parse(form) }),
       );
-    for (let i = 0; i < INQUIRY_LIMIT.max; i++) await send();
+    for (let i = 0; i < env().INQUIRY_LIMIT_PER_HOUR; i++) await send();
     await expect(send()).rejects.toMatchObject({
       code: "RATE_LIMITED",
       message: expect.stringMatching(/^Too many inquiries from your connection\. Please try again in \d+ minutes?\.$/),
     });
-    expect(await db().lead.count({ where: { studioId: studio.id } })).toBe(INQUIRY_LIMIT.max);
+    expect(await db().lead.count({ where: { studioId: studio.id } })).toBe(env().INQUIRY_LIMIT_PER_HOUR);
     // Another address is not affected.
     await inTx((tx) =>
       submitInquiry(tx, { slug: studio.slug, clientAddress: address(), input: submitInquirySchema.parse(form) }),
     );
-    expect(await db().lead.count({ where: { studioId: studio.id } })).toBe(INQUIRY_LIMIT.max + 1);
+    expect(await db().lead.count({ where: { studioId: studio.id } })).toBe(env().INQUIRY_LIMIT_PER_HOUR + 1);
   });
 
   it("answers an unknown studio with NOT_FOUND", async () => {

@@ -2,7 +2,8 @@ import { type Tx } from "@/lib/db";
 import { queueInquiryAutoReply } from "@/lib/email-templates/mutations";
 import { AppError, notFound } from "@/lib/errors";
 import { queueLeadAlerts } from "@/lib/lead-alerts/mutations";
-import { INQUIRY_LIMIT, HONEYPOT_FIELD, type SubmitInquiryInput } from "@/lib/inquiries/schemas";
+import { env } from "@/lib/env";
+import { INQUIRY_LIMIT_WINDOW_SECONDS, HONEYPOT_FIELD, type SubmitInquiryInput } from "@/lib/inquiries/schemas";
 import { createLead, PAGES_A_NEW_LEAD_CHANGES } from "@/lib/leads/mutations";
 import { notify } from "@/lib/notifications/mutations";
 import { enforceLimit } from "@/lib/rate-limit";
@@ -30,7 +31,12 @@ export async function submitInquiry(
 
   await enforceLimit(
     tx,
-    { bucket: "inquiry", key: clientAddress, ...INQUIRY_LIMIT },
+    {
+      bucket: "inquiry",
+      key: clientAddress,
+      max: env().INQUIRY_LIMIT_PER_HOUR,
+      windowSeconds: INQUIRY_LIMIT_WINDOW_SECONDS,
+    },
     "Too many inquiries from your connection.",
   );
 

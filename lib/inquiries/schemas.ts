@@ -12,4 +12,5 @@ export const submitInquirySchema = z.object({
 });
 export type SubmitInquiryInput = z.infer<typeof submitInquirySchema>;
 
-export const INQUIRY_LIMIT = { max: 5, windowSeconds: 60 * 60 } as const;
+/** The window of the inquiry limit; how many fit in it is INQUIRY_LIMIT_PER_HOUR (lib/env.ts). */
+export const INQUIRY_LIMIT_WINDOW_SECONDS = 60 * 60;
