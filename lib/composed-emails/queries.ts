@@ -2,7 +2,7 @@ import { dayKeyOfDateColumn, formatDayKey } from "@/lib/calendar/zoned";
 import { modelsOf, type Reader } from "@/lib/reader";
 import { TEMPLATE_CONTEXTS, type TemplateContextName } from "@/lib/templates/fields";
 import { type TemplateValues } from "@/lib/templates/engine";
-import { buildJobTemplateValues, clientAndSenderValues } from "@/lib/templates/job-values";
+import { clientAndSenderValues, findJobTemplateValues } from "@/lib/templates/job-values";
 
 /** Whom an email written on a lead's or a job's page goes to, whose name it speaks in, and its smart fields' values. */
 export type ComposeTarget = {
@@ -53,18 +53,16 @@ export async function findComposeTarget(
     };
   }
   if (!jobId) return null;
-  const job = await models.job.findFirst({
-    where: { id: jobId, studioId },
-    select: { contact: { select: { id: true, name: true, email: true } }, brand: { select: { name: true } } },
-  });
+  // One query for the client, the brand and the values.
+  const job = await findJobTemplateValues(db, { studioId, jobId, now });
   if (!job) return null;
   return {
     context: "job",
     to: job.contact.email || null,
     clientName: job.contact.name,
     contactId: job.contact.id,
-    sender: job.brand.name,
-    values: await buildJobTemplateValues(db, { studioId, jobId, now }),
+    sender: job.brandName,
+    values: job.values,
   };
 }
 

@@ -76,9 +76,25 @@ export type OutgoingEmail<K extends EmailKindName> = {
  * the studio's email list; the body is rendered again, with its links, only when it is sent.
  */
 export async function queueEmail<K extends EmailKindName>(tx: Tx, email: OutgoingEmail<K>): Promise<{ id: string }> {
+  const [row] = await queueEmails(tx, { ...email, to: [email.to] });
+  return row;
+}
+
+/**
+ * Queues the same email to several people (a new-inquiry alert to each member who asked): like
+ * {@link queueEmail}, but rendered once for all of them. Each copy is its own row and delivery job.
+ */
+export async function queueEmails<K extends EmailKindName>(
+  tx: Tx,
+  email: Omit<OutgoingEmail<K>, "to"> & { to: string[] },
+): Promise<{ id: string }[]> {
+  if (email.to.length === 0) return [];
   // Account emails (studioId null) go to the account's own holder; everything else is the studio's.
+  // Members' copies count in no quota, so one check covers them; each other copy counts once.
+  const checks = email.toMember ? 1 : email.to.length;
   if (email.studioId)
-    await checkStudioMaySend(tx, email.studioId, email.now ?? new Date(), { counted: !email.toMember });
+    for (let i = 0; i < checks; i++)
+      await checkStudioMaySend(tx, email.studioId, email.now ?? new Date(), { counted: !email.toMember });
   const kind = EMAIL_KINDS[email.kind];
   const params = kind.params.parse(email.params) as Record<string, unknown>;
   // The render function type is a union over kinds; params were just parsed by this kind's schema.
@@ -87,16 +103,14 @@ export async function queueEmail<K extends EmailKindName>(tx: Tx, email: Outgoin
     params,
   );
   if (!rendered) throw new Error(`the ${email.kind} email refers to rows that do not exist`);
-  const row = await tx.emailMessage.create({
-    data: {
-      kind: email.kind,
-      studioId: email.studioId,
-      to: email.to,
-      subject: rendered.subject,
-      params: params as object,
-    },
-    select: { id: true },
-  });
-  await enqueueEmailJob(tx, row.id);
-  return row;
+  const rows: { id: string }[] = [];
+  for (const to of email.to) {
+    const row = await tx.emailMessage.create({
+      data: { kind: email.kind, studioId: email.studioId, to, subject: rendered.subject, params: params as object },
+      select: { id: true },
+    });
+    await enqueueEmailJob(tx, row.id);
+    rows.push(row);
+  }
+  return rows;
 }

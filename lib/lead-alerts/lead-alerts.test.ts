@@ -65,6 +65,19 @@ const digest = (at: string) => sendLeadDigests(service, { now: new Date(at) });
 const choose = (studioId: string, userId: string, leadAlert: "INSTANT" | "DAILY" | "OFF") =>
   inTx((tx) => setLeadAlert(tx, { studioId, userId, leadAlert }));
 
+/** A lead the studio types in itself (not an inquiry from its form). */
+const enterByHand = (studioId: string) =>
+  inTx((tx) =>
+    createLead(tx, {
+      studioId,
+      input: createLeadSchema.parse({
+        name: "Walk In",
+        email: `walk-${randomSuffix()}@example.com`,
+        eventType: "portrait",
+      }),
+    }),
+  );
+
 describe("an email for each new inquiry", () => {
   it("goes within the inquiry's transaction to each confirmed member who asked for it, answered straight to the client", async () => {
     const { studio, owner } = await createStudio(db(), { brands: ["Lumen & Lace"] });
@@ -108,16 +121,7 @@ describe("an email for each new inquiry", () => {
   it("is not sent for a lead the studio enters itself, and a member's choice is saved for them only", async () => {
     const { studio, owner } = await createStudio(db());
     const other = await createStudio(db());
-    await inTx((tx) =>
-      createLead(tx, {
-        studioId: studio.id,
-        input: createLeadSchema.parse({
-          name: "Walk In",
-          email: `walk-${randomSuffix()}@example.com`,
-          eventType: "portrait",
-        }),
-      }),
-    );
+    await enterByHand(studio.id);
     expect(await alertsTo(owner.email)).toBe(0);
     // Another studio's member cannot be changed through this studio.
     await expect(choose(studio.id, other.owner.id, "OFF")).rejects.toThrow(/not found/i);
@@ -134,16 +138,7 @@ describe("the daily digest", () => {
     await inquireAt(studio.slug, "2027-03-08T10:00:00Z", "Too Early");
     await inquireAt(studio.slug, "2027-03-09T20:00:00Z", "Ana Lima");
     await inquireAt(studio.slug, "2027-03-10T02:00:00Z", "Ben Okafor");
-    const byHand = await inTx((tx) =>
-      createLead(tx, {
-        studioId: studio.id,
-        input: createLeadSchema.parse({
-          name: "Walk In",
-          email: `walk-${randomSuffix()}@example.com`,
-          eventType: "portrait",
-        }),
-      }),
-    );
+    const byHand = await enterByHand(studio.id);
     await db().lead.update({ where: { id: byHand.id }, data: { createdAt: new Date("2027-03-10T03:00:00Z") } });
     expect(await alertsTo(owner.email)).toBe(0);
 

@@ -1,5 +1,5 @@
 import { type Tx } from "@/lib/db";
-import { queueEmail, StudioSendRefused } from "@/lib/email/outbox";
+import { queueEmails, StudioSendRefused } from "@/lib/email/outbox";
 import { notFound } from "@/lib/errors";
 import { type LeadAlertChoice } from "@/lib/lead-alerts/schemas";
 
@@ -27,13 +27,18 @@ export async function queueLeadAlerts(
     select: { email: true },
     orderBy: { createdAt: "asc" },
   });
-  for (const [queued, member] of members.entries()) {
-    try {
-      await queueEmail(tx, { kind: "lead.alert", studioId, to: member.email, params: { leadId }, toMember: true, now });
-    } catch (error) {
-      if (error instanceof StudioSendRefused) return queued;
-      throw error;
-    }
+  try {
+    const queued = await queueEmails(tx, {
+      kind: "lead.alert",
+      studioId,
+      to: members.map((m) => m.email),
+      params: { leadId },
+      toMember: true,
+      now,
+    });
+    return queued.length;
+  } catch (error) {
+    if (error instanceof StudioSendRefused) return 0;
+    throw error;
   }
-  return members.length;
 }

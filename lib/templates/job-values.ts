@@ -41,26 +41,30 @@ export function clientAndSenderValues({
 // A proposal the client accepted speaks for the job before one merely sent, and that before a draft.
 const PROPOSAL_RANK = { ACCEPTED: 0, SENT: 1, DRAFT: 2, DECLINED: 3 } as const;
 
+type JobAbout = { studioId: string; jobId: string; proposalId?: string | null; now?: Date };
+
 /**
  * The values of the "job" context: the client, the job, its first shoot's location, the
  * proposal (the one given, else the job's most relevant one), the brand and the studio, with
  * dates in the studio's time zone. A field the job cannot fill yet is null.
  */
-export async function buildJobTemplateValues(
-  db: Reader,
-  {
-    studioId,
-    jobId,
-    proposalId,
-    now = new Date(),
-  }: { studioId: string; jobId: string; proposalId?: string | null; now?: Date },
-): Promise<Record<JobFieldKey, string | null>> {
+export async function buildJobTemplateValues(db: Reader, about: JobAbout): Promise<Record<JobFieldKey, string | null>> {
+  const found = await findJobTemplateValues(db, about);
+  if (!found) throw notFound("That job");
+  return found.values;
+}
+
+/**
+ * {@link buildJobTemplateValues} with the job's client and brand, in the same one query (the
+ * compose form needs all three); null when the job is not this studio's.
+ */
+export async function findJobTemplateValues(db: Reader, { studioId, jobId, proposalId, now = new Date() }: JobAbout) {
   const job = await modelsOf(db).job.findFirst({
     where: { id: jobId, studioId },
     select: {
       title: true,
       date: true,
-      contact: { select: { name: true } },
+      contact: { select: { id: true, name: true, email: true } },
       brand: { select: { name: true } },
       studio: { select: { name: true, timeZone: true, currency: true, locale: true } },
       events: {
@@ -77,12 +81,12 @@ export async function buildJobTemplateValues(
       },
     },
   });
-  if (!job) throw notFound("That job");
+  if (!job) return null;
   const proposal = [...job.proposals]
     .sort((a, b) => PROPOSAL_RANK[a.status] - PROPOSAL_RANK[b.status])
     .find((p) => p.status !== "DECLINED");
   const money = { currency: job.studio.currency, locale: job.studio.locale };
-  return {
+  const values: Record<JobFieldKey, string | null> = {
     ...clientAndSenderValues({ clientName: job.contact.name, brandName: job.brand.name, studio: job.studio, now }),
     "job.title": job.title,
     "job.date": job.date ? formatDate(dayKeyOfDateColumn(job.date)) : null,
@@ -90,4 +94,5 @@ export async function buildJobTemplateValues(
     "proposal.total": proposal ? formatMoney(proposalTotal(proposal.items), money) : null,
     "proposal.deposit": proposal ? formatMoney(proposal.depositCents, money) : null,
   };
+  return { values, contact: job.contact, brandName: job.brand.name };
 }

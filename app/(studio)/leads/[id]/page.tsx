@@ -10,9 +10,8 @@ import { findLeadAvailability } from "@/lib/availability/queries";
 import { dayKeyOfDateColumn, formatDateTime, formatShortDayKey } from "@/lib/calendar/zoned";
 import { requireStudioContext } from "@/lib/auth/context";
 import { readConfirmingMiss } from "@/lib/db";
-import { sendComposedEmailAction } from "@/app/(studio)/emails/actions";
-import { ComposeEmailForm } from "@/components/email/compose-email-form";
-import { composeFields, findComposeTarget } from "@/lib/composed-emails/queries";
+import { ComposeEmailCard } from "@/app/(studio)/emails/_components/compose-email-card";
+import { findComposeTarget } from "@/lib/composed-emails/queries";
 import { findLead, findLeadNotePage } from "@/lib/leads/queries";
 import { pageParamsSchema, type SearchParams } from "@/lib/search-params";
 import { archiveLeadAction, restoreLeadAction } from "../actions";
@@ -153,18 +152,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
               label="Notes pages"
             />
           </Card>
-          {emailTarget ? (
-            <Card title="Email the client">
-              <ComposeEmailForm
-                action={sendComposedEmailAction}
-                about={{ leadId: lead.id }}
-                clientName={emailTarget.clientName}
-                to={emailTarget.to}
-                sender={emailTarget.sender}
-                fields={composeFields(emailTarget)}
-              />
-            </Card>
-          ) : null}
+          {emailTarget ? <ComposeEmailCard about={{ leadId: lead.id }} target={emailTarget} /> : null}
         </div>
         <div className="space-y-6">
           <Card title="Pipeline stage">

@@ -36,9 +36,8 @@ import { deleteEventAction, sendProposalAction, undoRescheduleAction } from "../
 import { EventForm } from "../../_components/event-form";
 import { JobStatusForm } from "../../_components/job-status-form";
 import { createInvoiceFromProposalAction } from "@/app/(studio)/invoices/actions";
-import { sendComposedEmailAction } from "@/app/(studio)/emails/actions";
-import { ComposeEmailForm } from "@/components/email/compose-email-form";
-import { composeFields, findComposeTarget } from "@/lib/composed-emails/queries";
+import { ComposeEmailCard } from "@/app/(studio)/emails/_components/compose-email-card";
+import { findComposeTarget } from "@/lib/composed-emails/queries";
 
 export const metadata = { title: "Job" };
 
@@ -352,16 +351,7 @@ export default async function JobPage({ params }: Props) {
               </ul>
             )}
           </Card>
-          <Card title="Email the client">
-            <ComposeEmailForm
-              action={sendComposedEmailAction}
-              about={{ jobId: job.id }}
-              clientName={emailTarget.clientName}
-              to={emailTarget.to}
-              sender={emailTarget.sender}
-              fields={composeFields(emailTarget)}
-            />
-          </Card>
+          <ComposeEmailCard about={{ jobId: job.id }} target={emailTarget} />
         </div>
 
         <div className="space-y-6">

@@ -1,0 +1,26 @@
+import { sendComposedEmailAction } from "@/app/(studio)/emails/actions";
+import { ComposeEmailForm } from "@/components/email/compose-email-form";
+import { Card } from "@/components/ui/card";
+import { composeFields, type ComposeTarget } from "@/lib/composed-emails/queries";
+
+/** The "Email the client" card of a lead's or a job's page: one card, one action, both pages. */
+export function ComposeEmailCard({
+  about,
+  target,
+}: {
+  about: { leadId: string } | { jobId: string };
+  target: ComposeTarget;
+}) {
+  return (
+    <Card title="Email the client">
+      <ComposeEmailForm
+        action={sendComposedEmailAction}
+        about={about}
+        clientName={target.clientName}
+        to={target.to}
+        sender={target.sender}
+        fields={composeFields(target)}
+      />
+    </Card>
+  );
+}
