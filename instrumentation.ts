@@ -1,9 +1,12 @@
-// Runs once when a node starts: a node with a bad environment refuses to start, and the node
-// starts listening for session revocations before its first request.
+// Runs once when a node starts: a node with a bad environment refuses to start, tracing is on
+// before the first request (every request is timed by route, and traced when a collector is
+// named), and the node starts listening for session revocations.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { env } = await import("@/lib/env");
     env();
+    const { startTracing } = await import("@/lib/tracing/setup");
+    startTracing({ service: "shootq-app", node: process.env.SHOOTQ_NODE_NAME ?? "node" });
     const { sessionRevocations } = await import("@/lib/auth/session-cookie");
     sessionRevocations();
   }

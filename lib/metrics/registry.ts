@@ -23,6 +23,13 @@ function createMetrics() {
       help: "Reads that failed on one host and were run again on another.",
       registers,
     }),
+    requests: new Histogram({
+      name: "shootq_request_duration_seconds",
+      help: "Every request a node answered (pages, server actions, API), by the route pattern Next.js matched (never the URL), method and status; 'unmatched' when no route matched.",
+      labelNames: ["route", "method", "status"] as const,
+      buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    }),
     writes: new Histogram({
       name: "shootq_write_duration_seconds",
       help: "Server actions and API writes, by kind and outcome: ok, or the status of the refusal (400 bad input, 404, 409, 429, 503 read-only, 500 unexpected).",
