@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import pino, { type Logger } from "pino";
 import { REDACTED, SECRET_KEYS, redactValue } from "./redact";
 
@@ -28,7 +29,8 @@ function level(): string {
 export function logOptions(name: LogService = service): pino.LoggerOptions {
   return {
     level: level(),
-    base: { node: process.env.SHOOTQ_NODE_NAME ?? "node", service: name },
+    // The supervisors name each process (node-1, worker…); started alone, it is the machine's name.
+    base: { node: process.env.SHOOTQ_NODE_NAME || hostname(), service: name },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     // Errors are already { type, message, stack } with secrets masked (the hook below); pino's own

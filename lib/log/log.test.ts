@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import { Writable } from "node:stream";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
@@ -29,7 +30,7 @@ describe("the logger", () => {
     log.child({ requestId: "req-12345678" }).warn({ emailId: "e1" }, "email gave up");
     expect(lines[0]).toMatchObject({
       level: "warn",
-      node: process.env.SHOOTQ_NODE_NAME ?? "node",
+      node: process.env.SHOOTQ_NODE_NAME || hostname(),
       service: "worker",
       requestId: "req-12345678",
       emailId: "e1",
@@ -100,6 +101,20 @@ describe("the logger", () => {
       `Cookie: __Secure-next-auth.session-token=${REDACTED}; theme=dark`,
     );
     expect(redactText("/leads/123?status=new")).toBe("/leads/123?status=new");
+  });
+
+  it("masks a link token whose path is percent-encoded, as the page it reaches is the same", () => {
+    const token = "Zm9vYmFyLXNlY3JldC10b2tlbg";
+    for (const path of [
+      `/%70/${token}`,
+      `/q%2f${token}`,
+      `/%69nvite/${token}`,
+      `/api%2Fcalendar/${token}.ics`,
+      `/api/%63alendar/${token}`,
+      `/c%2F${token}`,
+    ])
+      expect(redactText(`GET ${path} 200`), path).not.toContain(token);
+    expect(redactText("/%70rojects/abc")).toBe("/%70rojects/abc");
   });
 
   it("logs a service's entries through the adapter, an entry with an error as an error", () => {

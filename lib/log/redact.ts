@@ -29,7 +29,23 @@ export const isSecretKey = (key: string) => SECRET_KEY.test(key) || SECRET_KEYS.
  */
 export const LINK_TOKEN_ROUTES = ["p", "q", "i", "c", "invite", "confirm-email", "reset-password", "api/calendar"];
 
-const LINK_PATH = new RegExp(`(/(?:${LINK_TOKEN_ROUTES.join("|")})/)(?!\\[redacted\\])[^/?#\\s"'<>]+`, "g");
+/**
+ * `route` as a pattern that also matches it percent-encoded, character by character (`/%70/…`
+ * reaches the same page as `/p/…`, so its token must be masked the same way).
+ */
+const encodedToo = (route: string) =>
+  [...route]
+    .map((ch) => {
+      const hex = ch.charCodeAt(0).toString(16).padStart(2, "0");
+      const escaped = /[a-z0-9]/i.test(ch) ? ch : `\\${ch}`;
+      return `(?:${escaped}|%[${hex[0]}${hex[0].toUpperCase()}][${hex[1]}${hex[1].toUpperCase()}])`;
+    })
+    .join("");
+const SLASH = "(?:/|%2[fF])";
+const LINK_PATH = new RegExp(
+  `(${SLASH}(?:${LINK_TOKEN_ROUTES.map(encodedToo).join("|")})${SLASH})(?!\\[redacted\\])[^/?#\\s"'<>]+`,
+  "g",
+);
 const TOKEN_PARAM = /([?&;](?:[a-z_]*token|secret|password|code)=)[^&#\s"'<>]+/gi;
 const SESSION_COOKIE = /((?:__Secure-|__Host-)?next-auth\.[a-z-]*token(?:\.\d+)?=)[^;,\s"']+/gi;
 const BEARER = /(\bBearer\s+)[A-Za-z0-9._~+/=-]+/gi;

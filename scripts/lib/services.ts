@@ -40,8 +40,10 @@ export function startBackgroundServices(opts: {
   const running = new Map<BackgroundServiceName, Service>();
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-  const env: NodeJS.ProcessEnv = { ...opts.env, NODE_ENV: opts.watch ? "development" : "production" };
+  const baseEnv: NodeJS.ProcessEnv = { ...opts.env, NODE_ENV: opts.watch ? "development" : "production" };
   function start(spec: (typeof BACKGROUND_SERVICES)[number]) {
+    // Each names itself in its log lines (`node`), unless the environment names it already.
+    const env = { SHOOTQ_NODE_NAME: spec.name, ...baseEnv };
     // Plain node with tsx's loader: one process, so signals reach the service itself.
     const service = opts.watch
       ? startService(spec.name, TSX_BIN, ["watch", "--clear-screen=false", spec.script], env, {
