@@ -1,6 +1,15 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 // Relative import: services run under tsx, outside Next.js.
 import { PrismaClient } from "../prisma/generated/prisma/client";
+
+// Kept on globalThis: Next.js bundles the proxy, pages and route handlers separately.
+const globalForPools = globalThis as unknown as { shootqPools?: Map<string, pg.Pool> };
+
+/** This process's connection pools by name (`shootq-primary`, `shootq-replica-1`…): the metrics count their clients. */
+export function connectionPools(): ReadonlyMap<string, pg.Pool> {
+  return (globalForPools.shootqPools ??= new Map());
+}
 
 /**
  * A Prisma client on its own pool, named in pg_stat_activity. Every client of the code base is made
@@ -18,7 +27,9 @@ export function createPrismaClient({
   max: number;
   connectionTimeoutMillis?: number;
 }) {
-  const adapter = new PrismaPg({ connectionString, application_name: applicationName, max, connectionTimeoutMillis });
+  const pool = new pg.Pool({ connectionString, application_name: applicationName, max, connectionTimeoutMillis });
+  (globalForPools.shootqPools ??= new Map()).set(applicationName, pool);
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true }, webhookEndpoint: { secret: true } } });
 }
 

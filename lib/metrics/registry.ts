@@ -60,6 +60,12 @@ function createMetrics() {
       help: "1 while this node's probe reaches the primary.",
       registers,
     }),
+    dbPoolConnections: new Gauge({
+      name: "shootq_db_pool_connections",
+      help: "This process's database connections per pool (shootq-primary, shootq-replica-N): in use, idle, and requests waiting for one (above 0 for long: the pool is too small for the load, DB_POOL_SIZE).",
+      labelNames: ["pool", "state"] as const,
+      registers,
+    }),
     queueDepth: new Gauge({
       name: "shootq_queue_due_jobs",
       help: "Background jobs due and not yet done, by queue (email, webhooks, billing, imports...).",

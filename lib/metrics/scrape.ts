@@ -3,6 +3,7 @@ import { primaryDb } from "@/lib/db";
 import { isUnavailableError } from "@/lib/errors";
 import { type Metrics, metrics } from "@/lib/metrics/registry";
 import { replicaMonitor } from "@/lib/replication/monitor";
+import { connectionPools } from "@/lib/service-db";
 
 /**
  * Every metric of this node in Prometheus's text format. What is counted as it happens (read-host
@@ -12,6 +13,11 @@ import { replicaMonitor } from "@/lib/replication/monitor";
  */
 export async function scrapeMetrics(): Promise<{ body: string; contentType: string }> {
   const m = metrics();
+  for (const [pool, p] of connectionPools()) {
+    m.dbPoolConnections.set({ pool, state: "in_use" }, p.totalCount - p.idleCount);
+    m.dbPoolConnections.set({ pool, state: "idle" }, p.idleCount);
+    m.dbPoolConnections.set({ pool, state: "waiting" }, p.waitingCount);
+  }
   const health = await replicaMonitor().health();
   m.primaryReachable.set(health.primary.reachable ? 1 : 0);
   for (const r of health.replicas) {
