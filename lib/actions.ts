@@ -8,7 +8,13 @@ import { type Tx } from "@/lib/db";
 import { requestLogger } from "@/lib/log/request";
 
 /** What a server action's write returns: the paths it changed and, optionally, where to send the user. */
-export type WriteOutcome = Committed & { redirectTo?: string; message?: string; secret?: string };
+export type WriteOutcome = Committed & {
+  redirectTo?: string;
+  message?: string;
+  secret?: string;
+  /** The form keeps what was typed (a test send saves nothing, so the text must not reset). */
+  keepValues?: boolean;
+};
 
 type Definition<S extends z.ZodType, A extends Access> = {
   access: A;
@@ -57,6 +63,11 @@ export function defineAction<S extends z.ZodType, A extends Access>(def: Definit
     if (!result.ok)
       return { ok: false, message: result.message, fieldErrors: result.fieldErrors, values: textValues(raw) };
     if (result.outcome.redirectTo) redirect(result.outcome.redirectTo);
-    return { ok: true, message: result.outcome.message, secret: result.outcome.secret };
+    return {
+      ok: true,
+      message: result.outcome.message,
+      secret: result.outcome.secret,
+      ...(result.outcome.keepValues ? { values: textValues(raw) } : {}),
+    };
   };
 }

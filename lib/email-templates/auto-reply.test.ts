@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { primaryDb, type Tx } from "@/lib/db";
-import { saveAutoReply } from "@/lib/email-templates/mutations";
+import { saveAutoReply, sendAutoReplyTest } from "@/lib/email-templates/mutations";
 import { findAutoReplySettings } from "@/lib/email-templates/queries";
-import { saveAutoReplySchema } from "@/lib/email-templates/schemas";
+import { saveAutoReplySchema, testAutoReplySchema } from "@/lib/email-templates/schemas";
 import { renderOutboxEmail } from "@/lib/email/render";
 import { AppError } from "@/lib/errors";
 import { submitInquiry } from "@/lib/inquiries/mutations";
@@ -121,5 +121,31 @@ describe("inquiry auto-reply", () => {
     const foreign = save(studio.id, { brandId: other.brands[0].id, isEnabled: "on", subject: "Hi", body: "Hello" });
     await expect(foreign).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db().emailTemplate.count({ where: { studioId: { in: [studio.id, other.studio.id] } } })).toBe(0);
+  });
+
+  it("sends a test of the wording as typed, with example values, to the member who asked, saving nothing", async () => {
+    const { studio, owner, brands } = await createStudio(db(), { brands: ["Lumen & Lace"] });
+    const test = (fields: Record<string, string>) =>
+      inTx((tx) =>
+        sendAutoReplyTest(tx, {
+          studioId: studio.id,
+          userId: owner.id,
+          input: testAutoReplySchema.parse({ brandId: brands[0].id, ...fields }),
+        }),
+      );
+    expect(await test({ subject: "Hello {{client.first_name}}", body: "About your {{lead.event_type}}." })).toBe(
+      owner.email,
+    );
+    const row = await db().emailMessage.findFirstOrThrow({ where: { to: owner.email, kind: "template.test" } });
+    const sent = await inTx((tx) => renderOutboxEmail(tx, row, { origin: "https://app.shootq.test" }));
+    if (!sent.ok) throw new Error(sent.reason);
+    expect(sent.subject).toMatch(/^\[Test\] Hello \S+$/);
+    expect(sent.text).toMatch(/About your \S+/);
+    expect(sent.sender).toBe("Lumen & Lace");
+    expect(await db().emailTemplate.count({ where: { studioId: studio.id } })).toBe(0);
+
+    const refused = test({ subject: "Hi {{client.nickname}}", body: "Hello" });
+    await expect(refused).rejects.toMatchObject({ code: "VALIDATION" });
+    expect(await db().emailMessage.count({ where: { to: owner.email, kind: "template.test" } })).toBe(1);
   });
 });

@@ -1,10 +1,10 @@
 import { requireBrandId } from "@/lib/brands/mutations";
 import { type Tx } from "@/lib/db";
 import { findAutoReplyWording } from "@/lib/email-templates/queries";
-import { type SaveAutoReplyInput } from "@/lib/email-templates/schemas";
+import { type SaveAutoReplyInput, type TestAutoReplyInput } from "@/lib/email-templates/schemas";
 import { AUTO_REPLY_KIND, checkEmailWording } from "@/lib/email-templates/wording";
 import { queueEmail, StudioSendRefused } from "@/lib/email/outbox";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 
 /** Saves a brand's auto-reply; a field the inquiry context does not have is an error beside the editor. */
 export async function saveAutoReply(tx: Tx, { studioId, input }: { studioId: string; input: SaveAutoReplyInput }) {
@@ -18,6 +18,25 @@ export async function saveAutoReply(tx: Tx, { studioId, input }: { studioId: str
     update: wording,
     select: { id: true },
   });
+}
+
+/**
+ * Queues the wording as typed, with example values, to the member who asked ("Send me a test"):
+ * nothing is saved. A field the inquiry context does not have is an error beside the editor, as
+ * on save. Returns the address it goes to.
+ */
+export async function sendAutoReplyTest(
+  tx: Tx,
+  { studioId, userId, input }: { studioId: string; userId: string; input: TestAutoReplyInput },
+): Promise<string> {
+  const brandId = await requireBrandId(tx, { studioId, brandId: input.brandId });
+  const errors = checkEmailWording(input);
+  if (Object.keys(errors).length) throw new AppError("VALIDATION", "Please correct the highlighted fields.", errors);
+  const member = await tx.user.findFirst({ where: { id: userId, studioId, removedAt: null }, select: { email: true } });
+  if (!member) throw notFound("Your account");
+  const params = { brandId, subject: input.subject, body: input.body };
+  await queueEmail(tx, { kind: "template.test", studioId, to: member.email, params, toMember: true });
+  return member.email;
 }
 
 /**

@@ -9,3 +9,7 @@ export const saveAutoReplySchema = z.object({
   body: requiredText("the message", 5000),
 });
 export type SaveAutoReplyInput = z.infer<typeof saveAutoReplySchema>;
+
+/** "Send me a test": the wording as typed in the brand's form, saved or not. */
+export const testAutoReplySchema = saveAutoReplySchema.pick({ brandId: true, subject: true, body: true });
+export type TestAutoReplyInput = z.infer<typeof testAutoReplySchema>;

@@ -1,6 +1,7 @@
 import { dayKeyOfDateColumn, formatDayKey } from "@/lib/calendar/zoned";
 import { modelsOf, type Reader } from "@/lib/reader";
 import { type TemplateValues } from "@/lib/templates/engine";
+import { TEMPLATE_CONTEXTS } from "@/lib/templates/fields";
 import { clientAndSenderValues } from "@/lib/templates/job-values";
 
 /** The "inquiry" context's values for one lead, dates in the studio's time zone; null without the lead. */
@@ -29,5 +30,13 @@ export async function buildInquiryTemplateValues(
       "lead.event_type": lead.eventType,
       "lead.event_date": lead.eventDate ? formatDayKey(dayKeyOfDateColumn(lead.eventDate)) : null,
     },
+  };
+}
+
+/** The "inquiry" context's example values, in the brand's name: the settings preview and a test send. */
+export function exampleInquiryValues(brandName: string): TemplateValues {
+  return {
+    ...Object.fromEntries(TEMPLATE_CONTEXTS.inquiry.fields.map((f) => [f.key, f.example])),
+    "brand.name": brandName,
   };
 }

@@ -294,6 +294,10 @@ const SAMPLES: Record<string, Sample> = {
       body: "We will write soon.",
     }),
   },
+  sendAutoReplyTestAction: {
+    on: () => "/settings/emails",
+    form: (w) => ({ brandId: w.brandId, subject: "Walk test, {{client.first_name}}", body: "A test." }),
+  },
   renameBrandAction: {
     on: () => "/settings/studio",
     form: (w) => ({ brandId: w.otherBrandId, name: "Walk Brand Renamed" }),

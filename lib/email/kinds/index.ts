@@ -20,6 +20,7 @@ import { questionnaireSent } from "@/lib/email/kinds/questionnaire-sent";
 import { referralInvite } from "@/lib/email/kinds/referral-invite";
 import { staffInvite } from "@/lib/email/kinds/staff-invite";
 import { systemNotice } from "@/lib/email/kinds/system-notice";
+import { templateTest } from "@/lib/email/kinds/template-test";
 import { webhookDisabled } from "@/lib/email/kinds/webhook-disabled";
 import { type EmailKind } from "@/lib/email/kind";
 
@@ -41,6 +42,7 @@ export const EMAIL_KINDS = {
   "referral.invite": referralInvite,
   "staff.invite": staffInvite,
   "system.notice": systemNotice,
+  "template.test": templateTest,
   "invoice.sent": invoiceSent,
   "payment.receipt": paymentReceipt,
   "installment.reminder": installmentReminder,

@@ -1,8 +1,8 @@
 "use server";
 
 import { defineAction } from "@/lib/actions";
-import { saveAutoReply } from "@/lib/email-templates/mutations";
-import { saveAutoReplySchema } from "@/lib/email-templates/schemas";
+import { saveAutoReply, sendAutoReplyTest } from "@/lib/email-templates/mutations";
+import { saveAutoReplySchema, testAutoReplySchema } from "@/lib/email-templates/schemas";
 
 export const saveAutoReplyAction = defineAction({
   access: "owner",
@@ -12,6 +12,20 @@ export const saveAutoReplyAction = defineAction({
     return {
       revalidate: ["/settings/emails"],
       message: input.isEnabled ? "Auto-reply saved." : "Auto-reply saved and turned off.",
+    };
+  },
+});
+
+export const sendAutoReplyTestAction = defineAction({
+  access: "owner",
+  schema: testAutoReplySchema,
+  async run({ tx, input, user }) {
+    const to = await sendAutoReplyTest(tx, { studioId: user.studioId, userId: user.id, input });
+    return {
+      // The test is in the studio's email list at once.
+      revalidate: ["/emails"],
+      keepValues: true,
+      message: `A test is on its way to ${to}, with example values. Nothing was saved.`,
     };
   },
 });

@@ -1,6 +1,7 @@
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireOwnerContext } from "@/lib/auth/context";
 import { findAutoReplySettings } from "@/lib/email-templates/queries";
+import { exampleInquiryValues } from "@/lib/email-templates/values";
 import { renderEmailWording } from "@/lib/email-templates/wording";
 import { TEMPLATE_CONTEXTS, fieldToken } from "@/lib/templates/fields";
 import { AutoReplyForm } from "./_components/auto-reply-form";
@@ -8,7 +9,6 @@ import { AutoReplyForm } from "./_components/auto-reply-form";
 export const metadata = { title: "Emails" };
 
 const INQUIRY_FIELDS = TEMPLATE_CONTEXTS.inquiry.fields;
-const EXAMPLE_VALUES = Object.fromEntries(INQUIRY_FIELDS.map((f) => [f.key, f.example]));
 
 export default async function EmailSettingsPage() {
   const { user, db } = await requireOwnerContext();
@@ -33,7 +33,7 @@ export default async function EmailSettingsPage() {
         </details>
       </Card>
       {brands.map((brand) => {
-        const preview = renderEmailWording(brand, { ...EXAMPLE_VALUES, "brand.name": brand.brandName });
+        const preview = renderEmailWording(brand, exampleInquiryValues(brand.brandName));
         return (
           <Card key={brand.brandId} title={brand.brandName}>
             <p className="mb-3 text-sm text-slate-600">
