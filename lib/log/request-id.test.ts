@@ -55,15 +55,19 @@ describe("request ids", () => {
     expect(typeof line.time).toBe("string");
   });
 
-  it("an id that is missing or malformed is replaced by one the node makes", async () => {
+  it("an id that is missing or malformed is replaced by one the node makes, and the line has the trace the node started", async () => {
+    const traces = new Set<unknown>();
     for (const sent of [undefined, "bad id with spaces", "x".repeat(500)]) {
       const res = await fetch(`${app.url}/sign-in`, { headers: sent ? { "x-request-id": sent } : {} });
       await res.arrayBuffer();
       const id = res.headers.get("x-request-id")!;
       expect(id).toMatch(/^[0-9a-f-]{36}$/);
       const [line] = await linesOf(id);
-      expect(line).not.toHaveProperty("traceId");
+      // No traceparent came in: OpenTelemetry (lib/tracing) started a trace, one per request.
+      expect(line.traceId).toMatch(/^[0-9a-f]{32}$/);
+      traces.add(line.traceId);
     }
+    expect(traces.size).toBe(3);
   });
 
   it("a client page's link token is masked in the request's log line", async () => {

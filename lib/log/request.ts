@@ -3,6 +3,7 @@ import { logger, type Logger } from "./index";
 // A request's id comes from nginx (which keeps a well-formed X-Request-Id or makes one) or, on a
 // node reached directly, from proxy.ts; the proxy hands it to the render and to actions and route
 // handlers as a request header. A W3C traceparent passes through unchanged; its trace id is logged.
+// Without one, Next.js's request span (lib/tracing) sets the traceparent of the trace it started.
 
 export const REQUEST_ID_HEADER = "x-request-id";
 export const TRACEPARENT_HEADER = "traceparent";
