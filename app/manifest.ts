@@ -1,6 +1,10 @@
 import type { MetadataRoute } from "next";
 import { assetUrl } from "@/lib/assets";
 
+// Like every page, rendered on request: nothing a node keeps from the build could go stale
+// between nodes (e2e/cluster/disruptions.spec.ts checks that no node holds a prerendered body).
+export const dynamic = "force-dynamic";
+
 /**
  * The web app manifest (/manifest.webmanifest): a photographer can add ShootQ to a phone's home
  * screen and open it like an app, straight on their dashboard. The icons are files in public/
