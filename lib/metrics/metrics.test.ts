@@ -5,12 +5,12 @@ import { primaryDb } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";
 import { createStudio } from "@/prisma/factories";
 import { startTestApp, type TestApp } from "@/scripts/testing/app";
+import { scrapeNode } from "@/scripts/testing/metrics-scrape";
 
 // An operator's scrape of one node: it answers only with the operator token, and what the node
 // did between two scrapes shows in it.
 
 const { primaryUrl, replicaUrls } = inject("database");
-const OPERATOR = { authorization: `Bearer ${process.env.OPERATOR_TOKEN}` };
 
 let app: TestApp;
 beforeAll(async () => {
@@ -18,18 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.stop());
 
-/** The scrape as name{labels} -> value. */
-async function scrape(): Promise<Map<string, number>> {
-  const res = await fetch(`${app.url}/api/metrics`, { headers: OPERATOR });
-  expect(res.status).toBe(200);
-  expect(res.headers.get("content-type")).toContain("text/plain");
-  const samples = new Map<string, number>();
-  for (const line of (await res.text()).split("\n")) {
-    const m = /^([a-z_]+(?:\{[^}]*\})?) (\S+)$/.exec(line);
-    if (m) samples.set(m[1], Number(m[2]));
-  }
-  return samples;
-}
+const scrape = () => scrapeNode(app.url);
 
 const value = (s: Map<string, number>, key: string) => s.get(key) ?? 0;
 

@@ -2,12 +2,12 @@ import { createServer, type Server } from "node:http";
 import { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startTestApp, type TestApp } from "@/scripts/testing/app";
+import { scrapeNode } from "@/scripts/testing/metrics-scrape";
 
 // One real node with OpenTelemetry exporting to a stand-in OTLP/HTTP collector on loopback: what
 // an operator's collector would receive, and the request timings in the node's own metrics.
 
 const { primaryUrl, replicaUrls } = inject("database");
-const OPERATOR = { authorization: `Bearer ${process.env.OPERATOR_TOKEN}` };
 
 type KeyValue = { key: string; value: { stringValue?: string; intValue?: number | string } };
 type OtlpSpan = { traceId: string; spanId: string; parentSpanId?: string; name: string; attributes: KeyValue[] };
@@ -53,17 +53,7 @@ afterAll(async () => {
   await new Promise((resolve) => collector?.close(resolve));
 });
 
-/** The scrape as name{labels} -> value. */
-async function scrape(): Promise<Map<string, number>> {
-  const res = await fetch(`${app.url}/api/metrics`, { headers: OPERATOR });
-  expect(res.status).toBe(200);
-  const samples = new Map<string, number>();
-  for (const line of (await res.text()).split("\n")) {
-    const m = /^([a-z_]+(?:\{[^}]*\})?) (\S+)$/.exec(line);
-    if (m) samples.set(m[1], Number(m[2]));
-  }
-  return samples;
-}
+const scrape = () => scrapeNode(app.url);
 
 describe("tracing", () => {
   it("continues the caller's trace: the node exports the request's span, named by its route, with its status", async () => {
