@@ -6,7 +6,9 @@ export async function register() {
     const { env } = await import("@/lib/env");
     env();
     const { startTracing } = await import("@/lib/tracing/setup");
-    startTracing({ service: "shootq-app", node: process.env.SHOOTQ_NODE_NAME ?? "node" });
+    const tracing = startTracing("shootq-app");
+    // Spans still waiting for their batch leave before the node does (a graceful stop sends SIGTERM).
+    process.once("SIGTERM", () => void tracing.shutdown().catch(() => undefined));
     const { sessionRevocations } = await import("@/lib/auth/session-cookie");
     sessionRevocations();
   }

@@ -1,4 +1,5 @@
 import PgBoss from "pg-boss";
+import { inJobSpan } from "./tracing/job-spans";
 
 // Deadlock, and the duplicates two creators racing past the same "does it exist?" can meet.
 const RETRYABLE = new Set(["40P01", "23505", "42P07"]);
@@ -106,7 +107,7 @@ export function pollQueue<T extends object>(
       } catch (error) {
         opts.log({ msg: "queue fetch failed", queue, error: errorText(error) });
       }
-      await Promise.all(jobs.map(handle));
+      await Promise.all(jobs.map((job) => inJobSpan(queue, job, () => handle(job))));
       if (jobs.length < opts.batchSize && !stopping) await pause();
     }
   })();

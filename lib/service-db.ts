@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 // Relative import: services run under tsx, outside Next.js.
 import { PrismaClient } from "../prisma/generated/prisma/client";
+import { querySpans } from "./tracing/db-spans";
 
 // Kept on globalThis: Next.js bundles the proxy, pages and route handlers separately.
 const globalForPools = globalThis as unknown as { shootqPools?: Map<string, pg.Pool> };
@@ -37,7 +38,9 @@ export function createPrismaClient({
  * The primary, for a background service (email worker, billing service): its own small pool.
  */
 export function createServiceDb(databaseUrl: string, applicationName: string, connections: number) {
-  return createPrismaClient({ connectionString: databaseUrl, applicationName, max: connections });
+  const db = createPrismaClient({ connectionString: databaseUrl, applicationName, max: connections });
+  // Each query in a span under its job's (lib/tracing/job-spans.ts), recorded only for a collector.
+  return db.$extends(querySpans("primary")) as unknown as typeof db;
 }
 
 export type ServiceDb = ReturnType<typeof createServiceDb>;

@@ -10,11 +10,19 @@ import { startEmailWorker } from "../lib/email/worker.ts";
 import { startWebhookWorker } from "../lib/webhooks/worker.ts";
 import { startImportWorker } from "../lib/imports/worker.ts";
 import { startMaintenance } from "../lib/maintenance/prune.ts";
+import { startTracing } from "../lib/tracing/setup.ts";
 import { HarnessError, runHarness } from "./lib/harness.ts";
 import { track } from "./lib/lifecycle.ts";
 import { serveServiceMetrics } from "./lib/service-metrics.ts";
 
 await runHarness({ name: "worker", ...serviceLogging("worker") }, async () => {
+  // Started first, so stopped last: spans of the jobs finishing during a graceful stop are sent.
+  const tracing = startTracing("shootq-worker");
+  track(
+    "tracing",
+    () => tracing.shutdown(),
+    () => {},
+  );
   const { DATABASE_URL, SMTP_URL, MAIL_FROM, NODE_ENV, PORT, WEBHOOKS_ALLOW_PRIVATE } = {
     ...env(),
     PORT: process.env.PORT ?? "3000",

@@ -2,6 +2,7 @@ import PgBoss from "pg-boss";
 import { runBillingTick, type TickResult } from "@/lib/billing/tick";
 import { ensureQueue } from "@/lib/queues";
 import { createServiceDb } from "@/lib/service-db";
+import { inJobSpan } from "@/lib/tracing/job-spans";
 import { logEntry } from "@/lib/log";
 
 /** The pg-boss queue of the billing service's scheduled runs. */
@@ -67,8 +68,8 @@ export async function startBillingService(options: BillingServiceOptions): Promi
     log({ msg: "billing run", at: at.toISOString(), ...result, ms: Date.now() - started });
     return result;
   }
-  await boss.work(BILLING_QUEUE, { pollingIntervalSeconds: 2 }, async () => {
-    const result = await tick();
+  await boss.work(BILLING_QUEUE, { pollingIntervalSeconds: 2 }, async ([job]) => {
+    const result = await inJobSpan(BILLING_QUEUE, job, tick);
     for (const resolve of waiting.splice(0)) resolve(result);
   });
   // Catch up at once after a start (or a restart) instead of at the next minute.

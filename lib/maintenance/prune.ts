@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 import pg from "pg";
 import { ensureQueue } from "@/lib/queues";
+import { inJobSpan } from "@/lib/tracing/job-spans";
 
 // Rows that only matter for a while (rate-limit windows, sessions, emailed account links, form
 // tokens, the webhook delivery log) are deleted once they cannot matter any more, by a pg-boss schedule the worker runs:
@@ -57,8 +58,8 @@ export async function startMaintenance({
   await boss.start();
   await ensureQueue(boss, { name: PRUNE_QUEUE, policy: "singleton", retryLimit: 2 });
   await boss.schedule(PRUNE_QUEUE, EVERY_QUARTER_HOUR);
-  await boss.work(PRUNE_QUEUE, async () => {
-    const report = await pruneExpired(databaseUrl);
+  await boss.work(PRUNE_QUEUE, async ([job]) => {
+    const report = await inJobSpan(PRUNE_QUEUE, job, () => pruneExpired(databaseUrl));
     log({ msg: "pruned expired rows", ...report });
     return report;
   });

@@ -2,12 +2,13 @@ import { type ReadableSpan, type Span, type SpanProcessor } from "@opentelemetry
 import { metrics } from "@/lib/metrics/registry";
 
 // Next.js's own span around each request it handles; it carries the matched route and the status.
-const REQUEST_SPAN = "BaseServer.handleRequest";
+export const REQUEST_SPAN = "BaseServer.handleRequest";
+export const SPAN_TYPE = "next.span_type";
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 // How long a router span waits for a render span to start under it before it counts on its own.
 const CLAIM_MS = 10_000;
 
-const isRequestSpan = (span: ReadableSpan) => span.attributes["next.span_type"] === REQUEST_SPAN;
+const isRequestSpan = (span: ReadableSpan) => span.attributes[SPAN_TYPE] === REQUEST_SPAN;
 
 function observe(span: ReadableSpan) {
   const a = span.attributes;

@@ -1,56 +1,36 @@
-import { createServer, type Server } from "node:http";
-import { type AddressInfo } from "node:net";
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startTestApp, type TestApp } from "@/scripts/testing/app";
 import { scrapeNode } from "@/scripts/testing/metrics-scrape";
+import {
+  attr,
+  startOtlpCollector,
+  type ExportedSpan as Exported,
+  type OtlpCollector,
+  type OtlpSpan,
+} from "@/scripts/testing/otlp-collector";
 
 // One real node with OpenTelemetry exporting to a stand-in OTLP/HTTP collector on loopback: what
 // an operator's collector would receive, and the request timings in the node's own metrics.
 
 const { primaryUrl, replicaUrls } = inject("database");
 
-type KeyValue = { key: string; value: { stringValue?: string; intValue?: number | string } };
-type OtlpSpan = { traceId: string; spanId: string; parentSpanId?: string; name: string; attributes: KeyValue[] };
-type Exported = { service: string | undefined; span: OtlpSpan };
-
-const exported: Exported[] = [];
-let collector: Server;
+let collector: OtlpCollector;
+let exported: Exported[];
 let app: TestApp;
 
-const attr = (kvs: KeyValue[], key: string) => {
-  const v = kvs.find((kv) => kv.key === key)?.value;
-  return v?.stringValue ?? (v?.intValue === undefined ? undefined : Number(v.intValue));
-};
-
 beforeAll(async () => {
-  // OTLP/HTTP with JSON bodies, as @opentelemetry/exporter-trace-otlp-http sends them.
-  collector = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      if (req.url === "/v1/traces") {
-        const body = JSON.parse(Buffer.concat(chunks).toString()) as {
-          resourceSpans: { resource: { attributes: KeyValue[] }; scopeSpans: { spans: OtlpSpan[] }[] }[];
-        };
-        for (const rs of body.resourceSpans)
-          for (const ss of rs.scopeSpans)
-            for (const span of ss.spans)
-              exported.push({ service: attr(rs.resource.attributes, "service.name") as string, span });
-      }
-      res.writeHead(200, { "content-type": "application/json" }).end("{}");
-    });
-  });
-  await new Promise<void>((resolve) => collector.listen(0, "127.0.0.1", resolve));
-  const { port } = collector.address() as AddressInfo;
+  collector = await startOtlpCollector();
+  exported = collector.spans;
   app = await startTestApp({
     primaryUrl,
     replicaUrls,
-    env: { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}`, SHOOTQ_NODE_NAME: "trace-test-node" },
+    env: { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, SHOOTQ_NODE_NAME: "trace-test-node" },
   });
 });
 afterAll(async () => {
   await app?.stop();
-  await new Promise((resolve) => collector?.close(resolve));
+  await collector?.close();
 });
 
 const scrape = () => scrapeNode(app.url);
@@ -83,6 +63,34 @@ describe("tracing", () => {
     // The render happened inside the request: its spans are in the same trace, under it.
     const inside = inTrace().filter((e) => e.span.parentSpanId === request!.span.spanId);
     expect(inside.length).toBeGreaterThan(0);
+  });
+
+  it("names the host each query ran on: a studio the replica lacks is looked for again on the primary", async () => {
+    // Until the node has seen the replica healthy, it sends every read to the primary.
+    const readsOf = async (res: Promise<Response>) => (await res).headers.get("x-shootq-reads");
+    await expect.poll(() => readsOf(fetch(`${app.url}/sign-in`)), { timeout: 20_000 }).toBe("replica-1");
+    const traceId = randomBytes(16).toString("hex");
+    const res = await fetch(`${app.url}/inquire/no-such-studio-${Date.now()}`, {
+      headers: { traceparent: `00-${traceId}-${randomBytes(8).toString("hex")}-01` },
+    });
+    expect(res.status).toBe(404);
+    const readHost = res.headers.get("x-shootq-reads");
+    const inTrace = () => exported.filter((e) => e.span.traceId === traceId).map((e) => e.span);
+    const host = (s: OtlpSpan) => attr(s.attributes, "shootq.db.host");
+    await expect.poll(() => inTrace().some((s) => host(s) === "primary"), { timeout: 15_000 }).toBe(true);
+    const choice = inTrace().find((s) => s.name === "choose read host");
+    expect(choice && attr(choice.attributes, "shootq.read_host")).toBe(readHost);
+    expect(choice && attr(choice.attributes, "shootq.read_reason")).toEqual(expect.any(String));
+    // The lookup ran on the host the request was given; its miss was confirmed on the primary.
+    const queries = inTrace().filter((s) => host(s) !== undefined);
+    const onReplica = queries.filter((s) => host(s) === "replica-1").map((s) => s.name);
+    const onPrimary = queries.filter((s) => host(s) === "primary").map((s) => s.name);
+    if (readHost === "replica-1") {
+      expect(onReplica.length).toBeGreaterThan(0);
+      expect(onPrimary).toEqual(expect.arrayContaining([...new Set(onReplica)]));
+    }
+    expect(new Set(queries.map(host))).toEqual(new Set([readHost, "primary"]));
+    expect(onPrimary.every((name) => /^find\w+ Studio$/.test(name))).toBe(true);
   });
 
   it("times every request by route pattern, method and status, never by the URL it was given", async () => {

@@ -1,0 +1,32 @@
+import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
+
+const tracer = trace.getTracer("shootq");
+
+/**
+ * Runs one queue job in a span of its own ("process email", with the job's id and attempt), so a
+ * worker's or the billing service's trace shows each job with the queries it ran. A job that
+ * throws marks its span failed and throws on. Without a collector nothing is recorded.
+ */
+export function inJobSpan<T>(
+  queue: string,
+  job: { id: string; retryCount?: number },
+  run: () => Promise<T>,
+): Promise<T> {
+  const attributes = {
+    "messaging.system": "pg-boss",
+    "messaging.operation.type": "process",
+    "messaging.destination.name": queue,
+    "messaging.message.id": job.id,
+    ...(job.retryCount === undefined ? {} : { "shootq.job.attempt": job.retryCount + 1 }),
+  };
+  return tracer.startActiveSpan(`process ${queue}`, { kind: SpanKind.CONSUMER, attributes }, async (span) => {
+    try {
+      return await run();
+    } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
+}
