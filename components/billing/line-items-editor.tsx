@@ -41,18 +41,22 @@ export function LineItemsEditor({ money, withTax = false, initial, errors, disco
     { discountMinor: parseMoney(discountText, money) ?? 0 },
   );
   const symbol = currencySymbol(money);
-  const columns = withTax ? "grid-cols-[1fr_4.5rem_7.5rem_5rem_auto]" : "grid-cols-[1fr_5rem_8rem_auto]";
+  // On a phone the description takes a row of its own, and quantity, price (and tax) the next.
+  const columns = withTax
+    ? "grid-cols-[3.5rem_1fr_4.5rem_auto] sm:grid-cols-[1fr_4.5rem_7.5rem_5rem_auto]"
+    : "grid-cols-[4.5rem_1fr_auto] sm:grid-cols-[1fr_5rem_8rem_auto]";
   const field = (
     row: Row,
     i: number,
     name: LineItemField,
     label: string,
     props: { inputMode?: "numeric" | "decimal"; placeholder?: string },
+    className = "",
   ) => {
     const errs = errors[itemErrorKey(i, name)];
     const id = `item-${row.key}-${name}`;
     return (
-      <div>
+      <div className={className}>
         <label className="sr-only" htmlFor={id}>{`Item ${i + 1} ${label}`}</label>
         <input
           id={id}
@@ -82,7 +86,7 @@ export function LineItemsEditor({ money, withTax = false, initial, errors, disco
       <div className="space-y-3">
         {rows.map((row, i) => (
           <div key={row.key} className={`grid items-start gap-2 ${columns}`}>
-            {field(row, i, "description", "description", { placeholder: "Description" })}
+            {field(row, i, "description", "description", { placeholder: "Description" }, "col-span-full sm:col-span-1")}
             {field(row, i, "quantity", "quantity", { inputMode: "numeric" })}
             {field(row, i, "unitPrice", "unit price", { inputMode: "decimal", placeholder: `Price (${symbol})` })}
             {withTax ? field(row, i, "taxRate", "tax rate", { inputMode: "decimal", placeholder: "Tax %" }) : null}

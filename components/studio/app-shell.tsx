@@ -23,7 +23,7 @@ type Props = {
 
 /** The signed-in frame of the studio and the admin area: header, user, sign out, navigation, page. */
 export function AppShell({ brand, tools, userName, navLabel, nav, width, children }: Props) {
-  // Below md the tools and the navigation fold behind "Menu" (data-menu on the header opens them).
+  // Below lg (1024 px: the navigation does not fit a tablet's 768 in one row) the tools and the navigation fold behind "Menu" (data-menu on the header opens them).
   return (
     <div className="min-h-screen">
       <header className="group bg-slate-900" data-menu="closed">
@@ -32,7 +32,7 @@ export function AppShell({ brand, tools, userName, navLabel, nav, width, childre
           <MenuButton controls="header-tools header-nav" />
           <div
             id="header-tools"
-            className="hidden w-full flex-col items-stretch gap-3 group-data-[menu=open]:flex md:flex md:w-auto md:flex-row md:flex-wrap md:items-center md:gap-4"
+            className="hidden w-full flex-col items-stretch gap-3 group-data-[menu=open]:flex lg:flex lg:w-auto lg:flex-row lg:flex-wrap lg:items-center lg:gap-4"
           >
             {tools}
             <span className="text-sm text-slate-300">{userName}</span>
@@ -42,10 +42,10 @@ export function AppShell({ brand, tools, userName, navLabel, nav, width, childre
         <nav
           id="header-nav"
           aria-label={navLabel}
-          className={`mx-auto hidden ${width} flex-col gap-x-6 gap-y-1 px-4 pb-2 group-data-[menu=open]:flex md:flex md:flex-row md:flex-wrap md:items-center md:justify-between`}
+          className={`mx-auto hidden ${width} flex-col gap-x-6 gap-y-1 px-4 pb-2 group-data-[menu=open]:flex lg:flex lg:flex-row lg:flex-wrap lg:items-center lg:justify-between`}
         >
           {nav.map((group) => (
-            <ul key={group.label} aria-label={group.label} className="flex flex-col gap-1 md:flex-row">
+            <ul key={group.label} aria-label={group.label} className="flex flex-col gap-1 lg:flex-row lg:flex-wrap">
               {group.items.map(([href, label]) => (
                 <li key={href}>
                   <NavLink href={href}>{label}</NavLink>

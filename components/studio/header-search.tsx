@@ -119,7 +119,7 @@ export function HeaderSearch() {
           }}
           onFocus={() => setIsOpen(true)}
           onKeyDown={onKeyDown}
-          className="min-h-11 w-full rounded-md border-0 bg-white/10 px-3 py-1.5 text-sm text-white ring-1 ring-white/20 placeholder:text-slate-400 focus:bg-white focus:text-slate-900 focus:ring-2 focus:ring-brand-500 md:min-h-0 md:w-56 lg:w-72"
+          className="min-h-11 w-full rounded-md border-0 bg-white/10 px-3 py-1.5 text-sm text-white ring-1 ring-white/20 placeholder:text-slate-400 focus:bg-white focus:text-slate-900 focus:ring-2 focus:ring-brand-500 lg:min-h-0 lg:w-56 lg:w-72"
         />
       </form>
       <div
@@ -128,7 +128,7 @@ export function HeaderSearch() {
         aria-label="Search suggestions"
         aria-busy={isLoading}
         hidden={!expanded}
-        className="absolute right-0 z-20 mt-1 max-h-[28rem] w-full overflow-y-auto rounded-md bg-white py-1 text-sm shadow-lg ring-1 ring-slate-200 md:w-96"
+        className="absolute right-0 z-20 mt-1 max-h-[28rem] w-full overflow-y-auto rounded-md bg-white py-1 text-sm shadow-lg ring-1 ring-slate-200 lg:w-96"
       >
         {shown.map((group, gi) => (
           <div key={group.kind} role="group" aria-labelledby={`${base}-${group.kind}`}>

@@ -32,7 +32,7 @@ export function MenuButton({ controls }: { controls: string }) {
       aria-expanded={open}
       aria-controls={controls}
       onClick={() => setOpenOn(open ? null : pathname)}
-      className="inline-flex min-h-11 items-center rounded-md px-4 text-sm font-medium text-white ring-1 ring-white/40 ring-inset hover:bg-white/10 md:hidden"
+      className="inline-flex min-h-11 items-center rounded-md px-4 text-sm font-medium text-white ring-1 ring-white/40 ring-inset hover:bg-white/10 lg:hidden"
     >
       Menu
     </button>

@@ -23,7 +23,7 @@ export function NewMenu({ items }: { items: readonly NavItem[] }) {
         }
       }}
     >
-      <summary className="flex min-h-11 cursor-pointer list-none items-center rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 md:block md:min-h-0 [&::-webkit-details-marker]:hidden">
+      <summary className="flex min-h-11 cursor-pointer list-none items-center rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 lg:block lg:min-h-0 [&::-webkit-details-marker]:hidden">
         + New
       </summary>
       <ul
@@ -32,7 +32,7 @@ export function NewMenu({ items }: { items: readonly NavItem[] }) {
       >
         {items.map(([href, label]) => (
           <li key={href}>
-            <Link href={href} className="block px-3 py-3 text-slate-800 hover:bg-slate-50 md:py-1.5">
+            <Link href={href} className="block px-3 py-3 text-slate-800 hover:bg-slate-50 lg:py-1.5">
               {label}
             </Link>
           </li>

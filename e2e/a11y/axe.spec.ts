@@ -7,10 +7,13 @@ import { createAdmin, randomSuffix } from "../../prisma/factories";
 import { hashToken } from "../../lib/tokens";
 import { createFullStudio, type FullStudio } from "../../scripts/testing/full-studio";
 import { expect, replicated, signIn, test, testDb } from "../fixtures";
+import { layoutProblems } from "../phone/layout";
 
 // Every page route of the build, opened by the person who uses it on a studio that has one of
-// everything, checked by axe-core (WCAG 2.0/2.1 A and AA, 2.2 AA): no serious or critical
-// violation, one h1, a title that says where you are. A route missing from PAGES fails the suite.
+// everything, checked by axe-core (WCAG 2.0/2.1 A and AA, 2.2 AA) at desktop and phone sizes: no
+// serious or critical violation, one h1, a title that says where you are; and at phone (390) and
+// tablet (768) widths nothing scrolls sideways, is cut off or sticks out of the screen. A route
+// missing from PAGES fails the suite.
 
 type Who = "visitor" | "owner" | "staff" | "admin";
 type World = FullStudio & { slug: string; resetToken: string; confirmToken: string };
@@ -19,18 +22,17 @@ type PageCheck = {
   url: (w: World) => string;
   /** How the document title starts ("Leads" of "Leads · ShootQ"). */
   title: string;
-  /** Also checked at phone size: client-facing pages and pages whose layout changes on a phone. */
-  phone?: boolean;
 };
 
-const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+const TABLET = { width: 768, height: 1024 };
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 // Keyed by the build's route (app-paths-manifest.json); `never`: a route nobody can open on purpose.
 const PAGES: Record<string, PageCheck | { never: string }> = {
-  "/(marketing)/page": { who: "visitor", url: () => "/", title: "ShootQ: studio management", phone: true },
-  "/(auth)/sign-in/page": { who: "visitor", url: () => "/sign-in", title: "Sign in", phone: true },
+  "/(marketing)/page": { who: "visitor", url: () => "/", title: "ShootQ: studio management" },
+  "/(auth)/sign-in/page": { who: "visitor", url: () => "/sign-in", title: "Sign in" },
   "/(auth)/sign-up/page": { who: "visitor", url: () => "/sign-up", title: "Create your studio" },
   "/(auth)/forgot-password/page": { who: "visitor", url: () => "/forgot-password", title: "Forgot your password" },
   "/(auth)/reset-password/[token]/page": {
@@ -48,49 +50,43 @@ const PAGES: Record<string, PageCheck | { never: string }> = {
     who: "visitor",
     url: (w) => `/inquire/${w.slug}`,
     title: "Inquire with",
-    phone: true,
   },
   "/(client)/p/[token]/page": {
     who: "visitor",
     url: (w) => `/p/${w.tokens.proposal}`,
     title: "Your proposal",
-    phone: true,
   },
   "/(client)/q/[token]/page": {
     who: "visitor",
     url: (w) => `/q/${w.tokens.questionnaire}`,
     title: "Questionnaire",
-    phone: true,
   },
   "/(client)/c/[token]/page": {
     who: "visitor",
     url: (w) => `/c/${w.tokens.contract}`,
     title: "Your contract",
-    phone: true,
   },
   "/(client)/i/[token]/page": {
     who: "visitor",
     url: (w) => `/i/${w.tokens.invoice}`,
     title: "Your invoice",
-    phone: true,
   },
   "/docs/api/page": { who: "visitor", url: () => "/docs/api", title: "API reference" },
   "/_not-found/page": { who: "visitor", url: () => `/no-such-page-${randomUUID()}`, title: "Page not found" },
   "/_global-error/page": { never: "shown only when the root layout itself fails to render" },
 
-  "/(studio)/dashboard/page": { who: "owner", url: () => "/dashboard", title: "Dashboard", phone: true },
-  "/(studio)/leads/(list)/page": { who: "owner", url: () => "/leads", title: "Leads", phone: true },
+  "/(studio)/dashboard/page": { who: "owner", url: () => "/dashboard", title: "Dashboard" },
+  "/(studio)/leads/(list)/page": { who: "owner", url: () => "/leads", title: "Leads" },
   "/(studio)/leads/new/page": { who: "owner", url: () => "/leads/new", title: "New lead" },
-  "/(studio)/leads/[id]/page": { who: "owner", url: (w) => `/leads/${w.ids.leadId}`, title: "Lead", phone: true },
+  "/(studio)/leads/[id]/page": { who: "owner", url: (w) => `/leads/${w.ids.leadId}`, title: "Lead" },
   "/(studio)/leads/[id]/edit/page": { who: "owner", url: (w) => `/leads/${w.ids.leadId}/edit`, title: "Edit lead" },
   "/(studio)/leads/inquiry-form/page": { who: "owner", url: () => "/leads/inquiry-form", title: "Inquiry form" },
-  "/(studio)/jobs/(list)/page": { who: "owner", url: () => "/jobs", title: "Jobs", phone: true },
+  "/(studio)/jobs/(list)/page": { who: "owner", url: () => "/jobs", title: "Jobs" },
   "/(studio)/jobs/new/page": { who: "owner", url: () => "/jobs/new", title: "New job" },
   "/(studio)/jobs/[id]/(overview)/page": {
     who: "owner",
     url: (w) => `/jobs/${w.ids.jobId}`,
     title: "Job",
-    phone: true,
   },
   "/(studio)/jobs/[id]/edit/page": { who: "owner", url: (w) => `/jobs/${w.ids.jobId}/edit`, title: "Edit job" },
   "/(studio)/jobs/[id]/events/[eventId]/edit/page": {
@@ -139,7 +135,7 @@ const PAGES: Record<string, PageCheck | { never: string }> = {
     title: "Reschedule",
   },
   "/(studio)/jobs/[id]/workflow/page": { who: "owner", url: (w) => `/jobs/${w.ids.jobId}/workflow`, title: "Workflow" },
-  "/(studio)/clients/page": { who: "owner", url: () => "/clients", title: "Clients", phone: true },
+  "/(studio)/clients/page": { who: "owner", url: () => "/clients", title: "Clients" },
   "/(studio)/clients/[id]/page": { who: "owner", url: (w) => `/clients/${w.ids.contactId}`, title: "Client" },
   "/(studio)/clients/[id]/edit/page": {
     who: "owner",
@@ -152,8 +148,8 @@ const PAGES: Record<string, PageCheck | { never: string }> = {
     title: "Merge clients",
   },
   "/(studio)/bookings/page": { who: "owner", url: () => "/bookings", title: "Bookings" },
-  "/(studio)/calendar/page": { who: "staff", url: () => "/calendar", title: "Calendar", phone: true },
-  "/(studio)/tasks/page": { who: "staff", url: () => "/tasks", title: "Tasks", phone: true },
+  "/(studio)/calendar/page": { who: "staff", url: () => "/calendar", title: "Calendar" },
+  "/(studio)/tasks/page": { who: "staff", url: () => "/tasks", title: "Tasks" },
   "/(studio)/search/page": { who: "staff", url: (w) => `/search?q=${w.marker}`, title: "Search" },
   "/(studio)/emails/page": { who: "owner", url: () => "/emails", title: "Emails" },
   "/(studio)/invoices/page": { who: "owner", url: () => "/invoices", title: "Invoices" },
@@ -283,31 +279,36 @@ async function audit(page: Page, check: (typeof checks)[number], size: string): 
   return findings;
 }
 
-/** Opens each page as one person in one browser context (one sign-in), desktop then phone. */
+/**
+ * Opens each page as one person in one browser context (one sign-in) at desktop size and audits
+ * it; then, without reloading, at phone size (audited, and everything must fit the screen) and
+ * at tablet size (everything must fit).
+ */
 async function walk(page: Page, world: World, list: typeof checks) {
   const findings: Finding[] = [];
   const checked: string[] = [];
   for (const check of list) {
     const url = check.url(world);
-    const sizes: [string, typeof DESKTOP][] = [
-      ["desktop", DESKTOP],
-      ...(check.phone ? [["phone", PHONE] as [string, typeof PHONE]] : []),
-    ];
-    for (const [size, viewport] of sizes) {
-      await page.setViewportSize(viewport);
-      const started = Date.now();
-      const response = await page.goto(url);
-      const loaded = Date.now();
-      if ((response?.status() ?? 0) >= 400 && check.route !== "/_not-found/page")
-        findings.push(`${check.route}: ${url} answered ${response?.status()}`);
-      findings.push(...(await audit(page, check, size)));
-      checked.push(`${url} (${size})`);
-      console.log(`${url} (${size}) load ${loaded - started} ms, audit ${Date.now() - loaded} ms`);
+    await page.setViewportSize(DESKTOP);
+    const started = Date.now();
+    const response = await page.goto(url);
+    const loaded = Date.now();
+    if ((response?.status() ?? 0) >= 400 && check.route !== "/_not-found/page")
+      findings.push(`${check.route}: ${url} answered ${response?.status()}`);
+    findings.push(...(await audit(page, check, "desktop")));
+    await page.setViewportSize(PHONE);
+    findings.push(...(await audit(page, check, "phone")));
+    for (const size of [PHONE, TABLET]) {
+      await page.setViewportSize(size);
+      const where = `${check.route} (${size.width} px)`;
+      findings.push(...(await layoutProblems(page)).map((problem) => `${where}: ${problem}`));
     }
+    checked.push(url);
+    console.log(`${url} load ${loaded - started} ms, audits and layouts ${Date.now() - loaded} ms`);
   }
   test.info().annotations.push({ type: "checked", description: checked.join("\n") });
-  console.log(`checked ${checked.length} pages:\n  ${checked.join("\n  ")}`);
-  expect(findings, "accessibility findings").toEqual([]);
+  console.log(`checked ${checked.length} pages at desktop, phone and tablet sizes:\n  ${checked.join("\n  ")}`);
+  expect(findings, "accessibility and layout findings").toEqual([]);
 }
 
 const people: Record<Who, (page: Page, w: World) => Promise<void>> = {
@@ -325,19 +326,13 @@ const people: Record<Who, (page: Page, w: World) => Promise<void>> = {
   },
 };
 
-// Pages in batches of three checks (a phone check counts as one more), each batch one test that
-// signs in once, so two workers share the walk and a batch stays inside the test timeout even on
-// a busy machine (a check took 8 to 18 s on 2 cores under another suite's load).
+// Pages in batches of two, each batch one test that signs in once, so two workers share the walk
+// and a batch stays inside the test timeout even on a busy machine (a page's load and its two
+// audits took 4 to 9 s on 2 cores beside another suite).
 const batches: { who: Who; list: typeof checks }[] = [];
 for (const who of ["visitor", "owner", "staff", "admin"] as const) {
-  let batch: typeof checks = [];
-  let cost = 0;
-  for (const check of checks.filter((c) => c.who === who)) {
-    if (cost >= 3) [batch, cost] = [[], 0];
-    if (!cost) batches.push({ who, list: batch });
-    batch.push(check);
-    cost += check.phone ? 2 : 1;
-  }
+  const mine = checks.filter((c) => c.who === who);
+  for (let i = 0; i < mine.length; i += 2) batches.push({ who, list: mine.slice(i, i + 2) });
 }
 
 let world: Promise<World> | undefined;

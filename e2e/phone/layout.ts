@@ -1,11 +1,12 @@
 import { expect, type Page } from "@playwright/test";
 
 /**
- * Fails when the page scrolls sideways, or any element's content is cut off or scrolls sideways
- * inside it (scrollWidth beyond clientWidth), or an element sticks out of the screen.
+ * What does not fit the screen at the page's current size: the page scrolling sideways, an
+ * element whose content is cut off or scrolls sideways inside it (scrollWidth beyond
+ * clientWidth), an element sticking out of the screen. One readable line each.
  */
-export async function expectFitsTheScreen(page: Page) {
-  const problems = await page.evaluate(() => {
+export function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
     const found: string[] = [];
     const root = document.documentElement;
     if (root.scrollWidth > root.clientWidth) found.push(`the page is ${root.scrollWidth} px wide`);
@@ -28,5 +29,9 @@ export async function expectFitsTheScreen(page: Page) {
     }
     return found;
   });
-  expect(problems, `${page.url()} at ${page.viewportSize()?.width} px`).toEqual([]);
+}
+
+/** Fails when anything on the page does not fit the screen (see {@link layoutProblems}). */
+export async function expectFitsTheScreen(page: Page) {
+  expect(await layoutProblems(page), `${page.url()} at ${page.viewportSize()?.width} px`).toEqual([]);
 }

@@ -3,6 +3,7 @@ import { ExportLink } from "@/components/exports/export-link";
 import { buttonClass } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { FilterBar, FilterSearch } from "@/components/ui/filter-bar";
 import { requireStudioContext } from "@/lib/auth/context";
 import { dayKeyOf, formatShortDayKey } from "@/lib/calendar/zoned";
@@ -39,49 +40,28 @@ export default async function ClientsPage({ searchParams }: Props) {
               : "No clients yet. Every inquiry and every job adds its client here."}
           </EmptyState>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <caption className="sr-only">Clients</caption>
-              <thead>
-                <tr className="border-b border-slate-200 text-left text-slate-500">
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Name
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Phone
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Jobs and leads
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    Client since
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.rows.map((c) => (
-                  <tr key={c.id} className="border-b border-slate-100">
-                    <td className="py-2 pr-3">
-                      <Link href={`/clients/${c.id}`} className="font-medium text-brand-700 hover:underline">
-                        {c.name}
-                      </Link>
-                      <div className="text-xs text-slate-500">{c.email ?? "No email"}</div>
-                    </td>
-                    <td className="py-2 pr-3 text-slate-600">{c.phone ?? "—"}</td>
-                    <td className="py-2 pr-3 text-slate-600">
-                      {[
-                        c.jobCount && countOf(c.jobCount, "job", "jobs"),
-                        c.leadCount && countOf(c.leadCount, "lead", "leads"),
-                      ]
-                        .filter(Boolean)
-                        .join(", ") || "—"}
-                    </td>
-                    <td className="py-2 text-slate-600">{formatShortDayKey(dayKeyOf(c.createdAt, studio.timeZone))}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Clients" columns={["Name", "Phone", "Jobs and leads", "Client since"]}>
+            {page.rows.map((c) => (
+              <tr key={c.id} className="border-b border-slate-100">
+                <td className="py-2 pr-3">
+                  <Link href={`/clients/${c.id}`} className="font-medium text-brand-700 hover:underline">
+                    {c.name}
+                  </Link>
+                  <div className="text-xs text-slate-500">{c.email ?? "No email"}</div>
+                </td>
+                <td className="py-2 pr-3 text-slate-600">{c.phone ?? "—"}</td>
+                <td className="py-2 pr-3 text-slate-600">
+                  {[
+                    c.jobCount && countOf(c.jobCount, "job", "jobs"),
+                    c.leadCount && countOf(c.leadCount, "lead", "leads"),
+                  ]
+                    .filter(Boolean)
+                    .join(", ") || "—"}
+                </td>
+                <td className="py-2 text-slate-600">{formatShortDayKey(dayKeyOf(c.createdAt, studio.timeZone))}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         <Pagination
           basePath="/clients"

@@ -3,6 +3,7 @@ import { ExportLink } from "@/components/exports/export-link";
 import { Pagination } from "@/components/ui/pagination";
 import { InvoiceStatusBadge } from "@/components/pipeline/status-badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { ViewTabs } from "@/components/ui/filter-bar";
 import { requireStudioContext } from "@/lib/auth/context";
 import { dayKeyOfDateColumn, formatShortDayKey } from "@/lib/calendar/zoned";
@@ -47,68 +48,53 @@ export default async function InvoicesPage({ searchParams }: Props) {
         {page.rows.length === 0 ? (
           <EmptyState>{EMPTY[params.view]}</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <caption className="sr-only">Invoices</caption>
-              <thead>
-                <tr className="border-b border-slate-200 text-left text-slate-500">
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Invoice
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Client
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Job
-                  </th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">
-                    Total
-                  </th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">
-                    Balance
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Next due
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    Status
-                  </th>
+          <DataTable
+            caption="Invoices"
+            columns={[
+              "Invoice",
+              "Client",
+              "Job",
+              <span key="total" className="block text-right">
+                Total
+              </span>,
+              <span key="balance" className="block text-right">
+                Balance
+              </span>,
+              "Next due",
+              "Status",
+            ]}
+          >
+            {page.rows.map((invoice) => {
+              const money = { currency: invoice.currency, locale: studio.locale };
+              return (
+                <tr key={invoice.id} className="border-b border-slate-100">
+                  <td className="py-2 pr-3">
+                    <Link href={`/invoices/${invoice.id}`} className="font-medium text-brand-700 hover:underline">
+                      {invoice.number} · {invoice.title}
+                    </Link>
+                  </td>
+                  <td className="py-2 pr-3">{invoice.job.contact.name}</td>
+                  <td className="py-2 pr-3">
+                    <Link href={`/jobs/${invoice.job.id}`} className="hover:underline">
+                      {invoice.job.title}
+                    </Link>
+                  </td>
+                  <td className="py-2 pr-3 text-right">{formatMoney(invoice.totalMinor, money)}</td>
+                  <td className="py-2 pr-3 text-right">
+                    {invoice.status === "VOID" ? "—" : formatMoney(invoice.totalMinor - invoice.paidMinor, money)}
+                  </td>
+                  <td className="py-2 pr-3">
+                    {invoice.nextDueOn && invoice.status !== "DRAFT"
+                      ? formatShortDayKey(dayKeyOfDateColumn(invoice.nextDueOn))
+                      : "—"}
+                  </td>
+                  <td className="py-2">
+                    <InvoiceStatusBadge status={invoice.status} isOverdue={Boolean(invoice.overdueSince)} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {page.rows.map((invoice) => {
-                  const money = { currency: invoice.currency, locale: studio.locale };
-                  return (
-                    <tr key={invoice.id} className="border-b border-slate-100">
-                      <td className="py-2 pr-3">
-                        <Link href={`/invoices/${invoice.id}`} className="font-medium text-brand-700 hover:underline">
-                          {invoice.number} · {invoice.title}
-                        </Link>
-                      </td>
-                      <td className="py-2 pr-3">{invoice.job.contact.name}</td>
-                      <td className="py-2 pr-3">
-                        <Link href={`/jobs/${invoice.job.id}`} className="hover:underline">
-                          {invoice.job.title}
-                        </Link>
-                      </td>
-                      <td className="py-2 pr-3 text-right">{formatMoney(invoice.totalMinor, money)}</td>
-                      <td className="py-2 pr-3 text-right">
-                        {invoice.status === "VOID" ? "—" : formatMoney(invoice.totalMinor - invoice.paidMinor, money)}
-                      </td>
-                      <td className="py-2 pr-3">
-                        {invoice.nextDueOn && invoice.status !== "DRAFT"
-                          ? formatShortDayKey(dayKeyOfDateColumn(invoice.nextDueOn))
-                          : "—"}
-                      </td>
-                      <td className="py-2">
-                        <InvoiceStatusBadge status={invoice.status} isOverdue={Boolean(invoice.overdueSince)} />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </DataTable>
         )}
         <Pagination
           basePath="/invoices"

@@ -102,7 +102,7 @@ export default function ApiReferencePage() {
             {op.requestBody ? (
               <details className="text-sm">
                 <summary>Request body</summary>
-                <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs">
+                <pre className="rounded bg-slate-50 p-2 text-xs break-words whitespace-pre-wrap">
                   {JSON.stringify(Object.values(op.requestBody.content)[0]?.schema, null, 2)}
                 </pre>
               </details>
@@ -140,7 +140,7 @@ export default function ApiReferencePage() {
               {op.requestBody ? (
                 <details className="text-sm">
                   <summary>Body</summary>
-                  <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs">
+                  <pre className="rounded bg-slate-50 p-2 text-xs break-words whitespace-pre-wrap">
                     {JSON.stringify(Object.values(op.requestBody.content)[0]?.schema, null, 2)}
                   </pre>
                 </details>
@@ -157,7 +157,9 @@ export default function ApiReferencePage() {
         {Object.entries(doc.components?.schemas ?? {}).map(([name, schema]) => (
           <details key={name} id={`schema-${name}`} className="text-sm">
             <summary className="font-mono">{name}</summary>
-            <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(schema, null, 2)}</pre>
+            <pre className="rounded bg-slate-50 p-2 text-xs break-words whitespace-pre-wrap">
+              {JSON.stringify(schema, null, 2)}
+            </pre>
           </details>
         ))}
       </section>

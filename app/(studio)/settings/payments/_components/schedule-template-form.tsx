@@ -56,7 +56,7 @@ export function ScheduleTemplateForm({ money }: { money: MoneyFormat }) {
         {rows.map((r, i) => (
           <div
             key={r.key}
-            className="grid items-end gap-2 rounded-md p-3 ring-1 ring-slate-200 sm:grid-cols-[1fr_10rem_6rem_5rem_11rem_auto]"
+            className="grid items-end gap-2 rounded-md p-3 ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-[1fr_10rem_6rem_5rem_11rem_auto]"
           >
             <TextField
               label={`Payment ${i + 1} name`}
