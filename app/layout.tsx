@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { NavigationProgress } from "@/components/ui/navigation-progress";
 import { RouteFocus } from "@/components/ui/route-focus";
 import { assetUrl } from "@/lib/assets";
 import "./globals.css";
@@ -24,6 +25,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
     <html lang="en">
       <body className="min-h-screen font-sans">
         <RouteFocus />
+        <NavigationProgress />
         <a
           href="#main"
           className="sr-only rounded-md bg-white px-4 py-2 text-sm font-medium text-brand-700 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50"
