@@ -1,5 +1,7 @@
 "use client";
 
+import { useState, type SyntheticEvent } from "react";
+import { EmailPreview } from "@/components/email/email-preview";
 import { ActionForm } from "@/components/ui/action-form";
 import { TextArea, TextField } from "@/components/ui/field";
 import { type ActionState } from "@/lib/action-state";
@@ -19,9 +21,23 @@ type Props = {
 
 /** Write an email to a lead's or a job's client, with smart fields shown as they will read. */
 export function ComposeEmailForm({ action, about, clientName, to, sender, fields }: Props) {
+  const [wording, setWording] = useState({ subject: "", body: "" });
+  // The preview follows the form's fields as typed, and empties with them once the email is sent
+  // (the form resets after its "reset" event, hence the read a moment later).
+  const follow = (event: SyntheticEvent) => {
+    const form = (event.target as HTMLElement).closest("form");
+    if (!form) return;
+    const read = () =>
+      setWording({
+        subject: (form.elements.namedItem("subject") as HTMLInputElement | null)?.value ?? "",
+        body: (form.elements.namedItem("body") as HTMLTextAreaElement | null)?.value ?? "",
+      });
+    if (event.type === "reset") setTimeout(read, 0);
+    else read();
+  };
   if (!to) return <p className="text-sm text-slate-600">{clientName} has no email address yet.</p>;
   return (
-    <div className="space-y-4">
+    <div className="space-y-4" onInput={follow} onReset={follow}>
       <p className="text-sm text-slate-600">
         To {clientName}, from {sender}; replies come to you.
       </p>
@@ -51,6 +67,7 @@ export function ComposeEmailForm({ action, about, clientName, to, sender, fields
           </>
         )}
       </ActionForm>
+      <EmailPreview subject={wording.subject} body={wording.body} fields={fields} />
       <details className="text-sm">
         <summary className="cursor-pointer text-slate-700">Smart fields and what they say here</summary>
         <dl className="mt-2 grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-2">

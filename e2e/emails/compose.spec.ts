@@ -22,8 +22,13 @@ test("the photographer writes to a job's client from the job page, and the clien
   await card.getByText("Smart fields and what they say here").click();
   await expect(card.getByText("Nguyen–Walsh Wedding")).toBeVisible();
 
+  const preview = card.getByRole("region", { name: "Preview" });
   await card.getByLabel("Subject").fill("Your {{job.title}}: what to wear");
   await card.getByLabel("Message").fill("Hi {{client.nickname}}");
+  // The preview reads as the client will, as it is typed, and marks what cannot be filled in.
+  await expect(preview.getByTestId("preview-subject")).toHaveText("Your Nguyen–Walsh Wedding: what to wear");
+  await expect(preview.getByTestId("preview-body")).toHaveText("Hi [{{client.nickname}}: not a field of this email]");
+  await expect(preview).toContainText("The marked fields cannot be filled in here");
   await card.getByRole("button", { name: "Send email to Grace Nguyen" }).click();
   await expect(card.getByText(/Unknown field \{\{client\.nickname\}\}/)).toBeVisible();
   await expect(card.getByLabel("Message")).toHaveAttribute("aria-invalid", "true");
@@ -31,8 +36,16 @@ test("the photographer writes to a job's client from the job page, and the clien
   await expect(card.getByLabel("Subject")).toHaveValue("Your {{job.title}}: what to wear");
 
   await card.getByLabel("Message").fill("Hi {{client.first_name}},\n\nFor {{job.date}}, soft colours photograph best.");
+  await expect(preview.getByTestId("preview-body").locator("p")).toHaveText([
+    "Hi Grace,",
+    "For Saturday, June 12, 2027, soft colours photograph best.",
+  ]);
+  await expect(preview).not.toContainText("cannot be filled in");
   await card.getByRole("button", { name: "Send email to Grace Nguyen" }).click();
   await expect(card.getByRole("status")).toContainText(`Sent to Grace Nguyen (${email}).`);
+  // The form and its preview start again empty.
+  await expect(card.getByLabel("Subject")).toHaveValue("");
+  await expect(preview).toContainText("Write a subject and a message to see them here");
 
   const mail = await mailbox.waitFor({ to: email, subject: "Your Nguyen–Walsh Wedding: what to wear" }, 60_000);
   expect(mail.text).toContain("Hi Grace,");
