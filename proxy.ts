@@ -1,4 +1,3 @@
-import { trace } from "@opentelemetry/api";
 import { NextResponse, type NextRequest } from "next/server";
 import { refuseUnreadablePost } from "@/lib/action-request";
 import { logger } from "@/lib/log";
@@ -10,9 +9,8 @@ import { MAX_PINS, encodePin, foldPins, newPinName, readPinCookies } from "@/lib
 import { READ_HOST_HEADER, READS_RESPONSE_HEADER, formatReadHost } from "@/lib/replication/read-host";
 import { decideReadHost, type ReadDecision } from "@/lib/replication/routing";
 import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/security-headers";
+import { inSpan } from "@/lib/tracing/span";
 import { LEGACY_APP_COOKIE, cookieOptions, isSecureCookies, signingSecrets } from "@/lib/session";
-
-const tracer = trace.getTracer("shootq");
 
 // Runs before every page, action and route handler: picks the one database host the request
 // reads from, tells the render through a request header, and logs one line per request.
@@ -36,18 +34,14 @@ export async function proxy(request: NextRequest) {
   const pins = readPinCookies(request.cookies.getAll(), secrets);
   // An API client's X-ShootQ-Read-After stands for a pin on every page (lib/api/read-after.ts).
   const carried = readAfterPin(pathname, request.headers.get(READ_AFTER_HEADER));
-  const decision = await tracer.startActiveSpan("choose read host", async (span) => {
-    try {
-      const chosen = await decideReadHost(replicaMonitor(), {
-        method: request.method,
-        pathname,
-        pins: carried ? [...pins.live, carried] : pins.live,
-      });
-      span.setAttributes({ "shootq.read_host": formatReadHost(chosen.host), "shootq.read_reason": chosen.reason });
-      return chosen;
-    } finally {
-      span.end();
-    }
+  const decision = await inSpan("choose read host", {}, async (span) => {
+    const chosen = await decideReadHost(replicaMonitor(), {
+      method: request.method,
+      pathname,
+      pins: carried ? [...pins.live, carried] : pins.live,
+    });
+    span.setAttributes({ "shootq.read_host": formatReadHost(chosen.host), "shootq.read_reason": chosen.reason });
+    return chosen;
   });
   const host = formatReadHost(decision.host);
   metrics().readHostDecisions.inc({ host: decision.host.kind, reason: decision.reason });

@@ -1,14 +1,13 @@
-import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
-// Relative import: services run under tsx, outside Next.js.
+import { SpanKind } from "@opentelemetry/api";
+// Relative imports: services run under tsx, outside Next.js.
 import { Prisma } from "../../prisma/generated/prisma/client";
-
-const tracer = trace.getTracer("shootq");
+import { inSpan } from "./span";
 
 /**
  * One span per query a client runs, named by its operation and model ("findMany Lead",
  * "$queryRaw") and saying which database host ran it (`shootq.db.host`: "primary", "replica-1"…),
  * so a trace shows which reads went to the replica and which were sent on to the primary.
- * Without a tracer provider (the worker, the billing service) the spans cost nothing.
+ * Without a collector the sampler (lib/tracing/setup.ts) drops them unmade.
  */
 export function querySpans(host: string) {
   return Prisma.defineExtension({
@@ -22,16 +21,7 @@ export function querySpans(host: string) {
           ...(model ? { "db.collection.name": model } : {}),
           "shootq.db.host": host,
         };
-        return tracer.startActiveSpan(name, { kind: SpanKind.CLIENT, attributes }, async (span) => {
-          try {
-            return await query(args);
-          } catch (error) {
-            span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : "error" });
-            throw error;
-          } finally {
-            span.end();
-          }
-        });
+        return inSpan(name, { kind: SpanKind.CLIENT, attributes }, () => query(args));
       },
     },
   });

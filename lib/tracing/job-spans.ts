@@ -1,6 +1,5 @@
-import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
-
-const tracer = trace.getTracer("shootq");
+import { SpanKind } from "@opentelemetry/api";
+import { inSpan } from "./span";
 
 /**
  * Runs one queue job in a span of its own ("process email", with the job's id and attempt), so a
@@ -19,14 +18,5 @@ export function inJobSpan<T>(
     "messaging.message.id": job.id,
     ...(job.retryCount === undefined ? {} : { "shootq.job.attempt": job.retryCount + 1 }),
   };
-  return tracer.startActiveSpan(`process ${queue}`, { kind: SpanKind.CONSUMER, attributes }, async (span) => {
-    try {
-      return await run();
-    } catch (error) {
-      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
-      throw error;
-    } finally {
-      span.end();
-    }
-  });
+  return inSpan(`process ${queue}`, { kind: SpanKind.CONSUMER, attributes }, run);
 }
