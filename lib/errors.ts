@@ -85,3 +85,14 @@ export function toAppError(error: unknown): AppError | undefined {
   if (code === "P2002") return new AppError("CONFLICT", "That already exists.");
   return undefined;
 }
+
+/**
+ * What a caller is told of an unexpected failure: none of its details, but the request's id,
+ * which names the failure's line in the logs, for the person who saw it to quote.
+ */
+export function unexpectedFailureMessage(requestId: unknown): string {
+  const said = "Something went wrong and nothing was saved.";
+  return typeof requestId === "string" && requestId
+    ? `${said} If it happens again, give support this reference: ${requestId}.`
+    : said;
+}

@@ -4,7 +4,7 @@ import { getSessionUser, type StudioUser } from "@/lib/auth/guards";
 import { type SessionUser } from "@/lib/auth/options";
 import { signInAs } from "@/lib/auth/session-cookie";
 import { primaryDb, type Tx } from "@/lib/db";
-import { AppError, toAppError } from "@/lib/errors";
+import { AppError, toAppError, unexpectedFailureMessage } from "@/lib/errors";
 import { unstorableFields } from "@/lib/input";
 import { logger, type Logger } from "@/lib/log";
 import { metrics } from "@/lib/metrics/registry";
@@ -30,7 +30,6 @@ type WriteFailure = { ok: false; status: number; message: string; fieldErrors: R
 type WriteResult<O> = { ok: true; outcome: O; readAfter: string | null } | WriteFailure;
 
 const FIX_FIELDS_MESSAGE = "Please correct the highlighted fields.";
-const UNEXPECTED_MESSAGE = "Something went wrong and nothing was saved.";
 
 type Write<S extends z.ZodType, A extends Access, C, O extends Committed> = {
   access: A;
@@ -112,7 +111,7 @@ const failure = (status: number, message: string, fieldErrors: Record<string, st
  * (every field's errors at once), runs `run` on the primary in one transaction (any throw rolls
  * back everything it wrote), and after the commit pins and revalidates the paths it changed.
  * Expected failures come back as values with a status; unexpected ones are logged once with the
- * request id and answered without their details.
+ * request id and answered without their details, but with that id as a reference to quote.
  */
 export async function runWrite<S extends z.ZodType, A extends Access, C, O extends Committed>(
   write: Write<S, A, C, O>,
@@ -168,8 +167,10 @@ async function writeOnce<S extends z.ZodType, A extends Access, C, O extends Com
       const hasFieldErrors = Object.keys(known.fieldErrors).length > 0;
       return failure(known.status, hasFieldErrors ? FIX_FIELDS_MESSAGE : known.message, known.fieldErrors);
     }
-    (await write.log().catch(() => logger())).error({ err: error }, `${write.kind} failed`);
-    return failure(500, UNEXPECTED_MESSAGE);
+    const log = await write.log().catch(() => logger());
+    log.error({ err: error }, `${write.kind} failed`);
+    // The request's id names this line in the logs: the person who saw the failure can quote it.
+    return failure(500, unexpectedFailureMessage(log.bindings().requestId));
   }
   if (outcome.signInAs) await signInAs(outcome.signInAs);
   const readAfter = await revalidate(outcome.revalidate, { flash: outcome.flash });

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { type z } from "zod";
 import { type Db, type Tx, readDb } from "@/lib/db";
-import { AppError, toAppError } from "@/lib/errors";
+import { AppError, toAppError, unexpectedFailureMessage } from "@/lib/errors";
 import { parseBody, readBodyBytes, requireReadableType } from "@/lib/routes";
 import { type Committed, runWrite } from "@/lib/write-core";
 import { ApiRefusal, authenticateApiRequest, type ApiPrincipal } from "@/lib/api/auth";
@@ -25,8 +25,9 @@ function failureResponse(error: unknown, headers: Record<string, string>, reques
     return problemResponse(error.status, error.message, { headers: { ...headers, ...error.headers } });
   const known = toAppError(error);
   if (known) return problemResponse(known.status, known.message, { fieldErrors: known.fieldErrors, headers });
-  requestLogger(request.headers).error({ err: error }, "api request failed");
-  return problemResponse(500, "Something went wrong and nothing was saved.", { headers });
+  const log = requestLogger(request.headers);
+  log.error({ err: error }, "api request failed");
+  return problemResponse(500, unexpectedFailureMessage(log.bindings().requestId), { headers });
 }
 
 /** A GET under /api/v1: `read` returns the JSON body. */

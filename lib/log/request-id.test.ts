@@ -1,5 +1,8 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { primaryDb } from "@/lib/db";
 import { linkToken } from "@/lib/tokens";
+import { createStudio, randomSuffix } from "@/prisma/factories";
 import { startTestApp, type TestApp } from "@/scripts/testing/app";
 
 // One real node: the id a request came with (or the one the node made) is in the response and in
@@ -9,7 +12,12 @@ const { primaryUrl, replicaUrls } = inject("database");
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp({ primaryUrl, replicaUrls, env: { SHOOTQ_NODE_NAME: "log-test-node" } });
+  // Inquiries are limited per address in the shared database: this node's own stay far below it.
+  app = await startTestApp({
+    primaryUrl,
+    replicaUrls,
+    env: { SHOOTQ_NODE_NAME: "log-test-node", INQUIRY_LIMIT_PER_HOUR: "100000" },
+  });
 });
 afterAll(() => app?.stop());
 
@@ -77,5 +85,41 @@ describe("request ids", () => {
     const lines = await linesOf("masked-token-request");
     expect(lines[0].path).toBe("/p/[redacted]");
     expect(app.logs().join("\n")).not.toContain(token);
+  });
+
+  it("an unexpected failure is answered with the request's id as a reference, which finds its log line", async () => {
+    const { studio } = await createStudio(primaryDb());
+    const name = `Boom ${randomSuffix()}`;
+    const trigger = `boom_${randomSuffix().replace(/\W/g, "")}`;
+    const db = new pg.Client({ connectionString: primaryUrl });
+    await db.connect();
+    // A failure no code path expects, for this one lead only: the database refuses its insert.
+    await db.query(`CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'unexpected failure for the request-id test'; END $$`);
+    await db.query(
+      `CREATE TRIGGER ${trigger} BEFORE INSERT ON "Lead" FOR EACH ROW WHEN (NEW.name = '${name}') EXECUTE FUNCTION ${trigger}()`,
+    );
+    try {
+      const id = `support-reference-${randomSuffix()}`;
+      const res = await fetch(`${app.url}/api/inquiries/${studio.slug}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-request-id": id },
+        body: JSON.stringify({ name, email: "boom@example.com", eventType: "wedding" }),
+      });
+      expect(res.status).toBe(500);
+      const body = (await res.json()) as { error: string };
+      expect(body.error).toBe(
+        `Something went wrong and nothing was saved. If it happens again, give support this reference: ${id}.`,
+      );
+      expect(JSON.stringify(body)).not.toContain("request-id test");
+      // The operator searches the logs for the reference and finds the failure with its cause.
+      const failure = (await linesOf(id)).find((l) => l.msg === "route failed");
+      expect(failure).toMatchObject({ level: "error", requestId: id, node: "log-test-node" });
+      expect(JSON.stringify(failure?.err)).toContain("unexpected failure for the request-id test");
+      expect(await primaryDb().lead.count({ where: { studioId: studio.id } })).toBe(0);
+    } finally {
+      await db.query(`DROP TRIGGER ${trigger} ON "Lead"; DROP FUNCTION ${trigger}()`);
+      await db.end();
+    }
   });
 });
