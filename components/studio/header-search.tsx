@@ -155,7 +155,7 @@ export function HeaderSearch() {
                   className={`cursor-pointer px-3 py-1.5 ${isActive ? "text-brand-800 bg-brand-50" : "text-slate-800 hover:bg-slate-50"}`}
                 >
                   <span className="font-medium">{hit.title}</span>
-                  {hit.detail ? <span className="block text-xs text-slate-500">{hit.detail}</span> : null}
+                  {hit.detail ? <span className="block text-xs wrap-anywhere text-slate-500">{hit.detail}</span> : null}
                 </div>
               );
             })}

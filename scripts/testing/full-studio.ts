@@ -19,6 +19,7 @@ import { type PrismaClient } from "../../prisma/generated/prisma/client.ts";
 // accepted proposals, a booking, questionnaire, workflow, tasks, invoices, contracts, an import,
 // webhooks...), each named with `marker`. lib/tenancy.test.ts aims another studio at its ids; the
 // accessibility walk (e2e/a11y) opens every page on it. Client links carry the returned tokens.
+// The lead and the client have long email addresses, the longest a list column must fit.
 
 export type FullStudio = Awaited<ReturnType<typeof createFullStudio>>;
 
@@ -28,9 +29,14 @@ export async function createFullStudio(db: PrismaClient, marker: string) {
   const b = await createStudio(db, { name: `Studio ${marker}`, brands: [`Brand ${marker}`] });
   const studioId = b.studio.id;
   const { user: staff } = await createStaff(db, studioId, { name: `Staff ${marker}` });
-  const lead = await createLead(db, { studioId, name: `Lead ${marker}` });
+  const longAddress = (who: string) => `${who}.vandenbergheoyelaran.${marker.toLowerCase()}@examplephotography.com`;
+  const lead = await createLead(db, { studioId, name: `Lead ${marker}`, email: longAddress("maximiliana") });
   const note = await db.leadNote.create({ data: { studioId, leadId: lead.id, body: `Note ${marker}` } });
-  const job = await createJob(db, { studioId, title: `Job ${marker}`, contact: { name: `Client ${marker}` } });
+  const job = await createJob(db, {
+    studioId,
+    title: `Job ${marker}`,
+    contact: { name: `Client ${marker}`, email: longAddress("bartholomew") },
+  });
   const event = await createEvent(db, { studioId, jobId: job.id, name: `Event ${marker}` });
   const proposal = await db.proposal.create({
     data: {

@@ -10,6 +10,7 @@ import { dayKeyOf, formatShortDayKey } from "@/lib/calendar/zoned";
 import { findContactPage } from "@/lib/contacts/queries";
 import { contactListParams } from "@/lib/contacts/schemas";
 import { countOf } from "@/lib/words";
+import { EmailAddress } from "@/components/ui/email-address";
 
 export const metadata = { title: "Clients" };
 
@@ -47,7 +48,7 @@ export default async function ClientsPage({ searchParams }: Props) {
                   <Link href={`/clients/${c.id}`} className="font-medium text-brand-700 hover:underline">
                     {c.name}
                   </Link>
-                  <div className="text-xs text-slate-500">{c.email ?? "No email"}</div>
+                  <EmailAddress address={c.email ?? "No email"} className="block text-xs text-slate-500" />
                 </td>
                 <td className="py-2 pr-3 text-slate-600">{c.phone ?? "—"}</td>
                 <td className="py-2 pr-3 text-slate-600">

@@ -5,6 +5,7 @@ import { requireStudioContext } from "@/lib/auth/context";
 import { findStudioEmails } from "@/lib/email/queries";
 import { ActionButton } from "@/components/ui/action-button";
 import { retryEmailAction } from "./actions";
+import { EmailAddress } from "@/components/ui/email-address";
 
 export const metadata = { title: "Emails" };
 
@@ -41,7 +42,9 @@ export default async function EmailsPage() {
           >
             {emails.map((e) => (
               <tr key={e.id} className="border-b border-slate-100 align-top">
-                <td className="py-2 pr-3">{e.to}</td>
+                <td className="py-2 pr-3">
+                  <EmailAddress address={e.to} />
+                </td>
                 <td className="py-2 pr-3">{e.subject}</td>
                 <td className="py-2 pr-3 whitespace-nowrap text-slate-500">{dateTime.format(e.createdAt)}</td>
                 <td className="py-2 pr-3">

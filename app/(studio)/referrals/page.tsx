@@ -2,6 +2,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireStudioContext } from "@/lib/auth/context";
 import { findReceivedReferrals, findSentReferrals } from "@/lib/referrals/queries";
 import { AnswerButtons } from "./_components/answer-buttons";
+import { EmailAddress } from "@/components/ui/email-address";
 
 export const metadata = { title: "Referrals" };
 
@@ -33,7 +34,7 @@ export default async function ReferralsPage() {
                       <dt className="text-slate-500">Client</dt>
                       <dd>{r.subject.clientName}</dd>
                       <dt className="text-slate-500">Email</dt>
-                      <dd>{r.subject.email}</dd>
+                      <dd>{r.subject.email ? <EmailAddress address={r.subject.email} /> : "—"}</dd>
                       {r.subject.phone ? (
                         <>
                           <dt className="text-slate-500">Phone</dt>
@@ -76,7 +77,8 @@ export default async function ReferralsPage() {
               {sent.map((r) => (
                 <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm">
                   <span>
-                    <span className="font-medium text-slate-900">{r.subjectTitle}</span> to {r.toEmail}
+                    <span className="font-medium text-slate-900">{r.subjectTitle}</span> to{" "}
+                    <EmailAddress address={r.toEmail} />
                     {r.toStudioId ? "" : " (invited to ShootQ)"}
                     <span className="text-slate-500">
                       {" "}

@@ -48,7 +48,7 @@ export default async function SearchPage({ searchParams }: Props) {
                       <Link href={hit.href} className="font-medium text-brand-700 hover:underline">
                         {hit.title}
                       </Link>
-                      <p className="text-slate-600">{hit.detail}</p>
+                      <p className="wrap-anywhere text-slate-600">{hit.detail}</p>
                     </li>
                   ))}
                 </ul>

@@ -8,6 +8,7 @@ import { AccountForms } from "./_components/account-section";
 import { LeadAlertForm } from "./_components/lead-alert-form";
 import { SessionsCard } from "./_components/sessions-card";
 import { UnconfirmedOwnerBanner } from "../_components/unconfirmed-owner-banner";
+import { EmailAddress } from "@/components/ui/email-address";
 
 export const metadata = { title: "Account settings" };
 
@@ -29,7 +30,7 @@ export default async function AccountSettingsPage() {
       <Card title="New-inquiry emails">
         {alerts && !alerts.isConfirmed ? (
           <p className="mb-3 text-sm text-amber-800">
-            These go to {user.email} once you have confirmed it with the link we sent.
+            These go to <EmailAddress address={user.email} /> once you have confirmed it with the link we sent.
           </p>
         ) : null}
         <LeadAlertForm leadAlert={alerts?.leadAlert ?? "INSTANT"} />

@@ -2,6 +2,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { findBroadcasts } from "@/lib/broadcasts/queries";
 import { requireAdminContext } from "@/lib/auth/context";
 import { BroadcastForm } from "./broadcast-form";
+import { EmailAddress } from "@/components/ui/email-address";
 
 export const metadata = { title: "Notify All Users" };
 
@@ -39,8 +40,8 @@ export default async function BroadcastsPage() {
                     </p>
                     <p className="whitespace-pre-wrap text-slate-700">{b.body}</p>
                     <p className="text-xs text-slate-500">
-                      Sent by {b.createdBy.name} ({b.createdBy.email}) on {utc(b.createdAt)} · shows {utc(b.startsAt)}{" "}
-                      to {utc(b.endsAt)} · dismissed by {b._count.dismissals}
+                      Sent by {b.createdBy.name} (<EmailAddress address={b.createdBy.email} />) on {utc(b.createdAt)} ·
+                      shows {utc(b.startsAt)} to {utc(b.endsAt)} · dismissed by {b._count.dismissals}
                     </p>
                   </li>
                 );

@@ -4,6 +4,7 @@ import { toAppError } from "@/lib/errors";
 import { findOpenInvite } from "@/lib/team/mutations";
 import { inviteToken } from "@/lib/team/schemas";
 import { AcceptInviteForm } from "./accept-form";
+import { EmailAddress } from "@/components/ui/email-address";
 
 export const metadata = { title: "Join a studio" };
 
@@ -34,8 +35,8 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       <>
         <h1 className="mb-4 text-xl font-semibold">Join {invite.studio.name}</h1>
         <p className="text-sm text-slate-600">
-          {invite.email} already has a ShootQ account, and an account belongs to one studio. Ask {invite.studio.name} to
-          invite another address of yours.
+          <EmailAddress address={invite.email} /> already has a ShootQ account, and an account belongs to one studio.
+          Ask {invite.studio.name} to invite another address of yours.
         </p>
         <Link href="/sign-in" className="mt-6 inline-block text-sm font-medium text-brand-600 hover:underline">
           Go to sign in

@@ -6,6 +6,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireStudioContext } from "@/lib/auth/context";
 import { formatDateTime } from "@/lib/calendar/zoned";
 import { findContact, findContactHistory, type HistoryKind } from "@/lib/contacts/queries";
+import { EmailAddress } from "@/components/ui/email-address";
 
 export const metadata = { title: "Client" };
 
@@ -78,7 +79,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
                           <span className="ml-2 text-xs font-normal text-slate-500">{item.status}</span>
                         ) : null}
                       </p>
-                      {item.detail ? <p className="text-slate-600">{item.detail}</p> : null}
+                      {item.detail ? <p className="wrap-anywhere text-slate-600">{item.detail}</p> : null}
                     </div>
                     <time dateTime={item.at.toISOString()} className="text-xs text-slate-500">
                       {formatDateTime(item.at, tz)}
@@ -93,15 +94,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
           <dl className="space-y-3 text-sm">
             <div>
               <dt className="text-slate-500">Email</dt>
-              <dd data-testid="client-email">
-                {contact.email ? (
-                  <a href={`mailto:${contact.email}`} className="text-brand-600 hover:underline">
-                    {contact.email}
-                  </a>
-                ) : (
-                  "—"
-                )}
-              </dd>
+              <dd data-testid="client-email">{contact.email ? <EmailAddress address={contact.email} link /> : "—"}</dd>
             </div>
             <div>
               <dt className="text-slate-500">Phone</dt>

@@ -13,6 +13,7 @@ import { requireStudioContext } from "@/lib/auth/context";
 import { findLeadPage } from "@/lib/leads/queries";
 import { LEAD_SHOWS, LEAD_SORTS, leadListParams } from "@/lib/leads/schemas";
 import { type SearchParams } from "@/lib/search-params";
+import { EmailAddress } from "@/components/ui/email-address";
 
 export const metadata = { title: "Leads" };
 
@@ -63,7 +64,7 @@ export default async function LeadsPage({ searchParams }: Props) {
                   <Link href={`/leads/${lead.id}`} className="font-medium text-brand-700 hover:underline">
                     {lead.name}
                   </Link>
-                  <div className="text-xs text-slate-500">{lead.email}</div>
+                  <EmailAddress address={lead.email} className="block text-xs text-slate-500" />
                 </td>
                 <td className="py-2 pr-3 capitalize">{lead.eventType}</td>
                 <td className="py-2 pr-3">

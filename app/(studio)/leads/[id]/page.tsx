@@ -18,6 +18,7 @@ import { archiveLeadAction, restoreLeadAction } from "../actions";
 import { ConvertLeadForm } from "../_components/convert-lead-form";
 import { LeadNoteForm } from "../_components/lead-note-form";
 import { LeadStageForm } from "../_components/lead-stage-form";
+import { EmailAddress } from "@/components/ui/email-address";
 
 export const metadata = { title: "Lead" };
 
@@ -52,12 +53,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
   const tz = studio.timeZone;
   const dateStatus = availability.get(lead.id);
   const details: [string, React.ReactNode][] = [
-    [
-      "Email",
-      <a key="e" href={`mailto:${lead.email}`} className="text-brand-600 hover:underline">
-        {lead.email}
-      </a>,
-    ],
+    ["Email", <EmailAddress key="e" address={lead.email} link />],
     ["Phone", lead.phone ?? "—"],
     [
       "Event type",

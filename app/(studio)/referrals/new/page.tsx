@@ -5,6 +5,7 @@ import { previewReferral } from "@/lib/referrals/queries";
 import { newReferralParams } from "@/lib/referrals/schemas";
 import { type SearchParams } from "@/lib/search-params";
 import { ReferralForm } from "../_components/referral-form";
+import { EmailAddress } from "@/components/ui/email-address";
 
 export const metadata = { title: "Refer to another photographer" };
 
@@ -32,7 +33,11 @@ export default async function NewReferralPage({ searchParams }: { searchParams: 
             <dd>{subject.clientName}</dd>
             <dt className="text-slate-500">Email</dt>
             <dd>
-              {subject.email || <span className="text-red-600">No email address: add one before referring.</span>}
+              {subject.email ? (
+                <EmailAddress address={subject.email} />
+              ) : (
+                <span className="text-red-600">No email address: add one before referring.</span>
+              )}
             </dd>
             {subject.phone ? (
               <>

@@ -2,6 +2,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireStudioContext } from "@/lib/auth/context";
 import { findTeam } from "@/lib/team/queries";
 import { CancelInviteForm, InviteForm, RemoveMemberForm } from "../_components/team-forms";
+import { EmailAddress } from "@/components/ui/email-address";
 
 export const metadata = { title: "Team" };
 
@@ -19,7 +20,7 @@ export default async function TeamPage() {
               <div>
                 <p className="font-medium">{m.name}</p>
                 <p className="text-sm text-slate-500">
-                  {m.email} · {m.role === "OWNER" ? "Owner" : "Staff"}
+                  <EmailAddress address={m.email} /> · {m.role === "OWNER" ? "Owner" : "Staff"}
                 </p>
               </div>
               {isOwner && m.role === "STAFF" ? <RemoveMemberForm userId={m.id} name={m.name} /> : null}
@@ -40,8 +41,8 @@ export default async function TeamPage() {
                 {invites.map((i) => (
                   <li key={i.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
                     <p className="text-sm">
-                      <span className="font-medium">{i.email}</span> · invited by {i.invitedBy.name} · expires{" "}
-                      {i.expiresAt.toLocaleDateString("en-US")}
+                      <EmailAddress address={i.email} className="font-medium" /> · invited by {i.invitedBy.name} ·
+                      expires {i.expiresAt.toLocaleDateString("en-US")}
                     </p>
                     <CancelInviteForm inviteId={i.id} email={i.email} />
                   </li>

@@ -38,6 +38,7 @@ import { JobStatusForm } from "../../_components/job-status-form";
 import { createInvoiceFromProposalAction } from "@/app/(studio)/invoices/actions";
 import { ComposeEmailCard } from "@/app/(studio)/emails/_components/compose-email-card";
 import { findComposeTarget } from "@/lib/composed-emails/queries";
+import { EmailAddress } from "@/components/ui/email-address";
 
 export const metadata = { title: "Job" };
 
@@ -366,9 +367,7 @@ export default async function JobPage({ params }: Props) {
                 </dd>
                 {job.contact.email ? (
                   <dd data-testid="job-client-email">
-                    <a href={`mailto:${job.contact.email}`} className="text-brand-600 hover:underline">
-                      {job.contact.email}
-                    </a>
+                    <EmailAddress address={job.contact.email} link />
                   </dd>
                 ) : null}
                 {job.contact.phone ? <dd className="text-slate-600">{job.contact.phone}</dd> : null}

@@ -5,6 +5,7 @@ import { requireStudioContext } from "@/lib/auth/context";
 import { findJobQuestionnaires, findQuestionnaireTemplates } from "@/lib/questionnaires/queries";
 import { JobTemplateForm } from "../../_components/job-template-form";
 import { sendQuestionnaireAction } from "./actions";
+import { EmailAddress } from "@/components/ui/email-address";
 
 export const metadata = { title: "Questionnaires" };
 
@@ -69,7 +70,14 @@ export default async function JobQuestionnairesPage({ params }: { params: Promis
             createHref="/questionnaires/new"
             intro={
               <p className="text-sm text-slate-600">
-                {job.contact.name} gets a private link by email{job.contact.email ? ` at ${job.contact.email}` : ""}.
+                {job.contact.name} gets a private link by email
+                {job.contact.email ? (
+                  <>
+                    {" at "}
+                    <EmailAddress address={job.contact.email} />
+                  </>
+                ) : null}
+                .
               </p>
             }
           />

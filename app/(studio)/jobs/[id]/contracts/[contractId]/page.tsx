@@ -15,6 +15,7 @@ import { contractPath } from "@/lib/urls";
 import { resendContractAction, sendContractAction, voidContractAction } from "../actions";
 import { ContractDraftForm } from "../_components/contract-draft-form";
 import { CountersignForm } from "../_components/countersign-form";
+import { EmailAddress } from "@/components/ui/email-address";
 
 export const metadata = { title: "Contract" };
 
@@ -137,7 +138,12 @@ export default async function ContractPage({ params }: Props) {
             <ul className="space-y-1 text-sm text-slate-700">
               <li>
                 For {contract.job.contact.name}
-                {contract.job.contact.email ? ` (${contract.job.contact.email})` : ""}
+                {contract.job.contact.email ? (
+                  <>
+                    {" ("}
+                    <EmailAddress address={contract.job.contact.email} />)
+                  </>
+                ) : null}
               </li>
               {contract.templateVersion ? (
                 <li>
