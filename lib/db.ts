@@ -7,7 +7,7 @@ import { isUnavailableError } from "@/lib/errors";
 import { READ_HOST_HEADER, parseReadHost } from "@/lib/replication/read-host";
 import { isReplicaFailure, readWithFallback } from "@/lib/replication/read-fallback";
 import { createPrismaClient } from "@/lib/service-db";
-import { querySpans } from "@/lib/tracing/db-spans";
+import { withQuerySpans } from "@/lib/tracing/db-spans";
 
 function createClient(connectionString: string, applicationName: string) {
   return createPrismaClient({
@@ -40,26 +40,21 @@ function withFailover(replica: BaseClient, primary: BaseClient) {
   }) as unknown as BaseClient;
 }
 
-/** The same client, with a span for each query naming the host that ran it (lib/tracing/db-spans.ts). */
-function traced(client: BaseClient, host: string): BaseClient {
-  return client.$extends(querySpans(host)) as unknown as BaseClient;
-}
-
 function createClients() {
   const { DATABASE_URL, DATABASE_REPLICA_URLS } = env();
   const untracedPrimary = createClient(DATABASE_URL, "shootq-primary");
-  const primary = traced(untracedPrimary, "primary");
-  // A replica's query runs in a span of its own and, if the replica fails it, again on the
-  // primary in a primary span beside it.
+  const primary = withQuerySpans(untracedPrimary, "primary");
+  // With a collector (lib/tracing/db-spans.ts), a replica's query runs in a span of its own and,
+  // if the replica fails it, again on the primary in a primary span beside it.
   const replicas = DATABASE_REPLICA_URLS.map((url, i) =>
-    traced(withFailover(createClient(url, `shootq-replica-${i + 1}`), primary), `replica-${i + 1}`),
+    withQuerySpans(withFailover(createClient(url, `shootq-replica-${i + 1}`), primary), `replica-${i + 1}`),
   );
   // One routed client per possible read host: the extension sends reads to that host and
   // writes, $transaction and raw SQL to the primary. "primary" routes reads to the primary itself.
   // Extensions run in the order they were added, so the routing comes before the primary's spans:
   // a read sent to a replica is in that replica's span alone.
   const route = (readHost: BaseClient) =>
-    untracedPrimary.$extends(readReplicas({ replicas: [readHost] })).$extends(querySpans("primary"));
+    withQuerySpans(untracedPrimary.$extends(readReplicas({ replicas: [readHost] })), "primary");
   const routed = { primary: route(primary), replicas: replicas.map(route) };
   return { primary, routed };
 }

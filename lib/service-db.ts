@@ -2,7 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 // Relative import: services run under tsx, outside Next.js.
 import { PrismaClient } from "../prisma/generated/prisma/client";
-import { querySpans } from "./tracing/db-spans";
+import { withQuerySpans } from "./tracing/db-spans";
 
 // Kept on globalThis: Next.js bundles the proxy, pages and route handlers separately.
 const globalForPools = globalThis as unknown as { shootqPools?: Map<string, pg.Pool> };
@@ -39,8 +39,8 @@ export function createPrismaClient({
  */
 export function createServiceDb(databaseUrl: string, applicationName: string, connections: number) {
   const db = createPrismaClient({ connectionString: databaseUrl, applicationName, max: connections });
-  // Each query in a span under its job's (lib/tracing/job-spans.ts), recorded only for a collector.
-  return db.$extends(querySpans("primary")) as unknown as typeof db;
+  // With a collector, each query in a span under its job's (lib/tracing/job-spans.ts).
+  return withQuerySpans(db, "primary");
 }
 
 export type ServiceDb = ReturnType<typeof createServiceDb>;

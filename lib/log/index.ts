@@ -1,5 +1,5 @@
-import { hostname } from "node:os";
 import pino, { type Logger } from "pino";
+import { nodeName } from "./node-name";
 import { REDACTED, SECRET_KEYS, redactValue } from "./redact";
 
 // The one logger of every process (app nodes, worker, billing): JSON lines on stdout with the same
@@ -30,7 +30,7 @@ export function logOptions(name: LogService = service): pino.LoggerOptions {
   return {
     level: level(),
     // The supervisors name each process (node-1, worker…); started alone, it is the machine's name.
-    base: { node: process.env.SHOOTQ_NODE_NAME || hostname(), service: name },
+    base: { node: nodeName(), service: name },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     // Errors are already { type, message, stack } with secrets masked (the hook below); pino's own

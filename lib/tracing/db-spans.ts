@@ -1,13 +1,14 @@
 import { SpanKind } from "@opentelemetry/api";
 // Relative imports: services run under tsx, outside Next.js.
 import { Prisma } from "../../prisma/generated/prisma/client";
+import { tracesExportTo } from "./exports-to";
 import { inSpan } from "./span";
 
 /**
  * One span per query a client runs, named by its operation and model ("findMany Lead",
  * "$queryRaw") and saying which database host ran it (`shootq.db.host`: "primary", "replica-1"…),
  * so a trace shows which reads went to the replica and which were sent on to the primary.
- * Without a collector the sampler (lib/tracing/setup.ts) drops them unmade.
+ * Clients take it through {@link withQuerySpans}.
  */
 export function querySpans(host: string) {
   return Prisma.defineExtension({
@@ -25,4 +26,13 @@ export function querySpans(host: string) {
       },
     },
   });
+}
+
+/**
+ * The client with a span per query when a collector takes spans; without one, the client itself,
+ * so no query pays for an extension whose spans would be dropped unmade.
+ */
+export function withQuerySpans<Client>(client: Client, host: string): Client {
+  if (!tracesExportTo()) return client;
+  return (client as unknown as { $extends(extension: unknown): unknown }).$extends(querySpans(host)) as Client;
 }

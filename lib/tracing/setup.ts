@@ -1,4 +1,3 @@
-import { hostname } from "node:os";
 import { context, propagation, trace } from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
 import { W3CTraceContextPropagator } from "@opentelemetry/core";
@@ -13,6 +12,8 @@ import {
   type SamplingResult,
   type SpanProcessor,
 } from "@opentelemetry/sdk-trace";
+import { nodeName } from "@/lib/log/node-name";
+import { tracesExportTo } from "@/lib/tracing/exports-to";
 import { REQUEST_SPAN, RequestMetricsProcessor, SPAN_TYPE } from "@/lib/tracing/request-metrics";
 
 /**
@@ -41,14 +42,12 @@ const requestSpansOnly: Sampler = {
  * In a service, each queue job is a span (lib/tracing/job-spans.ts) with its queries under it.
  */
 export function startTracing(service: string): TracerProvider {
-  // The same name the process's log lines carry (lib/log).
-  const node = process.env.SHOOTQ_NODE_NAME || hostname();
-  const exportsTo = process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  const exportsTo = tracesExportTo();
   const spanProcessors: SpanProcessor[] = [new RequestMetricsProcessor()];
   if (exportsTo)
     spanProcessors.push(new BatchSpanProcessor({ exporter: new OTLPTraceExporter(), scheduledDelayMillis: 1000 }));
   const provider = new TracerProvider({
-    resource: resourceFromAttributes({ "service.name": service, "service.instance.id": node }),
+    resource: resourceFromAttributes({ "service.name": service, "service.instance.id": nodeName() }),
     sampler: exportsTo ? new AlwaysOnSampler() : requestSpansOnly,
     spanProcessors,
   });
