@@ -1,5 +1,6 @@
 "use client";
 
+import { paragraphsOf } from "@/lib/templates/paragraphs";
 import { parseTemplate } from "@/lib/templates/parse";
 
 type Field = { key: string; label: string; value: string | null };
@@ -46,11 +47,7 @@ function Pieces({ pieces }: { pieces: Piece[] }) {
  */
 export function EmailPreview({ subject, body, fields }: { subject: string; body: string; fields: Field[] }) {
   const byKey = new Map(fields.map((f) => [f.key, f]));
-  const paragraphs = body
-    .replace(/\r\n?/g, "\n")
-    .split(/\n{2,}/)
-    .map((p) => p.trim())
-    .filter(Boolean);
+  const paragraphs = paragraphsOf(body);
   const problems = [subject, ...paragraphs].flatMap((t) => fill(t, byKey)).filter((p) => "problem" in p);
   return (
     <section aria-label="Preview" className="rounded-md border border-slate-200 bg-white p-4 text-sm">

@@ -2,6 +2,7 @@ import { escapeHtml } from "@/lib/templates/html";
 import { renderTemplate, validateTemplate, type TemplateValues } from "@/lib/templates/engine";
 import { type TemplateContextName } from "@/lib/templates/fields";
 import { type TemplateIssue } from "@/lib/templates/parse";
+import { paragraphsOf } from "@/lib/templates/paragraphs";
 
 // An email template is written as plain text (a subject line and a message in paragraphs) and
 // goes through the one template engine as HTML, which gives the email its HTML and text parts.
@@ -20,11 +21,7 @@ export const DEFAULT_AUTO_REPLY = {
 
 /** Paragraphs at blank lines, line breaks within them; every character escaped. */
 export function textToTemplateHtml(text: string): string {
-  return text
-    .replace(/\r\n?/g, "\n")
-    .split(/\n{2,}/)
-    .map((p) => p.trim())
-    .filter(Boolean)
+  return paragraphsOf(text)
     .map((p) => `<p>${p.split("\n").map(escapeHtml).join("<br>")}</p>`)
     .join("");
 }
