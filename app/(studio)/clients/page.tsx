@@ -48,7 +48,11 @@ export default async function ClientsPage({ searchParams }: Props) {
                   <Link href={`/clients/${c.id}`} className="font-medium text-brand-700 hover:underline">
                     {c.name}
                   </Link>
-                  <EmailAddress address={c.email ?? "No email"} className="block text-xs text-slate-500" />
+                  {c.email ? (
+                    <EmailAddress address={c.email} className="block text-xs text-slate-500" />
+                  ) : (
+                    <span className="block text-xs text-slate-500">No email</span>
+                  )}
                 </td>
                 <td className="py-2 pr-3 text-slate-600">{c.phone ?? "—"}</td>
                 <td className="py-2 pr-3 text-slate-600">
