@@ -1,5 +1,5 @@
 import PgBoss from "pg-boss";
-import { inJobSpan } from "./tracing/job-spans";
+import { inJobSpan, withQueuingTrace } from "./tracing/job-spans";
 
 // Deadlock, and the duplicates two creators racing past the same "does it exist?" can meet.
 const RETRYABLE = new Set(["40P01", "23505", "42P07"]);
@@ -61,7 +61,8 @@ export function transactionAdapter(tx: RawSqlRunner): PgBoss.Db {
 
 /**
  * Inserts a job in the caller's transaction. Throws when the queue does not exist (pg-boss
- * silently inserts nothing then): ensureQueueSchema() must have run before the app starts.
+ * silently inserts nothing then): ensureQueueSchema() must have run before the app starts. With
+ * a collector, the job carries the caller's trace (lib/tracing/job-spans.ts).
  */
 export async function sendInTransaction(
   tx: RawSqlRunner,
@@ -69,7 +70,7 @@ export async function sendInTransaction(
   data: object,
   options: PgBoss.SendOptions = {},
 ): Promise<string> {
-  const jobId = await detached.send(queue, data, { ...options, db: transactionAdapter(tx) });
+  const jobId = await detached.send(queue, withQueuingTrace(data), { ...options, db: transactionAdapter(tx) });
   if (!jobId) throw new Error(`the "${queue}" queue does not exist: run ensureQueueSchema() before the app starts`);
   return jobId;
 }

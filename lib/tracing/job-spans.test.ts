@@ -5,6 +5,7 @@ import { queueEmail } from "@/lib/email/outbox";
 import { startEmailWorker } from "@/lib/email/worker";
 import { createServiceDb } from "@/lib/service-db";
 import { startTracing } from "@/lib/tracing/setup";
+import { inSpan } from "@/lib/tracing/span";
 import { createStudio } from "@/prisma/factories";
 import { createScratchDatabase, type ScratchDatabase } from "@/scripts/testing/database";
 import { attr, startOtlpCollector, type OtlpCollector } from "@/scripts/testing/otlp-collector";
@@ -32,18 +33,22 @@ afterAll(async () => {
 });
 
 describe("a worker's traces", () => {
-  it("show each job it processed as a span, with the job's queries on the primary under it", async () => {
+  it("show each job it processed as a span, linked to the request that queued it, with the job's queries on the primary under it", async () => {
     const db = createServiceDb(scratch.url, "jobspans-test", 2);
     const smtp = await startSmtpSink();
     const { studio } = await createStudio(db);
-    const { id } = await db.$transaction((tx) =>
-      queueEmail(tx, {
-        studioId: studio.id,
-        kind: "system.notice",
-        to: "client@example.com",
-        params: { subject: "Your gallery", text: "It is ready." },
-      }),
-    );
+    // Queued inside a span, as a request does: the job's span links back to it.
+    const { id, queuedIn } = await inSpan("POST /jobs/[id]", {}, async (span) => {
+      const queued = await db.$transaction((tx) =>
+        queueEmail(tx, {
+          studioId: studio.id,
+          kind: "system.notice",
+          to: "client@example.com",
+          params: { subject: "Your gallery", text: "It is ready." },
+        }),
+      );
+      return { ...queued, queuedIn: span.spanContext() };
+    });
     const worker = await startEmailWorker({
       databaseUrl: scratch.url,
       smtpUrl: smtp.url,
@@ -70,6 +75,9 @@ describe("a worker's traces", () => {
     expect(job.service).toBe("shootq-worker");
     expect(attr(job.span.attributes, "messaging.system")).toBe("pg-boss");
     expect(attr(job.span.attributes, "shootq.job.attempt")).toBe(1);
+    // Its own trace, linked to the span that queued it.
+    expect(job.span.links).toEqual([expect.objectContaining({ traceId: queuedIn.traceId, spanId: queuedIn.spanId })]);
+    expect(job.span.traceId).not.toBe(queuedIn.traceId);
     const queries = collector.spans.filter((e) => e.span.parentSpanId === job.span.spanId).map((e) => e.span);
     // The row lock, the email read, and the update that marks it sent, each on the primary.
     expect(queries.map((s) => s.name)).toEqual(

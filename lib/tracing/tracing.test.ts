@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { primaryDb } from "@/lib/db";
+import { createStudio } from "@/prisma/factories";
 import { startTestApp, type TestApp } from "@/scripts/testing/app";
 import { scrapeNode } from "@/scripts/testing/metrics-scrape";
 import {
@@ -25,7 +27,12 @@ beforeAll(async () => {
   app = await startTestApp({
     primaryUrl,
     replicaUrls,
-    env: { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, SHOOTQ_NODE_NAME: "trace-test-node" },
+    // Inquiries are limited per address in the shared database: this node's own stay far below it.
+    env: {
+      OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
+      SHOOTQ_NODE_NAME: "trace-test-node",
+      INQUIRY_LIMIT_PER_HOUR: "100000",
+    },
   });
 });
 afterAll(async () => {
@@ -91,6 +98,30 @@ describe("tracing", () => {
     }
     expect(new Set(queries.map(host))).toEqual(new Set([readHost, "primary"]));
     expect(onPrimary.every((name) => /^find\w+ Studio$/.test(name))).toBe(true);
+  });
+
+  it("an email queued by a request carries the request's trace, for the worker's span to link to", async () => {
+    const { studio } = await createStudio(primaryDb());
+    const traceId = randomBytes(16).toString("hex");
+    const res = await fetch(`${app.url}/api/inquiries/${studio.slug}`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        traceparent: `00-${traceId}-${randomBytes(8).toString("hex")}-01`,
+      },
+      body: JSON.stringify({ name: "Traced Client", email: "traced@example.com", eventType: "wedding" }),
+    });
+    expect(res.status).toBe(201);
+    // The owner's new-inquiry alert: its delivery job holds the traceparent of a span of the request.
+    const [job] = await primaryDb().$queryRaw<{ traceparent: string | null }[]>`
+      SELECT j.data->>'traceparent' AS traceparent FROM pgboss.job j
+      JOIN "EmailMessage" m ON m.id::text = j.data->>'emailId'
+      WHERE j.name = 'email' AND m."studioId" = ${studio.id}`;
+    const [, jobTrace, jobSpan] = job?.traceparent?.split("-") ?? [];
+    expect(jobTrace).toBe(traceId);
+    await expect
+      .poll(() => exported.some((e) => e.span.traceId === traceId && e.span.spanId === jobSpan), { timeout: 15_000 })
+      .toBe(true);
   });
 
   it("times every request by route pattern, method and status, never by the URL it was given", async () => {

@@ -12,6 +12,8 @@ export type OtlpSpan = {
   name: string;
   attributes: KeyValue[];
   status?: { code?: number };
+  /** Spans this one links to (a queue job's span: the span that queued it). */
+  links?: { traceId: string; spanId: string }[];
 };
 export type ExportedSpan = { service: string | undefined; span: OtlpSpan };
 export type OtlpCollector = { url: string; spans: ExportedSpan[]; close(): Promise<void> };
