@@ -75,19 +75,44 @@ export async function sendInTransaction(
   return jobId;
 }
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+/** An error as one line a worker's log (or a job's output) can hold. */
+export const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+
+type Log = (entry: Record<string, unknown>) => void;
+
+/** How a handler's work on a job ended: done (with what pg-boss keeps as the job's output), or failed. */
+export type JobOutcome = { output?: object } | { error: unknown };
+
+/**
+ * Completes a job, or fails it (pg-boss then retries it, or dead-letters it after the last retry).
+ * A job that cannot be settled (the database is away) stays active until it expires and is then
+ * handed out again: every handler must make a second attempt harmless.
+ */
+export async function settleJob(boss: PgBoss, queue: string, jobId: string, outcome: JobOutcome, log: Log) {
+  try {
+    if ("error" in outcome) await boss.fail(queue, jobId, { message: errorText(outcome.error) });
+    else await boss.complete(queue, jobId, outcome.output);
+  } catch (error) {
+    log({ msg: "could not settle a queue job", queue, jobId, error: errorText(error) });
+  }
+}
 
 export type QueueLoop = { stop(): Promise<void> };
 
 /**
  * Fetches batches from `queue` and hands each job to `handle` until stopped; a full batch is
  * followed by the next fetch at once, otherwise it waits the polling interval. `stop()` resolves
- * once the fetch in flight (if any) and its jobs are done.
+ * once the fetch in flight (if any) and its jobs are done. `handle` settles each job (settleJob).
+ *
+ * Every queue of the project is worked through this loop, never pg-boss's `work()`: its graceful
+ * stop waits neither for a fetch in flight nor for a job's completion to be written, so a stopped
+ * process could leave a job active until it expired, and a singleton queue (the billing runs)
+ * stalled until then.
  */
 export function pollQueue<T extends object>(
   boss: PgBoss,
   queue: string,
-  opts: { batchSize: number; pollingIntervalSeconds: number; log: (entry: Record<string, unknown>) => void },
+  opts: { batchSize: number; pollingIntervalSeconds: number; log: Log },
   handle: (job: PgBoss.JobWithMetadata<T>) => Promise<void>,
 ): QueueLoop {
   let stopping = false;

@@ -1,8 +1,7 @@
 import PgBoss from "pg-boss";
 import { runBillingTick, type TickResult } from "@/lib/billing/tick";
-import { ensureQueue } from "@/lib/queues";
+import { ensureQueue, errorText, pollQueue, settleJob } from "@/lib/queues";
 import { createServiceDb } from "@/lib/service-db";
-import { inJobSpan } from "@/lib/tracing/job-spans";
 import { logEntry } from "@/lib/log";
 
 /** The pg-boss queue of the billing service's scheduled runs. */
@@ -68,18 +67,27 @@ export async function startBillingService(options: BillingServiceOptions): Promi
     log({ msg: "billing run", at: at.toISOString(), ...result, ms: Date.now() - started });
     return result;
   }
-  await boss.work(BILLING_QUEUE, { pollingIntervalSeconds: 2 }, async ([job]) => {
-    const result = await inJobSpan(BILLING_QUEUE, job, tick);
-    for (const resolve of waiting.splice(0)) resolve(result);
-  });
   // Catch up at once after a start (or a restart) instead of at the next minute.
   await boss.send(BILLING_QUEUE, {});
+  const loop = pollQueue<object>(boss, BILLING_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2, log }, async (job) => {
+    try {
+      const result = await tick();
+      await settleJob(boss, BILLING_QUEUE, job.id, { output: result }, log);
+      for (const resolve of waiting.splice(0)) resolve(result);
+    } catch (error) {
+      log({ msg: "billing run failed", error: errorText(error) });
+      await settleJob(boss, BILLING_QUEUE, job.id, { error }, log);
+    }
+  });
 
   return {
     nextRun: () => new Promise<TickResult>((resolve) => waiting.push(resolve)),
     runNow: tick,
     async stop() {
-      await boss.stop({ graceful: true, wait: true, timeout: 60_000 });
+      // Graceful: the run in progress finishes and its job is settled before the connections
+      // close; a job left active would hold the singleton queue until it expired.
+      await loop.stop();
+      await boss.stop({ graceful: false, wait: true });
       await db.$disconnect();
     },
   };

@@ -313,6 +313,30 @@ describe("the billing service", () => {
     expect(new Set(emails.map((e) => (e.params as { reminderId: string }).reminderId)).size).toBe(25);
   }, 120_000);
 
+  const activeRuns = async () =>
+    (
+      await db().$queryRaw<
+        { n: number }[]
+      >`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'billing-tick' AND state = 'active'`
+    )[0].n;
+
+  it("a service stopped the moment it starts leaves no run active: the next one starts at once", async () => {
+    await Promise.all(services.splice(0).map((s) => s.stop()));
+    const at = () => new Date("2027-05-13T13:00:00Z");
+    // Stopped while its first fetch (or the run it fetched) is in flight, again and again.
+    for (let i = 0; i < 5; i++) {
+      const service = await startBillingService({ databaseUrl: process.env.DATABASE_URL!, now: at, log: () => {} });
+      await service.stop();
+      expect(await activeRuns()).toBe(0);
+    }
+    // A run left active would hold the singleton queue for 15 minutes; the next service runs now.
+    const studioId = await dueToday(2);
+    const service = await startBillingService({ databaseUrl: process.env.DATABASE_URL!, now: at, log: () => {} });
+    services.push(service);
+    await service.nextRun();
+    expect(await db().reminder.count({ where: { studioId } })).toBe(2);
+  }, 120_000);
+
   it("runs on its own schedule: a started service sends what is due without being asked", async () => {
     // Alone: any running service would take the run pg-boss hands out.
     await Promise.all(services.splice(0).map((s) => s.stop()));

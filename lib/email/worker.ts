@@ -4,7 +4,7 @@ import PgBoss from "pg-boss";
 // Relative imports: the worker runs under tsx from any working directory, without the "@/" alias.
 import { metrics } from "../metrics/registry";
 import { notify } from "../notifications/mutations";
-import { pollQueue } from "../queues";
+import { errorText, pollQueue, settleJob } from "../queues";
 import { createServiceDb } from "../service-db";
 import { type EmailKind } from "./kind";
 import { LEGACY_KIND } from "./kinds";
@@ -33,8 +33,6 @@ type Outcome = "sent" | "already-sent" | "not-queued" | "missing" | "cancelled" 
 
 /** The Message-ID is derived from the row, so a receiver can recognise a redelivery. */
 export const messageIdFor = (emailId: string) => `<${emailId}@shootq>`;
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 1000);
 
 /**
  * Works the email queue: each job delivers one EmailMessage over SMTP. The row is locked
@@ -169,21 +167,16 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
       error: result.error,
     });
     // Each job of a batch is settled on its own: pg-boss retries (or dead-letters) only the failed ones.
-    await settle(EMAIL_QUEUE, job.id, () =>
+    // A job left unsettled is handed out again: the row lock and status check make that harmless.
+    await settleJob(
+      boss,
+      EMAIL_QUEUE,
+      job.id,
       result.outcome === "failed"
-        ? boss.fail(EMAIL_QUEUE, job.id, { message: result.error })
-        : boss.complete(EMAIL_QUEUE, job.id, { outcome: result.outcome }),
+        ? { error: result.error ?? "delivery failed" }
+        : { output: { outcome: result.outcome } },
+      log,
     );
-  }
-
-  // A job that could not be settled stays active until it expires and is then handed out again;
-  // the row lock and status check make that second attempt harmless.
-  async function settle(queue: string, jobId: string, call: () => Promise<unknown>) {
-    try {
-      await call();
-    } catch (error) {
-      log({ msg: "could not settle a queue job", queue, jobId, error: errorText(error) });
-    }
   }
 
   // One loop per queue fetching up to `concurrency` jobs at a time; each in-flight delivery holds
@@ -194,14 +187,10 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
       try {
         const outcome = await giveUp(job.data.emailId);
         log({ msg: "email gave up", emailId: job.data.emailId, outcome });
-        await settle(EMAIL_DEAD_LETTER_QUEUE, job.id, () =>
-          boss.complete(EMAIL_DEAD_LETTER_QUEUE, job.id, { outcome }),
-        );
+        await settleJob(boss, EMAIL_DEAD_LETTER_QUEUE, job.id, { output: { outcome } }, log);
       } catch (error) {
         log({ msg: "email give-up failed", emailId: job.data.emailId, error: errorText(error) });
-        await settle(EMAIL_DEAD_LETTER_QUEUE, job.id, () =>
-          boss.fail(EMAIL_DEAD_LETTER_QUEUE, job.id, { message: errorText(error) }),
-        );
+        await settleJob(boss, EMAIL_DEAD_LETTER_QUEUE, job.id, { error }, log);
       }
     }),
   ];

@@ -1,6 +1,6 @@
 import PgBoss from "pg-boss";
 import { logEntry } from "@/lib/log";
-import { pollQueue } from "@/lib/queues";
+import { errorText, pollQueue, settleJob } from "@/lib/queues";
 import { createServiceDb, type ServiceDb } from "@/lib/service-db";
 import { type CsvRow, readCsvRows } from "@/lib/imports/csv";
 import { IMPORT_QUEUE, type ImportJob } from "@/lib/imports/queue";
@@ -23,8 +23,6 @@ export type ImportWorkerOptions = {
 };
 
 type Outcome = "imported" | "checked" | "interrupted" | "skipped";
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 1000);
 
 class Interrupted extends Error {}
 class RolledBack extends Error {}
@@ -144,14 +142,6 @@ export async function startImportWorker(options: ImportWorkerOptions): Promise<{
   await boss.start();
   let isStopping = false;
 
-  async function settle(call: () => Promise<unknown>, jobId: string) {
-    try {
-      await call();
-    } catch (error) {
-      log({ msg: "could not settle a queue job", queue: IMPORT_QUEUE, jobId, error: errorText(error) });
-    }
-  }
-
   const loop = pollQueue<ImportJob>(
     boss,
     IMPORT_QUEUE,
@@ -162,10 +152,10 @@ export async function startImportWorker(options: ImportWorkerOptions): Promise<{
         const run = isDryRun ? dryRunInBatches : importInBatches;
         const outcome: Outcome = await run(db, importId, batchRows, () => isStopping);
         log({ msg: "import job", importId, isDryRun, outcome });
-        await settle(() => boss.complete(IMPORT_QUEUE, job.id), job.id);
+        await settleJob(boss, IMPORT_QUEUE, job.id, {}, log);
       } catch (error) {
         if (error instanceof Overtaken) {
-          await settle(() => boss.complete(IMPORT_QUEUE, job.id), job.id);
+          await settleJob(boss, IMPORT_QUEUE, job.id, {}, log);
           return;
         }
         // Interrupted, or the database failed: pg-boss hands the job out again and it resumes.
@@ -179,7 +169,7 @@ export async function startImportWorker(options: ImportWorkerOptions): Promise<{
               ? { status: "READY", processedRows: 0, error: "The dry run could not finish. Please try again." }
               : { status: "FAILED", finishedAt: new Date(), error: "The import stopped before the end of the file." },
           });
-        await settle(() => boss.fail(IMPORT_QUEUE, job.id, { message: errorText(error) }), job.id);
+        await settleJob(boss, IMPORT_QUEUE, job.id, { error }, log);
       }
     },
   );

@@ -1,7 +1,6 @@
 import PgBoss from "pg-boss";
 import pg from "pg";
-import { ensureQueue } from "@/lib/queues";
-import { inJobSpan } from "@/lib/tracing/job-spans";
+import { ensureQueue, errorText, pollQueue, settleJob } from "@/lib/queues";
 
 // Rows that only matter for a while (rate-limit windows, sessions, emailed account links, form
 // tokens, the webhook delivery log) are deleted once they cannot matter any more, by a pg-boss schedule the worker runs:
@@ -58,10 +57,20 @@ export async function startMaintenance({
   await boss.start();
   await ensureQueue(boss, { name: PRUNE_QUEUE, policy: "singleton", retryLimit: 2 });
   await boss.schedule(PRUNE_QUEUE, EVERY_QUARTER_HOUR);
-  await boss.work(PRUNE_QUEUE, async ([job]) => {
-    const report = await inJobSpan(PRUNE_QUEUE, job, () => pruneExpired(databaseUrl));
-    log({ msg: "pruned expired rows", ...report });
-    return report;
+  const loop = pollQueue<object>(boss, PRUNE_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2, log }, async (job) => {
+    try {
+      const report = await pruneExpired(databaseUrl);
+      log({ msg: "pruned expired rows", ...report });
+      await settleJob(boss, PRUNE_QUEUE, job.id, { output: report }, log);
+    } catch (error) {
+      log({ msg: "prune failed", error: errorText(error) });
+      await settleJob(boss, PRUNE_QUEUE, job.id, { error }, log);
+    }
   });
-  return { stop: () => boss.stop({ graceful: true, wait: true, timeout: 30_000 }) };
+  return {
+    async stop() {
+      await loop.stop();
+      await boss.stop({ graceful: false, wait: true });
+    },
+  };
 }

@@ -5,7 +5,7 @@ import { findOwnerConfirmation } from "../account/queries";
 import { queueEmail, StudioSendRefused } from "../email/outbox";
 import { notify } from "../notifications/mutations";
 import { logEntry } from "../log";
-import { pollQueue } from "../queues";
+import { errorText, pollQueue, settleJob } from "../queues";
 import { createServiceDb } from "../service-db";
 import { parseWebhookUrl, resolveWebhookUrl, type WebhookAddressPolicy, WebhookUrlRefused } from "./address";
 import { webhookBody } from "./events";
@@ -36,7 +36,6 @@ export type WebhookWorker = { stop(): Promise<void> };
 type Outcome = "sent" | "retrying" | "failed" | "skipped" | "missing";
 
 const THREE_DAYS_MS = 3 * 24 * 3600 * 1000;
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 1000);
 
 /** 2xx succeeded; a network error, a timeout, 5xx and 429 are worth another try; anything else is final. */
 const isSuccess = (o: SendOutcome) => o.statusCode !== null && o.statusCode >= 200 && o.statusCode < 300;
@@ -212,26 +211,18 @@ export async function startWebhookWorker(options: WebhookWorkerOptions): Promise
     return count === 1 ? "failed" : "skipped";
   }
 
-  async function settle(queue: string, jobId: string, call: () => Promise<unknown>) {
-    try {
-      await call();
-    } catch (error) {
-      // Left active, the job expires and is handed out again: the row lock makes that harmless.
-      log({ msg: "could not settle a queue job", queue, jobId, error: errorText(error) });
-    }
-  }
-
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 1;
   const loops = [
     pollQueue<WebhookJob>(boss, WEBHOOK_QUEUE, { batchSize: concurrency, pollingIntervalSeconds, log }, async (job) => {
       try {
         const result = await attempt(job.data);
         log({ msg: "webhook delivery", ...job.data, ...result });
-        await settle(WEBHOOK_QUEUE, job.id, () => boss.complete(WEBHOOK_QUEUE, job.id, { outcome: result.outcome }));
+        // A job left unsettled is handed out again: the row lock makes that harmless.
+        await settleJob(boss, WEBHOOK_QUEUE, job.id, { output: { outcome: result.outcome } }, log);
       } catch (error) {
         // The attempt could not be recorded (database trouble): pg-boss retries the job itself.
         log({ msg: "webhook delivery error", ...job.data, error: errorText(error) });
-        await settle(WEBHOOK_QUEUE, job.id, () => boss.fail(WEBHOOK_QUEUE, job.id, { message: errorText(error) }));
+        await settleJob(boss, WEBHOOK_QUEUE, job.id, { error }, log);
       }
     }),
     pollQueue<WebhookJob>(
@@ -242,11 +233,9 @@ export async function startWebhookWorker(options: WebhookWorkerOptions): Promise
         try {
           const outcome = await giveUp(job.data);
           log({ msg: "webhook gave up", ...job.data, outcome });
-          await settle(WEBHOOK_DEAD_LETTER_QUEUE, job.id, () => boss.complete(WEBHOOK_DEAD_LETTER_QUEUE, job.id));
+          await settleJob(boss, WEBHOOK_DEAD_LETTER_QUEUE, job.id, {}, log);
         } catch (error) {
-          await settle(WEBHOOK_DEAD_LETTER_QUEUE, job.id, () =>
-            boss.fail(WEBHOOK_DEAD_LETTER_QUEUE, job.id, { message: errorText(error) }),
-          );
+          await settleJob(boss, WEBHOOK_DEAD_LETTER_QUEUE, job.id, { error }, log);
         }
       },
     ),
