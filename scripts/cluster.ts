@@ -11,6 +11,7 @@ import { HarnessError, runHarness } from "./lib/harness.ts";
 import { exitHarness } from "./lib/lifecycle.ts";
 import { startLocalStack } from "./lib/local-stack.ts";
 import { assertPortsFree } from "./lib/processes.ts";
+import { planLocalPrometheus } from "./lib/prometheus.ts";
 import { countOf } from "../lib/words.ts";
 
 function count(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -32,8 +33,10 @@ await runHarness({ name: "cluster" }, async (log) => {
   const url = process.env.APP_URL ?? `http://localhost:${port}`;
   await assertPortsFree([{ port, variable: "PORT", what: "nginx" }]);
   const { db, mail, env } = await startLocalStack({ log, url, replicas });
+  const startMetrics = await planLocalPrometheus(env, log);
   ensureBuild(log);
   const cluster = await startAppCluster({ nodes: nodeCount, port, url, env, log });
+  const prometheus = await startMetrics?.(cluster.status().nodes.map((n) => n.port));
   await serveClusterControl(cluster);
   void cluster.nginxExited.then((code) => exitHarness(`nginx exited (code ${code})`, log));
   process.on("SIGHUP", () => {
@@ -47,6 +50,11 @@ await runHarness({ name: "cluster" }, async (log) => {
       `Cluster:  ${countOf(nodeCount, "app node", "app nodes")} behind nginx, ${cluster.status().services.join(", ")}; logs in .data/logs and .data/nginx/logs`,
       "Rolling restart onto the latest `npm run build`: npm run cluster:roll",
       ...(mail.webUrl ? [`Emails the demo sends: ${mail.webUrl}`] : []),
+      ...(prometheus
+        ? [
+            `Metrics:  Prometheus at ${prometheus.url} (every node, the worker, billing; the alert rules of docs/monitoring)`,
+          ]
+        : []),
     ],
   });
   return "serve";

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Chromium (for Playwright) and nginx (for the cluster) come from Debian's packages. Installs
+# Chromium (for Playwright), nginx (for the cluster) and Prometheus (the cluster's local metrics)
+# come from Debian's packages. Installs
 # them when missing and we are root on Debian; otherwise says exactly what to install.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 command -v nginx >/dev/null 2>&1 || [[ -x /usr/sbin/nginx ]] || missing+=(nginx-light)
+command -v prometheus >/dev/null 2>&1 || [[ -x /usr/bin/prometheus ]] || missing+=(prometheus)
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
   echo "[deps] installing ${missing[*]} from Debian's packages"

@@ -15,12 +15,13 @@ async function exported(): Promise<Map<string, Set<string>>> {
   const all = new Map<string, Set<string>>();
   // Values for the default metrics' names; label names from the metric objects (a counter with no
   // observations yet has no values to read them from).
+  const registries = [metrics().registry, metrics().nodeRegistry];
   const declared = new Map(
-    metrics()
-      .registry.getMetricsAsArray()
+    registries
+      .flatMap((r) => r.getMetricsAsArray())
       .map((m) => [m.name, (m as unknown as { labelNames?: string[] }).labelNames ?? []]),
   );
-  for (const m of await metrics().registry.getMetricsAsJSON()) {
+  for (const m of (await Promise.all(registries.map((r) => r.getMetricsAsJSON()))).flat()) {
     const labels = new Set<string>(["instance", "job", ...(declared.get(m.name) ?? [])]);
     for (const v of m.values as { labels: Record<string, unknown> }[])
       Object.keys(v.labels).forEach((l) => labels.add(l));

@@ -10,8 +10,14 @@ function createMetrics() {
   // Event-loop lag, heap and resident memory, CPU, handles: prom-client's standard set.
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
+  // What only an app node knows, read at scrape time (the replicas and primary as its probe sees
+  // them, the queues): served by the nodes alone. A gauge never set reads 0, so in the worker's
+  // scrape `shootq_primary_reachable` would say the primary is down, and page someone.
+  const nodeRegistry = new Registry();
+  const nodeRegisters = [nodeRegistry];
   return {
     registry,
+    nodeRegistry,
     readHostDecisions: new Counter({
       name: "shootq_read_host_decisions_total",
       help: "Requests by the database host the proxy chose for their reads, and why.",
@@ -41,24 +47,24 @@ function createMetrics() {
       name: "shootq_replica_lag_seconds",
       help: "How far each replica's replay is behind, as this node's last probe saw it.",
       labelNames: ["replica"] as const,
-      registers,
+      registers: nodeRegisters,
     }),
     replicaLagBytes: new Gauge({
       name: "shootq_replica_lag_bytes",
       help: "WAL bytes each replica has not replayed yet, as this node's last probe saw it.",
       labelNames: ["replica"] as const,
-      registers,
+      registers: nodeRegisters,
     }),
     replicaInRotation: new Gauge({
       name: "shootq_replica_in_rotation",
       help: "1 while this node sends reads to the replica, 0 while it is out of rotation.",
       labelNames: ["replica"] as const,
-      registers,
+      registers: nodeRegisters,
     }),
     primaryReachable: new Gauge({
       name: "shootq_primary_reachable",
       help: "1 while this node's probe reaches the primary.",
-      registers,
+      registers: nodeRegisters,
     }),
     dbPoolConnections: new Gauge({
       name: "shootq_db_pool_connections",
@@ -70,13 +76,13 @@ function createMetrics() {
       name: "shootq_queue_due_jobs",
       help: "Background jobs due and not yet done, by queue (email, webhooks, billing, imports...).",
       labelNames: ["queue"] as const,
-      registers,
+      registers: nodeRegisters,
     }),
     queueOldestSeconds: new Gauge({
       name: "shootq_queue_oldest_due_job_age_seconds",
       help: "Age of the oldest due job of each queue: grows when its worker is down or falling behind.",
       labelNames: ["queue"] as const,
-      registers,
+      registers: nodeRegisters,
     }),
     emailDeliveries: new Counter({
       name: "shootq_email_deliveries_total",
@@ -87,7 +93,7 @@ function createMetrics() {
     emailsQueued: new Gauge({
       name: "shootq_emails_queued",
       help: "Emails written and not yet delivered.",
-      registers,
+      registers: nodeRegisters,
     }),
   };
 }

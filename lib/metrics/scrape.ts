@@ -34,7 +34,8 @@ export async function scrapeMetrics(): Promise<{ body: string; contentType: stri
   await readQueues(m).catch((error) => {
     if (!isUnavailableError(error)) throw error;
   });
-  return { body: await m.registry.metrics(), contentType: m.registry.contentType };
+  const body = (await m.registry.metrics()) + (await m.nodeRegistry.metrics());
+  return { body, contentType: m.registry.contentType };
 }
 
 async function readQueues(m: Metrics) {
