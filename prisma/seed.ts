@@ -273,7 +273,7 @@ async function seedStudio(tx: Prisma.TransactionClient, now: Date): Promise<Extr
   await tx.notificationRead.createMany({
     data: createdNotifications
       .filter((n) => n.createdAt.getTime() < now.getTime() - 3 * 86_400_000)
-      .map((n) => ({ notificationId: n.id, userId: owner.id, readAt: hoursLater(n.createdAt, 5) })),
+      .map((n) => ({ studioId, notificationId: n.id, userId: owner.id, readAt: hoursLater(n.createdAt, 5) })),
   });
 
   await createAdmin(tx, {

@@ -136,8 +136,8 @@ beforeAll(async () => {
     [studioId],
   );
   await sql.query(
-    `INSERT INTO "NotificationRead"("notificationId", "userId") SELECT 'n-' || g, $1 FROM generate_series(100, ${LEADS}) g`,
-    [ownerId],
+    `INSERT INTO "NotificationRead"("studioId", "notificationId", "userId") SELECT $1, 'n-' || g, $2 FROM generate_series(100, ${LEADS}) g`,
+    [studioId, ownerId],
   );
   await sql.query(
     `INSERT INTO "Proposal"(id, "studioId", "jobId", title, "expiresAt", status, "tokenHash", "createdAt")

@@ -144,10 +144,11 @@ type InvoiceContent = {
   note: string | null;
 };
 
-async function writeLines(tx: Tx, invoiceId: string, lines: LineItem[]) {
-  await tx.invoiceLine.deleteMany({ where: { invoiceId } });
+async function writeLines(tx: Tx, { studioId, invoiceId }: { studioId: string; invoiceId: string }, lines: LineItem[]) {
+  await tx.invoiceLine.deleteMany({ where: { studioId, invoiceId } });
   await tx.invoiceLine.createMany({
     data: lines.map((l, position) => ({
+      studioId,
       invoiceId,
       position,
       description: l.description,
@@ -368,7 +369,7 @@ export async function updateDraftInvoice(
     },
   });
   if (count === 0) throw new AppError("CONFLICT", "This invoice was sent meanwhile and can no longer change.");
-  await writeLines(tx, invoice.id, content.lines);
+  await writeLines(tx, { studioId, invoiceId: invoice.id }, content.lines);
   await replanSchedule(tx, {
     studioId,
     invoice: {
@@ -476,7 +477,7 @@ export async function voidInvoice(
   });
   if (!reissue) return { jobId: invoice.jobId, reissuedId: null };
   const lines = await tx.invoiceLine.findMany({
-    where: { invoiceId: invoice.id },
+    where: { studioId, invoiceId: invoice.id },
     orderBy: { position: "asc" },
     select: { description: true, quantity: true, unitPriceMinor: true, taxRateBps: true },
   });

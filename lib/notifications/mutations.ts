@@ -27,14 +27,17 @@ export async function markNotificationRead(
     select: { id: true },
   });
   if (!notification) throw notFound("That notification");
-  await tx.notificationRead.createMany({ data: [{ notificationId: notification.id, userId }], skipDuplicates: true });
+  await tx.notificationRead.createMany({
+    data: [{ studioId, notificationId: notification.id, userId }],
+    skipDuplicates: true,
+  });
 }
 
 /** One statement however many are unread, so "mark all" stays quick for a busy studio. */
 export async function markAllNotificationsRead(tx: Tx, { studioId, userId }: Reader): Promise<number> {
   return tx.$executeRaw`
-    INSERT INTO "NotificationRead" ("notificationId", "userId", "readAt")
-    SELECT n.id, ${userId}, now() FROM "Notification" n
+    INSERT INTO "NotificationRead" ("studioId", "notificationId", "userId", "readAt")
+    SELECT n."studioId", n.id, ${userId}, now() FROM "Notification" n
     WHERE n."studioId" = ${studioId}
       AND NOT EXISTS (SELECT 1 FROM "NotificationRead" r WHERE r."notificationId" = n.id AND r."userId" = ${userId})
     ON CONFLICT DO NOTHING`;

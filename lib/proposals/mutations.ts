@@ -76,8 +76,10 @@ export async function updateProposal(
     data: { title: input.title, depositCents: input.depositCents, expiresAt },
   });
   if (count === 0) throw new AppError("CONFLICT", "This proposal was already sent, so it can no longer be changed.");
-  await tx.proposalItem.deleteMany({ where: { proposalId: proposal.id } });
-  await tx.proposalItem.createMany({ data: itemRows(input.items).map((row) => ({ proposalId: proposal.id, ...row })) });
+  await tx.proposalItem.deleteMany({ where: { studioId, proposalId: proposal.id } });
+  await tx.proposalItem.createMany({
+    data: itemRows(input.items).map((row) => ({ studioId, proposalId: proposal.id, ...row })),
+  });
   return { id: proposal.id, jobId: proposal.jobId };
 }
 

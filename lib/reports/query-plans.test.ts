@@ -80,9 +80,9 @@ async function seedStudio(id: string, p: string, n: number) {
      SELECT '${p}-p' || g, $1, '${p}-j' || g, 'Collection', now(), 'ACCEPTED', now() - (g % 730) * interval '1 day'
      FROM generate_series(1, ${jobs / 2}) g`,
   );
-  await sql.query(
-    `INSERT INTO "ProposalItem"(id, "proposalId", position, description, quantity, "unitPriceCents")
-     SELECT '${p}-pi' || g || '-' || k, '${p}-p' || g, k, 'Coverage', 1, 100000 + k * 25000
+  await q(
+    `INSERT INTO "ProposalItem"(id, "studioId", "proposalId", position, description, quantity, "unitPriceCents")
+     SELECT '${p}-pi' || g || '-' || k, $1, '${p}-p' || g, k, 'Coverage', 1, 100000 + k * 25000
      FROM generate_series(1, ${jobs / 2}) g, generate_series(0, 2) k`,
   );
   await q(

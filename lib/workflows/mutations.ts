@@ -23,7 +23,7 @@ export async function updateWorkflowTemplate(
 ) {
   const template = await tx.workflowTemplate.findFirst({ where: { id: templateId, studioId }, select: { id: true } });
   if (!template) throw notFound("That workflow");
-  await tx.workflowStepTemplate.deleteMany({ where: { templateId: template.id } });
+  await tx.workflowStepTemplate.deleteMany({ where: { studioId, templateId: template.id } });
   await tx.workflowTemplate.update({
     where: { id: template.id },
     data: { name, steps: { create: stepRows(steps) } },

@@ -411,8 +411,8 @@ export async function generateScaleData(
     // The owner has read all but the last week's notifications.
     await q(
       "big studio: notifications read",
-      `INSERT INTO "NotificationRead"("notificationId", "userId", "readAt")
-       SELECT n.id, $2, n."createdAt" + interval '1 hour' FROM "Notification" n
+      `INSERT INTO "NotificationRead"("studioId", "notificationId", "userId", "readAt")
+       SELECT n."studioId", n.id, $2, n."createdAt" + interval '1 hour' FROM "Notification" n
        WHERE n."studioId" = $1 AND n."createdAt" < now() - interval '7 days'
        ON CONFLICT DO NOTHING`,
       [big.studioId, big.ownerId],

@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { primaryDb } from "@/lib/db";
+import { createStudio } from "@/prisma/factories";
+
+// The schema side of "every row belongs to one studio" (docs/scaling.md, section 7): what a
+// distributed database would co-locate by studioId must carry it, and a child row must not be
+// able to name another studio's parent.
+
+const db = () => primaryDb();
+
+/** Tables with a foreign key to Studio or to a table whose rows all belong to a studio. */
+async function studioLinkedTables(): Promise<{ table: string; studioId: "NOT NULL" | "nullable" | "missing" }[]> {
+  return db().$queryRawUnsafe(`
+    WITH owned AS (
+      SELECT table_name AS t, is_nullable FROM information_schema.columns
+      WHERE table_schema = 'public' AND column_name = 'studioId'
+    )
+    SELECT DISTINCT c.conrelid::regclass::text AS "table",
+      CASE (SELECT is_nullable FROM owned WHERE '"' || t || '"' = c.conrelid::regclass::text)
+        WHEN 'NO' THEN 'NOT NULL' WHEN 'YES' THEN 'nullable' ELSE 'missing' END AS "studioId"
+    FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+    WHERE c.contype = 'f' AND n.nspname = 'public'
+      AND (c.confrelid::regclass::text = '"Studio"'
+        OR c.confrelid::regclass::text IN (SELECT '"' || t || '"' FROM owned WHERE is_nullable = 'NO'))
+    ORDER BY 1`);
+}
+
+/** The columns of each foreign key from `child` to `parent`. */
+async function foreignKeyColumns(child: string, parent: string): Promise<string[][]> {
+  const rows = await db().$queryRawUnsafe<{ columns: string[] }[]>(
+    `SELECT array(SELECT a.attname::text FROM unnest(c.conkey) k JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k) AS columns
+     FROM pg_constraint c WHERE c.contype = 'f' AND c.conrelid = $1::regclass AND c.confrelid = $2::regclass`,
+    `"${child}"`,
+    `"${parent}"`,
+  );
+  return rows.map((r) => r.columns.sort());
+}
+
+describe("the schema", () => {
+  it("gives every table that hangs off a studio a studioId of its own", async () => {
+    const tables = await studioLinkedTables();
+    expect(tables.length).toBeGreaterThan(30);
+    expect(tables.filter((t) => t.studioId !== "NOT NULL")).toEqual([
+      // Account emails to platform admins, who belong to no studio.
+      { table: '"EmailMessage"', studioId: "nullable" },
+      // Between two studios (fromStudioId, toStudioId): a global directory row.
+      { table: '"Referral"', studioId: "missing" },
+      // Platform admins belong to no studio.
+      { table: '"User"', studioId: "nullable" },
+    ]);
+  });
+
+  it("keys each child that reached its studio through its parent on (studioId, parent)", async () => {
+    const children = [
+      ["ProposalItem", "Proposal", "proposalId"],
+      ["InvoiceLine", "Invoice", "invoiceId"],
+      ["WorkflowStepTemplate", "WorkflowTemplate", "templateId"],
+      ["PaymentScheduleStep", "PaymentScheduleTemplate", "templateId"],
+      ["NotificationRead", "Notification", "notificationId"],
+    ];
+    for (const [child, parent, column] of children)
+      expect(await foreignKeyColumns(child, parent), child).toEqual([[column, "studioId"].sort()]);
+  });
+
+  it("fills a child's studio from its parent, and refuses a child naming another studio's parent", async () => {
+    const a = await createStudio(db());
+    const b = await createStudio(db());
+    const template = await db().workflowTemplate.create({
+      data: {
+        studioId: b.studio.id,
+        name: "Album",
+        steps: { create: [{ position: 0, name: "Design", offsetDays: 7 }] },
+      },
+      select: { id: true, steps: { select: { studioId: true } } },
+    });
+    expect(template.steps).toEqual([{ studioId: b.studio.id }]);
+
+    const notification = await db().notification.create({
+      data: { studioId: b.studio.id, kind: "lead.created", message: "New lead" },
+      select: { id: true },
+    });
+    const refused = (sql: string, ...values: unknown[]) =>
+      db()
+        .$executeRawUnsafe(sql, ...values)
+        .then(
+          () => "inserted",
+          (error: { message?: string }) => (/foreign key/.test(String(error.message)) ? "refused" : String(error)),
+        );
+    expect(
+      await refused(
+        `INSERT INTO "WorkflowStepTemplate"(id, "studioId", "templateId", position, name, "offsetDays") VALUES (gen_random_uuid()::text, $1, $2, 1, 'Print', 3)`,
+        a.studio.id,
+        template.id,
+      ),
+    ).toBe("refused");
+    expect(
+      await refused(
+        `INSERT INTO "NotificationRead"("studioId", "notificationId", "userId") VALUES ($1, $2, $3)`,
+        a.studio.id,
+        notification.id,
+        a.owner.id,
+      ),
+    ).toBe("refused");
+    expect(await db().workflowStepTemplate.count({ where: { templateId: template.id } })).toBe(1);
+  });
+});
