@@ -1,4 +1,5 @@
 import { type Tx } from "@/lib/db";
+import { recordEmailEvent } from "@/lib/email/history";
 import { enqueueEmailJob } from "@/lib/email/queue";
 import { AppError, notFound } from "@/lib/errors";
 
@@ -6,7 +7,7 @@ import { AppError, notFound } from "@/lib/errors";
 export async function retryEmail(tx: Tx, { studioId, emailId }: { studioId: string; emailId: string }) {
   const email = await tx.emailMessage.findFirst({
     where: { id: emailId, studioId },
-    select: { id: true, status: true },
+    select: { id: true, status: true, studioId: true },
   });
   if (!email) throw notFound("That email");
   const { count } = await tx.emailMessage.updateMany({
@@ -18,6 +19,7 @@ export async function retryEmail(tx: Tx, { studioId, emailId }: { studioId: stri
       "CONFLICT",
       email.status === "SENT" ? "That email was already sent." : "That email is already waiting to be sent.",
     );
+  await recordEmailEvent(tx, { emailId: email.id, studioId: email.studioId, kind: "REQUEUED" });
   await enqueueEmailJob(tx, email.id);
   return { id: email.id };
 }

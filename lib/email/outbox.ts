@@ -106,7 +106,14 @@ export async function queueEmails<K extends EmailKindName>(
   const rows: { id: string }[] = [];
   for (const to of email.to) {
     const row = await tx.emailMessage.create({
-      data: { kind: email.kind, studioId: email.studioId, to, subject: rendered.subject, params: params as object },
+      data: {
+        kind: email.kind,
+        studioId: email.studioId,
+        to,
+        subject: rendered.subject,
+        params: params as object,
+        events: { create: { kind: "QUEUED", studioId: email.studioId } },
+      },
       select: { id: true },
     });
     await enqueueEmailJob(tx, row.id);

@@ -65,6 +65,11 @@ async function queue(studioId: string, count: number) {
 const emails = (ids: string[]) =>
   primaryDb().emailMessage.findMany({ where: { id: { in: ids } }, orderBy: { to: "asc" } });
 const countOf = (list: string[], value: string) => list.filter((v) => v === value).length;
+/** An email's history as "KIND detail" lines, oldest first. */
+const history = async (emailId: string) =>
+  (await primaryDb().emailEvent.findMany({ where: { emailId }, orderBy: [{ at: "asc" }, { id: "asc" }] })).map((e) =>
+    [e.kind, e.detail].filter(Boolean).join(" "),
+  );
 
 let studioId: string;
 let scratch: ScratchDatabase;
@@ -195,6 +200,15 @@ describe("email worker", () => {
         // The dead-letter pass that follows the last failure leaves the FAILED rows as they are.
         await new Promise((r) => setTimeout(r, 1500));
         expect((await emails(ids)).map((e) => [e.status, e.attempts])).toEqual(rows.map(() => ["FAILED", 3]));
+        // Each email's history: queued, each attempt with the server's answer, then given up, once.
+        for (const email of rows)
+          expect(await history(email.id)).toEqual([
+            "QUEUED",
+            `ATTEMPT_FAILED ${email.lastError}`,
+            `ATTEMPT_FAILED ${email.lastError}`,
+            `ATTEMPT_FAILED ${email.lastError}`,
+            "FAILED",
+          ]);
       } finally {
         await ensureQueueSchema(databaseUrl(), DEFAULT_RETRY_POLICY);
       }
@@ -230,6 +244,7 @@ describe("email worker", () => {
         messageIdFor(id),
       ),
     ).toBe(1);
+    expect(await history(id)).toEqual(["QUEUED", "REQUEUED", "SENT"]);
   });
 
   it("sends nothing twice when the worker is restarted half-way through a batch", async () => {
@@ -363,6 +378,8 @@ describe("email worker", () => {
       return rows[0].status === "CANCELLED" && rows;
     });
     expect(email.sentAt).toBeNull();
+    expect(await history(id)).toEqual(["QUEUED", `NOT_SENT ${email.lastError}`]);
+    expect(email.lastError).toBeTruthy();
     expect(smtp.recipientsOffered).not.toContain(to);
     expect(await primaryDb().notification.count({ where: { studioId: studio.id, kind: "email.failed" } })).toBe(0);
   });

@@ -6,6 +6,7 @@ import { metrics } from "../metrics/registry";
 import { notify } from "../notifications/mutations";
 import { errorText, pollQueue, settleJob } from "../queues";
 import { createServiceDb } from "../service-db";
+import { recordEmailEvent } from "./history";
 import { type EmailKind } from "./kind";
 import { LEGACY_KIND } from "./kinds";
 import { EMAIL_DEAD_LETTER_QUEUE, EMAIL_QUEUE, type EmailJob } from "./queue";
@@ -78,6 +79,7 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
           where: { id: emailId },
           select: { id: true, studioId: true, kind: true, to: true, subject: true, params: true },
         });
+        const event = { emailId: email.id, studioId: email.studioId };
         try {
           // Rendered now, inside the row lock: links carry tokens derived at this moment, and
           // an email whose subject went away (a withdrawn invitation) is cancelled, not sent.
@@ -88,6 +90,7 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
               data: { status: "CANCELLED", lastError: rendered.reason },
               select: { id: true },
             });
+            await recordEmailEvent(tx, { ...event, kind: "NOT_SENT", detail: rendered.reason });
             return { outcome: "cancelled" };
           }
           const { subject, text, html, attachments, sender, replyTo } = rendered;
@@ -107,6 +110,8 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
             data: { attempts: { increment: 1 }, lastError: message, status: isLastAttempt ? "FAILED" : "QUEUED" },
             select: { id: true },
           });
+          await recordEmailEvent(tx, { ...event, kind: "ATTEMPT_FAILED", detail: message });
+          if (isLastAttempt) await recordEmailEvent(tx, { ...event, kind: "FAILED" });
           if (isLastAttempt && email.studioId) await notifyFailure(tx, email);
           return { outcome: "failed", error: message };
         }
@@ -122,6 +127,7 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
           },
           select: { id: true },
         });
+        await recordEmailEvent(tx, { ...event, kind: "SENT" });
         return { outcome: "sent" };
       },
       { maxWait: 10_000, timeout: 45_000 },
@@ -142,6 +148,7 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
         data: { status: "FAILED", lastError: "Delivery gave up after the last retry." },
         select: { id: true, studioId: true, to: true, subject: true },
       });
+      await recordEmailEvent(tx, { emailId: email.id, studioId: email.studioId, kind: "FAILED" });
       if (email.studioId) await notifyFailure(tx, email);
       return "failed";
     });

@@ -6,10 +6,11 @@ import { findStudioEmails } from "@/lib/email/queries";
 import { ActionButton } from "@/components/ui/action-button";
 import { retryEmailAction } from "./actions";
 import { EmailAddress } from "@/components/ui/email-address";
+import { EmailHistory } from "@/components/email/email-history";
+import { formatDateTime } from "@/lib/calendar/zoned";
 
 export const metadata = { title: "Emails" };
 
-const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
 const STATUS_STYLE = {
   QUEUED: "bg-amber-50 text-amber-800",
   SENT: "bg-emerald-50 text-emerald-800",
@@ -19,7 +20,7 @@ const STATUS_STYLE = {
 const STATUS_LABEL = { QUEUED: "Sending", SENT: "Sent", FAILED: "Failed", CANCELLED: "Not sent" } as const;
 
 export default async function EmailsPage() {
-  const { user, db } = await requireStudioContext();
+  const { user, db, studio } = await requireStudioContext();
   const emails = await findStudioEmails(db, { studioId: user.studioId });
   return (
     <>
@@ -46,13 +47,15 @@ export default async function EmailsPage() {
                   <EmailAddress address={e.to} />
                 </td>
                 <td className="py-2 pr-3">{e.subject}</td>
-                <td className="py-2 pr-3 whitespace-nowrap text-slate-500">{dateTime.format(e.createdAt)}</td>
+                <td className="py-2 pr-3 whitespace-nowrap text-slate-500">
+                  {formatDateTime(e.createdAt, studio.timeZone)}
+                </td>
                 <td className="py-2 pr-3">
                   <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[e.status]}`}>
                     {STATUS_LABEL[e.status]}
                   </span>
                   {e.status === "SENT" && e.sentAt ? (
-                    <p className="mt-1 text-xs text-slate-500">{dateTime.format(e.sentAt)}</p>
+                    <p className="mt-1 text-xs text-slate-500">{formatDateTime(e.sentAt, studio.timeZone)}</p>
                   ) : null}
                   {e.status === "CANCELLED" ? <p className="mt-1 text-xs text-slate-500">{e.lastError}</p> : null}
                   {e.status === "FAILED" ? (
@@ -60,6 +63,7 @@ export default async function EmailsPage() {
                       After {countOf(e.attempts, "attempt", "attempts")}: {e.lastError ?? "unknown error"}
                     </p>
                   ) : null}
+                  <EmailHistory to={e.to} events={e.events} timeZone={studio.timeZone} />
                 </td>
                 <td className="py-2">
                   {e.status === "FAILED" ? (
