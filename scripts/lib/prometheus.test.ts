@@ -5,14 +5,18 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { serveMetrics } from "@/lib/metrics/serve";
 import { startTestApp, type TestApp } from "@/scripts/testing/app";
+import { createScratchDatabase, type ScratchDatabase } from "@/scripts/testing/database";
 import { until } from "@/scripts/testing/until";
 import { freePort } from "./processes.ts";
 import { ALERT_RULES, prometheusBinary, startPrometheus, type LocalPrometheus } from "./prometheus.ts";
 
 // The Prometheus `npm run start:cluster` runs beside the cluster: a real one (Debian's package),
 // scraping a real node with the operator token and a background service's loopback port.
+// A healthy deployment of its own: a database no other file queues jobs in (the shared one has
+// emails nobody delivers, a true backlog), and a replica its neighbours' WAL cannot push out of
+// rotation.
 
-const { primaryUrl, replicaUrls } = inject("database");
+let scratch: ScratchDatabase;
 let app: TestApp;
 let service: http.Server;
 let prometheus: LocalPrometheus;
@@ -23,7 +27,12 @@ beforeAll(async () => {
   const binary = prometheusBinary();
   if (!binary) throw new Error("Prometheus is not installed: run `bash scripts/ensure-system-deps.sh`");
   dir = mkdtempSync(path.join(os.tmpdir(), "shootq-prometheus-"));
-  app = await startTestApp({ primaryUrl, replicaUrls });
+  scratch = await createScratchDatabase(inject("database"), { prefix: "prometheus", queue: true });
+  app = await startTestApp({
+    primaryUrl: scratch.url,
+    replicaUrls: scratch.replicaUrls,
+    env: { REPLICA_MAX_LAG_BYTES: String(2 ** 40) },
+  });
   const port = await freePort();
   service = await serveMetrics(port);
   workerTarget = `127.0.0.1:${port}`;
@@ -39,6 +48,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await prometheus?.stop();
   await app?.stop();
+  await scratch?.drop();
   await new Promise((resolve) => service?.close(resolve));
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
