@@ -13,6 +13,8 @@ export type LoadResult = {
   failures: string[];
   /** Requests resent after a kept-alive connection closed under them (no response byte received). */
   resent: number;
+  /** Failed requests whose answer had begun (headers received) and was cut off, by the node answering. */
+  cutOff: Record<string, number>;
   byNode: Record<string, number>;
 };
 
@@ -32,6 +34,8 @@ function send(agent: http.Agent, base: URL, req: LoadRequest, retried = false): 
       },
       (res) => {
         res.resume();
+        // Cut off mid-answer: the headers came, the rest did not (the node died while streaming it).
+        const node = String(res.headers["x-shootq-node"] ?? "none");
         res.on("end", () =>
           resolve({
             status: res.statusCode ?? 0,
@@ -39,7 +43,7 @@ function send(agent: http.Agent, base: URL, req: LoadRequest, retried = false): 
             resent: retried,
           }),
         );
-        res.on("error", reject);
+        res.on("error", (e) => reject(Object.assign(e, { cutOffFrom: node })));
       },
     );
     r.on("timeout", () => r.destroy(new Error("timed out after 15 s")));
@@ -60,7 +64,7 @@ export function startLoad(opts: {
 }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
   const base = new URL(opts.baseUrl);
-  const result: LoadResult = { sent: 0, failed: 0, failures: [], resent: 0, byNode: {} };
+  const result: LoadResult = { sent: 0, failed: 0, failures: [], resent: 0, byNode: {}, cutOff: {} };
   let running = true;
   let next = 0;
   const limit = opts.maxRequests ?? 100_000;
@@ -80,7 +84,11 @@ export function startLoad(opts: {
         }
       } catch (e) {
         result.failed++;
-        result.failures.push(`${label}: ${(e as NodeJS.ErrnoException).code ?? ""} ${(e as Error).message}`);
+        const from = (e as { cutOffFrom?: string }).cutOffFrom;
+        if (from) result.cutOff[from] = (result.cutOff[from] ?? 0) + 1;
+        result.failures.push(
+          `${label}: ${(e as NodeJS.ErrnoException).code ?? ""} ${(e as Error).message}${from ? ` (cut off mid-answer from ${from})` : ""}`,
+        );
       }
     }
   }
