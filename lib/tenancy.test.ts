@@ -258,6 +258,8 @@ describe("nobody sees or changes another studio's data", () => {
           name: "Intruder",
           title: "Intruder",
           body: "Intruder",
+          subject: "Intruder",
+          sendOn: "2030-01-01",
           email: "intruder@example.com",
           toEmail: "intruder@example.com",
           status: "CONTACTED",

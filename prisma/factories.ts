@@ -324,7 +324,13 @@ export function createNotification(db: FactoryDb, input: NotificationInput): Pro
   });
 }
 
-export type WorkflowStepInput = { name: string; offsetDays: number; anchor?: WorkflowStepTemplate["anchor"] };
+export type WorkflowStepInput = {
+  name: string;
+  offsetDays: number;
+  anchor?: WorkflowStepTemplate["anchor"];
+  /** An email to the job's client: its subject and message (smart fields and all). */
+  email?: { subject: string; body: string };
+};
 
 /** Steps are positioned in order; the first defaults to the job date, the rest to the previous step. */
 export function createWorkflowTemplate(
@@ -346,6 +352,9 @@ export function createWorkflowTemplate(
           name: step.name,
           offsetDays: step.offsetDays,
           anchor: step.anchor ?? (position === 0 ? "JOB_DATE" : "PREVIOUS_STEP"),
+          ...(step.email
+            ? { kind: "EMAIL" as const, emailSubject: step.email.subject, emailBody: step.email.body }
+            : {}),
         })),
       },
     },

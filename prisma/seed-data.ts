@@ -331,6 +331,32 @@ export const WORKFLOWS = {
   ],
 };
 
+/** A workflow whose steps email the client (no seeded job uses it yet: apply it to one). */
+export const EMAIL_WORKFLOW = {
+  name: "Wedding countdown",
+  steps: [
+    {
+      name: "What to wear",
+      offsetDays: -14,
+      anchor: "JOB_DATE" as const,
+      email: {
+        subject: "What to wear for {{job.title}}, {{client.first_name}}",
+        body: "Hi {{client.first_name}},\n\n{{job.title}} on {{job.date}} is two weeks away. Soft, solid colours photograph best; bring a second outfit if you like.\n\nSee you soon,\n{{brand.name}}",
+      },
+    },
+    { name: "Confirm the day's timeline", offsetDays: -7, anchor: "JOB_DATE" as const },
+    {
+      name: "Thank you",
+      offsetDays: 2,
+      anchor: "JOB_DATE" as const,
+      email: {
+        subject: "Thank you, {{client.first_name}}",
+        body: "Hi {{client.first_name}},\n\nThank you for having us. Your gallery is on its way.\n\n{{brand.name}}",
+      },
+    },
+  ],
+};
+
 // Leads not tied to a job: [first, last, type, status, days ago, event in days].
 export const LEADS: [string, string, JobSeed["type"], LeadStatus, number, number | null][] = [
   ["Jane", "Doe", "wedding", "NEW", 0, 210],

@@ -2,6 +2,7 @@ import { verify } from "@node-rs/argon2";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { verifyContractRecords } from "@/lib/contracts/audit";
+import { checkClientEmailWording } from "@/lib/email-templates/wording";
 import { PrismaClient } from "@/prisma/generated/prisma/client";
 import { DEMO_LOGINS, seedDemo, type SeedResult } from "@/prisma/seed";
 import { createScratchDatabase, type ScratchDatabase } from "@/scripts/testing/database";
@@ -76,6 +77,13 @@ describe("seedDemo", () => {
     expect(tasks.some((t) => t.completedAt)).toBe(true);
     expect(tasks.some((t) => !t.completedAt && t.dueAt < now)).toBe(true);
     expect(tasks.some((t) => !t.completedAt && t.dueAt > now)).toBe(true);
+  });
+
+  it("gives the demo a workflow whose steps email the client, worded with fields a job has", async () => {
+    const steps = await db.workflowStepTemplate.findMany({ where: { kind: "EMAIL" } });
+    expect(steps.map((s) => s.name)).toEqual(expect.arrayContaining(["What to wear", "Thank you"]));
+    for (const step of steps)
+      expect(checkClientEmailWording({ subject: step.emailSubject!, body: step.emailBody! }, "job")).toEqual({});
   });
 
   it("gives the demo a contract template with two versions, a fully signed contract that verifies, and one still unsigned", async () => {

@@ -23,6 +23,7 @@ import {
   TIME_ZONE,
   WEDDINGS,
   WORKFLOWS,
+  EMAIL_WORKFLOW,
   type JobSeed,
 } from "./seed-data";
 
@@ -186,6 +187,7 @@ async function seedStudio(tx: Prisma.TransactionClient, now: Date): Promise<Extr
     await createWorkflowTemplate(tx, { studioId, name, steps });
     templates.set(name, steps);
   }
+  await createWorkflowTemplate(tx, { studioId, ...EMAIL_WORKFLOW });
 
   const tasks: Prisma.TaskCreateManyInput[] = [];
   for (const j of JOBS.filter((job) => job.workflow)) {
@@ -295,7 +297,7 @@ async function seedStudio(tx: Prisma.TransactionClient, now: Date): Promise<Extr
       events: events.length,
       eventsNextWeek: events.filter((e) => e.startsAt.getTime() >= now.getTime() && e.startsAt.getTime() < weekEnd)
         .length,
-      workflowTemplates: templates.size,
+      workflowTemplates: templates.size + 1,
       tasks: tasks.length,
       notifications: createdNotifications.length,
       questionnaireTemplates: 1,

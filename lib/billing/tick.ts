@@ -4,20 +4,22 @@ import { queueEmail, StudioSendRefused } from "@/lib/email/outbox";
 import { sendLeadDigests } from "@/lib/lead-alerts/digest";
 import { formatMoney } from "@/lib/money";
 import { notify } from "@/lib/notifications/mutations";
+import { sendDueScheduledEmails } from "@/lib/scheduled-emails/send";
 import { overdueMoment, reminderToSend } from "@/lib/schedules/plan";
 import { type ServiceDb } from "@/lib/service-db";
 import { Prisma } from "@/prisma/generated/prisma/client";
 
 // The billing service's scheduled work, as one function of the clock: mark installments that
-// have become overdue, send each reminder that has come due, and each member's daily digest of
-// new inquiries (lib/lead-alerts/digest.ts). `now` is a parameter so tests
+// have become overdue, send each reminder that has come due, each workflow email whose moment
+// has come (lib/scheduled-emails/send.ts) and each member's daily digest of new inquiries
+// (lib/lead-alerts/digest.ts). `now` is a parameter so tests
 // control time; every due moment up to `now` is considered (a service that was down catches
 // up), and each step is its own small transaction keyed so that it happens exactly once
 // however many services run it, however often, and whatever crashed half-way.
 
 type BillingDb = ServiceDb;
 
-export type TickResult = { overdue: number; reminders: number; leadDigests: number };
+export type TickResult = { overdue: number; reminders: number; workflowEmails: number; leadDigests: number };
 
 const PAGE = 200;
 
@@ -173,6 +175,7 @@ async function sendReminders(db: BillingDb, { now }: { now: Date }): Promise<num
 export async function runBillingTick(db: BillingDb, { now }: { now: Date }): Promise<TickResult> {
   const overdue = await markOverdue(db, { now });
   const reminders = await sendReminders(db, { now });
+  const workflowEmails = await sendDueScheduledEmails(db, { now });
   const leadDigests = await sendLeadDigests(db, { now });
-  return { overdue, reminders, leadDigests };
+  return { overdue, reminders, workflowEmails, leadDigests };
 }

@@ -1,7 +1,7 @@
 import { type Tx } from "@/lib/db";
 import { type SendComposedEmailInput } from "@/lib/composed-emails/schemas";
 import { findComposeTarget } from "@/lib/composed-emails/queries";
-import { checkEmailWording, renderEmailWording } from "@/lib/email-templates/wording";
+import { checkClientEmailWording, renderEmailWording } from "@/lib/email-templates/wording";
 import { queueEmail } from "@/lib/email/outbox";
 import { AppError, notFound } from "@/lib/errors";
 
@@ -26,10 +26,7 @@ export async function sendComposedEmail(
   if (!target) throw notFound(input.leadId ? "That lead" : "That job");
   if (!target.to) throw new AppError("VALIDATION", `${target.clientName} has no email address yet: add one first.`);
   const wording = { subject: input.subject, body: input.body };
-  const errors = checkEmailWording(wording, target.context);
-  for (const [field, text] of Object.entries(wording))
-    if (/\{\{\s*custom\./.test(text))
-      errors[field] = [...(errors[field] ?? []), "Custom fields cannot be used in an email."];
+  const errors = checkClientEmailWording(wording, target.context);
   if (Object.keys(errors).length) throw new AppError("VALIDATION", FIX, errors);
   const missing = renderEmailWording(wording, target.values, target.context).missing;
   if (missing.length)

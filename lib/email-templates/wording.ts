@@ -40,6 +40,18 @@ export function checkEmailWording(
   return errors;
 }
 
+/**
+ * {@link checkEmailWording} for an email to a client about a lead or a job, written by a member
+ * (composed, or a workflow's step): custom fields belong to contracts and are refused too.
+ */
+export function checkClientEmailWording(wording: { subject: string; body: string }, context: TemplateContextName) {
+  const errors = checkEmailWording(wording, context);
+  for (const [field, text] of Object.entries(wording))
+    if (/\{\{\s*custom\./.test(text))
+      errors[field] = [...(errors[field] ?? []), "Custom fields cannot be used in an email."];
+  return errors;
+}
+
 export type RenderedWording = {
   subject: string;
   text: string;

@@ -3,6 +3,7 @@ import { ensureContact, requireContactId } from "@/lib/contacts/mutations";
 import { type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { requireBrandId } from "@/lib/brands/mutations";
+import { cancelScheduledEmails } from "@/lib/scheduled-emails/mutations";
 import { type CreateJobInput, type UpdateJobInput } from "@/lib/jobs/schemas";
 import { WEBHOOK_LOG_PAGES } from "@/lib/webhooks/events";
 import { type JobStatus } from "@/prisma/generated/prisma/client";
@@ -70,6 +71,7 @@ export async function changeJobStatus(
 ) {
   const { count } = await tx.job.updateMany({ where: { id: jobId, studioId }, data: { status } });
   if (count === 0) throw notFound("That job");
+  if (status === "CANCELLED") await cancelScheduledEmails(tx, { studioId, jobId });
 }
 
 export async function requireJob(tx: Tx, { studioId, jobId }: Tenant & { jobId: string }) {

@@ -248,6 +248,23 @@ const SAMPLES: Record<string, Sample> = {
     form: (w) => ({ jobId: w.jobId, templateId: w.workflowTemplateId }),
   },
   completeTaskAction: { on: () => "/tasks", form: (w) => ({ taskId: w.taskId }) },
+  updateScheduledEmailAction: {
+    on: (w) => `/jobs/${w.jobId}/workflow`,
+    form: (w) => ({
+      scheduledEmailId: w.editedScheduledEmailId,
+      subject: "Walk outfits",
+      body: "Hi {{client.first_name}}",
+      sendOn: soon(w, 3),
+    }),
+  },
+  skipScheduledEmailAction: {
+    on: (w) => `/jobs/${w.jobId}/workflow`,
+    form: (w) => ({ scheduledEmailId: w.skippedScheduledEmailId }),
+  },
+  sendScheduledEmailNowAction: {
+    on: (w) => `/jobs/${w.jobId}/workflow`,
+    form: (w) => ({ scheduledEmailId: w.sentScheduledEmailId }),
+  },
   createWorkflowAction: { on: () => "/workflows/new", form: () => ({ name: "Walk Workflow", ...steps }) },
   updateWorkflowAction: {
     on: (w) => `/workflows/${w.workflowTemplateId}`,
@@ -694,6 +711,24 @@ async function makeWorld(
     workflow: "Walk Album",
     dueAt: new Date(Date.now() + 86_400_000),
   });
+  const scheduledEmail = (name: string) =>
+    db.scheduledEmail.create({
+      data: {
+        studioId,
+        jobId: job.id,
+        workflow: "Walk Album",
+        name,
+        subject: name,
+        body: "Hi",
+        sendAt: new Date(Date.now() + 7 * 86_400_000),
+      },
+      select: { id: true },
+    });
+  const [editedEmail, skippedEmail, sentEmail] = [
+    await scheduledEmail("Walk What to wear"),
+    await scheduledEmail("Walk Thanks"),
+    await scheduledEmail("Walk Timeline"),
+  ];
   // A move of the job made a week ago by its owner, so there is one to undo; and the plan of a new move.
   const jobDate = dayKeyOfDateColumn(job.date!);
   const reschedule = await db.jobReschedule.create({
@@ -865,6 +900,9 @@ async function makeWorld(
     questionnaireToken,
     workflowTemplateId: wTemplate.id,
     taskId: task.id,
+    editedScheduledEmailId: editedEmail.id,
+    skippedScheduledEmailId: skippedEmail.id,
+    sentScheduledEmailId: sentEmail.id,
     ownerId: owner.id,
     otherSessionId: otherSession.id,
     confirmToken: linkToken("email-verification", confirm.id),

@@ -4,11 +4,12 @@ import { notFound } from "@/lib/errors";
 import { eventShift } from "@/lib/events/shift";
 import { installmentShift } from "@/lib/invoices/shift";
 import { modelsOf, type Reader } from "@/lib/reader";
+import { scheduledEmailShift } from "@/lib/scheduled-emails/shift";
 import { type ShiftLine, type Shifter } from "@/lib/reschedule/shift";
 import { taskShift } from "@/lib/workflows/shift";
 
 /** Everything that moves with a job's date, in preview order. A new kind plugs in here. */
-export const SHIFTERS: Shifter[] = [taskShift, eventShift, installmentShift];
+export const SHIFTERS: Shifter[] = [taskShift, scheduledEmailShift, eventShift, installmentShift];
 
 export type ReschedulePlan = {
   job: { id: string; title: string };

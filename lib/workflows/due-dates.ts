@@ -1,4 +1,4 @@
-import { type StepAnchor } from "@/lib/workflows/schemas";
+import { type StepAnchor } from "@/lib/workflows/steps";
 import {
   addDays,
   dayKeyOf,
@@ -11,24 +11,39 @@ import { countOf } from "@/lib/words";
 
 /** Tasks fall due at the end of the studio's working day. */
 const DUE_HOUR = 17;
+/** A workflow's emails go at the start of the studio's working day. */
+export const EMAIL_SEND_HOUR = 9;
+
+type Clock = { jobDate: Date | null; now: Date; timeZone: string };
 
 /**
- * Due dates for a template's steps, in order. JOB_DATE counts from the job's date (today when
- * the job has none yet); PREVIOUS_STEP counts from the step before (the first step from the job).
+ * The studio's calendar day of each of a template's steps, in order. JOB_DATE counts from the
+ * job's date (today when the job has none yet); PREVIOUS_STEP counts from the step before (the
+ * first step from the job).
  */
-export function computeDueDates(
+export function computeStepDays(
   steps: { offsetDays: number; anchor: StepAnchor }[],
-  { jobDate, now, timeZone }: { jobDate: Date | null; now: Date; timeZone: string },
-): Date[] {
+  { jobDate, now, timeZone }: Clock,
+) {
   const start = jobDate ? dayKeyOfDateColumn(jobDate) : dayKeyOf(now, timeZone);
   let previous: string | null = null;
   return steps.map((step) => {
     const base = step.anchor === "PREVIOUS_STEP" && previous ? previous : start;
-    const day = addDays(base, step.offsetDays);
-    previous = day;
-    return zonedInstant(day, `${DUE_HOUR}:00`, timeZone);
+    previous = addDays(base, step.offsetDays);
+    return previous;
   });
 }
+
+/** When a task step falls due: 5 pm on its day in the studio's zone. */
+export const taskDueAt = (day: string, timeZone: string) => zonedInstant(day, `${DUE_HOUR}:00`, timeZone);
+
+/** Due dates for a template's steps, in order. */
+export function computeDueDates(steps: { offsetDays: number; anchor: StepAnchor }[], clock: Clock): Date[] {
+  return computeStepDays(steps, clock).map((day) => taskDueAt(day, clock.timeZone));
+}
+
+/** When an email step goes: 9 am on its day in the studio's zone. */
+export const emailSendAt = (day: string, timeZone: string) => zonedInstant(day, `${EMAIL_SEND_HOUR}:00`, timeZone);
 
 /** Whole days a task is late, counted in the studio's calendar (0 when it is not late). */
 export function overdueDays(dueAt: Date, now: Date, timeZone: string): number {

@@ -1,13 +1,21 @@
 import { type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/mutations";
-import { computeDueDates } from "@/lib/workflows/due-dates";
-import { type StepInput } from "@/lib/workflows/schemas";
+import { computeStepDays, emailSendAt, taskDueAt } from "@/lib/workflows/due-dates";
+import { type StepInput } from "@/lib/workflows/steps";
 
 type TemplateInput = { name: string; steps: StepInput[] };
 
 const stepRows = (steps: StepInput[]) =>
-  steps.map((s, position) => ({ position, name: s.name, offsetDays: s.offsetDays, anchor: s.anchor }));
+  steps.map((s, position) => ({
+    position,
+    name: s.name,
+    offsetDays: s.offsetDays,
+    anchor: s.anchor,
+    kind: s.kind,
+    emailSubject: s.emailSubject,
+    emailBody: s.emailBody,
+  }));
 
 export async function createWorkflowTemplate(tx: Tx, { studioId, name, steps }: { studioId: string } & TemplateInput) {
   return tx.workflowTemplate.create({
@@ -31,7 +39,11 @@ export async function updateWorkflowTemplate(
   });
 }
 
-/** Creates the job's tasks from a template, after any tasks it already has. */
+/**
+ * Creates the job's tasks from a template, after any tasks it already has, and schedules its
+ * email steps: each goes to the job's client at 9 am on its day, studio time. An email whose
+ * moment has already passed is kept as skipped rather than sent late by surprise.
+ */
 export async function applyWorkflow(
   tx: Tx,
   {
@@ -43,7 +55,7 @@ export async function applyWorkflow(
 ) {
   const job = await tx.job.findFirst({
     where: { id: jobId, studioId },
-    select: { id: true, title: true, date: true, studio: { select: { timeZone: true } } },
+    select: { id: true, title: true, date: true, status: true, studio: { select: { timeZone: true } } },
   });
   if (!job) throw notFound("That job");
   const template = await tx.workflowTemplate.findFirst({
@@ -51,7 +63,10 @@ export async function applyWorkflow(
     select: {
       id: true,
       name: true,
-      steps: { select: { name: true, offsetDays: true, anchor: true }, orderBy: { position: "asc" } },
+      steps: {
+        select: { name: true, offsetDays: true, anchor: true, kind: true, emailSubject: true, emailBody: true },
+        orderBy: { position: "asc" },
+      },
     },
   });
   if (!template)
@@ -65,16 +80,41 @@ export async function applyWorkflow(
     orderBy: { position: "desc" },
   });
   const first = (last?.position ?? -1) + 1;
-  const dueDates = computeDueDates(template.steps, { jobDate: job.date, now, timeZone: job.studio.timeZone });
+  const timeZone = job.studio.timeZone;
+  const days = computeStepDays(template.steps, { jobDate: job.date, now, timeZone });
+  const steps = template.steps.map((step, i) => ({ ...step, day: days[i] }));
+  const tasks = steps.filter((s) => s.kind === "TASK");
+  const emails = steps.filter((s) => s.kind === "EMAIL");
   await tx.task.createMany({
-    data: template.steps.map((step, i) => ({
+    data: tasks.map((step, i) => ({
       studioId,
       jobId: job.id,
       workflow: template.name,
       position: first + i,
       name: step.name,
-      dueAt: dueDates[i],
+      dueAt: taskDueAt(step.day, timeZone),
     })),
+  });
+  await tx.scheduledEmail.createMany({
+    data: emails.map((step) => {
+      const sendAt = emailSendAt(step.day, timeZone);
+      const settled =
+        job.status === "CANCELLED"
+          ? { status: "CANCELLED" as const, note: "The job was cancelled.", settledAt: now }
+          : sendAt <= now
+            ? { status: "SKIPPED" as const, note: "Its day had passed when the workflow was applied.", settledAt: now }
+            : {};
+      return {
+        studioId,
+        jobId: job.id,
+        workflow: template.name,
+        name: step.name,
+        subject: step.emailSubject ?? "",
+        body: step.emailBody ?? "",
+        sendAt,
+        ...settled,
+      };
+    }),
   });
   await notify(tx, {
     studioId,
@@ -82,7 +122,7 @@ export async function applyWorkflow(
     message: `${template.name} was started for ${job.title}`,
     link: `/jobs/${job.id}/workflow`,
   });
-  return { jobId: job.id, taskCount: template.steps.length };
+  return { jobId: job.id, taskCount: tasks.length, emailCount: emails.length };
 }
 
 /** The pages completing a task changes, whoever completes it (the task list, the API). */

@@ -1,4 +1,5 @@
 import { type Db } from "@/lib/db";
+import { jobScheduledEmailsSelect } from "@/lib/scheduled-emails/queries";
 import { modelsOf, type Reader } from "@/lib/reader";
 import { findKeysetPage, type KeysetPage, type PageRequest } from "@/lib/pagination";
 import { type Prisma } from "@/prisma/generated/prisma/client";
@@ -10,7 +11,10 @@ export async function findWorkflowTemplates(db: Db, { studioId }: { studioId: st
     select: {
       id: true,
       name: true,
-      steps: { select: { id: true, name: true, offsetDays: true, anchor: true }, orderBy: { position: "asc" } },
+      steps: {
+        select: { id: true, name: true, offsetDays: true, anchor: true, kind: true },
+        orderBy: { position: "asc" },
+      },
     },
     orderBy: { name: "asc" },
   });
@@ -22,12 +26,15 @@ export async function findWorkflowTemplate(db: Db, { studioId, templateId }: { s
     select: {
       id: true,
       name: true,
-      steps: { select: { name: true, offsetDays: true, anchor: true }, orderBy: { position: "asc" } },
+      steps: {
+        select: { name: true, offsetDays: true, anchor: true, kind: true, emailSubject: true, emailBody: true },
+        orderBy: { position: "asc" },
+      },
     },
   });
 }
 
-/** A job and all its tasks in order, for /jobs/[id]/workflow. */
+/** A job, all its tasks in order and its workflow emails, for /jobs/[id]/workflow. */
 export async function findJobWorkflow(db: Db, { studioId, jobId }: { studioId: string; jobId: string }) {
   return db.job.findFirst({
     where: { id: jobId, studioId },
@@ -41,6 +48,7 @@ export async function findJobWorkflow(db: Db, { studioId, jobId }: { studioId: s
         select: { id: true, workflow: true, name: true, position: true, dueAt: true, completedAt: true },
         orderBy: { position: "asc" },
       },
+      scheduledEmails: { where: { studioId }, ...jobScheduledEmailsSelect },
     },
   });
 }

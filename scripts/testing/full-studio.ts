@@ -70,10 +70,34 @@ export async function createFullStudio(db: PrismaClient, marker: string) {
     data: {
       studioId,
       name: `WT ${marker}`,
-      steps: { create: { position: 0, name: `Step ${marker}`, offsetDays: 3, anchor: "JOB_DATE" } },
+      steps: {
+        create: [
+          { position: 0, name: `Step ${marker}`, offsetDays: 3, anchor: "JOB_DATE" },
+          {
+            position: 1,
+            name: `Email step ${marker}`,
+            offsetDays: 2,
+            anchor: "PREVIOUS_STEP",
+            kind: "EMAIL",
+            emailSubject: `Hello {{client.first_name}} ${marker}`,
+            emailBody: `Hi {{client.first_name}},\n\nSee you on {{job.date}}. ${marker}`,
+          },
+        ],
+      },
     },
   });
   const task = await createTask(db, { studioId, jobId: job.id, name: `Task ${marker}`, workflow: `WT ${marker}` });
+  const scheduledEmail = await db.scheduledEmail.create({
+    data: {
+      studioId,
+      jobId: job.id,
+      workflow: `WT ${marker}`,
+      name: `Email step ${marker}`,
+      subject: `Hello {{client.first_name}} ${marker}`,
+      body: `Hi {{client.first_name}} ${marker}`,
+      sendAt: new Date(Date.now() + 7 * 86_400_000),
+    },
+  });
   const notification = await createNotification(db, { studioId, message: `Notice ${marker}` });
   const invite = await db.invite.create({
     data: {
@@ -251,6 +275,7 @@ export async function createFullStudio(db: PrismaClient, marker: string) {
     questionnaireId: questionnaire.id,
     workflowTemplateId: wTemplate.id,
     taskId: task.id,
+    scheduledEmailId: scheduledEmail.id,
     notificationId: notification.id,
     inviteId: invite.id,
     emailId: email.id,

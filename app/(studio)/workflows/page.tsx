@@ -4,7 +4,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireStudioContext } from "@/lib/auth/context";
 import { findWorkflowTemplates } from "@/lib/workflows/queries";
-import { STEP_ANCHOR_LABELS } from "@/lib/workflows/schemas";
+import { STEP_ANCHOR_LABELS } from "@/lib/workflows/steps";
 
 export const metadata = { title: "Workflows" };
 
@@ -40,6 +40,7 @@ export default async function WorkflowsPage() {
               <ol className="list-decimal space-y-1 pl-5 text-sm text-slate-700">
                 {t.steps.map((s) => (
                   <li key={s.id}>
+                    {s.kind === "EMAIL" ? <span className="font-medium">Email to the client: </span> : null}
                     {s.name}{" "}
                     <span className="text-slate-500">
                       ({countOf(s.offsetDays, "day", "days")} {STEP_ANCHOR_LABELS[s.anchor]})

@@ -22,6 +22,7 @@ import { staffInvite } from "@/lib/email/kinds/staff-invite";
 import { systemNotice } from "@/lib/email/kinds/system-notice";
 import { templateTest } from "@/lib/email/kinds/template-test";
 import { webhookDisabled } from "@/lib/email/kinds/webhook-disabled";
+import { workflowEmail } from "@/lib/email/kinds/workflow-email";
 import { type EmailKind } from "@/lib/email/kind";
 
 /** Every email ShootQ sends, by the kind stored in the outbox row. */
@@ -47,6 +48,7 @@ export const EMAIL_KINDS = {
   "payment.receipt": paymentReceipt,
   "installment.reminder": installmentReminder,
   "webhook.disabled": webhookDisabled,
+  "workflow.email": workflowEmail,
 } as const;
 
 export type EmailKindName = keyof typeof EMAIL_KINDS;

@@ -16,7 +16,9 @@ export default async function EditWorkflowPage({ params }: { params: Promise<{ i
     <>
       <PageHeader title={`Edit ${template.name}`} />
       <Card>
-        <p className="mb-4 text-sm text-slate-500">Jobs that already use this workflow keep their tasks as they are.</p>
+        <p className="mb-4 text-sm text-slate-500">
+          Jobs that already use this workflow keep their tasks and scheduled emails as they are.
+        </p>
         <WorkflowForm
           action={updateWorkflowAction}
           templateId={template.id}

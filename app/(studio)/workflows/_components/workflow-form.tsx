@@ -1,18 +1,42 @@
 "use client";
 
 import { DraftListForm } from "@/components/ui/draft-list";
-import { SelectField, TextField } from "@/components/ui/field";
+import { SelectField, TextArea, TextField } from "@/components/ui/field";
 import { type ActionState } from "@/lib/action-state";
-import { STEP_ANCHOR_LABELS, STEP_ANCHORS, type StepAnchor } from "@/lib/workflows/schemas";
+import {
+  STEP_ANCHOR_LABELS,
+  STEP_ANCHORS,
+  STEP_KIND_LABELS,
+  STEP_KINDS,
+  type StepAnchor,
+  type StepKind,
+} from "@/lib/workflows/steps";
 
-type Draft = { name: string; offsetDays: string; anchor: StepAnchor };
-type Step = { name: string; offsetDays: number; anchor: StepAnchor };
+type Draft = { name: string; offsetDays: string; anchor: StepAnchor; kind: StepKind; subject: string; body: string };
+type Step = {
+  name: string;
+  offsetDays: number;
+  anchor: StepAnchor;
+  kind: StepKind;
+  emailSubject: string | null;
+  emailBody: string | null;
+};
 
-const toDraft = (s: Step): Draft => ({ name: s.name, offsetDays: String(s.offsetDays), anchor: s.anchor });
+const toDraft = (s: Step): Draft => ({
+  name: s.name,
+  offsetDays: String(s.offsetDays),
+  anchor: s.anchor,
+  kind: s.kind,
+  subject: s.emailSubject ?? "",
+  body: s.emailBody ?? "",
+});
 const blank = (isFirst: boolean): Draft => ({
   name: "",
   offsetDays: "7",
   anchor: isFirst ? "JOB_DATE" : "PREVIOUS_STEP",
+  kind: "TASK",
+  subject: "",
+  body: "",
 });
 
 type Props = {
@@ -23,7 +47,7 @@ type Props = {
   submitLabel: string;
 };
 
-/** The step builder. */
+/** The step builder: each step is a task for the studio or an email to the job's client. */
 export function WorkflowForm({ action, templateId, name = "", steps = [], submitLabel }: Props) {
   return (
     <DraftListForm
@@ -40,38 +64,76 @@ export function WorkflowForm({ action, templateId, name = "", steps = [], submit
       noun="step"
       addLabel="Add a step"
       removeLabel="✕"
-      itemClassName="grid items-end gap-3 rounded-md p-3 ring-1 ring-slate-200 sm:grid-cols-[1fr_7rem_14rem_auto]"
+      itemClassName="grid items-end gap-3 rounded-md p-3 ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-[11rem_1fr_6rem_13rem_auto]"
     >
-      {(d, { index, update, controls }) => (
-        <>
-          <TextField
-            label={`Step ${index + 1} name`}
-            name="stepName[]"
-            value={d.name}
-            onChange={(e) => update({ name: e.target.value })}
-          />
-          <TextField
-            label={`Step ${index + 1} days`}
-            name="stepOffset[]"
-            inputMode="numeric"
-            value={d.offsetDays}
-            onChange={(e) => update({ offsetDays: e.target.value })}
-          />
-          <SelectField
-            label={`Step ${index + 1} counted`}
-            name="stepAnchor[]"
-            value={d.anchor}
-            onChange={(e) => update({ anchor: e.target.value as StepAnchor })}
-          >
-            {STEP_ANCHORS.map((a) => (
-              <option key={a} value={a}>
-                {STEP_ANCHOR_LABELS[a]}
-              </option>
-            ))}
-          </SelectField>
-          {controls}
-        </>
-      )}
+      {(d, { index, update, controls }) => {
+        const n = index + 1;
+        return (
+          <>
+            <SelectField
+              label={`Step ${n} is`}
+              name="stepKind[]"
+              value={d.kind}
+              onChange={(e) => update({ kind: e.target.value as StepKind })}
+            >
+              {STEP_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {STEP_KIND_LABELS[k]}
+                </option>
+              ))}
+            </SelectField>
+            <TextField
+              label={`Step ${n} name`}
+              name="stepName[]"
+              value={d.name}
+              onChange={(e) => update({ name: e.target.value })}
+            />
+            <TextField
+              label={`Step ${n} days`}
+              name="stepOffset[]"
+              inputMode="numeric"
+              value={d.offsetDays}
+              onChange={(e) => update({ offsetDays: e.target.value })}
+            />
+            <SelectField
+              label={`Step ${n} counted`}
+              name="stepAnchor[]"
+              value={d.anchor}
+              onChange={(e) => update({ anchor: e.target.value as StepAnchor })}
+            >
+              {STEP_ANCHORS.map((a) => (
+                <option key={a} value={a}>
+                  {STEP_ANCHOR_LABELS[a]}
+                </option>
+              ))}
+            </SelectField>
+            {controls}
+            {d.kind === "EMAIL" ? (
+              <div className="space-y-3 sm:col-span-full">
+                <TextField
+                  label={`Step ${n} email subject`}
+                  name="stepSubject[]"
+                  value={d.subject}
+                  onChange={(e) => update({ subject: e.target.value })}
+                />
+                <TextArea
+                  label={`Step ${n} email message`}
+                  name="stepBody[]"
+                  rows={6}
+                  value={d.body}
+                  onChange={(e) => update({ body: e.target.value })}
+                  hint="Goes to the job's client at 9 am on the step's day, studio time. Smart fields such as {{client.first_name}} and {{job.date}} are filled in when it goes."
+                />
+              </div>
+            ) : (
+              <>
+                <input type="hidden" name="stepSubject[]" value="" />
+                <input type="hidden" name="stepBody[]" value="" />
+              </>
+            )}
+          </>
+        );
+      }}
     </DraftListForm>
   );
 }
