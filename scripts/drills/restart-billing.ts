@@ -37,6 +37,15 @@ type Round = {
   notReceived: number;
   /** From the restart (SIGTERM) or the kill (SIGKILL) until every reminder was committed; null when not in time. */
   recoverySeconds: number | null;
+  /** Workflow emails due (one per job), and how many went once, twice or not at all. */
+  workflowEmails: {
+    due: number;
+    sent: number;
+    doubled: number;
+    received: number;
+    receivedTwice: number;
+    notReceived: number;
+  };
 };
 
 /**
@@ -47,6 +56,8 @@ type Round = {
  * Two rounds on fresh invoices: a graceful restart (SIGTERM: the run in progress finishes) and
  * a crash (SIGKILL: the supervisor starts a new service a second later, whose catch-up run waits
  * until pg-boss expires the dead run; the expiry is 150 s here instead of the production 15 min).
+ * Each job also has a workflow email due: the same run sends it after the reminders (so it goes
+ * in the run the graceful stop lets finish, or in the run after the crash), once.
  */
 export async function restartBilling(ctx: DrillContext, opts: { invoices: number }): Promise<DrillResult> {
   const started = Date.now();
@@ -113,6 +124,17 @@ export async function restartBilling(ctx: DrillContext, opts: { invoices: number
         studioId: studio.id,
         date: null,
         contact: { name: `Drill Client ${i}`, email: `billing-${tag}-${i}@example.com` },
+      });
+      await prisma.scheduledEmail.create({
+        data: {
+          studioId: studio.id,
+          jobId: job.id,
+          workflow: "Drill",
+          name: `Drill email ${i}`,
+          subject: `Drill ${tag} for {{client.first_name}}`,
+          body: "Hi {{client.first_name}},\n\nA workflow email.",
+          sendAt: new Date(Date.now() - 3_600_000),
+        },
       });
       const input = createInvoiceSchema.parse({
         jobId: job.id,
@@ -188,12 +210,15 @@ export async function restartBilling(ctx: DrillContext, opts: { invoices: number
       // Another run or two on top (the schedule is every minute; a restart runs at once), then every email delivered.
       await services.stop();
       services = start();
-      const emailsOf = async () =>
+      const emailsOf = async (kind = "installment.reminder") =>
         prisma.emailMessage.findMany({
-          where: { studioId: studio.id, kind: "installment.reminder", to: { startsWith: `billing-${tag}-` } },
+          where: { studioId: studio.id, kind, to: { startsWith: `billing-${tag}-` } },
           select: { id: true, status: true, params: true },
         });
-      await waitUntil(async () => (await emailsOf()).every((e) => e.status === "SENT"), 120_000);
+      await waitUntil(
+        async () => [...(await emailsOf()), ...(await emailsOf("workflow.email"))].every((e) => e.status === "SENT"),
+        120_000,
+      );
       await sleep(2_000);
       await services.stop();
       services = null;
@@ -214,6 +239,20 @@ export async function restartBilling(ctx: DrillContext, opts: { invoices: number
       const received = sink.accepted.filter((m) => emails.some((e) => messageIdFor(e.id) === m.messageId));
       const receivedIds = new Set(received.map((m) => m.messageId));
       const deadSet = new Set(dead);
+      const scheduled = await prisma.scheduledEmail.findMany({
+        where: { studioId: studio.id, subject: { startsWith: `Drill ${tag} ` } },
+        select: { id: true, status: true },
+      });
+      const workflowEmails = await emailsOf("workflow.email");
+      const perScheduled = new Map<string, number>();
+      for (const e of workflowEmails) {
+        const id = String((e.params as { scheduledEmailId?: string }).scheduledEmailId);
+        perScheduled.set(id, (perScheduled.get(id) ?? 0) + 1);
+      }
+      const workflowReceived = sink.accepted.filter((m) =>
+        workflowEmails.some((e) => messageIdFor(e.id) === m.messageId),
+      );
+      const workflowReceivedIds = new Set(workflowReceived.map((m) => m.messageId));
       rounds.push({
         how,
         invoices: {
@@ -235,6 +274,14 @@ export async function restartBilling(ctx: DrillContext, opts: { invoices: number
         receivedTwice: received.length - receivedIds.size,
         notReceived: emails.filter((e) => !receivedIds.has(messageIdFor(e.id))).length,
         recoverySeconds,
+        workflowEmails: {
+          due: scheduled.length,
+          sent: scheduled.filter((e) => e.status === "SENT" && perScheduled.get(e.id) === 1).length,
+          doubled: [...perScheduled.values()].filter((n) => n > 1).length,
+          received: workflowReceived.length,
+          receivedTwice: workflowReceived.length - workflowReceivedIds.size,
+          notReceived: workflowEmails.filter((e) => !workflowReceivedIds.has(messageIdFor(e.id))).length,
+        },
       });
       ctx.log(`  ${how}: ${JSON.stringify(rounds.at(-1))}`);
     }
@@ -266,11 +313,25 @@ export async function restartBilling(ctx: DrillContext, opts: { invoices: number
         ok: r.received === r.expected && r.receivedTwice === 0 && r.notReceived === 0,
         detail: `${r.received} received, ${r.receivedTwice} twice, ${r.notReceived} not received`,
       },
+      {
+        what: `${name}: every workflow email due sent and received exactly once`,
+        ok:
+          r.workflowEmails.due === opts.invoices &&
+          r.workflowEmails.sent === r.workflowEmails.due &&
+          r.workflowEmails.doubled === 0 &&
+          r.workflowEmails.received === r.workflowEmails.due &&
+          r.workflowEmails.receivedTwice === 0 &&
+          r.workflowEmails.notReceived === 0,
+        detail: JSON.stringify(r.workflowEmails),
+      },
     ];
   });
   return summarize("f", "kill and restart the billing service", started, checks, {
-    sent: rounds.reduce((n, r) => n + r.expected, 0),
-    failed: rounds.reduce((n, r) => n + r.missing + r.doubled, 0),
+    sent: rounds.reduce((n, r) => n + r.expected + r.workflowEmails.due, 0),
+    failed: rounds.reduce(
+      (n, r) => n + r.missing + r.doubled + r.workflowEmails.doubled + (r.workflowEmails.due - r.workflowEmails.sent),
+      0,
+    ),
     dataLost: rounds.reduce((n, r) => n + r.missing, 0),
     details: {
       rounds,

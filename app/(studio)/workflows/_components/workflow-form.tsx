@@ -9,18 +9,12 @@ import {
   STEP_KIND_LABELS,
   STEP_KINDS,
   type StepAnchor,
+  type StepInput,
   type StepKind,
 } from "@/lib/workflows/steps";
 
 type Draft = { name: string; offsetDays: string; anchor: StepAnchor; kind: StepKind; subject: string; body: string };
-type Step = {
-  name: string;
-  offsetDays: number;
-  anchor: StepAnchor;
-  kind: StepKind;
-  emailSubject: string | null;
-  emailBody: string | null;
-};
+type Step = StepInput;
 
 const toDraft = (s: Step): Draft => ({
   name: s.name,
