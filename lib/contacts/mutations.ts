@@ -161,18 +161,18 @@ export async function mergeContacts(
   // Both rows locked in id order, so two merges of the same pair cannot interleave or deadlock.
   const ids = [input.contactId, input.duplicateId].sort();
   await tx.$queryRaw`SELECT id FROM "Contact" WHERE id IN (${Prisma.join(ids)}) AND "studioId" = ${studioId} ORDER BY id FOR UPDATE`;
-  const [kept, duplicate] = await Promise.all([
-    tx.contact.findFirst({ where: { id: input.contactId, studioId }, select: MERGE_SELECT }),
-    tx.contact.findFirst({ where: { id: input.duplicateId, studioId }, select: MERGE_SELECT }),
-  ]);
+  // One statement at a time: a transaction is one connection (pg refuses overlapping queries on it from pg@9).
+  const kept = await tx.contact.findFirst({ where: { id: input.contactId, studioId }, select: MERGE_SELECT });
+  const duplicate = await tx.contact.findFirst({ where: { id: input.duplicateId, studioId }, select: MERGE_SELECT });
   if (!kept) throw notFound("That client");
   if (!duplicate)
     throw new AppError("NOT_FOUND", "That client was not found.", { duplicateId: ["Choose one of your clients."] });
 
-  const [jobs, leads] = await Promise.all([
-    tx.job.updateMany({ where: { studioId, contactId: duplicate.id }, data: { contactId: kept.id } }),
-    tx.lead.updateMany({ where: { studioId, contactId: duplicate.id }, data: { contactId: kept.id } }),
-  ]);
+  const jobs = await tx.job.updateMany({ where: { studioId, contactId: duplicate.id }, data: { contactId: kept.id } });
+  const leads = await tx.lead.updateMany({
+    where: { studioId, contactId: duplicate.id },
+    data: { contactId: kept.id },
+  });
   const details = [duplicate.email, duplicate.phone, duplicate.address?.replace(/\s*\n\s*/g, ", ")]
     .filter(Boolean)
     .join(", ");

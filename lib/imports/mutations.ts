@@ -305,10 +305,8 @@ export async function undoImport(
   const clients = await tx.contact.deleteMany({
     where: { studioId, importId, updatedAt: { lte: cutoff }, jobs: { none: {} }, leads: { none: {} } },
   });
-  const [keptLeads, keptClients] = await Promise.all([
-    tx.lead.count({ where: { studioId, importId } }),
-    tx.contact.count({ where: { studioId, importId } }),
-  ]);
+  const keptLeads = await tx.lead.count({ where: { studioId, importId } });
+  const keptClients = await tx.contact.count({ where: { studioId, importId } });
   const undo = { removedLeads: leads.count, removedClients: clients.count, keptLeads, keptClients };
   await tx.import.updateMany({ where: { id: importId, studioId }, data: { status: "UNDONE", undoneAt: now, undo } });
   return undo;

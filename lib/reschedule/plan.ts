@@ -66,7 +66,10 @@ export async function planReschedule(
   const days = daysBetween(from, to);
   const timeZone = job.studio.timeZone;
   const context = { studioId, jobId: job.id, from, to, days, timeZone, eventIds: days === 0 ? [] : eventIds };
-  const lines = days === 0 ? [] : (await Promise.all(SHIFTERS.map((s) => s.plan(db, context)))).flat();
+  // One shifter after another: applying plans inside the write's transaction, one connection
+  // (pg refuses overlapping queries on it from pg@9).
+  const lines: ShiftLine[] = [];
+  if (days !== 0) for (const shifter of SHIFTERS) lines.push(...(await shifter.plan(db, context)));
   return {
     job: { id: job.id, title: job.title },
     from,
