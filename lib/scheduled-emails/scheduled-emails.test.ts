@@ -244,6 +244,19 @@ describe("a workflow's email steps", () => {
     );
   });
 
+  it("wait while the studio may not send (its owner's address unconfirmed) and go, once, when it may", async () => {
+    const w = await wedding();
+    await db().user.update({ where: { id: w.owner.id }, data: { emailVerifiedAt: null } });
+    const at = new Date("2027-06-05T13:00:30Z");
+    await sendDueScheduledEmails(service, { now: at });
+    expect(await statuses(w.job.id)).toEqual(["SCHEDULED", "SCHEDULED"]);
+    expect(await db().emailMessage.count({ where: { studioId: w.studioId } })).toBe(0);
+    await db().user.update({ where: { id: w.owner.id }, data: { emailVerifiedAt: at } });
+    await sendDueScheduledEmails(service, { now: new Date("2027-06-05T13:01:30Z") });
+    expect(await statuses(w.job.id)).toEqual(["SENT", "SCHEDULED"]);
+    expect(await db().emailMessage.count({ where: { studioId: w.studioId, kind: "workflow.email" } })).toBe(1);
+  });
+
   it("whose moment passed before the workflow was applied are skipped, not sent late", async () => {
     const { studio, brands } = await createStudio(db(), { timeZone: TZ });
     const job = await createJob(db(), {
