@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { primaryDb } from "@/lib/db";
-import { createStudio } from "@/prisma/factories";
+import { createJob, createStudio } from "@/prisma/factories";
 
 // The schema side of "every row belongs to one studio" (docs/scaling.md, section 7): what a
 // distributed database would co-locate by studioId must carry it, and a child row must not be
@@ -57,6 +57,7 @@ describe("the schema", () => {
       ["WorkflowStepTemplate", "WorkflowTemplate", "templateId"],
       ["PaymentScheduleStep", "PaymentScheduleTemplate", "templateId"],
       ["NotificationRead", "Notification", "notificationId"],
+      ["ScheduledEmail", "Job", "jobId"],
     ];
     for (const [child, parent, column] of children)
       expect(await foreignKeyColumns(child, parent), child).toEqual([[column, "studioId"].sort()]);
@@ -99,6 +100,14 @@ describe("the schema", () => {
         a.studio.id,
         notification.id,
         a.owner.id,
+      ),
+    ).toBe("refused");
+    const job = await createJob(db(), { studioId: b.studio.id });
+    expect(
+      await refused(
+        `INSERT INTO "ScheduledEmail"(id, "studioId", "jobId", workflow, name, subject, body, "sendAt") VALUES (gen_random_uuid()::text, $1, $2, 'W', 'Hi', 'Hi', 'Hi', now())`,
+        a.studio.id,
+        job.id,
       ),
     ).toBe("refused");
     expect(await db().workflowStepTemplate.count({ where: { templateId: template.id } })).toBe(1);

@@ -43,8 +43,11 @@ CREATE INDEX "ScheduledEmail_emailId_idx" ON "ScheduledEmail"("emailId");
 -- AddForeignKey
 ALTER TABLE "ScheduledEmail" ADD CONSTRAINT "ScheduledEmail_studioId_fkey" FOREIGN KEY ("studioId") REFERENCES "Studio"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+-- CreateIndex
+CREATE UNIQUE INDEX "Job_studioId_id_key" ON "Job"("studioId", "id");
+
 -- AddForeignKey
-ALTER TABLE "ScheduledEmail" ADD CONSTRAINT "ScheduledEmail_jobId_fkey" FOREIGN KEY ("jobId") REFERENCES "Job"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "ScheduledEmail" ADD CONSTRAINT "ScheduledEmail_studioId_jobId_fkey" FOREIGN KEY ("studioId", "jobId") REFERENCES "Job"("studioId", "id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "ScheduledEmail" ADD CONSTRAINT "ScheduledEmail_emailId_fkey" FOREIGN KEY ("emailId") REFERENCES "EmailMessage"("id") ON DELETE SET NULL ON UPDATE CASCADE;
