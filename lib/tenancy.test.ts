@@ -287,6 +287,7 @@ describe("nobody sees or changes another studio's data", () => {
           fingerprint: "stale-preview",
           jobsPerDay: "2",
           enabled: "false",
+          kind: "inquiry.auto-reply",
         }))
           form.set(k, v);
         const res = await http.fetch(pageUrl ?? "/dashboard", {

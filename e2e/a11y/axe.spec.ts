@@ -193,6 +193,11 @@ const PAGES: Record<string, PageCheck | { never: string }> = {
   "/(studio)/settings/studio/page": { who: "owner", url: () => "/settings/studio", title: "Studio settings" },
   "/(studio)/settings/team/page": { who: "owner", url: () => "/settings/team", title: "Team" },
   "/(studio)/settings/emails/page": { who: "owner", url: () => "/settings/emails", title: "Emails" },
+  "/(studio)/settings/emails/[slug]/page": {
+    who: "owner",
+    url: () => "/settings/emails/proposal",
+    title: "Proposal email",
+  },
   "/(studio)/settings/payments/page": { who: "owner", url: () => "/settings/payments", title: "Getting paid" },
   "/(studio)/settings/billing/page": { who: "owner", url: () => "/settings/billing", title: "Billing" },
   "/(studio)/settings/api-tokens/page": { who: "owner", url: () => "/settings/api-tokens", title: "API tokens" },

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { primaryDb, type Tx } from "@/lib/db";
-import { saveAutoReply, sendAutoReplyTest } from "@/lib/email-templates/mutations";
-import { findAutoReplySettings } from "@/lib/email-templates/queries";
-import { saveAutoReplySchema, testAutoReplySchema } from "@/lib/email-templates/schemas";
+import { saveEmailTemplate, sendEmailTemplateTest } from "@/lib/email-templates/mutations";
+import { findEmailTemplateSettings } from "@/lib/email-templates/queries";
+import { saveEmailTemplateSchema, testEmailTemplateSchema } from "@/lib/email-templates/schemas";
 import { renderOutboxEmail } from "@/lib/email/render";
 import { AppError } from "@/lib/errors";
 import { submitInquiry } from "@/lib/inquiries/mutations";
@@ -41,7 +41,12 @@ async function autoReplyTo(to: string) {
 }
 
 const save = (studioId: string, fields: Record<string, string | undefined>) =>
-  inTx((tx) => saveAutoReply(tx, { studioId, input: saveAutoReplySchema.parse(fields) }));
+  inTx((tx) =>
+    saveEmailTemplate(tx, {
+      studioId,
+      input: saveEmailTemplateSchema.parse({ kind: "inquiry.auto-reply", ...fields }),
+    }),
+  );
 
 describe("inquiry auto-reply", () => {
   it("answers an inquiry in the chosen brand's name with ShootQ's wording until the studio writes its own", async () => {
@@ -76,7 +81,9 @@ describe("inquiry auto-reply", () => {
     const off = await inquire(studio.slug, { brandId: brands[1].id });
     expect(off.outcome.kind).toBe("created");
     expect(await countAutoReplies(off.email)).toBe(0);
-    const settings = await inTx((tx) => findAutoReplySettings(tx, { studioId: studio.id }));
+    const settings = await inTx((tx) =>
+      findEmailTemplateSettings(tx, { studioId: studio.id, kind: "inquiry.auto-reply" }),
+    );
     expect(settings.map((s) => [s.brandName, s.isEnabled, s.isCustomised])).toEqual([
       ["Lumen & Lace", true, true],
       ["Northlight Portraits", false, true],
@@ -127,10 +134,10 @@ describe("inquiry auto-reply", () => {
     const { studio, owner, brands } = await createStudio(db(), { brands: ["Lumen & Lace"] });
     const test = (fields: Record<string, string>) =>
       inTx((tx) =>
-        sendAutoReplyTest(tx, {
+        sendEmailTemplateTest(tx, {
           studioId: studio.id,
           userId: owner.id,
-          input: testAutoReplySchema.parse({ brandId: brands[0].id, ...fields }),
+          input: testEmailTemplateSchema.parse({ kind: "inquiry.auto-reply", brandId: brands[0].id, ...fields }),
         }),
       );
     expect(await test({ subject: "Hello {{client.first_name}}", body: "About your {{lead.event_type}}." })).toBe(

@@ -1,7 +1,7 @@
-import { AUTO_REPLY_KIND, DEFAULT_AUTO_REPLY } from "@/lib/email-templates/wording";
+import { EDITABLE_EMAILS, type EditableEmailKind, type Wording } from "@/lib/email-templates/editable";
 import { modelsOf, type Reader } from "@/lib/reader";
 
-export type AutoReplySetting = {
+export type EmailTemplateSetting = {
   brandId: string;
   brandName: string;
   isEnabled: boolean;
@@ -11,42 +11,40 @@ export type AutoReplySetting = {
   isCustomised: boolean;
 };
 
-/** Every brand's inquiry auto-reply: its own wording, or the built-in one (on) when it has none. */
-export async function findAutoReplySettings(
+/** Every brand's wording of one editable email: its own, or the built-in one (on) when it has none. */
+export async function findEmailTemplateSettings(
   db: Reader,
-  { studioId }: { studioId: string },
-): Promise<AutoReplySetting[]> {
+  { studioId, kind }: { studioId: string; kind: EditableEmailKind },
+): Promise<EmailTemplateSetting[]> {
+  const { defaults } = EDITABLE_EMAILS[kind];
   const brands = await modelsOf(db).brand.findMany({
     where: { studioId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
       id: true,
       name: true,
-      emailTemplates: {
-        where: { studioId, kind: AUTO_REPLY_KIND },
-        select: { isEnabled: true, subject: true, body: true },
-      },
+      emailTemplates: { where: { studioId, kind }, select: { isEnabled: true, subject: true, body: true } },
     },
   });
   return brands.map(({ id, name, emailTemplates: [own] }) => ({
     brandId: id,
     brandName: name,
     isEnabled: own?.isEnabled ?? true,
-    subject: own?.subject ?? DEFAULT_AUTO_REPLY.subject,
-    body: own?.body ?? DEFAULT_AUTO_REPLY.body,
+    subject: own?.subject ?? defaults.subject,
+    body: own?.body ?? defaults.body,
     isCustomised: Boolean(own),
   }));
 }
 
-/** One brand's auto-reply wording as it would be sent, or null when the brand has turned it off. */
-export async function findAutoReplyWording(
+/** One brand's wording of an editable email as it would be sent, or null when the brand has turned it off. */
+export async function findEmailWording(
   db: Reader,
-  { studioId, brandId }: { studioId: string; brandId: string },
-): Promise<{ subject: string; body: string } | null> {
+  { studioId, brandId, kind }: { studioId: string; brandId: string; kind: EditableEmailKind },
+): Promise<Wording | null> {
   const own = await modelsOf(db).emailTemplate.findUnique({
-    where: { studioId_brandId_kind: { studioId, brandId, kind: AUTO_REPLY_KIND } },
+    where: { studioId_brandId_kind: { studioId, brandId, kind } },
     select: { isEnabled: true, subject: true, body: true },
   });
-  if (own && !own.isEnabled) return null;
-  return own ?? DEFAULT_AUTO_REPLY;
+  if (own && !own.isEnabled && EDITABLE_EMAILS[kind].mayTurnOff) return null;
+  return own ? { subject: own.subject, body: own.body } : EDITABLE_EMAILS[kind].defaults;
 }

@@ -1,7 +1,7 @@
 import { dayKeyOfDateColumn, formatDayKey } from "@/lib/calendar/zoned";
 import { modelsOf, type Reader } from "@/lib/reader";
 import { type TemplateValues } from "@/lib/templates/engine";
-import { TEMPLATE_CONTEXTS } from "@/lib/templates/fields";
+import { TEMPLATE_CONTEXTS, type TemplateContextName } from "@/lib/templates/fields";
 import { clientAndSenderValues } from "@/lib/templates/job-values";
 
 /** The "inquiry" context's values for one lead, dates in the studio's time zone; null without the lead. */
@@ -33,10 +33,8 @@ export async function buildInquiryTemplateValues(
   };
 }
 
-/** The "inquiry" context's example values, in the brand's name: the settings preview and a test send. */
-export function exampleInquiryValues(brandName: string): TemplateValues {
-  return {
-    ...Object.fromEntries(TEMPLATE_CONTEXTS.inquiry.fields.map((f) => [f.key, f.example])),
-    "brand.name": brandName,
-  };
+/** A context's example values, in the brand's name: the settings preview and a test send. */
+export function exampleTemplateValues(context: TemplateContextName, brandName: string): TemplateValues {
+  const fields: readonly { key: string; example: string }[] = TEMPLATE_CONTEXTS[context].fields;
+  return { ...Object.fromEntries(fields.map((f) => [f.key, f.example])), "brand.name": brandName };
 }

@@ -1,23 +1,11 @@
 import { escapeHtml } from "@/lib/templates/html";
 import { renderTemplate, validateTemplate, type TemplateValues } from "@/lib/templates/engine";
-import { type TemplateContextName } from "@/lib/templates/fields";
+import { fieldToken, TEMPLATE_CONTEXTS, type TemplateContextName } from "@/lib/templates/fields";
 import { type TemplateIssue } from "@/lib/templates/parse";
 import { paragraphsOf } from "@/lib/templates/paragraphs";
 
 // An email template is written as plain text (a subject line and a message in paragraphs) and
 // goes through the one template engine as HTML, which gives the email its HTML and text parts.
-
-export const AUTO_REPLY_KIND = "inquiry.auto-reply";
-
-/** What a brand's auto-reply says until the photographer writes their own. */
-export const DEFAULT_AUTO_REPLY = {
-  subject: "Thank you for your inquiry, {{client.first_name}}",
-  body: [
-    "Hi {{client.first_name}},",
-    "Thank you for getting in touch with {{brand.name}} about your {{lead.event_type}}. Your message has reached us, and we will write back personally very soon.",
-    "Warm regards,\n{{brand.name}}",
-  ].join("\n\n"),
-} as const;
 
 /** Paragraphs at blank lines, line breaks within them; every character escaped. */
 export function textToTemplateHtml(text: string): string {
@@ -26,15 +14,22 @@ export function textToTemplateHtml(text: string): string {
     .join("");
 }
 
-/** Problems with a subject and message, per field, as the settings form shows them. */
+/**
+ * Problems with a subject and message, per field, as the settings form shows them; `required`
+ * names fields the message must contain (a proposal's link).
+ */
 export function checkEmailWording(
   { subject, body }: { subject: string; body: string },
   context: TemplateContextName = "inquiry",
+  required: readonly string[] = [],
 ) {
   const messages = (issues: TemplateIssue[]) => issues.map((i) => i.message);
   const errors: Record<string, string[]> = {};
   const subjectIssues = messages(validateTemplate(escapeHtml(subject), context));
   const bodyIssues = messages(validateTemplate(textToTemplateHtml(body), context));
+  for (const key of required)
+    if (!new RegExp(`\\{\\{\\s*${key.replace(/\./g, "\\.")}\\s*\\}\\}`).test(body))
+      bodyIssues.push(`The message must include ${fieldToken(key)}, or your client cannot open it.`);
   if (subjectIssues.length) errors.subject = subjectIssues;
   if (bodyIssues.length) errors.body = bodyIssues;
   return errors;
@@ -62,10 +57,11 @@ export type RenderedWording = {
 
 /** Subject, plain text and sanitized HTML with the values in place (a missing value shows as its label). */
 export function renderEmailWording(
-  { subject, body }: { subject: string; body: string },
+  wording: { subject: string; body: string },
   values: TemplateValues,
   context: TemplateContextName = "inquiry",
 ): RenderedWording {
+  const { subject, body } = withoutEmptyOptionalFields(wording, values, context);
   const message = renderTemplate(textToTemplateHtml(body), { context, values });
   const line = renderTemplate(escapeHtml(subject), { context, values });
   return {
@@ -74,4 +70,21 @@ export function renderEmailWording(
     html: message.html,
     missing: [...message.missing, ...line.missing.filter((m) => !message.missing.some((n) => n.key === m.key))],
   };
+}
+
+/**
+ * An optional field with nothing to say (no contract) is left out: a paragraph of only that field
+ * goes, and elsewhere it reads as nothing rather than as a gap to fill.
+ */
+function withoutEmptyOptionalFields(
+  { subject, body }: { subject: string; body: string },
+  values: TemplateValues,
+  context: TemplateContextName,
+) {
+  const fields: readonly { key: string; optional?: boolean }[] = TEMPLATE_CONTEXTS[context].fields;
+  const empty = fields.filter((f) => f.optional && !values[f.key]?.trim()).map((f) => f.key);
+  if (!empty.length) return { subject, body };
+  const token = new RegExp(`\\{\\{\\s*(?:${empty.map((k) => k.replace(/\./g, "\\.")).join("|")})\\s*\\}\\}`, "g");
+  const paragraphs = body.split(/\n\s*\n/).filter((p) => p.replace(token, "").trim() !== "");
+  return { subject: subject.replace(token, ""), body: paragraphs.join("\n\n").replace(token, "") };
 }

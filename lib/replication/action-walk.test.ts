@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, dateColumn, dayKeyOf, dayKeyOfDateColumn } from "@/lib/calendar/zoned";
+import { EDITABLE_EMAILS } from "@/lib/email-templates/editable";
 import { pinCovers, readPinCookies } from "@/lib/replication/pins";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/events";
 import { createInvoiceFromProposal, sendInvoice } from "@/lib/invoices/mutations";
@@ -302,18 +303,23 @@ const SAMPLES: Record<string, Sample> = {
     form: (w) => ({ name: "Walk Studio Renamed", timeZone: w.timeZone, ...money, jobsPerDay: "2" }),
   },
   addBrandAction: { on: () => "/settings/studio", form: () => ({ name: "Walk Brand" }) },
-  saveAutoReplyAction: {
-    on: () => "/settings/emails",
+  saveEmailTemplateAction: {
+    on: () => "/settings/emails/proposal",
     form: (w) => ({
+      kind: "proposal.sent",
       brandId: w.brandId,
-      isEnabled: "on",
-      subject: "Thank you, {{client.first_name}}",
-      body: "We will write soon.",
+      subject: "Your proposal, {{client.first_name}}",
+      body: "Open it here: {{proposal.link}}",
     }),
   },
-  sendAutoReplyTestAction: {
+  sendEmailTemplateTestAction: {
     on: () => "/settings/emails",
-    form: (w) => ({ brandId: w.brandId, subject: "Walk test, {{client.first_name}}", body: "A test." }),
+    form: (w) => ({
+      kind: "inquiry.auto-reply",
+      brandId: w.brandId,
+      subject: "Walk test, {{client.first_name}}",
+      body: "A test.",
+    }),
   },
   renameBrandAction: {
     on: () => "/settings/studio",
@@ -1031,6 +1037,10 @@ async function studioIds(db: PrismaClient, studioId: string): Promise<Ids> {
       contracts: ids(contractTemplates),
       webhooks: ids(webhookEndpoints),
       imports: ids(imports),
+      // Settings → Emails: every email a studio writes other than the auto-reply (/settings/emails).
+      emails: Object.values(EDITABLE_EMAILS)
+        .map((e) => e.slug)
+        .filter(Boolean),
     },
     events,
     contracts,

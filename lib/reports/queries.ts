@@ -1,7 +1,7 @@
 import { addDays, startOfDay } from "@/lib/calendar/zoned";
 import type { Db } from "@/lib/db";
 import { readRaw } from "@/lib/replication/read-fallback";
-import { AUTO_REPLY_KIND } from "@/lib/email-templates/wording";
+import { AUTO_REPLY_KIND } from "@/lib/email-templates/editable";
 import { monthsOf, yearBefore } from "@/lib/reports/schemas";
 import { Prisma } from "@/prisma/generated/prisma/client";
 

@@ -3,7 +3,13 @@
 // contexts here rather than a second engine. This file has no server dependencies: the editor's
 // field picker imports it too.
 
-export type TemplateField = { key: string; label: string; example: string };
+export type TemplateField = {
+  key: string;
+  label: string;
+  example: string;
+  /** Empty by design for some records (no contract): a paragraph of only this field is then left out. */
+  optional?: boolean;
+};
 
 export type TemplateContext = {
   label: string;
@@ -42,13 +48,35 @@ const INQUIRY_FIELDS = [
   ...SENDER_FIELDS,
 ] as const satisfies readonly TemplateField[];
 
+/** A proposal sent to its client: the job's fields, this proposal's, and the link the client opens. */
+const PROPOSAL_FIELDS = [
+  ...CLIENT_FIELDS,
+  { key: "job.title", label: "Job title", example: "Nguyen–Walsh Wedding" },
+  { key: "job.date", label: "Job date", example: "Saturday, June 12, 2027" },
+  { key: "proposal.title", label: "Proposal title", example: "Full-Day Collection" },
+  { key: "proposal.total", label: "Proposal total", example: "$5,800.00" },
+  { key: "proposal.deposit", label: "Proposal deposit", example: "$1,000.00" },
+  { key: "proposal.expires", label: "Last day to accept", example: "Monday, March 15, 2027" },
+  { key: "proposal.link", label: "Link to the proposal", example: "https://shootq.example/p/example-link" },
+  {
+    key: "proposal.contract_note",
+    label: "Contract sentence (when it has one)",
+    example:
+      "It comes with a contract to sign, “Wedding Photography Agreement”: you accept the proposal and sign it in the same visit.",
+    optional: true,
+  },
+  ...SENDER_FIELDS,
+] as const satisfies readonly TemplateField[];
+
 export const TEMPLATE_CONTEXTS = {
   job: { label: "A job and its client", fields: JOB_FIELDS, allowsCustomFields: true },
   inquiry: { label: "An inquiry just received", fields: INQUIRY_FIELDS, allowsCustomFields: false },
+  proposal: { label: "A proposal sent to its client", fields: PROPOSAL_FIELDS, allowsCustomFields: false },
 } as const satisfies Record<string, TemplateContext>;
 
 export type TemplateContextName = keyof typeof TEMPLATE_CONTEXTS;
 export type JobFieldKey = (typeof JOB_FIELDS)[number]["key"];
+export type ProposalFieldKey = (typeof PROPOSAL_FIELDS)[number]["key"];
 
 export const CUSTOM_PREFIX = "custom.";
 /** A custom field's own name: `{{custom.second_shooter}}`. */

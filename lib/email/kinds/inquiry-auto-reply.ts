@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { findAutoReplyWording } from "@/lib/email-templates/queries";
+import { AUTO_REPLY_KIND } from "@/lib/email-templates/editable";
+import { findEmailWording } from "@/lib/email-templates/queries";
 import { buildInquiryTemplateValues } from "@/lib/email-templates/values";
 import { renderEmailWording } from "@/lib/email-templates/wording";
 import { defineEmailKind } from "@/lib/email/kind";
@@ -12,7 +13,7 @@ export const inquiryAutoReply = defineEmailKind({
     const lead = await buildInquiryTemplateValues(tx, { studioId, leadId });
     if (!lead) return null;
     // Turned off after it was queued: not sent.
-    const wording = await findAutoReplyWording(tx, { studioId, brandId: lead.brandId });
+    const wording = await findEmailWording(tx, { studioId, brandId: lead.brandId, kind: AUTO_REPLY_KIND });
     if (!wording) return null;
     const { subject, text, html } = renderEmailWording(wording, lead.values);
     return { subject, text, html, sender: lead.brandName };

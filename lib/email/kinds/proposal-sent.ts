@@ -1,47 +1,62 @@
 import { z } from "zod";
-import { formatDateTime } from "@/lib/calendar/zoned";
+import { dayKeyOf, dayKeyOfDateColumn, formatDayKey } from "@/lib/calendar/zoned";
+import { PROPOSAL_EMAIL_KIND } from "@/lib/email-templates/editable";
+import { findEmailWording } from "@/lib/email-templates/queries";
+import { renderEmailWording } from "@/lib/email-templates/wording";
 import { defineEmailKind } from "@/lib/email/kind";
 import { formatMoney } from "@/lib/money";
 import { proposalTotal } from "@/lib/proposals/queries";
+import { clientAndSenderValues } from "@/lib/templates/job-values";
+import { type ProposalFieldKey } from "@/lib/templates/fields";
 import { linkToken } from "@/lib/tokens";
 import { proposalUrl } from "@/lib/urls";
 
-/** A sent proposal's link to its client page. */
+/** A sent proposal's link to its client page, in the brand's proposal email (Settings → Emails → Proposal email). */
 export const proposalSent = defineEmailKind({
   params: z.object({ proposalId: z.string() }),
   async render({ tx, origin, studioId }, { proposalId }) {
+    if (!studioId) return null;
     const proposal = await tx.proposal.findFirst({
-      where: { id: proposalId, studioId: studioId ?? undefined, status: { not: "DRAFT" } },
+      where: { id: proposalId, studioId, status: { not: "DRAFT" } },
       select: {
         id: true,
         title: true,
         expiresAt: true,
         depositCents: true,
-        items: { select: { quantity: true, unitPriceCents: true } },
+        items: { where: { studioId }, select: { quantity: true, unitPriceCents: true } },
         studio: { select: { name: true, timeZone: true, currency: true, locale: true } },
         contract: { select: { title: true } },
-        job: { select: { title: true, brand: { select: { name: true } }, contact: { select: { name: true } } } },
+        job: {
+          select: {
+            title: true,
+            date: true,
+            brand: { select: { id: true, name: true } },
+            contact: { select: { name: true } },
+          },
+        },
       },
     });
     if (!proposal) return null;
     const { studio, job } = proposal;
     const money = { currency: studio.currency, locale: studio.locale };
-    return {
-      sender: job.brand.name,
-      subject: `Your proposal from ${studio.name}: ${proposal.title}`,
-      text: [
-        `Hi ${job.contact.name},`,
-        "",
-        `${studio.name} has sent you a proposal for ${job.title}: ${proposal.title}.`,
-        `Total ${formatMoney(proposalTotal(proposal.items), money)}, deposit ${formatMoney(proposal.depositCents, money)}.`,
-        ...(proposal.contract
-          ? [
-              `It comes with a contract to sign, “${proposal.contract.title}”: you accept the proposal and sign it in the same visit.`,
-            ]
-          : []),
-        `Review and accept it here before ${formatDateTime(proposal.expiresAt, studio.timeZone)}:`,
-        proposalUrl(origin, linkToken("proposal", proposal.id)),
-      ].join("\n"),
+    const values: Record<ProposalFieldKey, string | null> = {
+      ...clientAndSenderValues({ clientName: job.contact.name, brandName: job.brand.name, studio, now: new Date() }),
+      "job.title": job.title,
+      "job.date": job.date ? formatDayKey(dayKeyOfDateColumn(job.date)) : null,
+      "proposal.title": proposal.title,
+      "proposal.total": formatMoney(proposalTotal(proposal.items), money),
+      "proposal.deposit": formatMoney(proposal.depositCents, money),
+      // It expires at the midnight that ends its last day: the client may accept through that day.
+      "proposal.expires": formatDayKey(dayKeyOf(new Date(proposal.expiresAt.getTime() - 1), studio.timeZone)),
+      "proposal.link": proposalUrl(origin, linkToken("proposal", proposal.id)),
+      "proposal.contract_note": proposal.contract
+        ? `It comes with a contract to sign, “${proposal.contract.title}”: you accept the proposal and sign it in the same visit.`
+        : null,
     };
+    const wording = await findEmailWording(tx, { studioId, brandId: job.brand.id, kind: PROPOSAL_EMAIL_KIND });
+    if (!wording) return null;
+    // The text alone: the one layout makes its HTML, with the link as a link.
+    const { subject, text } = renderEmailWording(wording, values, "proposal");
+    return { sender: job.brand.name, subject, text };
   },
 });

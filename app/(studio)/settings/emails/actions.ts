@@ -1,26 +1,29 @@
 "use server";
 
 import { defineAction } from "@/lib/actions";
-import { saveAutoReply, sendAutoReplyTest } from "@/lib/email-templates/mutations";
-import { saveAutoReplySchema, testAutoReplySchema } from "@/lib/email-templates/schemas";
+import { EDITABLE_EMAILS, emailSettingsPath } from "@/lib/email-templates/editable";
+import { saveEmailTemplate, sendEmailTemplateTest } from "@/lib/email-templates/mutations";
+import { saveEmailTemplateSchema, testEmailTemplateSchema } from "@/lib/email-templates/schemas";
 
-export const saveAutoReplyAction = defineAction({
+export const saveEmailTemplateAction = defineAction({
   access: "owner",
-  schema: saveAutoReplySchema,
+  schema: saveEmailTemplateSchema,
   async run({ tx, input, user }) {
-    await saveAutoReply(tx, { studioId: user.studioId, input });
+    const { isEnabled } = await saveEmailTemplate(tx, { studioId: user.studioId, input });
+    const email = EDITABLE_EMAILS[input.kind];
+    const title = email.noun.charAt(0).toUpperCase() + email.noun.slice(1);
     return {
-      revalidate: ["/settings/emails"],
-      message: input.isEnabled ? "Auto-reply saved." : "Auto-reply saved and turned off.",
+      revalidate: [emailSettingsPath(email.slug)],
+      message: isEnabled ? `${title} saved.` : `${title} saved and turned off.`,
     };
   },
 });
 
-export const sendAutoReplyTestAction = defineAction({
+export const sendEmailTemplateTestAction = defineAction({
   access: "owner",
-  schema: testAutoReplySchema,
+  schema: testEmailTemplateSchema,
   async run({ tx, input, user }) {
-    const to = await sendAutoReplyTest(tx, { studioId: user.studioId, userId: user.id, input });
+    const to = await sendEmailTemplateTest(tx, { studioId: user.studioId, userId: user.id, input });
     return {
       // The test is in the studio's email list at once.
       revalidate: ["/emails"],

@@ -1,0 +1,79 @@
+import Link from "next/link";
+import { Card, PageHeader } from "@/components/ui/card";
+import { requireOwnerContext } from "@/lib/auth/context";
+import { EDITABLE_EMAILS, emailSettingsPath, type EditableEmail } from "@/lib/email-templates/editable";
+import { findEmailTemplateSettings } from "@/lib/email-templates/queries";
+import { exampleTemplateValues } from "@/lib/email-templates/values";
+import { renderEmailWording } from "@/lib/email-templates/wording";
+import { TEMPLATE_CONTEXTS, fieldToken } from "@/lib/templates/fields";
+import { EmailTemplateForm } from "./email-template-form";
+
+/** Settings → Emails for one editable email: what it is, its smart fields, and each brand's wording with a preview. */
+export async function EditableEmailSettings({ email }: { email: EditableEmail }) {
+  const { user, db } = await requireOwnerContext();
+  const brands = await findEmailTemplateSettings(db, { studioId: user.studioId, kind: email.kind });
+  const fields = TEMPLATE_CONTEXTS[email.context].fields;
+  return (
+    <>
+      <PageHeader title="Emails" />
+      <nav aria-label="Emails you write" className="flex flex-wrap gap-2">
+        {Object.values(EDITABLE_EMAILS).map((e) => (
+          <Link
+            key={e.kind}
+            href={emailSettingsPath(e.slug)}
+            aria-current={e.kind === email.kind ? "page" : undefined}
+            className={`rounded-md px-3 py-2 text-sm font-medium ${e.kind === email.kind ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100"}`}
+          >
+            {e.title}
+          </Link>
+        ))}
+      </nav>
+      <Card title={email.title}>
+        <p className="text-sm text-slate-600">{email.about}</p>
+        <details className="mt-3 text-sm text-slate-700">
+          <summary className="cursor-pointer font-medium">Smart fields you can use</summary>
+          <ul aria-label="Smart fields" className="mt-2 grid gap-1 sm:grid-cols-2">
+            {fields.map((f) => (
+              <li key={f.key}>
+                <code className="rounded bg-slate-100 px-1">{fieldToken(f.key)}</code> {f.label}
+              </li>
+            ))}
+          </ul>
+        </details>
+      </Card>
+      {brands.map((brand) => {
+        const preview = renderEmailWording(brand, exampleTemplateValues(email.context, brand.brandName), email.context);
+        return (
+          <Card key={brand.brandId} title={brand.brandName}>
+            <p className="mb-3 text-sm text-slate-600">
+              {email.mayTurnOff ? (brand.isEnabled ? "On" : "Off") : "Sent with every proposal"}
+              {brand.isCustomised ? "" : " · ShootQ's wording until you change it"}
+            </p>
+            <EmailTemplateForm
+              kind={email.kind}
+              noun={email.noun}
+              turnOffLabel={
+                email.mayTurnOff ? `Reply automatically to every inquiry for ${brand.brandName}` : undefined
+              }
+              {...brand}
+            />
+            <section
+              aria-label={`Preview of ${brand.brandName}'s ${email.noun}`}
+              className="mt-6 rounded-md border border-slate-200 p-4"
+            >
+              <h3 className="text-sm font-semibold text-slate-900">Preview, with example values</h3>
+              <p className="mt-2 text-sm text-slate-700">
+                <span className="font-medium">Subject:</span> {preview.subject}
+              </p>
+              <div
+                className="prose prose-sm mt-2 max-w-none break-words text-slate-700"
+                // Sanitized by the template engine: values are escaped and the result is sanitized again.
+                dangerouslySetInnerHTML={{ __html: preview.html }}
+              />
+            </section>
+          </Card>
+        );
+      })}
+    </>
+  );
+}

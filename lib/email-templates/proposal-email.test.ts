@@ -1,0 +1,152 @@
+import { describe, expect, it } from "vitest";
+import { primaryDb, type Tx } from "@/lib/db";
+import { PROPOSAL_EMAIL_KIND } from "@/lib/email-templates/editable";
+import { saveEmailTemplate, sendEmailTemplateTest } from "@/lib/email-templates/mutations";
+import { findEmailTemplateSettings } from "@/lib/email-templates/queries";
+import { saveEmailTemplateSchema, testEmailTemplateSchema } from "@/lib/email-templates/schemas";
+import { renderOutboxEmail } from "@/lib/email/render";
+import { AppError } from "@/lib/errors";
+import { createProposal, sendProposal } from "@/lib/proposals/mutations";
+import { createProposalSchema } from "@/lib/proposals/schemas";
+import { createJob, createStudio } from "@/prisma/factories";
+
+const db = () => primaryDb();
+const inTx = <T>(fn: (tx: Tx) => Promise<T>) => db().$transaction(fn);
+const NOW = new Date("2027-03-01T15:00:00Z");
+
+/** An outbox row rendered exactly as the worker sends it. */
+async function rendered(row: { kind: string; studioId: string | null; params: unknown }) {
+  const email = await inTx((tx) => renderOutboxEmail(tx, row, { origin: "https://app.shootq.test" }));
+  if (!email.ok) throw new Error(email.reason);
+  return email;
+}
+
+async function setup() {
+  const { studio, owner, brands } = await createStudio(db(), {
+    timeZone: "America/New_York",
+    brands: ["Lumen & Lace Weddings", "Northlight Portraits"],
+  });
+  const jobFor = (brandId: string, name: string) =>
+    createJob(db(), {
+      studioId: studio.id,
+      brandId,
+      title: `${name} Wedding`,
+      date: new Date("2027-06-12T00:00:00Z"),
+      status: "LEAD",
+      contact: { name: `${name} Rossi`, email: `${name.toLowerCase()}-${studio.id}@example.com` },
+    });
+  return { studio, owner, brands, jobFor };
+}
+
+const save = (studioId: string, fields: Record<string, string | undefined>) =>
+  inTx((tx) =>
+    saveEmailTemplate(tx, { studioId, input: saveEmailTemplateSchema.parse({ kind: PROPOSAL_EMAIL_KIND, ...fields }) }),
+  );
+
+/** Creates and sends a proposal for the job; returns its email as the worker would send it, and the link's token. */
+async function sendOne(studioId: string, jobId: string) {
+  const input = createProposalSchema.parse({
+    jobId,
+    title: "Full-Day Collection",
+    description: ["Eight hours of coverage"],
+    quantity: ["1"],
+    unitPrice: ["4,500"],
+    deposit: "1000",
+    expiresOn: "2027-03-15",
+    currency: "USD",
+    locale: "en-US",
+  });
+  const { id } = await inTx((tx) => createProposal(tx, { studioId, input, now: NOW }));
+  const { token } = await inTx((tx) => sendProposal(tx, { studioId, proposalId: id, now: NOW }));
+  const row = await db().emailMessage.findFirstOrThrow({
+    where: { studioId, kind: PROPOSAL_EMAIL_KIND, params: { equals: { proposalId: id } } },
+  });
+  return { email: await rendered(row), row, token };
+}
+
+describe("a brand's proposal email", () => {
+  it("goes in the brand's own words, with the proposal's values and its link; the other brand keeps ShootQ's wording", async () => {
+    const { studio, brands, jobFor } = await setup();
+    await save(studio.id, {
+      brandId: brands[0].id,
+      subject: "{{client.first_name}}, your {{brand.name}} proposal is ready",
+      body: [
+        "Dear {{client.first_name}},",
+        "Here is {{proposal.title}} for {{job.date}}: {{proposal.total}} in all, {{proposal.deposit}} to book.",
+        "{{proposal.contract_note}}",
+        "Open it by {{proposal.expires}}: {{proposal.link}}",
+      ].join("\n\n"),
+    });
+
+    const own = await sendOne(studio.id, (await jobFor(brands[0].id, "Isabella")).id);
+    // The subject kept for /emails is the personalised one.
+    expect(own.row.subject).toBe("Isabella, your Lumen & Lace Weddings proposal is ready");
+    expect(own.email.sender).toBe("Lumen & Lace Weddings");
+    expect(own.email.text).toContain(
+      "Here is Full-Day Collection for Saturday, June 12, 2027: $4,500.00 in all, $1,000.00 to book.",
+    );
+    expect(own.email.text).toContain(`Open it by Monday, March 15, 2027: https://app.shootq.test/p/${own.token}`);
+    expect(own.email.text).toContain(`/p/${own.token}`);
+    // No contract: its sentence and its paragraph are left out, not shown as a gap.
+    expect(own.email.text).not.toMatch(/contract|\[/i);
+    // The link is a link in the HTML part.
+    expect(own.email.html).toMatch(new RegExp(`<a [^>]*href="[^"]*/p/${own.token}"`));
+
+    const other = await sendOne(studio.id, (await jobFor(brands[1].id, "Marco")).id);
+    expect(other.row.subject).toBe(`Your proposal from ${studio.name}: Full-Day Collection`);
+    expect(other.email.sender).toBe("Northlight Portraits");
+    expect(other.email.text).toContain("Hi Marco Rossi,");
+    expect(other.email.text).toContain(`/p/${other.token}`);
+
+    const settings = await inTx((tx) =>
+      findEmailTemplateSettings(tx, { studioId: studio.id, kind: PROPOSAL_EMAIL_KIND }),
+    );
+    expect(settings.map((s) => [s.brandName, s.isEnabled, s.isCustomised])).toEqual([
+      ["Lumen & Lace Weddings", true, true],
+      ["Northlight Portraits", true, false],
+    ]);
+  });
+
+  it("refuses a message without the proposal's link or with a field proposals do not have, saving nothing", async () => {
+    const { studio, brands } = await setup();
+    const attempt = save(studio.id, {
+      brandId: brands[0].id,
+      subject: "About your {{lead.event_type}}",
+      body: "Hi {{client.first_name}}, your proposal is on its way.",
+    });
+    await expect(attempt).rejects.toBeInstanceOf(AppError);
+    const error = (await attempt.catch((e: AppError) => e)) as AppError;
+    expect(error.fieldErrors.subject?.[0]).toMatch(/Unknown field \{\{lead\.event_type\}\}/);
+    expect(error.fieldErrors.body).toEqual([
+      "The message must include {{proposal.link}}, or your client cannot open it.",
+    ]);
+    expect(await db().emailTemplate.count({ where: { studioId: studio.id } })).toBe(0);
+  });
+
+  it("cannot be turned off: saved without the checkbox it stays on, and every proposal still goes", async () => {
+    const { studio, brands, jobFor } = await setup();
+    expect(await save(studio.id, { brandId: brands[0].id, subject: "Yours", body: "{{proposal.link}}" })).toEqual({
+      isEnabled: true,
+    });
+    const { email, token } = await sendOne(studio.id, (await jobFor(brands[0].id, "Isabella")).id);
+    expect(email.subject).toBe("Yours");
+    expect(email.text).toContain(`/p/${token}`);
+  });
+
+  it("sends a test with example values to the member who asked", async () => {
+    const { studio, owner, brands } = await setup();
+    const input = testEmailTemplateSchema.parse({
+      kind: PROPOSAL_EMAIL_KIND,
+      brandId: brands[1].id,
+      subject: "{{proposal.title}} for {{client.first_name}}",
+      body: "Total {{proposal.total}}.\n\n{{proposal.link}}",
+    });
+    await inTx((tx) => sendEmailTemplateTest(tx, { studioId: studio.id, userId: owner.id, input }));
+    const row = await db().emailMessage.findFirstOrThrow({ where: { to: owner.email, kind: "template.test" } });
+    const sent = await rendered(row);
+    expect(sent.subject).toBe("[Test] Full-Day Collection for Grace");
+    expect(sent.text).toContain("Total $5,800.00.");
+    expect(sent.sender).toBe("Northlight Portraits");
+    expect(await db().emailTemplate.count({ where: { studioId: studio.id } })).toBe(0);
+  });
+});
