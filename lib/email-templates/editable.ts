@@ -7,8 +7,15 @@ import { type TemplateContextName } from "@/lib/templates/fields";
 
 export const AUTO_REPLY_KIND = "inquiry.auto-reply";
 export const PROPOSAL_EMAIL_KIND = "proposal.sent";
+export const INVOICE_EMAIL_KIND = "invoice.sent";
+export const QUESTIONNAIRE_EMAIL_KIND = "questionnaire.sent";
 
-export const EDITABLE_EMAIL_KINDS = [AUTO_REPLY_KIND, PROPOSAL_EMAIL_KIND] as const;
+export const EDITABLE_EMAIL_KINDS = [
+  AUTO_REPLY_KIND,
+  PROPOSAL_EMAIL_KIND,
+  INVOICE_EMAIL_KIND,
+  QUESTIONNAIRE_EMAIL_KIND,
+] as const;
 export type EditableEmailKind = (typeof EDITABLE_EMAIL_KINDS)[number];
 
 export type Wording = { subject: string; body: string };
@@ -26,6 +33,8 @@ export type EditableEmail = {
   context: TemplateContextName;
   /** Whether a brand may turn it off (a proposal always goes with its link). */
   mayTurnOff: boolean;
+  /** For one that cannot be turned off: "Sent with every proposal". */
+  sentWith?: string;
   /** Fields the message must contain (the link the client opens). */
   requiredFields: readonly string[];
   defaults: Wording;
@@ -60,6 +69,7 @@ export const EDITABLE_EMAILS: Record<EditableEmailKind, EditableEmail> = {
       "Sent when you send a proposal to a client, in the job's brand name, with the link the client opens to review, accept and sign. Replies come to your own email address.",
     context: "proposal",
     mayTurnOff: false,
+    sentWith: "Sent with every proposal",
     requiredFields: ["proposal.link"],
     defaults: {
       subject: "Your proposal from {{studio.name}}: {{proposal.title}}",
@@ -71,10 +81,49 @@ export const EDITABLE_EMAILS: Record<EditableEmailKind, EditableEmail> = {
       ].join("\n\n"),
     },
   },
+  [INVOICE_EMAIL_KIND]: {
+    kind: INVOICE_EMAIL_KIND,
+    slug: "invoice",
+    title: "Invoice email",
+    noun: "invoice email",
+    about:
+      "Sent when you send an invoice, in the job's brand name, with its payment schedule and the link where the client sees and pays it. Replies come to your own email address.",
+    context: "invoice",
+    mayTurnOff: false,
+    sentWith: "Sent with every invoice",
+    requiredFields: ["invoice.link"],
+    defaults: {
+      subject: "Invoice {{invoice.number}} from {{studio.name}}: {{invoice.title}}",
+      body: [
+        "Hi {{client.name}},",
+        "{{studio.name}} has sent you invoice {{invoice.number}} for {{invoice.title}}, {{invoice.total}} in total.",
+        "Payment schedule:\n{{invoice.schedule}}",
+        "See the invoice and pay here:\n{{invoice.link}}",
+      ].join("\n\n"),
+    },
+  },
+  [QUESTIONNAIRE_EMAIL_KIND]: {
+    kind: QUESTIONNAIRE_EMAIL_KIND,
+    slug: "questionnaire",
+    title: "Questionnaire email",
+    noun: "questionnaire email",
+    about:
+      "Sent when you send a questionnaire to a job's client, in the job's brand name, with the link where they answer it (no account needed). Replies come to your own email address.",
+    context: "questionnaire",
+    mayTurnOff: false,
+    sentWith: "Sent with every questionnaire",
+    requiredFields: ["questionnaire.link"],
+    defaults: {
+      subject: "{{studio.name}}: {{questionnaire.title}}",
+      body: [
+        "Hi {{client.first_name}},",
+        "{{studio.name}} has a few questions for you about {{job.title}}.\nYou can answer them here, save as you go, and submit when you're done:",
+        "{{questionnaire.link}}",
+        "No account is needed. Please keep this link to yourself.",
+      ].join("\n\n"),
+    },
+  },
 };
-
-export const isEditableEmailKind = (kind: string): kind is EditableEmailKind =>
-  (EDITABLE_EMAIL_KINDS as readonly string[]).includes(kind);
 
 /** The editable email a settings path segment names ("" for /settings/emails), or undefined. */
 export const editableEmailBySlug = (slug: string) => Object.values(EDITABLE_EMAILS).find((e) => e.slug === slug);

@@ -83,7 +83,8 @@ export function renderTemplate(
     clean.replace(TOKEN, (_match, raw: string) => {
       const key = raw.trim();
       const value = values[key]?.trim();
-      if (value) return escapeHtml(value);
+      // A value of several lines (an invoice's schedule) keeps its line breaks.
+      if (value) return escapeHtml(value).replace(/\r?\n/g, "<br>");
       const label = fieldLabel(context, key);
       missing.set(key, label);
       return escapeHtml(`[${label}]`);

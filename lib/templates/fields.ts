@@ -68,15 +68,53 @@ const PROPOSAL_FIELDS = [
   ...SENDER_FIELDS,
 ] as const satisfies readonly TemplateField[];
 
+/** An invoice sent to its client: its number, total, schedule and the link to pay. */
+const INVOICE_FIELDS = [
+  ...CLIENT_FIELDS,
+  { key: "job.title", label: "Job title", example: "Nguyen–Walsh Wedding" },
+  { key: "invoice.number", label: "Invoice number", example: "1042" },
+  { key: "invoice.title", label: "Invoice title", example: "Full-Day Collection" },
+  { key: "invoice.total", label: "Invoice total", example: "$5,800.00" },
+  {
+    key: "invoice.schedule",
+    label: "Payment schedule (a line per payment)",
+    example: "- Retainer: $1,000.00 due Mar 1, 2027\n- Balance: $4,800.00 due Sep 4, 2027",
+  },
+  { key: "invoice.link", label: "Link to see and pay the invoice", example: "https://shootq.example/i/example-link" },
+  ...SENDER_FIELDS,
+] as const satisfies readonly TemplateField[];
+
+/** A questionnaire sent to a job's client. */
+const QUESTIONNAIRE_FIELDS = [
+  ...CLIENT_FIELDS,
+  { key: "job.title", label: "Job title", example: "Nguyen–Walsh Wedding" },
+  { key: "job.date", label: "Job date", example: "Saturday, June 12, 2027" },
+  { key: "questionnaire.title", label: "Questionnaire title", example: "Wedding day details" },
+  {
+    key: "questionnaire.link",
+    label: "Link to the questionnaire",
+    example: "https://shootq.example/q/example-link",
+  },
+  ...SENDER_FIELDS,
+] as const satisfies readonly TemplateField[];
+
 export const TEMPLATE_CONTEXTS = {
   job: { label: "A job and its client", fields: JOB_FIELDS, allowsCustomFields: true },
   inquiry: { label: "An inquiry just received", fields: INQUIRY_FIELDS, allowsCustomFields: false },
   proposal: { label: "A proposal sent to its client", fields: PROPOSAL_FIELDS, allowsCustomFields: false },
+  invoice: { label: "An invoice sent to its client", fields: INVOICE_FIELDS, allowsCustomFields: false },
+  questionnaire: {
+    label: "A questionnaire sent to its client",
+    fields: QUESTIONNAIRE_FIELDS,
+    allowsCustomFields: false,
+  },
 } as const satisfies Record<string, TemplateContext>;
 
 export type TemplateContextName = keyof typeof TEMPLATE_CONTEXTS;
 export type JobFieldKey = (typeof JOB_FIELDS)[number]["key"];
 export type ProposalFieldKey = (typeof PROPOSAL_FIELDS)[number]["key"];
+export type InvoiceFieldKey = (typeof INVOICE_FIELDS)[number]["key"];
+export type QuestionnaireFieldKey = (typeof QUESTIONNAIRE_FIELDS)[number]["key"];
 
 export const CUSTOM_PREFIX = "custom.";
 /** A custom field's own name: `{{custom.second_shooter}}`. */

@@ -1,16 +1,21 @@
 import { z } from "zod";
 import { dayKeyOfDateColumn, formatShortDayKey } from "@/lib/calendar/zoned";
+import { renderBrandEmail } from "@/lib/email-templates/brand-email";
+import { INVOICE_EMAIL_KIND } from "@/lib/email-templates/editable";
 import { defineEmailKind } from "@/lib/email/kind";
 import { formatMoney } from "@/lib/money";
+import { type InvoiceFieldKey } from "@/lib/templates/fields";
+import { clientAndSenderValues } from "@/lib/templates/job-values";
 import { linkToken } from "@/lib/tokens";
 import { invoiceUrl } from "@/lib/urls";
 
-/** A sent invoice, its payment schedule and the client's link; not sent once the invoice is void. */
+/** A sent invoice, its payment schedule and the client's link, in the brand's invoice email; not sent once void. */
 export const invoiceSent = defineEmailKind({
   params: z.object({ invoiceId: z.string() }),
   async render({ tx, origin, studioId }, { invoiceId }) {
+    if (!studioId) return null;
     const invoice = await tx.invoice.findFirst({
-      where: { id: invoiceId, studioId: studioId ?? undefined, status: { notIn: ["DRAFT", "VOID"] } },
+      where: { id: invoiceId, studioId, status: { notIn: ["DRAFT", "VOID"] } },
       select: {
         id: true,
         number: true,
@@ -18,32 +23,33 @@ export const invoiceSent = defineEmailKind({
         currency: true,
         totalMinor: true,
         installments: {
+          where: { studioId },
           orderBy: [{ dueOn: "asc" }, { position: "asc" }],
           select: { label: true, amountMinor: true, dueOn: true },
         },
-        studio: { select: { name: true, locale: true } },
-        job: { select: { brand: { select: { name: true } }, contact: { select: { name: true } } } },
+        studio: { select: { name: true, locale: true, timeZone: true } },
+        job: {
+          select: { title: true, brand: { select: { id: true, name: true } }, contact: { select: { name: true } } },
+        },
       },
     });
     if (!invoice) return null;
-    const money = { currency: invoice.currency, locale: invoice.studio.locale };
-    return {
-      sender: invoice.job.brand.name,
-      subject: `Invoice ${invoice.number} from ${invoice.studio.name}: ${invoice.title}`,
-      text: [
-        `Hi ${invoice.job.contact.name},`,
-        "",
-        `${invoice.studio.name} has sent you invoice ${invoice.number} for ${invoice.title}, ${formatMoney(invoice.totalMinor, money)} in total.`,
-        "",
-        "Payment schedule:",
-        ...invoice.installments.map(
+    const { studio, job } = invoice;
+    const money = { currency: invoice.currency, locale: studio.locale };
+    const values: Record<InvoiceFieldKey, string | null> = {
+      ...clientAndSenderValues({ clientName: job.contact.name, brandName: job.brand.name, studio, now: new Date() }),
+      "job.title": job.title,
+      "invoice.number": String(invoice.number),
+      "invoice.title": invoice.title,
+      "invoice.total": formatMoney(invoice.totalMinor, money),
+      "invoice.schedule": invoice.installments
+        .map(
           (i) =>
             `- ${i.label}: ${formatMoney(i.amountMinor, money)} due ${formatShortDayKey(dayKeyOfDateColumn(i.dueOn))}`,
-        ),
-        "",
-        "See the invoice and pay here:",
-        invoiceUrl(origin, linkToken("invoice", invoice.id)),
-      ].join("\n"),
+        )
+        .join("\n"),
+      "invoice.link": invoiceUrl(origin, linkToken("invoice", invoice.id)),
     };
+    return renderBrandEmail(tx, { studioId, brand: job.brand, kind: INVOICE_EMAIL_KIND, values });
   },
 });

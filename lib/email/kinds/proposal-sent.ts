@@ -1,17 +1,16 @@
 import { z } from "zod";
 import { dayKeyOf, dayKeyOfDateColumn, formatDayKey } from "@/lib/calendar/zoned";
+import { renderBrandEmail } from "@/lib/email-templates/brand-email";
 import { PROPOSAL_EMAIL_KIND } from "@/lib/email-templates/editable";
-import { findEmailWording } from "@/lib/email-templates/queries";
-import { renderEmailWording } from "@/lib/email-templates/wording";
 import { defineEmailKind } from "@/lib/email/kind";
 import { formatMoney } from "@/lib/money";
 import { proposalTotal } from "@/lib/proposals/queries";
-import { clientAndSenderValues } from "@/lib/templates/job-values";
 import { type ProposalFieldKey } from "@/lib/templates/fields";
+import { clientAndSenderValues } from "@/lib/templates/job-values";
 import { linkToken } from "@/lib/tokens";
 import { proposalUrl } from "@/lib/urls";
 
-/** A sent proposal's link to its client page, in the brand's proposal email (Settings → Emails → Proposal email). */
+/** A sent proposal's link to its client page, in the brand's proposal email (Settings → Emails). */
 export const proposalSent = defineEmailKind({
   params: z.object({ proposalId: z.string() }),
   async render({ tx, origin, studioId }, { proposalId }) {
@@ -53,10 +52,6 @@ export const proposalSent = defineEmailKind({
         ? `It comes with a contract to sign, “${proposal.contract.title}”: you accept the proposal and sign it in the same visit.`
         : null,
     };
-    const wording = await findEmailWording(tx, { studioId, brandId: job.brand.id, kind: PROPOSAL_EMAIL_KIND });
-    if (!wording) return null;
-    // The text alone: the one layout makes its HTML, with the link as a link.
-    const { subject, text } = renderEmailWording(wording, values, "proposal");
-    return { sender: job.brand.name, subject, text };
+    return renderBrandEmail(tx, { studioId, brand: job.brand, kind: PROPOSAL_EMAIL_KIND, values });
   },
 });

@@ -1,36 +1,43 @@
 import { z } from "zod";
+import { dayKeyOfDateColumn, formatDayKey } from "@/lib/calendar/zoned";
+import { renderBrandEmail } from "@/lib/email-templates/brand-email";
+import { QUESTIONNAIRE_EMAIL_KIND } from "@/lib/email-templates/editable";
 import { defineEmailKind } from "@/lib/email/kind";
+import { type QuestionnaireFieldKey } from "@/lib/templates/fields";
+import { clientAndSenderValues } from "@/lib/templates/job-values";
 import { linkToken } from "@/lib/tokens";
 import { questionnaireUrl } from "@/lib/urls";
 
-/** A questionnaire's link, for the job's client. */
+/** A questionnaire's link, for the job's client, in the brand's questionnaire email. */
 export const questionnaireSent = defineEmailKind({
   params: z.object({ questionnaireId: z.string() }),
   async render({ tx, origin, studioId }, { questionnaireId }) {
+    if (!studioId) return null;
     const questionnaire = await tx.questionnaire.findFirst({
-      where: { id: questionnaireId, studioId: studioId ?? undefined },
+      where: { id: questionnaireId, studioId },
       select: {
         id: true,
         title: true,
-        studio: { select: { name: true } },
-        job: { select: { title: true, brand: { select: { name: true } }, contact: { select: { name: true } } } },
+        studio: { select: { name: true, timeZone: true } },
+        job: {
+          select: {
+            title: true,
+            date: true,
+            brand: { select: { id: true, name: true } },
+            contact: { select: { name: true } },
+          },
+        },
       },
     });
     if (!questionnaire) return null;
     const { studio, job } = questionnaire;
-    return {
-      sender: job.brand.name,
-      subject: `${studio.name}: ${questionnaire.title}`,
-      text: [
-        `Hi ${job.contact.name.split(" ")[0]},`,
-        "",
-        `${studio.name} has a few questions for you about ${job.title}.`,
-        `You can answer them here, save as you go, and submit when you're done:`,
-        "",
-        questionnaireUrl(origin, linkToken("questionnaire", questionnaire.id)),
-        "",
-        "No account is needed. Please keep this link to yourself.",
-      ].join("\n"),
+    const values: Record<QuestionnaireFieldKey, string | null> = {
+      ...clientAndSenderValues({ clientName: job.contact.name, brandName: job.brand.name, studio, now: new Date() }),
+      "job.title": job.title,
+      "job.date": job.date ? formatDayKey(dayKeyOfDateColumn(job.date)) : null,
+      "questionnaire.title": questionnaire.title,
+      "questionnaire.link": questionnaireUrl(origin, linkToken("questionnaire", questionnaire.id)),
     };
+    return renderBrandEmail(tx, { studioId, brand: job.brand, kind: QUESTIONNAIRE_EMAIL_KIND, values });
   },
 });

@@ -46,7 +46,7 @@ export async function EditableEmailSettings({ email }: { email: EditableEmail })
         return (
           <Card key={brand.brandId} title={brand.brandName}>
             <p className="mb-3 text-sm text-slate-600">
-              {email.mayTurnOff ? (brand.isEnabled ? "On" : "Off") : "Sent with every proposal"}
+              {email.mayTurnOff ? (brand.isEnabled ? "On" : "Off") : email.sentWith}
               {brand.isCustomised ? "" : " · ShootQ's wording until you change it"}
             </p>
             <EmailTemplateForm

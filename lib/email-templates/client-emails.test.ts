@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { primaryDb, type Tx } from "@/lib/db";
-import { PROPOSAL_EMAIL_KIND } from "@/lib/email-templates/editable";
+import { INVOICE_EMAIL_KIND, PROPOSAL_EMAIL_KIND, QUESTIONNAIRE_EMAIL_KIND } from "@/lib/email-templates/editable";
 import { saveEmailTemplate, sendEmailTemplateTest } from "@/lib/email-templates/mutations";
 import { findEmailTemplateSettings } from "@/lib/email-templates/queries";
 import { saveEmailTemplateSchema, testEmailTemplateSchema } from "@/lib/email-templates/schemas";
 import { renderOutboxEmail } from "@/lib/email/render";
 import { AppError } from "@/lib/errors";
+import { createInvoice, sendInvoice } from "@/lib/invoices/mutations";
+import { createInvoiceSchema } from "@/lib/invoices/schemas";
 import { createProposal, sendProposal } from "@/lib/proposals/mutations";
 import { createProposalSchema } from "@/lib/proposals/schemas";
-import { createJob, createStudio } from "@/prisma/factories";
+import { sendQuestionnaire } from "@/lib/questionnaires/mutations";
+import { createJob, createQuestionnaireTemplate, createStudio } from "@/prisma/factories";
 
 const db = () => primaryDb();
 const inTx = <T>(fn: (tx: Tx) => Promise<T>) => db().$transaction(fn);
@@ -42,6 +45,12 @@ const save = (studioId: string, fields: Record<string, string | undefined>) =>
   inTx((tx) =>
     saveEmailTemplate(tx, { studioId, input: saveEmailTemplateSchema.parse({ kind: PROPOSAL_EMAIL_KIND, ...fields }) }),
   );
+
+/** The newest email of `kind` queued in the studio, rendered as the worker sends it. */
+async function newest(studioId: string, kind: string) {
+  const row = await db().emailMessage.findFirstOrThrow({ where: { studioId, kind }, orderBy: { createdAt: "desc" } });
+  return { row, email: await rendered(row) };
+}
 
 /** Creates and sends a proposal for the job; returns its email as the worker would send it, and the link's token. */
 async function sendOne(studioId: string, jobId: string) {
@@ -148,5 +157,66 @@ describe("a brand's proposal email", () => {
     expect(sent.text).toContain("Total $5,800.00.");
     expect(sent.sender).toBe("Northlight Portraits");
     expect(await db().emailTemplate.count({ where: { studioId: studio.id } })).toBe(0);
+  });
+});
+
+describe("a brand's invoice and questionnaire emails", () => {
+  it("send an invoice in the brand's words, its schedule a line per payment and its link a link", async () => {
+    const { studio, brands, jobFor } = await setup();
+    await save(studio.id, {
+      kind: INVOICE_EMAIL_KIND,
+      brandId: brands[0].id,
+      subject: "{{brand.name}} invoice {{invoice.number}} for {{client.first_name}}",
+      body: "Dear {{client.first_name}},\n\n{{invoice.total}} for {{job.title}}, as agreed:\n{{invoice.schedule}}\n\nPay here: {{invoice.link}}",
+    });
+    const job = await jobFor(brands[0].id, "Isabella");
+    const input = createInvoiceSchema.parse({
+      jobId: job.id,
+      title: "Wedding Collection",
+      description: ["Eight hours of coverage"],
+      quantity: ["1"],
+      unitPrice: ["4,500"],
+      taxRate: [""],
+      currency: "USD",
+      locale: "en-US",
+    });
+    const { id } = await inTx((tx) => createInvoice(tx, { studioId: studio.id, input, now: NOW }));
+    const { token } = await inTx((tx) => sendInvoice(tx, { studioId: studio.id, invoiceId: id, now: NOW }));
+
+    const { row, email } = await newest(studio.id, INVOICE_EMAIL_KIND);
+    expect(row.subject).toMatch(/^Lumen & Lace Weddings invoice \d+ for Isabella$/);
+    expect(email.sender).toBe("Lumen & Lace Weddings");
+    expect(email.text).toMatch(/\$4,500\.00 for Isabella Wedding, as agreed:\n- .+: \$[\d,.]+ due \w{3} \d+, \d{4}/);
+    expect(email.text).toContain(`Pay here: https://app.shootq.test/i/${token}`);
+    expect(email.html).toMatch(new RegExp(`<a [^>]*href="[^"]*/i/${token}"`));
+  });
+
+  it("send a questionnaire in the brand's words; a message without its link is refused", async () => {
+    const { studio, brands, jobFor } = await setup();
+    const refused = save(studio.id, {
+      kind: QUESTIONNAIRE_EMAIL_KIND,
+      brandId: brands[1].id,
+      subject: "A few questions",
+      body: "Please answer {{questionnaire.title}}.",
+    });
+    await expect(refused).rejects.toMatchObject({
+      fieldErrors: { body: ["The message must include {{questionnaire.link}}, or your client cannot open it."] },
+    });
+    await save(studio.id, {
+      kind: QUESTIONNAIRE_EMAIL_KIND,
+      brandId: brands[1].id,
+      subject: "{{client.first_name}}, tell us about {{job.date}}",
+      body: "Please fill in {{questionnaire.title}}:\n{{questionnaire.link}}",
+    });
+    const job = await jobFor(brands[1].id, "Marco");
+    const template = await createQuestionnaireTemplate(db(), { studioId: studio.id, name: "Portrait day details" });
+    const sent = await inTx((tx) =>
+      sendQuestionnaire(tx, { studioId: studio.id, jobId: job.id, templateId: template.id }),
+    );
+
+    const { row, email } = await newest(studio.id, QUESTIONNAIRE_EMAIL_KIND);
+    expect(row.subject).toBe("Marco, tell us about Saturday, June 12, 2027");
+    expect(email.sender).toBe("Northlight Portraits");
+    expect(email.text).toBe(`Please fill in Portrait day details:\nhttps://app.shootq.test/q/${sent.token}`);
   });
 });

@@ -1,4 +1,4 @@
-import { createJob } from "../../prisma/factories";
+import { createJob, createQuestionnaireTemplate } from "../../prisma/factories";
 import { expect, replicated, test, testDb } from "../fixtures";
 
 test("the photographer writes a brand's proposal email; a proposal sent for that brand reaches the client in those words, with its link", async ({
@@ -82,5 +82,63 @@ test("the photographer writes a brand's proposal email; a proposal sent for that
   await proposal.goto(link!);
   await expect(proposal.getByRole("heading", { name: "Summer Session" })).toBeVisible();
   await expect(proposal.getByTestId("proposal-total")).toHaveText("$1,200.00");
+  await client.close();
+});
+
+test("the photographer rewords a brand's questionnaire email, and the questionnaire sent from a job arrives in those words", async ({
+  browser,
+  page,
+  signedIn,
+  mailbox,
+}) => {
+  const email = `marco-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@example.com`;
+  const job = await createJob(testDb(), {
+    studioId: signedIn.studio.id,
+    brandId: signedIn.brands[0].id,
+    title: "Bianchi Wedding",
+    date: new Date("2027-09-18T00:00:00Z"),
+    contact: { name: "Marco Bianchi", email },
+  });
+  await createQuestionnaireTemplate(testDb(), { studioId: signedIn.studio.id, name: "Wedding day details" });
+  await replicated();
+
+  await page.goto("/settings/emails");
+  const tabs = page.getByRole("navigation", { name: "Emails you write" });
+  await expect(tabs.getByRole("link")).toHaveText([
+    "Inquiry auto-reply",
+    "Proposal email",
+    "Invoice email",
+    "Questionnaire email",
+  ]);
+  await tabs.getByRole("link", { name: "Questionnaire email" }).click();
+  await expect(tabs.getByRole("link", { name: "Questionnaire email" })).toHaveAttribute("aria-current", "page");
+  const brand = page.locator("section", {
+    has: page.getByRole("heading", { level: 2, name: "Weddings by Test", exact: true }),
+  });
+  await brand.getByLabel("Subject").fill("{{client.first_name}}, a few questions before {{job.date}}");
+  await brand
+    .getByLabel("Message")
+    .fill("Ciao {{client.first_name}}!\n\nTell us about your day in {{questionnaire.title}}:\n{{questionnaire.link}}");
+  await brand.getByRole("button", { name: "Save Weddings by Test's questionnaire email" }).click();
+  await expect(brand.getByRole("status")).toHaveText("Questionnaire email saved.");
+
+  await page.goto(`/jobs/${job.id}/questionnaires`);
+  await page.getByLabel("Questionnaire").selectOption({ label: "Wedding day details" });
+  await page.getByRole("button", { name: "Send questionnaire" }).click();
+  await expect(page.getByText("The questionnaire is on its way to your client.")).toBeVisible();
+
+  const mail = await mailbox.waitFor(
+    { to: email, subject: "Marco, a few questions before Saturday, September 18, 2027" },
+    60_000,
+  );
+  expect(mail.headers.from).toContain("Weddings by Test");
+  expect(mail.text).toContain("Ciao Marco!");
+  expect(mail.text).toContain("Tell us about your day in Wedding day details:");
+  const link = /href="(https?:\/\/[^"]+\/q\/[A-Za-z0-9_-]+)"/.exec(mail.html ?? "")?.[1];
+  expect(link).toBeTruthy();
+  const client = await browser.newContext();
+  const questionnaire = await client.newPage();
+  await questionnaire.goto(link!);
+  await expect(questionnaire.getByRole("heading", { name: "Wedding day details" })).toBeVisible();
   await client.close();
 });
