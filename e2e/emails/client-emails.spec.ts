@@ -108,6 +108,9 @@ test("the photographer rewords a brand's questionnaire email, and the questionna
     "Inquiry auto-reply",
     "Proposal email",
     "Invoice email",
+    "Receipt",
+    "Payment reminder",
+    "Overdue notice",
     "Questionnaire email",
   ]);
   await tabs.getByRole("link", { name: "Questionnaire email" }).click();

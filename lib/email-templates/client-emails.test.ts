@@ -1,13 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { primaryDb, type Tx } from "@/lib/db";
-import { INVOICE_EMAIL_KIND, PROPOSAL_EMAIL_KIND, QUESTIONNAIRE_EMAIL_KIND } from "@/lib/email-templates/editable";
+import {
+  INVOICE_EMAIL_KIND,
+  OVERDUE_EMAIL_KIND,
+  PROPOSAL_EMAIL_KIND,
+  QUESTIONNAIRE_EMAIL_KIND,
+  RECEIPT_EMAIL_KIND,
+  REMINDER_EMAIL_KIND,
+} from "@/lib/email-templates/editable";
 import { saveEmailTemplate, sendEmailTemplateTest } from "@/lib/email-templates/mutations";
 import { findEmailTemplateSettings } from "@/lib/email-templates/queries";
 import { saveEmailTemplateSchema, testEmailTemplateSchema } from "@/lib/email-templates/schemas";
 import { renderOutboxEmail } from "@/lib/email/render";
 import { AppError } from "@/lib/errors";
 import { createInvoice, sendInvoice } from "@/lib/invoices/mutations";
-import { createInvoiceSchema } from "@/lib/invoices/schemas";
+import { createInvoiceSchema, recordPaymentSchema } from "@/lib/invoices/schemas";
+import { recordPayment } from "@/lib/payments/mutations";
 import { createProposal, sendProposal } from "@/lib/proposals/mutations";
 import { createProposalSchema } from "@/lib/proposals/schemas";
 import { sendQuestionnaire } from "@/lib/questionnaires/mutations";
@@ -160,6 +168,23 @@ describe("a brand's proposal email", () => {
   });
 });
 
+/** A $4,500 invoice for the job, sent; its id and link token. */
+async function sentInvoice(studioId: string, jobId: string) {
+  const input = createInvoiceSchema.parse({
+    jobId,
+    title: "Wedding Collection",
+    description: ["Eight hours of coverage"],
+    quantity: ["1"],
+    unitPrice: ["4,500"],
+    taxRate: [""],
+    currency: "USD",
+    locale: "en-US",
+  });
+  const { id } = await inTx((tx) => createInvoice(tx, { studioId, input, now: NOW }));
+  const { token } = await inTx((tx) => sendInvoice(tx, { studioId, invoiceId: id, now: NOW }));
+  return { invoiceId: id, token };
+}
+
 describe("a brand's invoice and questionnaire emails", () => {
   it("send an invoice in the brand's words, its schedule a line per payment and its link a link", async () => {
     const { studio, brands, jobFor } = await setup();
@@ -169,19 +194,7 @@ describe("a brand's invoice and questionnaire emails", () => {
       subject: "{{brand.name}} invoice {{invoice.number}} for {{client.first_name}}",
       body: "Dear {{client.first_name}},\n\n{{invoice.total}} for {{job.title}}, as agreed:\n{{invoice.schedule}}\n\nPay here: {{invoice.link}}",
     });
-    const job = await jobFor(brands[0].id, "Isabella");
-    const input = createInvoiceSchema.parse({
-      jobId: job.id,
-      title: "Wedding Collection",
-      description: ["Eight hours of coverage"],
-      quantity: ["1"],
-      unitPrice: ["4,500"],
-      taxRate: [""],
-      currency: "USD",
-      locale: "en-US",
-    });
-    const { id } = await inTx((tx) => createInvoice(tx, { studioId: studio.id, input, now: NOW }));
-    const { token } = await inTx((tx) => sendInvoice(tx, { studioId: studio.id, invoiceId: id, now: NOW }));
+    const { token } = await sentInvoice(studio.id, (await jobFor(brands[0].id, "Isabella")).id);
 
     const { row, email } = await newest(studio.id, INVOICE_EMAIL_KIND);
     expect(row.subject).toMatch(/^Lumen & Lace Weddings invoice \d+ for Isabella$/);
@@ -218,5 +231,85 @@ describe("a brand's invoice and questionnaire emails", () => {
     expect(row.subject).toBe("Marco, tell us about Saturday, June 12, 2027");
     expect(email.sender).toBe("Northlight Portraits");
     expect(email.text).toBe(`Please fill in Portrait day details:\nhttps://app.shootq.test/q/${sent.token}`);
+  });
+});
+
+describe("a brand's receipt and payment reminders", () => {
+  it("a payment's receipt goes in the brand's words; a refund gets ShootQ's note", async () => {
+    const { studio, owner, brands, jobFor } = await setup();
+    await save(studio.id, {
+      kind: RECEIPT_EMAIL_KIND,
+      brandId: brands[0].id,
+      subject: "Got it, {{client.first_name}}: {{payment.amount}}",
+      body: "Thank you for your {{payment.method}} of {{payment.amount}} on {{payment.date}}.\n\n{{invoice.balance_note}} {{invoice.link}}",
+    });
+    const { invoiceId, token } = await sentInvoice(studio.id, (await jobFor(brands[0].id, "Isabella")).id);
+    const pay = (amount: string, kind: "PAYMENT" | "REFUND") =>
+      inTx((tx) =>
+        recordPayment(tx, {
+          studioId: studio.id,
+          userId: owner.id,
+          input: recordPaymentSchema.parse({
+            invoiceId,
+            kind,
+            method: "CHECK",
+            amount,
+            receivedOn: "2027-03-01",
+            currency: "USD",
+            locale: "en-US",
+          }),
+          now: NOW,
+        }),
+      );
+    await pay("1000", "PAYMENT");
+    const receipt = await newest(studio.id, "payment.receipt");
+    expect(receipt.row.subject).toBe("Got it, Isabella: $1,000.00");
+    expect(receipt.email.sender).toBe("Lumen & Lace Weddings");
+    expect(receipt.email.text).toBe(
+      `Thank you for your check of $1,000.00 on Mar 1, 2027.\n\nStill to pay: $3,500.00. https://app.shootq.test/i/${token}`,
+    );
+
+    await pay("200", "REFUND");
+    const refund = await newest(studio.id, "payment.receipt");
+    expect(refund.row.subject).toBe(`Refund of $200.00 from ${studio.name}`);
+    expect(refund.email.text).toContain("Still to pay: $3,700.00.");
+  });
+
+  it("a reminder before the due day and an overdue notice after it each go in the brand's words", async () => {
+    const { studio, brands, jobFor } = await setup();
+    await save(studio.id, {
+      kind: REMINDER_EMAIL_KIND,
+      brandId: brands[1].id,
+      subject: "Coming up: {{installment.amount}} {{installment.due_in}}",
+      body: "Your {{installment.label}} is {{installment.due_in}} ({{installment.due_date}}): {{invoice.link}}",
+    });
+    await save(studio.id, {
+      kind: OVERDUE_EMAIL_KIND,
+      brandId: brands[1].id,
+      subject: "Still open: {{installment.amount}}",
+      body: "Your {{installment.label}} is {{installment.due_in}}. {{invoice.link}}",
+    });
+    const { invoiceId, token } = await sentInvoice(studio.id, (await jobFor(brands[1].id, "Marco")).id);
+    const installment = await db().installment.findFirstOrThrow({ where: { invoiceId, studioId: studio.id } });
+    const reminderEmail = async (offsetDays: number) => {
+      const reminder = await db().reminder.create({
+        data: { studioId: studio.id, installmentId: installment.id, offsetDays },
+      });
+      return rendered({
+        kind: "installment.reminder",
+        studioId: studio.id,
+        params: { reminderId: reminder.id, daysFromDue: offsetDays },
+      });
+    };
+    const label = installment.label.toLowerCase();
+    const soon = await reminderEmail(-7);
+    expect(soon.subject).toBe("Coming up: $4,500.00 due in 7 days");
+    expect(soon.sender).toBe("Northlight Portraits");
+    expect(soon.text).toMatch(
+      new RegExp(`^Your ${label} is due in 7 days \\(\\w{3} \\d+, \\d{4}\\): https://app.shootq.test/i/${token}$`),
+    );
+    const late = await reminderEmail(3);
+    expect(late.subject).toBe("Still open: $4,500.00");
+    expect(late.text).toBe(`Your ${label} is 3 days overdue. https://app.shootq.test/i/${token}`);
   });
 });

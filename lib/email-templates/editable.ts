@@ -1,19 +1,26 @@
 import { type TemplateContextName } from "@/lib/templates/fields";
 
-// The emails a studio writes itself, per brand (Settings → Emails). Each is an outbox kind
-// (lib/email/kinds) whose wording comes from the brand's EmailTemplate row of that kind, or from
-// the default below until the photographer writes their own. A new one is a line here, a context
+// The emails a studio writes itself, per brand (Settings → Emails). Each is rendered by an outbox
+// kind (lib/email/kinds) from the brand's EmailTemplate row of this kind, or from the default
+// below until the photographer writes their own. A new one is a line here, a context
 // in lib/templates/fields.ts and its kind rendering through `findEmailWording`.
 
 export const AUTO_REPLY_KIND = "inquiry.auto-reply";
 export const PROPOSAL_EMAIL_KIND = "proposal.sent";
 export const INVOICE_EMAIL_KIND = "invoice.sent";
 export const QUESTIONNAIRE_EMAIL_KIND = "questionnaire.sent";
+export const RECEIPT_EMAIL_KIND = "payment.receipt";
+// Both go as the outbox's "installment.reminder": before or on the due day, and after it.
+export const REMINDER_EMAIL_KIND = "installment.reminder";
+export const OVERDUE_EMAIL_KIND = "installment.overdue";
 
 export const EDITABLE_EMAIL_KINDS = [
   AUTO_REPLY_KIND,
   PROPOSAL_EMAIL_KIND,
   INVOICE_EMAIL_KIND,
+  RECEIPT_EMAIL_KIND,
+  REMINDER_EMAIL_KIND,
+  OVERDUE_EMAIL_KIND,
   QUESTIONNAIRE_EMAIL_KIND,
 ] as const;
 export type EditableEmailKind = (typeof EDITABLE_EMAIL_KINDS)[number];
@@ -98,6 +105,67 @@ export const EDITABLE_EMAILS: Record<EditableEmailKind, EditableEmail> = {
         "Hi {{client.name}},",
         "{{studio.name}} has sent you invoice {{invoice.number}} for {{invoice.title}}, {{invoice.total}} in total.",
         "Payment schedule:\n{{invoice.schedule}}",
+        "See the invoice and pay here:\n{{invoice.link}}",
+      ].join("\n\n"),
+    },
+  },
+  [RECEIPT_EMAIL_KIND]: {
+    kind: RECEIPT_EMAIL_KIND,
+    slug: "receipt",
+    title: "Receipt",
+    noun: "receipt",
+    about:
+      "Sent for every payment you record or the client makes by card, in the job's brand name. (A refund gets ShootQ's short note saying what was refunded.) Replies come to your own email address.",
+    context: "receipt",
+    mayTurnOff: false,
+    sentWith: "Sent for every payment",
+    requiredFields: [],
+    defaults: {
+      subject: "Receipt: {{payment.amount}} paid to {{studio.name}}",
+      body: [
+        "Hi {{client.name}},",
+        "Thank you! {{studio.name}} received your payment of {{payment.amount}} ({{payment.method}}) on {{payment.date}} for invoice {{invoice.number}} ({{invoice.title}}).",
+        "Paid so far: {{invoice.paid}} of {{invoice.total}}.\n{{invoice.balance_note}}",
+        "Your invoice:\n{{invoice.link}}",
+      ].join("\n\n"),
+    },
+  },
+  [REMINDER_EMAIL_KIND]: {
+    kind: REMINDER_EMAIL_KIND,
+    slug: "reminder",
+    title: "Payment reminder",
+    noun: "payment reminder",
+    about:
+      "Sent before a payment is due and on its due day, on the days you chose in Getting paid, in the job's brand name. Replies come to your own email address.",
+    context: "reminder",
+    mayTurnOff: false,
+    sentWith: "Sent on the reminder days you chose",
+    requiredFields: ["invoice.link"],
+    defaults: {
+      subject: "Reminder: {{installment.amount}} {{installment.due_in}} for {{invoice.title}}",
+      body: [
+        "Hi {{client.name}},",
+        "A friendly reminder from {{studio.name}}: your {{installment.label}} of {{installment.amount}} for {{invoice.title}} (invoice {{invoice.number}}) is {{installment.due_in}} ({{installment.due_date}}).",
+        "See the invoice and pay here:\n{{invoice.link}}",
+      ].join("\n\n"),
+    },
+  },
+  [OVERDUE_EMAIL_KIND]: {
+    kind: OVERDUE_EMAIL_KIND,
+    slug: "overdue",
+    title: "Overdue notice",
+    noun: "overdue notice",
+    about:
+      "Sent when a payment is overdue, on the days you chose in Getting paid, in the job's brand name. Replies come to your own email address.",
+    context: "reminder",
+    mayTurnOff: false,
+    sentWith: "Sent on the overdue days you chose",
+    requiredFields: ["invoice.link"],
+    defaults: {
+      subject: "Overdue: {{installment.amount}} for {{invoice.title}}",
+      body: [
+        "Hi {{client.name}},",
+        "Your {{installment.label}} of {{installment.amount}} for {{invoice.title}} (invoice {{invoice.number}}) was due on {{installment.due_date}} and is now {{installment.due_in}}.",
         "See the invoice and pay here:\n{{invoice.link}}",
       ].join("\n\n"),
     },

@@ -84,6 +84,38 @@ const INVOICE_FIELDS = [
   ...SENDER_FIELDS,
 ] as const satisfies readonly TemplateField[];
 
+/** A payment received on an invoice: the receipt. */
+const RECEIPT_FIELDS = [
+  ...CLIENT_FIELDS,
+  { key: "invoice.number", label: "Invoice number", example: "1042" },
+  { key: "invoice.title", label: "Invoice title", example: "Full-Day Collection" },
+  { key: "invoice.total", label: "Invoice total", example: "$5,800.00" },
+  { key: "payment.amount", label: "Amount paid", example: "$1,000.00" },
+  { key: "payment.method", label: "How it was paid", example: "card" },
+  { key: "payment.date", label: "Date paid", example: "Mar 1, 2027" },
+  { key: "invoice.paid", label: "Paid so far", example: "$1,000.00" },
+  {
+    key: "invoice.balance_note",
+    label: "What is left to pay, in a sentence",
+    example: "Still to pay: $4,800.00.",
+  },
+  { key: "invoice.link", label: "Link to the invoice", example: "https://shootq.example/i/example-link" },
+  ...SENDER_FIELDS,
+] as const satisfies readonly TemplateField[];
+
+/** An installment coming due, or overdue: the reminders the billing service sends. */
+const REMINDER_FIELDS = [
+  ...CLIENT_FIELDS,
+  { key: "invoice.number", label: "Invoice number", example: "1042" },
+  { key: "invoice.title", label: "Invoice title", example: "Full-Day Collection" },
+  { key: "installment.label", label: "Payment name", example: "balance" },
+  { key: "installment.amount", label: "Amount still due", example: "$4,800.00" },
+  { key: "installment.due_date", label: "Due date", example: "Sep 4, 2027" },
+  { key: "installment.due_in", label: "When it is due", example: "due in 7 days" },
+  { key: "invoice.link", label: "Link to see and pay the invoice", example: "https://shootq.example/i/example-link" },
+  ...SENDER_FIELDS,
+] as const satisfies readonly TemplateField[];
+
 /** A questionnaire sent to a job's client. */
 const QUESTIONNAIRE_FIELDS = [
   ...CLIENT_FIELDS,
@@ -103,6 +135,8 @@ export const TEMPLATE_CONTEXTS = {
   inquiry: { label: "An inquiry just received", fields: INQUIRY_FIELDS, allowsCustomFields: false },
   proposal: { label: "A proposal sent to its client", fields: PROPOSAL_FIELDS, allowsCustomFields: false },
   invoice: { label: "An invoice sent to its client", fields: INVOICE_FIELDS, allowsCustomFields: false },
+  receipt: { label: "A payment received", fields: RECEIPT_FIELDS, allowsCustomFields: false },
+  reminder: { label: "An installment coming due or overdue", fields: REMINDER_FIELDS, allowsCustomFields: false },
   questionnaire: {
     label: "A questionnaire sent to its client",
     fields: QUESTIONNAIRE_FIELDS,
@@ -114,6 +148,8 @@ export type TemplateContextName = keyof typeof TEMPLATE_CONTEXTS;
 export type JobFieldKey = (typeof JOB_FIELDS)[number]["key"];
 export type ProposalFieldKey = (typeof PROPOSAL_FIELDS)[number]["key"];
 export type InvoiceFieldKey = (typeof INVOICE_FIELDS)[number]["key"];
+export type ReceiptFieldKey = (typeof RECEIPT_FIELDS)[number]["key"];
+export type ReminderFieldKey = (typeof REMINDER_FIELDS)[number]["key"];
 export type QuestionnaireFieldKey = (typeof QUESTIONNAIRE_FIELDS)[number]["key"];
 
 export const CUSTOM_PREFIX = "custom.";

@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { dayKeyOfDateColumn, formatShortDayKey } from "@/lib/calendar/zoned";
+import { renderBrandEmail } from "@/lib/email-templates/brand-email";
+import { OVERDUE_EMAIL_KIND, REMINDER_EMAIL_KIND } from "@/lib/email-templates/editable";
 import { defineEmailKind } from "@/lib/email/kind";
 import { formatMoney } from "@/lib/money";
+import { type ReminderFieldKey } from "@/lib/templates/fields";
+import { clientAndSenderValues } from "@/lib/templates/job-values";
 import { linkToken } from "@/lib/tokens";
 import { invoiceUrl } from "@/lib/urls";
 
@@ -14,15 +18,17 @@ export function describeDueIn(daysFromDue: number): string {
 
 /**
  * A reminder of an installment, worded for the day the billing service queued it
- * (`daysFromDue`). Not sent if the installment was paid, or its invoice voided, meanwhile.
+ * (`daysFromDue`): the brand's payment reminder up to the due day, its overdue notice after.
+ * Not sent if the installment was paid, or its invoice voided, meanwhile.
  */
 export const installmentReminder = defineEmailKind({
   params: z.object({ reminderId: z.string(), daysFromDue: z.number().int() }),
   async render({ tx, origin, studioId }, { reminderId, daysFromDue }) {
+    if (!studioId) return null;
     const reminder = await tx.reminder.findFirst({
       where: {
         id: reminderId,
-        studioId: studioId ?? undefined,
+        studioId,
         installment: { status: { not: "PAID" }, invoice: { status: { in: ["SENT", "PARTIALLY_PAID"] } } },
       },
       select: {
@@ -38,8 +44,10 @@ export const installmentReminder = defineEmailKind({
                 number: true,
                 title: true,
                 currency: true,
-                studio: { select: { name: true, locale: true } },
-                job: { select: { brand: { select: { name: true } }, contact: { select: { name: true } } } },
+                studio: { select: { name: true, locale: true, timeZone: true } },
+                job: {
+                  select: { brand: { select: { id: true, name: true } }, contact: { select: { name: true } } },
+                },
               },
             },
           },
@@ -49,28 +57,19 @@ export const installmentReminder = defineEmailKind({
     if (!reminder) return null;
     const { installment } = reminder;
     const { invoice } = installment;
-    const due = formatMoney(installment.amountMinor - installment.paidMinor, {
-      currency: invoice.currency,
-      locale: invoice.studio.locale,
-    });
-    const when = formatShortDayKey(dayKeyOfDateColumn(installment.dueOn));
-    const what = `your ${installment.label.toLowerCase()} of ${due} for ${invoice.title} (invoice ${invoice.number})`;
-    return {
-      sender: invoice.job.brand.name,
-      subject:
-        daysFromDue > 0
-          ? `Overdue: ${due} for ${invoice.title}`
-          : `Reminder: ${due} ${describeDueIn(daysFromDue)} for ${invoice.title}`,
-      text: [
-        `Hi ${invoice.job.contact.name},`,
-        "",
-        daysFromDue > 0
-          ? `${what[0].toUpperCase()}${what.slice(1)} was due on ${when} and is now ${describeDueIn(daysFromDue)}.`
-          : `A friendly reminder from ${invoice.studio.name}: ${what} is ${describeDueIn(daysFromDue)} (${when}).`,
-        "",
-        "See the invoice and pay here:",
-        invoiceUrl(origin, linkToken("invoice", invoice.id)),
-      ].join("\n"),
+    const { studio, job } = invoice;
+    const money = { currency: invoice.currency, locale: studio.locale };
+    const values: Record<ReminderFieldKey, string | null> = {
+      ...clientAndSenderValues({ clientName: job.contact.name, brandName: job.brand.name, studio, now: new Date() }),
+      "invoice.number": String(invoice.number),
+      "invoice.title": invoice.title,
+      "installment.label": installment.label.toLowerCase(),
+      "installment.amount": formatMoney(installment.amountMinor - installment.paidMinor, money),
+      "installment.due_date": formatShortDayKey(dayKeyOfDateColumn(installment.dueOn)),
+      "installment.due_in": describeDueIn(daysFromDue),
+      "invoice.link": invoiceUrl(origin, linkToken("invoice", invoice.id)),
     };
+    const kind = daysFromDue > 0 ? OVERDUE_EMAIL_KIND : REMINDER_EMAIL_KIND;
+    return renderBrandEmail(tx, { studioId, brand: job.brand, kind, values });
   },
 });

@@ -1,17 +1,25 @@
 import { z } from "zod";
 import { dayKeyOf, formatShortDayKey } from "@/lib/calendar/zoned";
+import { renderBrandEmail } from "@/lib/email-templates/brand-email";
+import { RECEIPT_EMAIL_KIND } from "@/lib/email-templates/editable";
 import { defineEmailKind } from "@/lib/email/kind";
 import { PAYMENT_METHODS } from "@/lib/invoices/schemas";
 import { formatMoney } from "@/lib/money";
+import { type ReceiptFieldKey } from "@/lib/templates/fields";
+import { clientAndSenderValues } from "@/lib/templates/job-values";
 import { linkToken } from "@/lib/tokens";
 import { invoiceUrl } from "@/lib/urls";
 
-/** A receipt for a payment, or a note of a refund, with where the invoice stands. */
+/**
+ * A receipt for a payment, in the brand's wording, or ShootQ's note of a refund, with where the
+ * invoice stands.
+ */
 export const paymentReceipt = defineEmailKind({
   params: z.object({ paymentId: z.string() }),
   async render({ tx, origin, studioId }, { paymentId }) {
+    if (!studioId) return null;
     const payment = await tx.payment.findFirst({
-      where: { id: paymentId, studioId: studioId ?? undefined },
+      where: { id: paymentId, studioId },
       select: {
         kind: true,
         method: true,
@@ -26,7 +34,7 @@ export const paymentReceipt = defineEmailKind({
             totalMinor: true,
             paidMinor: true,
             studio: { select: { name: true, locale: true, timeZone: true } },
-            job: { select: { brand: { select: { name: true } }, contact: { select: { name: true } } } },
+            job: { select: { brand: { select: { id: true, name: true } }, contact: { select: { name: true } } } },
           },
         },
       },
@@ -36,27 +44,42 @@ export const paymentReceipt = defineEmailKind({
     const money = { currency: invoice.currency, locale: invoice.studio.locale };
     const amount = formatMoney(payment.amountMinor, money);
     const on = formatShortDayKey(dayKeyOf(payment.receivedAt, invoice.studio.timeZone));
-    const isRefund = payment.kind === "REFUND";
-    return {
-      sender: invoice.job.brand.name,
-      subject: isRefund
-        ? `Refund of ${amount} from ${invoice.studio.name}`
-        : `Receipt: ${amount} paid to ${invoice.studio.name}`,
-      text: [
-        `Hi ${invoice.job.contact.name},`,
-        "",
-        isRefund
-          ? `${invoice.studio.name} has refunded ${amount} on invoice ${invoice.number} (${invoice.title}) on ${on}.`
-          : `Thank you! ${invoice.studio.name} received your payment of ${amount} (${PAYMENT_METHODS[payment.method].toLowerCase()}) on ${on} for invoice ${invoice.number} (${invoice.title}).`,
-        "",
-        `Paid so far: ${formatMoney(invoice.paidMinor, money)} of ${formatMoney(invoice.totalMinor, money)}.`,
-        invoice.paidMinor >= invoice.totalMinor
-          ? "Your invoice is paid in full."
-          : `Still to pay: ${formatMoney(invoice.totalMinor - invoice.paidMinor, money)}.`,
-        "",
-        "Your invoice:",
-        invoiceUrl(origin, linkToken("invoice", invoice.id)),
-      ].join("\n"),
+    const paid = formatMoney(invoice.paidMinor, money);
+    const total = formatMoney(invoice.totalMinor, money);
+    const balance =
+      invoice.paidMinor >= invoice.totalMinor
+        ? "Your invoice is paid in full."
+        : `Still to pay: ${formatMoney(invoice.totalMinor - invoice.paidMinor, money)}.`;
+    const link = invoiceUrl(origin, linkToken("invoice", invoice.id));
+    const { studio, job } = invoice;
+    if (payment.kind === "REFUND")
+      return {
+        sender: job.brand.name,
+        subject: `Refund of ${amount} from ${studio.name}`,
+        text: [
+          `Hi ${job.contact.name},`,
+          "",
+          `${studio.name} has refunded ${amount} on invoice ${invoice.number} (${invoice.title}) on ${on}.`,
+          "",
+          `Paid so far: ${paid} of ${total}.`,
+          balance,
+          "",
+          "Your invoice:",
+          link,
+        ].join("\n"),
+      };
+    const values: Record<ReceiptFieldKey, string | null> = {
+      ...clientAndSenderValues({ clientName: job.contact.name, brandName: job.brand.name, studio, now: new Date() }),
+      "invoice.number": String(invoice.number),
+      "invoice.title": invoice.title,
+      "invoice.total": total,
+      "payment.amount": amount,
+      "payment.method": PAYMENT_METHODS[payment.method].toLowerCase(),
+      "payment.date": on,
+      "invoice.paid": paid,
+      "invoice.balance_note": balance,
+      "invoice.link": link,
     };
+    return renderBrandEmail(tx, { studioId, brand: job.brand, kind: RECEIPT_EMAIL_KIND, values });
   },
 });
