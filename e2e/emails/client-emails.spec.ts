@@ -107,6 +107,8 @@ test("the photographer rewords a brand's questionnaire email, and the questionna
   await expect(tabs.getByRole("link")).toHaveText([
     "Inquiry auto-reply",
     "Proposal email",
+    "Contract email",
+    "Contract reminder",
     "Invoice email",
     "Receipt",
     "Payment reminder",

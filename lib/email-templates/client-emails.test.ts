@@ -1,6 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { primaryDb, type Tx } from "@/lib/db";
 import {
+  CONTRACT_EMAIL_KIND,
+  CONTRACT_REMINDER_KIND,
   INVOICE_EMAIL_KIND,
   OVERDUE_EMAIL_KIND,
   PROPOSAL_EMAIL_KIND,
@@ -19,6 +22,7 @@ import { recordPayment } from "@/lib/payments/mutations";
 import { createProposal, sendProposal } from "@/lib/proposals/mutations";
 import { createProposalSchema } from "@/lib/proposals/schemas";
 import { sendQuestionnaire } from "@/lib/questionnaires/mutations";
+import { linkToken } from "@/lib/tokens";
 import { createJob, createQuestionnaireTemplate, createStudio } from "@/prisma/factories";
 
 const db = () => primaryDb();
@@ -311,5 +315,46 @@ describe("a brand's receipt and payment reminders", () => {
     const late = await reminderEmail(3);
     expect(late.subject).toBe("Still open: $4,500.00");
     expect(late.text).toBe(`Your ${label} is 3 days overdue. https://app.shootq.test/i/${token}`);
+  });
+});
+
+describe("a brand's contract email and contract reminder", () => {
+  it("sends a contract and its re-send each in the brand's words, the expiry sentence left out when the link does not expire", async () => {
+    const { studio, brands, jobFor } = await setup();
+    await save(studio.id, {
+      kind: CONTRACT_EMAIL_KIND,
+      brandId: brands[0].id,
+      subject: "{{contract.title}} for {{client.first_name}}",
+      body: "Sign here: {{contract.link}}\n\n{{contract.expiry_note}}",
+    });
+    await save(studio.id, {
+      kind: CONTRACT_REMINDER_KIND,
+      brandId: brands[0].id,
+      subject: "Nudge: {{contract.title}}",
+      body: "Still to sign: {{contract.link}}",
+    });
+    const job = await jobFor(brands[0].id, "Isabella");
+    const contract = await db().contract.create({
+      data: {
+        studioId: studio.id,
+        jobId: job.id,
+        title: "Portrait Agreement",
+        body: "<p>Terms</p>",
+        html: "<p>Terms</p>",
+        status: "SENT",
+        tokenHash: randomUUID(),
+        linkVersion: 2,
+      },
+    });
+    const email = (isReminder: boolean) =>
+      rendered({ kind: "contract.sent", studioId: studio.id, params: { contractId: contract.id, isReminder } });
+    const token = linkToken("contract", contract.id, 2);
+    const first = await email(false);
+    expect(first.subject).toBe("Portrait Agreement for Isabella");
+    expect(first.sender).toBe("Lumen & Lace Weddings");
+    expect(first.text).toBe(`Sign here: https://app.shootq.test/c/${token}`);
+    const again = await email(true);
+    expect(again.subject).toBe("Nudge: Portrait Agreement");
+    expect(again.text).toBe(`Still to sign: https://app.shootq.test/c/${token}`);
   });
 });

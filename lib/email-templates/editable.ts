@@ -7,6 +7,9 @@ import { type TemplateContextName } from "@/lib/templates/fields";
 
 export const AUTO_REPLY_KIND = "inquiry.auto-reply";
 export const PROPOSAL_EMAIL_KIND = "proposal.sent";
+// Both go as the outbox's "contract.sent": when it is sent, and when the studio re-sends it.
+export const CONTRACT_EMAIL_KIND = "contract.sent";
+export const CONTRACT_REMINDER_KIND = "contract.reminder";
 export const INVOICE_EMAIL_KIND = "invoice.sent";
 export const QUESTIONNAIRE_EMAIL_KIND = "questionnaire.sent";
 export const RECEIPT_EMAIL_KIND = "payment.receipt";
@@ -17,6 +20,8 @@ export const OVERDUE_EMAIL_KIND = "installment.overdue";
 export const EDITABLE_EMAIL_KINDS = [
   AUTO_REPLY_KIND,
   PROPOSAL_EMAIL_KIND,
+  CONTRACT_EMAIL_KIND,
+  CONTRACT_REMINDER_KIND,
   INVOICE_EMAIL_KIND,
   RECEIPT_EMAIL_KIND,
   REMINDER_EMAIL_KIND,
@@ -85,6 +90,46 @@ export const EDITABLE_EMAILS: Record<EditableEmailKind, EditableEmail> = {
         "{{studio.name}} has sent you a proposal for {{job.title}}: {{proposal.title}}.\nTotal {{proposal.total}}, deposit {{proposal.deposit}}.",
         "{{proposal.contract_note}}",
         "Review and accept it here by {{proposal.expires}}:\n{{proposal.link}}",
+      ].join("\n\n"),
+    },
+  },
+  [CONTRACT_EMAIL_KIND]: {
+    kind: CONTRACT_EMAIL_KIND,
+    slug: "contract",
+    title: "Contract email",
+    noun: "contract email",
+    about:
+      "Sent when you send a contract on its own (a contract sent with a proposal goes with the proposal email), in the job's brand name, with the link where the client reads and signs it. Replies come to your own email address.",
+    context: "contract",
+    mayTurnOff: false,
+    sentWith: "Sent with every contract",
+    requiredFields: ["contract.link"],
+    defaults: {
+      subject: "Please sign your contract from {{studio.name}}: {{contract.title}}",
+      body: [
+        "Hi {{client.name}},",
+        "{{studio.name}} has sent you a contract to sign for {{job.title}}: {{contract.title}}.\nRead it and sign it online, on your phone or computer, here:\n{{contract.link}}",
+        "{{contract.expiry_note}} Once both sides have signed, you will receive the signed copy by email.",
+      ].join("\n\n"),
+    },
+  },
+  [CONTRACT_REMINDER_KIND]: {
+    kind: CONTRACT_REMINDER_KIND,
+    slug: "contract-reminder",
+    title: "Contract reminder",
+    noun: "contract reminder",
+    about:
+      "Sent when you re-send a contract the client has not signed yet, with a fresh link (the earlier one stops working). Replies come to your own email address.",
+    context: "contract",
+    mayTurnOff: false,
+    sentWith: "Sent when you re-send a contract",
+    requiredFields: ["contract.link"],
+    defaults: {
+      subject: "Reminder: please sign your contract from {{studio.name}}: {{contract.title}}",
+      body: [
+        "Hi {{client.name}},",
+        "{{studio.name}} has sent you a contract to sign for {{job.title}}: {{contract.title}}.\nRead it and sign it online, on your phone or computer, here:\n{{contract.link}}",
+        "{{contract.expiry_note}} Once both sides have signed, you will receive the signed copy by email.",
       ].join("\n\n"),
     },
   },

@@ -116,6 +116,22 @@ const REMINDER_FIELDS = [
   ...SENDER_FIELDS,
 ] as const satisfies readonly TemplateField[];
 
+/** A contract sent to a job's client to sign (or its reminder). */
+const CONTRACT_EMAIL_FIELDS = [
+  ...CLIENT_FIELDS,
+  { key: "job.title", label: "Job title", example: "Nguyen–Walsh Wedding" },
+  { key: "job.date", label: "Job date", example: "Saturday, June 12, 2027" },
+  { key: "contract.title", label: "Contract title", example: "Wedding Photography Agreement" },
+  { key: "contract.link", label: "Link to read and sign", example: "https://shootq.example/c/example-link" },
+  {
+    key: "contract.expiry_note",
+    label: "Until when the link works, in a sentence (when it expires)",
+    example: "The link works until Mar 15, 2027, 5:00 PM.",
+    optional: true,
+  },
+  ...SENDER_FIELDS,
+] as const satisfies readonly TemplateField[];
+
 /** A questionnaire sent to a job's client. */
 const QUESTIONNAIRE_FIELDS = [
   ...CLIENT_FIELDS,
@@ -135,6 +151,7 @@ export const TEMPLATE_CONTEXTS = {
   inquiry: { label: "An inquiry just received", fields: INQUIRY_FIELDS, allowsCustomFields: false },
   proposal: { label: "A proposal sent to its client", fields: PROPOSAL_FIELDS, allowsCustomFields: false },
   invoice: { label: "An invoice sent to its client", fields: INVOICE_FIELDS, allowsCustomFields: false },
+  contract: { label: "A contract sent to sign", fields: CONTRACT_EMAIL_FIELDS, allowsCustomFields: false },
   receipt: { label: "A payment received", fields: RECEIPT_FIELDS, allowsCustomFields: false },
   reminder: { label: "An installment coming due or overdue", fields: REMINDER_FIELDS, allowsCustomFields: false },
   questionnaire: {
@@ -148,6 +165,7 @@ export type TemplateContextName = keyof typeof TEMPLATE_CONTEXTS;
 export type JobFieldKey = (typeof JOB_FIELDS)[number]["key"];
 export type ProposalFieldKey = (typeof PROPOSAL_FIELDS)[number]["key"];
 export type InvoiceFieldKey = (typeof INVOICE_FIELDS)[number]["key"];
+export type ContractEmailFieldKey = (typeof CONTRACT_EMAIL_FIELDS)[number]["key"];
 export type ReceiptFieldKey = (typeof RECEIPT_FIELDS)[number]["key"];
 export type ReminderFieldKey = (typeof REMINDER_FIELDS)[number]["key"];
 export type QuestionnaireFieldKey = (typeof QUESTIONNAIRE_FIELDS)[number]["key"];

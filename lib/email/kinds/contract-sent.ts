@@ -1,46 +1,54 @@
 import { z } from "zod";
-import { formatDateTime } from "@/lib/calendar/zoned";
+import { dayKeyOfDateColumn, formatDateTime, formatDayKey } from "@/lib/calendar/zoned";
+import { renderBrandEmail } from "@/lib/email-templates/brand-email";
+import { CONTRACT_EMAIL_KIND, CONTRACT_REMINDER_KIND } from "@/lib/email-templates/editable";
 import { defineEmailKind } from "@/lib/email/kind";
+import { type ContractEmailFieldKey } from "@/lib/templates/fields";
+import { clientAndSenderValues } from "@/lib/templates/job-values";
 import { linkToken } from "@/lib/tokens";
 import { contractUrl } from "@/lib/urls";
 
-/** A sent contract's signing link (or, re-sent, its fresh link), for the job's client. */
+/**
+ * A sent contract's signing link (or, re-sent, its fresh link), for the job's client, in the
+ * brand's contract email (or contract reminder).
+ */
 export const contractSent = defineEmailKind({
   params: z.object({ contractId: z.string(), isReminder: z.boolean().default(false) }),
   async render({ tx, origin, studioId }, { contractId, isReminder }) {
+    if (!studioId) return null;
     const contract = await tx.contract.findFirst({
-      where: {
-        id: contractId,
-        studioId: studioId ?? undefined,
-        status: { in: ["SENT", "VIEWED"] },
-        tokenHash: { not: null },
-      },
+      where: { id: contractId, studioId, status: { in: ["SENT", "VIEWED"] }, tokenHash: { not: null } },
       select: {
         id: true,
         title: true,
         linkVersion: true,
         linkExpiresAt: true,
         studio: { select: { name: true, timeZone: true } },
-        job: { select: { title: true, brand: { select: { name: true } }, contact: { select: { name: true } } } },
+        job: {
+          select: {
+            title: true,
+            date: true,
+            brand: { select: { id: true, name: true } },
+            contact: { select: { name: true } },
+          },
+        },
       },
     });
     // Voided, or signed, before the email went out: it no longer applies.
     if (!contract) return null;
     const { studio, job } = contract;
-    // Derived at send time from the current link version: a re-send makes earlier emails' links stop working.
-    const link = contractUrl(origin, linkToken("contract", contract.id, contract.linkVersion));
-    return {
-      sender: job.brand.name,
-      subject: `${isReminder ? "Reminder: please" : "Please"} sign your contract from ${studio.name}: ${contract.title}`,
-      text: [
-        `Hi ${job.contact.name},`,
-        "",
-        `${studio.name} has sent you a contract to sign for ${job.title}: ${contract.title}.`,
-        "Read it and sign it online, on your phone or computer, here:",
-        link,
-        "",
-        `${contract.linkExpiresAt ? `The link works until ${formatDateTime(contract.linkExpiresAt, studio.timeZone)}. ` : ""}Once both sides have signed, you will receive the signed copy by email.`,
-      ].join("\n"),
+    const values: Record<ContractEmailFieldKey, string | null> = {
+      ...clientAndSenderValues({ clientName: job.contact.name, brandName: job.brand.name, studio, now: new Date() }),
+      "job.title": job.title,
+      "job.date": job.date ? formatDayKey(dayKeyOfDateColumn(job.date)) : null,
+      "contract.title": contract.title,
+      // Derived at send time from the current link version: a re-send makes earlier emails' links stop working.
+      "contract.link": contractUrl(origin, linkToken("contract", contract.id, contract.linkVersion)),
+      "contract.expiry_note": contract.linkExpiresAt
+        ? `The link works until ${formatDateTime(contract.linkExpiresAt, studio.timeZone)}.`
+        : null,
     };
+    const kind = isReminder ? CONTRACT_REMINDER_KIND : CONTRACT_EMAIL_KIND;
+    return renderBrandEmail(tx, { studioId, brand: job.brand, kind, values });
   },
 });
