@@ -30,13 +30,27 @@ const SENDER_FIELDS = [
   { key: "today", label: "Today's date", example: "Monday, March 1, 2027" },
 ] as const satisfies readonly TemplateField[];
 
+/** Fields several contexts share, defined once. */
+const JOB_TITLE = { key: "job.title", label: "Job title", example: "Nguyen–Walsh Wedding" } as const;
+const JOB_DATE = { key: "job.date", label: "Job date", example: "Saturday, June 12, 2027" } as const;
+const PROPOSAL_TOTAL = { key: "proposal.total", label: "Proposal total", example: "$5,800.00" } as const;
+const PROPOSAL_DEPOSIT = { key: "proposal.deposit", label: "Proposal deposit", example: "$1,000.00" } as const;
+const INVOICE_NUMBER = { key: "invoice.number", label: "Invoice number", example: "1042" } as const;
+const INVOICE_TITLE = { key: "invoice.title", label: "Invoice title", example: "Full-Day Collection" } as const;
+const INVOICE_TOTAL = { key: "invoice.total", label: "Invoice total", example: "$5,800.00" } as const;
+const INVOICE_LINK = {
+  key: "invoice.link",
+  label: "Link to see and pay the invoice",
+  example: "https://shootq.example/i/example-link",
+} as const;
+
 const JOB_FIELDS = [
   ...CLIENT_FIELDS,
-  { key: "job.title", label: "Job title", example: "Nguyen–Walsh Wedding" },
-  { key: "job.date", label: "Job date", example: "Saturday, June 12, 2027" },
+  JOB_TITLE,
+  JOB_DATE,
   { key: "event.location", label: "Event location", example: "Wave Hill, Bronx" },
-  { key: "proposal.total", label: "Proposal total", example: "$5,800.00" },
-  { key: "proposal.deposit", label: "Proposal deposit", example: "$1,000.00" },
+  PROPOSAL_TOTAL,
+  PROPOSAL_DEPOSIT,
   ...SENDER_FIELDS,
 ] as const satisfies readonly TemplateField[];
 
@@ -51,11 +65,11 @@ const INQUIRY_FIELDS = [
 /** A proposal sent to its client: the job's fields, this proposal's, and the link the client opens. */
 const PROPOSAL_FIELDS = [
   ...CLIENT_FIELDS,
-  { key: "job.title", label: "Job title", example: "Nguyen–Walsh Wedding" },
-  { key: "job.date", label: "Job date", example: "Saturday, June 12, 2027" },
+  JOB_TITLE,
+  JOB_DATE,
   { key: "proposal.title", label: "Proposal title", example: "Full-Day Collection" },
-  { key: "proposal.total", label: "Proposal total", example: "$5,800.00" },
-  { key: "proposal.deposit", label: "Proposal deposit", example: "$1,000.00" },
+  PROPOSAL_TOTAL,
+  PROPOSAL_DEPOSIT,
   { key: "proposal.expires", label: "Last day to accept", example: "Monday, March 15, 2027" },
   { key: "proposal.link", label: "Link to the proposal", example: "https://shootq.example/p/example-link" },
   {
@@ -71,25 +85,25 @@ const PROPOSAL_FIELDS = [
 /** An invoice sent to its client: its number, total, schedule and the link to pay. */
 const INVOICE_FIELDS = [
   ...CLIENT_FIELDS,
-  { key: "job.title", label: "Job title", example: "Nguyen–Walsh Wedding" },
-  { key: "invoice.number", label: "Invoice number", example: "1042" },
-  { key: "invoice.title", label: "Invoice title", example: "Full-Day Collection" },
-  { key: "invoice.total", label: "Invoice total", example: "$5,800.00" },
+  JOB_TITLE,
+  INVOICE_NUMBER,
+  INVOICE_TITLE,
+  INVOICE_TOTAL,
   {
     key: "invoice.schedule",
     label: "Payment schedule (a line per payment)",
     example: "- Retainer: $1,000.00 due Mar 1, 2027\n- Balance: $4,800.00 due Sep 4, 2027",
   },
-  { key: "invoice.link", label: "Link to see and pay the invoice", example: "https://shootq.example/i/example-link" },
+  INVOICE_LINK,
   ...SENDER_FIELDS,
 ] as const satisfies readonly TemplateField[];
 
 /** A payment received on an invoice: the receipt. */
 const RECEIPT_FIELDS = [
   ...CLIENT_FIELDS,
-  { key: "invoice.number", label: "Invoice number", example: "1042" },
-  { key: "invoice.title", label: "Invoice title", example: "Full-Day Collection" },
-  { key: "invoice.total", label: "Invoice total", example: "$5,800.00" },
+  INVOICE_NUMBER,
+  INVOICE_TITLE,
+  INVOICE_TOTAL,
   { key: "payment.amount", label: "Amount paid", example: "$1,000.00" },
   { key: "payment.method", label: "How it was paid", example: "card" },
   { key: "payment.date", label: "Date paid", example: "Mar 1, 2027" },
@@ -99,28 +113,28 @@ const RECEIPT_FIELDS = [
     label: "What is left to pay, in a sentence",
     example: "Still to pay: $4,800.00.",
   },
-  { key: "invoice.link", label: "Link to the invoice", example: "https://shootq.example/i/example-link" },
+  INVOICE_LINK,
   ...SENDER_FIELDS,
 ] as const satisfies readonly TemplateField[];
 
 /** An installment coming due, or overdue: the reminders the billing service sends. */
 const REMINDER_FIELDS = [
   ...CLIENT_FIELDS,
-  { key: "invoice.number", label: "Invoice number", example: "1042" },
-  { key: "invoice.title", label: "Invoice title", example: "Full-Day Collection" },
+  INVOICE_NUMBER,
+  INVOICE_TITLE,
   { key: "installment.label", label: "Payment name", example: "balance" },
   { key: "installment.amount", label: "Amount still due", example: "$4,800.00" },
   { key: "installment.due_date", label: "Due date", example: "Sep 4, 2027" },
   { key: "installment.due_in", label: "When it is due", example: "due in 7 days" },
-  { key: "invoice.link", label: "Link to see and pay the invoice", example: "https://shootq.example/i/example-link" },
+  INVOICE_LINK,
   ...SENDER_FIELDS,
 ] as const satisfies readonly TemplateField[];
 
 /** A contract sent to a job's client to sign (or its reminder). */
 const CONTRACT_EMAIL_FIELDS = [
   ...CLIENT_FIELDS,
-  { key: "job.title", label: "Job title", example: "Nguyen–Walsh Wedding" },
-  { key: "job.date", label: "Job date", example: "Saturday, June 12, 2027" },
+  JOB_TITLE,
+  JOB_DATE,
   { key: "contract.title", label: "Contract title", example: "Wedding Photography Agreement" },
   { key: "contract.link", label: "Link to read and sign", example: "https://shootq.example/c/example-link" },
   {
@@ -135,8 +149,8 @@ const CONTRACT_EMAIL_FIELDS = [
 /** A questionnaire sent to a job's client. */
 const QUESTIONNAIRE_FIELDS = [
   ...CLIENT_FIELDS,
-  { key: "job.title", label: "Job title", example: "Nguyen–Walsh Wedding" },
-  { key: "job.date", label: "Job date", example: "Saturday, June 12, 2027" },
+  JOB_TITLE,
+  JOB_DATE,
   { key: "questionnaire.title", label: "Questionnaire title", example: "Wedding day details" },
   {
     key: "questionnaire.link",

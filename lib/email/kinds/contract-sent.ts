@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { dayKeyOfDateColumn, formatDateTime, formatDayKey } from "@/lib/calendar/zoned";
-import { renderBrandEmail } from "@/lib/email-templates/brand-email";
+import { formatDateTime } from "@/lib/calendar/zoned";
+import { EMAIL_JOB_SELECT, jobEmailValues, renderBrandEmail } from "@/lib/email-templates/brand-email";
 import { CONTRACT_EMAIL_KIND, CONTRACT_REMINDER_KIND } from "@/lib/email-templates/editable";
 import { defineEmailKind } from "@/lib/email/kind";
 import { type ContractEmailFieldKey } from "@/lib/templates/fields";
-import { clientAndSenderValues } from "@/lib/templates/job-values";
 import { linkToken } from "@/lib/tokens";
 import { contractUrl } from "@/lib/urls";
 
@@ -24,23 +23,14 @@ export const contractSent = defineEmailKind({
         linkVersion: true,
         linkExpiresAt: true,
         studio: { select: { name: true, timeZone: true } },
-        job: {
-          select: {
-            title: true,
-            date: true,
-            brand: { select: { id: true, name: true } },
-            contact: { select: { name: true } },
-          },
-        },
+        job: { select: EMAIL_JOB_SELECT },
       },
     });
     // Voided, or signed, before the email went out: it no longer applies.
     if (!contract) return null;
     const { studio, job } = contract;
     const values: Record<ContractEmailFieldKey, string | null> = {
-      ...clientAndSenderValues({ clientName: job.contact.name, brandName: job.brand.name, studio, now: new Date() }),
-      "job.title": job.title,
-      "job.date": job.date ? formatDayKey(dayKeyOfDateColumn(job.date)) : null,
+      ...jobEmailValues(job, studio),
       "contract.title": contract.title,
       // Derived at send time from the current link version: a re-send makes earlier emails' links stop working.
       "contract.link": contractUrl(origin, linkToken("contract", contract.id, contract.linkVersion)),

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { dayKeyOfDateColumn, formatShortDayKey } from "@/lib/calendar/zoned";
-import { renderBrandEmail } from "@/lib/email-templates/brand-email";
+import { EMAIL_JOB_SELECT, jobEmailValues, renderBrandEmail } from "@/lib/email-templates/brand-email";
 import { OVERDUE_EMAIL_KIND, REMINDER_EMAIL_KIND } from "@/lib/email-templates/editable";
 import { defineEmailKind } from "@/lib/email/kind";
 import { formatMoney } from "@/lib/money";
 import { type ReminderFieldKey } from "@/lib/templates/fields";
-import { clientAndSenderValues } from "@/lib/templates/job-values";
 import { linkToken } from "@/lib/tokens";
 import { invoiceUrl } from "@/lib/urls";
 
@@ -45,9 +44,7 @@ export const installmentReminder = defineEmailKind({
                 title: true,
                 currency: true,
                 studio: { select: { name: true, locale: true, timeZone: true } },
-                job: {
-                  select: { brand: { select: { id: true, name: true } }, contact: { select: { name: true } } },
-                },
+                job: { select: EMAIL_JOB_SELECT },
               },
             },
           },
@@ -60,7 +57,7 @@ export const installmentReminder = defineEmailKind({
     const { studio, job } = invoice;
     const money = { currency: invoice.currency, locale: studio.locale };
     const values: Record<ReminderFieldKey, string | null> = {
-      ...clientAndSenderValues({ clientName: job.contact.name, brandName: job.brand.name, studio, now: new Date() }),
+      ...jobEmailValues(job, studio),
       "invoice.number": String(invoice.number),
       "invoice.title": invoice.title,
       "installment.label": installment.label.toLowerCase(),

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { dayKeyOfDateColumn, formatShortDayKey } from "@/lib/calendar/zoned";
-import { renderBrandEmail } from "@/lib/email-templates/brand-email";
+import { EMAIL_JOB_SELECT, jobEmailValues, renderBrandEmail } from "@/lib/email-templates/brand-email";
 import { INVOICE_EMAIL_KIND } from "@/lib/email-templates/editable";
 import { defineEmailKind } from "@/lib/email/kind";
 import { formatMoney } from "@/lib/money";
 import { type InvoiceFieldKey } from "@/lib/templates/fields";
-import { clientAndSenderValues } from "@/lib/templates/job-values";
 import { linkToken } from "@/lib/tokens";
 import { invoiceUrl } from "@/lib/urls";
 
@@ -28,17 +27,14 @@ export const invoiceSent = defineEmailKind({
           select: { label: true, amountMinor: true, dueOn: true },
         },
         studio: { select: { name: true, locale: true, timeZone: true } },
-        job: {
-          select: { title: true, brand: { select: { id: true, name: true } }, contact: { select: { name: true } } },
-        },
+        job: { select: EMAIL_JOB_SELECT },
       },
     });
     if (!invoice) return null;
     const { studio, job } = invoice;
     const money = { currency: invoice.currency, locale: studio.locale };
     const values: Record<InvoiceFieldKey, string | null> = {
-      ...clientAndSenderValues({ clientName: job.contact.name, brandName: job.brand.name, studio, now: new Date() }),
-      "job.title": job.title,
+      ...jobEmailValues(job, studio),
       "invoice.number": String(invoice.number),
       "invoice.title": invoice.title,
       "invoice.total": formatMoney(invoice.totalMinor, money),

@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { dayKeyOf, formatShortDayKey } from "@/lib/calendar/zoned";
-import { renderBrandEmail } from "@/lib/email-templates/brand-email";
+import { EMAIL_JOB_SELECT, jobEmailValues, renderBrandEmail } from "@/lib/email-templates/brand-email";
 import { RECEIPT_EMAIL_KIND } from "@/lib/email-templates/editable";
 import { defineEmailKind } from "@/lib/email/kind";
 import { PAYMENT_METHODS } from "@/lib/invoices/schemas";
 import { formatMoney } from "@/lib/money";
 import { type ReceiptFieldKey } from "@/lib/templates/fields";
-import { clientAndSenderValues } from "@/lib/templates/job-values";
 import { linkToken } from "@/lib/tokens";
 import { invoiceUrl } from "@/lib/urls";
 
@@ -34,7 +33,7 @@ export const paymentReceipt = defineEmailKind({
             totalMinor: true,
             paidMinor: true,
             studio: { select: { name: true, locale: true, timeZone: true } },
-            job: { select: { brand: { select: { id: true, name: true } }, contact: { select: { name: true } } } },
+            job: { select: EMAIL_JOB_SELECT },
           },
         },
       },
@@ -69,7 +68,7 @@ export const paymentReceipt = defineEmailKind({
         ].join("\n"),
       };
     const values: Record<ReceiptFieldKey, string | null> = {
-      ...clientAndSenderValues({ clientName: job.contact.name, brandName: job.brand.name, studio, now: new Date() }),
+      ...jobEmailValues(job, studio),
       "invoice.number": String(invoice.number),
       "invoice.title": invoice.title,
       "invoice.total": total,

@@ -1,12 +1,11 @@
 import { z } from "zod";
-import { dayKeyOf, dayKeyOfDateColumn, formatDayKey } from "@/lib/calendar/zoned";
-import { renderBrandEmail } from "@/lib/email-templates/brand-email";
+import { dayKeyOf, formatDayKey } from "@/lib/calendar/zoned";
+import { EMAIL_JOB_SELECT, jobEmailValues, renderBrandEmail } from "@/lib/email-templates/brand-email";
 import { PROPOSAL_EMAIL_KIND } from "@/lib/email-templates/editable";
 import { defineEmailKind } from "@/lib/email/kind";
 import { formatMoney } from "@/lib/money";
 import { proposalTotal } from "@/lib/proposals/queries";
 import { type ProposalFieldKey } from "@/lib/templates/fields";
-import { clientAndSenderValues } from "@/lib/templates/job-values";
 import { linkToken } from "@/lib/tokens";
 import { proposalUrl } from "@/lib/urls";
 
@@ -25,23 +24,14 @@ export const proposalSent = defineEmailKind({
         items: { where: { studioId }, select: { quantity: true, unitPriceCents: true } },
         studio: { select: { name: true, timeZone: true, currency: true, locale: true } },
         contract: { select: { title: true } },
-        job: {
-          select: {
-            title: true,
-            date: true,
-            brand: { select: { id: true, name: true } },
-            contact: { select: { name: true } },
-          },
-        },
+        job: { select: EMAIL_JOB_SELECT },
       },
     });
     if (!proposal) return null;
     const { studio, job } = proposal;
     const money = { currency: studio.currency, locale: studio.locale };
     const values: Record<ProposalFieldKey, string | null> = {
-      ...clientAndSenderValues({ clientName: job.contact.name, brandName: job.brand.name, studio, now: new Date() }),
-      "job.title": job.title,
-      "job.date": job.date ? formatDayKey(dayKeyOfDateColumn(job.date)) : null,
+      ...jobEmailValues(job, studio),
       "proposal.title": proposal.title,
       "proposal.total": formatMoney(proposalTotal(proposal.items), money),
       "proposal.deposit": formatMoney(proposal.depositCents, money),

@@ -1,10 +1,8 @@
 import { z } from "zod";
-import { dayKeyOfDateColumn, formatDayKey } from "@/lib/calendar/zoned";
-import { renderBrandEmail } from "@/lib/email-templates/brand-email";
+import { EMAIL_JOB_SELECT, jobEmailValues, renderBrandEmail } from "@/lib/email-templates/brand-email";
 import { QUESTIONNAIRE_EMAIL_KIND } from "@/lib/email-templates/editable";
 import { defineEmailKind } from "@/lib/email/kind";
 import { type QuestionnaireFieldKey } from "@/lib/templates/fields";
-import { clientAndSenderValues } from "@/lib/templates/job-values";
 import { linkToken } from "@/lib/tokens";
 import { questionnaireUrl } from "@/lib/urls";
 
@@ -19,22 +17,13 @@ export const questionnaireSent = defineEmailKind({
         id: true,
         title: true,
         studio: { select: { name: true, timeZone: true } },
-        job: {
-          select: {
-            title: true,
-            date: true,
-            brand: { select: { id: true, name: true } },
-            contact: { select: { name: true } },
-          },
-        },
+        job: { select: EMAIL_JOB_SELECT },
       },
     });
     if (!questionnaire) return null;
     const { studio, job } = questionnaire;
     const values: Record<QuestionnaireFieldKey, string | null> = {
-      ...clientAndSenderValues({ clientName: job.contact.name, brandName: job.brand.name, studio, now: new Date() }),
-      "job.title": job.title,
-      "job.date": job.date ? formatDayKey(dayKeyOfDateColumn(job.date)) : null,
+      ...jobEmailValues(job, studio),
       "questionnaire.title": questionnaire.title,
       "questionnaire.link": questionnaireUrl(origin, linkToken("questionnaire", questionnaire.id)),
     };
