@@ -1,11 +1,9 @@
-import { dayKeyOfDateColumn, formatDayKey } from "@/lib/calendar/zoned";
 import { EDITABLE_EMAILS, type EditableEmailKind } from "@/lib/email-templates/editable";
 import { findEmailWording } from "@/lib/email-templates/queries";
 import { renderEmailWording } from "@/lib/email-templates/wording";
 import { type RenderedEmail } from "@/lib/email/kind";
 import { type Reader } from "@/lib/reader";
 import { type TemplateValues } from "@/lib/templates/engine";
-import { clientAndSenderValues } from "@/lib/templates/job-values";
 
 /**
  * An email to a client in its brand's wording of `kind` (Settings → Emails), with `values` in
@@ -34,14 +32,3 @@ export const EMAIL_JOB_SELECT = {
   brand: { select: { id: true, name: true } },
   contact: { select: { name: true } },
 } as const;
-
-type EmailJob = { title: string; date: Date | null; brand: { name: string }; contact: { name: string } };
-
-/** The client's, sender's and job's fields every email to a job's client fills, dates in the studio's zone. */
-export function jobEmailValues(job: EmailJob, studio: { name: string; timeZone: string }, now = new Date()) {
-  return {
-    ...clientAndSenderValues({ clientName: job.contact.name, brandName: job.brand.name, studio, now }),
-    "job.title": job.title,
-    "job.date": job.date ? formatDayKey(dayKeyOfDateColumn(job.date)) : null,
-  };
-}

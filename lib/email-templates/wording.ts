@@ -1,7 +1,7 @@
 import { escapeHtml } from "@/lib/templates/html";
 import { renderTemplate, validateTemplate, type TemplateValues } from "@/lib/templates/engine";
-import { fieldToken, TEMPLATE_CONTEXTS, type TemplateContextName } from "@/lib/templates/fields";
-import { type TemplateIssue } from "@/lib/templates/parse";
+import { fieldToken, isCustomField, type TemplateContextName } from "@/lib/templates/fields";
+import { parseTemplate, type TemplateIssue } from "@/lib/templates/parse";
 import { paragraphsOf } from "@/lib/templates/paragraphs";
 
 // An email template is written as plain text (a subject line and a message in paragraphs) and
@@ -27,9 +27,9 @@ export function checkEmailWording(
   const errors: Record<string, string[]> = {};
   const subjectIssues = messages(validateTemplate(escapeHtml(subject), context));
   const bodyIssues = messages(validateTemplate(textToTemplateHtml(body), context));
+  const used = new Set(parseTemplate(textToTemplateHtml(body)).tokens.map((t) => t.key));
   for (const key of required)
-    if (!new RegExp(`\\{\\{\\s*${key.replace(/\./g, "\\.")}\\s*\\}\\}`).test(body))
-      bodyIssues.push(`The message must include ${fieldToken(key)}, or your client cannot open it.`);
+    if (!used.has(key)) bodyIssues.push(`The message must include ${fieldToken(key)}, or your client cannot open it.`);
   if (subjectIssues.length) errors.subject = subjectIssues;
   if (bodyIssues.length) errors.body = bodyIssues;
   return errors;
@@ -42,7 +42,7 @@ export function checkEmailWording(
 export function checkClientEmailWording(wording: { subject: string; body: string }, context: TemplateContextName) {
   const errors = checkEmailWording(wording, context);
   for (const [field, text] of Object.entries(wording))
-    if (/\{\{\s*custom\./.test(text))
+    if (parseTemplate(escapeHtml(text)).tokens.some((t) => isCustomField(t.key)))
       errors[field] = [...(errors[field] ?? []), "Custom fields cannot be used in an email."];
   return errors;
 }
@@ -57,11 +57,10 @@ export type RenderedWording = {
 
 /** Subject, plain text and sanitized HTML with the values in place (a missing value shows as its label). */
 export function renderEmailWording(
-  wording: { subject: string; body: string },
+  { subject, body }: { subject: string; body: string },
   values: TemplateValues,
   context: TemplateContextName = "inquiry",
 ): RenderedWording {
-  const { subject, body } = withoutEmptyOptionalFields(wording, values, context);
   const message = renderTemplate(textToTemplateHtml(body), { context, values });
   const line = renderTemplate(escapeHtml(subject), { context, values });
   return {
@@ -70,21 +69,4 @@ export function renderEmailWording(
     html: message.html,
     missing: [...message.missing, ...line.missing.filter((m) => !message.missing.some((n) => n.key === m.key))],
   };
-}
-
-/**
- * An optional field with nothing to say (no contract) is left out: a paragraph of only that field
- * goes, and elsewhere it reads as nothing rather than as a gap to fill.
- */
-function withoutEmptyOptionalFields(
-  { subject, body }: { subject: string; body: string },
-  values: TemplateValues,
-  context: TemplateContextName,
-) {
-  const fields: readonly { key: string; optional?: boolean }[] = TEMPLATE_CONTEXTS[context].fields;
-  const empty = fields.filter((f) => f.optional && !values[f.key]?.trim()).map((f) => f.key);
-  if (!empty.length) return { subject, body };
-  const token = new RegExp(`\\{\\{\\s*(?:${empty.map((k) => k.replace(/\./g, "\\.")).join("|")})\\s*\\}\\}`, "g");
-  const paragraphs = body.split(/\n\s*\n/).filter((p) => p.replace(token, "").trim() !== "");
-  return { subject: subject.replace(token, ""), body: paragraphs.join("\n\n").replace(token, "") };
 }

@@ -2,7 +2,7 @@ import { dayKeyOf } from "@/lib/calendar/zoned";
 import { type Tx } from "@/lib/db";
 import { checkClientEmailWording } from "@/lib/email-templates/wording";
 import { AppError, notFound } from "@/lib/errors";
-import { type UpdateScheduledEmailInput } from "@/lib/scheduled-emails/schemas";
+import { JOB_CANCELLED_NOTE, type UpdateScheduledEmailInput } from "@/lib/scheduled-emails/schemas";
 import { sendLockedScheduledEmail } from "@/lib/scheduled-emails/send";
 import { emailSendAt } from "@/lib/workflows/due-dates";
 
@@ -88,7 +88,7 @@ export async function cancelScheduledEmails(
 ) {
   const { count } = await tx.scheduledEmail.updateMany({
     where: { studioId, jobId, status: "SCHEDULED" },
-    data: { status: "CANCELLED", note: "The job was cancelled.", settledAt: now },
+    data: { status: "CANCELLED", note: JOB_CANCELLED_NOTE, settledAt: now },
   });
   return count;
 }

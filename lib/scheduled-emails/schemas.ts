@@ -12,3 +12,6 @@ export type UpdateScheduledEmailInput = z.infer<typeof updateScheduledEmailSchem
 
 /** Skip or "Send now": the one email. */
 export const scheduledEmailIdSchema = z.object({ scheduledEmailId: recordId });
+
+/** Why a scheduled email did not go when its job was cancelled (applying, cancelling, sending). */
+export const JOB_CANCELLED_NOTE = "The job was cancelled.";

@@ -5,6 +5,7 @@ import { queueEmail, StudioSendRefused } from "@/lib/email/outbox";
 import { notify } from "@/lib/notifications/mutations";
 import { type ServiceDb } from "@/lib/service-db";
 import { Prisma } from "@/prisma/generated/prisma/client";
+import { JOB_CANCELLED_NOTE } from "@/lib/scheduled-emails/schemas";
 
 // The billing service's step that sends workflow emails whose moment has come. Each goes in its
 // own transaction that locks its row, queues the email and marks the row sent: a second service,
@@ -42,7 +43,7 @@ export async function sendLockedScheduledEmail(
     where: { id, studioId },
     select: { id: true, jobId: true, subject: true, body: true, job: { select: { status: true } } },
   });
-  if (row.job.status === "CANCELLED") return { status: "CANCELLED", note: "The job was cancelled." };
+  if (row.job.status === "CANCELLED") return { status: "CANCELLED", note: JOB_CANCELLED_NOTE };
   const target = await findComposeTarget(tx, { studioId, jobId: row.jobId, now });
   if (!target?.to) return { status: "NOT_SENT", note: `${target?.clientName ?? "The client"} has no email address.` };
   const missing = renderEmailWording(row, target.values, "job").missing;

@@ -79,6 +79,25 @@ describe("renderTemplate", () => {
     expect(text).toBe("[Proposal total] on June 12 ([Package hours] hours)");
   });
 
+  it("leaves out a paragraph of only an optional field with nothing to say, and keeps it when there is", () => {
+    const source = "<p>Hi {{client.first_name}},</p><p>{{proposal.contract_note}}</p><p>Total: {{proposal.total}}</p>";
+    const values = { "client.first_name": "Grace", "proposal.total": "$4,200.00" };
+    const without = renderTemplate(source, { context: "proposal", values });
+    expect(without.text).toBe("Hi Grace,\n\nTotal: $4,200.00");
+    expect(without.html).toBe("<p>Hi Grace,</p><p>Total: $4,200.00</p>");
+    expect(without.missing).toEqual([]);
+    const inline = renderTemplate("<p>Total: {{proposal.total}}. {{proposal.contract_note}}</p>", {
+      context: "proposal",
+      values,
+    });
+    expect(inline.text).toBe("Total: $4,200.00.");
+    const withNote = renderTemplate(source, {
+      context: "proposal",
+      values: { ...values, "proposal.contract_note": "It comes with a contract to sign." },
+    });
+    expect(withNote.text).toBe("Hi Grace,\n\nIt comes with a contract to sign.\n\nTotal: $4,200.00");
+  });
+
   it("refuses an unknown field instead of rendering a blank", () => {
     expect(() => renderTemplate("<p>{{client.phone}}</p>", { context: "job", values: VALUES })).toThrow(TemplateError);
   });

@@ -5,6 +5,7 @@ import {
   isCustomField,
   TEMPLATE_CONTEXTS,
   type TemplateContextName,
+  type TemplateField,
 } from "@/lib/templates/fields";
 import { blocksToText, escapeHtml, htmlToBlocks, sanitizeTemplateHtml, type Block } from "@/lib/templates/html";
 import { parseTemplate, positionText as at, TOKEN, type TemplateIssue } from "@/lib/templates/parse";
@@ -79,12 +80,15 @@ export function renderTemplate(
   const issues = validateTemplate(clean, context);
   if (issues.length) throw new TemplateError(issues);
   const missing = new Map<string, string>();
+  const fields: readonly TemplateField[] = TEMPLATE_CONTEXTS[context].fields;
+  const leftOut = new Set(fields.filter((f) => f.optional && !values[f.key]?.trim()).map((f) => f.key));
   const html = sanitizeTemplateHtml(
-    clean.replace(TOKEN, (_match, raw: string) => {
+    withoutBlocksOfOnly(clean, leftOut).replace(TOKEN, (_match, raw: string) => {
       const key = raw.trim();
       const value = values[key]?.trim();
       // A value of several lines (an invoice's schedule) keeps its line breaks.
       if (value) return escapeHtml(value).replace(/\r?\n/g, "<br>");
+      if (leftOut.has(key)) return "";
       const label = fieldLabel(context, key);
       missing.set(key, label);
       return escapeHtml(`[${label}]`);
@@ -92,4 +96,19 @@ export function renderTemplate(
   );
   const blocks = htmlToBlocks(html);
   return { html, text: blocksToText(blocks), blocks, missing: [...missing].map(([key, label]) => ({ key, label })) };
+}
+
+/**
+ * The source without its paragraphs, headings and list items that hold nothing but fields in
+ * `keys` (optional fields with nothing to say, such as a proposal's contract sentence when it has
+ * no contract): such a block goes whole rather than leaving a gap.
+ */
+function withoutBlocksOfOnly(source: string, keys: ReadonlySet<string>): string {
+  if (!keys.size) return source;
+  return source.replace(/<(p|li|h[1-6])\b[^>]*>([\s\S]*?)<\/\1>/g, (block, _tag, inner: string) => {
+    const tokens = [...inner.matchAll(TOKEN)].map((m) => m[1].trim());
+    const onlyLeftOut = tokens.length > 0 && tokens.every((key) => keys.has(key));
+    const rest = inner.replace(TOKEN, "").replace(/<[^>]*>|&nbsp;|\s/g, "");
+    return onlyLeftOut && rest === "" ? "" : block;
+  });
 }

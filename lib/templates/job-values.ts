@@ -38,6 +38,17 @@ export function clientAndSenderValues({
   };
 }
 
+type EmailJob = { title: string; date: Date | null; brand: { name: string }; contact: { name: string } };
+
+/** The client's, sender's and job's fields every email to a job's client fills, dates in the studio's zone. */
+export function jobEmailValues(job: EmailJob, studio: { name: string; timeZone: string }, now = new Date()) {
+  return {
+    ...clientAndSenderValues({ clientName: job.contact.name, brandName: job.brand.name, studio, now }),
+    "job.title": job.title,
+    "job.date": job.date ? formatDate(dayKeyOfDateColumn(job.date)) : null,
+  };
+}
+
 // A proposal the client accepted speaks for the job before one merely sent, and that before a draft.
 const PROPOSAL_RANK = { ACCEPTED: 0, SENT: 1, DRAFT: 2, DECLINED: 3 } as const;
 
@@ -87,9 +98,7 @@ export async function findJobTemplateValues(db: Reader, { studioId, jobId, propo
     .find((p) => p.status !== "DECLINED");
   const money = { currency: job.studio.currency, locale: job.studio.locale };
   const values: Record<JobFieldKey, string | null> = {
-    ...clientAndSenderValues({ clientName: job.contact.name, brandName: job.brand.name, studio: job.studio, now }),
-    "job.title": job.title,
-    "job.date": job.date ? formatDate(dayKeyOfDateColumn(job.date)) : null,
+    ...jobEmailValues(job, job.studio, now),
     "event.location": job.events.find((e) => e.location)?.location ?? null,
     "proposal.total": proposal ? formatMoney(proposalTotal(proposal.items), money) : null,
     "proposal.deposit": proposal ? formatMoney(proposal.depositCents, money) : null,

@@ -37,11 +37,6 @@ export function computeStepDays(
 /** When a task step falls due: 5 pm on its day in the studio's zone. */
 export const taskDueAt = (day: string, timeZone: string) => zonedInstant(day, `${DUE_HOUR}:00`, timeZone);
 
-/** Due dates for a template's steps, in order. */
-export function computeDueDates(steps: { offsetDays: number; anchor: StepAnchor }[], clock: Clock): Date[] {
-  return computeStepDays(steps, clock).map((day) => taskDueAt(day, clock.timeZone));
-}
-
 /** When an email step goes: 9 am on its day in the studio's zone. */
 export const emailSendAt = (day: string, timeZone: string) => zonedInstant(day, `${EMAIL_SEND_HOUR}:00`, timeZone);
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { dbForHost, primaryDb, type Tx } from "@/lib/db";
-import { computeDueDates, describeDue, overdueDays } from "@/lib/workflows/due-dates";
+import { computeStepDays, describeDue, overdueDays, taskDueAt } from "@/lib/workflows/due-dates";
 import { applyWorkflow, completeTask, createWorkflowTemplate, updateWorkflowTemplate } from "@/lib/workflows/mutations";
 import { findWhatsNextPage } from "@/lib/dashboard/queries";
 import { findOpenTaskPage, formatTask } from "@/lib/workflows/queries";
@@ -30,9 +30,12 @@ describe("due dates", () => {
     { offsetDays: 3, anchor: "PREVIOUS_STEP" as const },
     { offsetDays: 30, anchor: "JOB_DATE" as const },
   ];
+  /** When each step's task falls due, as applying a workflow sets it. */
+  const dueDates = (clock: Parameters<typeof computeStepDays>[1]) =>
+    computeStepDays(steps, clock).map((day) => taskDueAt(day, clock.timeZone));
 
   it("count from the job date or the previous step, due at 5 pm in the studio's zone", () => {
-    const due = computeDueDates(steps, {
+    const due = dueDates({
       jobDate: utcDate("2027-06-05"),
       now: new Date("2027-01-01T12:00:00Z"),
       timeZone: "America/New_York",
@@ -47,7 +50,7 @@ describe("due dates", () => {
 
   it("count from the studio's today when the job has no date yet", () => {
     // 02:00 UTC on 1 March is still 28 February in New York.
-    const [first] = computeDueDates(steps, {
+    const [first] = dueDates({
       jobDate: null,
       now: new Date("2027-03-01T02:00:00Z"),
       timeZone: "America/New_York",

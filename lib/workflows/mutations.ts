@@ -3,6 +3,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/mutations";
 import { computeStepDays, emailSendAt, taskDueAt } from "@/lib/workflows/due-dates";
 import { type StepInput } from "@/lib/workflows/steps";
+import { JOB_CANCELLED_NOTE } from "@/lib/scheduled-emails/schemas";
 
 type TemplateInput = { name: string; steps: StepInput[] };
 
@@ -100,7 +101,7 @@ export async function applyWorkflow(
       const sendAt = emailSendAt(step.day, timeZone);
       const settled =
         job.status === "CANCELLED"
-          ? { status: "CANCELLED" as const, note: "The job was cancelled.", settledAt: now }
+          ? { status: "CANCELLED" as const, note: JOB_CANCELLED_NOTE, settledAt: now }
           : sendAt <= now
             ? { status: "SKIPPED" as const, note: "Its day had passed when the workflow was applied.", settledAt: now }
             : {};

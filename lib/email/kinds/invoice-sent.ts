@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { dayKeyOfDateColumn, formatShortDayKey } from "@/lib/calendar/zoned";
-import { EMAIL_JOB_SELECT, jobEmailValues, renderBrandEmail } from "@/lib/email-templates/brand-email";
+import { EMAIL_JOB_SELECT, renderBrandEmail } from "@/lib/email-templates/brand-email";
+import { jobEmailValues } from "@/lib/templates/job-values";
 import { INVOICE_EMAIL_KIND } from "@/lib/email-templates/editable";
 import { defineEmailKind } from "@/lib/email/kind";
 import { formatMoney } from "@/lib/money";

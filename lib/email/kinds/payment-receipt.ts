@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { dayKeyOf, formatShortDayKey } from "@/lib/calendar/zoned";
-import { EMAIL_JOB_SELECT, jobEmailValues, renderBrandEmail } from "@/lib/email-templates/brand-email";
+import { EMAIL_JOB_SELECT, renderBrandEmail } from "@/lib/email-templates/brand-email";
+import { jobEmailValues } from "@/lib/templates/job-values";
 import { RECEIPT_EMAIL_KIND } from "@/lib/email-templates/editable";
 import { defineEmailKind } from "@/lib/email/kind";
 import { PAYMENT_METHODS } from "@/lib/invoices/schemas";

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { EMAIL_JOB_SELECT, jobEmailValues, renderBrandEmail } from "@/lib/email-templates/brand-email";
+import { EMAIL_JOB_SELECT, renderBrandEmail } from "@/lib/email-templates/brand-email";
+import { jobEmailValues } from "@/lib/templates/job-values";
 import { QUESTIONNAIRE_EMAIL_KIND } from "@/lib/email-templates/editable";
 import { defineEmailKind } from "@/lib/email/kind";
 import { type QuestionnaireFieldKey } from "@/lib/templates/fields";
