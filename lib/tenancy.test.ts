@@ -107,6 +107,7 @@ function idFor(ids: BIds, param: string, before: string): string | undefined {
     tasks: ids.taskId,
     contracts: ids.contractTemplateId,
     imports: ids.importId,
+    saved: ids.savedEmailId,
   };
   return param === "id" ? byFolder[before] : undefined;
 }
@@ -288,6 +289,7 @@ describe("nobody sees or changes another studio's data", () => {
           jobsPerDay: "2",
           enabled: "false",
           kind: "inquiry.auto-reply",
+          about: "JOB",
         }))
           form.set(k, v);
         const res = await http.fetch(pageUrl ?? "/dashboard", {

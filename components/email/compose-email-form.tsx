@@ -3,10 +3,13 @@
 import { useState, type SyntheticEvent } from "react";
 import { EmailPreview } from "@/components/email/email-preview";
 import { ActionForm } from "@/components/ui/action-form";
-import { TextArea, TextField } from "@/components/ui/field";
+import { SelectField, TextArea, TextField } from "@/components/ui/field";
 import { type ActionState } from "@/lib/action-state";
 
 type Field = { key: string; label: string; value: string | null };
+
+/** A saved email this one can start from (Emails → Saved emails). */
+export type StartingPoint = { id: string; name: string; subject: string; body: string };
 
 type Props = {
   action: (state: ActionState, form: FormData) => Promise<ActionState>;
@@ -17,10 +20,12 @@ type Props = {
   sender: string;
   /** The smart fields this email can use, with what each says for this lead or job now. */
   fields: Field[];
+  /** The studio's saved emails written to this kind of client. */
+  saved?: StartingPoint[];
 };
 
 /** Write an email to a lead's or a job's client, with smart fields shown as they will read. */
-export function ComposeEmailForm({ action, about, clientName, to, sender, fields }: Props) {
+export function ComposeEmailForm({ action, about, clientName, to, sender, fields, saved = [] }: Props) {
   const [wording, setWording] = useState({ subject: "", body: "" });
   // The preview follows the form's fields as typed, and empties with them once the email is sent
   // (the form resets after its "reset" event, hence the read a moment later).
@@ -49,6 +54,7 @@ export function ComposeEmailForm({ action, about, clientName, to, sender, fields
             ) : (
               <input type="hidden" name="jobId" value={about.jobId} />
             )}
+            {saved.length ? <StartFrom saved={saved} onPick={setWording} /> : null}
             <TextField
               label="Subject"
               name="subject"
@@ -80,5 +86,48 @@ export function ComposeEmailForm({ action, about, clientName, to, sender, fields
         </dl>
       </details>
     </div>
+  );
+}
+
+/**
+ * "Start from a saved email": puts its subject and message in the form (asking first when
+ * something is written there), to send as it is or change for this client.
+ */
+function StartFrom({
+  saved,
+  onPick,
+}: {
+  saved: StartingPoint[];
+  onPick: (w: { subject: string; body: string }) => void;
+}) {
+  const [picked, setPicked] = useState("");
+  return (
+    <SelectField
+      label="Start from a saved email"
+      // Sent with the form but not read: what was picked is already in the subject and message.
+      name="startFrom"
+      value={picked}
+      onChange={(event) => {
+        const form = event.target.closest("form");
+        const chosen = saved.find((e) => e.id === event.target.value);
+        if (!form || !chosen) return setPicked("");
+        const subject = form.elements.namedItem("subject") as HTMLInputElement;
+        const body = form.elements.namedItem("body") as HTMLTextAreaElement;
+        const written = subject.value.trim() || body.value.trim();
+        if (written && !window.confirm(`Replace what you wrote with “${chosen.name}”?`)) return;
+        subject.value = chosen.subject;
+        body.value = chosen.body;
+        setPicked(chosen.id);
+        onPick({ subject: chosen.subject, body: chosen.body });
+      }}
+      hint="Its wording goes in below; change anything for this client before you send."
+    >
+      <option value="">Write a new email</option>
+      {saved.map((e) => (
+        <option key={e.id} value={e.id}>
+          {e.name}
+        </option>
+      ))}
+    </SelectField>
   );
 }

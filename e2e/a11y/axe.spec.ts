@@ -152,6 +152,13 @@ const PAGES: Record<string, PageCheck | { never: string }> = {
   "/(studio)/tasks/page": { who: "staff", url: () => "/tasks", title: "Tasks" },
   "/(studio)/search/page": { who: "staff", url: (w) => `/search?q=${w.marker}`, title: "Search" },
   "/(studio)/emails/page": { who: "owner", url: () => "/emails", title: "Emails" },
+  "/(studio)/emails/saved/page": { who: "staff", url: () => "/emails/saved", title: "Saved emails" },
+  "/(studio)/emails/saved/new/page": { who: "owner", url: () => "/emails/saved/new", title: "New saved email" },
+  "/(studio)/emails/saved/[id]/page": {
+    who: "owner",
+    url: (w) => `/emails/saved/${w.ids.savedEmailId}`,
+    title: "Edit saved email",
+  },
   "/(studio)/invoices/page": { who: "owner", url: () => "/invoices", title: "Invoices" },
   "/(studio)/invoices/[id]/page": { who: "owner", url: (w) => `/invoices/${w.ids.invoiceId}`, title: "Invoice" },
   "/(studio)/invoices/[id]/edit/page": {

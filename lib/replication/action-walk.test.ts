@@ -280,6 +280,29 @@ const SAMPLES: Record<string, Sample> = {
     form: (w) => ({ templateId: w.questionnaireTemplateId, name: "Walk Questions Renamed", ...questions }),
   },
   retryEmailAction: { on: () => "/emails", form: (w) => ({ emailId: w.emailId }) },
+  createSavedEmailAction: {
+    on: () => "/emails/saved/new",
+    form: () => ({
+      name: "Walk What to wear",
+      about: "JOB",
+      subject: "What to wear",
+      body: "Hi {{client.first_name}}",
+    }),
+  },
+  updateSavedEmailAction: {
+    on: (w) => `/emails/saved/${w.editedSavedEmailId}`,
+    form: (w) => ({
+      savedEmailId: w.editedSavedEmailId,
+      name: "Walk Saved Renamed",
+      about: "JOB",
+      subject: "Walk subject",
+      body: "Hi {{client.first_name}}",
+    }),
+  },
+  deleteSavedEmailAction: {
+    on: (w) => `/emails/saved/${w.deletedSavedEmailId}`,
+    form: (w) => ({ savedEmailId: w.deletedSavedEmailId }),
+  },
   sendComposedEmailAction: {
     on: (w) => `/jobs/${w.jobId}`,
     form: (w) => ({ jobId: w.jobId, subject: "Walk hello", body: "Hi {{client.first_name}}" }),
@@ -878,9 +901,17 @@ async function makeWorld(
     email: "walk.imported.earlier@example.com",
     importId: doneImport.id,
   });
+  const savedEmail = (name: string) =>
+    db.savedEmail.create({
+      data: { studioId, name, about: "JOB", subject: name, body: "Hi {{client.first_name}}" },
+      select: { id: true },
+    });
+  const [editedSavedEmail, deletedSavedEmail] = [await savedEmail("Walk Saved"), await savedEmail("Walk Gone")];
   return {
     importId: importFile.id,
     doneImportId: doneImport.id,
+    editedSavedEmailId: editedSavedEmail.id,
+    deletedSavedEmailId: deletedSavedEmail.id,
     studioId,
     ownerEmail: owner.email,
     password,
@@ -1010,6 +1041,7 @@ async function studioIds(db: PrismaClient, studioId: string): Promise<Ids> {
     contracts,
     webhookEndpoints,
     imports,
+    savedEmails,
   ] = await Promise.all([
     db.lead.findMany({ where, select: id }),
     db.job.findMany({ where, select: id }),
@@ -1023,6 +1055,7 @@ async function studioIds(db: PrismaClient, studioId: string): Promise<Ids> {
     db.contract.findMany({ where, select: { id: true, jobId: true } }),
     db.webhookEndpoint.findMany({ where, select: id }),
     db.import.findMany({ where, select: id }),
+    db.savedEmail.findMany({ where, select: id }),
   ]);
   const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
   return {
@@ -1037,6 +1070,7 @@ async function studioIds(db: PrismaClient, studioId: string): Promise<Ids> {
       contracts: ids(contractTemplates),
       webhooks: ids(webhookEndpoints),
       imports: ids(imports),
+      saved: ids(savedEmails),
       // Settings → Emails: every email a studio writes other than the auto-reply (/settings/emails).
       emails: Object.values(EDITABLE_EMAILS)
         .map((e) => e.slug)

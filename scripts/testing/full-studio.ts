@@ -247,8 +247,18 @@ export async function createFullStudio(db: PrismaClient, marker: string) {
     email: `imported-${marker.toLowerCase()}@example.com`,
     importId: importFile.id,
   });
+  const savedEmail = await db.savedEmail.create({
+    data: {
+      studioId,
+      name: `Saved ${marker}`,
+      about: "JOB",
+      subject: `Saved subject ${marker}`,
+      body: "Hi {{client.first_name}}",
+    },
+  });
   const ids = {
     importId: importFile.id,
+    savedEmailId: savedEmail.id,
     invoiceId: invoice.id,
     draftInvoiceId: draftInvoice.id,
     installmentId: installment.id,

@@ -1,3 +1,5 @@
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
 import { countOf } from "@/lib/words";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
@@ -24,7 +26,11 @@ export default async function EmailsPage() {
   const emails = await findStudioEmails(db, { studioId: user.studioId });
   return (
     <>
-      <PageHeader title="Emails" />
+      <PageHeader title="Emails">
+        <Link href="/emails/saved" className={buttonClass("secondary")}>
+          Saved emails
+        </Link>
+      </PageHeader>
       <Card>
         {emails.length === 0 ? (
           <EmptyState>No emails yet. Proposals, questionnaires and referrals you send show up here.</EmptyState>

@@ -1,5 +1,5 @@
 import { sendComposedEmailAction } from "@/app/(studio)/emails/actions";
-import { ComposeEmailForm } from "@/components/email/compose-email-form";
+import { ComposeEmailForm, type StartingPoint } from "@/components/email/compose-email-form";
 import { Card } from "@/components/ui/card";
 import { composeFields, type ComposeTarget } from "@/lib/composed-emails/queries";
 
@@ -7,9 +7,12 @@ import { composeFields, type ComposeTarget } from "@/lib/composed-emails/queries
 export function ComposeEmailCard({
   about,
   target,
+  saved,
 }: {
   about: { leadId: string } | { jobId: string };
   target: ComposeTarget;
+  /** The saved emails written to this kind of client. */
+  saved: StartingPoint[];
 }) {
   return (
     <Card title="Email the client">
@@ -20,6 +23,7 @@ export function ComposeEmailCard({
         to={target.to}
         sender={target.sender}
         fields={composeFields(target)}
+        saved={saved}
       />
     </Card>
   );

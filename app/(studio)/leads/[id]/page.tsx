@@ -12,6 +12,7 @@ import { requireStudioContext } from "@/lib/auth/context";
 import { readConfirmingMiss } from "@/lib/db";
 import { ComposeEmailCard } from "@/app/(studio)/emails/_components/compose-email-card";
 import { findComposeTarget } from "@/lib/composed-emails/queries";
+import { findSavedEmails } from "@/lib/saved-emails/queries";
 import { findLead, findLeadNotePage } from "@/lib/leads/queries";
 import { pageParamsSchema, type SearchParams } from "@/lib/search-params";
 import { archiveLeadAction, restoreLeadAction } from "../actions";
@@ -40,7 +41,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
   });
   if (!found) notFound();
   const { lead, db } = found;
-  const [notes, availability, emailTarget] = await Promise.all([
+  const [notes, availability, emailTarget, savedEmails] = await Promise.all([
     findLeadNotePage(db, { studioId: user.studioId, leadId: lead.id, ...pageParamsSchema.parse(await searchParams) }),
     findLeadAvailability(db, {
       studioId: user.studioId,
@@ -49,6 +50,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
       leads: [lead],
     }),
     findComposeTarget(db, { studioId: user.studioId, leadId: lead.id }),
+    findSavedEmails(db, { studioId: user.studioId, about: "LEAD" }),
   ]);
   const tz = studio.timeZone;
   const dateStatus = availability.get(lead.id);
@@ -148,7 +150,9 @@ export default async function LeadPage({ params, searchParams }: Props) {
               label="Notes pages"
             />
           </Card>
-          {emailTarget ? <ComposeEmailCard about={{ leadId: lead.id }} target={emailTarget} /> : null}
+          {emailTarget ? (
+            <ComposeEmailCard about={{ leadId: lead.id }} target={emailTarget} saved={savedEmails} />
+          ) : null}
         </div>
         <div className="space-y-6">
           <Card title="Pipeline stage">

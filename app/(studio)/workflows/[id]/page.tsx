@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireStudioContext } from "@/lib/auth/context";
+import { findSavedEmails } from "@/lib/saved-emails/queries";
 import { findWorkflowTemplate } from "@/lib/workflows/queries";
 import { updateWorkflowAction } from "../actions";
 import { WorkflowForm } from "../_components/workflow-form";
@@ -10,7 +11,10 @@ export const metadata = { title: "Edit workflow" };
 export default async function EditWorkflowPage({ params }: { params: Promise<{ id: string }> }) {
   const { user, db } = await requireStudioContext();
   const { id } = await params;
-  const template = await findWorkflowTemplate(db, { studioId: user.studioId, templateId: id });
+  const [template, saved] = await Promise.all([
+    findWorkflowTemplate(db, { studioId: user.studioId, templateId: id }),
+    findSavedEmails(db, { studioId: user.studioId, about: "JOB" }),
+  ]);
   if (!template) notFound();
   return (
     <>
@@ -25,6 +29,7 @@ export default async function EditWorkflowPage({ params }: { params: Promise<{ i
           name={template.name}
           steps={template.steps}
           submitLabel="Save workflow"
+          saved={saved}
         />
       </Card>
     </>

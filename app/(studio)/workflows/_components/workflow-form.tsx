@@ -3,6 +3,7 @@
 import { DraftListForm } from "@/components/ui/draft-list";
 import { SelectField, TextArea, TextField } from "@/components/ui/field";
 import { type ActionState } from "@/lib/action-state";
+import { type StartingPoint } from "@/components/email/compose-email-form";
 import {
   STEP_ANCHOR_LABELS,
   STEP_ANCHORS,
@@ -39,10 +40,12 @@ type Props = {
   name?: string;
   steps?: Step[];
   submitLabel: string;
+  /** The studio's saved emails to a job's client, which an email step can start from. */
+  saved?: StartingPoint[];
 };
 
 /** The step builder: each step is a task for the studio or an email to the job's client. */
-export function WorkflowForm({ action, templateId, name = "", steps = [], submitLabel }: Props) {
+export function WorkflowForm({ action, templateId, name = "", steps = [], submitLabel, saved = [] }: Props) {
   return (
     <DraftListForm
       action={action}
@@ -104,6 +107,29 @@ export function WorkflowForm({ action, templateId, name = "", steps = [], submit
             {controls}
             {d.kind === "EMAIL" ? (
               <div className="space-y-3 sm:col-span-full">
+                {saved.length ? (
+                  <SelectField
+                    label={`Step ${n} starts from`}
+                    // Sent with the form but not read: the pick fills the step's subject and message.
+                    name="stepStartFrom[]"
+                    value=""
+                    onChange={(e) => {
+                      const chosen = saved.find((s) => s.id === e.target.value);
+                      if (!chosen) return;
+                      const written = d.subject.trim() || d.body.trim();
+                      if (written && !window.confirm(`Replace step ${n}'s email with “${chosen.name}”?`)) return;
+                      update({ name: d.name || chosen.name, subject: chosen.subject, body: chosen.body });
+                    }}
+                    hint="A saved email's wording goes in below, to change here as you like."
+                  >
+                    <option value="">Choose a saved email…</option>
+                    {saved.map((s) => (
+                      <option key={s.id} value={s.id}>
+                        {s.name}
+                      </option>
+                    ))}
+                  </SelectField>
+                ) : null}
                 <TextField
                   label={`Step ${n} email subject`}
                   name="stepSubject[]"

@@ -38,6 +38,7 @@ import { JobStatusForm } from "../../_components/job-status-form";
 import { createInvoiceFromProposalAction } from "@/app/(studio)/invoices/actions";
 import { ComposeEmailCard } from "@/app/(studio)/emails/_components/compose-email-card";
 import { findComposeTarget } from "@/lib/composed-emails/queries";
+import { findSavedEmails } from "@/lib/saved-emails/queries";
 import { EmailAddress } from "@/components/ui/email-address";
 
 export const metadata = { title: "Job" };
@@ -48,12 +49,13 @@ export default async function JobPage({ params }: Props) {
   const { user, db, studio, money } = await requireStudioContext();
   const jobId = (await params).id.slice(0, 64);
   // Everything below is scoped by the studio and the job id from the URL: read it all at once.
-  const [job, invoices, contracts, undoable, emailTarget] = await Promise.all([
+  const [job, invoices, contracts, undoable, emailTarget, savedEmails] = await Promise.all([
     loadJob(jobId),
     findJobInvoices(db, { studioId: user.studioId, jobId }),
     findJobContracts(db, { studioId: user.studioId, jobId }),
     findUndoableReschedule(db, { studioId: user.studioId, jobId, userId: user.id }),
     findComposeTarget(db, { studioId: user.studioId, jobId }),
+    findSavedEmails(db, { studioId: user.studioId, about: "JOB" }),
   ]);
   if (!job || !emailTarget) notFound();
   const invoicedProposals = new Set(invoices.filter((i) => i.status !== "VOID").map((i) => i.proposalId));
@@ -352,7 +354,7 @@ export default async function JobPage({ params }: Props) {
               </ul>
             )}
           </Card>
-          <ComposeEmailCard about={{ jobId: job.id }} target={emailTarget} />
+          <ComposeEmailCard about={{ jobId: job.id }} target={emailTarget} saved={savedEmails} />
         </div>
 
         <div className="space-y-6">

@@ -1,0 +1,93 @@
+"use client";
+
+import { useState } from "react";
+import { EmailPreview } from "@/components/email/email-preview";
+import { ActionForm } from "@/components/ui/action-form";
+import { SelectField, TextArea, TextField } from "@/components/ui/field";
+import { type ActionState } from "@/lib/action-state";
+import { SAVED_EMAIL_FOR, SAVED_EMAIL_FOR_LABELS, type SavedEmailFor } from "@/lib/saved-emails/schemas";
+import { TEMPLATE_CONTEXTS, fieldToken } from "@/lib/templates/fields";
+
+type Wording = { name: string; about: SavedEmailFor; subject: string; body: string };
+
+type Props = {
+  action: (state: ActionState, form: FormData) => Promise<ActionState>;
+  savedEmailId?: string;
+  initial?: Wording;
+  submitLabel: string;
+};
+
+const CONTEXT = { JOB: "job", LEAD: "inquiry" } as const;
+
+/** A saved email's name, whom it is written to, its wording, and a preview with example values. */
+export function SavedEmailForm({ action, savedEmailId, initial, submitLabel }: Props) {
+  const [wording, setWording] = useState<Wording>(initial ?? { name: "", about: "JOB", subject: "", body: "" });
+  const set = (change: Partial<Wording>) => setWording((w) => ({ ...w, ...change }));
+  const fields = TEMPLATE_CONTEXTS[CONTEXT[wording.about]].fields;
+  return (
+    <div className="space-y-6">
+      <ActionForm action={action} submitLabel={submitLabel} isCreate={!savedEmailId}>
+        {(s) => (
+          <>
+            {savedEmailId ? <input type="hidden" name="savedEmailId" value={savedEmailId} /> : null}
+            <TextField
+              label="Name"
+              name="name"
+              value={wording.name}
+              onChange={(e) => set({ name: e.target.value })}
+              errors={s.fieldErrors?.name}
+              maxLength={120}
+              hint='What you pick it by, for example "What to wear".'
+            />
+            <SelectField
+              label="Written to"
+              name="about"
+              value={wording.about}
+              onChange={(e) => set({ about: e.target.value as SavedEmailFor })}
+              errors={s.fieldErrors?.about}
+              hint="Each has its own smart fields: a job's date and proposal, or what the inquiry asked about."
+            >
+              {SAVED_EMAIL_FOR.map((a) => (
+                <option key={a} value={a}>
+                  {SAVED_EMAIL_FOR_LABELS[a]}
+                </option>
+              ))}
+            </SelectField>
+            <TextField
+              label="Subject"
+              name="subject"
+              value={wording.subject}
+              onChange={(e) => set({ subject: e.target.value })}
+              errors={s.fieldErrors?.subject}
+              maxLength={200}
+            />
+            <TextArea
+              label="Message"
+              name="body"
+              rows={8}
+              value={wording.body}
+              onChange={(e) => set({ body: e.target.value })}
+              errors={s.fieldErrors?.body}
+              hint="Paragraphs at blank lines. Smart fields such as {{client.first_name}} are filled in for each client when you send it."
+            />
+          </>
+        )}
+      </ActionForm>
+      <EmailPreview
+        subject={wording.subject}
+        body={wording.body}
+        fields={fields.map((f) => ({ key: f.key, label: f.label, value: f.example }))}
+      />
+      <details className="text-sm text-slate-700">
+        <summary className="cursor-pointer font-medium">Smart fields you can use</summary>
+        <ul aria-label="Smart fields" className="mt-2 grid gap-1 sm:grid-cols-2">
+          {fields.map((f) => (
+            <li key={f.key}>
+              <code className="rounded bg-slate-100 px-1">{fieldToken(f.key)}</code> {f.label}
+            </li>
+          ))}
+        </ul>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { recordId, requiredText } from "@/lib/fields";
+
+// Browser-safe: the saved email form reads the labels.
+
+export const SAVED_EMAIL_FOR = ["JOB", "LEAD"] as const;
+export type SavedEmailFor = (typeof SAVED_EMAIL_FOR)[number];
+export const SAVED_EMAIL_FOR_LABELS: Record<SavedEmailFor, string> = {
+  JOB: "A job's client",
+  LEAD: "An inquiry",
+};
+
+/** A saved email as its form sends it. */
+export const createSavedEmailSchema = z.object({
+  name: requiredText("a name", 120),
+  about: z.enum(SAVED_EMAIL_FOR, { error: "Choose whom it is written to." }),
+  subject: requiredText("a subject", 200),
+  body: requiredText("a message", 10_000),
+});
+export type CreateSavedEmailInput = z.infer<typeof createSavedEmailSchema>;
+
+export const updateSavedEmailSchema = createSavedEmailSchema.extend({ savedEmailId: recordId });
+export type UpdateSavedEmailInput = z.infer<typeof updateSavedEmailSchema>;
+
+export const savedEmailIdSchema = z.object({ savedEmailId: recordId });
