@@ -49,6 +49,8 @@ test("the photographer writes a brand's proposal email; a proposal sent for that
   const preview = page.getByRole("region", { name: "Preview of Portraits by Test's proposal email" });
   await expect(preview).toContainText("Grace, your portraits proposal");
   await expect(preview).toContainText("Here is Full-Day Collection for Saturday, June 12, 2027: $5,800.00");
+  // No proposal sent for the brand yet: nothing real to preview it on.
+  await expect(brand.getByRole("heading", { name: /^As it reads for/ })).toHaveCount(0);
 
   // The other brand still sends ShootQ's wording.
   const otherBrand = page.locator("section", {
@@ -67,6 +69,16 @@ test("the photographer writes a brand's proposal email; a proposal sent for that
   await expect(page.getByRole("list", { name: "Proposals" })).toContainText("Summer Session");
   await page.getByRole("button", { name: "Send to client" }).click();
   await expect(page.getByRole("list", { name: "Proposals" })).toContainText(/Sent .*Client link:/);
+
+  // Back in Settings → Emails, at once (the replica may lag): the wording as it reads for this proposal.
+  await page.goto("/settings/emails/proposal");
+  const onLatest = page.getByRole("region", {
+    name: "Portraits by Test's proposal email on the proposal Summer Session for Isabella Rossi",
+  });
+  await expect(onLatest).toContainText("Subject: Isabella, your portraits proposal");
+  await expect(onLatest).toContainText(
+    "Here is Summer Session for Saturday, June 12, 2027: $1,200.00, with $300.00 to book.",
+  );
 
   const mail = await mailbox.waitFor({ to: email, subject: "Isabella, your portraits proposal" }, 60_000);
   expect(mail.headers.from).toContain("Portraits by Test");

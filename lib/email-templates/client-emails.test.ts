@@ -12,6 +12,7 @@ import {
   REMINDER_EMAIL_KIND,
 } from "@/lib/email-templates/editable";
 import { saveEmailTemplate, sendEmailTemplateTest } from "@/lib/email-templates/mutations";
+import { previewOnLatest } from "@/lib/email-templates/latest-preview";
 import { findEmailTemplateSettings } from "@/lib/email-templates/queries";
 import { saveEmailTemplateSchema, testEmailTemplateSchema } from "@/lib/email-templates/schemas";
 import { renderOutboxEmail } from "@/lib/email/render";
@@ -356,5 +357,51 @@ describe("a brand's contract email and contract reminder", () => {
     const again = await email(true);
     expect(again.subject).toBe("Nudge: Portrait Agreement");
     expect(again.text).toBe(`Still to sign: https://app.shootq.test/c/${token}`);
+  });
+});
+
+describe("a brand's email previewed on its latest record", () => {
+  it("reads exactly as the client got it, for that brand's last proposal; a brand with none has no such preview", async () => {
+    const { studio, brands, jobFor } = await setup();
+    await save(studio.id, {
+      brandId: brands[0].id,
+      subject: "{{client.first_name}}, your {{brand.name}} proposal is ready",
+      body: "Dear {{client.first_name}},\n\n{{proposal.title}}: {{proposal.total}}.\n\n{{proposal.link}}",
+    });
+    await sendOne(studio.id, (await jobFor(brands[0].id, "Chiara")).id);
+    const last = await sendOne(studio.id, (await jobFor(brands[0].id, "Isabella")).id);
+
+    const preview = await inTx((tx) =>
+      previewOnLatest(tx, {
+        studioId: studio.id,
+        brandId: brands[0].id,
+        kind: PROPOSAL_EMAIL_KIND,
+        origin: "https://app.shootq.test",
+      }),
+    );
+    expect(preview?.about).toBe("the proposal Full-Day Collection for Isabella Rossi");
+    expect(preview?.email.subject).toBe("Isabella, your Lumen & Lace Weddings proposal is ready");
+    expect(preview?.email.text).toBe(last.email.text);
+
+    // The other brand has sent nothing; and no studio sees another's records.
+    const none = await inTx((tx) =>
+      previewOnLatest(tx, {
+        studioId: studio.id,
+        brandId: brands[1].id,
+        kind: PROPOSAL_EMAIL_KIND,
+        origin: "https://app.shootq.test",
+      }),
+    );
+    expect(none).toBeNull();
+    const other = await createStudio(db());
+    const foreign = await inTx((tx) =>
+      previewOnLatest(tx, {
+        studioId: other.studio.id,
+        brandId: brands[0].id,
+        kind: PROPOSAL_EMAIL_KIND,
+        origin: "https://app.shootq.test",
+      }),
+    );
+    expect(foreign).toBeNull();
   });
 });

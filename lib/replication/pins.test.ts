@@ -29,6 +29,14 @@ describe("read pins", () => {
     expect(pinCovers({ scope: scopeFor(["*"]) }, "/anything/at/all")).toBe(true);
   });
 
+  it("cover the pages that show records of every domain, whatever page the write named", () => {
+    const pin = { scope: scopeFor(["/jobs/abc", "/invoices"]) };
+    expect(pinCovers(pin, "/settings/emails")).toBe(true);
+    expect(pinCovers(pin, "/settings/emails/proposal")).toBe(true);
+    expect(pinCovers(pin, "/settings/emailsX")).toBe(false);
+    expect(pinCovers(pin, "/settings")).toBe(false);
+  });
+
   it("name a page once when a broader page of the same write covers it", () => {
     expect(scopeFor(["/jobs", "/jobs/1", "/jobs/1/workflow", "/tasks"])).toEqual(scopeFor(["/jobs", "/tasks"]));
     expect(scopeFor(["/", "/leads"])).toHaveLength(2);

@@ -53,9 +53,16 @@ export function unionScopes(scopes: PinScope[]): PinScope {
   return keys.length > MAX_PIN_PATHS ? "*" : keys;
 }
 
-/** Whether the pin covers `pathname`: the pinned pages and every page below them. */
+/**
+ * Pages that show records of every domain (Settings → Emails previews each email on its latest
+ * proposal, payment, …): any write of the user's covers them, rather than every action naming them.
+ */
+export const READS_EVERY_WRITE = ["/settings/emails"];
+
+/** Whether the pin covers `pathname`: the pinned pages and every page below them, and the pages that read every write. */
 export function pinCovers(pin: Pick<ReadPin, "scope">, pathname: string): boolean {
   if (pin.scope === "*") return true;
+  if (READS_EVERY_WRITE.some((page) => pathname === page || pathname.startsWith(`${page}/`))) return true;
   const keys = pin.scope;
   return coveringKeys(pathname).some((k) => keys.includes(k));
 }

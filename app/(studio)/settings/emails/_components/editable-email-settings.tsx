@@ -3,7 +3,10 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { requireOwnerContext } from "@/lib/auth/context";
 import { EDITABLE_EMAILS, emailSettingsPath, type EditableEmail } from "@/lib/email-templates/editable";
 import { findEmailTemplateSettings } from "@/lib/email-templates/queries";
+import { previewOnLatest } from "@/lib/email-templates/latest-preview";
 import { exampleTemplateValues } from "@/lib/email-templates/values";
+import { paragraphsOf } from "@/lib/templates/paragraphs";
+import { publicOrigin } from "@/lib/urls";
 import { renderEmailWording } from "@/lib/email-templates/wording";
 import { TEMPLATE_CONTEXTS, fieldToken } from "@/lib/templates/fields";
 import { EmailTemplateForm } from "./email-template-form";
@@ -12,6 +15,12 @@ import { EmailTemplateForm } from "./email-template-form";
 export async function EditableEmailSettings({ email }: { email: EditableEmail }) {
   const { user, db } = await requireOwnerContext();
   const brands = await findEmailTemplateSettings(db, { studioId: user.studioId, kind: email.kind });
+  const origin = await publicOrigin();
+  // This page reads records of every domain (a brand's last proposal, payment, …): the read
+  // routing gives it a host with every write of this user (lib/replication/pins.ts).
+  const latest = await Promise.all(
+    brands.map((b) => previewOnLatest(db, { studioId: user.studioId, brandId: b.brandId, kind: email.kind, origin })),
+  );
   const fields = TEMPLATE_CONTEXTS[email.context].fields;
   return (
     <>
@@ -41,7 +50,8 @@ export async function EditableEmailSettings({ email }: { email: EditableEmail })
           </ul>
         </details>
       </Card>
-      {brands.map((brand) => {
+      {brands.map((brand, i) => {
+        const onLatest = latest[i];
         const preview = renderEmailWording(brand, exampleTemplateValues(email.context, brand.brandName), email.context);
         return (
           <Card key={brand.brandId} title={brand.brandName}>
@@ -71,6 +81,25 @@ export async function EditableEmailSettings({ email }: { email: EditableEmail })
                 dangerouslySetInnerHTML={{ __html: preview.html }}
               />
             </section>
+            {onLatest ? (
+              <section
+                aria-label={`${brand.brandName}'s ${email.noun} on ${onLatest.about}`}
+                className="mt-4 rounded-md border border-slate-200 p-4"
+              >
+                <h3 className="text-sm font-semibold text-slate-900">As it reads for {onLatest.about}</h3>
+                <p className="mt-1 text-xs text-slate-500">Your saved wording, filled in as the client gets it.</p>
+                <p className="mt-2 text-sm text-slate-700">
+                  <span className="font-medium">Subject:</span> {onLatest.email.subject}
+                </p>
+                <div className="mt-2 space-y-2 text-sm break-words text-slate-700">
+                  {paragraphsOf(onLatest.email.text).map((p, n) => (
+                    <p key={n} className="whitespace-pre-line">
+                      {p}
+                    </p>
+                  ))}
+                </div>
+              </section>
+            ) : null}
           </Card>
         );
       })}
