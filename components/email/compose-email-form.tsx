@@ -3,13 +3,15 @@
 import { useState, type SyntheticEvent } from "react";
 import { EmailPreview } from "@/components/email/email-preview";
 import { ActionForm } from "@/components/ui/action-form";
-import { SelectField, TextArea, TextField } from "@/components/ui/field";
+import { TextArea, TextField } from "@/components/ui/field";
+import { SavedEmailPicker, type StartingPoint } from "@/components/email/saved-email-picker";
 import { type ActionState } from "@/lib/action-state";
 
 type Field = { key: string; label: string; value: string | null };
 
-/** A saved email this one can start from (Emails → Saved emails). */
-export type StartingPoint = { id: string; name: string; subject: string; body: string };
+/** The form's subject or message box. */
+const field = (form: HTMLFormElement | null, name: "subject" | "body") =>
+  form?.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | null;
 
 type Props = {
   action: (state: ActionState, form: FormData) => Promise<ActionState>;
@@ -54,7 +56,21 @@ export function ComposeEmailForm({ action, about, clientName, to, sender, fields
             ) : (
               <input type="hidden" name="jobId" value={about.jobId} />
             )}
-            {saved.length ? <StartFrom saved={saved} onPick={setWording} /> : null}
+            {saved.length ? (
+              <SavedEmailPicker
+                label="Start from a saved email"
+                name="startFrom"
+                saved={saved}
+                written={(form) => Boolean(field(form, "subject")?.value.trim() || field(form, "body")?.value.trim())}
+                onPick={(chosen, form) => {
+                  const [subject, body] = [field(form, "subject"), field(form, "body")];
+                  if (subject) subject.value = chosen.subject;
+                  if (body) body.value = chosen.body;
+                  setWording({ subject: chosen.subject, body: chosen.body });
+                }}
+                hint="Its wording goes in below; change anything for this client before you send."
+              />
+            ) : null}
             <TextField
               label="Subject"
               name="subject"
@@ -86,48 +102,5 @@ export function ComposeEmailForm({ action, about, clientName, to, sender, fields
         </dl>
       </details>
     </div>
-  );
-}
-
-/**
- * "Start from a saved email": puts its subject and message in the form (asking first when
- * something is written there), to send as it is or change for this client.
- */
-function StartFrom({
-  saved,
-  onPick,
-}: {
-  saved: StartingPoint[];
-  onPick: (w: { subject: string; body: string }) => void;
-}) {
-  const [picked, setPicked] = useState("");
-  return (
-    <SelectField
-      label="Start from a saved email"
-      // Sent with the form but not read: what was picked is already in the subject and message.
-      name="startFrom"
-      value={picked}
-      onChange={(event) => {
-        const form = event.target.closest("form");
-        const chosen = saved.find((e) => e.id === event.target.value);
-        if (!form || !chosen) return setPicked("");
-        const subject = form.elements.namedItem("subject") as HTMLInputElement;
-        const body = form.elements.namedItem("body") as HTMLTextAreaElement;
-        const written = subject.value.trim() || body.value.trim();
-        if (written && !window.confirm(`Replace what you wrote with “${chosen.name}”?`)) return;
-        subject.value = chosen.subject;
-        body.value = chosen.body;
-        setPicked(chosen.id);
-        onPick({ subject: chosen.subject, body: chosen.body });
-      }}
-      hint="Its wording goes in below; change anything for this client before you send."
-    >
-      <option value="">Write a new email</option>
-      {saved.map((e) => (
-        <option key={e.id} value={e.id}>
-          {e.name}
-        </option>
-      ))}
-    </SelectField>
   );
 }

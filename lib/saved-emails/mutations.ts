@@ -1,8 +1,7 @@
 import { type Tx } from "@/lib/db";
 import { checkClientEmailWording } from "@/lib/email-templates/wording";
 import { AppError } from "@/lib/errors";
-import { savedEmailContext } from "@/lib/saved-emails/queries";
-import { type CreateSavedEmailInput, type UpdateSavedEmailInput } from "@/lib/saved-emails/schemas";
+import { savedEmailContext, type CreateSavedEmailInput, type UpdateSavedEmailInput } from "@/lib/saved-emails/schemas";
 
 type Tenant = { studioId: string };
 

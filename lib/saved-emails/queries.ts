@@ -1,9 +1,5 @@
 import { modelsOf, type Reader } from "@/lib/reader";
 import { type SavedEmailFor } from "@/lib/saved-emails/schemas";
-import { type TemplateContextName } from "@/lib/templates/fields";
-
-/** The smart fields of an email written to a job's client, or to an inquiry. */
-export const savedEmailContext = (about: SavedEmailFor): TemplateContextName => (about === "JOB" ? "job" : "inquiry");
 
 /** Every saved email of the studio, by name: the list page, and what a compose form or workflow step can start from. */
 export async function findSavedEmails(db: Reader, { studioId, about }: { studioId: string; about?: SavedEmailFor }) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { recordId, requiredText } from "@/lib/fields";
+import { type TemplateContextName } from "@/lib/templates/fields";
 
 // Browser-safe: the saved email form reads the labels.
 
@@ -9,6 +10,9 @@ export const SAVED_EMAIL_FOR_LABELS: Record<SavedEmailFor, string> = {
   JOB: "A job's client",
   LEAD: "An inquiry",
 };
+
+/** The smart fields of an email written to a job's client, or to an inquiry. */
+export const savedEmailContext = (about: SavedEmailFor): TemplateContextName => (about === "JOB" ? "job" : "inquiry");
 
 /** A saved email as its form sends it. */
 export const createSavedEmailSchema = z.object({

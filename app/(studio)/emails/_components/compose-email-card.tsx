@@ -1,5 +1,6 @@
 import { sendComposedEmailAction } from "@/app/(studio)/emails/actions";
-import { ComposeEmailForm, type StartingPoint } from "@/components/email/compose-email-form";
+import { ComposeEmailForm } from "@/components/email/compose-email-form";
+import { type StartingPoint } from "@/components/email/saved-email-picker";
 import { Card } from "@/components/ui/card";
 import { composeFields, type ComposeTarget } from "@/lib/composed-emails/queries";
 

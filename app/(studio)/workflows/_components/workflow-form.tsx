@@ -3,7 +3,7 @@
 import { DraftListForm } from "@/components/ui/draft-list";
 import { SelectField, TextArea, TextField } from "@/components/ui/field";
 import { type ActionState } from "@/lib/action-state";
-import { type StartingPoint } from "@/components/email/compose-email-form";
+import { SavedEmailPicker, type StartingPoint } from "@/components/email/saved-email-picker";
 import {
   STEP_ANCHOR_LABELS,
   STEP_ANCHORS,
@@ -108,27 +108,16 @@ export function WorkflowForm({ action, templateId, name = "", steps = [], submit
             {d.kind === "EMAIL" ? (
               <div className="space-y-3 sm:col-span-full">
                 {saved.length ? (
-                  <SelectField
+                  <SavedEmailPicker
                     label={`Step ${n} starts from`}
-                    // Sent with the form but not read: the pick fills the step's subject and message.
                     name="stepStartFrom[]"
-                    value=""
-                    onChange={(e) => {
-                      const chosen = saved.find((s) => s.id === e.target.value);
-                      if (!chosen) return;
-                      const written = d.subject.trim() || d.body.trim();
-                      if (written && !window.confirm(`Replace step ${n}'s email with “${chosen.name}”?`)) return;
-                      update({ name: d.name || chosen.name, subject: chosen.subject, body: chosen.body });
-                    }}
+                    saved={saved}
+                    written={() => Boolean(d.subject.trim() || d.body.trim())}
+                    onPick={(chosen) =>
+                      update({ name: d.name || chosen.name, subject: chosen.subject, body: chosen.body })
+                    }
                     hint="A saved email's wording goes in below, to change here as you like."
-                  >
-                    <option value="">Choose a saved email…</option>
-                    {saved.map((s) => (
-                      <option key={s.id} value={s.id}>
-                        {s.name}
-                      </option>
-                    ))}
-                  </SelectField>
+                  />
                 ) : null}
                 <TextField
                   label={`Step ${n} email subject`}

@@ -5,8 +5,14 @@ import { EmailPreview } from "@/components/email/email-preview";
 import { ActionForm } from "@/components/ui/action-form";
 import { SelectField, TextArea, TextField } from "@/components/ui/field";
 import { type ActionState } from "@/lib/action-state";
-import { SAVED_EMAIL_FOR, SAVED_EMAIL_FOR_LABELS, type SavedEmailFor } from "@/lib/saved-emails/schemas";
-import { TEMPLATE_CONTEXTS, fieldToken } from "@/lib/templates/fields";
+import {
+  SAVED_EMAIL_FOR,
+  SAVED_EMAIL_FOR_LABELS,
+  savedEmailContext,
+  type SavedEmailFor,
+} from "@/lib/saved-emails/schemas";
+import { TEMPLATE_CONTEXTS } from "@/lib/templates/fields";
+import { SmartFieldList } from "@/components/email/smart-field-list";
 
 type Wording = { name: string; about: SavedEmailFor; subject: string; body: string };
 
@@ -17,13 +23,11 @@ type Props = {
   submitLabel: string;
 };
 
-const CONTEXT = { JOB: "job", LEAD: "inquiry" } as const;
-
 /** A saved email's name, whom it is written to, its wording, and a preview with example values. */
 export function SavedEmailForm({ action, savedEmailId, initial, submitLabel }: Props) {
   const [wording, setWording] = useState<Wording>(initial ?? { name: "", about: "JOB", subject: "", body: "" });
   const set = (change: Partial<Wording>) => setWording((w) => ({ ...w, ...change }));
-  const fields = TEMPLATE_CONTEXTS[CONTEXT[wording.about]].fields;
+  const fields = TEMPLATE_CONTEXTS[savedEmailContext(wording.about)].fields;
   return (
     <div className="space-y-6">
       <ActionForm action={action} submitLabel={submitLabel} isCreate={!savedEmailId}>
@@ -78,16 +82,7 @@ export function SavedEmailForm({ action, savedEmailId, initial, submitLabel }: P
         body={wording.body}
         fields={fields.map((f) => ({ key: f.key, label: f.label, value: f.example }))}
       />
-      <details className="text-sm text-slate-700">
-        <summary className="cursor-pointer font-medium">Smart fields you can use</summary>
-        <ul aria-label="Smart fields" className="mt-2 grid gap-1 sm:grid-cols-2">
-          {fields.map((f) => (
-            <li key={f.key}>
-              <code className="rounded bg-slate-100 px-1">{fieldToken(f.key)}</code> {f.label}
-            </li>
-          ))}
-        </ul>
-      </details>
+      <SmartFieldList fields={fields} />
     </div>
   );
 }

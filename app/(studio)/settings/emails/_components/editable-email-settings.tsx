@@ -8,7 +8,8 @@ import { exampleTemplateValues } from "@/lib/email-templates/values";
 import { paragraphsOf } from "@/lib/templates/paragraphs";
 import { publicOrigin } from "@/lib/urls";
 import { renderEmailWording } from "@/lib/email-templates/wording";
-import { TEMPLATE_CONTEXTS, fieldToken } from "@/lib/templates/fields";
+import { TEMPLATE_CONTEXTS } from "@/lib/templates/fields";
+import { SmartFieldList } from "@/components/email/smart-field-list";
 import { EmailTemplateForm } from "./email-template-form";
 
 /** Settings → Emails for one editable email: what it is, its smart fields, and each brand's wording with a preview. */
@@ -39,16 +40,9 @@ export async function EditableEmailSettings({ email }: { email: EditableEmail })
       </nav>
       <Card title={email.title}>
         <p className="text-sm text-slate-600">{email.about}</p>
-        <details className="mt-3 text-sm text-slate-700">
-          <summary className="cursor-pointer font-medium">Smart fields you can use</summary>
-          <ul aria-label="Smart fields" className="mt-2 grid gap-1 sm:grid-cols-2">
-            {fields.map((f) => (
-              <li key={f.key}>
-                <code className="rounded bg-slate-100 px-1">{fieldToken(f.key)}</code> {f.label}
-              </li>
-            ))}
-          </ul>
-        </details>
+        <div className="mt-3">
+          <SmartFieldList fields={fields} />
+        </div>
       </Card>
       {brands.map((brand, i) => {
         const onLatest = latest[i];
@@ -87,7 +81,9 @@ export async function EditableEmailSettings({ email }: { email: EditableEmail })
                 className="mt-4 rounded-md border border-slate-200 p-4"
               >
                 <h3 className="text-sm font-semibold text-slate-900">As it reads for {onLatest.about}</h3>
-                <p className="mt-1 text-xs text-slate-500">Your saved wording, filled in as the client gets it.</p>
+                <p className="mt-1 text-xs text-slate-500">
+                  The wording above as saved, filled in as the client gets it.
+                </p>
                 <p className="mt-2 text-sm text-slate-700">
                   <span className="font-medium">Subject:</span> {onLatest.email.subject}
                 </p>
