@@ -15,8 +15,8 @@ const field = (form: HTMLFormElement | null, name: "subject" | "body") =>
 
 type Props = {
   action: (state: ActionState, form: FormData) => Promise<ActionState>;
-  /** Exactly one: the lead or the job the email is about. */
-  about: { leadId: string } | { jobId: string };
+  /** Exactly one: the lead, the job or the client the email is about. */
+  about: { leadId: string } | { jobId: string } | { contactId: string };
   clientName: string;
   to: string | null;
   sender: string;
@@ -51,11 +51,9 @@ export function ComposeEmailForm({ action, about, clientName, to, sender, fields
       <ActionForm action={action} submitLabel={`Send email to ${clientName}`}>
         {(s) => (
           <>
-            {"leadId" in about ? (
-              <input type="hidden" name="leadId" value={about.leadId} />
-            ) : (
-              <input type="hidden" name="jobId" value={about.jobId} />
-            )}
+            {Object.entries(about).map(([name, id]) => (
+              <input key={name} type="hidden" name={name} value={id} />
+            ))}
             {saved.length ? (
               <SavedEmailPicker
                 label="Start from a saved email"

@@ -60,3 +60,38 @@ test("the photographer writes to a job's client from the job page, and the clien
   await page.goto(`/clients/${job.contactId}`);
   await expect(page.getByText("Your Nguyen–Walsh Wedding: what to wear")).toBeVisible();
 });
+
+test("the photographer writes to a client from the client's own page, in the name of the brand they last worked with", async ({
+  page,
+  signedIn,
+  mailbox,
+}) => {
+  const email = `leo-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@example.com`;
+  const job = await createJob(testDb(), {
+    studioId: signedIn.studio.id,
+    brandId: signedIn.brands[1].id,
+    title: "Moreau Family Session",
+    contact: { name: "Léo Moreau", email },
+  });
+  await replicated();
+
+  await page.goto(`/clients/${job.contactId}`);
+  const card = page.locator("section", { has: page.getByRole("heading", { level: 2, name: "Email the client" }) });
+  await expect(card).toContainText("To Léo Moreau, from Portraits by Test; replies come to you.");
+  // A client's own page has no job to fill in.
+  await card.getByLabel("Subject").fill("Your {{job.title}}");
+  await card.getByLabel("Message").fill("Hi {{client.first_name}}");
+  await expect(card.getByRole("region", { name: "Preview" })).toContainText("{{job.title}}: not a field of this email");
+  await card.getByLabel("Subject").fill("A year of pictures, {{client.first_name}}");
+  await card
+    .getByLabel("Message")
+    .fill("Hi {{client.first_name}},\n\nThank you for a wonderful year.\n\n{{brand.name}}");
+  await card.getByRole("button", { name: "Send email to Léo Moreau" }).click();
+  await expect(card.getByRole("status")).toContainText(`Sent to Léo Moreau (${email}).`);
+
+  const mail = await mailbox.waitFor({ to: email, subject: "A year of pictures, Léo" }, 60_000);
+  expect(mail.text).toContain("Thank you for a wonderful year.\n\nPortraits by Test");
+  expect(mail.headers.from).toContain("Portraits by Test");
+  // In the client's history at once.
+  await expect(page.getByRole("list", { name: "History" })).toContainText("A year of pictures, Léo");
+});

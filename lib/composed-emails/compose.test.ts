@@ -4,7 +4,9 @@ import { sendComposedEmailSchema } from "@/lib/composed-emails/schemas";
 import { primaryDb, type Tx } from "@/lib/db";
 import { renderOutboxEmail } from "@/lib/email/render";
 import { AppError } from "@/lib/errors";
-import { createJob, createLead, createStudio, randomSuffix } from "@/prisma/factories";
+import { mergeContacts } from "@/lib/contacts/mutations";
+import { mergeContactsSchema } from "@/lib/contacts/schemas";
+import { createContact, createJob, createLead, createStudio, randomSuffix } from "@/prisma/factories";
 
 const db = () => primaryDb();
 // The app's write transactions may take 15 s (lib/write-core.ts).
@@ -115,5 +117,48 @@ describe("an email written on a job's or a lead's page", () => {
     expect(refused?.message).toMatch(/once its owner has confirmed their email address/);
     expect(await db().composedEmail.count({ where: { studioId: mine.studio.id } })).toBe(0);
     expect(await db().emailMessage.count({ where: { to: { in: [email, mine.email] } } })).toBe(0);
+  });
+});
+
+describe("an email written on a client's own page", () => {
+  it("goes in the name of the brand they last worked with, with the client's fields only, and moves with a merge", async () => {
+    const { studio, owner, job, email } = await weddingJob();
+    const refused = await errorOf(
+      send(studio.id, owner.id, { contactId: job.contactId, subject: "Hi", body: "About {{job.title}}" }),
+    );
+    expect(refused?.fieldErrors?.body?.join(" ")).toMatch(/Unknown field \{\{job\.title\}\}/);
+
+    const sent = await send(studio.id, owner.id, {
+      contactId: job.contactId,
+      subject: "Happy new year, {{client.first_name}}",
+      body: "Hi {{client.first_name}},\n\nThank you for a wonderful year.\n\n{{brand.name}}",
+    });
+    expect(sent).toEqual({ to: email, clientName: "Grace Nguyen", contactId: job.contactId });
+    const outbox = await db().emailMessage.findFirstOrThrow({ where: { studioId: studio.id, to: email } });
+    expect(outbox.subject).toBe("Happy new year, Grace");
+
+    // Merged into another client before it went: it still goes, to the kept client.
+    const kept = await createContact(db(), { studioId: studio.id, name: "Grace N. Walsh", email: null });
+    await inTx((tx) =>
+      mergeContacts(tx, {
+        studioId: studio.id,
+        input: mergeContactsSchema.parse({ contactId: kept.id, duplicateId: job.contactId }),
+      }),
+    );
+    expect(await db().composedEmail.findFirstOrThrow({ where: { studioId: studio.id } })).toMatchObject({
+      contactId: kept.id,
+    });
+    const { result } = await rendered(outbox.id);
+    if (!result.ok) throw new Error(result.reason);
+    // The merged client took over the address; the job (and its brand) came with them.
+    expect(result.sender).toBe("Northlight");
+    expect(result.text).toBe("Hi Grace,\n\nThank you for a wonderful year.\n\nNorthlight");
+
+    const other = await createStudio(db());
+    const foreign = await errorOf(
+      send(other.studio.id, other.owner.id, { contactId: kept.id, subject: "Hi", body: "Hello" }),
+    );
+    expect(foreign?.code).toBe("NOT_FOUND");
+    expect(foreign?.message).toMatch(/That client/);
   });
 });

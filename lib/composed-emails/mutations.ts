@@ -7,8 +7,15 @@ import { AppError, notFound } from "@/lib/errors";
 
 const FIX = "Please correct the highlighted fields.";
 
+/** The one lead, job or client the email is about. */
+const about = (input: SendComposedEmailInput) => ({
+  leadId: input.leadId ?? null,
+  jobId: input.jobId ?? null,
+  contactId: input.contactId ?? null,
+});
+
 /**
- * Sends an email a member wrote on a lead's or a job's page to its client, in the brand's name
+ * Sends an email a member wrote on a lead's, a job's or a client's page to that client, in the brand's name
  * with replies to the owner (like every email to a client), counted in the day's quota. Smart
  * fields are checked now and filled in again when the worker sends it; a field with nothing to
  * say yet (no proposal for {{proposal.total}}) is refused rather than sent as a gap.
@@ -22,8 +29,8 @@ export async function sendComposedEmail(
     now = new Date(),
   }: { studioId: string; userId: string; input: SendComposedEmailInput; now?: Date },
 ) {
-  const target = await findComposeTarget(tx, { studioId, leadId: input.leadId, jobId: input.jobId, now });
-  if (!target) throw notFound(input.leadId ? "That lead" : "That job");
+  const target = await findComposeTarget(tx, { studioId, ...about(input), now });
+  if (!target) throw notFound(input.leadId ? "That lead" : input.contactId ? "That client" : "That job");
   if (!target.to) throw new AppError("VALIDATION", `${target.clientName} has no email address yet: add one first.`);
   const wording = { subject: input.subject, body: input.body };
   const errors = checkClientEmailWording(wording, target.context);
@@ -34,7 +41,7 @@ export async function sendComposedEmail(
       body: [`Nothing to fill in yet for ${missing.map((m) => m.label).join(", ")}: remove it or write it out.`],
     });
   const composed = await tx.composedEmail.create({
-    data: { studioId, leadId: input.leadId ?? null, jobId: input.jobId ?? null, sentById: userId, ...wording },
+    data: { studioId, ...about(input), sentById: userId, ...wording },
     select: { id: true },
   });
   await queueEmail(tx, {

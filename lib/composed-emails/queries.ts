@@ -4,7 +4,7 @@ import { TEMPLATE_CONTEXTS, type TemplateContextName } from "@/lib/templates/fie
 import { type TemplateValues } from "@/lib/templates/engine";
 import { clientAndSenderValues, findJobTemplateValues } from "@/lib/templates/job-values";
 
-/** Whom an email written on a lead's or a job's page goes to, whose name it speaks in, and its smart fields' values. */
+/** Whom an email written on a lead's, a job's or a client's page goes to, whose name it speaks in, and its smart fields' values. */
 export type ComposeTarget = {
   context: TemplateContextName;
   to: string | null;
@@ -16,12 +16,18 @@ export type ComposeTarget = {
   values: TemplateValues;
 };
 
-type About = { studioId: string; leadId?: string | null; jobId?: string | null; now?: Date };
+type About = {
+  studioId: string;
+  leadId?: string | null;
+  jobId?: string | null;
+  contactId?: string | null;
+  now?: Date;
+};
 
 /** The lead's or job's client and smart-field values as of `now`; null when it is not this studio's. */
 export async function findComposeTarget(
   db: Reader,
-  { studioId, leadId, jobId, now = new Date() }: About,
+  { studioId, leadId, jobId, contactId, now = new Date() }: About,
 ): Promise<ComposeTarget | null> {
   const models = modelsOf(db);
   if (leadId) {
@@ -50,6 +56,40 @@ export async function findComposeTarget(
         "lead.event_type": lead.eventType,
         "lead.event_date": lead.eventDate ? formatDayKey(dayKeyOfDateColumn(lead.eventDate)) : null,
       },
+    };
+  }
+  if (contactId) {
+    const contact = await models.contact.findFirst({
+      where: { id: contactId, studioId },
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        studio: { select: { name: true, timeZone: true } },
+        // It goes in the name of the brand the client last worked with.
+        jobs: {
+          where: { studioId },
+          orderBy: { createdAt: "desc" },
+          take: 1,
+          select: { brand: { select: { name: true } } },
+        },
+        leads: {
+          where: { studioId, brandId: { not: null } },
+          orderBy: { createdAt: "desc" },
+          take: 1,
+          select: { brand: { select: { name: true } } },
+        },
+      },
+    });
+    if (!contact) return null;
+    const sender = contact.jobs[0]?.brand.name ?? contact.leads[0]?.brand?.name ?? contact.studio.name;
+    return {
+      context: "client",
+      to: contact.email || null,
+      clientName: contact.name,
+      contactId: contact.id,
+      sender,
+      values: clientAndSenderValues({ clientName: contact.name, brandName: sender, studio: contact.studio, now }),
     };
   }
   if (!jobId) return null;

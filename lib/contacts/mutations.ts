@@ -173,6 +173,8 @@ export async function mergeContacts(
     where: { studioId, contactId: duplicate.id },
     data: { contactId: kept.id },
   });
+  // An email written on the duplicate's page, even one still waiting to go, is the kept client's.
+  await tx.composedEmail.updateMany({ where: { studioId, contactId: duplicate.id }, data: { contactId: kept.id } });
   const details = [duplicate.email, duplicate.phone, duplicate.address?.replace(/\s*\n\s*/g, ", ")]
     .filter(Boolean)
     .join(", ");

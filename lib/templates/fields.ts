@@ -160,7 +160,11 @@ const QUESTIONNAIRE_FIELDS = [
   ...SENDER_FIELDS,
 ] as const satisfies readonly TemplateField[];
 
+/** An email written on a client's own page: who they are and who writes. */
+const CLIENT_EMAIL_FIELDS = [...CLIENT_FIELDS, ...SENDER_FIELDS] as const satisfies readonly TemplateField[];
+
 export const TEMPLATE_CONTEXTS = {
+  client: { label: "A client", fields: CLIENT_EMAIL_FIELDS, allowsCustomFields: false },
   job: { label: "A job and its client", fields: JOB_FIELDS, allowsCustomFields: true },
   inquiry: { label: "An inquiry just received", fields: INQUIRY_FIELDS, allowsCustomFields: false },
   proposal: { label: "A proposal sent to its client", fields: PROPOSAL_FIELDS, allowsCustomFields: false },

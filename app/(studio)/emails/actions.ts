@@ -24,7 +24,8 @@ export const sendComposedEmailAction = defineAction({
       // The studio's outbox and the client's history list it; the page it was written on says so.
       revalidate: [
         "/emails",
-        input.leadId ? `/leads/${input.leadId}` : `/jobs/${input.jobId}`,
+        ...(input.leadId ? [`/leads/${input.leadId}`] : []),
+        ...(input.jobId ? [`/jobs/${input.jobId}`] : []),
         ...(sent.contactId ? [`/clients/${sent.contactId}`] : []),
       ],
       message: `Sent to ${sent.clientName} (${sent.to}). It goes out in a moment and shows under Emails.`,

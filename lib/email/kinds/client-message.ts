@@ -10,11 +10,12 @@ export const clientMessage = defineEmailKind({
     if (!studioId) return null;
     const composed = await tx.composedEmail.findFirst({
       where: { id: composedEmailId, studioId },
-      select: { subject: true, body: true, leadId: true, jobId: true },
+      select: { subject: true, body: true, leadId: true, jobId: true, contactId: true },
     });
     if (!composed) return null;
-    // The lead or job was deleted before it went: not sent.
-    const target = await findComposeTarget(tx, { studioId, leadId: composed.leadId, jobId: composed.jobId });
+    // The lead, job or client was deleted before it went: not sent.
+    const { leadId, jobId, contactId } = composed;
+    const target = await findComposeTarget(tx, { studioId, leadId, jobId, contactId });
     if (!target) return null;
     const { subject, text, html } = renderEmailWording(composed, target.values, target.context);
     return { subject, text, html, sender: target.sender };

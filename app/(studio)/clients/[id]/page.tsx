@@ -7,6 +7,8 @@ import { requireStudioContext } from "@/lib/auth/context";
 import { formatDateTime } from "@/lib/calendar/zoned";
 import { findContact, findContactHistory, type HistoryKind } from "@/lib/contacts/queries";
 import { EmailAddress } from "@/components/ui/email-address";
+import { ComposeEmailCard } from "@/app/(studio)/emails/_components/compose-email-card";
+import { findComposeTarget } from "@/lib/composed-emails/queries";
 
 export const metadata = { title: "Client" };
 
@@ -34,11 +36,12 @@ const KIND_TONES = {
 export default async function ClientPage({ params }: { params: Promise<{ id: string }> }) {
   const { user, db, studio } = await requireStudioContext();
   const contactId = (await params).id.slice(0, 64);
-  const [contact, history] = await Promise.all([
+  const [contact, history, emailTarget] = await Promise.all([
     findContact(db, { studioId: user.studioId, contactId }),
     findContactHistory(db, { studioId: user.studioId, contactId }),
+    findComposeTarget(db, { studioId: user.studioId, contactId }),
   ]);
-  if (!contact) notFound();
+  if (!contact || !emailTarget) notFound();
   const tz = studio.timeZone;
   return (
     <>
@@ -54,7 +57,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
         </Link>
       </PageHeader>
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="lg:col-span-2">
+        <div className="space-y-6 lg:col-span-2">
           <Card title="History">
             {history.length === 0 ? (
               <EmptyState>Nothing yet.</EmptyState>
@@ -89,6 +92,8 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
               </ol>
             )}
           </Card>
+          {/* Saved emails are written for a job or an inquiry, whose fields a client's own page has not. */}
+          <ComposeEmailCard about={{ contactId: contact.id }} target={emailTarget} saved={[]} />
         </div>
         <Card title="Details">
           <dl className="space-y-3 text-sm">

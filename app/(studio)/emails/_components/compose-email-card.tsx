@@ -4,13 +4,13 @@ import { type StartingPoint } from "@/components/email/saved-email-picker";
 import { Card } from "@/components/ui/card";
 import { composeFields, type ComposeTarget } from "@/lib/composed-emails/queries";
 
-/** The "Email the client" card of a lead's or a job's page: one card, one action, both pages. */
+/** The "Email the client" card of a lead's, a job's or a client's page: one card, one action, every page. */
 export function ComposeEmailCard({
   about,
   target,
   saved,
 }: {
-  about: { leadId: string } | { jobId: string };
+  about: { leadId: string } | { jobId: string } | { contactId: string };
   target: ComposeTarget;
   /** The saved emails written to this kind of client. */
   saved: StartingPoint[];
