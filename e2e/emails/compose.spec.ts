@@ -73,11 +73,25 @@ test("the photographer writes to a client from the client's own page, in the nam
     title: "Moreau Family Session",
     contact: { name: "Léo Moreau", email },
   });
+  await testDb().savedEmail.create({
+    data: {
+      studioId: signedIn.studio.id,
+      name: "Season's greetings",
+      about: "CLIENT",
+      subject: "Season's greetings, {{client.first_name}}",
+      body: "Hi {{client.first_name}},\n\nWarm wishes from all of us at {{brand.name}}.",
+    },
+  });
   await replicated();
 
   await page.goto(`/clients/${job.contactId}`);
   const card = page.locator("section", { has: page.getByRole("heading", { level: 2, name: "Email the client" }) });
   await expect(card).toContainText("To Léo Moreau, from Portraits by Test; replies come to you.");
+  // The saved emails written to a client, from their page, are there to start from.
+  await card.getByLabel("Start from a saved email").selectOption({ label: "Season's greetings" });
+  await expect(card.getByRole("region", { name: "Preview" }).getByTestId("preview-subject")).toHaveText(
+    "Season's greetings, Léo",
+  );
   // A client's own page has no job to fill in.
   await card.getByLabel("Subject").fill("Your {{job.title}}");
   await card.getByLabel("Message").fill("Hi {{client.first_name}}");

@@ -4,15 +4,21 @@ import { type TemplateContextName } from "@/lib/templates/fields";
 
 // Browser-safe: the saved email form reads the labels.
 
-export const SAVED_EMAIL_FOR = ["JOB", "LEAD"] as const;
+export const SAVED_EMAIL_FOR = ["JOB", "LEAD", "CLIENT"] as const;
 export type SavedEmailFor = (typeof SAVED_EMAIL_FOR)[number];
 export const SAVED_EMAIL_FOR_LABELS: Record<SavedEmailFor, string> = {
   JOB: "A job's client",
   LEAD: "An inquiry",
+  CLIENT: "A client, from their page",
 };
 
-/** The smart fields of an email written to a job's client, or to an inquiry. */
-export const savedEmailContext = (about: SavedEmailFor): TemplateContextName => (about === "JOB" ? "job" : "inquiry");
+const CONTEXTS = { JOB: "job", LEAD: "inquiry", CLIENT: "client" } as const satisfies Record<
+  SavedEmailFor,
+  TemplateContextName
+>;
+
+/** The smart fields of an email written to a job's client, an inquiry, or a client from their page. */
+export const savedEmailContext = (about: SavedEmailFor): TemplateContextName => CONTEXTS[about];
 
 /** A saved email as its form sends it. */
 export const createSavedEmailSchema = z.object({

@@ -9,6 +9,7 @@ import { findContact, findContactHistory, type HistoryKind } from "@/lib/contact
 import { EmailAddress } from "@/components/ui/email-address";
 import { ComposeEmailCard } from "@/app/(studio)/emails/_components/compose-email-card";
 import { findComposeTarget } from "@/lib/composed-emails/queries";
+import { findSavedEmails } from "@/lib/saved-emails/queries";
 
 export const metadata = { title: "Client" };
 
@@ -36,10 +37,11 @@ const KIND_TONES = {
 export default async function ClientPage({ params }: { params: Promise<{ id: string }> }) {
   const { user, db, studio } = await requireStudioContext();
   const contactId = (await params).id.slice(0, 64);
-  const [contact, history, emailTarget] = await Promise.all([
+  const [contact, history, emailTarget, savedEmails] = await Promise.all([
     findContact(db, { studioId: user.studioId, contactId }),
     findContactHistory(db, { studioId: user.studioId, contactId }),
     findComposeTarget(db, { studioId: user.studioId, contactId }),
+    findSavedEmails(db, { studioId: user.studioId, about: "CLIENT" }),
   ]);
   if (!contact || !emailTarget) notFound();
   const tz = studio.timeZone;
@@ -92,8 +94,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
               </ol>
             )}
           </Card>
-          {/* Saved emails are written for a job or an inquiry, whose fields a client's own page has not. */}
-          <ComposeEmailCard about={{ contactId: contact.id }} target={emailTarget} saved={[]} />
+          <ComposeEmailCard about={{ contactId: contact.id }} target={emailTarget} saved={savedEmails} />
         </div>
         <Card title="Details">
           <dl className="space-y-3 text-sm">

@@ -4,9 +4,9 @@ import { defineAction } from "@/lib/actions";
 import { createSavedEmail, deleteSavedEmail, updateSavedEmail } from "@/lib/saved-emails/mutations";
 import { createSavedEmailSchema, savedEmailIdSchema, updateSavedEmailSchema } from "@/lib/saved-emails/schemas";
 
-// Every lead's and job's "Email the client" and every workflow's email steps offer the saved
-// emails: "/leads", "/jobs" and "/workflows" pin them all for this member.
-const OFFERED_ON = ["/leads", "/jobs", "/workflows"];
+// Every lead's, job's and client's "Email the client" and every workflow's email steps offer the
+// saved emails: "/leads", "/jobs", "/clients" and "/workflows" pin them all for this member.
+const OFFERED_ON = ["/leads", "/jobs", "/clients", "/workflows"];
 
 export const createSavedEmailAction = defineAction({
   access: "studio",

@@ -49,7 +49,7 @@ export function SavedEmailForm({ action, savedEmailId, initial, submitLabel }: P
               value={wording.about}
               onChange={(e) => set({ about: e.target.value as SavedEmailFor })}
               errors={s.fieldErrors?.about}
-              hint="Each has its own smart fields: a job's date and proposal, or what the inquiry asked about."
+              hint="Each has its own smart fields: a job's date and proposal, what the inquiry asked about, or only the client's name (an email from the client's page)."
             >
               {SAVED_EMAIL_FOR.map((a) => (
                 <option key={a} value={a}>

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "SavedEmailFor" ADD VALUE 'CLIENT';
