@@ -20,13 +20,13 @@ type Props = {
   clientName: string;
   to: string | null;
   sender: string;
-  /** The smart fields this email can use, with what each says for this lead or job now. */
+  /** The smart fields this email can use, with what each says for this lead, job or client now. */
   fields: Field[];
   /** The studio's saved emails written to this kind of client. */
   saved?: StartingPoint[];
 };
 
-/** Write an email to a lead's or a job's client, with smart fields shown as they will read. */
+/** Write an email to the client of a lead, a job, or a client's own page, with smart fields shown as they will read. */
 export function ComposeEmailForm({ action, about, clientName, to, sender, fields, saved = [] }: Props) {
   const [wording, setWording] = useState({ subject: "", body: "" });
   // The preview follows the form's fields as typed, and empties with them once the email is sent

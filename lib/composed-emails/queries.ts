@@ -24,7 +24,7 @@ type About = {
   now?: Date;
 };
 
-/** The lead's or job's client and smart-field values as of `now`; null when it is not this studio's. */
+/** The lead's, job's or client's address and smart-field values as of `now`; null when it is not this studio's. */
 export async function findComposeTarget(
   db: Reader,
   { studioId, leadId, jobId, contactId, now = new Date() }: About,
