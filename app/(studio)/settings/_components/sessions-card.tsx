@@ -74,7 +74,8 @@ export function SessionsCard({
                 action={signOutSessionAction}
                 fields={{ sessionId: s.id }}
                 label="End session"
-                ariaLabel={`End the session of ${browserName(s.userAgent)}, signed in ${when.format(s.createdAt)}`}
+                // Begins with the visible words, so speech users can say what they see.
+                ariaLabel={`End session: ${browserName(s.userAgent)}, signed in ${when.format(s.createdAt)}`}
               />
             )}
           </li>

@@ -84,10 +84,10 @@ export async function EditableEmailSettings({ email }: { email: EditableEmail })
                 <p className="mt-1 text-xs text-slate-500">
                   The wording above as saved, filled in as the client gets it.
                 </p>
-                <p className="mt-2 text-sm text-slate-700">
+                <p className="mt-2 text-sm wrap-anywhere text-slate-700">
                   <span className="font-medium">Subject:</span> {onLatest.email.subject}
                 </p>
-                <div className="mt-2 space-y-2 text-sm break-words text-slate-700">
+                <div className="mt-2 space-y-2 text-sm wrap-anywhere text-slate-700">
                   {paragraphsOf(onLatest.email.text).map((p, n) => (
                     <p key={n} className="whitespace-pre-line">
                       {p}
