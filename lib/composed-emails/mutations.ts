@@ -31,7 +31,8 @@ export async function sendComposedEmail(
 ) {
   const target = await findComposeTarget(tx, { studioId, ...about(input), now });
   if (!target) throw notFound(input.leadId ? "That lead" : input.contactId ? "That client" : "That job");
-  if (!target.to) throw new AppError("VALIDATION", `${target.clientName} has no email address yet: add one first.`);
+  const to = target.email;
+  if (!to) throw new AppError("VALIDATION", `${target.name} has no email address yet: add one first.`);
   const wording = { subject: input.subject, body: input.body };
   const errors = checkClientEmailWording(wording, target.context);
   if (Object.keys(errors).length) throw new AppError("VALIDATION", FIX, errors);
@@ -47,9 +48,9 @@ export async function sendComposedEmail(
   await queueEmail(tx, {
     kind: "client.message",
     studioId,
-    to: target.to,
+    to,
     params: { composedEmailId: composed.id },
     now,
   });
-  return { to: target.to, clientName: target.clientName, contactId: target.contactId };
+  return { to, clientName: target.name, contactId: target.contactId };
 }

@@ -1,6 +1,6 @@
 import { type EditableEmailKind } from "@/lib/email-templates/editable";
 import { type RenderedEmail } from "@/lib/email/kind";
-import { EMAIL_KINDS } from "@/lib/email/kinds";
+import { type EmailKindName, type EmailKindParams, renderKind } from "@/lib/email/kinds";
 import { modelsOf, type Reader } from "@/lib/reader";
 
 // "On your latest proposal to Grace Nguyen": a brand's wording of an email rendered by the very
@@ -18,13 +18,10 @@ const named = (title: string, client: string) => `${title} for ${client}`;
 const CLIENT = { job: { select: { contact: { select: { name: true } } } } } as const;
 
 const send =
-  <K extends keyof typeof EMAIL_KINDS>(kind: K, params: Parameters<(typeof EMAIL_KINDS)[K]["render"]>[1]) =>
+  <K extends EmailKindName>(kind: K, params: EmailKindParams<K>) =>
   ({ db, origin, studioId }: { db: Reader; origin: string; studioId: string }) =>
     // A kind's render only reads: on a page's read host as in the worker's transaction.
-    (EMAIL_KINDS[kind].render as (ctx: object, p: typeof params) => Promise<RenderedEmail | null>)(
-      { tx: modelsOf(db), origin, studioId },
-      params,
-    );
+    renderKind(kind, { tx: modelsOf(db), origin, studioId }, params);
 
 /** The last record of a brand each editable email went with, as the kind that sends it takes it. */
 const LATEST: Record<EditableEmailKind, (db: Reader, where: Where) => Promise<Latest | null>> = {

@@ -1,8 +1,7 @@
-import { type z } from "zod";
 import { type Tx } from "@/lib/db";
 import { findOwnerConfirmation } from "@/lib/account/queries";
 import { dayKeyOf } from "@/lib/calendar/zoned";
-import { EMAIL_KINDS, type EmailKindName } from "@/lib/email/kinds";
+import { EMAIL_KINDS, type EmailKindName, type EmailKindParams, renderKind } from "@/lib/email/kinds";
 import { enqueueEmailJob } from "@/lib/email/queue";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -58,7 +57,7 @@ export type OutgoingEmail<K extends EmailKindName> = {
   studioId: string | null;
   to: string;
   /** Ids and small values only: never a link, a token or anything secret. */
-  params: z.input<(typeof EMAIL_KINDS)[K]["params"]>;
+  params: EmailKindParams<K>;
   /** When it is queued (tests move the clock): decides which day's quota it counts against. */
   now?: Date;
   /**
@@ -95,12 +94,12 @@ export async function queueEmails<K extends EmailKindName>(
   if (email.studioId)
     for (let i = 0; i < checks; i++)
       await checkStudioMaySend(tx, email.studioId, email.now ?? new Date(), { counted: !email.toMember });
-  const kind = EMAIL_KINDS[email.kind];
-  const params = kind.params.parse(email.params) as Record<string, unknown>;
-  // The render function type is a union over kinds; params were just parsed by this kind's schema.
-  const rendered = await (kind.render as (ctx: unknown, p: unknown) => ReturnType<typeof kind.render>)(
+  // Stored as the kind's schema reads them (defaults filled in); the worker parses them again.
+  const params: object = EMAIL_KINDS[email.kind].params.parse(email.params);
+  const rendered = await renderKind(
+    email.kind,
     { tx, origin: configuredOrigin() ?? "", studioId: email.studioId },
-    params,
+    email.params,
   );
   if (!rendered) throw new Error(`the ${email.kind} email refers to rows that do not exist`);
   const rows: { id: string }[] = [];
@@ -111,7 +110,7 @@ export async function queueEmails<K extends EmailKindName>(
         studioId: email.studioId,
         to,
         subject: rendered.subject,
-        params: params as object,
+        params,
         events: { create: { kind: "QUEUED", studioId: email.studioId } },
       },
       select: { id: true },

@@ -45,14 +45,14 @@ export async function sendLockedScheduledEmail(
   });
   if (row.job.status === "CANCELLED") return { status: "CANCELLED", note: JOB_CANCELLED_NOTE };
   const target = await findComposeTarget(tx, { studioId, jobId: row.jobId, now });
-  if (!target?.to) return { status: "NOT_SENT", note: `${target?.clientName ?? "The client"} has no email address.` };
+  if (!target?.email) return { status: "NOT_SENT", note: `${target?.name ?? "The client"} has no email address.` };
   const missing = renderEmailWording(row, target.values, "job").missing;
   if (missing.length)
     return { status: "NOT_SENT", note: `Nothing to fill in for ${missing.map((m) => m.label).join(", ")}.` };
   const email = await queueEmail(tx, {
     studioId,
     kind: "workflow.email",
-    to: target.to,
+    to: target.email,
     params: { scheduledEmailId: row.id },
     now,
   });

@@ -3,7 +3,19 @@ import { modelsOf, type Reader } from "@/lib/reader";
 import { notFound } from "@/lib/errors";
 import { formatMoney as formatMinor, type MoneyFormat } from "@/lib/money";
 import { proposalTotal } from "@/lib/proposals/queries";
+import { type TemplateValues } from "@/lib/templates/engine";
 import { type JobFieldKey } from "@/lib/templates/fields";
+
+/** Whom an email is to and in whose name it goes, with its context's smart-field values. */
+export type RecipientValues = {
+  values: TemplateValues;
+  name: string;
+  email: string | null;
+  /** The client's page, where an email to them shows in their history. */
+  contactId: string | null;
+  /** The brand (or, when there is none, the studio) the email goes out as. */
+  sender: string;
+};
 
 /** Money in the studio's currency and locale (lib/money.ts); the one place the engine formats amounts. */
 function formatMoney(minor: number, format: MoneyFormat): string {
@@ -69,7 +81,10 @@ export async function buildJobTemplateValues(db: Reader, about: JobAbout): Promi
  * {@link buildJobTemplateValues} with the job's client and brand, in the same one query (the
  * compose form needs all three); null when the job is not this studio's.
  */
-export async function findJobTemplateValues(db: Reader, { studioId, jobId, proposalId, now = new Date() }: JobAbout) {
+export async function findJobTemplateValues(
+  db: Reader,
+  { studioId, jobId, proposalId, now = new Date() }: JobAbout,
+): Promise<(RecipientValues & { values: Record<JobFieldKey, string | null> }) | null> {
   const job = await modelsOf(db).job.findFirst({
     where: { id: jobId, studioId },
     select: {
@@ -103,5 +118,11 @@ export async function findJobTemplateValues(db: Reader, { studioId, jobId, propo
     "proposal.total": proposal ? formatMoney(proposalTotal(proposal.items), money) : null,
     "proposal.deposit": proposal ? formatMoney(proposal.depositCents, money) : null,
   };
-  return { values, contact: job.contact, brandName: job.brand.name };
+  return {
+    values,
+    name: job.contact.name,
+    email: job.contact.email || null,
+    contactId: job.contact.id,
+    sender: job.brand.name,
+  };
 }

@@ -23,7 +23,8 @@ import { systemNotice } from "@/lib/email/kinds/system-notice";
 import { templateTest } from "@/lib/email/kinds/template-test";
 import { webhookDisabled } from "@/lib/email/kinds/webhook-disabled";
 import { workflowEmail } from "@/lib/email/kinds/workflow-email";
-import { type EmailKind } from "@/lib/email/kind";
+import { type z } from "zod";
+import { type EmailKind, type RenderContext, type RenderedEmail } from "@/lib/email/kind";
 
 /** Every email ShootQ sends, by the kind stored in the outbox row. */
 export const EMAIL_KINDS = {
@@ -59,4 +60,21 @@ export const LEGACY_KIND = "legacy.text";
 export function findEmailKind(kind: string): EmailKind | undefined {
   if (kind === LEGACY_KIND) return legacyText as EmailKind;
   return Object.hasOwn(EMAIL_KINDS, kind) ? (EMAIL_KINDS[kind as EmailKindName] as EmailKind) : undefined;
+}
+
+/** What queueing a kind takes: ids and small values, as its schema reads them. */
+export type EmailKindParams<K extends EmailKindName> = z.input<(typeof EMAIL_KINDS)[K]["params"]>;
+
+/**
+ * One kind's subject and body from its params, parsed by the kind's own schema first: queueing
+ * an email renders it so, and so does the real-record preview of Settings → Emails.
+ */
+export function renderKind<K extends EmailKindName>(
+  kind: K,
+  ctx: RenderContext,
+  params: EmailKindParams<K>,
+): Promise<RenderedEmail | null> {
+  // The registry's entries are a union TypeScript cannot call; the kind's schema checks the params.
+  const found = EMAIL_KINDS[kind] as EmailKind;
+  return found.render(ctx, found.params.parse(params));
 }

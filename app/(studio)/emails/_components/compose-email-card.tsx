@@ -20,8 +20,8 @@ export function ComposeEmailCard({
       <ComposeEmailForm
         action={sendComposedEmailAction}
         about={about}
-        clientName={target.clientName}
-        to={target.to}
+        clientName={target.name}
+        to={target.email}
         sender={target.sender}
         fields={composeFields(target)}
         saved={saved}
