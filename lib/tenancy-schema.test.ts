@@ -58,6 +58,7 @@ describe("the schema", () => {
       ["PaymentScheduleStep", "PaymentScheduleTemplate", "templateId"],
       ["NotificationRead", "Notification", "notificationId"],
       ["ScheduledEmail", "Job", "jobId"],
+      ["BrandLogo", "Brand", "brandId"],
     ];
     for (const [child, parent, column] of children)
       expect(await foreignKeyColumns(child, parent), child).toEqual([[column, "studioId"].sort()]);

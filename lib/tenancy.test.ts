@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { solidPng } from "@/scripts/testing/images";
 import { createJob, createLead, createStudio } from "@/prisma/factories";
 import { primaryDb } from "@/lib/db";
 import { createApiToken } from "@/lib/api-tokens/mutations";
@@ -254,6 +255,8 @@ describe("nobody sees or changes another studio's data", () => {
       ]) {
         const form = new FormData();
         for (const [k, v] of Object.entries(variant)) form.set(k, v);
+        // A real image, so only the tenancy check can refuse a logo for B's brand.
+        form.set("logo", new File([new Uint8Array(solidPng(40, 20))], "logo.png", { type: "image/png" }));
         form.set("id", variant.jobId);
         for (const [k, v] of Object.entries({
           name: "Intruder",

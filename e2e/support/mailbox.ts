@@ -87,6 +87,11 @@ export const mailbox = {
     return ((await (await fetchOk("/email")).json()) as MaildevEmail[]).map(toMessage);
   },
 
+  /** The message's HTML as a mail client shows it, inline images (cid:) served by the sink. */
+  htmlUrl(message: MailMessage): string {
+    return `${mailboxUrl()}/email/${encodeURIComponent(message.id)}/html`;
+  },
+
   /** The messages for `to` (and `subject`) received so far. */
   async find(query: MailQuery): Promise<MailMessage[]> {
     return (await this.list()).filter((m) => matches(m, query));

@@ -5,7 +5,13 @@ import { type Tx } from "@/lib/db";
 // the studio and small params (ids, never a link or a token); the worker renders the email at
 // send time from the rows those ids name, so nothing secret sits in the outbox.
 
-export type EmailAttachment = { filename: string; contentType: string; content: Buffer | string };
+export type EmailAttachment = {
+  filename: string;
+  contentType: string;
+  content: Buffer | string;
+  /** An inline image's Content-ID, which the HTML shows as `cid:…` (the brand's logo). */
+  cid?: string;
+};
 
 export type RenderedEmail = {
   subject: string;

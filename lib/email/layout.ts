@@ -74,10 +74,12 @@ export type EmailLayoutInput = {
   html?: string;
   /** The brand or studio the email speaks for; account and platform emails have none. */
   sender?: string;
+  /** The brand's logo above its name: where the image is (an inline attachment's cid:) and its size. */
+  logo?: { src: string; width: number; height: number };
 };
 
 /** The HTML part of an email, in the one layout. */
-export async function emailHtml({ subject, text, html, sender }: EmailLayoutInput): Promise<string> {
+export async function emailHtml({ subject, text, html, sender, logo }: EmailLayoutInput): Promise<string> {
   const name = sender ?? "ShootQ";
   const content: ReactNode = html
     ? h("div", {
@@ -111,6 +113,23 @@ export async function emailHtml({ subject, text, html, sender }: EmailLayoutInpu
           className: "sq-card",
           style: { backgroundColor: "#ffffff", borderRadius: "8px", maxWidth: "560px", padding: "24px" },
         },
+        logo
+          ? h("img", {
+              src: logo.src,
+              alt: "",
+              width: logo.width,
+              height: logo.height,
+              // A light tile keeps a dark logo on a transparent background readable in dark mode.
+              style: {
+                display: "block",
+                border: 0,
+                margin: "0 0 12px",
+                padding: "4px",
+                borderRadius: "4px",
+                backgroundColor: "#ffffff",
+              },
+            })
+          : null,
         h(
           Heading,
           {

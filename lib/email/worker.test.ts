@@ -15,6 +15,8 @@ import { findEmailKind } from "@/lib/email/kinds";
 import { sendQuestionnaire } from "@/lib/questionnaires/mutations";
 import { inviteStaff, revokeInvite } from "@/lib/team/mutations";
 import { hashToken } from "@/lib/tokens";
+import { setBrandLogo } from "@/lib/brands/logo";
+import { solidPng } from "@/scripts/testing/images";
 import { createJob, createQuestionnaireTemplate, createStudio, randomSuffix } from "@/prisma/factories";
 
 const databaseUrl = () => process.env.DATABASE_URL!;
@@ -361,6 +363,52 @@ describe("email worker", () => {
       from: [{ name: "ShootQ", address: "no-reply@shootq.test" }],
       replyTo: undefined,
     });
+  });
+
+  it("heads a brand's email with the brand's logo as an inline image, and another brand's with its name alone", async () => {
+    const smtp = await sink();
+    const { studio, brands } = await createStudio(primaryDb(), { brands: ["Lumen & Lace", "Northlight Portraits"] });
+    const [lumen, northlight] = brands;
+    const logo = solidPng(300, 100);
+    await primaryDb().$transaction((tx) =>
+      setBrandLogo(tx, { studioId: studio.id, brandId: northlight.id, bytes: logo }),
+    );
+    const template = await createQuestionnaireTemplate(primaryDb(), { studioId: studio.id });
+    const jobs = [
+      await createJob(primaryDb(), { studioId: studio.id, brandId: northlight.id }),
+      await createJob(primaryDb(), { studioId: studio.id, brandId: lumen.id }),
+    ];
+    for (const job of jobs)
+      await primaryDb().$transaction((tx) =>
+        sendQuestionnaire(tx, { studioId: studio.id, jobId: job.id, templateId: template.id }),
+      );
+    const rows = await primaryDb().emailMessage.findMany({ where: { studioId: studio.id }, select: { id: true } });
+    await worker(smtp.url);
+    await until("both emails to be sent", async () =>
+      (await emails(rows.map((r) => r.id))).every((e) => e.status === "SENT"),
+    );
+    const received = (job: (typeof jobs)[number]) =>
+      smtp.accepted.find((m) => m.to.includes(job.contact.email!))!.parse();
+
+    const branded = await received(jobs[0]);
+    expect(
+      branded.attachments.map((a) => ({
+        cid: a.cid,
+        type: a.contentType,
+        inline: a.contentDisposition,
+        bytes: a.content,
+      })),
+    ).toEqual([{ cid: "brand-logo@shootq", type: "image/png", inline: "inline", bytes: logo }]);
+    // Shown at most 48 pixels high, above the brand's name.
+    expect(branded.html).toMatch(/<img[^>]*src="cid:brand-logo@shootq"[^>]*width="144"[^>]*height="48"/);
+    expect(String(branded.html).indexOf("cid:brand-logo")).toBeLessThan(
+      String(branded.html).indexOf("Northlight Portraits"),
+    );
+
+    const plain = await received(jobs[1]);
+    expect(plain.attachments).toEqual([]);
+    expect(plain.html).not.toContain("<img");
+    expect(plain.html).toContain("Lumen &amp; Lace");
   });
 
   it("cancels, without sending, an invitation withdrawn before the worker got to it", async () => {

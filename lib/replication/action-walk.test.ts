@@ -36,6 +36,7 @@ import { startTestDatabase, waitForReplay, type TestDatabase } from "@/scripts/t
 import { HttpSession } from "@/scripts/testing/http";
 import { readServerActions } from "@/scripts/bench/lib/server-actions";
 import { formOf, sendAction } from "@/scripts/testing/server-actions";
+import { solidPng } from "@/scripts/testing/images";
 import { standInEnv, startStripeStandIn, type StripeStandIn } from "@/scripts/testing/stripe-stand-in";
 
 /*
@@ -349,6 +350,31 @@ const SAMPLES: Record<string, Sample> = {
     form: (w) => ({ brandId: w.otherBrandId, name: "Walk Brand Renamed" }),
   },
   deleteBrandAction: { on: () => "/settings/studio", form: (w) => ({ brandId: w.spareBrandId }) },
+  uploadBrandLogoAction: {
+    on: () => "/settings/studio",
+    args: (w) => {
+      const form = formOf({ brandId: w.otherBrandId });
+      form.append("logo", new File([new Uint8Array(solidPng(120, 40))], "walk-logo.png", { type: "image/png" }));
+      return [{ ok: false }, form];
+    },
+  },
+  removeBrandLogoAction: {
+    on: () => "/settings/studio",
+    form: (w) => ({ brandId: w.otherBrandId }),
+    before: (_http, w, db) =>
+      db.brandLogo
+        .create({
+          data: {
+            studioId: w.studioId,
+            brandId: w.otherBrandId,
+            data: new Uint8Array(solidPng(60, 20)),
+            contentType: "image/png",
+            width: 60,
+            height: 20,
+          },
+        })
+        .then(() => {}),
+  },
   inviteStaffAction: { on: () => "/settings/team", form: () => ({ email: `${unique("invitee")}@example.com` }) },
   revokeInviteAction: { on: () => "/settings/team", form: (w) => ({ inviteId: w.inviteId }) },
   createApiTokenAction: { on: () => "/settings/api-tokens", form: () => ({ name: "Walk website", scope: "WRITE" }) },

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createInvoiceFromProposal, sendInvoice } from "../../lib/invoices/mutations.ts";
 import { hashToken } from "../../lib/tokens.ts";
+import { solidPng } from "./images.ts";
 import {
   createContact,
   createContractTemplate,
@@ -254,6 +255,17 @@ export async function createFullStudio(db: PrismaClient, marker: string) {
       about: "JOB",
       subject: `Saved subject ${marker}`,
       body: "Hi {{client.first_name}}",
+    },
+  });
+  // A logo on its brand: Settings → Studio shows it, every email of the brand carries it.
+  await db.brandLogo.create({
+    data: {
+      studioId,
+      brandId: b.brands[0].id,
+      data: new Uint8Array(solidPng(90, 30)),
+      contentType: "image/png",
+      width: 90,
+      height: 30,
     },
   });
   const ids = {

@@ -73,7 +73,8 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
           to: session.envelope.rcptTo.map((r) => r.address),
           subject: header(raw, "Subject"),
           raw,
-          parse: () => simpleParser(raw),
+          // The HTML as sent: an inline image keeps its cid: link (the parser would inline it otherwise).
+          parse: () => simpleParser(raw, { keepCidLinks: true }),
         });
         callback();
       });

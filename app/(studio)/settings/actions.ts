@@ -15,7 +15,14 @@ import { defineAction } from "@/lib/actions";
 import { addBrand, deleteBrand, renameBrand } from "@/lib/brands/mutations";
 import { setLeadAlert } from "@/lib/lead-alerts/mutations";
 import { updateLeadAlertSchema } from "@/lib/lead-alerts/schemas";
-import { addBrandSchema, deleteBrandSchema, renameBrandSchema } from "@/lib/brands/schemas";
+import { removeBrandLogo, setBrandLogo } from "@/lib/brands/logo";
+import {
+  addBrandSchema,
+  deleteBrandSchema,
+  removeLogoSchema,
+  renameBrandSchema,
+  uploadLogoSchema,
+} from "@/lib/brands/schemas";
 import { updateStudio } from "@/lib/studios/mutations";
 import { updateStudioSchema } from "@/lib/studios/schemas";
 import { inviteStaff, removeStaff, revokeInvite } from "@/lib/team/mutations";
@@ -134,6 +141,29 @@ export const deleteBrandAction = defineAction({
   async run({ tx, input, user }) {
     await deleteBrand(tx, { studioId: user.studioId, brandId: input.brandId });
     return { revalidate: EVERY_PAGE, flash: "Brand deleted." };
+  },
+});
+
+export const uploadBrandLogoAction = defineAction({
+  access: "owner",
+  schema: uploadLogoSchema,
+  async run({ tx, input, user }) {
+    const bytes = new Uint8Array(await input.logo.arrayBuffer());
+    const brand = await setBrandLogo(tx, { studioId: user.studioId, brandId: input.brandId, bytes });
+    return {
+      revalidate: ["/settings/studio"],
+      message: `Logo saved: it heads every email ${brand.name} sends from now on.`,
+    };
+  },
+});
+
+export const removeBrandLogoAction = defineAction({
+  access: "owner",
+  schema: removeLogoSchema,
+  async run({ tx, input, user }) {
+    const brand = await removeBrandLogo(tx, { studioId: user.studioId, brandId: input.brandId });
+    // A flash: the form that asked goes away with the logo.
+    return { revalidate: ["/settings/studio"], flash: `Logo removed: ${brand.name}'s emails show its name alone.` };
   },
 });
 

@@ -2,7 +2,14 @@
 
 import { ActionForm } from "@/components/ui/action-form";
 import { SelectField, TextField } from "@/components/ui/field";
-import { addBrandAction, deleteBrandAction, updateStudioAction, renameBrandAction } from "../actions";
+import {
+  addBrandAction,
+  deleteBrandAction,
+  removeBrandLogoAction,
+  renameBrandAction,
+  updateStudioAction,
+  uploadBrandLogoAction,
+} from "../actions";
 
 type StudioFormProps = {
   name: string;
@@ -98,39 +105,118 @@ export function StudioForm({
   );
 }
 
-export function BrandRow({ id, name, jobs }: { id: string; name: string; jobs: number }) {
+export type ShownLogo = { src: string; width: number; height: number };
+
+export function BrandRow({
+  id,
+  name,
+  jobs,
+  logo,
+  maxLogoLabel,
+}: {
+  id: string;
+  name: string;
+  jobs: number;
+  logo: ShownLogo | null;
+  maxLogoLabel: string;
+}) {
   return (
-    <li className="flex flex-wrap items-end gap-3 py-3">
+    <li className="py-3">
+      <div className="flex flex-wrap items-end gap-3">
+        <ActionForm
+          action={renameBrandAction}
+          submitLabel="Rename"
+          variant="secondary"
+          className="flex flex-1 items-end gap-2"
+        >
+          {(s) => (
+            <>
+              <input type="hidden" name="brandId" value={id} />
+              <div className="flex-1">
+                <TextField
+                  label={`Brand name (${jobs} job${jobs === 1 ? "" : "s"})`}
+                  name="name"
+                  defaultValue={s.values?.name ?? name}
+                  errors={s.fieldErrors?.name}
+                />
+              </div>
+            </>
+          )}
+        </ActionForm>
+        <ActionForm
+          action={deleteBrandAction}
+          submitLabel={`Delete ${name}`}
+          variant="secondary"
+          confirm={`Delete the brand ${name}?`}
+          className="flex items-end gap-2"
+        >
+          {() => <input type="hidden" name="brandId" value={id} />}
+        </ActionForm>
+      </div>
+      <BrandLogoForms brandId={id} name={name} logo={logo} maxLogoLabel={maxLogoLabel} />
+    </li>
+  );
+}
+
+/** The brand's logo as its emails show it, with a form to upload (or replace) it and one to remove it. */
+function BrandLogoForms({
+  brandId,
+  name,
+  logo,
+  maxLogoLabel,
+}: {
+  brandId: string;
+  name: string;
+  logo: ShownLogo | null;
+  maxLogoLabel: string;
+}) {
+  return (
+    <section aria-label={`${name}'s logo`} className="mt-3 flex flex-wrap items-end gap-4">
+      {logo ? (
+        // eslint-disable-next-line @next/next/no-img-element -- a data: URL from the database, at its email size
+        <img
+          src={logo.src}
+          width={logo.width}
+          height={logo.height}
+          alt={`${name}'s logo`}
+          className="rounded border border-slate-200 bg-white p-1"
+        />
+      ) : (
+        <p className="text-sm text-slate-500">No logo: {name}&apos;s emails are headed with its name.</p>
+      )}
       <ActionForm
-        action={renameBrandAction}
-        submitLabel="Rename"
+        action={uploadBrandLogoAction}
+        submitLabel={logo ? "Replace logo" : "Upload logo"}
         variant="secondary"
-        className="flex flex-1 items-end gap-2"
+        className="flex flex-wrap items-end gap-2"
       >
         {(s) => (
           <>
-            <input type="hidden" name="brandId" value={id} />
-            <div className="flex-1">
-              <TextField
-                label={`Brand name (${jobs} job${jobs === 1 ? "" : "s"})`}
-                name="name"
-                defaultValue={s.values?.name ?? name}
-                errors={s.fieldErrors?.name}
-              />
-            </div>
+            <input type="hidden" name="brandId" value={brandId} />
+            <TextField
+              label={`Logo for ${name}`}
+              name="logo"
+              type="file"
+              accept="image/png,image/jpeg"
+              className="block text-sm"
+              errors={s.fieldErrors?.logo}
+              hint={`PNG or JPEG, up to ${maxLogoLabel}. It heads every email ${name} sends.`}
+            />
           </>
         )}
       </ActionForm>
-      <ActionForm
-        action={deleteBrandAction}
-        submitLabel={`Delete ${name}`}
-        variant="secondary"
-        confirm={`Delete the brand ${name}?`}
-        className="flex items-end gap-2"
-      >
-        {() => <input type="hidden" name="brandId" value={id} />}
-      </ActionForm>
-    </li>
+      {logo ? (
+        <ActionForm
+          action={removeBrandLogoAction}
+          submitLabel="Remove logo"
+          variant="secondary"
+          confirm={`Remove ${name}'s logo?`}
+          className="flex items-end gap-2"
+        >
+          {() => <input type="hidden" name="brandId" value={brandId} />}
+        </ActionForm>
+      ) : null}
+    </section>
   );
 }
 

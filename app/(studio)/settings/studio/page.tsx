@@ -2,7 +2,9 @@ import { notFound } from "next/navigation";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireOwnerContext } from "@/lib/auth/context";
+import { logoDataUrl, logoDisplaySize } from "@/lib/brands/logo";
 import { findBrandsWithJobCounts } from "@/lib/brands/queries";
+import { MAX_LOGO_LABEL } from "@/lib/brands/schemas";
 import { findStudioSettings } from "@/lib/studios/queries";
 import { BrandRow, NewBrandForm, StudioForm } from "../_components/studio-forms";
 
@@ -36,10 +38,20 @@ export default async function StudioSettingsPage() {
         />
       </Card>
       <Card title="Brands">
-        <p className="mb-2 text-sm text-slate-600">Every list and the dashboard can be filtered by brand.</p>
+        <p className="mb-2 text-sm text-slate-600">
+          Every list and the dashboard can be filtered by brand. Each brand&apos;s emails go out in its name, headed
+          with its logo.
+        </p>
         <ul className="divide-y divide-slate-100">
           {brands.map((b) => (
-            <BrandRow key={b.id} id={b.id} name={b.name} jobs={b._count.jobs} />
+            <BrandRow
+              key={b.id}
+              id={b.id}
+              name={b.name}
+              jobs={b._count.jobs}
+              logo={b.logo && { src: logoDataUrl(b.logo), ...logoDisplaySize(b.logo) }}
+              maxLogoLabel={MAX_LOGO_LABEL}
+            />
           ))}
         </ul>
         <div className="mt-4 border-t border-slate-100 pt-4">
