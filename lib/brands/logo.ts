@@ -1,4 +1,5 @@
 import { imageSize } from "image-size";
+import { requireBrand } from "@/lib/brands/mutations";
 import { type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { modelsOf, type Reader } from "@/lib/reader";
@@ -37,8 +38,7 @@ export async function setBrandLogo(
   { studioId, brandId, bytes }: { studioId: string; brandId: string; bytes: Uint8Array },
 ) {
   const image = readLogo(bytes);
-  const brand = await tx.brand.findFirst({ where: { id: brandId, studioId }, select: { id: true, name: true } });
-  if (!brand) throw new AppError("NOT_FOUND", "That brand was not found.");
+  const brand = await requireBrand(tx, { studioId, brandId });
   const data = new Uint8Array(bytes);
   await tx.brandLogo.upsert({
     where: { studioId_brandId: { studioId, brandId: brand.id } },
@@ -51,8 +51,7 @@ export async function setBrandLogo(
 
 /** Takes the brand's logo away: its emails show its name alone again. */
 export async function removeBrandLogo(tx: Tx, { studioId, brandId }: { studioId: string; brandId: string }) {
-  const brand = await tx.brand.findFirst({ where: { id: brandId, studioId }, select: { id: true, name: true } });
-  if (!brand) throw new AppError("NOT_FOUND", "That brand was not found.");
+  const brand = await requireBrand(tx, { studioId, brandId });
   await tx.brandLogo.deleteMany({ where: { studioId, brandId: brand.id } });
   return brand;
 }

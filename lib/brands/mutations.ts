@@ -3,13 +3,18 @@ import { type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 /** The studio's brand with this id, or a field error: a brand id from a form is never trusted. */
-export async function requireBrandId(
+export async function requireBrand(
   tx: Tx,
   { studioId, brandId }: { studioId: string; brandId: string },
-): Promise<string> {
-  const brand = await tx.brand.findFirst({ where: { id: brandId, studioId }, select: { id: true } });
+): Promise<{ id: string; name: string }> {
+  const brand = await tx.brand.findFirst({ where: { id: brandId, studioId }, select: { id: true, name: true } });
   if (!brand) throw new AppError("NOT_FOUND", "That brand was not found.", { brandId: ["Choose one of your brands."] });
-  return brand.id;
+  return brand;
+}
+
+/** {@link requireBrand}'s id. */
+export async function requireBrandId(tx: Tx, where: { studioId: string; brandId: string }): Promise<string> {
+  return (await requireBrand(tx, where)).id;
 }
 
 /** The brand a studio started with (sign-up names it after the studio). */

@@ -119,6 +119,8 @@ export async function emailHtml({ subject, text, html, sender, logo }: EmailLayo
               alt: "",
               width: logo.width,
               height: logo.height,
+              // Keeps React from adding a <link rel="preload"> for it to the email's head.
+              fetchPriority: "low",
               // A light tile keeps a dark logo on a transparent background readable in dark mode.
               style: {
                 display: "block",

@@ -401,6 +401,7 @@ describe("email worker", () => {
     ).toEqual([{ cid: "brand-logo@shootq", type: "image/png", inline: "inline", bytes: logo }]);
     // Shown at most 48 pixels high, above the brand's name.
     expect(branded.html).toMatch(/<img[^>]*src="cid:brand-logo@shootq"[^>]*width="144"[^>]*height="48"/);
+    expect(branded.html).not.toContain('rel="preload"');
     expect(String(branded.html).indexOf("cid:brand-logo")).toBeLessThan(
       String(branded.html).indexOf("Northlight Portraits"),
     );
