@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import { useActionState, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { FormToken } from "@/components/ui/form-token";
@@ -15,6 +15,11 @@ type Props = {
   isCreate?: boolean;
   /** Asked before submitting, for actions that cannot be undone. */
   confirm?: string;
+  /**
+   * A check in the browser before anything is sent (a file over the server's cap): a refusal
+   * shows as the server's would, and the form is not submitted. The server checks again.
+   */
+  check?: (form: FormData) => ActionState | null;
   /** Fields, given the last state so they can show errors and keep values. */
   children?: (state: ActionState) => ReactNode;
 };
@@ -27,16 +32,21 @@ export function ActionForm({
   className = "space-y-4",
   isCreate = false,
   confirm,
+  check,
   children,
 }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const [submitted, formAction, pending] = useActionState(action, initialActionState);
+  const [refused, setRefused] = useState<ActionState | null>(null);
+  const state = refused ?? submitted;
   return (
     <form
       action={formAction}
       className={className}
       noValidate
       onSubmit={(e) => {
-        if (confirm && !window.confirm(confirm)) e.preventDefault();
+        const refusal = check?.(new FormData(e.currentTarget)) ?? null;
+        setRefused(refusal);
+        if (refusal || (confirm && !window.confirm(confirm))) e.preventDefault();
       }}
     >
       <FormMessage state={state} />

@@ -10,6 +10,20 @@ test("the owner uploads a brand's logo; the brand's emails arrive headed with it
   const logo = page.getByRole("region", { name: "Portraits by Test's logo" });
   await expect(logo).toContainText("No logo: Portraits by Test's emails are headed with its name.");
 
+  // A photo far past the cap is refused before it is sent, beside the field.
+  await logo.getByLabel("Logo for Portraits by Test").setInputFiles({
+    name: "wedding-photo.png",
+    mimeType: "image/png",
+    buffer: Buffer.concat([solidPng(10, 10), Buffer.alloc(13 * 1024 * 1024)]),
+  });
+  await logo.getByRole("button", { name: "Upload logo" }).click();
+  // The form's summary and the field's own error both say it.
+  await expect(logo.getByRole("alert")).toHaveText([
+    /^The image is larger than 256 KB/,
+    /^The image is larger than 256 KB/,
+  ]);
+  await expect(logo.getByLabel("Logo for Portraits by Test")).toHaveAttribute("aria-invalid", "true");
+
   // A file that only claims to be a PNG is refused beside the field, and nothing is saved.
   await logo.getByLabel("Logo for Portraits by Test").setInputFiles({
     name: "logo.png",

@@ -18,16 +18,14 @@ export const deleteBrandSchema = z.object({ brandId: recordId });
 /** A logo's file cap: it travels inside every email the brand sends. */
 export const MAX_LOGO_BYTES = 256 * 1024;
 export const MAX_LOGO_LABEL = "256 KB";
+export const LOGO_TOO_LARGE = `The image is larger than ${MAX_LOGO_LABEL}: save it smaller (a logo needs about 400 pixels across).`;
 
 export const uploadLogoSchema = z.object({
   brandId: recordId,
   logo: z
     .instanceof(File, { error: "Choose a PNG or JPEG image." })
     .refine((f) => f.size > 0, "Choose a PNG or JPEG image: this file is empty.")
-    .refine(
-      (f) => f.size <= MAX_LOGO_BYTES,
-      `The image is larger than ${MAX_LOGO_LABEL}: save it smaller (a logo needs about 400 pixels across).`,
-    ),
+    .refine((f) => f.size <= MAX_LOGO_BYTES, LOGO_TOO_LARGE),
 });
 export const removeLogoSchema = z.object({ brandId: recordId });
 

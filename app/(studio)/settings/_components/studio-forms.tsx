@@ -2,6 +2,8 @@
 
 import { ActionForm } from "@/components/ui/action-form";
 import { SelectField, TextField } from "@/components/ui/field";
+import { type ActionState } from "@/lib/action-state";
+import { LOGO_TOO_LARGE, MAX_LOGO_BYTES, MAX_LOGO_LABEL } from "@/lib/brands/schemas";
 import {
   addBrandAction,
   deleteBrandAction,
@@ -107,19 +109,7 @@ export function StudioForm({
 
 export type ShownLogo = { src: string; width: number; height: number };
 
-export function BrandRow({
-  id,
-  name,
-  jobs,
-  logo,
-  maxLogoLabel,
-}: {
-  id: string;
-  name: string;
-  jobs: number;
-  logo: ShownLogo | null;
-  maxLogoLabel: string;
-}) {
+export function BrandRow({ id, name, jobs, logo }: { id: string; name: string; jobs: number; logo: ShownLogo | null }) {
   return (
     <li className="py-3">
       <div className="flex flex-wrap items-end gap-3">
@@ -153,23 +143,20 @@ export function BrandRow({
           {() => <input type="hidden" name="brandId" value={id} />}
         </ActionForm>
       </div>
-      <BrandLogoForms brandId={id} name={name} logo={logo} maxLogoLabel={maxLogoLabel} />
+      <BrandLogoForms brandId={id} name={name} logo={logo} />
     </li>
   );
 }
 
+/** A file over the cap is refused before it is sent (a photo could exceed what a request may carry). */
+function refuseLargeLogo(form: FormData): ActionState | null {
+  const file = form.get("logo");
+  if (!(file instanceof File) || file.size <= MAX_LOGO_BYTES) return null;
+  return { ok: false, message: LOGO_TOO_LARGE, fieldErrors: { logo: [LOGO_TOO_LARGE] } };
+}
+
 /** The brand's logo as its emails show it, with a form to upload (or replace) it and one to remove it. */
-function BrandLogoForms({
-  brandId,
-  name,
-  logo,
-  maxLogoLabel,
-}: {
-  brandId: string;
-  name: string;
-  logo: ShownLogo | null;
-  maxLogoLabel: string;
-}) {
+function BrandLogoForms({ brandId, name, logo }: { brandId: string; name: string; logo: ShownLogo | null }) {
   return (
     <section aria-label={`${name}'s logo`} className="mt-3 flex flex-wrap items-end gap-4">
       {logo ? (
@@ -189,6 +176,7 @@ function BrandLogoForms({
         submitLabel={logo ? "Replace logo" : "Upload logo"}
         variant="secondary"
         className="flex flex-wrap items-end gap-2"
+        check={refuseLargeLogo}
       >
         {(s) => (
           <>
@@ -200,7 +188,7 @@ function BrandLogoForms({
               accept="image/png,image/jpeg"
               className="block text-sm"
               errors={s.fieldErrors?.logo}
-              hint={`PNG or JPEG, up to ${maxLogoLabel}. It heads every email ${name} sends.`}
+              hint={`PNG or JPEG, up to ${MAX_LOGO_LABEL}. It heads every email ${name} sends.`}
             />
           </>
         )}

@@ -4,7 +4,6 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { requireOwnerContext } from "@/lib/auth/context";
 import { logoDataUrl, logoDisplaySize } from "@/lib/brands/logo";
 import { findBrandsWithJobCounts } from "@/lib/brands/queries";
-import { MAX_LOGO_LABEL } from "@/lib/brands/schemas";
 import { findStudioSettings } from "@/lib/studios/queries";
 import { BrandRow, NewBrandForm, StudioForm } from "../_components/studio-forms";
 
@@ -50,7 +49,6 @@ export default async function StudioSettingsPage() {
               name={b.name}
               jobs={b._count.jobs}
               logo={b.logo && { src: logoDataUrl(b.logo), ...logoDisplaySize(b.logo) }}
-              maxLogoLabel={MAX_LOGO_LABEL}
             />
           ))}
         </ul>
