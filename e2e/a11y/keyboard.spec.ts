@@ -80,6 +80,7 @@ test("a signed-in photographer enters a lead, converts it and schedules a sessio
   signedIn,
 }) => {
   await page.goto("/leads");
+  await expect(page.getByRole("banner")).toContainText(signedIn.owner.name);
   await skipToContent(page);
   await tabTo(page, page.getByRole("link", { name: "New lead" }));
   await page.keyboard.press("Enter");
