@@ -26,7 +26,8 @@ import { captureQueries, readShare, snapshotCounters } from "./lib/pg-stats.ts";
 import { renderMarkdown, type BenchResults, type Measurement, type Target } from "./lib/report.ts";
 import { postmasterPid, treeCpuSeconds } from "./lib/server-cpu.ts";
 import { actionHeaders, encodeActionBody, findServerAction, readServerActions } from "./lib/server-actions.ts";
-import { sql, startBenchApp, startBenchDatabase, type BenchDatabase } from "./lib/stack.ts";
+import { sql } from "../testing/database.ts";
+import { startBenchApp, startBenchDatabase, type BenchDatabase } from "./lib/stack.ts";
 
 const { values } = parseArgs({
   options: {

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import pg from "pg";
 import { ensureQueueSchema } from "../../lib/email/queue.ts";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../db/embedded-postgres.ts";
@@ -32,7 +33,36 @@ export async function waitForReplay(db: Pick<EmbeddedPostgres, "primaryUrl" | "r
   }
 }
 
-export type TestDatabase = EmbeddedPostgres & { dir: string; destroy(): Promise<void> };
+export type TestDatabase = EmbeddedPostgres & {
+  dir: string;
+  /** Superuser on each server's `postgres` database, primary first: settings and statistics. */
+  adminUrls: { primary: string; replicas: string[] };
+  /** Each server's log file, primary first. */
+  logFiles: { primary: string; replicas: string[] };
+  destroy(): Promise<void>;
+};
+
+/** The server at `appUrl` as the superuser, on `database`. */
+export function superuserUrl(appUrl: string, database: string): string {
+  const u = new URL(appUrl);
+  u.username = "postgres";
+  u.password = "postgres";
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** Runs each statement on the server at `url` (a superuser URL), one result per statement. */
+export async function sql(url: string, ...statements: string[]): Promise<pg.QueryResultRow[][]> {
+  const client = new pg.Client({ connectionString: url, application_name: "shootq-testing" });
+  await client.connect();
+  try {
+    const out: pg.QueryResultRow[][] = [];
+    for (const s of statements) out.push((await client.query(s)).rows);
+    return out;
+  } finally {
+    await client.end();
+  }
+}
 
 /**
  * A throwaway primary and replicas on free ports, migrated, in a folder the postgres user can
@@ -58,7 +88,19 @@ export async function startTestDatabase(delays: string[]): Promise<TestDatabase>
     await destroy();
     throw error;
   }
-  return { ...db, dir, destroy };
+  return {
+    ...db,
+    dir,
+    adminUrls: {
+      primary: superuserUrl(db.primaryUrl, "postgres"),
+      replicas: db.replicaUrls.map((u) => superuserUrl(u, "postgres")),
+    },
+    logFiles: {
+      primary: path.join(dir, "primary", "server.log"),
+      replicas: db.replicaUrls.map((_, i) => path.join(dir, `replica-${i + 1}`, "server.log")),
+    },
+    destroy,
+  };
 }
 
 export type ScratchDatabase = { url: string; replicaUrls: string[]; drop(): Promise<void> };

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { until } from "../../testing/until.ts";
-import { sql } from "./stack.ts";
+import { sql } from "../../testing/database.ts";
 
 export type DatabaseCounters = { xactCommit: number; tupReturned: number; tupFetched: number };
 

@@ -1,5 +1,5 @@
 import { inject, describe, expect, it } from "vitest";
-import { sql } from "./stack.ts";
+import { sql } from "../../testing/database.ts";
 import { postmasterPid, treeCpuSeconds } from "./server-cpu.ts";
 
 // Half a second of busy work in a backend that ends with its connection before the reading.

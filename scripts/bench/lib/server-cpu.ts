@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { sql } from "./stack.ts";
+import { sql } from "../../testing/database.ts";
 
 // CPU time a PostgreSQL server spent, read from /proc for its postmaster and every process it
 // forked (backends, WAL writer, checkpointer...). A backend that has exited is counted too: the

@@ -1,41 +1,14 @@
-import path from "node:path";
-import pg from "pg";
 import { startAppCluster, type AppCluster } from "../../lib/app-cluster.ts";
 import { ensureBuild } from "../../lib/ensure-build.ts";
 import { scratchDir } from "../../lib/lifecycle.ts";
 import { localSecrets } from "../../lib/paths.ts";
 import { freePort } from "../../lib/processes.ts";
-import { startTestDatabase, waitForReplay, type TestDatabase } from "../../testing/database.ts";
+import { sql, startTestDatabase, superuserUrl, waitForReplay, type TestDatabase } from "../../testing/database.ts";
 
 export type BenchDatabase = TestDatabase & {
   /** The app's database as the superuser: the generator skips foreign-key triggers with it. */
   superPrimaryUrl: string;
-  /** Superuser on each server's `postgres` database, primary first: settings and statistics. */
-  adminUrls: { primary: string; replicas: string[] };
-  /** Each server's log file, primary first. */
-  logFiles: { primary: string; replicas: string[] };
 };
-
-function asSuperuser(appUrl: string, database: string): string {
-  const u = new URL(appUrl);
-  u.username = "postgres";
-  u.password = "postgres";
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-/** Runs each statement on the server at `url` (a superuser URL). */
-export async function sql(url: string, ...statements: string[]): Promise<pg.QueryResultRow[][]> {
-  const client = new pg.Client({ connectionString: url, application_name: "shootq-bench" });
-  await client.connect();
-  try {
-    const out: pg.QueryResultRow[][] = [];
-    for (const s of statements) out.push((await client.query(s)).rows);
-    return out;
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * A throwaway primary and one prompt streaming replica on free loopback ports, migrated. WAL may
@@ -43,12 +16,8 @@ export async function sql(url: string, ...statements: string[]): Promise<pg.Quer
  */
 export async function startBenchDatabase(log: (line: string) => void): Promise<BenchDatabase> {
   const db = await startTestDatabase(["0"]);
-  const adminUrls = {
-    primary: asSuperuser(db.primaryUrl, "postgres"),
-    replicas: db.replicaUrls.map((u) => asSuperuser(u, "postgres")),
-  };
   await sql(
-    adminUrls.primary,
+    db.adminUrls.primary,
     "ALTER SYSTEM SET max_wal_size = '8GB'",
     "ALTER SYSTEM SET checkpoint_timeout = '30min'",
     "SELECT pg_reload_conf()",
@@ -56,15 +25,7 @@ export async function startBenchDatabase(log: (line: string) => void): Promise<B
   log(
     `database: primary ${new URL(db.primaryUrl).port}, replica ${db.replicaUrls.map((u) => new URL(u).port).join(", ")} (${db.dir})`,
   );
-  return {
-    ...db,
-    superPrimaryUrl: asSuperuser(db.primaryUrl, "shootq"),
-    adminUrls,
-    logFiles: {
-      primary: path.join(db.dir, "primary", "server.log"),
-      replicas: db.replicaUrls.map((_, i) => path.join(db.dir, `replica-${i + 1}`, "server.log")),
-    },
-  };
+  return { ...db, superPrimaryUrl: superuserUrl(db.primaryUrl, "shootq") };
 }
 
 export type BenchApp = {
