@@ -92,7 +92,11 @@ export async function authenticateApiRequest(
   if (!principal.lastUsedAt || Date.now() - principal.lastUsedAt.getTime() >= LAST_USED_EVERY_MS) {
     const stale = new Date(Date.now() - LAST_USED_EVERY_MS);
     await primaryDb().apiToken.updateMany({
-      where: { id: principal.tokenId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: stale } }] },
+      where: {
+        id: principal.tokenId,
+        studioId: principal.user.studioId,
+        OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: stale } }],
+      },
       data: { lastUsedAt: new Date() },
     });
   }

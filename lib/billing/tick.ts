@@ -95,13 +95,17 @@ async function markOverdue(db: BillingDb, { now }: { now: Date }): Promise<numbe
       const installment = await lockInstallment(tx, c.id);
       if (!installment || installment.status !== "OPEN") return false;
       await tx.installment.update({
-        where: { id: installment.id },
+        where: { id: installment.id, studioId: installment.studioId },
         data: { status: "OVERDUE", overdueAt: now },
         select: { id: true },
       });
       const invoice = installment.invoice;
       if (!invoice.overdueSince)
-        await tx.invoice.update({ where: { id: invoice.id }, data: { overdueSince: now }, select: { id: true } });
+        await tx.invoice.update({
+          where: { id: invoice.id, studioId: installment.studioId },
+          data: { overdueSince: now },
+          select: { id: true },
+        });
       const money = { currency: invoice.currency, locale: invoice.studio.locale };
       await notify(tx, {
         studioId: installment.studioId,

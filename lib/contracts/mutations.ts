@@ -78,7 +78,7 @@ export async function updateContractTemplate(
   });
   const brandId = input.brandId ? await requireBrandId(tx, { studioId, brandId: input.brandId }) : null;
   await tx.contractTemplate.update({
-    where: { id: input.templateId },
+    where: { id: input.templateId, studioId },
     data: { name: input.name, brandId },
     select: { id: true },
   });
@@ -158,7 +158,7 @@ async function lockContract(tx: Tx, { studioId, contractId }: Tenant & { contrac
     { id: string }[]
   >`SELECT id FROM "Contract" WHERE id = ${contractId} AND "studioId" = ${studioId} FOR UPDATE`;
   if (locked.length === 0) throw notFound("That contract");
-  return tx.contract.findUniqueOrThrow({ where: { id: contractId }, select: lockedSelect });
+  return tx.contract.findUniqueOrThrow({ where: { id: contractId, studioId }, select: lockedSelect });
 }
 
 type LockedContract = Awaited<ReturnType<typeof lockContract>>;
@@ -188,7 +188,7 @@ export async function updateContractDraft(tx: Tx, { studioId, input }: Tenant & 
   const used = new Set(customFieldInputs(input.body, {}).map((f) => f.key));
   const customValues = Object.fromEntries(Object.entries(input.customValues).filter(([key]) => used.has(key)));
   await tx.contract.update({
-    where: { id: contract.id },
+    where: { id: contract.id, studioId: contract.studioId },
     data: { title: input.title, body: input.body, customValues, proposalId },
     select: { id: true },
   });
@@ -243,7 +243,7 @@ export async function sendContract(
     throw new AppError("VALIDATION", `${contract.job.contact.name} has no email address to send the contract to.`);
   const frozen = await freeze(tx, contract, now);
   await tx.contract.update({
-    where: { id: contract.id },
+    where: { id: contract.id, studioId: contract.studioId },
     data: {
       status: "SENT",
       ...frozen,
@@ -285,7 +285,7 @@ export async function sendContractWithProposal(
   if (contract.status !== "DRAFT") return null;
   const frozen = await freeze(tx, contract, now);
   await tx.contract.update({
-    where: { id: contract.id },
+    where: { id: contract.id, studioId: contract.studioId },
     data: { status: "SENT", ...frozen, linkExpiresAt: expiresAt, sentAt: now },
     select: { id: true },
   });
@@ -321,7 +321,7 @@ export async function resendContract(
   // A new link version: the link in every earlier email stops working.
   const linkVersion = contract.linkVersion + 1;
   await tx.contract.update({
-    where: { id: contract.id },
+    where: { id: contract.id, studioId: contract.studioId },
     data: {
       tokenHash: linkTokenHash("contract", contract.id, linkVersion),
       linkVersion,
@@ -351,7 +351,7 @@ export async function voidContract(
   if (contract.status === "VOIDED") throw new AppError("CONFLICT", "This contract was already voided.");
   if (contract.status === "COUNTERSIGNED") throw new AppError("CONFLICT", "A fully signed contract cannot be voided.");
   await tx.contract.update({
-    where: { id: contract.id },
+    where: { id: contract.id, studioId: contract.studioId },
     data: { status: "VOIDED", voidedAt: now },
     select: { id: true },
   });
@@ -376,7 +376,11 @@ export async function recordContractView(
   const contract = await lockContract(tx, { studioId, contractId: id });
   if (contract.status !== "SENT" || (contract.linkExpiresAt && contract.linkExpiresAt <= now))
     return { changed: false as const };
-  await tx.contract.update({ where: { id }, data: { status: "VIEWED", viewedAt: now }, select: { id: true } });
+  await tx.contract.update({
+    where: { id, studioId },
+    data: { status: "VIEWED", viewedAt: now },
+    select: { id: true },
+  });
   await appendAuditEntry(tx, {
     studioId,
     contractId: id,
@@ -434,7 +438,7 @@ async function applyClientSignature(
     },
   });
   await tx.contract.update({
-    where: { id: contract.id },
+    where: { id: contract.id, studioId: contract.studioId },
     data: { status: "SIGNED", signedAt: now },
     select: { id: true },
   });
@@ -603,7 +607,7 @@ async function applyStudioSignature(
     },
   });
   await tx.contract.update({
-    where: { id: contract.id },
+    where: { id: contract.id, studioId: contract.studioId },
     data: { status: "COUNTERSIGNED", countersignedAt: now },
     select: { id: true },
   });

@@ -572,7 +572,7 @@ export async function settleInvoice(
       overdueSince = i.overdueAt;
     if (covered !== i.paidMinor || status !== i.status) {
       await tx.installment.update({
-        where: { id: i.id },
+        where: { id: i.id, studioId },
         data: {
           paidMinor: covered,
           status,
@@ -592,7 +592,7 @@ export async function settleInvoice(
         ? "PARTIALLY_PAID"
         : "SENT";
   await tx.invoice.update({
-    where: { id: invoiceId },
+    where: { id: invoiceId, studioId },
     data: {
       status,
       paidMinor,

@@ -176,6 +176,7 @@ export function findInvoiceForClient(db: Db, { token }: { token: string }) {
     where: { tokenHash: hashToken(token), status: { not: "DRAFT" } },
     select: {
       ...invoiceAmountsSelect,
+      studioId: true,
       note: true,
       issuedOn: true,
       lines: {
@@ -196,9 +197,12 @@ export function findInvoiceForClient(db: Db, { token }: { token: string }) {
 export type ClientInvoice = NonNullable<Awaited<ReturnType<typeof findInvoiceForClient>>>;
 
 /** Whether a card checkout the client just came back from has been recorded (read on the primary). */
-export function findCheckoutState(db: Db, { invoiceId, sessionId }: { invoiceId: string; sessionId: string }) {
+export function findCheckoutState(
+  db: Db,
+  { studioId, invoiceId, sessionId }: { studioId: string; invoiceId: string; sessionId: string },
+) {
   return db.paymentCheckout.findFirst({
-    where: { invoiceId, providerSessionId: sessionId },
+    where: { studioId, invoiceId, providerSessionId: sessionId },
     select: { status: true, amountMinor: true },
   });
 }

@@ -178,16 +178,16 @@ async function invoiceForToken(tx: Tx, token: string) {
       totalMinor: true,
       paidMinor: true,
       job: { select: { contact: { select: { email: true } } } },
-      installments: {
-        where: { status: { not: "PAID" } },
-        orderBy: [{ dueOn: "asc" }, { position: "asc" }],
-        take: 1,
-        select: { id: true, label: true, amountMinor: true, paidMinor: true },
-      },
     },
   });
   if (!invoice || invoice.status === "DRAFT") throw notFound("That invoice");
-  return invoice;
+  // The next installment to pay: installments are paid in order.
+  const next = await tx.installment.findFirst({
+    where: { studioId: invoice.studioId, invoiceId: invoice.id, status: { not: "PAID" } },
+    orderBy: [{ dueOn: "asc" }, { position: "asc" }],
+    select: { id: true, label: true, amountMinor: true, paidMinor: true },
+  });
+  return { ...invoice, next };
 }
 
 /**
@@ -208,7 +208,7 @@ export async function startCheckout(
     throw new AppError("CONFLICT", "This invoice was cancelled by the studio. Please contact them.");
   const balance = invoice.totalMinor - invoice.paidMinor;
   if (balance <= 0) throw new AppError("CONFLICT", "This invoice is already paid in full. Thank you!");
-  const next = invoice.installments[0];
+  const next = invoice.next;
   if (installmentId && next?.id !== installmentId)
     throw new AppError("CONFLICT", "That payment was already made or is not the next one due. Please reload the page.");
   const amountMinor = installmentId && next ? Math.min(next.amountMinor - next.paidMinor, balance) : balance;
@@ -282,7 +282,10 @@ export async function applyProviderEvent(
   if (!checkout) return { outcome: "unknown" };
   const ids = { studioId: checkout.studioId, invoiceId: checkout.invoiceId, jobId: checkout.invoice.jobId };
   if (event.kind === "checkout.expired") {
-    await tx.paymentCheckout.updateMany({ where: { id: checkout.id, status: "OPEN" }, data: { status: "EXPIRED" } });
+    await tx.paymentCheckout.updateMany({
+      where: { id: checkout.id, studioId: checkout.studioId, status: "OPEN" },
+      data: { status: "EXPIRED" },
+    });
     return { outcome: "expired", ...ids };
   }
   const { count } = await tx.payment.createMany({
@@ -301,12 +304,12 @@ export async function applyProviderEvent(
     skipDuplicates: true,
   });
   await tx.paymentCheckout.updateMany({
-    where: { id: checkout.id, status: { not: "COMPLETED" } },
+    where: { id: checkout.id, studioId: checkout.studioId, status: { not: "COMPLETED" } },
     data: { status: "COMPLETED", completedAt: now },
   });
   if (count === 0) return { outcome: "duplicate", ...ids };
   const { id } = await tx.payment.findUniqueOrThrow({
-    where: { providerPaymentId: event.paymentId },
+    where: { providerPaymentId: event.paymentId, studioId: checkout.studioId },
     select: { id: true },
   });
   await afterPayment(tx, {

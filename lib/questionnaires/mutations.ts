@@ -112,7 +112,7 @@ export async function answerQuestionnaire(
 
   // Guarded on status so two submits racing each other cannot both succeed.
   const { count } = await tx.questionnaire.updateMany({
-    where: { id: questionnaire.id, status: "SENT" },
+    where: { id: questionnaire.id, studioId: questionnaire.studioId, status: "SENT" },
     data: { answers, ...(submit ? { status: "SUBMITTED", submittedAt: now } : {}) },
   });
   if (count === 0) throw new AppError("CONFLICT", "These answers were already submitted and can no longer be changed.");

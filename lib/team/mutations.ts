@@ -71,7 +71,7 @@ export async function acceptInvite(
   const invite = await findOpenInvite(tx, { token, now });
   if (invite.isTaken) throw new AppError("CONFLICT", "That email already has a ShootQ account. Sign in instead.");
   // Accepting deletes the invitation; the delete is the claim, so two tabs create one account.
-  const claimed = await tx.invite.deleteMany({ where: { id: invite.id } });
+  const claimed = await tx.invite.deleteMany({ where: { id: invite.id, studioId: invite.studioId } });
   if (claimed.count !== 1) throw new AppError("NOT_FOUND", INVITE_GONE);
   const previous = await tx.user.findUnique({ where: { email: invite.email }, select: { id: true } });
   // Opening the emailed link proves the address.

@@ -34,7 +34,7 @@ export async function updateWorkflowTemplate(
   if (!template) throw notFound("That workflow");
   await tx.workflowStepTemplate.deleteMany({ where: { studioId, templateId: template.id } });
   await tx.workflowTemplate.update({
-    where: { id: template.id },
+    where: { id: template.id, studioId },
     data: { name, steps: { create: stepRows(steps) } },
     select: { id: true },
   });

@@ -31,7 +31,7 @@ export default async function ClientInvoicePage({ params, searchParams }: Props)
     : await readConfirmingMiss((db) => findInvoiceForClient(db, { token: token.data }));
   if (!invoice) notFound();
   const checkout = checkoutId
-    ? await findCheckoutState(primary, { invoiceId: invoice.id, sessionId: checkoutId })
+    ? await findCheckoutState(primary, { studioId: invoice.studioId, invoiceId: invoice.id, sessionId: checkoutId })
     : null;
 
   const money = { currency: invoice.currency, locale: invoice.studio.locale };
