@@ -3,6 +3,7 @@ import { assertPortsFree, freePort } from "../../scripts/lib/processes";
 import { startMailSink } from "../../scripts/lib/mail-sink";
 import { startBackgroundServices } from "../../scripts/lib/services";
 import { startTestDatabase, type TestDatabase } from "../../scripts/testing/database";
+import { logEveryStatement } from "../../scripts/testing/studio-scope";
 import { standInEnv, startStripeStandIn } from "../../scripts/testing/stripe-stand-in";
 
 export type E2eBackend = { db: TestDatabase; env: NodeJS.ProcessEnv };
@@ -33,6 +34,7 @@ export async function startE2eBackend(opts: {
     { port: Number(new URL(opts.appUrl).port), variable: opts.portVariable, what: "the e2e app" },
   ]);
   const db = await startTestDatabase([opts.replicaDelay]);
+  await logEveryStatement(db);
   const mail = await startMailSink({ log, smtpPort: await freePort(), webPort: await freePort(), useSmtpUrl: false });
   const stripe = await startStripeStandIn({ webhookUrl: `${opts.appUrl}/api/payments/webhook` });
   Object.assign(process.env, {

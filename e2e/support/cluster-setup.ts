@@ -5,8 +5,10 @@ import { serveClusterControl } from "../../scripts/lib/cluster-control";
 import { scratchDir, stopEverything } from "../../scripts/lib/lifecycle";
 import { localSecrets } from "../../scripts/lib/paths";
 import { currentBuildId } from "../../scripts/lib/release";
+import type { TestDatabase } from "../../scripts/testing/database";
 import { startE2eBackend } from "./backend";
 import { keepRunLogs } from "./run-logs";
+import { studioScopeProblem } from "./studio-scope";
 
 export const CLUSTER_PORT = Number(process.env.E2E_CLUSTER_PORT ?? 3310);
 
@@ -21,13 +23,15 @@ export default async function clusterSetup(config: FullConfig) {
   currentBuildId(); // fails early, and clearly, without a build
   const logs = keepRunLogs(config);
   let nginxPrefix: string | undefined;
+  let database: TestDatabase | undefined;
   try {
-    const { env } = await startE2eBackend({
+    const { db, env } = await startE2eBackend({
       appUrl: `http://localhost:${CLUSTER_PORT}`,
       portVariable: "E2E_CLUSTER_PORT",
       replicaDelay: process.env.SHOOTQ_REPLICA_DELAY ?? "2s",
       services: false,
     });
+    database = db;
     // nginx's workers (user nobody when run as root) read the static files staged here.
     const dataDir = scratchDir("shootq-e2e-cluster");
     nginxPrefix = path.join(dataDir.path, "nginx");
@@ -51,9 +55,11 @@ export default async function clusterSetup(config: FullConfig) {
     throw error;
   }
   return async () => {
+    const scope = database && (await studioScopeProblem(database));
     // nginx's own logs live in the cluster's scratch folder, which stopping removes.
     if (nginxPrefix) logs.keepNginxLogs(nginxPrefix);
     await stopEverything();
     logs.check();
+    if (scope) throw scope;
   };
 }

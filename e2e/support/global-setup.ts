@@ -1,8 +1,10 @@
 import type { FullConfig } from "@playwright/test";
 import { stopEverything } from "../../scripts/lib/lifecycle";
 import { startTestApp } from "../../scripts/testing/app";
+import type { TestDatabase } from "../../scripts/testing/database";
 import { startE2eBackend } from "./backend";
 import { keepRunLogs } from "./run-logs";
+import { studioScopeProblem } from "./studio-scope";
 
 /**
  * The production build served by `next start` (the app starter the integration tests use) against
@@ -12,6 +14,7 @@ import { keepRunLogs } from "./run-logs";
  */
 export default async function globalSetup(config: FullConfig) {
   const logs = keepRunLogs(config);
+  let database: TestDatabase | undefined;
   try {
     const port = Number(process.env.E2E_PORT ?? 3210);
     const { db, env } = await startE2eBackend({
@@ -20,6 +23,7 @@ export default async function globalSetup(config: FullConfig) {
       replicaDelay: process.env.SHOOTQ_REPLICA_DELAY ?? "3s",
       services: true,
     });
+    database = db;
     await startTestApp({
       primaryUrl: db.primaryUrl,
       replicaUrls: db.replicaUrls,
@@ -31,7 +35,9 @@ export default async function globalSetup(config: FullConfig) {
     throw error;
   }
   return async () => {
+    const scope = database && (await studioScopeProblem(database));
     await stopEverything();
     logs.check();
+    if (scope) throw scope;
   };
 }
