@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 import { ensureQueueSchema } from "../../lib/email/queue.ts";
+import { until } from "./until.ts";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../db/embedded-postgres.ts";
 import { migrate } from "../db/migrate.ts";
 import { scratchDir } from "../lib/lifecycle.ts";
@@ -31,6 +32,31 @@ export async function waitForReplay(db: Pick<EmbeddedPostgres, "primaryUrl" | "r
       await replica.end();
     }
   }
+}
+
+/**
+ * Sets (a SQL value) or resets (null) server settings with ALTER SYSTEM and reloads them, then
+ * waits until a new session sees `settled` (pg_reload_conf() only signals the server; by then
+ * every session has been signalled and applies the settings before its next statement).
+ */
+export async function alterSystem(
+  adminUrl: string,
+  settings: Record<string, string | null>,
+  settled: [name: string, value: string],
+): Promise<void> {
+  await sql(
+    adminUrl,
+    ...Object.entries(settings).map(([name, value]) =>
+      value === null ? `ALTER SYSTEM RESET ${name}` : `ALTER SYSTEM SET ${name} = ${value}`,
+    ),
+    "SELECT pg_reload_conf()",
+  );
+  const [name, value] = settled;
+  await until(
+    `${name} = ${value}`,
+    async () => (await sql(adminUrl, `SELECT current_setting('${name}') AS v`))[0][0].v === value,
+    10_000,
+  );
 }
 
 export type TestDatabase = EmbeddedPostgres & {

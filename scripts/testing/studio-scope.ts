@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
-import { sql, type TestDatabase } from "./database.ts";
-import { until } from "./until.ts";
+import { alterSystem, sql, type TestDatabase } from "./database.ts";
 
 // "Every query filters on studioId" (docs/scaling.md, section 7), checked on what really ran: each
 // server logs every statement during a whole e2e run, and the teardown reads the logs back.
@@ -107,22 +106,13 @@ const servers = (db: TestDatabase) => [
 export async function logEveryStatement(db: TestDatabase): Promise<void> {
   await Promise.all(
     servers(db).map((s) =>
-      sql(
+      alterSystem(
         s.adminUrl,
-        "ALTER SYSTEM SET log_statement = 'all'",
-        "ALTER SYSTEM SET log_parameter_max_length = 0",
-        "ALTER SYSTEM SET log_line_prefix = '%m [%p] app=%a '",
-        "SELECT pg_reload_conf()",
+        { log_statement: "'all'", log_parameter_max_length: "0", log_line_prefix: "'%m [%p] app=%a '" },
+        ["log_statement", "all"],
       ),
     ),
   );
-  // pg_reload_conf() only signals the server: a new session sees the setting once it has been read.
-  for (const s of servers(db))
-    await until(
-      "every statement logged",
-      async () => (await sql(s.adminUrl, "SELECT current_setting('log_statement') AS v"))[0][0].v === "all",
-      10_000,
-    );
 }
 
 /**

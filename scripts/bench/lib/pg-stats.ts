@@ -1,6 +1,5 @@
 import { closeSync, openSync, readSync, statSync } from "node:fs";
-import { until } from "../../testing/until.ts";
-import { sql } from "../../testing/database.ts";
+import { alterSystem, sql } from "../../testing/database.ts";
 
 export type DatabaseCounters = { xactCommit: number; tupReturned: number; tupFetched: number };
 
@@ -115,43 +114,20 @@ export async function captureQueries(
   const set = (on: boolean) =>
     Promise.all(
       servers.map((s) =>
-        on
-          ? sql(
-              s.adminUrl,
-              "ALTER SYSTEM SET log_min_duration_statement = 0",
-              "ALTER SYSTEM SET log_line_prefix = '%m [%p] app=%a '",
-              "SELECT pg_reload_conf()",
-            )
-          : sql(
-              s.adminUrl,
-              "ALTER SYSTEM RESET log_min_duration_statement",
-              "ALTER SYSTEM RESET log_line_prefix",
-              "SELECT pg_reload_conf()",
-            ),
-      ),
-    );
-  // pg_reload_conf() only signals the server: wait until a new session sees the setting, by
-  // when every session has been signalled and applies it before its next statement.
-  const settled = (value: string) =>
-    Promise.all(
-      servers.map((s) =>
-        until(
-          `${s.name}: log_min_duration_statement = ${value}`,
-          async () =>
-            (await sql(s.adminUrl, "SELECT current_setting('log_min_duration_statement') AS v"))[0][0].v === value,
-          10_000,
+        alterSystem(
+          s.adminUrl,
+          { log_min_duration_statement: on ? "0" : null, log_line_prefix: on ? "'%m [%p] app=%a '" : null },
+          ["log_min_duration_statement", on ? "0" : "-1"],
         ),
       ),
     );
   await set(true);
-  await settled("0");
   const offsets = servers.map((s) => statSync(s.logFile).size);
   try {
     await work();
     await sleep(300);
   } finally {
     await set(false);
-    await settled("-1");
   }
   const statements = servers
     .flatMap((s, i) => parseStatementLog(s.name, readFrom(s.logFile, offsets[i])))
