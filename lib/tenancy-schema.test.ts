@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { primaryDb } from "@/lib/db";
-import { createJob, createStudio } from "@/prisma/factories";
+import { createJob, createLead, createStudio } from "@/prisma/factories";
 
 // The schema side of "every row belongs to one studio" (docs/scaling.md, section 7): what a
 // distributed database would co-locate by studioId must carry it, and a child row must not be
@@ -25,15 +25,23 @@ async function studioLinkedTables(): Promise<{ table: string; studioId: "NOT NUL
     ORDER BY 1`);
 }
 
-/** The columns of each foreign key from `child` to `parent`. */
-async function foreignKeyColumns(child: string, parent: string): Promise<string[][]> {
-  const rows = await db().$queryRawUnsafe<{ columns: string[] }[]>(
-    `SELECT array(SELECT a.attname::text FROM unnest(c.conkey) k JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k) AS columns
-     FROM pg_constraint c WHERE c.contype = 'f' AND c.conrelid = $1::regclass AND c.confrelid = $2::regclass`,
-    `"${child}"`,
-    `"${parent}"`,
-  );
-  return rows.map((r) => r.columns.sort());
+/**
+ * Every foreign key between two tables whose rows all carry a studio, with the column each of its
+ * columns points at: a key keeps to one studio when it maps studioId to studioId.
+ */
+async function keysBetweenStudioTables(): Promise<{ key: string; pairs: string[] }[]> {
+  return db().$queryRawUnsafe(`
+    WITH owned AS (
+      SELECT ('"' || table_name || '"')::regclass AS rel FROM information_schema.columns
+      WHERE table_schema = 'public' AND column_name = 'studioId' AND is_nullable = 'NO'
+    )
+    SELECT c.conname AS key,
+      array(SELECT a.attname || '->' || b.attname FROM unnest(c.conkey, c.confkey) AS k(child, parent)
+            JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.child
+            JOIN pg_attribute b ON b.attrelid = c.confrelid AND b.attnum = k.parent ORDER BY 1) AS pairs
+    FROM pg_constraint c
+    WHERE c.contype = 'f' AND c.conrelid IN (SELECT rel FROM owned) AND c.confrelid IN (SELECT rel FROM owned)
+    ORDER BY 1`);
 }
 
 describe("the schema", () => {
@@ -50,18 +58,10 @@ describe("the schema", () => {
     ]);
   });
 
-  it("keys each child that reached its studio through its parent on (studioId, parent)", async () => {
-    const children = [
-      ["ProposalItem", "Proposal", "proposalId"],
-      ["InvoiceLine", "Invoice", "invoiceId"],
-      ["WorkflowStepTemplate", "WorkflowTemplate", "templateId"],
-      ["PaymentScheduleStep", "PaymentScheduleTemplate", "templateId"],
-      ["NotificationRead", "Notification", "notificationId"],
-      ["ScheduledEmail", "Job", "jobId"],
-      ["BrandLogo", "Brand", "brandId"],
-    ];
-    for (const [child, parent, column] of children)
-      expect(await foreignKeyColumns(child, parent), child).toEqual([[column, "studioId"].sort()]);
+  it("lets no foreign key between two studios' tables leave the studio out", async () => {
+    const keys = await keysBetweenStudioTables();
+    expect(keys.length).toBeGreaterThan(40);
+    expect(keys.filter((k) => !k.pairs.includes("studioId->studioId"))).toEqual([]);
   });
 
   it("fills a child's studio from its parent, and refuses a child naming another studio's parent", async () => {
@@ -112,5 +112,28 @@ describe("the schema", () => {
       ),
     ).toBe("refused");
     expect(await db().workflowStepTemplate.count({ where: { templateId: template.id } })).toBe(1);
+  });
+
+  it("refuses a link to another studio's row, and unlinking an optional one keeps the row's studio", async () => {
+    const a = await createStudio(db());
+    const b = await createStudio(db(), { brands: ["Main", "Elopements"] });
+    const elopements = b.brands[1]!;
+    const job = await createJob(db(), { studioId: b.studio.id });
+    await expect(createLead(db(), { studioId: a.studio.id, brandId: elopements.id })).rejects.toThrow(/foreign key/i);
+    await expect(createLead(db(), { studioId: a.studio.id, jobId: job.id })).rejects.toThrow(/foreign key/i);
+    await expect(
+      db().event.create({
+        data: { studioId: a.studio.id, jobId: job.id, name: "Engagement session", startsAt: new Date() },
+      }),
+    ).rejects.toThrow(/foreign key/i);
+
+    const lead = await createLead(db(), { studioId: b.studio.id, brandId: elopements.id });
+    await db().brand.delete({ where: { id: elopements.id } });
+    expect(
+      await db().lead.findUniqueOrThrow({ where: { id: lead.id }, select: { studioId: true, brandId: true } }),
+    ).toEqual({
+      studioId: b.studio.id,
+      brandId: null,
+    });
   });
 });

@@ -409,7 +409,6 @@ export function createContractTemplate(
       name: input.name ?? "Wedding Photography Agreement",
       versions: {
         create: {
-          studioId: input.studioId,
           number: 1,
           body: input.body ?? CONTRACT_TEMPLATE_BODY,
           authorId: input.authorId ?? null,

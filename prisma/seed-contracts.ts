@@ -43,13 +43,12 @@ export async function seedContracts(
       versions: {
         create: [
           {
-            studioId,
             number: 1,
             body: CONTRACT_TEMPLATE_BODY.replace("within <em>eight weeks</em>", "within <em>ten weeks</em>"),
             authorId: owner.id,
             createdAt: at(-120, 10),
           },
-          { studioId, number: 2, body: CONTRACT_TEMPLATE_BODY, authorId: owner.id, createdAt: at(-60, 16) },
+          { number: 2, body: CONTRACT_TEMPLATE_BODY, authorId: owner.id, createdAt: at(-60, 16) },
         ],
       },
     },

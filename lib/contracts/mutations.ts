@@ -55,7 +55,7 @@ export async function createContractTemplate(
       studioId,
       brandId,
       name: input.name,
-      versions: { create: { studioId, number: 1, body: input.body, authorId } },
+      versions: { create: { number: 1, body: input.body, authorId } },
     },
     select: { id: true },
   });

@@ -227,7 +227,7 @@ async function insertInvoice(
           })),
         },
       },
-      installments: { createMany: { data: installmentRows(planned).map((row) => ({ ...row, studioId })) } },
+      installments: { createMany: { data: installmentRows(planned) } },
     },
     select: { id: true, jobId: true, number: true, totalMinor: true, depositMinor: true, scheduleTemplateId: true },
   });

@@ -225,7 +225,9 @@ describe("the webhook route", () => {
 
   it("with the retainer rule, paying the retainer confirms the booking and books the job", async () => {
     const { studioId, jobId, proposalId, invoiceId, token } = await sentInvoice({ requireRetainer: true });
-    expect(await db().booking.findUniqueOrThrow({ where: { proposalId } })).toMatchObject({
+    expect(
+      await db().booking.findUniqueOrThrow({ where: { studioId_proposalId: { studioId, proposalId } } }),
+    ).toMatchObject({
       status: "AWAITING_RETAINER",
     });
     expect(await db().invoice.findUniqueOrThrow({ where: { id: invoiceId } })).toMatchObject({
@@ -237,7 +239,9 @@ describe("the webhook route", () => {
       (await db().installment.findFirstOrThrow({ where: { invoiceId }, orderBy: { position: "asc" } })).id,
     );
     await standIn.pay(sessionIdOf(url));
-    expect(await db().booking.findUniqueOrThrow({ where: { proposalId } })).toMatchObject({ status: "CONFIRMED" });
+    expect(
+      await db().booking.findUniqueOrThrow({ where: { studioId_proposalId: { studioId, proposalId } } }),
+    ).toMatchObject({ status: "CONFIRMED" });
     expect(await db().job.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: "BOOKED" });
     expect(
       (await db().notification.findMany({ where: { studioId, kind: "booking.confirmed" } })).map((n) => n.message),

@@ -446,7 +446,7 @@ describe("the delivery log", () => {
           type: "lead.created",
           data: {},
           createdAt,
-          deliveries: { create: { studioId: studio.id, endpointId, status } },
+          deliveries: { create: { endpointId, status } },
         },
       });
     const [done, waiting, recent] = [

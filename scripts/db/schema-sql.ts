@@ -14,6 +14,19 @@ function withUrl(schema: string): string {
 const EMPTY = 'datasource db {\n  provider = "postgresql"\n}\n';
 
 /**
+ * An optional link within a studio, `(studioId, x) -> (studioId, id) ON DELETE SET NULL`, must null
+ * `x` alone when the parent goes: nulling `studioId` too would fail (it is NOT NULL). Prisma writes
+ * the plain form; PostgreSQL 15's column list says which column. Applied to every diff, so migrations
+ * and the drift test agree.
+ */
+export function setNullKeepsStudio(sql: string): string {
+  return sql.replace(
+    /FOREIGN KEY \("studioId", "(\w+)"\) REFERENCES "(\w+)"\("studioId", "id"\) ON DELETE SET NULL(?! \()/g,
+    'FOREIGN KEY ("studioId", "$1") REFERENCES "$2"("studioId", "id") ON DELETE SET NULL ("$1")',
+  );
+}
+
+/**
  * The SQL that takes a database from the `from` datamodel to the `to` datamodel, computed by
  * the prisma 6 CLI's WebAssembly schema engine (the native engine cannot be downloaded here).
  * It connects to `databaseUrl` through the pg adapter but changes nothing there.
@@ -23,7 +36,7 @@ export function diffSchemas(databaseUrl: string, from: string | null, to: string
   try {
     writeFileSync(path.join(dir, "from.prisma"), withUrl(from ?? EMPTY));
     writeFileSync(path.join(dir, "to.prisma"), withUrl(to));
-    return execFileSync(
+    const sql = execFileSync(
       process.execPath,
       [
         path.join(ROOT, "node_modules/prisma6/build/index.js"),
@@ -48,6 +61,7 @@ export function diffSchemas(databaseUrl: string, from: string | null, to: string
         stdio: ["ignore", "pipe", "pipe"],
       },
     ).toString();
+    return setNullKeepsStudio(sql);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
