@@ -19,7 +19,7 @@ const EMPTY = 'datasource db {\n  provider = "postgresql"\n}\n';
  * the plain form; PostgreSQL 15's column list says which column. Applied to every diff, so migrations
  * and the drift test agree.
  */
-export function setNullKeepsStudio(sql: string): string {
+function setNullKeepsStudio(sql: string): string {
   return sql.replace(
     /FOREIGN KEY \("studioId", "(\w+)"\) REFERENCES "(\w+)"\("studioId", "id"\) ON DELETE SET NULL(?! \()/g,
     'FOREIGN KEY ("studioId", "$1") REFERENCES "$2"("studioId", "id") ON DELETE SET NULL ("$1")',
