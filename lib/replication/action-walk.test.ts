@@ -1144,13 +1144,14 @@ function difference(early: string[], late: string[]): string {
   return `right after the write it showed ${show(missing(early, late))}, once caught up ${show(missing(late, early))}`;
 }
 
-type Render = { status: number; location: string | null; reads: string | null; html: string };
+type Render = { status: number; location: string | null; reads: string | null; requestId: string | null; html: string };
 async function render(http: HttpSession, cookies: string, url: string): Promise<Render> {
   const res = await http.send(url, { headers: { cookie: cookies } });
   return {
     status: res.status,
     location: res.headers.get("location"),
     reads: res.headers.get("x-shootq-reads"),
+    requestId: res.headers.get("x-request-id"),
     // Links a page builds from the address it was asked on (the inquiry form, feeds) name the node.
     html: (await res.text()).replaceAll(new URL(http.baseUrl).host, "shootq.test"),
   };
@@ -1310,8 +1311,13 @@ describe("every action of the build leaves every page its user can see fresh, wi
       const pages = new Map<string, Render>();
       for (const url of [...pinned.slice(0, 1), ...urls.filter((u) => !pinned.includes(u))])
         pages.set(url, await render(http, cookies, url));
-      if (pinned.length > 0 && pages.get(pinned[0])!.reads !== "primary")
-        problems.push(`${action.name}: ${pinned[0]} is pinned but was read from ${pages.get(pinned[0])!.reads}`);
+      const first = pages.get(pinned[0]);
+      if (first && first.reads !== "primary") {
+        // The node's log line for that request says why its routing chose that host.
+        const line = apps[i % NODES].logs().find((l) => first.requestId && l.includes(first.requestId));
+        const why = line?.match(/"why":"([^"]*)"/)?.[1] ?? "no log line";
+        problems.push(`${action.name}: ${pinned[0]} is pinned but was read from ${first.reads} (${why})`);
+      }
       return { action, node: i % NODES, cookies, pages };
     });
     const behind = await replicaAdmin.query<{ paused: boolean }>(

@@ -65,10 +65,43 @@ export function isReplayedEverywhere(health: ClusterHealth, lsn: string | null):
   return lsn !== null && health.replicas.length > 0 && health.replicas.every((r) => hasReplayed(r.replayLsn, lsn));
 }
 
-type Config = { primaryUrl: string; replicaUrls: string[]; maxLagBytes: number; maxLagSeconds: number };
+type Config = {
+  primaryUrl: string;
+  replicaUrls: string[];
+  maxLagBytes: number;
+  maxLagSeconds: number;
+  /** How long after its last answer a primary that only timed out still counts as reachable. */
+  primaryGraceMs?: number;
+};
 
 const PROBE_TIMEOUT_MS = 500;
 const CACHE_MS = 1_000;
+const PRIMARY_GRACE_MS = 5_000;
+
+/** pg's and PostgreSQL's own words for "no answer in time": pool checkout, connect, read and statement timeouts. */
+const isTimeout = (error: Error) => /timeout/i.test(error.message);
+
+/**
+ * What a failed probe of the primary means. Refused, reset or shut down: it is gone. Timed out:
+ * the primary may be slow, or this node's own event loop too busy to read its answer in time,
+ * so within `graceMs` of its last answer it still counts as reachable, with the position it last
+ * reported (a lower bound). Read routing relies on this: a primary reported unreachable sends a
+ * user's pinned pages to a replica that has not replayed their write.
+ */
+function primaryAfterFailure(
+  error: Error,
+  lastAnswer: { at: number; lsn: string } | null,
+  graceMs: number,
+  now = Date.now(),
+): ClusterHealth["primary"] {
+  if (isTimeout(error) && lastAnswer && now - lastAnswer.at < graceMs)
+    return {
+      reachable: true,
+      lsn: lastAnswer.lsn,
+      error: `slow: ${error.message} (answered ${now - lastAnswer.at} ms ago)`,
+    };
+  return { reachable: false, lsn: null, error: error.message };
+}
 
 function pool(url: string, name: string) {
   const p = new pg.Pool({
@@ -89,6 +122,7 @@ export class ReplicaMonitor {
   private replicas: pg.Pool[];
   private cached: ClusterHealth | null = null;
   private inflight: Promise<ClusterHealth> | null = null;
+  private primaryAnswer: { at: number; lsn: string } | null = null;
 
   constructor(private config: Config) {
     this.primary = pool(config.primaryUrl, "shootq-probe-primary");
@@ -111,8 +145,11 @@ export class ReplicaMonitor {
   async probe(): Promise<ClusterHealth> {
     const primary = await this.primary
       .query<{ lsn: string }>("SELECT pg_current_wal_lsn()::text AS lsn")
-      .then((r) => ({ reachable: true, lsn: r.rows[0].lsn, error: null }))
-      .catch((e: Error) => ({ reachable: false, lsn: null, error: e.message }));
+      .then((r) => {
+        this.primaryAnswer = { at: Date.now(), lsn: r.rows[0].lsn };
+        return { reachable: true, lsn: r.rows[0].lsn, error: null };
+      })
+      .catch((e: Error) => primaryAfterFailure(e, this.primaryAnswer, this.config.primaryGraceMs ?? PRIMARY_GRACE_MS));
     const replicas = await Promise.all(this.replicas.map((_, i) => this.probeReplica(i, primary.lsn)));
     return { primary, replicas, checkedAt: Date.now() };
   }
