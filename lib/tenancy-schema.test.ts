@@ -44,6 +44,20 @@ async function keysBetweenStudioTables(): Promise<{ key: string; pairs: string[]
     ORDER BY 1`);
 }
 
+/** Unique indexes (primary keys aside) of tables whose rows all carry a studio, without studioId among their columns. */
+async function uniquesWithoutStudio(): Promise<string[]> {
+  const rows = await db().$queryRawUnsafe<{ index: string }[]>(`
+    SELECT i.indexrelid::regclass::text AS index
+    FROM pg_index i
+    JOIN information_schema.columns c
+      ON ('"' || c.table_name || '"')::regclass = i.indrelid AND c.table_schema = 'public'
+     AND c.column_name = 'studioId' AND c.is_nullable = 'NO'
+    JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attname = 'studioId'
+    WHERE i.indisunique AND NOT i.indisprimary AND NOT (a.attnum = ANY (i.indkey))
+    ORDER BY 1`);
+  return rows.map((r) => r.index.replaceAll('"', ""));
+}
+
 describe("the schema", () => {
   it("gives every table that hangs off a studio a studioId of its own", async () => {
     const tables = await studioLinkedTables();
@@ -62,6 +76,22 @@ describe("the schema", () => {
     const keys = await keysBetweenStudioTables();
     expect(keys.length).toBeGreaterThan(40);
     expect(keys.filter((k) => !k.pairs.includes("studioId->studioId"))).toEqual([]);
+  });
+
+  it("keeps every unique constraint of a studio's rows within the studio, but for the global lookups", async () => {
+    expect(await uniquesWithoutStudio()).toEqual([
+      // Found from a link or a header that carries no studio: a distributed database's directory
+      // (docs/scaling.md, section 7). Everything else (numbers, names, a contract's signatures per
+      // role, a reminder per installment and offset) is unique per studio.
+      "ApiToken_tokenHash_key",
+      "Contract_tokenHash_key",
+      "Invite_tokenHash_key",
+      "Invoice_tokenHash_key",
+      "PaymentCheckout_providerSessionId_key",
+      "Payment_providerPaymentId_key",
+      "Proposal_tokenHash_key",
+      "Questionnaire_tokenHash_key",
+    ]);
   });
 
   it("fills a child's studio from its parent, and refuses a child naming another studio's parent", async () => {

@@ -149,7 +149,7 @@ async function sendReminders(db: BillingDb, { now }: { now: Date }): Promise<num
       const inserted = await tx.$queryRaw<{ id: string }[]>`
         INSERT INTO "Reminder" (id, "studioId", "installmentId", "offsetDays", "sentAt")
         VALUES (gen_random_uuid()::text, ${installment.studioId}, ${installment.id}, ${offset}, ${now})
-        ON CONFLICT ("installmentId", "offsetDays") DO NOTHING RETURNING id`;
+        ON CONFLICT ("studioId", "installmentId", "offsetDays") DO NOTHING RETURNING id`;
       if (inserted.length === 0) return false;
       const client = installment.invoice.job.contact;
       if (client.email) {

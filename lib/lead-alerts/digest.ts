@@ -61,7 +61,7 @@ export async function sendLeadDigests(db: ServiceDb, { now }: { now: Date }): Pr
       const inserted = await tx.$queryRaw<{ id: string }[]>`
         INSERT INTO "LeadDigest" (id, "studioId", "userId", day, since, "sentAt", leads)
         VALUES (gen_random_uuid()::text, ${member.studioId}, ${member.userId}, ${dateColumn(day)}::date, ${since}, ${now}, ${leads})
-        ON CONFLICT ("userId", day) DO NOTHING RETURNING id`;
+        ON CONFLICT ("studioId", "userId", day) DO NOTHING RETURNING id`;
       // Another run made it first; or a quiet day: the row moves the next digest's start, no email.
       if (inserted.length === 0 || leads === 0) return false;
       await queueEmail(tx, {
