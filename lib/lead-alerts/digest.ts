@@ -46,7 +46,7 @@ export async function sendLeadDigests(db: ServiceDb, { now }: { now: Date }): Pr
     const day = dayKeyOf(now, member.timeZone);
     const making = db.$transaction(async (tx) => {
       const previous = await tx.leadDigest.findFirst({
-        where: { userId: member.userId },
+        where: { studioId: member.studioId, userId: member.userId },
         orderBy: { day: "desc" },
         select: { sentAt: true },
       });
