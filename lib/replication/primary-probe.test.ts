@@ -9,7 +9,7 @@ import { decideReadHost } from "@/lib/replication/routing";
 // unreachable, the page would come from a replica that has not replayed their write.
 
 const { primaryUrl, replicaUrls } = inject("database");
-const GRACE_MS = 1_500;
+const GRACE_MS = 3_000;
 
 class Relay {
   mode: "relay" | "silent" = "relay";
@@ -68,6 +68,7 @@ describe("the primary's probe, from a node", () => {
       replicaUrls,
       maxLagBytes: 2 ** 40,
       maxLagSeconds: 3_000,
+      primaryGraceMs: GRACE_MS,
     });
   });
   afterAll(() => relay.refuse().catch(() => {}));
