@@ -39,6 +39,15 @@ const schema = z
     DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
     SMTP_URL: z.string().default("smtp://127.0.0.1:1025"),
     MAIL_FROM: z.string().default("ShootQ <no-reply@shootq.local>"),
+    /**
+     * Where bounces come back: each email's envelope sender is this address with the email named
+     * (bounces+<id>.<signature>@domain). Unset: MAIL_FROM's address, and bounces are not read.
+     */
+    BOUNCE_ADDRESS: z.email().optional(),
+    /** The worker's SMTP port for bounce reports (BOUNCE_ADDRESS's MX, or a relay forwarding to it). */
+    BOUNCE_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    /** The interface it listens on (127.0.0.1 unless the reports come from another machine). */
+    BOUNCE_SMTP_HOST: z.string().min(1).default("127.0.0.1"),
     APP_URL: z.url().optional(),
     NEXTAUTH_URL: z.url().optional(),
     /** Proxies in front of the app that append to X-Forwarded-For (1 behind the bundled nginx). */

@@ -1,6 +1,7 @@
 // The worker (a background service, see scripts/lib/services.ts): delivers the email outbox over
 // SMTP and the webhook outbox over HTTPS, and imports large CSV files. Needs DATABASE_URL (the primary), SMTP_URL, MAIL_FROM, APP_URL (the origin of links in
-// emails) and LINK_SECRET (the same as the app's). SIGTERM stops it gracefully: every email it
+// emails) and LINK_SECRET (the same as the app's); with BOUNCE_ADDRESS and BOUNCE_SMTP_PORT it also
+// receives bounce reports (lib/email/bounce-receiver.ts). SIGTERM stops it gracefully: every email it
 // has fetched is delivered and recorded first, and so is every webhook attempt.
 import { env } from "../lib/env.ts";
 import { logEntry, logger, serviceLogging } from "../lib/log/index.ts";
@@ -23,7 +24,7 @@ await runHarness({ name: "worker", ...serviceLogging("worker") }, async () => {
     () => tracing.shutdown(),
     () => {},
   );
-  const { DATABASE_URL, SMTP_URL, MAIL_FROM, NODE_ENV, PORT, WEBHOOKS_ALLOW_PRIVATE } = {
+  const { DATABASE_URL, SMTP_URL, MAIL_FROM, NODE_ENV, PORT, WEBHOOKS_ALLOW_PRIVATE, LINK_SECRET } = {
     ...env(),
     PORT: process.env.PORT ?? "3000",
   };
@@ -32,19 +33,28 @@ await runHarness({ name: "worker", ...serviceLogging("worker") }, async () => {
   const origin = configuredOrigin() ?? (NODE_ENV === "production" ? undefined : `http://localhost:${PORT}`);
   if (!origin) throw new HarnessError("The email worker needs APP_URL (the public URL links in emails point at).");
   await ensureQueueSchema(DATABASE_URL);
+  const { BOUNCE_ADDRESS, BOUNCE_SMTP_PORT, BOUNCE_SMTP_HOST } = env();
+  if (BOUNCE_ADDRESS && BOUNCE_SMTP_PORT === undefined)
+    throw new HarnessError("BOUNCE_ADDRESS needs BOUNCE_SMTP_PORT: the port this worker receives its bounces on.");
   const worker = await startEmailWorker({
     databaseUrl: DATABASE_URL,
     smtpUrl: SMTP_URL,
     from: MAIL_FROM,
     origin,
     concurrency,
+    ...(BOUNCE_ADDRESS && BOUNCE_SMTP_PORT !== undefined
+      ? { bounces: { address: BOUNCE_ADDRESS, secret: LINK_SECRET, port: BOUNCE_SMTP_PORT, host: BOUNCE_SMTP_HOST } }
+      : {}),
   });
   track(
     "email worker",
     () => worker.stop(),
     () => {},
   );
-  logger().info({ smtp: SMTP_URL.replace(/\/\/[^@/]*@/, "//***@"), concurrency }, "email worker started");
+  logger().info(
+    { smtp: SMTP_URL.replace(/\/\/[^@/]*@/, "//***@"), concurrency, bounces: worker.bouncePort },
+    "email worker started",
+  );
   const webhooks = await startWebhookWorker({
     databaseUrl: DATABASE_URL,
     policy: { allowPrivate: WEBHOOKS_ALLOW_PRIVATE !== "0" },

@@ -8,8 +8,9 @@ export type SenderHeaders = { from: string | { name: string; address: string }; 
 /**
  * From and Reply-To of an email. One a studio sends in its own voice (the kind names the brand or
  * studio it speaks for) shows that name as the sender and takes replies at the owner's confirmed
- * address, so a client's answer reaches the photographer; the address in From, and with it the
- * envelope sender, stays the platform's (MAIL_FROM), which is what SPF and DKIM vouch for. Account
+ * address, so a client's answer reaches the photographer; the address in From stays the
+ * platform's (MAIL_FROM), which is what SPF and DKIM vouch for, and so does the envelope sender
+ * (MAIL_FROM's address, or the email's own address on BOUNCE_ADDRESS's domain: lib/email/bounces.ts). Account
  * and platform emails keep MAIL_FROM as it is; one that names its own Reply-To (a new-inquiry
  * alert to the photographer, answered straight to the client) keeps it.
  */

@@ -6,6 +6,8 @@ import { metrics } from "../metrics/registry";
 import { notify } from "../notifications/mutations";
 import { errorText, pollQueue, settleJob } from "../queues";
 import { createServiceDb } from "../service-db";
+import { startBounceReceiver, type BounceReceiver } from "./bounce-receiver";
+import { bounceAddressFor } from "./bounces";
 import { recordEmailEvent } from "./history";
 import { type EmailKind } from "./kind";
 import { LEGACY_KIND } from "./kinds";
@@ -26,9 +28,15 @@ export type EmailWorkerOptions = {
   concurrency?: number;
   pollingIntervalSeconds?: number;
   log?: (entry: Record<string, unknown>) => void;
+  /**
+   * BOUNCE_ADDRESS and BOUNCE_SMTP_PORT: each email's envelope sender names it (lib/email/bounces.ts)
+   * and this process receives the reports sent back there. Without them, the envelope sender is
+   * MAIL_FROM's address and only refusals during delivery are seen.
+   */
+  bounces?: { address: string; secret: string; port: number; host?: string };
 };
 
-export type EmailWorker = { stop(): Promise<void> };
+export type EmailWorker = { bouncePort: number | null; stop(): Promise<void> };
 
 type Outcome = "sent" | "already-sent" | "not-queued" | "missing" | "cancelled" | "failed";
 
@@ -65,6 +73,17 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
   });
   boss.on("error", (error) => log({ msg: "queue error", error: errorText(error) }));
   await boss.start();
+  const bounces = options.bounces;
+  const receiver: BounceReceiver | null = bounces
+    ? await startBounceReceiver({
+        db,
+        bounceAddress: bounces.address,
+        secret: bounces.secret,
+        port: bounces.port,
+        host: bounces.host,
+        log,
+      })
+    : null;
 
   async function deliver(emailId: string, isLastAttempt: boolean): Promise<{ outcome: Outcome; error?: string }> {
     return db.$transaction(
@@ -96,6 +115,9 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
           const { subject, text, html, attachments, sender, replyTo } = rendered;
           await transport.sendMail({
             messageId: messageIdFor(email.id),
+            ...(bounces
+              ? { envelope: { from: bounceAddressFor(bounces.address, email.id, bounces.secret), to: email.to } }
+              : {}),
             ...(await senderHeaders(tx, { platformFrom: options.from, studioId: email.studioId, sender, replyTo })),
             to: email.to,
             subject,
@@ -203,12 +225,14 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
   ];
 
   return {
+    bouncePort: receiver?.port ?? null,
     async stop() {
       // Graceful: the loops fetch nothing more, and every job already fetched is delivered and
       // settled (its transaction committed) before the connections close. pg-boss's own graceful
       // stop does not cover a fetch in flight: its jobs stayed active until they expired.
       await Promise.all(loops.map((loop) => loop.stop()));
       await boss.stop({ graceful: false, wait: true });
+      await receiver?.stop();
       transport.close();
       await db.$disconnect();
     },
