@@ -8,6 +8,7 @@ const SAYS: Record<EmailEventKind, string> = {
   NOT_SENT: "Not sent",
   FAILED: "Gave up",
   REQUEUED: "Queued again",
+  BOUNCED: "Bounced",
 };
 
 export type EmailEventRow = { id: string; at: Date; kind: EmailEventKind; detail: string | null };

@@ -44,6 +44,9 @@ export async function startE2eBackend(opts: {
     LINK_SECRET,
     OPERATOR_TOKEN,
     SHOOTQ_MAILBOX_URL: mail.webUrl,
+    // The worker receives bounce reports here; specs play the recipient's server sending one.
+    BOUNCE_ADDRESS: "bounces@shootq.test",
+    BOUNCE_SMTP_PORT: String(await freePort()),
   });
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -8,6 +8,8 @@ export type MailAttachment = { filename: string; contentType: string; size: numb
 export type MailMessage = {
   id: string;
   from: string;
+  /** The envelope sender (MAIL FROM), where the recipient's server sends a bounce. */
+  envelopeFrom: string;
   to: string[];
   subject: string;
   text: string;
@@ -29,6 +31,7 @@ type MaildevEmail = {
   from?: Address[];
   to?: Address[];
   headers?: Record<string, string | string[]>;
+  envelope?: { from?: { address?: string } };
   attachments?:
     { generatedFileName: string; fileName?: string; contentType: string; length?: number; size?: number }[] | null;
 };
@@ -50,6 +53,7 @@ function toMessage(email: MaildevEmail): MailMessage {
   return {
     id: email.id,
     from: email.from?.[0]?.address ?? "",
+    envelopeFrom: email.envelope?.from?.address ?? "",
     to: (email.to ?? []).map((a) => a.address.toLowerCase()),
     subject: email.subject ?? "",
     text: email.text ?? "",

@@ -2,6 +2,7 @@ import { prepareDatabase, provideDatabase, type Database } from "./database.ts";
 import type { Log } from "./harness.ts";
 import { startMailSink, type MailSink } from "./mail-sink.ts";
 import { localSecrets } from "./paths.ts";
+import { freePort } from "./processes.ts";
 import { standInEnv, startStripeStandIn } from "../testing/stripe-stand-in.ts";
 
 export type LocalStack = {
@@ -30,6 +31,13 @@ export async function startLocalStack(opts: { log: Log; url: string; replicas?: 
     APP_URL: opts.url,
     SMTP_URL: mail.smtpUrl,
   };
+  // With the local mail sink, the worker also takes bounce reports (lib/email/bounce-receiver.ts) on
+  // a port of its own; with a real SMTP_URL, BOUNCE_ADDRESS and BOUNCE_SMTP_PORT are the operator's.
+  if (mail.webUrl && !process.env.BOUNCE_ADDRESS) {
+    env.BOUNCE_ADDRESS = "bounces@shootq.local";
+    env.BOUNCE_SMTP_PORT = process.env.BOUNCE_SMTP_PORT ?? String(await freePort());
+    opts.log(`bounce reports: smtp://127.0.0.1:${env.BOUNCE_SMTP_PORT} (for ${env.BOUNCE_ADDRESS})`);
+  }
   if (process.env.SHOOTQ_FAKE_PAYMENTS === "1") {
     const stripe = await startStripeStandIn({
       webhookUrl: `${opts.url}/api/payments/webhook`,

@@ -18,8 +18,15 @@ const STATUS_STYLE = {
   SENT: "bg-emerald-50 text-emerald-800",
   FAILED: "bg-red-50 text-red-700",
   CANCELLED: "bg-slate-100 text-slate-600",
+  BOUNCED: "bg-red-50 text-red-700",
 } as const;
-const STATUS_LABEL = { QUEUED: "Sending", SENT: "Sent", FAILED: "Failed", CANCELLED: "Not sent" } as const;
+const STATUS_LABEL = {
+  QUEUED: "Sending",
+  SENT: "Sent",
+  FAILED: "Failed",
+  CANCELLED: "Not sent",
+  BOUNCED: "Bounced",
+} as const;
 
 export default async function EmailsPage() {
   const { user, db, studio } = await requireStudioContext();
@@ -67,6 +74,11 @@ export default async function EmailsPage() {
                   {e.status === "FAILED" ? (
                     <p className="mt-1 text-xs text-red-700">
                       After {countOf(e.attempts, "attempt", "attempts")}: {e.lastError ?? "unknown error"}
+                    </p>
+                  ) : null}
+                  {e.status === "BOUNCED" ? (
+                    <p className="mt-1 text-xs text-red-700">
+                      Returned by the recipient&apos;s server: {e.lastError}. Check the address before sending again.
                     </p>
                   ) : null}
                   <EmailHistory to={e.to} events={e.events} timeZone={studio.timeZone} />
