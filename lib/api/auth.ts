@@ -3,7 +3,7 @@ import { type SessionUser } from "@/lib/auth/options";
 import { primaryDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { countAttempt } from "@/lib/rate-limit";
-import { hashToken } from "@/lib/tokens";
+import { findLink } from "@/lib/link-directory";
 import { API_TOKEN_PREFIX } from "@/lib/api-tokens/mutations";
 import { type ApiTokenScope } from "@/prisma/generated/prisma/enums";
 
@@ -34,8 +34,10 @@ const LAST_USED_EVERY_MS = 60_000;
  */
 async function findPrincipal(secret: string): Promise<(ApiPrincipal & { lastUsedAt: Date | null }) | null> {
   if (!secret.startsWith(API_TOKEN_PREFIX) || secret.length > 200) return null;
+  const link = await findLink(primaryDb(), secret);
+  if (!link) return null;
   const token = await primaryDb().apiToken.findUnique({
-    where: { tokenHash: hashToken(secret) },
+    where: { studioId_tokenHash: link },
     select: {
       id: true,
       studioId: true,

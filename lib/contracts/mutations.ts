@@ -24,7 +24,8 @@ import { queueEmail } from "@/lib/email/outbox";
 import { requireJob } from "@/lib/jobs/mutations";
 import { notify } from "@/lib/notifications/mutations";
 import { queueWebhookEvent } from "@/lib/webhooks/outbox";
-import { hashToken, linkToken, linkTokenHash } from "@/lib/tokens";
+import { findLink } from "@/lib/link-directory";
+import { linkToken, linkTokenHash } from "@/lib/tokens";
 import { TemplateError } from "@/lib/templates/engine";
 import { contractPath } from "@/lib/urls";
 import { z } from "zod";
@@ -362,8 +363,10 @@ export async function voidContract(
 // ---------------------------------------------------------------------------------------------
 // The client's side: by the link's token, or through the proposal it came with
 
-const findByToken = (tx: Tx, token: string) =>
-  tx.contract.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, studioId: true } });
+async function findByToken(tx: Tx, token: string) {
+  const link = await findLink(tx, token);
+  return link && tx.contract.findUnique({ where: { studioId_tokenHash: link }, select: { id: true, studioId: true } });
+}
 
 /** The first time the client opens the contract: "viewed", once. Later views change nothing. */
 export async function recordContractView(

@@ -1,7 +1,7 @@
 import { verifyContractRecords } from "@/lib/contracts/audit";
 import { type Db } from "@/lib/db";
 import { modelsOf, type Reader } from "@/lib/reader";
-import { hashToken } from "@/lib/tokens";
+import { findLink } from "@/lib/link-directory";
 
 type Tenant = { studioId: string };
 
@@ -198,8 +198,9 @@ export function findContractDocument(db: Reader, { studioId, contractId }: Tenan
 }
 
 /** The same, for the client, by the link's token. */
-export function findContractDocumentByToken(db: Db, { token }: { token: string }) {
-  return db.contract.findUnique({ where: { tokenHash: hashToken(token) }, select: documentSelect });
+export async function findContractDocumentByToken(db: Db, { token }: { token: string }) {
+  const link = await findLink(db, token);
+  return link && db.contract.findUnique({ where: { studioId_tokenHash: link }, select: documentSelect });
 }
 
 export function findContractDocumentForProposal(db: Db, { studioId, proposalId }: Tenant & { proposalId: string }) {
@@ -222,9 +223,11 @@ export function verifyContractDocument(document: ContractDocument) {
 }
 
 /** A contract as its client sees it, by its link's token. Drafts have no token and are never found. */
-export function findContractForClient(db: Db, { token }: { token: string }) {
+export async function findContractForClient(db: Db, { token }: { token: string }) {
+  const link = await findLink(db, token);
+  if (!link) return null;
   return db.contract.findUnique({
-    where: { tokenHash: hashToken(token) },
+    where: { studioId_tokenHash: link },
     select: {
       id: true,
       title: true,

@@ -1,7 +1,7 @@
 import { type Db } from "@/lib/db";
 import { findKeysetPage, type PageRequest, type Section } from "@/lib/pagination";
 import { type InvoiceView } from "@/lib/invoices/schemas";
-import { hashToken } from "@/lib/tokens";
+import { findLink } from "@/lib/link-directory";
 import { type InvoiceStatus, type Prisma } from "@/prisma/generated/prisma/client";
 
 const LIVE: InvoiceStatus[] = ["SENT", "PARTIALLY_PAID"];
@@ -171,9 +171,11 @@ export function findJobInvoices(db: Db, { studioId, jobId }: { studioId: string;
 }
 
 /** The invoice a client's link opens: never a draft; void ones still open, to say so. */
-export function findInvoiceForClient(db: Db, { token }: { token: string }) {
+export async function findInvoiceForClient(db: Db, { token }: { token: string }) {
+  const link = await findLink(db, token);
+  if (!link) return null;
   return db.invoice.findFirst({
-    where: { tokenHash: hashToken(token), status: { not: "DRAFT" } },
+    where: { ...link, status: { not: "DRAFT" } },
     select: {
       ...invoiceAmountsSelect,
       studioId: true,

@@ -10,7 +10,7 @@ import { notify } from "@/lib/notifications/mutations";
 import { queueWebhookEvent } from "@/lib/webhooks/outbox";
 import { ProviderUnavailableError, type PaymentProvider, type ProviderEvent } from "@/lib/payments/provider";
 import { requireStudioMoney } from "@/lib/studios/mutations";
-import { hashToken } from "@/lib/tokens";
+import { findLink } from "@/lib/link-directory";
 import { invoiceUrl } from "@/lib/urls";
 import { type PaymentKind } from "@/prisma/generated/prisma/client";
 import { currentRequestLogger } from "@/lib/log/request";
@@ -166,20 +166,23 @@ export async function recordPayment(
 
 /** An invoice as its client opens it by link: the token is the only key a client has. */
 async function invoiceForToken(tx: Tx, token: string) {
-  const invoice = await tx.invoice.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: {
-      id: true,
-      studioId: true,
-      number: true,
-      title: true,
-      status: true,
-      currency: true,
-      totalMinor: true,
-      paidMinor: true,
-      job: { select: { contact: { select: { email: true } } } },
-    },
-  });
+  const link = await findLink(tx, token);
+  const invoice =
+    link &&
+    (await tx.invoice.findUnique({
+      where: { studioId_tokenHash: link },
+      select: {
+        id: true,
+        studioId: true,
+        number: true,
+        title: true,
+        status: true,
+        currency: true,
+        totalMinor: true,
+        paidMinor: true,
+        job: { select: { contact: { select: { email: true } } } },
+      },
+    }));
   if (!invoice || invoice.status === "DRAFT") throw notFound("That invoice");
   // The next installment to pay: installments are paid in order.
   const next = await tx.installment.findFirst({
@@ -268,8 +271,10 @@ export async function applyProviderEvent(
   { event, now = new Date() }: { event: ProviderEvent; now?: Date },
 ): Promise<WebhookOutcome> {
   if (event.kind === "ignored") return { outcome: "ignored" };
+  // Not a checkout ShootQ started (another integration on the same account): nothing to do.
+  if (!event.studioId) return { outcome: "unknown" };
   const checkout = await tx.paymentCheckout.findUnique({
-    where: { providerSessionId: event.sessionId },
+    where: { studioId_providerSessionId: { studioId: event.studioId, providerSessionId: event.sessionId } },
     select: {
       id: true,
       studioId: true,
@@ -278,7 +283,6 @@ export async function applyProviderEvent(
       invoice: { select: { jobId: true, status: true } },
     },
   });
-  // Not a checkout ShootQ started (another integration on the same account): nothing to do.
   if (!checkout) return { outcome: "unknown" };
   const ids = { studioId: checkout.studioId, invoiceId: checkout.invoiceId, jobId: checkout.invoice.jobId };
   if (event.kind === "checkout.expired") {
@@ -309,7 +313,7 @@ export async function applyProviderEvent(
   });
   if (count === 0) return { outcome: "duplicate", ...ids };
   const { id } = await tx.payment.findUniqueOrThrow({
-    where: { providerPaymentId: event.paymentId, studioId: checkout.studioId },
+    where: { studioId_providerPaymentId: { studioId: checkout.studioId, providerPaymentId: event.paymentId } },
     select: { id: true },
   });
   await afterPayment(tx, {

@@ -15,18 +15,23 @@ export type CheckoutRequest = {
 
 export type Checkout = { sessionId: string; url: string };
 
-/** What a verified webhook means to ShootQ; anything else is "ignored". */
+/**
+ * What a verified webhook means to ShootQ; anything else is "ignored". `studioId` is the one
+ * ShootQ put in the checkout's metadata (null for a checkout some other integration started): the
+ * provider's ids are unique within a studio, like every other key.
+ */
 export type ProviderEvent =
   | {
       kind: "checkout.paid";
       eventId: string;
+      studioId: string | null;
       sessionId: string;
       paymentId: string;
       amountMinor: number;
       currency: string;
       paidAt: Date;
     }
-  | { kind: "checkout.expired"; eventId: string; sessionId: string }
+  | { kind: "checkout.expired"; eventId: string; studioId: string | null; sessionId: string }
   | { kind: "ignored"; eventId: string; type: string };
 
 export type PaymentProvider = {

@@ -7,12 +7,13 @@ export const providerEventSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("checkout.paid"),
     eventId: id,
+    studioId: id.nullable(),
     sessionId: id,
     paymentId: id,
     amountMinor: z.number().int().min(0),
     currency: z.string().max(3),
     paidAt: z.date(),
   }),
-  z.object({ kind: z.literal("checkout.expired"), eventId: id, sessionId: id }),
+  z.object({ kind: z.literal("checkout.expired"), eventId: id, studioId: id.nullable(), sessionId: id }),
   z.object({ kind: z.literal("ignored"), eventId: id, type: z.string().max(200) }),
 ]);

@@ -82,6 +82,7 @@ export function createStripeProvider(settings: StripeSettings): PaymentProvider 
         return {
           kind: "checkout.paid",
           eventId: event.id,
+          studioId: session.metadata?.studioId ?? null,
           sessionId: session.id,
           // The same payment reported by both events has one id: it is recorded once.
           paymentId: paymentIntent ?? session.id,
@@ -90,8 +91,15 @@ export function createStripeProvider(settings: StripeSettings): PaymentProvider 
           paidAt: new Date(event.created * 1000),
         };
       }
-      if (event.type === "checkout.session.expired")
-        return { kind: "checkout.expired", eventId: event.id, sessionId: event.data.object.id };
+      if (event.type === "checkout.session.expired") {
+        const session = event.data.object;
+        return {
+          kind: "checkout.expired",
+          eventId: event.id,
+          studioId: session.metadata?.studioId ?? null,
+          sessionId: session.id,
+        };
+      }
       return { kind: "ignored", eventId: event.id, type: event.type };
     },
   };

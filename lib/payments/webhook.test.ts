@@ -121,7 +121,7 @@ describe("the Stripe adapter against the stand-in", () => {
       customerEmail: null,
       successUrl: "http://x/s",
       cancelUrl: "http://x/c",
-      metadata: {},
+      metadata: { studioId: "studio-2" },
     });
     standIn.sessions.get(sessionId)!.status = "complete";
     Object.assign(standIn.sessions.get(sessionId)!, { payment_status: "paid", payment_intent: "pi_test_1" });
@@ -132,6 +132,7 @@ describe("the Stripe adapter against the stand-in", () => {
     const good = signer.webhooks.generateTestHeaderString({ payload: event.payload, secret: standIn.webhookSecret });
     expect(provider.readWebhook(event.payload, header(good))).toMatchObject({
       kind: "checkout.paid",
+      studioId: "studio-2",
       sessionId,
       paymentId: "pi_test_1",
       amountMinor: 5_000,
@@ -190,7 +191,11 @@ describe("the webhook route", () => {
     // "Expired" arriving after "completed" changes nothing.
     expect((await standIn.deliver(standIn.event("checkout.session.expired", sessionId))).status).toBe(200);
     expect(await payments(invoiceId)).toHaveLength(1);
-    expect(await db().paymentCheckout.findUniqueOrThrow({ where: { providerSessionId: sessionId } })).toMatchObject({
+    expect(
+      await db().paymentCheckout.findUniqueOrThrow({
+        where: { studioId_providerSessionId: { studioId, providerSessionId: sessionId } },
+      }),
+    ).toMatchObject({
       status: "COMPLETED",
     });
     expect(await db().invoice.findUniqueOrThrow({ where: { id: invoiceId } })).toMatchObject({
@@ -221,6 +226,14 @@ describe("the webhook route", () => {
     });
     const ignored = await standIn.deliver(standIn.event("checkout.session.completed", foreign.sessionId));
     expect([ignored.status, JSON.parse(ignored.body).outcome]).toEqual([200, "unknown"]);
+    // The provider's ids are the studio's own: the same session said to be another studio's is
+    // no checkout of that studio, and nothing more is recorded.
+    const other = await createStudio(db());
+    standIn.sessions.get(sessionId)!.metadata.studioId = other.studio.id;
+    const elsewhere = await standIn.deliver(standIn.event("checkout.session.completed", sessionId));
+    expect([elsewhere.status, JSON.parse(elsewhere.body).outcome]).toEqual([200, "unknown"]);
+    expect(await payments(invoiceId)).toHaveLength(1);
+    expect(await db().payment.count({ where: { studioId: other.studio.id } })).toBe(0);
   });
 
   it("with the retainer rule, paying the retainer confirms the booking and books the job", async () => {

@@ -14,7 +14,8 @@ import { notify } from "@/lib/notifications/mutations";
 import { queueWebhookEvent } from "@/lib/webhooks/outbox";
 import { type CreateProposalInput, type UpdateProposalInput } from "@/lib/proposals/schemas";
 import { requireStudioMoney } from "@/lib/studios/mutations";
-import { hashToken, linkToken, linkTokenHash } from "@/lib/tokens";
+import { findLink } from "@/lib/link-directory";
+import { linkToken, linkTokenHash } from "@/lib/tokens";
 
 type Tenant = { studioId: string };
 
@@ -168,17 +169,20 @@ export async function respondToProposal(
     now = new Date(),
   }: { token: string; decision: "accept" | "decline"; signature?: unknown; origin?: RequestOrigin; now?: Date },
 ) {
-  const proposal = await tx.proposal.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: {
-      id: true,
-      studioId: true,
-      status: true,
-      expiresAt: true,
-      respondedAt: true,
-      job: { select: { id: true, title: true, contact: { select: { name: true } }, lead: { select: { id: true } } } },
-    },
-  });
+  const link = await findLink(tx, token);
+  const proposal =
+    link &&
+    (await tx.proposal.findUnique({
+      where: { studioId_tokenHash: link },
+      select: {
+        id: true,
+        studioId: true,
+        status: true,
+        expiresAt: true,
+        respondedAt: true,
+        job: { select: { id: true, title: true, contact: { select: { name: true } }, lead: { select: { id: true } } } },
+      },
+    }));
   if (!proposal || proposal.status === "DRAFT") throw notFound("That proposal");
   const { studioId } = proposal;
   if (proposal.status !== "SENT")

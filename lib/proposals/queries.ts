@@ -4,13 +4,15 @@ import { computeTotals } from "@/lib/money";
 /** A proposal's total: its items carry no tax or discount. */
 export const proposalTotal = (items: { quantity: number; unitPriceCents: number }[]) =>
   computeTotals(items.map((i) => ({ quantity: i.quantity, unitPriceMinor: i.unitPriceCents }))).totalMinor;
-import { hashToken } from "@/lib/tokens";
+import { findLink } from "@/lib/link-directory";
 import { type Prisma } from "@/prisma/generated/prisma/client";
 
 /** A proposal as its client sees it, by its access token. Drafts are invisible. */
-export function findProposalForClient(db: Db, { token }: { token: string }) {
+export async function findProposalForClient(db: Db, { token }: { token: string }) {
+  const link = await findLink(db, token);
+  if (!link) return null;
   return db.proposal.findFirst({
-    where: { tokenHash: hashToken(token), status: { in: ["SENT", "ACCEPTED", "DECLINED"] } },
+    where: { ...link, status: { in: ["SENT", "ACCEPTED", "DECLINED"] } },
     select: {
       id: true,
       studioId: true,

@@ -195,7 +195,7 @@ describe("answering a questionnaire", () => {
   }
   const answer = (token: string, raw: Record<string, unknown>, submit = false) =>
     inTx((tx) => answerQuestionnaire(tx, { token, raw, submit }));
-  const stored = (token: string) => db().questionnaire.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
+  const stored = (token: string) => db().questionnaire.findFirstOrThrow({ where: { tokenHash: hashToken(token) } });
   const responses = (studioId: string) =>
     db().notification.findMany({ where: { studioId, kind: "questionnaire.submitted" } });
 

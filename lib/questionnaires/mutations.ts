@@ -1,4 +1,5 @@
-import { hashToken, linkToken, newRowWithLink } from "@/lib/tokens";
+import { findLink } from "@/lib/link-directory";
+import { linkToken, newRowWithLink } from "@/lib/tokens";
 import { type Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";
 import { AppError, notFound } from "@/lib/errors";
@@ -90,19 +91,22 @@ export async function answerQuestionnaire(
     now = new Date(),
   }: { token: string; raw: Record<string, unknown>; submit: boolean; now?: Date },
 ) {
-  const questionnaire = await tx.questionnaire.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: {
-      id: true,
-      studioId: true,
-      jobId: true,
-      status: true,
-      questions: true,
-      answers: true,
-      title: true,
-      job: { select: { title: true } },
-    },
-  });
+  const link = await findLink(tx, token);
+  const questionnaire =
+    link &&
+    (await tx.questionnaire.findUnique({
+      where: { studioId_tokenHash: link },
+      select: {
+        id: true,
+        studioId: true,
+        jobId: true,
+        status: true,
+        questions: true,
+        answers: true,
+        title: true,
+        job: { select: { title: true } },
+      },
+    }));
   if (!questionnaire) throw notFound("That questionnaire");
   if (questionnaire.status === "SUBMITTED")
     throw new AppError("CONFLICT", "These answers were already submitted and can no longer be changed.");

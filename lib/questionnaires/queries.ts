@@ -1,6 +1,6 @@
 import { type Db } from "@/lib/db";
 import { readAnswers, readQuestions } from "@/lib/questionnaires/schemas";
-import { hashToken } from "@/lib/tokens";
+import { findLink } from "@/lib/link-directory";
 
 export async function findQuestionnaireTemplates(db: Db, { studioId }: { studioId: string }) {
   const rows = await db.questionnaireTemplate.findMany({
@@ -67,17 +67,20 @@ export async function findJobQuestionnaires(db: Db, { studioId, jobId }: { studi
  * Nothing else of the studio or the job is selected.
  */
 export async function findQuestionnaireForClient(db: Db, { token }: { token: string }) {
-  const row = await db.questionnaire.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: {
-      title: true,
-      questions: true,
-      answers: true,
-      status: true,
-      submittedAt: true,
-      studio: { select: { name: true } },
-    },
-  });
+  const link = await findLink(db, token);
+  const row =
+    link &&
+    (await db.questionnaire.findUnique({
+      where: { studioId_tokenHash: link },
+      select: {
+        title: true,
+        questions: true,
+        answers: true,
+        status: true,
+        submittedAt: true,
+        studio: { select: { name: true } },
+      },
+    }));
   if (!row) return null;
   return {
     title: row.title,

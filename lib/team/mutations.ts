@@ -5,7 +5,8 @@ import { AppError, notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/mutations";
 import { newUserIdentity } from "@/lib/studios/identifiers";
 import { INVITE_DAYS } from "@/lib/team/schemas";
-import { hashToken, newRowWithLink } from "@/lib/tokens";
+import { findLink } from "@/lib/link-directory";
+import { newRowWithLink } from "@/lib/tokens";
 import { revokeAllSessions } from "@/lib/auth/sessions";
 import { env } from "@/lib/env";
 import { enforceLimit } from "@/lib/rate-limit";
@@ -55,10 +56,13 @@ const INVITE_GONE = "This invitation has expired or was already used. Ask the st
 
 /** An open invitation by its link's token; expired, used or unknown -> NOT_FOUND. `isTaken`: the address has an account. */
 export async function findOpenInvite(tx: Tx, { token, now = new Date() }: { token: string; now?: Date }) {
-  const invite = await tx.invite.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: { id: true, email: true, studioId: true, expiresAt: true, studio: { select: { name: true } } },
-  });
+  const link = await findLink(tx, token);
+  const invite =
+    link &&
+    (await tx.invite.findUnique({
+      where: { studioId_tokenHash: link },
+      select: { id: true, email: true, studioId: true, expiresAt: true, studio: { select: { name: true } } },
+    }));
   if (!invite || invite.expiresAt <= now) throw new AppError("NOT_FOUND", INVITE_GONE);
   const account = await tx.user.findUnique({ where: { email: invite.email }, select: { removedAt: true } });
   return { ...invite, isTaken: Boolean(account && !account.removedAt) };
