@@ -29,12 +29,17 @@ export async function replicated(): Promise<void> {
 /**
  * Another person's write (a client's answer, an admin's broadcast) is not pinned for this user,
  * so it shows once the replica has it: reload until `check` passes, as someone refreshing would.
+ * The page may have read the primary instead, while this user's own earlier write still pinned
+ * them there; the next page, once that pin ends, reads the replica. So it then also waits until
+ * the replica has caught up, and the pages after this one show the same thing (replication is
+ * read-your-writes, not monotonic across other people's writes: README, Read-your-writes).
  */
 export async function reloadUntil(page: Page, check: () => Promise<void>, timeout = 20_000): Promise<void> {
   await expect(async () => {
     await page.reload();
     await check();
   }).toPass({ timeout, intervals: [500, 1000] });
+  await replicated();
 }
 
 /** The newest queued email matching `where`, rendered (links included) as the worker sends it. */
