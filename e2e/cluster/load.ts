@@ -20,6 +20,9 @@ export type LoadResult = {
 
 type Answer = { status: number; node: string };
 
+/** An agent that never keeps a connection: each request it sends opens a new one. */
+const FRESH = new http.Agent({ keepAlive: false });
+
 function send(agent: http.Agent, base: URL, req: LoadRequest, retried = false): Promise<Answer & { resent: boolean }> {
   return new Promise((resolve, reject) => {
     const r = http.request(
@@ -49,8 +52,10 @@ function send(agent: http.Agent, base: URL, req: LoadRequest, retried = false): 
     r.on("timeout", () => r.destroy(new Error("timed out after 15 s")));
     r.on("error", (e: NodeJS.ErrnoException) => {
       const staleConnection = r.reusedSocket && (e.code === "ECONNRESET" || e.message === "socket hang up");
-      if (staleConnection && !retried) send(agent, base, req, true).then(resolve, reject);
-      else reject(e);
+      // Once more on a new connection, not on the pool's next idle one: a reload closes every idle
+      // connection at once, so the next one in the pool is as likely to be closed as this one was.
+      if (staleConnection && !retried) send(FRESH, base, req, true).then(resolve, reject);
+      else reject(Object.assign(e, { message: retried ? `${e.message} (sent again on a new connection)` : e.message }));
     });
     r.end(req.body);
   });
