@@ -140,11 +140,20 @@ test("a browser holding a page of the previous release reloads fully on its next
   const assetsAfterRollout: string[] = [];
   page.on("request", (r) => r.url().includes("/_next/static/") && assetsAfterRollout.push(r.url()));
 
-  // After the rollout the same click is a full page load of the new release.
+  // After the rollout the same click is a full page load of the new release. The router changes
+  // the URL first, while the old page (whose shell also names the studio) is still shown, and then
+  // loads the new document: until it has, a look at the page may have no page to run in.
   await nav.getByRole("link", { name: "Dashboard" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
+  await expect
+    .poll(() =>
+      held(page).catch((e: Error) => {
+        if (/Execution context was destroyed/.test(e.message)) return "loading";
+        throw e;
+      }),
+    )
+    .toBeUndefined();
   await expect(page.getByTestId("studio-name")).toHaveText(signedIn.studio.name);
-  await expect.poll(() => held(page)).toBeUndefined();
   expect(assetsAfterRollout.some((u) => u.includes(`dpl=${deploymentId}`))).toBe(true);
 
   // A server action from a page of the previous release is still found and answered.
