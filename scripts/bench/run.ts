@@ -4,7 +4,9 @@
 // bench/results/latest.json and latest.md. `--quick` is a short smoke run (tiny data, 1 s cells).
 // `--only export` runs just the export scenario (the big studio's leads CSV from one node, with
 // that node's memory growth) and prints it; `--only reports` runs just the reports scenario (each
-// report's database time on the replica, then /reports under load on the cluster and one node).
+// report's database time on the replica, then /reports under load on the cluster and one node);
+// `--only memory` runs just the memory soak (a fresh node's memory after 2,000 and 20,000 of the
+// big studio's dashboards).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -15,15 +17,16 @@ import { HttpSession } from "../testing/http.ts";
 import { waitForReplay } from "../testing/database.ts";
 import { nginxBinary } from "../lib/nginx.ts";
 import { runHarness, type Log } from "../lib/harness.ts";
-import { ROOT } from "../lib/paths.ts";
+import { ROOT, localSecrets } from "../lib/paths.ts";
 import { currentBuildId } from "../lib/release.ts";
 import { BIG_STUDIO, generateScaleData, type ScaleReport } from "./generate.ts";
 import { LAST_NAMES } from "../../prisma/factories.ts";
 import { runLoad, type LoadSpec, type LoadStats } from "./lib/load.ts";
 import { measureExportMemory, type ExportMemory } from "./lib/export-memory.ts";
 import { measureReportQueries, type ReportsBench } from "./lib/reports.ts";
+import { soakMemory, type MemorySoak } from "./lib/memory-soak.ts";
 import { captureQueries, readShare, snapshotCounters } from "./lib/pg-stats.ts";
-import { renderMarkdown, type BenchResults, type Measurement, type Target } from "./lib/report.ts";
+import { ratioTo, renderMarkdown, type BenchResults, type Measurement, type Target } from "./lib/report.ts";
 import { postmasterPid, treeCpuSeconds } from "./lib/server-cpu.ts";
 import { actionHeaders, encodeActionBody, findServerAction, readServerActions } from "./lib/server-actions.ts";
 import { sql } from "../testing/database.ts";
@@ -42,7 +45,8 @@ const { values } = parseArgs({
   strict: true,
 });
 const quick = values.quick;
-const durationSec = Number(values.duration ?? (quick ? 1 : 3));
+// Cells of 10 s after a warm-up: at 3 s a cell at 64 connections cut its slowest requests off.
+const durationSec = Number(values.duration ?? (quick ? 1 : 10));
 const levels = (values.levels ?? (quick ? "4,16" : "8,32,64")).split(",").map(Number);
 const smallScale = Number(values.small ?? (quick ? 0.005 : 0.1));
 const fullScale = Number(values.full ?? (quick ? 0.01 : 1.0));
@@ -51,9 +55,9 @@ const outPrefix =
   (quick || values.only
     ? path.join(os.tmpdir(), values.only ? "shootq-bench" : "shootq-bench-quick")
     : path.join(ROOT, "bench", "results", "latest"));
-const ONLY = ["export", "reports"];
+const ONLY = ["export", "reports", "memory"];
 if (values.only !== undefined && !ONLY.includes(values.only)) {
-  console.error(`--only takes one scenario: ${ONLY.join(" or ")}`);
+  console.error(`--only takes one scenario: ${ONLY.join(", ")}`);
   process.exit(2);
 }
 if (!levels.every((n) => Number.isInteger(n) && n > 0 && n <= 256) || !(durationSec > 0 && durationSec <= 60)) {
@@ -205,6 +209,51 @@ async function reportsOnly(log: Log) {
   }
 }
 
+/** The soak's checkpoints: memory after the first stretch, and after ten times as many requests. */
+const SOAK_CHECKPOINTS = quick ? [200, 2_000] : [2_000, 20_000];
+const SOAK_CONNECTIONS = 8;
+
+/**
+ * A fresh node of its own (nothing served before), the big studio's dashboard sent to it until it
+ * has answered each checkpoint, its memory sampled there: does a node level off or keep growing?
+ */
+async function memoryScenario(db: BenchDatabase, log: Log): Promise<MemorySoak> {
+  const app = await startBenchApp(db, { nodes: 1, log });
+  try {
+    const node = app.cluster.status().nodes[0];
+    if (!node.pid) throw new Error("the soak's app node has no process id");
+    const session = new HttpSession(app.nodeUrls[0]);
+    await session.signIn(BIG_STUDIO.email, BIG_STUDIO.password);
+    const soak = await soakMemory({
+      nodeUrl: app.nodeUrls[0],
+      pid: node.pid,
+      headers: { cookie: session.cookieHeader() },
+      path: "/dashboard",
+      connections: SOAK_CONNECTIONS,
+      checkpoints: SOAK_CHECKPOINTS,
+      operatorToken: localSecrets().OPERATOR_TOKEN,
+      log,
+    });
+    log(`  resident memory after ${SOAK_CHECKPOINTS.at(-1)} vs ${SOAK_CHECKPOINTS[0]} requests: ${soak.growth}×`);
+    if (soak.failed) throw new Error(`${soak.failed} dashboard requests of the memory soak failed`);
+    return soak;
+  } finally {
+    await app.stop();
+  }
+}
+
+async function memoryOnly(log: Log) {
+  const db = await startBenchDatabase(log);
+  log(`generating data at ${fullScale * 100}% volume…`);
+  await generateScaleData(db.superPrimaryUrl, { scale: fullScale, log: (l) => log(`  ${l}`) });
+  await waitForReplay(db, 300_000);
+  log(`memory: a fresh node's memory over ${SOAK_CHECKPOINTS.at(-1)} dashboards`);
+  const result = await memoryScenario(db, log);
+  mkdirSync(path.dirname(outPrefix), { recursive: true });
+  writeFileSync(`${outPrefix}-memory.json`, `${JSON.stringify(result, null, 2)}\n`);
+  log(`wrote ${path.relative(ROOT, `${outPrefix}-memory.json`)}`);
+}
+
 async function main(log: Log) {
   const startedAt = new Date().toISOString();
   const loadAverageAtStart = os.loadavg().map((n) => Math.round(n * 100) / 100);
@@ -271,7 +320,10 @@ async function main(log: Log) {
   const measure = async (...args: Parameters<typeof load>) => {
     const [scenario, target] = args;
     const stats = await load(...args);
-    measurements.push({ scenario, target, stats });
+    const m = { scenario, target, stats };
+    measurements.push(m);
+    const ratio = ratioTo(measurements, m);
+    if (ratio) log(`  ${"".padEnd(14)} ${"".padEnd(7)}       ${ratio.percent}% of the ${ratio.base}'s req/s`);
     return stats;
   };
 
@@ -418,6 +470,9 @@ async function main(log: Log) {
   log("reports: each report's database time, then the page under load");
   const reports = await reportsScenario(app, db, log);
 
+  log(`memory: a fresh node's memory over ${SOAK_CHECKPOINTS.at(-1)} dashboards`);
+  const memory = await memoryScenario(db, log);
+
   const results: BenchResults = {
     command: quick ? "npm run bench -- --quick" : "npm run bench",
     startedAt,
@@ -446,6 +501,7 @@ async function main(log: Log) {
     writes,
     exportMemory,
     reports,
+    memory,
     notes: [
       "autocannon runs in the bench's own Node process on the same 2 cores as nginx, the nodes and PostgreSQL, so every number includes that contention.",
       `Ceiling: ${ceiling.description}.`,
@@ -462,8 +518,13 @@ async function main(log: Log) {
 
 function fmt(s: LoadStats): string {
   const failed = s.failed ? `  FAILED ${s.failed} ${JSON.stringify(s.statuses)}` : "";
-  return `${s.rps.toFixed(1).padStart(8)} req/s  p50 ${s.p50.toFixed(1).padStart(7)}  p95 ${s.p95.toFixed(1).padStart(7)}  p99 ${s.p99.toFixed(1).padStart(7)} ms${failed}`;
+  const cutOff = s.inFlight ? `  (${s.inFlight} in flight at the end)` : "";
+  return `${s.rps.toFixed(1).padStart(8)} req/s  p50 ${s.p50.toFixed(1).padStart(7)}  p95 ${s.p95.toFixed(1).padStart(7)}  p99 ${s.p99.toFixed(1).padStart(7)} ms${cutOff}${failed}`;
 }
 
-const ONLY_RUNS: Record<string, (log: Log) => Promise<void>> = { export: exportOnly, reports: reportsOnly };
-await runHarness({ name: "bench", elapsed: true, limitMinutes: 20 }, values.only ? ONLY_RUNS[values.only] : main);
+const ONLY_RUNS: Record<string, (log: Log) => Promise<void>> = {
+  export: exportOnly,
+  reports: reportsOnly,
+  memory: memoryOnly,
+};
+await runHarness({ name: "bench", elapsed: true, limitMinutes: 75 }, values.only ? ONLY_RUNS[values.only] : main);

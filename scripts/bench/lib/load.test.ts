@@ -10,6 +10,10 @@ let seen = 0;
 beforeAll(async () => {
   // Every fifth request fails with a 500; the rest answer after ~5 ms.
   server = http.createServer((req, res) => {
+    if (req.url === "/slow") {
+      setTimeout(() => res.end("late"), 1_500);
+      return;
+    }
     seen++;
     const fail = seen % 5 === 0;
     setTimeout(() => {
@@ -43,6 +47,14 @@ describe("load measurement", () => {
     expect(stats.p50).toBeGreaterThanOrEqual(4);
     expect(stats.p99).toBeGreaterThanOrEqual(stats.p95);
     expect(stats.p95).toBeGreaterThanOrEqual(stats.p50);
+    expect(stats.inFlight).toBe(0);
+  });
+
+  it("reports the requests still unanswered when a cell's clock stops", async () => {
+    // Every answer takes 1.5 s and the cell lasts 1 s: each connection's first request is cut off.
+    const stats = await runLoad({ url: `${base}/slow`, connections: 3, durationSec: 1 });
+    expect(stats.requests).toBe(0);
+    expect(stats.inFlight).toBe(3);
   });
 
   it("treats the listed statuses as success", async () => {

@@ -1,6 +1,7 @@
 import type { LoadStats } from "./load.ts";
 import type { ExportMemory } from "./export-memory.ts";
 import type { ReportsBench } from "./reports.ts";
+import type { MemorySoak } from "./memory-soak.ts";
 import type { ReadShare, RenderQueries } from "./pg-stats.ts";
 import type { ScaleReport } from "../generate.ts";
 
@@ -34,13 +35,43 @@ export type BenchResults = {
   writes: { target: Target; connections: number; ok: number; leadsCreated: number; primaryCpuSeconds?: number }[];
   exportMemory?: ExportMemory;
   reports?: ReportsBench;
+  memory?: MemorySoak;
   notes: string[];
 };
+
+/**
+ * What each page is compared to (issue targets are these ratios): the signed-in shell to the
+ * ceiling, each studio page to the shell, on the same target at the same connections.
+ */
+const RATIO_BASE: Record<string, string> = {
+  "signed-in shell": "ceiling",
+  dashboard: "signed-in shell",
+  "lead list": "signed-in shell",
+  "lead detail": "signed-in shell",
+  search: "signed-in shell",
+  "header search": "signed-in shell",
+};
+
+/** `m`'s req/s as a percentage of its base's in the same run (undefined with no base). */
+export function ratioTo(measurements: Measurement[], m: Measurement): { base: string; percent: number } | undefined {
+  const base = RATIO_BASE[m.scenario];
+  const b = measurements.find(
+    (x) => x.scenario === base && x.target === m.target && x.stats.connections === m.stats.connections,
+  );
+  if (!base || !b || b.stats.rps === 0) return undefined;
+  return { base, percent: Math.round((m.stats.rps / b.stats.rps) * 100) };
+}
 
 const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 const rps = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 const cell = (s: LoadStats | undefined) =>
   s ? [rps(s.rps), ms(s.p50), ms(s.p95), ms(s.p99), s.failed ? String(s.failed) : "0"] : ["–", "–", "–", "–", "–"];
+/** A cell with the requests cut off at its end and its ratio to its base, for the page table. */
+const pageCell = (all: Measurement[], m: Measurement | undefined) => {
+  if (!m) return [...cell(undefined), "–", "–"];
+  const ratio = ratioTo(all, m);
+  return [...cell(m.stats), String(m.stats.inFlight ?? 0), ratio ? `${ratio.percent}%` : "–"];
+};
 
 function table(header: string[], rows: string[][]): string {
   return [
@@ -52,12 +83,18 @@ function table(header: string[], rows: string[][]): string {
 
 /** The results as Markdown: the side-by-side table first (for the README), then the rest. */
 export function renderMarkdown(r: BenchResults): string {
-  const find = (scenario: string, target: Target, c: number) =>
-    r.measurements.find((m) => m.scenario === scenario && m.target === target && m.stats.connections === c)?.stats;
+  const measurement = (scenario: string, target: Target, c: number) =>
+    r.measurements.find((m) => m.scenario === scenario && m.target === target && m.stats.connections === c);
+  const find = (scenario: string, target: Target, c: number) => measurement(scenario, target, c)?.stats;
   const pageRows: string[][] = [];
   for (const s of r.scenarios.filter((x) => x.name !== "static asset")) {
     for (const c of r.options.levels)
-      pageRows.push([s.name, String(c), ...cell(find(s.name, "cluster", c)), ...cell(find(s.name, "single", c))]);
+      pageRows.push([
+        s.name,
+        String(c),
+        ...pageCell(r.measurements, measurement(s.name, "cluster", c)),
+        ...pageCell(r.measurements, measurement(s.name, "single", c)),
+      ]);
   }
   const staticRows = r.options.levels.map((c) => [
     "static asset",
@@ -77,10 +114,29 @@ export function renderMarkdown(r: BenchResults): string {
         : "?"
     }. ` +
       `Big studio: ${full?.big.leads.toLocaleString("en-US")} leads, ${full?.big.jobs.toLocaleString("en-US")} jobs. ` +
-      `Each cell: ${r.options.durationSec} s of autocannon at c connections; req/s counts expected answers only; latency in ms.`,
+      `Each cell: ${r.options.durationSec} s of autocannon at c connections after a warm-up; req/s counts expected answers only; latency in ms; ` +
+      "cut = requests still unanswered when the cell's clock stopped (in no latency); ratio = req/s as a share of the signed-in shell's " +
+      "(the shell's: of the ceiling's) on the same target at the same c.",
     "",
     table(
-      ["Scenario", "c", "Cluster req/s", "p50", "p95", "p99", "fail", "Single req/s", "p50", "p95", "p99", "fail"],
+      [
+        "Scenario",
+        "c",
+        "Cluster req/s",
+        "p50",
+        "p95",
+        "p99",
+        "fail",
+        "cut",
+        "ratio",
+        "Single req/s",
+        "p50",
+        "p95",
+        "p99",
+        "fail",
+        "cut",
+        "ratio",
+      ],
       pageRows,
     ),
     "",
@@ -146,10 +202,34 @@ export function renderMarkdown(r: BenchResults): string {
           "",
         ]
       : []),
+    ...(r.memory ? memoryLines(r.memory) : []),
     ...r.notes.map((n) => `- ${n}`),
     "",
   ];
   return lines.join("\n");
+}
+
+/** The soak's samples: a fresh node's memory as it answers more and more dashboards. */
+function memoryLines(m: MemorySoak): string[] {
+  const first = m.samples[0];
+  const last = m.samples[m.samples.length - 1];
+  return [
+    `Memory of one fresh node answering the big studio's dashboard (\`${m.path}\`, c=${m.connections}, sampled 2 s after each stretch): ` +
+      `resident memory after ${last.requests.toLocaleString("en-US")} requests is **${m.growth}×** that after ${first.requests.toLocaleString("en-US")} ` +
+      `(${first.rssMiB} → ${last.rssMiB} MiB); the last stretch ran at ${rps(m.last.rps)} req/s.`,
+    "",
+    table(
+      ["requests", "resident MiB", "V8 heap used MiB", "V8 heap reserved MiB", "external MiB"],
+      m.samples.map((s) => [
+        s.requests.toLocaleString("en-US"),
+        String(s.rssMiB),
+        String(s.heapUsedMiB),
+        String(s.heapTotalMiB),
+        String(s.externalMiB),
+      ]),
+    ),
+    "",
+  ];
 }
 
 /** What one saved lead costs the primary in CPU, over every write cell: the write ceiling per core. */
