@@ -66,6 +66,7 @@ const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 const rps = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 const cell = (s: LoadStats | undefined) =>
   s ? [rps(s.rps), ms(s.p50), ms(s.p95), ms(s.p99), s.failed ? String(s.failed) : "0"] : ["–", "–", "–", "–", "–"];
+const PAGE_COLUMNS = (target: string) => [`${target} req/s`, "p50", "p95", "p99", "fail", "cut", "ratio"];
 /** A cell with the requests cut off at its end and its ratio to its base, for the page table. */
 const pageCell = (all: Measurement[], m: Measurement | undefined) => {
   if (!m) return [...cell(undefined), "–", "–"];
@@ -118,27 +119,7 @@ export function renderMarkdown(r: BenchResults): string {
       "cut = requests still unanswered when the cell's clock stopped (in no latency); ratio = req/s as a share of the signed-in shell's " +
       "(the shell's: of the ceiling's) on the same target at the same c.",
     "",
-    table(
-      [
-        "Scenario",
-        "c",
-        "Cluster req/s",
-        "p50",
-        "p95",
-        "p99",
-        "fail",
-        "cut",
-        "ratio",
-        "Single req/s",
-        "p50",
-        "p95",
-        "p99",
-        "fail",
-        "cut",
-        "ratio",
-      ],
-      pageRows,
-    ),
+    table(["Scenario", "c", ...PAGE_COLUMNS("Cluster"), ...PAGE_COLUMNS("Single")], pageRows),
     "",
     "Cluster = nginx + 2 `next start` nodes; Single = one node, no nginx. Static asset: nginx (from disk) vs a node:",
     "",
