@@ -2,20 +2,17 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_NODE_HEAP_MB, nodeOptions } from "./next-server.ts";
 
 describe("a production node's V8 options", () => {
-  it("caps the old space at the default and widens the young generation, keeping other options", () => {
-    expect(nodeOptions({})).toBe(`--max-old-space-size=${DEFAULT_NODE_HEAP_MB} --max-semi-space-size=32`);
+  it("caps the old space at the default, keeping other options", () => {
+    expect(nodeOptions({})).toBe(`--max-old-space-size=${DEFAULT_NODE_HEAP_MB}`);
     expect(nodeOptions({ NODE_OPTIONS: "--enable-source-maps" })).toBe(
-      `--enable-source-maps --max-old-space-size=${DEFAULT_NODE_HEAP_MB} --max-semi-space-size=32`,
+      `--enable-source-maps --max-old-space-size=${DEFAULT_NODE_HEAP_MB}`,
     );
   });
 
-  it("takes the ceiling from APP_NODE_HEAP_MB, and leaves a size NODE_OPTIONS names alone", () => {
-    expect(nodeOptions({ APP_NODE_HEAP_MB: "1024" })).toBe("--max-old-space-size=1024 --max-semi-space-size=32");
+  it("takes the ceiling from APP_NODE_HEAP_MB, and leaves a ceiling NODE_OPTIONS names alone", () => {
+    expect(nodeOptions({ APP_NODE_HEAP_MB: "1024" })).toBe("--max-old-space-size=1024");
     expect(nodeOptions({ NODE_OPTIONS: "--max_old_space_size=2048", APP_NODE_HEAP_MB: "256" })).toBe(
-      "--max_old_space_size=2048 --max-semi-space-size=32",
-    );
-    expect(nodeOptions({ NODE_OPTIONS: "--max-semi-space-size=64 --max-old-space-size=512" })).toBe(
-      "--max-semi-space-size=64 --max-old-space-size=512",
+      "--max_old_space_size=2048",
     );
   });
 

@@ -19,28 +19,20 @@ export type NextServerOptions = {
 };
 
 /**
- * V8's heap for a production node. A node keeps little between requests (its heap after a full
- * collection holds ~130 MiB: code, modules, pools), but on a machine with plenty of memory V8 let
- * garbage pile up to 650–850 MiB resident before collecting it. An old-space ceiling
- * (`APP_NODE_HEAP_MB`) makes it collect sooner, and a young generation of 32 MiB semi-spaces
- * (V8's default: 16) lets a render's short-lived garbage die there instead of being promoted:
- * side by side under the same load, resident memory stayed at ~440 MiB instead of 650–850, for
- * ~5% more CPU per dashboard (the ceiling alone cost ~9%). A flag NODE_OPTIONS names wins.
+ * V8's old-space ceiling for a production node, MiB (`APP_NODE_HEAP_MB`). A node keeps little
+ * between requests (its heap after a full collection holds ~130 MiB: code, modules, pools), but
+ * on a machine with plenty of memory V8 lets garbage pile up to a gigabyte before collecting it.
+ * A ceiling makes it collect sooner; NODE_OPTIONS naming its own ceiling wins.
  */
 export const DEFAULT_NODE_HEAP_MB = 384;
-const SEMI_SPACE_MB = 32;
 
 export function nodeOptions(env: Record<string, string | undefined>): string {
   const given = env.NODE_OPTIONS ?? "";
+  if (/--max[-_]old[-_]space[-_]size/.test(given)) return given;
   const mb = Number(env.APP_NODE_HEAP_MB ?? DEFAULT_NODE_HEAP_MB);
   if (!Number.isInteger(mb) || mb < 128)
     throw new Error(`APP_NODE_HEAP_MB must be a whole number of MiB, at least 128 (got "${env.APP_NODE_HEAP_MB}")`);
-  const flags = { "max-old-space-size": mb, "max-semi-space-size": SEMI_SPACE_MB };
-  const named = (flag: string) => new RegExp(`--${flag.replace(/-/g, "[-_]")}\\b`).test(given);
-  const added = Object.entries(flags)
-    .filter(([flag]) => !named(flag))
-    .map(([flag, value]) => `--${flag}=${value}`);
-  return [given, ...added].filter(Boolean).join(" ");
+  return `${given} --max-old-space-size=${mb}`.trim();
 }
 
 /** The one way every harness runs the app: `npm start`, `npm run dev`, cluster nodes, test apps. */
