@@ -1,9 +1,10 @@
 import http from "node:http";
+import { closedBeforeAnswer, noteAnswered } from "../../scripts/testing/kept-alive";
 
 // A bounded load on loopback: `concurrency` loops of requests until stopped. A request fails when
-// it errors (reset, refused, timeout) or answers 5xx. Like a browser (and as RFC 9112 §9.3.1
-// allows), a request that meets a kept-alive connection the server closed before answering any
-// byte is sent once more on a new one: nginx closes idle connections whenever it reloads.
+// it errors (reset, refused, timeout) or answers 5xx. Like a browser, a request that meets a
+// kept-alive connection the server closed before answering any byte is sent once more on a new
+// one (scripts/testing/kept-alive.ts): nginx closes idle connections whenever it reloads.
 
 export type LoadRequest = { method?: "GET" | "POST"; path: string; headers?: Record<string, string>; body?: string };
 
@@ -36,6 +37,7 @@ function send(agent: http.Agent, base: URL, req: LoadRequest, retried = false): 
         timeout: 15_000,
       },
       (res) => {
+        noteAnswered(res);
         res.resume();
         // Cut off mid-answer: the headers came, the rest did not (the node died while streaming it).
         const node = String(res.headers["x-shootq-node"] ?? "none");
@@ -51,11 +53,11 @@ function send(agent: http.Agent, base: URL, req: LoadRequest, retried = false): 
     );
     r.on("timeout", () => r.destroy(new Error("timed out after 15 s")));
     r.on("error", (e: NodeJS.ErrnoException) => {
-      const staleConnection = r.reusedSocket && (e.code === "ECONNRESET" || e.message === "socket hang up");
       // Once more on a new connection, not on the pool's next idle one: a reload closes every idle
       // connection at once, so the next one in the pool is as likely to be closed as this one was.
-      if (staleConnection && !retried) send(FRESH, base, req, true).then(resolve, reject);
-      else reject(Object.assign(e, { message: retried ? `${e.message} (sent again on a new connection)` : e.message }));
+      if (closedBeforeAnswer(r, e) && !retried) return void send(FRESH, base, req, true).then(resolve, reject);
+      if (retried) e.message += " (sent again on a new connection)";
+      reject(e);
     });
     r.end(req.body);
   });

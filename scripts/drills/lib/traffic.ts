@@ -1,8 +1,9 @@
 import http from "node:http";
+import { closedBeforeAnswer, noteAnswered } from "../../testing/kept-alive.ts";
 
 // Steady, bounded traffic on loopback for the drills: `concurrency` loops, each sending the next
-// request of the list and judging the answer. Like a browser (RFC 9112 §9.3.1), a GET that meets
-// a kept-alive connection the server closed before answering is sent once more on a new one;
+// request of the list and judging the answer. Like a browser, a GET that meets a kept-alive
+// connection the server closed before answering is sent once more (scripts/testing/kept-alive.ts);
 // a POST is not, and counts as failed.
 
 export type Answer = { status: number; headers: http.IncomingHttpHeaders; text: string; ms: number };
@@ -56,6 +57,7 @@ function send(
         timeout: 20_000,
       },
       (res) => {
+        noteAnswered(res);
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () =>
@@ -72,8 +74,8 @@ function send(
     );
     r.on("timeout", () => r.destroy(new Error("timed out after 20 s")));
     r.on("error", (e: NodeJS.ErrnoException) => {
-      const stale = r.reusedSocket && (e.code === "ECONNRESET" || e.message === "socket hang up");
-      if (stale && !retried && (req.method ?? "GET") === "GET") send(agent, base, req, n, true).then(resolve, reject);
+      if (closedBeforeAnswer(r, e) && !retried && (req.method ?? "GET") === "GET")
+        send(agent, base, req, n, true).then(resolve, reject);
       else reject(e);
     });
     r.end(body);
