@@ -32,6 +32,20 @@ describe("a database that went away mid-request", () => {
     await client.end().catch(() => {});
   });
 
+  it("a pool whose every connection stays busy past its wait answers the read-only message, not a crash", async () => {
+    const { primaryUrl } = inject("database");
+    const pool = new pg.Pool({ connectionString: primaryUrl, max: 1, connectionTimeoutMillis: 200 });
+    const busy = await pool.connect();
+    const waited = await pool.connect().then(
+      (client) => (client.release(), new Error("a second connection was handed out")),
+      (error: Error) => error,
+    );
+    busy.release();
+    await pool.end();
+    expect(waited.message).toBe("timeout exceeded when trying to connect");
+    expect(toAppError(waited)).toMatchObject({ code: "READ_ONLY", message: READ_ONLY_MESSAGE, status: 503 });
+  });
+
   it("a failure that has nothing to do with the connection is not called read-only", () => {
     expect(
       toAppError(Object.assign(new Error("duplicate key value violates unique constraint"), { code: "23505" })),

@@ -65,7 +65,7 @@ export function isUnavailableError(error: unknown): boolean {
     if (typeof code === "string" && CONNECTION_CODES.has(code)) return true;
     if (
       typeof message === "string" &&
-      /ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|read-only transaction|the database system is (starting up|shutting down)|Can't reach database|connect ETIMEDOUT|DatabaseNotReachable|Timed out fetching a new connection|Server has closed the connection|Connection terminated unexpectedly|encountered a connection error and is not queryable/.test(
+      /ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|read-only transaction|the database system is (starting up|shutting down)|Can't reach database|connect ETIMEDOUT|DatabaseNotReachable|Timed out fetching a new connection|timeout exceeded when trying to connect|Server has closed the connection|Connection terminated unexpectedly|encountered a connection error and is not queryable/.test(
         message,
       )
     ) {

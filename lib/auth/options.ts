@@ -8,6 +8,7 @@ import { createSession, revokeSession, SESSION_MAX_AGE_SECONDS } from "@/lib/aut
 import { clientAddress } from "@/lib/client-address";
 import { primaryDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { AppError, isUnavailableError, unexpectedFailureMessage } from "@/lib/errors";
 import { countAttempts, refundAttempt, resetLimit, waitText, type Limit } from "@/lib/rate-limit";
 import { isSecureCookies } from "@/lib/session";
 import { type UserRole } from "@/prisma/generated/prisma/enums";
@@ -44,6 +45,8 @@ export const SIGN_IN_LIMITS = {
 } satisfies Record<string, LimitShape>;
 
 export const SIGN_IN_MISMATCH = "That email and password do not match.";
+export const SIGN_IN_UNAVAILABLE =
+  "ShootQ cannot sign you in just now. Nothing is wrong with your account: please try again in a moment.";
 
 // Unknown emails are checked against this hash so that they take as long as known ones.
 let dummyHash: Promise<string> | undefined;
@@ -55,7 +58,7 @@ export type SignInContext = { address: string; deviceCookie?: string };
 /** Checks email and password under the sign-in limits; every failure reads the same. */
 export async function authenticate(input: unknown, { address, deviceCookie }: SignInContext): Promise<SessionUser> {
   const parsed = credentials.safeParse(input);
-  if (!parsed.success) throw new Error("Enter your email and password.");
+  if (!parsed.success) throw new AppError("VALIDATION", "Enter your email and password.");
   const { email, password } = parsed.data;
   const db = primaryDb();
   const limits: Limit[] = [
@@ -70,17 +73,32 @@ export async function authenticate(input: unknown, { address, deviceCookie }: Si
   const attempts = await countAttempts(db, limits);
   const refused = attempts.filter((a) => !a.allowed);
   if (refused.length > 0) {
-    throw new Error(
+    throw new AppError(
+      "RATE_LIMITED",
       `Too many sign-in attempts. Try again in ${waitText(Math.max(...refused.map((a) => a.retryAfterSeconds)))}.`,
     );
   }
   const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
   const isActive = Boolean(user && !user.removedAt);
   const matches = await verifyPassword(isActive ? user!.passwordHash : await timingDecoy(), password);
-  if (!isActive || !matches) throw new Error(SIGN_IN_MISMATCH);
+  if (!isActive || !matches) throw new AppError("UNAUTHENTICATED", SIGN_IN_MISMATCH);
   // The right password: this attempt does not count against the owner.
   await Promise.all([resetLimit(db, limits[0]), ...limits.slice(1).map((limit) => refundAttempt(db, limit))]);
   return { id: user!.id, email: user!.email, name: user!.name, role: user!.role, studioId: user!.studioId };
+}
+
+/**
+ * What the sign-in form shows for a failed attempt. next-auth hands the message of whatever
+ * `authorize` throws to the browser, so only an expected failure's own words pass; a database
+ * that cannot be reached (down, or every connection busy past the pool's wait) asks for another
+ * try; anything else is logged once and shown as a reference for support, never its details.
+ */
+export async function signInFailureMessage(error: unknown): Promise<string> {
+  if (error instanceof AppError) return error.message;
+  if (isUnavailableError(error)) return SIGN_IN_UNAVAILABLE;
+  const log = await currentRequestLogger();
+  log.error({ err: error }, "sign-in failed unexpectedly");
+  return unexpectedFailureMessage(log.bindings().requestId);
 }
 
 /** What the sign-in cookie (next-auth's JWT) carries: the user and the session it belongs to. */
@@ -110,15 +128,19 @@ export function authOptions(): AuthOptions {
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(input, req) {
-          const store = await cookies();
-          const device = store.get(DEVICE_COOKIE)?.value;
-          const address = clientAddress(req?.headers);
-          const user = await authenticate(input, { address, deviceCookie: device });
-          const userAgent = (req?.headers as Record<string, string | undefined> | undefined)?.["user-agent"];
-          const session = await createSession(primaryDb(), { userId: user.id, userAgent, address });
-          const cookie = knownDeviceCookie(device, user.email);
-          store.set(cookie.name, cookie.value, cookie.options);
-          return { ...user, sid: session.id, sct: session.createdAt.getTime() };
+          try {
+            const store = await cookies();
+            const device = store.get(DEVICE_COOKIE)?.value;
+            const address = clientAddress(req?.headers);
+            const user = await authenticate(input, { address, deviceCookie: device });
+            const userAgent = (req?.headers as Record<string, string | undefined> | undefined)?.["user-agent"];
+            const session = await createSession(primaryDb(), { userId: user.id, userAgent, address });
+            const cookie = knownDeviceCookie(device, user.email);
+            store.set(cookie.name, cookie.value, cookie.options);
+            return { ...user, sid: session.id, sct: session.createdAt.getTime() };
+          } catch (error) {
+            throw new Error(await signInFailureMessage(error));
+          }
         },
       }),
     ],

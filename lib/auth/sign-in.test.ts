@@ -1,6 +1,13 @@
-import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { describe, expect, inject, it } from "vitest";
 import { createStaff, createStudio } from "@/prisma/factories";
-import { authenticate, SIGN_IN_LIMITS, SIGN_IN_MISMATCH } from "@/lib/auth/options";
+import {
+  authenticate,
+  SIGN_IN_LIMITS,
+  SIGN_IN_MISMATCH,
+  SIGN_IN_UNAVAILABLE,
+  signInFailureMessage,
+} from "@/lib/auth/options";
 import { primaryDb } from "@/lib/db";
 import { knownDeviceCookie } from "@/lib/auth/device";
 import { removeStaff } from "@/lib/team/mutations";
@@ -119,5 +126,36 @@ describe("signing in", () => {
       "Enter your email and password.",
     );
     await expect(authenticate(null, { address: address() })).rejects.toThrow("Enter your email and password.");
+  });
+});
+
+// next-auth shows the browser the message of whatever sign-in throws, so the form must only ever
+// get words meant for a person: a loaded CI run once showed "timeout exceeded when trying to
+// connect" (node-postgres's own words when every pooled connection stayed busy) on the sign-in page.
+describe("what the sign-in form says when signing in fails", () => {
+  it("passes on a person's own mistakes and the throttle as they are", async () => {
+    const { owner } = await createStudio(primaryDb());
+    const wrong = await authenticate({ email: owner.email, password: "wrong" }, { address: address() }).catch((e) => e);
+    expect(await signInFailureMessage(wrong)).toBe(SIGN_IN_MISMATCH);
+    const malformed = await authenticate({}, { address: address() }).catch((e) => e);
+    expect(await signInFailureMessage(malformed)).toBe("Enter your email and password.");
+  });
+
+  it("asks for another try when no database connection came free in time, without the database's words", async () => {
+    const { primaryUrl } = inject("database");
+    const pool = new pg.Pool({ connectionString: primaryUrl, max: 1, connectionTimeoutMillis: 100 });
+    const busy = await pool.connect();
+    const waited = await pool.connect().catch((e: Error) => e);
+    busy.release();
+    await pool.end();
+    expect(await signInFailureMessage(waited)).toBe(SIGN_IN_UNAVAILABLE);
+  });
+
+  it("gives a reference for support, never the details, for anything unexpected", async () => {
+    const said = await signInFailureMessage(
+      new TypeError("Cannot read properties of undefined (reading 'passwordHash')"),
+    );
+    expect(said).toMatch(/^Something went wrong/);
+    expect(said).not.toMatch(/passwordHash|undefined/);
   });
 });
