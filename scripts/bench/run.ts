@@ -130,17 +130,29 @@ async function exportScenario(app: Awaited<ReturnType<typeof startBenchApp>>, lo
   return result;
 }
 
-async function exportOnly(log: Log) {
+/** A database of its own for one `--only` scenario, with the full volume generated and replayed on the replica. */
+async function fullVolumeDatabase(log: Log): Promise<BenchDatabase> {
   const db = await startBenchDatabase(log);
   log(`generating data at ${fullScale * 100}% volume…`);
   await generateScaleData(db.superPrimaryUrl, { scale: fullScale, log: (l) => log(`  ${l}`) });
   await waitForReplay(db, 300_000);
+  return db;
+}
+
+/** Writes one `--only` scenario's result next to the run's other files. */
+function writeResult(scenario: string, result: unknown, log: Log) {
+  const file = `${outPrefix}-${scenario}.json`;
+  mkdirSync(path.dirname(outPrefix), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  log(`wrote ${path.relative(ROOT, file)}`);
+}
+
+async function exportOnly(log: Log) {
+  const db = await fullVolumeDatabase(log);
   const app = await startBenchApp(db, { nodes: 1, log });
   try {
     const result = await exportScenario(app, log);
-    mkdirSync(path.dirname(outPrefix), { recursive: true });
-    writeFileSync(`${outPrefix}-export.json`, `${JSON.stringify(result, null, 2)}\n`);
-    log(`wrote ${path.relative(ROOT, `${outPrefix}-export.json`)}`);
+    writeResult("export", result, log);
   } finally {
     await app.stop();
   }
@@ -194,16 +206,11 @@ async function reportsScenario(
 }
 
 async function reportsOnly(log: Log) {
-  const db = await startBenchDatabase(log);
-  log(`generating data at ${fullScale * 100}% volume…`);
-  await generateScaleData(db.superPrimaryUrl, { scale: fullScale, log: (l) => log(`  ${l}`) });
-  await waitForReplay(db, 300_000);
+  const db = await fullVolumeDatabase(log);
   const app = await startBenchApp(db, { nodes: 2, log });
   try {
     const result = await reportsScenario(app, db, log);
-    mkdirSync(path.dirname(outPrefix), { recursive: true });
-    writeFileSync(`${outPrefix}-reports.json`, `${JSON.stringify(result, null, 2)}\n`);
-    log(`wrote ${path.relative(ROOT, `${outPrefix}-reports.json`)}`);
+    writeResult("reports", result, log);
   } finally {
     await app.stop();
   }
@@ -243,15 +250,10 @@ async function memoryScenario(db: BenchDatabase, log: Log): Promise<MemorySoak> 
 }
 
 async function memoryOnly(log: Log) {
-  const db = await startBenchDatabase(log);
-  log(`generating data at ${fullScale * 100}% volume…`);
-  await generateScaleData(db.superPrimaryUrl, { scale: fullScale, log: (l) => log(`  ${l}`) });
-  await waitForReplay(db, 300_000);
+  const db = await fullVolumeDatabase(log);
   log(`memory: a fresh node's memory over ${SOAK_CHECKPOINTS.at(-1)} dashboards`);
   const result = await memoryScenario(db, log);
-  mkdirSync(path.dirname(outPrefix), { recursive: true });
-  writeFileSync(`${outPrefix}-memory.json`, `${JSON.stringify(result, null, 2)}\n`);
-  log(`wrote ${path.relative(ROOT, `${outPrefix}-memory.json`)}`);
+  writeResult("memory", result, log);
 }
 
 async function main(log: Log) {
