@@ -1,5 +1,5 @@
 import http from "node:http";
-import { closedBeforeAnswer, noteAnswered } from "../../scripts/testing/kept-alive";
+import { closedBeforeAnswer, NEW_CONNECTION, noteAnswered } from "../../scripts/testing/kept-alive";
 
 // A bounded load on loopback: `concurrency` loops of requests until stopped. A request fails when
 // it errors (reset, refused, timeout) or answers 5xx. Like a browser, a request that meets a
@@ -20,9 +20,6 @@ export type LoadResult = {
 };
 
 type Answer = { status: number; node: string };
-
-/** An agent that never keeps a connection: each request it sends opens a new one. */
-const FRESH = new http.Agent({ keepAlive: false });
 
 function send(agent: http.Agent, base: URL, req: LoadRequest, retried = false): Promise<Answer & { resent: boolean }> {
   return new Promise((resolve, reject) => {
@@ -53,9 +50,7 @@ function send(agent: http.Agent, base: URL, req: LoadRequest, retried = false): 
     );
     r.on("timeout", () => r.destroy(new Error("timed out after 15 s")));
     r.on("error", (e: NodeJS.ErrnoException) => {
-      // Once more on a new connection, not on the pool's next idle one: a reload closes every idle
-      // connection at once, so the next one in the pool is as likely to be closed as this one was.
-      if (closedBeforeAnswer(r, e) && !retried) return void send(FRESH, base, req, true).then(resolve, reject);
+      if (closedBeforeAnswer(r, e) && !retried) return void send(NEW_CONNECTION, base, req, true).then(resolve, reject);
       if (retried) e.message += " (sent again on a new connection)";
       reject(e);
     });

@@ -1,4 +1,4 @@
-import type http from "node:http";
+import http from "node:http";
 import type { Socket } from "node:net";
 
 // Whether a request that failed met a kept-alive connection the server closed before answering
@@ -24,3 +24,9 @@ export function closedBeforeAnswer(request: http.ClientRequest, error: NodeJS.Er
   const reused = request.reusedSocket || (socket !== null && answered.has(socket));
   return reused && (error.code === "ECONNRESET" || error.message === "socket hang up");
 }
+
+/**
+ * For the one resend: a new connection, not the pool's next idle one. A reload closes every idle
+ * connection at once, so the next one in the pool is as likely to be closed as this one was.
+ */
+export const NEW_CONNECTION = new http.Agent({ keepAlive: false });

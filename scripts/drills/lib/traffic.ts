@@ -1,10 +1,10 @@
 import http from "node:http";
-import { closedBeforeAnswer, noteAnswered } from "../../testing/kept-alive.ts";
+import { closedBeforeAnswer, NEW_CONNECTION, noteAnswered } from "../../testing/kept-alive.ts";
 
 // Steady, bounded traffic on loopback for the drills: `concurrency` loops, each sending the next
 // request of the list and judging the answer. Like a browser, a GET that meets a kept-alive
-// connection the server closed before answering is sent once more (scripts/testing/kept-alive.ts);
-// a POST is not, and counts as failed.
+// connection the server closed before answering is sent once more, on a new connection
+// (scripts/testing/kept-alive.ts); a POST is not, and counts as failed.
 
 export type Answer = { status: number; headers: http.IncomingHttpHeaders; text: string; ms: number };
 
@@ -75,7 +75,7 @@ function send(
     r.on("timeout", () => r.destroy(new Error("timed out after 20 s")));
     r.on("error", (e: NodeJS.ErrnoException) => {
       if (closedBeforeAnswer(r, e) && !retried && (req.method ?? "GET") === "GET")
-        send(agent, base, req, n, true).then(resolve, reject);
+        send(NEW_CONNECTION, base, req, n, true).then(resolve, reject);
       else reject(e);
     });
     r.end(body);
