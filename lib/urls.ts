@@ -42,6 +42,8 @@ export const jobUrl = (origin: string, jobId: string) => at(origin, `/jobs/${job
 export const invoiceUrl = (origin: string, token: string) => at(origin, `/i/${token}`);
 export const contractUrl = (origin: string, token: string) => at(origin, `/c/${token}`);
 export const contractPath = (jobId: string, contractId: string) => `/jobs/${jobId}/contracts/${contractId}`;
+/** The calendar's week view starting on `dayKey` (YYYY-MM-DD, the studio's zone). */
+export const calendarWeekPath = (dayKey: string) => `/calendar?week=${dayKey}`;
 export const jobContractUrl = (origin: string, jobId: string, contractId: string) =>
   at(origin, contractPath(jobId, contractId));
 export const leadUrl = (origin: string, leadId: string) => at(origin, `/leads/${leadId}`);

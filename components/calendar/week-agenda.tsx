@@ -4,17 +4,25 @@ import { type AgendaDay } from "@/lib/calendar/week";
 import { formatDayKey, formatTime } from "@/lib/calendar/zoned";
 import { type CalendarEvent } from "@/lib/events/queries";
 
-/** One row per day with its events ("No scheduled events." on empty days), in the studio's zone. */
+/**
+ * One row per day with its events ("No scheduled events." on empty days), in the studio's zone.
+ * With `perDay`, a busy day lists its first events and links the rest (`moreHref`): a studio with
+ * dozens of events a day gets a dashboard of bounded size, and the calendar has them all.
+ */
 export function WeekAgenda({
   days,
   timeZone,
   todayKey,
   label,
+  perDay,
+  moreHref,
 }: {
   days: AgendaDay<CalendarEvent>[];
   timeZone: string;
   todayKey: string;
   label: string;
+  perDay?: number;
+  moreHref?: (dayKey: string) => string;
 }) {
   return (
     <ol aria-label={label} className="divide-y divide-slate-100">
@@ -33,7 +41,7 @@ export function WeekAgenda({
             <p className="text-sm text-slate-600">No scheduled events.</p>
           ) : (
             <ul className="space-y-2">
-              {day.events.map((event) => (
+              {day.events.slice(0, perDay).map((event) => (
                 <li key={event.id} className="text-sm">
                   <span className="font-medium text-slate-900">
                     {formatTime(event.startsAt, timeZone)}
@@ -52,6 +60,13 @@ export function WeekAgenda({
                   ) : null}
                 </li>
               ))}
+              {perDay !== undefined && moreHref && day.events.length > perDay ? (
+                <li className="text-sm">
+                  <Link href={moreHref(day.key)} className="font-medium text-brand-600 underline">
+                    {day.events.length - perDay} more on {formatDayKey(day.key, todayKey)}
+                  </Link>
+                </li>
+              ) : null}
             </ul>
           )}
         </li>

@@ -19,6 +19,9 @@ export function formatCount(count: number): string {
   return count >= COUNT_CAP ? `${COUNT_CAP.toLocaleString("en-US")}+` : count.toLocaleString("en-US");
 }
 
+/** How many of a day's events What's Happening lists; the rest are a link to that day's calendar. */
+export const EVENTS_SHOWN_PER_DAY = 5;
+
 /** How many new leads What's New lists by name, each with whether its date is still free. */
 export const NEW_LEADS_SHOWN = 5;
 

@@ -12,7 +12,7 @@ import { addDays, dayKeyOf, formatShortDayKey } from "@/lib/calendar/zoned";
 import { requireStudioContext } from "@/lib/auth/context";
 import { findEventsBetween, findUpcomingShootPage } from "@/lib/events/queries";
 import { type SearchParams } from "@/lib/search-params";
-import { calendarFeedUrl, publicOrigin } from "@/lib/urls";
+import { calendarFeedUrl, calendarWeekPath, publicOrigin } from "@/lib/urls";
 import { ActionButton } from "@/components/ui/action-button";
 import { rotateCalendarFeedAction } from "./actions";
 
@@ -40,7 +40,6 @@ export default async function CalendarPage({ searchParams }: Props) {
     findCalendarToken(db, { studioId: user.studioId, userId: user.id }),
   ]);
   const feedUrl = token ? calendarFeedUrl(await publicOrigin(), token) : null;
-  const weekLink = (key: string) => `/calendar?week=${key}`;
   return (
     <>
       <PageHeader title="Calendar" />
@@ -50,7 +49,7 @@ export default async function CalendarPage({ searchParams }: Props) {
             title={`Week of ${formatShortDayKey(firstDay)}`}
             action={
               <nav aria-label="Weeks" className="flex gap-2">
-                <Link href={weekLink(addDays(firstDay, -7))} className={buttonClass("secondary")}>
+                <Link href={calendarWeekPath(addDays(firstDay, -7))} className={buttonClass("secondary")}>
                   ← Previous week
                 </Link>
                 {firstDay !== todayKey ? (
@@ -58,7 +57,7 @@ export default async function CalendarPage({ searchParams }: Props) {
                     Today
                   </Link>
                 ) : null}
-                <Link href={weekLink(addDays(firstDay, 7))} className={buttonClass("secondary")}>
+                <Link href={calendarWeekPath(addDays(firstDay, 7))} className={buttonClass("secondary")}>
                   Next week →
                 </Link>
               </nav>

@@ -8,10 +8,10 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { dayKeyOf, dayKeyOfDateColumn, daysBetween, formatDateTime, formatShortDayKey } from "@/lib/calendar/zoned";
 import { requireStudioContext } from "@/lib/auth/context";
 import { findActiveBroadcasts } from "@/lib/broadcasts/queries";
-import { formatCount, loadDashboard } from "@/lib/dashboard/queries";
+import { EVENTS_SHOWN_PER_DAY, formatCount, loadDashboard } from "@/lib/dashboard/queries";
 import { DASHBOARD_PAGE_PARAMS, dashboardParams } from "@/lib/dashboard/schemas";
 import { type SearchParams } from "@/lib/search-params";
-import { contractPath } from "@/lib/urls";
+import { calendarWeekPath, contractPath } from "@/lib/urls";
 import { formatMoney } from "@/lib/money";
 import { describeDue, overdueDays } from "@/lib/workflows/due-dates";
 import { formatTask } from "@/lib/workflows/queries";
@@ -214,7 +214,14 @@ export default async function DashboardPage({ searchParams }: Props) {
 
         <div className="space-y-6">
           <Card title="What's Happening">
-            <WeekAgenda days={d.week} timeZone={tz} todayKey={d.todayKey} label="What's Happening" />
+            <WeekAgenda
+              days={d.week}
+              timeZone={tz}
+              todayKey={d.todayKey}
+              label="What's Happening"
+              perDay={EVENTS_SHOWN_PER_DAY}
+              moreHref={calendarWeekPath}
+            />
           </Card>
           <Card title="Scheduled Shoots">
             <p className="mb-2 text-xs text-slate-500">After this week.</p>
