@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { dbForHost, primaryDb, type Tx } from "@/lib/db";
+import { dbForHost, primaryDb, type Db, type Tx } from "@/lib/db";
 import { confirmBooking } from "@/lib/bookings/mutations";
 import { findBookingPage } from "@/lib/bookings/queries";
-import { countBookingsToReview } from "@/lib/dashboard/queries";
+import { countWhatsNew } from "@/lib/dashboard/queries";
 import { confirmBookingSchema } from "@/lib/bookings/schemas";
 import { hashToken } from "@/lib/tokens";
 import { createJob, createStudio, newToken } from "@/prisma/factories";
@@ -64,6 +64,9 @@ describe("confirmBooking", () => {
     expect(confirmBookingSchema.safeParse({ bookingId: "" }).success).toBe(false);
   });
 });
+
+const countBookingsToReview = async (db: Db, scope: { studioId: string; brandId?: string }) =>
+  (await countWhatsNew(db, { ...scope, from: new Date(), currency: "USD" })).bookingsToReview;
 
 describe("bookings to review", () => {
   it("are counted and listed per brand, oldest first", async () => {

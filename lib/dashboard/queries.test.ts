@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dbForHost, primaryDb } from "@/lib/db";
-import { findWhatsNextPage, loadDashboard } from "@/lib/dashboard/queries";
+import { countWhatsNew, findWhatsNextPage, loadDashboard } from "@/lib/dashboard/queries";
 import { createEvent, createJob, createLead, createStudio, createTask } from "@/prisma/factories";
 
 const db = () => primaryDb();
@@ -153,5 +153,75 @@ describe("loadDashboard", () => {
     expect(portraits.week.flatMap((d) => d.events.map((e) => e.name))).toEqual(["Family session"]);
     // The week's own shoot is in What's Happening already; Scheduled Shoots starts after the week.
     expect(portraits.shoots.rows.map((e) => e.name)).toEqual(["Headshots"]);
+  });
+});
+
+describe("What's New's numbers", () => {
+  it("count overdue installments, the money received since a day and failed email, per brand, in one statement", async () => {
+    const { studio, brands } = await createStudio(db(), { brands: ["Weddings", "Portraits"] });
+    const studioId = studio.id;
+    const from = new Date("2027-06-01T07:00:00Z");
+    const invoiceFor = async (brandId: string, number: number, status: "SENT" | "PAID" | "VOID") => {
+      const job = await createJob(db(), { studioId, brandId, title: `Job ${number}` });
+      return db().invoice.create({
+        data: { studioId, jobId: job.id, number, title: `Invoice ${number}`, currency: "USD", status },
+      });
+    };
+    const wedding = await invoiceFor(brands[0].id, 1, "SENT");
+    const portrait = await invoiceFor(brands[1].id, 2, "SENT");
+    const voided = await invoiceFor(brands[1].id, 3, "VOID");
+    const installment = (invoiceId: string, position: number, status: "OPEN" | "OVERDUE") => ({
+      studioId,
+      invoiceId,
+      position,
+      label: `Part ${position}`,
+      amountMinor: 50_00,
+      dueOn: new Date("2027-05-01"),
+      status,
+    });
+    await db().installment.createMany({
+      data: [
+        installment(wedding.id, 0, "OVERDUE"),
+        installment(wedding.id, 1, "OPEN"),
+        installment(portrait.id, 0, "OVERDUE"),
+        // A void invoice's installments are owed by no one.
+        installment(voided.id, 0, "OVERDUE"),
+      ],
+    });
+    const payment = (invoiceId: string, amountMinor: number, receivedAt: string, extra = {}) => ({
+      studioId,
+      invoiceId,
+      method: "CARD" as const,
+      amountMinor,
+      currency: "USD",
+      receivedAt: new Date(receivedAt),
+      ...extra,
+    });
+    await db().payment.createMany({
+      data: [
+        payment(wedding.id, 300_00, "2027-06-02T12:00:00Z"),
+        payment(wedding.id, 20_00, "2027-06-03T12:00:00Z", { kind: "REFUND" }),
+        payment(portrait.id, 150_00, "2027-06-04T12:00:00Z"),
+        // Before the month began, and in another currency: not this month's money in dollars.
+        payment(portrait.id, 999_00, "2027-05-31T12:00:00Z"),
+        payment(portrait.id, 777_00, "2027-06-04T12:00:00Z", { currency: "EUR" }),
+      ],
+    });
+    const read = dbForHost("primary");
+    expect(await countWhatsNew(read, { studioId, from, currency: "USD" })).toEqual({
+      newLeads: 0,
+      bookingsToReview: 0,
+      overduePayments: 2,
+      receivedThisMonth: 430_00,
+      hasFailedEmails: false,
+    });
+    expect(await countWhatsNew(read, { studioId, brandId: brands[0].id, from, currency: "USD" })).toMatchObject({
+      overduePayments: 1,
+      receivedThisMonth: 280_00,
+    });
+    expect(await countWhatsNew(read, { studioId, brandId: brands[1].id, from, currency: "USD" })).toMatchObject({
+      overduePayments: 1,
+      receivedThisMonth: 150_00,
+    });
   });
 });

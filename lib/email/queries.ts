@@ -24,8 +24,3 @@ export function findStudioEmails(db: Db, { studioId, take = 200 }: { studioId: s
     take,
   });
 }
-
-export async function hasFailedEmails(db: Db, { studioId }: { studioId: string }): Promise<boolean> {
-  const failed = await db.emailMessage.findFirst({ where: { studioId, status: "FAILED" }, select: { id: true } });
-  return failed !== null;
-}

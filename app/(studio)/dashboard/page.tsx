@@ -15,7 +15,6 @@ import { calendarWeekPath, contractPath } from "@/lib/urls";
 import { formatMoney } from "@/lib/money";
 import { describeDue, overdueDays } from "@/lib/workflows/due-dates";
 import { formatTask } from "@/lib/workflows/queries";
-import { hasFailedEmails } from "@/lib/email/queries";
 import { findOwnerConfirmation } from "@/lib/account/queries";
 import { countOf } from "@/lib/words";
 import { Broadcasts } from "./_components/broadcasts";
@@ -32,7 +31,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   const pages = dashboardParams.parse(await searchParams);
   const now = new Date();
   const tz = studio.timeZone;
-  const [d, broadcasts, hasFailed, owner] = await Promise.all([
+  const [d, broadcasts, owner] = await Promise.all([
     loadDashboard(db, {
       studioId: user.studioId,
       userId: user.id,
@@ -45,7 +44,6 @@ export default async function DashboardPage({ searchParams }: Props) {
       contractReminderDays: studio.contractReminderDays,
     }),
     findActiveBroadcasts(db, { userId: user.id, now }),
-    hasFailedEmails(db, { studioId: user.studioId }),
     findOwnerConfirmation(db, { studioId: user.studioId }),
   ]);
   // Each list pages on its own; the others keep their place.
@@ -74,7 +72,7 @@ export default async function DashboardPage({ searchParams }: Props) {
             {owner.isConfirmed ? null : (
               <UnconfirmedOwnerBanner ownerEmail={owner.ownerEmail} isOwner={owner.ownerId === user.id} />
             )}
-            {hasFailed ? <FailedEmailBanner /> : null}
+            {d.hasFailedEmails ? <FailedEmailBanner /> : null}
             {/* Zero counts are not news: each count shows only when there is something to do. */}
             <ul className="mb-3 space-y-1 text-sm">
               {d.newLeads > 0 ? (
