@@ -75,6 +75,8 @@ const schema = z
      * run the production build against a receiver on the same machine. Never on a real deployment.
      */
     WEBHOOKS_ALLOW_PRIVATE: z.enum(["0", "1", "always"]).default("0"),
+    /** "1": /empty, the bench's signed-in empty page (app/(studio)/empty/page.tsx), exists; otherwise a 404. */
+    BENCH_PAGES: z.enum(["0", "1"]).default("0"),
   })
   .superRefine((e, ctx) => {
     // A pin must outlive the lag a replica in rotation may have (plus the 1 s its measurement may

@@ -33,3 +33,12 @@ test("an unknown client link shows the client pages' not-found page, with a way 
   ).toBeVisible();
   await context.close();
 });
+
+test("the bench's empty page does not exist outside the bench", async ({ page, signedIn }) => {
+  // BENCH_PAGES=1 (npm run bench) makes /empty the studio shell around no data; nowhere else.
+  const response = await page.goto("/empty");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "We could not find that" })).toBeVisible();
+  await expect(page.getByTestId("studio-name")).toHaveText(signedIn.studio.name);
+  await expect(page.getByRole("heading", { name: "Nothing here" })).toHaveCount(0);
+});

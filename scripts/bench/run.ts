@@ -353,10 +353,16 @@ async function main(log: Log) {
   const scenarios = [
     { name: "ceiling", ...ceiling, headers: {} as Record<string, string> },
     {
-      name: "signed-in shell",
-      path: "/settings",
+      name: "empty page",
+      path: "/empty",
       description:
-        "the studio settings page: the shell every studio page pays (proxy, session, layout, nav) and little else",
+        "the signed-in empty page: the shell every studio page pays (proxy, session, the studio and its brands, layout, nav) and no data",
+      headers: signedIn,
+    },
+    {
+      name: "settings",
+      path: "/settings",
+      description: "the account settings page: the shell, the settings tabs, the user's sessions and email choices",
       headers: signedIn,
     },
     {

@@ -40,16 +40,17 @@ export type BenchResults = {
 };
 
 /**
- * What each page is compared to (issue targets are these ratios): the signed-in shell to the
- * ceiling, each studio page to the shell, on the same target at the same connections.
+ * What each page is compared to (issue targets are these ratios): the signed-in empty page to the
+ * ceiling, each studio page to the empty page, on the same target at the same connections.
  */
 const RATIO_BASE: Record<string, string> = {
-  "signed-in shell": "ceiling",
-  dashboard: "signed-in shell",
-  "lead list": "signed-in shell",
-  "lead detail": "signed-in shell",
-  search: "signed-in shell",
-  "header search": "signed-in shell",
+  "empty page": "ceiling",
+  settings: "empty page",
+  dashboard: "empty page",
+  "lead list": "empty page",
+  "lead detail": "empty page",
+  search: "empty page",
+  "header search": "empty page",
 };
 
 /** `m`'s req/s as a percentage of its base's in the same run (undefined with no base). */
@@ -116,8 +117,8 @@ export function renderMarkdown(r: BenchResults): string {
     }. ` +
       `Big studio: ${full?.big.leads.toLocaleString("en-US")} leads, ${full?.big.jobs.toLocaleString("en-US")} jobs. ` +
       `Each cell: ${r.options.durationSec} s of autocannon at c connections after a warm-up; req/s counts expected answers only; latency in ms; ` +
-      "cut = requests still unanswered when the cell's clock stopped (in no latency); ratio = req/s as a share of the signed-in shell's " +
-      "(the shell's: of the ceiling's) on the same target at the same c.",
+      "cut = requests still unanswered when the cell's clock stopped (in no latency); ratio = req/s as a share of the signed-in empty page's " +
+      "(the empty page's: of the ceiling's) on the same target at the same c.",
     "",
     table(["Scenario", "c", ...PAGE_COLUMNS("Cluster"), ...PAGE_COLUMNS("Single")], pageRows),
     "",

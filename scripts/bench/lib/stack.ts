@@ -60,6 +60,8 @@ export async function startBenchApp(
       DATABASE_URL: db.primaryUrl,
       DATABASE_REPLICA_URLS: db.replicaUrls.join(","),
       SECURE_COOKIES: "false",
+      // /empty, the signed-in empty page every page is compared to (app/(studio)/empty/page.tsx).
+      BENCH_PAGES: "1",
       ...opts.env,
     },
     log: (line) => opts.log(`cluster: ${line}`),
