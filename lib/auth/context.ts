@@ -1,24 +1,28 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { requireAdmin, requireStudioUser } from "@/lib/auth/guards";
+import { asStudioUser, requireAdmin } from "@/lib/auth/guards";
+import { readSessionUser } from "@/lib/auth/session-cookie";
 import { selectedBrandId } from "@/lib/brands/filter";
 import { readConfirmingMiss, readDb } from "@/lib/db";
 import { type MoneyFormat } from "@/lib/money";
-import { findStudioShell } from "@/lib/studios/queries";
+import { findSignedInShell } from "@/lib/studios/queries";
 
 /**
  * What every studio page starts from: the signed-in photographer, this request's read client,
  * the studio (name, time zone, brands) and the brand filter chosen in the header. Cached per
- * request, so the layout and the page share one lookup of the studio.
+ * request, so the layout and the page share one lookup. The user is re-checked on every request
+ * like getSessionUser (lib/auth/guards.ts) does, in the same statement as the studio.
  */
 export const requireStudioContext = cache(async () => {
-  const user = await requireStudioUser();
-  const db = await readDb();
-  // Like the user (lib/auth/guards.ts): a studio made just before this sign-in may not be on
-  // this request's replica yet.
-  const studio = await readConfirmingMiss((host) => findStudioShell(host, { studioId: user.studioId }));
+  const signedIn = await readSessionUser();
+  // Like the user alone: a user or studio made just before this sign-in may not be on this
+  // request's replica yet.
+  const found = signedIn ? await readConfirmingMiss((host) => findSignedInShell(host, { userId: signedIn.id })) : null;
+  const user = asStudioUser(found?.user ?? null);
+  const studio = found?.studio;
   if (!studio) notFound();
+  const db = await readDb();
   const brandId = await selectedBrandId(studio.brands);
   // How this studio shows and reads amounts (lib/money.ts).
   const money: MoneyFormat = { currency: studio.currency, locale: studio.locale };

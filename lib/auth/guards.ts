@@ -24,15 +24,12 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   );
 });
 
-async function requireUser(): Promise<SessionUser> {
-  const user = await getSessionUser();
+/**
+ * A photographer (owner or staff) with a studio; admins and strangers are sent away. Studio pages
+ * read the user with their studio (lib/auth/context.ts) and pass them here.
+ */
+export function asStudioUser(user: SessionUser | null): StudioUser {
   if (!user) redirect("/sign-in");
-  return user;
-}
-
-/** A photographer (owner or staff) with a studio; admins and strangers are sent away. */
-export async function requireStudioUser(): Promise<StudioUser> {
-  const user = await requireUser();
   if (!user.studioId || user.role === "ADMIN") redirect(user.role === "ADMIN" ? "/admin" : "/sign-in");
   return user as StudioUser;
 }
