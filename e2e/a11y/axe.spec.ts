@@ -215,6 +215,10 @@ const PAGES: Record<string, PageCheck | { never: string }> = {
     title: "Webhook endpoint",
   },
 
+  "/(studio)/empty/page": {
+    never: "the bench's signed-in empty page: a 404 (checked in not-found.spec.ts) unless BENCH_PAGES=1",
+  },
+
   "/admin/page": { who: "admin", url: () => "/admin", title: "Admin" },
   "/admin/broadcasts/page": { who: "admin", url: () => "/admin/broadcasts", title: "Notify All Users" },
 };
