@@ -1,24 +1,19 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { asStudioUser, requireAdmin } from "@/lib/auth/guards";
-import { readSessionUser } from "@/lib/auth/session-cookie";
+import { asStudioUser, getSignedInShell, requireAdmin } from "@/lib/auth/guards";
 import { selectedBrandId } from "@/lib/brands/filter";
-import { readConfirmingMiss, readDb } from "@/lib/db";
+import { readDb } from "@/lib/db";
 import { type MoneyFormat } from "@/lib/money";
-import { findSignedInShell } from "@/lib/studios/queries";
 
 /**
  * What every studio page starts from: the signed-in photographer, this request's read client,
  * the studio (name, time zone, brands) and the brand filter chosen in the header. Cached per
- * request, so the layout and the page share one lookup. The user is re-checked on every request
- * like getSessionUser (lib/auth/guards.ts) does, in the same statement as the studio.
+ * request, so the layout and the page share one lookup; the user and studio come from
+ * getSignedInShell (lib/auth/guards.ts), which re-checks the user on every request.
  */
 export const requireStudioContext = cache(async () => {
-  const signedIn = await readSessionUser();
-  // Like the user alone: a user or studio made just before this sign-in may not be on this
-  // request's replica yet.
-  const found = signedIn ? await readConfirmingMiss((host) => findSignedInShell(host, { userId: signedIn.id })) : null;
+  const found = await getSignedInShell();
   const user = asStudioUser(found?.user ?? null);
   const studio = found?.studio;
   if (!studio) notFound();
