@@ -6,7 +6,9 @@
 // that node's memory growth) and prints it; `--only reports` runs just the reports scenario (each
 // report's database time on the replica, then /reports under load on the cluster and one node);
 // `--only memory` runs just the memory soak (a fresh node's memory after 2,000 and 20,000 of the
-// big studio's dashboards).
+// big studio's dashboards). `--against <folder>` also runs one node of a previous build (an earlier
+// commit checked out and built in that folder) beside one of this build, page by page, cells
+// interleaved (scripts/bench/lib/against.ts).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -22,6 +24,7 @@ import { currentBuildId } from "../lib/release.ts";
 import { BIG_STUDIO, generateScaleData, type ScaleReport } from "./generate.ts";
 import { LAST_NAMES } from "../../prisma/factories.ts";
 import { runLoad, type LoadSpec, type LoadStats } from "./lib/load.ts";
+import { compareWithPreviousBuild, previousBuildProblem, type BuildComparison } from "./lib/against.ts";
 import { measureExportMemory, type ExportMemory } from "./lib/export-memory.ts";
 import { measureReportQueries, type ReportsBench } from "./lib/reports.ts";
 import { soakMemory, type MemorySoak } from "./lib/memory-soak.ts";
@@ -41,6 +44,7 @@ const { values } = parseArgs({
     full: { type: "string" },
     out: { type: "string" },
     only: { type: "string" },
+    against: { type: "string" },
   },
   strict: true,
 });
@@ -58,6 +62,11 @@ const outPrefix =
 const ONLY = ["export", "reports", "memory"];
 if (values.only !== undefined && !ONLY.includes(values.only)) {
   console.error(`--only takes one scenario: ${ONLY.join(", ")}`);
+  process.exit(2);
+}
+const againstProblem = values.against === undefined ? null : previousBuildProblem(values.against);
+if (againstProblem) {
+  console.error(`--against: ${againstProblem}`);
   process.exit(2);
 }
 if (!levels.every((n) => Number.isInteger(n) && n > 0 && n <= 256) || !(durationSec > 0 && durationSec <= 60)) {
@@ -433,6 +442,23 @@ async function main(log: Log) {
   };
   log(`one dashboard render: ${dashboardQueries.queries} queries, ${dashboardQueries.totalMs} ms in PostgreSQL`);
 
+  let against: BuildComparison | undefined;
+  if (values.against) {
+    log(`this build beside a previous one: one node each at c=${levels[0]}, cells interleaved`);
+    const node = app.cluster.status().nodes[0];
+    if (!node.pid) throw new Error("the first app node has no process id");
+    against = await compareWithPreviousBuild({
+      folder: values.against,
+      env: app.nodeEnv,
+      thisBuild: { url: singleUrl, pid: node.pid },
+      pages: scenarios.map(({ name, path: p, headers }) => ({ name, path: p, headers })),
+      connections: levels[0],
+      rounds: quick ? 1 : 3,
+      durationSec,
+      log,
+    });
+  }
+
   log("writes: create lead (server action, signed in)");
   const createLead = findServerAction(readServerActions(), "createLeadAction");
   const body = encodeActionBody({
@@ -482,7 +508,7 @@ async function main(log: Log) {
   const memory = await memoryScenario(db, log);
 
   const results: BenchResults = {
-    command: quick ? "npm run bench -- --quick" : "npm run bench",
+    command: `npm run bench${quick || values.against ? " --" : ""}${quick ? " --quick" : ""}${values.against ? ` --against ${values.against}` : ""}`,
     startedAt,
     finishedAt: new Date().toISOString(),
     machine: {
@@ -510,6 +536,7 @@ async function main(log: Log) {
     exportMemory,
     reports,
     memory,
+    against,
     notes: [
       "autocannon runs in the bench's own Node process on the same 2 cores as nginx, the nodes and PostgreSQL, so every number includes that contention.",
       `Ceiling: ${ceiling.description}.`,

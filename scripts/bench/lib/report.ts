@@ -1,3 +1,4 @@
+import type { BuildComparison } from "./against.ts";
 import type { LoadStats } from "./load.ts";
 import type { ExportMemory } from "./export-memory.ts";
 import type { ReportsBench } from "./reports.ts";
@@ -36,6 +37,8 @@ export type BenchResults = {
   exportMemory?: ExportMemory;
   reports?: ReportsBench;
   memory?: MemorySoak;
+  /** `--against <folder>`: this build's node beside a previous build's, cells interleaved. */
+  against?: BuildComparison;
   notes: string[];
 };
 
@@ -184,11 +187,45 @@ export function renderMarkdown(r: BenchResults): string {
           "",
         ]
       : []),
+    ...(r.against ? againstLines(r.against) : []),
     ...(r.memory ? memoryLines(r.memory) : []),
     ...r.notes.map((n) => `- ${n}`),
     "",
   ];
   return lines.join("\n");
+}
+
+const change = (now: number, before: number) =>
+  before ? `${now >= before ? "+" : "−"}${Math.abs(Math.round((now / before - 1) * 100))}%` : "–";
+
+/** This build beside the previous one: each page's medians and how much they changed. */
+function againstLines(a: BuildComparison): string[] {
+  return [
+    `This build beside ${a.previous.commit} (\`--against ${a.previous.folder}\`): one node of each on the same database, ` +
+      `c=${a.connections}, ${a.rounds} pairs of ${a.durationSec} s cells per page in alternating order; medians. ` +
+      "CPU = the node's process tree's CPU time per answered request (user + system, from /proc).",
+    "",
+    table(
+      ["Page", "path", "req/s", "previous", "change", "CPU ms/req", "previous", "change", "p99", "previous"],
+      a.pages.map((p) =>
+        p.thisBuild && p.previous
+          ? [
+              p.scenario,
+              `\`${p.path}\``,
+              rps(p.thisBuild.rps),
+              rps(p.previous.rps),
+              change(p.thisBuild.rps, p.previous.rps),
+              p.thisBuild.cpuMsPerRequest.toFixed(2),
+              p.previous.cpuMsPerRequest.toFixed(2),
+              change(p.thisBuild.cpuMsPerRequest, p.previous.cpuMsPerRequest),
+              ms(p.thisBuild.p99),
+              ms(p.previous.p99),
+            ]
+          : [p.scenario, `\`${p.path}\``, `not compared: ${p.skipped ?? "?"}`, "", "", "", "", "", "", ""],
+      ),
+    ),
+    "",
+  ];
 }
 
 /** The soak's samples: a fresh node's memory as it answers more and more dashboards. */

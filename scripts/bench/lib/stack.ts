@@ -34,6 +34,8 @@ export type BenchApp = {
   url: string;
   /** Each node directly, without nginx. */
   nodeUrls: string[];
+  /** What a node of this bench runs with, for a node started beside the cluster (`--against`). */
+  nodeEnv: NodeJS.ProcessEnv;
   stop(): Promise<void>;
 };
 
@@ -47,6 +49,16 @@ export async function startBenchApp(
   const dataDir = scratchDir("shootq-bench-app");
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const env = {
+    ...process.env,
+    ...localSecrets(),
+    DATABASE_URL: db.primaryUrl,
+    DATABASE_REPLICA_URLS: db.replicaUrls.join(","),
+    SECURE_COOKIES: "false",
+    // /empty, the signed-in empty page every page is compared to (app/(studio)/empty/page.tsx).
+    BENCH_PAGES: "1",
+    ...opts.env,
+  };
   const cluster = await startAppCluster({
     nodes: opts.nodes,
     port,
@@ -54,16 +66,7 @@ export async function startBenchApp(
     url,
     dataDir: dataDir.path,
     services: false,
-    env: {
-      ...process.env,
-      ...localSecrets(),
-      DATABASE_URL: db.primaryUrl,
-      DATABASE_REPLICA_URLS: db.replicaUrls.join(","),
-      SECURE_COOKIES: "false",
-      // /empty, the signed-in empty page every page is compared to (app/(studio)/empty/page.tsx).
-      BENCH_PAGES: "1",
-      ...opts.env,
-    },
+    env,
     log: (line) => opts.log(`cluster: ${line}`),
   });
   const nodeUrls = cluster.status().nodes.map((n) => `http://127.0.0.1:${n.port}`);
@@ -71,6 +74,8 @@ export async function startBenchApp(
     cluster,
     url,
     nodeUrls,
+    // As startAppCluster sets it for its nodes.
+    nodeEnv: { ...env, NEXT_DIST_DIR: ".next", NEXTAUTH_URL: url, APP_URL: url, TRUSTED_PROXY_HOPS: "1" },
     async stop() {
       await cluster.stop();
       dataDir.remove();
