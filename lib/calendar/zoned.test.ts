@@ -4,6 +4,7 @@ import {
   dayKeyOf,
   daysBetween,
   formatDayKey,
+  isoInZone,
   isValidDayKey,
   startOfDay,
   timeOfDayOf,
@@ -25,6 +26,37 @@ describe("zoned time", () => {
     expect(dayKeyOf(instant, "America/Chicago")).toBe("2027-06-01");
     expect(timeOfDayOf(instant, "America/Chicago")).toBe("22:30");
     expect(dayKeyOf(instant, "Asia/Tokyo")).toBe("2027-06-02");
+  });
+
+  it("reads every instant's wall clock as Intl's own parts do, in any zone and year", () => {
+    // Intl's parts, read the slow way, against what the pages show.
+    const expected = (instant: Date, timeZone: string) => {
+      const parts = Object.fromEntries(
+        new Intl.DateTimeFormat("en-US", {
+          timeZone,
+          hourCycle: "h23",
+          year: "numeric",
+          month: "2-digit",
+          day: "2-digit",
+          hour: "2-digit",
+          minute: "2-digit",
+        })
+          .formatToParts(instant)
+          .map((p) => [p.type, p.value]),
+      );
+      return `${Number(parts.year)}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+    };
+    const zones = ["America/New_York", "Europe/London", "Australia/Lord_Howe", "Asia/Kathmandu", "Pacific/Chatham"];
+    // Every 97 minutes for two years (both DST changes of each zone), and years outside 1000..9999.
+    const instants = Array.from({ length: 10_900 }, (_, i) => new Date(Date.UTC(2027, 0, 1) + i * 97 * 60_000));
+    instants.push(new Date(Date.UTC(999, 11, 31, 23, 0)), new Date(Date.UTC(12_000, 5, 1, 12, 0)));
+    for (const zone of zones)
+      for (const instant of instants)
+        expect(`${dayKeyOf(instant, zone)} ${timeOfDayOf(instant, zone)}`, `${instant.toISOString()} ${zone}`).toBe(
+          expected(instant, zone),
+        );
+    expect(isoInZone(new Date("2027-03-14T07:30:00Z"), "America/New_York")).toBe("2027-03-14T03:30:00-04:00");
+    expect(isoInZone(new Date("2027-01-01T00:00:00Z"), "Asia/Kathmandu")).toBe("2027-01-01T05:45:00+05:45");
   });
 
   it("does calendar arithmetic on day keys", () => {
