@@ -444,13 +444,10 @@ async function main(log: Log) {
 
   let against: BuildComparison | undefined;
   if (values.against) {
-    log(`this build beside a previous one: one node each at c=${levels[0]}, cells interleaved`);
-    const node = app.cluster.status().nodes[0];
-    if (!node.pid) throw new Error("the first app node has no process id");
+    log(`this build beside a previous one: a fresh node of each at c=${levels[0]}, cells interleaved`);
     against = await compareWithPreviousBuild({
       folder: values.against,
       env: app.nodeEnv,
-      thisBuild: { url: singleUrl, pid: node.pid },
       pages: scenarios.map(({ name, path: p, headers }) => ({ name, path: p, headers })),
       connections: levels[0],
       rounds: quick ? 1 : 3,

@@ -136,13 +136,14 @@ export function previousBuildProblem(folder: string): string | null {
 }
 
 /**
- * Starts one `next start` node of the build in `folder` with `env` (the bench nodes' own), compares
- * it with `thisBuild` page by page, and stops it.
+ * Starts two fresh `next start` nodes with `env` (the bench nodes' own), one of this build and one
+ * of the build in `folder`, compares them page by page, and stops them. Both start together: a
+ * node that has served for minutes is faster than a new one (V8 has optimized its code), so the
+ * bench's own long-running node would flatter this build.
  */
 export async function compareWithPreviousBuild(opts: {
   folder: string;
   env: NodeJS.ProcessEnv;
-  thisBuild: Side;
   pages: ComparedScenario[];
   connections: number;
   rounds: number;
@@ -150,22 +151,23 @@ export async function compareWithPreviousBuild(opts: {
   log: (line: string) => void;
 }): Promise<BuildComparison> {
   const folder = path.resolve(opts.folder);
-  const port = await freePort();
-  const service = startNextServer({
-    name: "previous-build",
-    port,
-    host: "127.0.0.1",
-    env: opts.env,
-    cwd: folder,
-    quiet: true,
-  });
+  const start = async (name: string, cwd?: string) => {
+    const port = await freePort();
+    const service = startNextServer({ name, port, host: "127.0.0.1", env: opts.env, cwd, quiet: true });
+    return { service, url: `http://127.0.0.1:${port}` };
+  };
+  const nodes = [await start("this-build"), await start("previous-build", folder)];
   try {
-    const url = `http://127.0.0.1:${port}`;
-    await waitForHttp(`${url}/api/ping`, { service, timeoutMs: 120_000 });
-    if (!service.child.pid) throw new Error("the previous build's node has no process id");
+    const [mine, theirs] = await Promise.all(
+      nodes.map(async ({ service, url }): Promise<Side> => {
+        await waitForHttp(`${url}/api/ping`, { service, timeoutMs: 120_000 });
+        if (!service.child.pid) throw new Error(`the ${service.name} node has no process id`);
+        return { url, pid: service.child.pid };
+      }),
+    );
     const commit = commitOf(folder);
-    opts.log(`previous build ${commit} (${folder}) on port ${port}`);
-    const pages = await compareSides({ ...opts, previous: { url, pid: service.child.pid } });
+    opts.log(`previous build ${commit} (${folder}) on ${theirs.url}, this build on ${mine.url}`);
+    const pages = await compareSides({ ...opts, thisBuild: mine, previous: theirs });
     return {
       previous: { folder, commit },
       connections: opts.connections,
@@ -174,6 +176,6 @@ export async function compareWithPreviousBuild(opts: {
       pages,
     };
   } finally {
-    await stopService(service);
+    await Promise.all(nodes.map(({ service }) => stopService(service)));
   }
 }
