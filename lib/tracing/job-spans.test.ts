@@ -67,9 +67,16 @@ describe("a worker's traces", () => {
       await smtp.close();
       await db.$disconnect();
     }
+    // forceFlush sends what is still buffered but does not wait for a batch the exporter's timer
+    // was already sending: wait for the job's span and the three queries under it to arrive.
     await tracing.forceFlush();
+    const jobSpans = () => collector.spans.filter((e) => e.span.name === `process ${EMAIL_QUEUE}`);
+    await until("the job's span and its queries at the collector", async () => {
+      const [first] = jobSpans();
+      return first && collector.spans.filter((e) => e.span.parentSpanId === first.span.spanId).length >= 3;
+    });
 
-    const jobs = collector.spans.filter((e) => e.span.name === `process ${EMAIL_QUEUE}`);
+    const jobs = jobSpans();
     expect(jobs).toHaveLength(1);
     const [job] = jobs;
     expect(job.service).toBe("shootq-worker");
