@@ -51,15 +51,17 @@ export async function createContractTemplate(
   { studioId, authorId, input }: Tenant & { authorId: string; input: CreateContractTemplateInput },
 ) {
   const brandId = input.brandId ? await requireBrandId(tx, { studioId, brandId: input.brandId }) : null;
-  return tx.contractTemplate.create({
-    data: {
-      studioId,
-      brandId,
-      name: input.name,
-      versions: { create: { number: 1, body: input.body, authorId } },
-    },
+  // The first version is its own insert, not a nested create: Prisma reads a row back by its id
+  // alone after nested writes, and every statement names the studio.
+  const template = await tx.contractTemplate.create({
+    data: { studioId, brandId, name: input.name },
     select: { id: true },
   });
+  await tx.contractTemplateVersion.create({
+    data: { studioId, templateId: template.id, number: 1, body: input.body, authorId },
+    select: { id: true },
+  });
+  return template;
 }
 
 /** Saves the template; a changed text becomes a new version and earlier versions stay as they were. */

@@ -203,7 +203,9 @@ async function insertInvoice(
   // The number is taken last: the counter's row lock is held until commit, so every other
   // creation in this studio waits only for this one's final insert.
   const number = await nextInvoiceNumber(tx, { studioId });
-  return tx.invoice.create({
+  // Lines and installments are inserts of their own, not nested creates: Prisma reads a row back by
+  // its id alone after nested writes, and every statement names the studio.
+  const invoice = await tx.invoice.create({
     data: {
       studioId,
       jobId,
@@ -216,21 +218,24 @@ async function insertInvoice(
       depositMinor: content.depositMinor,
       scheduleTemplateId: content.scheduleTemplateId,
       ...totals,
-      lines: {
-        createMany: {
-          data: content.lines.map((l, position) => ({
-            position,
-            description: l.description,
-            quantity: l.quantity,
-            unitPriceMinor: l.unitPriceMinor,
-            taxRateBps: l.taxRateBps,
-          })),
-        },
-      },
-      installments: { createMany: { data: installmentRows(planned) } },
     },
     select: { id: true, jobId: true, number: true, totalMinor: true, depositMinor: true, scheduleTemplateId: true },
   });
+  await tx.invoiceLine.createMany({
+    data: content.lines.map((l, position) => ({
+      studioId,
+      invoiceId: invoice.id,
+      position,
+      description: l.description,
+      quantity: l.quantity,
+      unitPriceMinor: l.unitPriceMinor,
+      taxRateBps: l.taxRateBps,
+    })),
+  });
+  await tx.installment.createMany({
+    data: installmentRows(planned).map((row) => ({ studioId, invoiceId: invoice.id, ...row })),
+  });
+  return invoice;
 }
 
 /** A draft invoice typed by hand on a job. */

@@ -46,17 +46,16 @@ export async function createProposal(
   const job = await requireJob(tx, { studioId, jobId: input.jobId });
   const { timeZone } = await requireStudioMoney(tx, { studioId, typed: input.money });
   const expiresAt = expiryOf({ expiresOn: input.expiresOn, timeZone, now });
-  return tx.proposal.create({
-    data: {
-      studioId,
-      jobId: job.id,
-      title: input.title,
-      depositCents: input.depositCents,
-      expiresAt,
-      items: { create: itemRows(input.items) },
-    },
+  // The items are their own insert, not a nested create: Prisma reads a row back by its id alone
+  // after nested writes, and every statement names the studio.
+  const proposal = await tx.proposal.create({
+    data: { studioId, jobId: job.id, title: input.title, depositCents: input.depositCents, expiresAt },
     select: { id: true, jobId: true },
   });
+  await tx.proposalItem.createMany({
+    data: itemRows(input.items).map((row) => ({ studioId, proposalId: proposal.id, ...row })),
+  });
+  return proposal;
 }
 
 /** Rewrites a draft; once sent, a proposal is what the client saw and cannot change. */

@@ -25,23 +25,24 @@ export async function createScheduleTemplate(
     throw new AppError("CONFLICT", "Please correct the highlighted fields.", {
       name: ["A schedule with this name exists. Choose another name."],
     });
+  // The steps are their own insert, not a nested create: Prisma reads a row back by its id alone
+  // after nested writes, and every statement names the studio.
   const template = await tx.paymentScheduleTemplate.create({
-    data: {
-      studioId,
-      name: input.name,
-      steps: {
-        create: input.steps.map((s, position) => ({
-          position,
-          label: s.label,
-          amount: s.amount,
-          percentBps: s.percentBps ?? null,
-          fixedMinor: s.fixedMinor ?? null,
-          anchor: s.anchor,
-          offsetDays: s.offsetDays,
-        })),
-      },
-    },
+    data: { studioId, name: input.name },
     select: { id: true },
+  });
+  await tx.paymentScheduleStep.createMany({
+    data: input.steps.map((s, position) => ({
+      studioId,
+      templateId: template.id,
+      position,
+      label: s.label,
+      amount: s.amount,
+      percentBps: s.percentBps ?? null,
+      fixedMinor: s.fixedMinor ?? null,
+      anchor: s.anchor,
+      offsetDays: s.offsetDays,
+    })),
   });
   if (input.isDefault) await makeDefault(tx, { studioId, templateId: template.id });
   return template;

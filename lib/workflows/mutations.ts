@@ -19,10 +19,18 @@ const stepRows = (steps: StepInput[]) =>
   }));
 
 export async function createWorkflowTemplate(tx: Tx, { studioId, name, steps }: { studioId: string } & TemplateInput) {
-  return tx.workflowTemplate.create({
-    data: { studioId, name, steps: { create: stepRows(steps) } },
-    select: { id: true },
-  });
+  const template = await tx.workflowTemplate.create({ data: { studioId, name }, select: { id: true } });
+  await insertSteps(tx, { studioId, templateId: template.id, steps });
+  return template;
+}
+
+// The steps are their own insert, not a nested create: Prisma reads a row back by its id alone
+// after nested writes, and every statement names the studio.
+async function insertSteps(
+  tx: Tx,
+  { studioId, templateId, steps }: { studioId: string; templateId: string; steps: StepInput[] },
+) {
+  await tx.workflowStepTemplate.createMany({ data: stepRows(steps).map((row) => ({ studioId, templateId, ...row })) });
 }
 
 /** Tasks already created from the template keep their names and dates; only later uses change. */
@@ -33,11 +41,8 @@ export async function updateWorkflowTemplate(
   const template = await tx.workflowTemplate.findFirst({ where: { id: templateId, studioId }, select: { id: true } });
   if (!template) throw notFound("That workflow");
   await tx.workflowStepTemplate.deleteMany({ where: { studioId, templateId: template.id } });
-  await tx.workflowTemplate.update({
-    where: { id: template.id, studioId },
-    data: { name, steps: { create: stepRows(steps) } },
-    select: { id: true },
-  });
+  await tx.workflowTemplate.update({ where: { id: template.id, studioId }, data: { name }, select: { id: true } });
+  await insertSteps(tx, { studioId, templateId: template.id, steps });
 }
 
 /**
