@@ -7,10 +7,10 @@ import { alterSystem, sql, type TestDatabase } from "./database.ts";
 /** The pools that serve requests: a studio's pages, actions and API calls. */
 const REQUEST_POOLS = /^shootq-(primary|replica-\d+)$/;
 
-/** One statement as PostgreSQL logged it with log_line_prefix '%m [%p] app=%a ': server process, pool, text. */
-export type LoggedStatement = { pid: string; app: string; sql: string };
+/** One statement as PostgreSQL logged it with log_line_prefix '%m [%p] app=%a ': pool and text. */
+export type LoggedStatement = { app: string; sql: string };
 
-const PREFIX = /^\d{4}-\d\d-\d\d \S+ \S+ \[(\d+)\] app=(\S*) (\w+):\s+(.*)$/;
+const PREFIX = /^\d{4}-\d\d-\d\d \S+ \S+ \[\d+\] app=(\S*) (\w+):\s+(.*)$/;
 const STATEMENT = /^(?:statement|execute [^:]*):\s?([\s\S]*)$/;
 
 /** The statements in a server log; a statement's later lines follow its first without a prefix. */
@@ -24,9 +24,9 @@ export function parseStatements(log: string): LoggedStatement[] {
       continue;
     }
     current = undefined;
-    const statement = m[3] === "LOG" ? STATEMENT.exec(m[4]) : null;
+    const statement = m[2] === "LOG" ? STATEMENT.exec(m[3]) : null;
     if (statement) {
-      current = { pid: m[1], app: m[2], sql: statement[1] };
+      current = { app: m[1], sql: statement[1] };
       out.push(current);
     }
   }
@@ -51,31 +51,18 @@ export const shapeOf = (statement: string) =>
     .trim();
 
 /**
- * A kind of statement that touches a studio's table without naming studioId, and why that is
- * right. `inserted`: the tables the statement's transaction has inserted into before it.
- */
-export type Exemption = { why: string; matches: (statement: string, inserted: ReadonlySet<string>) => boolean };
-
-/**
  * The request pools' statements that touch a table whose rows belong to a studio without filtering
  * on (or, for an insert, writing) studioId, by shape, with how often each ran.
  */
 export function unscopedStatements(
   statements: LoggedStatement[],
   studioTables: ReadonlySet<string>,
-  exemptions: readonly Exemption[],
 ): { shape: string; tables: string[]; count: number }[] {
   const byShape = new Map<string, { shape: string; tables: string[]; count: number }>();
-  // Per server process (one connection, one transaction at a time): what its transaction inserted.
-  const inserted = new Map<string, Set<string>>();
-  for (const { pid, app, sql: text } of statements) {
-    if (!REQUEST_POOLS.test(app)) continue;
-    if (/^(BEGIN|COMMIT|ROLLBACK)\b/i.test(text)) inserted.delete(pid);
-    const into = /^INSERT INTO (?:"public"\.)?"(\w+)"/.exec(text);
-    if (into) inserted.set(pid, (inserted.get(pid) ?? new Set()).add(into[1]));
-    if (text.includes('"studioId"')) continue;
+  for (const { app, sql: text } of statements) {
+    if (!REQUEST_POOLS.test(app) || text.includes('"studioId"')) continue;
     const tables = tablesOf(text).filter((t) => studioTables.has(t));
-    if (tables.length === 0 || exemptions.some((e) => e.matches(text, inserted.get(pid) ?? new Set()))) continue;
+    if (tables.length === 0) continue;
     const shape = shapeOf(text);
     const seen = byShape.get(shape) ?? { shape, tables, count: 0 };
     seen.count += 1;
@@ -119,15 +106,12 @@ export async function logEveryStatement(db: TestDatabase): Promise<void> {
  * Fails, listing each offending statement once, when a request ran a statement on a studio's table
  * that does not name studioId. `db` must have logged since `logEveryStatement`.
  */
-export async function assertStudioScoped(
-  db: TestDatabase,
-  exemptions: readonly Exemption[],
-): Promise<{ statements: number; onStudioTables: number }> {
+export async function assertStudioScoped(db: TestDatabase): Promise<{ statements: number; onStudioTables: number }> {
   const tables = await studioTables(db.primaryUrl);
   const statements = servers(db)
     .flatMap((s) => parseStatements(readFileSync(s.logFile, "utf8")))
     .filter((s) => REQUEST_POOLS.test(s.app));
-  const unscoped = unscopedStatements(statements, tables, exemptions);
+  const unscoped = unscopedStatements(statements, tables);
   if (unscoped.length > 0)
     throw new Error(
       `statements of ${unscoped.length} shape(s) on a studio's table do not filter on studioId ` +
