@@ -62,6 +62,18 @@ export type AppCluster = {
  * The production layout on one machine: N `next start` nodes of one staged release, kept alive
  * by the node supervisor, behind nginx, with the background services beside them.
  */
+/** The environment a cluster node at the public `url` runs with (before its name and build id). */
+export function clusterNodeEnv(env: NodeJS.ProcessEnv, url: string): NodeJS.ProcessEnv {
+  return {
+    ...env,
+    NEXT_DIST_DIR: ".next",
+    NEXTAUTH_URL: url,
+    APP_URL: url,
+    // Every node sits behind the bundled nginx, which appends the client's address to X-Forwarded-For.
+    TRUSTED_PROXY_HOPS: "1",
+  };
+}
+
 export async function startAppCluster(opts: AppClusterOptions): Promise<AppCluster> {
   if (opts.nodes < 1) throw new Error("a cluster needs at least one node");
   const log = opts.log ?? (() => {});
@@ -115,13 +127,8 @@ export async function startAppCluster(opts: AppClusterOptions): Promise<AppClust
     setRotation,
     healthIntervalMs: opts.healthIntervalMs,
     env: (node) => ({
-      ...opts.env,
+      ...clusterNodeEnv(opts.env, opts.url),
       SHOOTQ_NODE_NAME: node.name,
-      NEXT_DIST_DIR: ".next",
-      NEXTAUTH_URL: opts.url,
-      APP_URL: opts.url,
-      // Every node sits behind the bundled nginx, which appends the client's address to X-Forwarded-For.
-      TRUSTED_PROXY_HOPS: "1",
       ...(deploymentOverride ? { SHOOTQ_BUILD_ID: deploymentOverride } : {}),
     }),
   });

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { startNextServer } from "../../lib/next-server.ts";
 import { freePort, stopService, waitForHttp } from "../../lib/processes.ts";
-import { runLoad } from "./load.ts";
+import { median, round, runLoad } from "./load.ts";
 import { treeCpuSeconds } from "./server-cpu.ts";
 
 // `npm run bench -- --against <folder>`: this build's node beside a node of a previous build (a
@@ -37,13 +37,6 @@ export type BuildComparison = {
 };
 
 export type ComparedScenario = { name: string; path: string; headers: Record<string, string> };
-
-const median = (xs: number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 function summarize(cells: SideCell[]): SideSummary {
   return {

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { percentile, runLoad } from "./load.ts";
+import { median, percentile, runLoad } from "./load.ts";
 
 let server: http.Server;
 let base: string;
@@ -35,6 +35,12 @@ describe("load measurement", () => {
     expect(percentile(list, 99)).toBe(99);
     expect(percentile([7], 99)).toBe(7);
     expect(percentile([], 50)).toBe(0);
+  });
+
+  it("takes the median of cells in any order, the mean of the middle two for an even count", () => {
+    expect(median([30, 10, 20])).toBe(20);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBe(0);
   });
 
   it("counts unexpected statuses as failed and keeps latencies of successes only", async () => {

@@ -10,7 +10,7 @@ import {
 } from "../../../lib/reports/queries.ts";
 import { resolveReportRange } from "../../../lib/reports/schemas.ts";
 import { createCapturingDb, explainWork } from "../../testing/query-plans.ts";
-import type { LoadStats } from "./load.ts";
+import { median, round, type LoadStats } from "./load.ts";
 
 export type ReportTiming = {
   report: string;
@@ -36,9 +36,6 @@ const REPORTS = {
     findRevenue(db, { ...scope, currency: "USD" }),
   "busiest shoot times": findBusiestShootTimes,
 };
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const round = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * Each report's database time on the big studio over the page's default range (the last 12
@@ -81,7 +78,13 @@ export async function measureReportQueries({
           statements = plans.length;
           totals.push(plans.reduce((ms, p) => ms + p.ms, 0));
         }
-        queries.push({ report, brand, statements, medianMs: round(median(totals)), maxMs: round(Math.max(...totals)) });
+        queries.push({
+          report,
+          brand,
+          statements,
+          medianMs: round(median(totals), 2),
+          maxMs: round(Math.max(...totals), 2),
+        });
       }
     }
     return { range: { from: range.from, to: range.to }, runs, queries };

@@ -1,4 +1,4 @@
-import { startAppCluster, type AppCluster } from "../../lib/app-cluster.ts";
+import { clusterNodeEnv, startAppCluster, type AppCluster } from "../../lib/app-cluster.ts";
 import { ensureBuild } from "../../lib/ensure-build.ts";
 import { scratchDir } from "../../lib/lifecycle.ts";
 import { localSecrets } from "../../lib/paths.ts";
@@ -74,8 +74,7 @@ export async function startBenchApp(
     cluster,
     url,
     nodeUrls,
-    // As startAppCluster sets it for its nodes.
-    nodeEnv: { ...env, NEXT_DIST_DIR: ".next", NEXTAUTH_URL: url, APP_URL: url, TRUSTED_PROXY_HOPS: "1" },
+    nodeEnv: clusterNodeEnv(env, url),
     async stop() {
       await cluster.stop();
       dataDir.remove();
