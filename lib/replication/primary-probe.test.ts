@@ -1,7 +1,7 @@
-import net from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ReplicaMonitor } from "@/lib/replication/monitor";
 import { decideReadHost } from "@/lib/replication/routing";
+import { TcpRelay } from "@/scripts/testing/tcp-relay";
 
 // A node's probe of the primary, through a TCP relay in front of the real primary that can stop
 // relaying (the primary, or this node, too slow to answer in time) or refuse (the primary gone).
@@ -11,43 +11,6 @@ import { decideReadHost } from "@/lib/replication/routing";
 const { primaryUrl, replicaUrls } = inject("database");
 const GRACE_MS = 3_000;
 
-class Relay {
-  mode: "relay" | "silent" = "relay";
-  private sockets = new Set<net.Socket>();
-  private server = net.createServer((client) => this.accept(client));
-  port = 0;
-
-  constructor(private target: { host: string; port: number }) {}
-
-  async listen() {
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
-    this.port = (this.server.address() as net.AddressInfo).port;
-  }
-
-  private accept(client: net.Socket) {
-    this.track(client);
-    if (this.mode === "silent") return; // accepted, never answered
-    const upstream = this.track(net.connect(this.target.port, this.target.host));
-    client.on("data", (d) => this.mode === "relay" && upstream.write(d));
-    upstream.on("data", (d) => this.mode === "relay" && client.write(d));
-    client.on("close", () => upstream.destroy());
-    upstream.on("close", () => client.destroy());
-  }
-
-  private track(socket: net.Socket) {
-    this.sockets.add(socket);
-    socket.on("error", () => {});
-    socket.on("close", () => this.sockets.delete(socket));
-    return socket;
-  }
-
-  /** Closes every connection and the port: what a stopped primary looks like. */
-  async refuse() {
-    for (const s of this.sockets) s.destroy();
-    await new Promise((resolve) => this.server.close(resolve));
-  }
-}
-
 const pinnedPage = {
   method: "GET",
   pathname: "/leads",
@@ -55,16 +18,13 @@ const pinnedPage = {
 };
 
 describe("the primary's probe, from a node", () => {
-  let relay: Relay;
+  let relay: TcpRelay;
   let monitor: ReplicaMonitor;
 
   beforeAll(async () => {
-    const url = new URL(primaryUrl);
-    relay = new Relay({ host: url.hostname, port: Number(url.port) });
-    await relay.listen();
-    url.port = String(relay.port);
+    relay = await TcpRelay.to(primaryUrl);
     monitor = new ReplicaMonitor({
-      primaryUrl: url.toString(),
+      primaryUrl: relay.urlFor(primaryUrl),
       replicaUrls,
       maxLagBytes: 2 ** 40,
       maxLagSeconds: 3_000,
