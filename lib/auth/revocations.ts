@@ -9,11 +9,13 @@ type Options = {
   /** Asks the database whether a session is still signed in, for while this node cannot listen. */
   checkInDatabase: (ref: SessionRef) => Promise<boolean>;
   log?: (entry: Record<string, unknown>) => void;
-  /** How often the listening connection proves it is alive. */
+  /** How often the listening connection proves it is alive; unanswered by then, it is lost. */
   heartbeatMs?: number;
 };
 
 const MAX_RETRY_MS = 5_000;
+/** Longest the connection's setup (LISTEN and the loads) may take before it is tried again. */
+const SETUP_TIMEOUT_MS = 10_000;
 
 /**
  * Every node's copy of the revoked sessions and of each user's "sessions valid after" time, so
@@ -30,6 +32,7 @@ export class SessionRevocations {
   private listening = false;
   private stopped = false;
   private retryMs = 250;
+  private heartbeatInFlight = false;
   private timers: NodeJS.Timeout[] = [];
 
   constructor(private readonly options: Options) {}
@@ -41,11 +44,15 @@ export class SessionRevocations {
   start(): this {
     void this.connect();
     const sweep = setInterval(() => this.sweep(), 60_000);
-    const heartbeat = setInterval(() => void this.heartbeat(), this.options.heartbeatMs ?? 5_000);
+    const heartbeat = setInterval(() => void this.heartbeat(), this.heartbeatMs);
     sweep.unref();
     heartbeat.unref();
     this.timers.push(sweep, heartbeat);
     return this;
+  }
+
+  private get heartbeatMs(): number {
+    return this.options.heartbeatMs ?? 5_000;
   }
 
   async stop(): Promise<void> {
@@ -80,6 +87,7 @@ export class SessionRevocations {
       application_name: "shootq-revocations",
       keepAlive: true,
       connectionTimeoutMillis: 3_000,
+      query_timeout: SETUP_TIMEOUT_MS,
     });
     this.client = client;
     client.on("error", (error) => this.lost(client, error));
@@ -134,14 +142,27 @@ export class SessionRevocations {
     this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
   }
 
-  // A connection can die without a word (a network partition): a query that fails finds out.
+  // A connection can die without a word (a network partition): the notices stop coming and nothing
+  // says so, while this node goes on trusting what it has. A heartbeat unanswered by the time the
+  // next is due counts the connection lost; one at a time, never queued behind a stalled one.
   private async heartbeat() {
     const client = this.client;
-    if (!client || !this.listening) return;
+    if (!client || !this.listening || this.heartbeatInFlight) return;
+    this.heartbeatInFlight = true;
+    let timer: NodeJS.Timeout | undefined;
+    const unanswered = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`no answer to a heartbeat in ${this.heartbeatMs} ms`)),
+        this.heartbeatMs,
+      );
+    });
     try {
-      await client.query("SELECT 1");
+      await Promise.race([client.query("SELECT 1"), unanswered]);
     } catch (error) {
       this.lost(client, error);
+    } finally {
+      clearTimeout(timer);
+      this.heartbeatInFlight = false;
     }
   }
 
