@@ -2,13 +2,7 @@ import { readFileSync } from "node:fs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestDatabase, type TestDatabase } from "./database.ts";
-import {
-  assertStudioScoped,
-  logEveryStatement,
-  parseStatements,
-  shapeOf,
-  tablesOf,
-} from "./studio-scope.ts";
+import { assertStudioScoped, logEveryStatement, parseStatements, shapeOf, tablesOf } from "./studio-scope.ts";
 
 describe("reading a server's statement log", () => {
   it("finds each statement with its pool, a statement's later lines included, and nothing else", () => {
