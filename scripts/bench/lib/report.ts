@@ -27,7 +27,19 @@ export type BenchResults = {
   options: { levels: number[]; durationSec: number; smallScale: number; fullScale: number };
   generation: ScaleReport[];
   /** The big studio's dashboard, one node without nginx, at each scale. */
-  growth: { scale: number; leads: number; connections: number; stats: LoadStats }[];
+  /** Pairs of one-connection cells at each volume of the growth scenario. */
+  growthPairs: number;
+  growth: {
+    scale: number;
+    leads: number;
+    connections: number;
+    /** One cell's numbers (at one connection: the cell whose p50 is the median). */
+    stats: LoadStats;
+    /** The median p50 of the cells at this volume and connection count. */
+    p50: number;
+    /** At one connection: the median p50 of the empty page's cells run between the dashboard's. */
+    emptyP50?: number;
+  }[];
   scenarios: { name: string; description: string; path: string }[];
   measurements: Measurement[];
   reads: ReadShare & { window: string };
@@ -132,21 +144,24 @@ export function renderMarkdown(r: BenchResults): string {
       staticRows,
     ),
     "",
-    "How the dashboard's cost grows (big studio, one node, no nginx):",
+    "How the dashboard's cost grows (big studio, one node, no nginx; at one connection, pairs of cells, the empty page's beside the dashboard's, medians):",
     "",
     table(
-      ["Volume", "big-studio leads", "c", "req/s", "p50", "p95", "p99"],
+      ["Volume", "big-studio leads", "c", "cells", "req/s", "p50", "p95", "p99", "empty page p50"],
       r.growth.map((g) => [
         `${g.scale * 100}%`,
         g.leads.toLocaleString("en-US"),
         String(g.connections),
+        g.emptyP50 === undefined ? "1" : String(r.growthPairs),
         rps(g.stats.rps),
-        ms(g.stats.p50),
+        ms(g.p50),
         ms(g.stats.p95),
         ms(g.stats.p99),
+        g.emptyP50 === undefined ? "–" : ms(g.emptyP50),
       ]),
     ),
     "",
+    ...growthSummary(r.growth),
     `Where reads went during the read-only load (${r.reads.window}), from pg_stat_database: ` +
       `${r.reads.replicaTransactions.toLocaleString("en-US")} transactions on the replica, ${r.reads.primaryTransactions.toLocaleString("en-US")} on the primary ` +
       `(**${(r.reads.replicaShare * 100).toFixed(1)}% on the replica**); rows read: replica ${r.reads.replicaRowsRead.toLocaleString("en-US")}, primary ${r.reads.primaryRowsRead.toLocaleString("en-US")}.`,
@@ -229,6 +244,24 @@ function againstLines(a: BuildComparison): string[] {
 }
 
 /** The soak's samples: a fresh node's memory as it answers more and more dashboards. */
+/**
+ * Issue #20's growth target: the dashboard's p50 at one connection at full volume over small
+ * volume, beside the empty page's over the same two stretches (the machine's drift).
+ */
+function growthSummary(growth: BenchResults["growth"]): string[] {
+  const [small, full] = growth.filter((g) => g.connections === 1).sort((a, b) => a.scale - b.scale);
+  if (!small?.emptyP50 || !full?.emptyP50 || small === full) return [];
+  const times = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+  return [
+    `Dashboard p50 at one connection, ${full.scale * 100}% volume against ${small.scale * 100}%: ` +
+      `**${times(full.p50, small.p50)}** (${ms(full.p50)} against ${ms(small.p50)} ms); ` +
+      `the empty page's in the same stretches: ${times(full.emptyP50, small.emptyP50)} ` +
+      `(${ms(full.emptyP50)} against ${ms(small.emptyP50)} ms), the machine's drift between them; ` +
+      `the dashboard's over the empty page's: ${times(full.p50 / full.emptyP50, small.p50 / small.emptyP50)}.`,
+    "",
+  ];
+}
+
 function memoryLines(m: MemorySoak): string[] {
   const first = m.samples[0];
   const last = m.samples[m.samples.length - 1];
