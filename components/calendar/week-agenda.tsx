@@ -60,10 +60,10 @@ export function WeekAgenda({
                   ) : null}
                 </li>
               ))}
-              {perDay !== undefined && moreHref && day.events.length > perDay ? (
+              {perDay !== undefined && moreHref && (day.total ?? day.events.length) > perDay ? (
                 <li className="text-sm">
                   <Link href={moreHref(day.key)} className="font-medium text-brand-600 underline">
-                    {day.events.length - perDay} more on {formatDayKey(day.key, todayKey)}
+                    {(day.total ?? day.events.length) - perDay} more on {formatDayKey(day.key, todayKey)}
                   </Link>
                 </li>
               ) : null}

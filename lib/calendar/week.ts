@@ -1,6 +1,7 @@
 import { addDays, dayKeyOf, startOfDay } from "@/lib/calendar/zoned";
 
-export type AgendaDay<E> = { key: string; events: E[] };
+/** A local day and its events; `total` when `events` holds only the first of more (the dashboard's week). */
+export type AgendaDay<E> = { key: string; events: E[]; total?: number };
 
 /** The instants bounding `days` local days from `firstDayKey` in `timeZone`. */
 export function agendaRange(firstDayKey: string, timeZone: string, days = 7) {

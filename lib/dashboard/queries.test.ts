@@ -154,6 +154,42 @@ describe("loadDashboard", () => {
     // The week's own shoot is in What's Happening already; Scheduled Shoots starts after the week.
     expect(portraits.shoots.rows.map((e) => e.name)).toEqual(["Headshots"]);
   });
+
+  it("reads a busy day's first five events in start order and counts the rest, per brand, by the studio's calendar", async () => {
+    const timeZone = "Asia/Tokyo";
+    const { studio, owner, brands } = await createStudio(db(), { timeZone, brands: ["Weddings", "Portraits"] });
+    const studioId = studio.id;
+    const now = new Date("2027-06-01T03:00:00Z"); // 12:00 in Tokyo
+    const wedding = await createJob(db(), { studioId, brandId: brands[0].id, title: "Harbor wedding" });
+    const portrait = await createJob(db(), { studioId, brandId: brands[1].id, title: "Portraits" });
+    // June 2 in Tokyo runs from 15:00 UTC on June 1: eight wedding events and one portrait session
+    // that day, created out of order; one more at 14:59 UTC on June 1 is still June 1 in Tokyo.
+    for (const hour of [7, 3, 5, 1, 8, 2, 6, 4])
+      await createEvent(db(), {
+        studioId,
+        jobId: wedding.id,
+        name: `Part ${hour}`,
+        startsAt: new Date(Date.UTC(2027, 5, 1, 15 + hour)),
+      });
+    await createEvent(db(), {
+      studioId,
+      jobId: portrait.id,
+      name: "Sitting",
+      startsAt: new Date("2027-06-01T15:30:00Z"),
+    });
+    await createEvent(db(), { studioId, jobId: wedding.id, name: "Eve", startsAt: new Date("2027-06-01T14:59:00Z") });
+
+    const load = (brandId?: string) =>
+      loadDashboard(read(), { studioId, userId: owner.id, brandId, timeZone, currency: "USD", now, pages: {} });
+    const busy = (await load()).week.find((d) => d.key === "2027-06-02")!;
+    expect(busy.events.map((e) => e.name)).toEqual(["Sitting", "Part 1", "Part 2", "Part 3", "Part 4"]);
+    expect(busy.total).toBe(9);
+    expect(busy.events[1].job).toEqual({ id: wedding.id, title: "Harbor wedding" });
+    const today = (await load()).week.find((d) => d.key === "2027-06-01")!;
+    expect([today.events.map((e) => e.name), today.total]).toEqual([["Eve"], 1]);
+    const portraits = (await load(brands[1].id)).week.find((d) => d.key === "2027-06-02")!;
+    expect([portraits.events.map((e) => e.name), portraits.total]).toEqual([["Sitting"], 1]);
+  });
 });
 
 describe("What's New's numbers", () => {

@@ -1,16 +1,17 @@
 import { findLeadAvailability } from "@/lib/availability/queries";
 import { addDays, dayKeyOf, startOfDay } from "@/lib/calendar/zoned";
-import { agendaRange, groupByDay } from "@/lib/calendar/week";
+import { localTime } from "@/lib/calendar/sql";
+import { agendaRange, type AgendaDay } from "@/lib/calendar/week";
 import type { Db } from "@/lib/db";
 import { readRaw } from "@/lib/replication/read-fallback";
 import { type DashboardPages } from "@/lib/dashboard/schemas";
-import { findEventsBetween, findUpcomingShootPage } from "@/lib/events/queries";
+import { findUpcomingShootPage, type CalendarEvent } from "@/lib/events/queries";
 import { findKeysetPage, rawKeyset, type KeysetPage, type PageRequest } from "@/lib/pagination";
 import { Prisma } from "@/prisma/generated/prisma/client";
 
 type Scope = { studioId: string; brandId?: string };
 
-const DASHBOARD_PAGE_SIZE = 10;
+export const DASHBOARD_PAGE_SIZE = 10;
 
 /** Where dashboard counts stop counting; shown as "1,000+". */
 const COUNT_CAP = 1000;
@@ -24,6 +25,70 @@ export const EVENTS_SHOWN_PER_DAY = 5;
 
 /** How many new leads What's New lists by name, each with whether its date is still free. */
 export const NEW_LEADS_SHOWN = 5;
+
+type WeekRow = {
+  id: string;
+  name: string;
+  startsAt: Date;
+  endsAt: Date | null;
+  location: string | null;
+  isShoot: boolean;
+  jobId: string;
+  jobTitle: string;
+  day: string;
+  dayTotal: number;
+};
+
+/**
+ * What's Happening: each local day of the week from `todayKey`, with its first `perDay` events in
+ * start order (each with its job) and how many it has: the page lists those and links the rest to
+ * the calendar. One statement that returns at most `perDay` rows a day: a busy studio's week holds
+ * a hundred events or more, and reading every one with its job into the node made the dashboard
+ * cost more the busier the studio.
+ */
+export async function findWeekAgenda(
+  db: Db,
+  { studioId, brandId, timeZone, todayKey, perDay }: Scope & { timeZone: string; todayKey: string; perDay: number },
+): Promise<AgendaDay<CalendarEvent>[]> {
+  const { from, to } = agendaRange(todayKey, timeZone);
+  const rows = await readRaw<WeekRow[]>(
+    db,
+    Prisma.sql`SELECT e.id, e.name, e."startsAt", e."endsAt", e.location, e."isShoot", j.id AS "jobId", j.title AS "jobTitle",
+        to_char(w.day, 'YYYY-MM-DD') AS day, w."dayTotal"
+      FROM (
+        SELECT d.id, d.day,
+          row_number() OVER (PARTITION BY d.day ORDER BY d."startsAt", d.id) AS n,
+          count(*) OVER (PARTITION BY d.day)::int AS "dayTotal"
+        FROM (
+          SELECT e.id, e."startsAt", ${localTime(Prisma.sql`e."startsAt"`, timeZone)}::date AS day
+          FROM "Event" e
+          WHERE e."studioId" = ${studioId} AND e."startsAt" >= ${from} AND e."startsAt" < ${to}
+          ${
+            brandId
+              ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Job" bj WHERE bj.id = e."jobId" AND bj."studioId" = e."studioId" AND bj."brandId" = ${brandId})`
+              : Prisma.empty
+          }
+        ) d
+      ) w
+      JOIN "Event" e ON e.id = w.id AND e."studioId" = ${studioId}
+      JOIN "Job" j ON j.id = e."jobId" AND j."studioId" = e."studioId"
+      WHERE w.n <= ${perDay}
+      ORDER BY e."startsAt", e.id`,
+  );
+  const days = Array.from({ length: 7 }, (_, i) => ({
+    key: addDays(todayKey, i),
+    events: [] as CalendarEvent[],
+    total: 0,
+  }));
+  const byKey = new Map(days.map((d) => [d.key, d]));
+  for (const { jobId, jobTitle, day, dayTotal, ...event } of rows) {
+    const agendaDay = byKey.get(day);
+    if (!agendaDay) continue;
+    agendaDay.total = dayTotal;
+    agendaDay.events.push({ ...event, job: { id: jobId, title: jobTitle } });
+  }
+  return days;
+}
 
 /** The newest new leads (not archived), each with its date's availability. */
 export async function findNewLeadsPreview(
@@ -214,11 +279,11 @@ export async function loadDashboard(
   const todayKey = dayKeyOf(now, timeZone);
   const range = agendaRange(todayKey, timeZone);
   const monthStart = startOfDay(`${todayKey.slice(0, 7)}-01`, timeZone);
-  const [whatsNew, counts, newLeadsPreview, weekEvents, shoots, whatsNext, unsignedContracts] = await Promise.all([
+  const [whatsNew, counts, newLeadsPreview, week, shoots, whatsNext, unsignedContracts] = await Promise.all([
     findWhatsNewPage(db, { studioId, userId, after: pages.news, before: pages.newsBefore }),
     countWhatsNew(db, { studioId, brandId, from: monthStart, currency }),
     findNewLeadsPreview(db, { studioId, brandId, timeZone, jobsPerDay }),
-    findEventsBetween(db, { studioId, brandId, ...range }),
+    findWeekAgenda(db, { studioId, brandId, timeZone, todayKey, perDay: EVENTS_SHOWN_PER_DAY }),
     // Shoots after this week: the week's own shoots are already in What's Happening.
     findUpcomingShootPage(db, {
       studioId,
@@ -244,7 +309,7 @@ export async function loadDashboard(
     whatsNew,
     ...counts,
     newLeadsPreview,
-    week: groupByDay(weekEvents, todayKey, timeZone),
+    week,
     shoots,
     whatsNext,
     unsignedContracts,

@@ -1,3 +1,4 @@
+import { localTime } from "@/lib/calendar/sql";
 import { addDays, startOfDay } from "@/lib/calendar/zoned";
 import type { Db } from "@/lib/db";
 import { readRaw } from "@/lib/replication/read-fallback";
@@ -31,11 +32,8 @@ const ofBrand = ({ studioId, brandId }: Pick<ReportScope, "studioId" | "brandId"
     ? Prisma.sql`AND ${jobId} IN (SELECT j.id FROM "Job" j WHERE j."studioId" = ${studioId} AND j."brandId" = ${brandId})`
     : Prisma.empty;
 
-/** Prisma's DateTime columns are UTC wall times without a zone: first say so, then convert to the studio's. */
-const local = (column: Prisma.Sql, timeZone: string) =>
-  Prisma.sql`(${column} AT TIME ZONE 'UTC' AT TIME ZONE ${timeZone})`;
-
-const monthOf = (column: Prisma.Sql, timeZone: string) => Prisma.sql`to_char(${local(column, timeZone)}, 'YYYY-MM')`;
+const monthOf = (column: Prisma.Sql, timeZone: string) =>
+  Prisma.sql`to_char(${localTime(column, timeZone)}, 'YYYY-MM')`;
 
 type MonthRow = { month: string; bookings: number; value: number };
 
@@ -255,8 +253,8 @@ export async function findBusiestShootTimes(db: Db, scope: ReportScope): Promise
   const rows = await readRaw<{ month: number; weekday: number; shoots: number }[]>(
     db,
     Prisma.sql`
-      SELECT extract(month FROM ${local(Prisma.sql`e."startsAt"`, timeZone)})::int AS month,
-             extract(isodow FROM ${local(Prisma.sql`e."startsAt"`, timeZone)})::int AS weekday,
+      SELECT extract(month FROM ${localTime(Prisma.sql`e."startsAt"`, timeZone)})::int AS month,
+             extract(isodow FROM ${localTime(Prisma.sql`e."startsAt"`, timeZone)})::int AS weekday,
              count(*)::int AS shoots
       FROM "Event" e
       WHERE e."studioId" = ${studioId} AND e."isShoot" AND e."startsAt" >= ${start} AND e."startsAt" < ${end}
