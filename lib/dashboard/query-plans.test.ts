@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { findLeadAvailability } from "@/lib/availability/queries";
 import { findBookingPage } from "@/lib/bookings/queries";
 import { findContactHistory, findContactPage } from "@/lib/contacts/queries";
-import { loadDashboard } from "@/lib/dashboard/queries";
+import { DASHBOARD_PAGE_SIZE, findWhatsNewPage, loadDashboard } from "@/lib/dashboard/queries";
 import { type Db } from "@/lib/db";
 import { encodeCursor } from "@/lib/pagination";
 import { findJobPage } from "@/lib/jobs/queries";
@@ -339,6 +339,28 @@ describe(`query plans on a studio with ${LEADS} leads and ${JOBS} jobs`, () => {
     expect(dashboard.whatsNext.rows).toHaveLength(10);
     expect(dashboard.unsignedContracts).toHaveLength(10);
     expect(dashboard.week.flatMap((d) => d.events).length).toBeGreaterThan(0);
+  });
+
+  it("What's New reads its page of notifications and their read marks, not every mark the user made", async () => {
+    // The owner has read all but the 99 newest of the 20,000 notifications: 19,901 read marks.
+    const rowsRead = async (request: { after?: string }) => {
+      const plans = await explain(() => findWhatsNewPage(db, { studioId, userId: ownerId, ...request }));
+      const nodes = plans.flatMap((p) => p.nodes);
+      return (table: string) =>
+        nodes
+          .filter((n) => n["Relation Name"] === table)
+          .reduce((sum, n) => sum + (n["Actual Rows"] ?? 0) * (n["Actual Loops"] ?? 1), 0);
+    };
+    const first = await findWhatsNewPage(db, { studioId, userId: ownerId });
+    expect(first.rows.map((n) => n.id)).toEqual(Array.from({ length: DASHBOARD_PAGE_SIZE }, (_, i) => `n-${i + 1}`));
+    const second = await findWhatsNewPage(db, { studioId, userId: ownerId, after: first.next });
+    expect(second.rows[0].id).toBe(`n-${DASHBOARD_PAGE_SIZE + 1}`);
+    for (const request of [{}, { after: first.next }]) {
+      const rows = await rowsRead(request);
+      // A page, the row that says there is a next one, and the row that ends its createdAt group.
+      expect(rows("Notification"), "notifications read for one page").toBeLessThanOrEqual(DASHBOARD_PAGE_SIZE + 2);
+      expect(rows("NotificationRead"), "read marks read for one page").toBe(0);
+    }
   });
 
   // Last: it turns thousands of leads back to new.

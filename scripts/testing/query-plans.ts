@@ -13,6 +13,9 @@ export type PlanNode = {
   "Index Name"?: string;
   Plans?: PlanNode[];
   "Actual Total Time"?: number;
+  /** Rows the node returned per loop (EXPLAIN ANALYZE), and how many times it ran. */
+  "Actual Rows"?: number;
+  "Actual Loops"?: number;
 };
 
 export type Plan = { query: string; nodes: PlanNode[]; ms: number };
