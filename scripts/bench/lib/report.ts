@@ -26,9 +26,9 @@ export type BenchResults = {
   build: string;
   options: { levels: number[]; durationSec: number; smallScale: number; fullScale: number };
   generation: ScaleReport[];
-  /** The big studio's dashboard, one node without nginx, at each scale. */
   /** Pairs of one-connection cells at each volume of the growth scenario. */
   growthPairs: number;
+  /** The big studio's dashboard, one node without nginx, at each scale. */
   growth: {
     scale: number;
     leads: number;
@@ -243,7 +243,6 @@ function againstLines(a: BuildComparison): string[] {
   ];
 }
 
-/** The soak's samples: a fresh node's memory as it answers more and more dashboards. */
 /**
  * Issue #20's growth target: the dashboard's p50 at one connection at full volume over small
  * volume, beside the empty page's over the same two stretches (the machine's drift).
@@ -262,6 +261,7 @@ function growthSummary(growth: BenchResults["growth"]): string[] {
   ];
 }
 
+/** The soak's samples: a fresh node's memory as it answers more and more dashboards. */
 function memoryLines(m: MemorySoak): string[] {
   const first = m.samples[0];
   const last = m.samples[m.samples.length - 1];
