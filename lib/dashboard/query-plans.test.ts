@@ -2,6 +2,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { findLeadAvailability } from "@/lib/availability/queries";
 import { findBookingPage } from "@/lib/bookings/queries";
+import { agendaRange } from "@/lib/calendar/week";
+import { dayKeyOfDateColumn } from "@/lib/calendar/zoned";
 import { findContactHistory, findContactPage } from "@/lib/contacts/queries";
 import { DASHBOARD_PAGE_SIZE, findWhatsNewPage, loadDashboard } from "@/lib/dashboard/queries";
 import { type Db } from "@/lib/db";
@@ -12,7 +14,7 @@ import { searchStudio } from "@/lib/search/queries";
 import { findOpenTaskPage } from "@/lib/workflows/queries";
 import { createScratchDatabase, type ScratchDatabase } from "@/scripts/testing/database";
 import { expectIndexedReads } from "@/scripts/testing/expect-indexed-reads";
-import { createCapturingDb, explainWork } from "@/scripts/testing/query-plans";
+import { createCapturingDb, explainWork, type Plan } from "@/scripts/testing/query-plans";
 
 // A studio the size of a busy decade (20,000 leads, 5,000 jobs and their clients, events,
 // tasks, notifications and bookings) in a database of its own. Every list and dashboard query
@@ -40,6 +42,15 @@ let db: Db;
 const explain = (work: () => Promise<unknown>) => explainWork(sql, capturing.captured, work);
 
 const timings: [string, number][] = [];
+
+/** Rows each table gave up across `plans` (every loop of every node that read it). */
+function rowsRead(plans: Plan[]) {
+  const nodes = plans.flatMap((p) => p.nodes);
+  return (table: string) =>
+    nodes
+      .filter((n) => n["Relation Name"] === table)
+      .reduce((sum, n) => sum + (n["Actual Rows"] ?? 0) * (n["Actual Loops"] ?? 1), 0);
+}
 
 async function expectIndexScans(label: string, work: () => Promise<unknown>, mustUse: string[]) {
   timings.push([label, expectIndexedReads(label, await explain(work), { tables: BIG_TABLES, mustUse })]);
@@ -268,6 +279,30 @@ describe(`query plans on a studio with ${LEADS} leads and ${JOBS} jobs`, () => {
     );
   });
 
+  it("date availability reads the events of the leads' days and their jobs, not the studio's every event or booked job", async () => {
+    const timeZone = "America/New_York";
+    const leads = await db.lead.findMany({
+      where: { studioId, eventDate: { not: null }, status: "NEW" },
+      take: 25,
+      select: { id: true, eventDate: true, status: true, archivedAt: true, jobId: true },
+    });
+    const days = [...new Set(leads.map((l) => dayKeyOfDateColumn(l.eventDate!)))];
+    const ranges = days.map((d) => agendaRange(d, timeZone, 1));
+    const { rows: onDays } = await sql.query(
+      `SELECT
+        (SELECT count(*)::int FROM "Event" e, unnest($2::timestamptz[], $3::timestamptz[]) r(f, t)
+          WHERE e."studioId" = $1 AND e."startsAt" >= r.f AND e."startsAt" < r.t) AS events,
+        (SELECT count(*)::int FROM "Job" WHERE "studioId" = $1 AND status = 'BOOKED' AND date = ANY($4::date[])) AS "datedJobs"`,
+      [studioId, ranges.map((r) => r.from), ranges.map((r) => r.to), days],
+    );
+    const [{ events, datedJobs }] = onDays;
+    expect(events, "the studio has events on those days").toBeGreaterThan(0);
+    const read = rowsRead(await explain(() => findLeadAvailability(db, { studioId, timeZone, jobsPerDay: 1, leads })));
+    expect(read("Event"), "events read").toBeLessThanOrEqual(events);
+    // Each of those events' job by primary key, and the jobs dated on those days.
+    expect(read("Job"), "jobs read").toBeLessThanOrEqual(events + datedJobs);
+  });
+
   it("the jobs list uses indexes for every view, filter and page", async () => {
     const todayKey = new Date().toISOString().slice(0, 10);
     const { rows } = await sql.query(
@@ -343,20 +378,14 @@ describe(`query plans on a studio with ${LEADS} leads and ${JOBS} jobs`, () => {
 
   it("What's New reads its page of notifications and their read marks, not every mark the user made", async () => {
     // The owner has read all but the 99 newest of the 20,000 notifications: 19,901 read marks.
-    const rowsRead = async (request: { after?: string }) => {
-      const plans = await explain(() => findWhatsNewPage(db, { studioId, userId: ownerId, ...request }));
-      const nodes = plans.flatMap((p) => p.nodes);
-      return (table: string) =>
-        nodes
-          .filter((n) => n["Relation Name"] === table)
-          .reduce((sum, n) => sum + (n["Actual Rows"] ?? 0) * (n["Actual Loops"] ?? 1), 0);
-    };
+    const pageRead = async (request: { after?: string }) =>
+      rowsRead(await explain(() => findWhatsNewPage(db, { studioId, userId: ownerId, ...request })));
     const first = await findWhatsNewPage(db, { studioId, userId: ownerId });
     expect(first.rows.map((n) => n.id)).toEqual(Array.from({ length: DASHBOARD_PAGE_SIZE }, (_, i) => `n-${i + 1}`));
     const second = await findWhatsNewPage(db, { studioId, userId: ownerId, after: first.next });
     expect(second.rows[0].id).toBe(`n-${DASHBOARD_PAGE_SIZE + 1}`);
     for (const request of [{}, { after: first.next }]) {
-      const rows = await rowsRead(request);
+      const rows = await pageRead(request);
       // A page, the row that says there is a next one, and the row that ends its createdAt group.
       expect(rows("Notification"), "notifications read for one page").toBeLessThanOrEqual(DASHBOARD_PAGE_SIZE + 2);
       expect(rows("NotificationRead"), "read marks read for one page").toBe(0);
