@@ -1,7 +1,7 @@
 import { findLeadAvailability } from "@/lib/availability/queries";
 import { addDays, dayKeyOf, startOfDay } from "@/lib/calendar/zoned";
 import { localTime } from "@/lib/calendar/sql";
-import { agendaRange, type AgendaDay } from "@/lib/calendar/week";
+import { agendaRange, emptyDays, type AgendaDay } from "@/lib/calendar/week";
 import type { Db } from "@/lib/db";
 import { readRaw } from "@/lib/replication/read-fallback";
 import { type DashboardPages } from "@/lib/dashboard/schemas";
@@ -76,12 +76,7 @@ export async function findWeekAgenda(
       WHERE w.n <= ${perDay}
       ORDER BY w."startsAt", w.id`,
   );
-  const days = Array.from({ length: 7 }, (_, i) => ({
-    key: addDays(todayKey, i),
-    events: [] as CalendarEvent[],
-    total: 0,
-  }));
-  const byKey = new Map(days.map((d) => [d.key, d]));
+  const { rows: days, byKey } = emptyDays<CalendarEvent>(todayKey);
   for (const { jobId, jobTitle, day, dayTotal, ...event } of rows) {
     const agendaDay = byKey.get(day);
     if (!agendaDay) continue;
