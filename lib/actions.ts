@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { type z } from "zod";
-import { type ActionState } from "@/lib/action-state";
+import { type ActionState, formToObject, textValues } from "@/lib/action-state";
 import { type Access, type Committed, runWrite, type UserFor } from "@/lib/write-core";
 import { type Tx } from "@/lib/db";
 import { requestLogger } from "@/lib/log/request";
@@ -21,30 +21,6 @@ type Definition<S extends z.ZodType, A extends Access> = {
   schema: S;
   run: (ctx: { tx: Tx; input: z.infer<S>; user: UserFor<A> }) => Promise<WriteOutcome>;
 };
-
-/** FormData to a plain object; fields named `x[]` become arrays. */
-function formToObject(form: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of form.entries()) {
-    if (key.startsWith("$ACTION")) continue;
-    if (key.endsWith("[]")) {
-      const k = key.slice(0, -2);
-      out[k] = [...((out[k] as unknown[]) ?? []), value];
-    } else {
-      out[key] = value;
-    }
-  }
-  return out;
-}
-
-/** Echoed back to refill a failed form; secrets are never sent back. */
-function textValues(raw: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(raw)
-      .filter(([k, v]) => typeof v === "string" && !/password|token/i.test(k))
-      .map(([k, v]) => [k, (v as string).slice(0, 5000)]),
-  );
-}
 
 /** A server action on the write core (lib/write-core.ts): failures come back as messages for the form. */
 export function defineAction<S extends z.ZodType, A extends Access>(def: Definition<S, A>) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { FORM_TOKEN_FIELD } from "@/lib/action-state";
 import { getSessionUser, type StudioUser } from "@/lib/auth/guards";
 import { type SessionUser } from "@/lib/auth/options";
 import { signInAs } from "@/lib/auth/session-cookie";
@@ -63,9 +64,6 @@ async function currentUser(
   if (!allowed) throw new AppError("NOT_FOUND", "That page or action does not exist.");
   return user;
 }
-
-/** The hidden field a create form renders (components/ui/form-token.tsx) to make its submit idempotent. */
-export const FORM_TOKEN_FIELD = "formToken";
 
 /** The form's one-time token, scoped to who submits it; null when the form has none. */
 function formTokenKey(raw: unknown, user: { id: string } | null): string | null {

@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { initialActionState, type ActionState } from "@/lib/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { type ActionState } from "@/lib/action-state";
 
 type Props = {
   action: (state: ActionState, form: FormData) => Promise<ActionState>;
@@ -27,7 +27,7 @@ export function ActionButton({
   confirm,
   ariaLabel,
 }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const [state, formAction, pending] = useFormAction(action);
   return (
     <form
       action={formAction}

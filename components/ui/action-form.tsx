@@ -1,10 +1,11 @@
 "use client";
 
-import { useActionState, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { FormToken } from "@/components/ui/form-token";
-import { initialActionState, type ActionState } from "@/lib/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { type ActionState } from "@/lib/action-state";
 
 type Props = {
   action: (state: ActionState, form: FormData) => Promise<ActionState>;
@@ -35,7 +36,7 @@ export function ActionForm({
   check,
   children,
 }: Props) {
-  const [submitted, formAction, pending] = useActionState(action, initialActionState);
+  const [submitted, formAction, pending] = useFormAction(action);
   const [refused, setRefused] = useState<ActionState | null>(null);
   const state = refused ?? submitted;
   return (

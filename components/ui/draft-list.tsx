@@ -1,11 +1,12 @@
 "use client";
 
-import { useActionState, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { FormToken } from "@/components/ui/form-token";
-import { type ActionState, initialActionState } from "@/lib/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { type ActionState } from "@/lib/action-state";
 
 type Keyed<T> = T & { key: number };
 
@@ -138,7 +139,7 @@ export function DraftListForm<T extends object>({
   submitLabel,
   ...list
 }: FormProps<T>) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const [state, formAction, pending] = useFormAction(action);
   // Controlled, like the items, so a failed save keeps the name as typed.
   const [value, setValue] = useState(name);
   return (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { type ActionState } from "@/lib/action-state";
+import { FORM_TOKEN_FIELD, type ActionState } from "@/lib/action-state";
 
 function newFormToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(18));
@@ -14,12 +14,18 @@ function newFormToken(): string {
  * The one hidden field that makes a create form idempotent: a second submit of the same form
  * (a double click, a retried request) gets the first one's outcome instead of writing again
  * (lib/write-core.ts). A fresh token is drawn after each outcome, so the next entry is a new
- * submission. Drawn in the browser after hydration; a form sent before that simply has none.
+ * submission, except after a submit whose answer was lost (`unanswered`): it may have been saved,
+ * so its resend carries the same token. Drawn in the browser after hydration; a form sent before
+ * that simply has none.
  */
 export function FormToken({ state }: { state: ActionState }) {
-  const ref = useRef<HTMLInputElement>(null);
+  const field = useRef<HTMLInputElement>(null);
+  const token = useRef("");
   useEffect(() => {
-    if (ref.current) ref.current.value = newFormToken();
+    if (!state.unanswered || !token.current) token.current = newFormToken();
+    if (field.current) field.current.value = token.current;
   }, [state]);
-  return <input ref={ref} type="hidden" name="formToken" defaultValue="" />;
+  // No value or defaultValue for React to own: on a re-render it would put an empty default back
+  // and the next submit would go without its token.
+  return <input ref={field} type="hidden" name={FORM_TOKEN_FIELD} />;
 }

@@ -1,14 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { initialActionState } from "@/lib/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { signUpAction } from "./actions";
 
 export function SignUpForm() {
-  const [state, action, pending] = useActionState(signUpAction, initialActionState);
+  const [state, action, pending] = useFormAction(signUpAction);
   const v = state.values ?? {};
   if (state.ok) {
     return (

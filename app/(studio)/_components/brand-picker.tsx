@@ -1,8 +1,8 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { useActionState } from "react";
-import { initialActionState, type ActionState } from "@/lib/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { type ActionState } from "@/lib/action-state";
 
 type Props = {
   brands: { id: string; name: string }[];
@@ -12,7 +12,7 @@ type Props = {
 
 /** "for: All Brands" or one brand; the choice is saved in the session cookie. */
 export function BrandPicker({ brands, selected, action }: Props) {
-  const [, formAction] = useActionState(action, initialActionState);
+  const [, formAction] = useFormAction(action);
   const pathname = usePathname();
   return (
     <form action={formAction} className="flex items-center gap-2 text-sm">

@@ -1,18 +1,18 @@
 "use client";
 
 import { FormToken } from "@/components/ui/form-token";
-import { useActionState, useSyncExternalStore } from "react";
+import { useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { TextArea, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { initialActionState } from "@/lib/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { createBroadcastAction } from "./actions";
 
 const noSubscription = () => () => {};
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export function BroadcastForm() {
-  const [state, action, pending] = useActionState(createBroadcastAction, initialActionState);
+  const [state, action, pending] = useFormAction(createBroadcastAction);
   // Times are typed in the admin's own zone; the server converts them with this.
   const timeZone = useSyncExternalStore(noSubscription, browserTimeZone, () => "UTC");
   const v = state.ok ? {} : (state.values ?? {});

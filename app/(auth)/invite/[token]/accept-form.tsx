@@ -1,14 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { initialActionState } from "@/lib/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { acceptInviteAction } from "./actions";
 
 export function AcceptInviteForm({ token, email }: { token: string; email: string }) {
-  const [state, action, pending] = useActionState(acceptInviteAction, initialActionState);
+  const [state, action, pending] = useFormAction(acceptInviteAction);
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />

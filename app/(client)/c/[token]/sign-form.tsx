@@ -1,15 +1,15 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
+import { useEffect } from "react";
 import { SignatureFields } from "@/components/contracts/signature-fields";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import { initialActionState } from "@/lib/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { signContractAction } from "./actions";
 
 export function SignForm({ token, documentHash }: { token: string; documentHash: string }) {
-  const [state, action, pending] = useActionState(signContractAction, initialActionState);
+  const [state, action, pending] = useFormAction(signContractAction);
   const router = useRouter();
   const refusedOutright = !state.ok && Boolean(state.message) && Object.keys(state.fieldErrors ?? {}).length === 0;
   // Refused for a reason that is not a field (voided, already signed, changed): show the page as it is now.

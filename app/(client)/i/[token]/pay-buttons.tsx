@@ -1,16 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import { initialActionState } from "@/lib/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { startCheckoutAction } from "./actions";
 
 type Props = { token: string; next: { id: string; label: string; amount: string } | null; balance: string | null };
 
 /** One form, the clicked button says what to pay: the next installment or the whole balance. */
 export function PayButtons({ token, next, balance }: Props) {
-  const [state, action, pending] = useActionState(startCheckoutAction, initialActionState);
+  const [state, action, pending] = useFormAction(startCheckoutAction);
   return (
     <form action={action} className="space-y-3">
       <FormMessage state={state} />

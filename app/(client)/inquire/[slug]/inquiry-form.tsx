@@ -1,18 +1,17 @@
 "use client";
 
 import { FormToken } from "@/components/ui/form-token";
-import { useActionState } from "react";
 import { BrandSelect } from "@/components/brands/brand-select";
 import { EventTypeField } from "@/components/pipeline/event-type-field";
 import { Button } from "@/components/ui/button";
 import { TextArea, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { initialActionState } from "@/lib/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { HONEYPOT_FIELD } from "@/lib/inquiries/schemas";
 import { submitInquiryAction } from "./actions";
 
 export function InquiryForm({ slug, brands }: { slug: string; brands: { id: string; name: string }[] }) {
-  const [state, action, pending] = useActionState(submitInquiryAction, initialActionState);
+  const [state, action, pending] = useFormAction(submitInquiryAction);
   if (state.ok) {
     return (
       <p role="status" className="rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-800">

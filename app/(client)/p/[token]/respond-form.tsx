@@ -1,10 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
 import { SignatureFields } from "@/components/contracts/signature-fields";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import { initialActionState } from "@/lib/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { respondToProposalAction } from "./actions";
 
 /**
@@ -12,7 +11,7 @@ import { respondToProposalAction } from "./actions";
  * accepting is signing it: the signature fields come first and "Accept and sign" sends both.
  */
 export function RespondForm({ token, contract }: { token: string; contract?: { documentHash: string } }) {
-  const [state, action, pending] = useActionState(respondToProposalAction, initialActionState);
+  const [state, action, pending] = useFormAction(respondToProposalAction);
   return (
     <form action={action} className="space-y-3">
       <FormMessage state={state} />

@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { TextArea, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { initialActionState } from "@/lib/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { answerField, type Question } from "@/lib/questionnaires/schemas";
 import { answerQuestionnaireAction } from "./actions";
 
@@ -37,7 +37,7 @@ export function AnswerForm({
   questions: Question[];
   answers: Record<string, string>;
 }) {
-  const [state, action, pending] = useActionState(answerQuestionnaireAction, initialActionState);
+  const [state, action, pending] = useFormAction(answerQuestionnaireAction);
   const valueOf = (q: Question) => state.values?.[answerField(q.id)] ?? answers[q.id] ?? "";
   return (
     <form action={action} className="space-y-6" noValidate>

@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import { initialActionState, type ActionState } from "@/lib/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { type ActionState } from "@/lib/action-state";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -19,8 +19,8 @@ type Props = {
 
 /** One select per column above the file's first rows; "Dry run" and "Import" send the same choices. */
 export function MappingForm({ importId, header, preview, mapping, fields, dryRunAction, importAction }: Props) {
-  const [dryState, dryRun, isChecking] = useActionState(dryRunAction, initialActionState);
-  const [importState, runImport, isImporting] = useActionState(importAction, initialActionState);
+  const [dryState, dryRun, isChecking] = useFormAction(dryRunAction);
+  const [importState, runImport, isImporting] = useFormAction(importAction);
   const pending = isChecking || isImporting;
   const errors = [...(dryState.fieldErrors?.column ?? []), ...(importState.fieldErrors?.column ?? [])];
   return (

@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import { initialActionState, type ActionState } from "@/lib/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { type ActionState } from "@/lib/action-state";
 
 type Props = {
   action: (state: ActionState, form: FormData) => Promise<ActionState>;
@@ -17,7 +18,7 @@ type Props = {
  * it too, with the same message, for a browser that skips this check).
  */
 export function UploadForm({ action, kind, maxBytes, maxLabel }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const [state, formAction, pending] = useFormAction(action);
   const [tooLarge, setTooLarge] = useState<string | null>(null);
   const fileErrors = tooLarge ? [tooLarge] : state.fieldErrors?.file;
   return (

@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { LineItemsEditor, MoneyFormatFields, type LineRow } from "@/components/billing/line-items-editor";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextArea, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { initialActionState } from "@/lib/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { currencySymbol, type MoneyFormat } from "@/lib/money";
 import { createInvoiceAction, updateInvoiceAction } from "../actions";
 
@@ -27,10 +27,7 @@ type Props = {
 /** A draft invoice: lines with tax, a discount, the retainer and the payment schedule. */
 export function InvoiceForm(props: Props) {
   const { money, schedules, defaults } = props;
-  const [state, action, pending] = useActionState(
-    props.mode === "create" ? createInvoiceAction : updateInvoiceAction,
-    initialActionState,
-  );
+  const [state, action, pending] = useFormAction(props.mode === "create" ? createInvoiceAction : updateInvoiceAction);
   const [discount, setDiscount] = useState(defaults.discount);
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};

@@ -1,11 +1,10 @@
 "use client";
 
 import { FormToken } from "@/components/ui/form-token";
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { initialActionState } from "@/lib/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { createEventAction, updateEventAction } from "../actions";
 
 type Values = { name: string; date: string; startTime: string; endTime: string; location: string; isShoot: boolean };
@@ -15,10 +14,7 @@ type Props =
 
 /** A session or shoot: date and times are the studio's wall clock. */
 export function EventForm(props: Props) {
-  const [state, action, pending] = useActionState(
-    props.mode === "create" ? createEventAction : updateEventAction,
-    initialActionState,
-  );
+  const [state, action, pending] = useFormAction(props.mode === "create" ? createEventAction : updateEventAction);
   // After a successful add the form starts empty again for the next event.
   const v: Partial<Values> & Record<string, unknown> = state.ok
     ? (props.defaults ?? {})

@@ -1,13 +1,12 @@
 "use client";
 
 import { FormToken } from "@/components/ui/form-token";
-import { useActionState } from "react";
 import { BrandSelect } from "@/components/brands/brand-select";
 import { EventTypeField } from "@/components/pipeline/event-type-field";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { initialActionState } from "@/lib/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { createJobAction } from "../actions";
 import { ClientOptions } from "./client-options";
 
@@ -19,7 +18,7 @@ type Props = {
 };
 
 export function JobForm({ brands, defaultBrandId, contacts, defaultContactId }: Props) {
-  const [state, action, pending] = useActionState(createJobAction, initialActionState);
+  const [state, action, pending] = useFormAction(createJobAction);
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
   return (

@@ -1,16 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { initialActionState } from "@/lib/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { JOB_STATUS_LABELS } from "@/lib/jobs/schemas";
 import { type JobStatus } from "@/prisma/generated/prisma/enums";
 import { changeJobStatusAction } from "../actions";
 
 export function JobStatusForm({ jobId, status }: { jobId: string; status: JobStatus }) {
-  const [state, action, pending] = useActionState(changeJobStatusAction, initialActionState);
+  const [state, action, pending] = useFormAction(changeJobStatusAction);
   return (
     <form action={action} className="space-y-3">
       <FormMessage state={state} />

@@ -1,12 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, type ReactNode } from "react";
+import { type ReactNode } from "react";
 import { FormToken } from "@/components/ui/form-token";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { initialActionState, type ActionState } from "@/lib/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { type ActionState } from "@/lib/action-state";
 
 type Props = {
   action: (state: ActionState, form: FormData) => Promise<ActionState>;
@@ -33,7 +34,7 @@ export function JobTemplateForm({
   createHref,
   intro,
 }: Props) {
-  const [state, action, pending] = useActionState(run, initialActionState);
+  const [state, action, pending] = useFormAction(run);
   if (templates.length === 0) {
     return (
       <p className="text-sm text-slate-600">

@@ -1,12 +1,11 @@
 "use client";
 
 import { FormToken } from "@/components/ui/form-token";
-import { useActionState } from "react";
 import { LineItemsEditor, MoneyFormatFields, type LineRow } from "@/components/billing/line-items-editor";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { initialActionState } from "@/lib/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { currencySymbol, formatMoneyInput, type MoneyFormat } from "@/lib/money";
 import { createProposalAction, updateProposalAction } from "../actions";
 
@@ -21,10 +20,7 @@ type Props = { money: MoneyFormat } & (
 /** A new proposal for a job, or a draft being edited; a failed submit keeps what was typed. */
 export function ProposalForm(props: Props) {
   const { money } = props;
-  const [state, action, pending] = useActionState(
-    props.mode === "create" ? createProposalAction : updateProposalAction,
-    initialActionState,
-  );
+  const [state, action, pending] = useFormAction(props.mode === "create" ? createProposalAction : updateProposalAction);
   const saved =
     props.mode === "edit"
       ? { title: props.draft.title, deposit: props.draft.deposit, expiresOn: props.draft.expiresOn }

@@ -1,12 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
 import { BrandSelect } from "@/components/brands/brand-select";
 import { EventTypeField } from "@/components/pipeline/event-type-field";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { initialActionState } from "@/lib/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { convertLeadAction } from "../actions";
 
 type Props = {
@@ -17,7 +16,7 @@ type Props = {
 
 /** The lead's person becomes a client and the inquiry a job. */
 export function ConvertLeadForm({ leadId, defaults, brands }: Props) {
-  const [state, action, pending] = useActionState(convertLeadAction, initialActionState);
+  const [state, action, pending] = useFormAction(convertLeadAction);
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
   return (

@@ -1,13 +1,12 @@
 "use client";
 
 import { FormToken } from "@/components/ui/form-token";
-import { useActionState } from "react";
 import { BrandSelect } from "@/components/brands/brand-select";
 import { EventTypeField } from "@/components/pipeline/event-type-field";
 import { Button } from "@/components/ui/button";
 import { TextArea, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { initialActionState } from "@/lib/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { createLeadAction, updateLeadAction } from "../actions";
 
 type Values = {
@@ -27,10 +26,7 @@ type Props = { brands: { id: string; name: string }[] } & (
 /** A new lead typed in by hand, or every field of an existing one. */
 export function LeadForm(props: Props) {
   const { brands } = props;
-  const [state, action, pending] = useActionState(
-    props.mode === "create" ? createLeadAction : updateLeadAction,
-    initialActionState,
-  );
+  const [state, action, pending] = useFormAction(props.mode === "create" ? createLeadAction : updateLeadAction);
   const saved: Partial<Values> = props.mode === "edit" ? props.defaults : { brandId: props.defaultBrandId };
   const v = { ...saved, ...state.values };
   const e = state.fieldErrors ?? {};

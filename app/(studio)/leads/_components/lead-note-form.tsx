@@ -1,15 +1,14 @@
 "use client";
 
 import { FormToken } from "@/components/ui/form-token";
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextArea } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { initialActionState } from "@/lib/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { addLeadNoteAction } from "../actions";
 
 export function LeadNoteForm({ leadId }: { leadId: string }) {
-  const [state, action, pending] = useActionState(addLeadNoteAction, initialActionState);
+  const [state, action, pending] = useFormAction(addLeadNoteAction);
   return (
     <form action={action} className="space-y-3">
       <FormToken state={state} />

@@ -1,16 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { initialActionState } from "@/lib/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { LEAD_STATUS_LABELS, LEAD_STATUSES } from "@/lib/leads/schemas";
 import { type LeadStatus } from "@/prisma/generated/prisma/enums";
 import { changeLeadStatusAction } from "../actions";
 
 export function LeadStageForm({ leadId, status }: { leadId: string; status: LeadStatus }) {
-  const [state, action, pending] = useActionState(changeLeadStatusAction, initialActionState);
+  const [state, action, pending] = useFormAction(changeLeadStatusAction);
   return (
     <form action={action} className="space-y-3">
       <FormMessage state={state} />

@@ -1,13 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import { initialActionState } from "@/lib/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { respondToReferralAction } from "../actions";
 
 export function AnswerButtons({ referralId, title }: { referralId: string; title: string }) {
-  const [state, action, pending] = useActionState(respondToReferralAction, initialActionState);
+  const [state, action, pending] = useFormAction(respondToReferralAction);
   return (
     <form action={action} className="space-y-2">
       <FormMessage state={state} />

@@ -1,15 +1,14 @@
 "use client";
 
 import { FormToken } from "@/components/ui/form-token";
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextArea, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { initialActionState } from "@/lib/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { createReferralAction } from "../actions";
 
 export function ReferralForm({ leadId, jobId, defaultNote }: { leadId?: string; jobId?: string; defaultNote: string }) {
-  const [state, action, pending] = useActionState(createReferralAction, initialActionState);
+  const [state, action, pending] = useFormAction(createReferralAction);
   const v = state.values ?? {};
   return (
     <form action={action} className="space-y-4" noValidate>

@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextArea, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { initialActionState } from "@/lib/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { type EditableEmailKind } from "@/lib/email-templates/editable";
 import { saveEmailTemplateAction, sendEmailTemplateTestAction } from "../actions";
 
@@ -27,8 +27,8 @@ type Props = {
  * member; nothing is saved.
  */
 export function EmailTemplateForm({ kind, noun, turnOffLabel, brandId, brandName, isEnabled, subject, body }: Props) {
-  const [saved, save, saving] = useActionState(saveEmailTemplateAction, initialActionState);
-  const [tested, test, testing] = useActionState(sendEmailTemplateTestAction, initialActionState);
+  const [saved, save, saving] = useFormAction(saveEmailTemplateAction);
+  const [tested, test, testing] = useFormAction(sendEmailTemplateTestAction);
   // The outcome shown is the last button's.
   const [last, setLast] = useState<"save" | "test">("save");
   const s = last === "save" ? saved : tested;

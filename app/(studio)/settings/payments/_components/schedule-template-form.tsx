@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { MoneyFormatFields } from "@/components/billing/line-items-editor";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { initialActionState } from "@/lib/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { currencySymbol, type MoneyFormat } from "@/lib/money";
 import { type ScheduleAmountKind, type ScheduleAnchorKind } from "@/lib/schedules/plan";
 import { SCHEDULE_AMOUNTS, SCHEDULE_ANCHORS } from "@/lib/schedules/schemas";
@@ -29,7 +29,7 @@ const EXAMPLE: Omit<Row, "key">[] = [
 
 /** A payment schedule, one row per payment. Inputs are controlled, so a failed save keeps every row. */
 export function ScheduleTemplateForm({ money }: { money: MoneyFormat }) {
-  const [state, action, pending] = useActionState(createScheduleTemplateAction, initialActionState);
+  const [state, action, pending] = useFormAction(createScheduleTemplateAction);
   const [rows, setRows] = useState<Row[]>(() => EXAMPLE.map((r) => ({ ...r, key: nextKey++ })));
   const update = (key: number, patch: Partial<Row>) =>
     setRows((list) => list.map((r) => (r.key === key ? { ...r, ...patch } : r)));
