@@ -8,9 +8,9 @@ type FormAction = (state: ActionState, form: FormData) => Promise<ActionState>;
 
 // Messages for a submit whose answer never came: with a form token the resend is safe (the
 // server answers a repeated token with the first submit's outcome); without one, look first.
-export const UNANSWERED_RESEND =
+const UNANSWERED_RESEND =
   "ShootQ did not answer, so this may or may not have been saved. What you entered is still here: send it again and it will be saved only once.";
-export const UNANSWERED_CHECK =
+const UNANSWERED_CHECK =
   "ShootQ did not answer, so this may or may not have been saved. Reload the page to see whether it was before trying again.";
 
 const noSubscription = () => () => {};
